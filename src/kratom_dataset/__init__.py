@@ -1,0 +1,55 @@
+"""kratom-dataset: what web articles about kratom, opioid withdrawal and sleep state, with provenance.
+
+Load a table of the newest release (or pin one)::
+
+    import kratom_dataset as kd
+    doses = kd.load("doses")                 # pyarrow.Table
+    kd.path("claims")                        # the Parquet file, for DuckDB / Polars / Spark
+    kd.versions(), kd.tables(), kd.schema("mechanisms")
+
+Heavy modules (pyarrow, pydantic) are imported on first use, so ``import kratom_dataset`` is cheap.
+"""
+
+from ._version import __version__
+
+__all__ = [
+    "__version__",
+    "load",
+    "path",
+    "versions",
+    "tables",
+    "schema",
+    "manifest",
+    "release_dir",
+    "taxonomy",
+    "validate",
+    "KratomDatasetError",
+]
+
+_LAZY = {
+    "load": ("load", "load"),
+    "path": ("load", "path"),
+    "versions": ("load", "versions"),
+    "tables": ("load", "tables"),
+    "schema": ("load", "schema"),
+    "manifest": ("load", "manifest"),
+    "release_dir": ("load", "release_dir"),
+    "taxonomy": ("extract.topics", "taxonomy"),
+    "validate": ("validate", "validate_release"),
+    "KratomDatasetError": ("errors", "KratomDatasetError"),
+}
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        import importlib
+
+        module, attr = _LAZY[name]
+        value = getattr(importlib.import_module(f".{module}", __name__), attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))

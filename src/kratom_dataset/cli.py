@@ -1,0 +1,134 @@
+"""The ``kratom-dataset`` command: a thin door onto the library, one command per function.
+
+Library errors become one line, ``[code] message``, and exit status 1; never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import KratomDatasetError, ValidationFailed
+
+
+def _friendly(fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except ValidationFailed as exc:
+            if exc.report is not None:
+                click.echo(exc.report.to_text(), err=True)
+            click.echo(f"[{exc.code}] {exc}", err=True)
+            sys.exit(1)
+        except KratomDatasetError as exc:
+            click.echo(f"[{exc.code}] {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+@click.group()
+@click.version_option(package_name="kratom-dataset")
+def main():
+    """Build, check and read kratom-dataset releases."""
+
+
+@main.command()
+@click.option("--raw", "raw_dir", type=click.Path(path_type=Path), default=Path("data/raw"), show_default=True, help="Folder with sources.csv and articles/.")
+@click.option("--out", "out_root", type=click.Path(path_type=Path), default=Path("data/processed"), show_default=True, help="Folder that holds one sub-folder per release.")
+@click.option("--version", "version", default=None, help="Release version to write (default: the package version).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
+@_friendly
+def build(raw_dir: Path, out_root: Path, version: str | None, workers: int | None):
+    """Build a release from the raw articles.
+
+    Example: kratom-dataset build --raw data/raw --out data/processed
+    """
+    from .build import build_release
+
+    folder, changed = build_release(raw_dir, out_root, version=version, workers=workers)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    rows = ", ".join(f"{f['table']} {f['rows']}" for f in manifest["files"].values())
+    if changed:
+        click.echo(f"wrote release {manifest['version']} to {folder} ({rows})")
+    else:
+        click.echo(f"release {manifest['version']} in {folder} is already published and identical; nothing to do ({rows})")
+
+
+@main.command()
+@click.argument("release_dir", required=False, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@_friendly
+def validate(release_dir: Path | None, as_json: bool):
+    """Run every consistency check on a release folder (default: the newest installed release).
+
+    Exits 1 when anything is wrong; each issue names its table, record, field and code.
+    """
+    from .load import release_dir as newest
+    from .validate import validate_release
+
+    folder = release_dir or newest()
+    if not folder.is_dir():
+        raise KratomDatasetError("not a folder", where=str(folder), hint="Give the path of a release folder.")
+    report = validate_release(folder)
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else f"{folder}: {report.to_text()}")
+    sys.exit(0 if report.valid else 1)
+
+
+@main.command()
+@click.option("--dir", "directory", type=click.Path(path_type=Path), default=Path("schema"), show_default=True)
+@click.option("--check", is_flag=True, help="Fail when the files differ from the models.")
+@click.option("--write", is_flag=True, help="Write the files from the models.")
+@_friendly
+def schema(directory: Path, check: bool, write: bool):
+    """Write or check the JSON Schema files generated from the models."""
+    from .schemas import check_schemas, write_schemas
+
+    if check == write:
+        raise click.UsageError("give exactly one of --check or --write")
+    if write:
+        for p in write_schemas(directory):
+            click.echo(f"wrote {p}")
+    else:
+        check_schemas(directory)
+        click.echo(f"{directory}: schema files match the models")
+
+
+@main.command()
+@_friendly
+def versions():
+    """List the published releases, oldest first."""
+    from .load import versions as list_versions
+
+    for v in list_versions():
+        click.echo(v)
+
+
+@main.command()
+@_friendly
+def tables():
+    """List the release tables."""
+    from .load import tables as list_tables
+
+    for t in list_tables():
+        click.echo(t)
+
+
+@main.command()
+@click.argument("table")
+@click.option("--version", default=None, help="Release version (default: newest).")
+@_friendly
+def path(table: str, version: str | None):
+    """Print the Parquet file of TABLE, for other engines (duckdb, polars, spark)."""
+    from .load import path as table_path
+
+    click.echo(table_path(table, version))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,82 @@
+"""One exception hierarchy for everything the package refuses to do.
+
+Every error carries a stable ``code`` (kebab-case, safe to match on), the ``where`` it happened
+(a file, table, version or record) and a ``hint`` saying what to do next. The CLI prints
+``[code] message`` and exits 1 instead of showing a traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+class KratomDatasetError(Exception):
+    """Root of every error the package raises on purpose."""
+
+    code = "kratom-dataset-error"
+
+    def __init__(self, message: str, *, where: str | None = None, hint: str | None = None):
+        self.message = message
+        self.where = where
+        self.hint = hint
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        text = self.message
+        if self.where:
+            text = f"{self.where}: {text}"
+        if self.hint:
+            text = f"{text} {self.hint}"
+        return text
+
+
+class SourceError(KratomDatasetError):
+    """A raw article could not be read as text (missing, not UTF-8, empty ...)."""
+
+    code = "source-error"
+
+
+class UnknownTableError(KratomDatasetError, KeyError):
+    """The table name is not one of the release tables."""
+
+    code = "unknown-table"
+
+    def __str__(self) -> str:  # KeyError would otherwise quote the message
+        return KratomDatasetError.__str__(self)
+
+
+class UnknownVersionError(KratomDatasetError, LookupError):
+    """No release of that version is available."""
+
+    code = "unknown-version"
+
+
+class ReleaseError(KratomDatasetError):
+    """A release could not be written (conflicts with a published one, bad target ...)."""
+
+    code = "release-error"
+
+
+class SchemaDriftError(KratomDatasetError):
+    """The checked-in JSON Schema files differ from the models."""
+
+    code = "schema-drift"
+
+
+class ValidationFailed(KratomDatasetError):
+    """A release or a set of records broke at least one consistency rule."""
+
+    code = "validation-failed"
+
+    def __init__(self, message: str, *, report=None, where: str | None = None, hint: str | None = None):
+        self.report = report
+        super().__init__(message, where=where, hint=hint)
+
+
+def did_you_mean(name: str, choices: Iterable[str]) -> str:
+    """Return a 'Did you mean ...?' sentence and the list of valid choices, for messages."""
+    choices = sorted(choices)
+    close = difflib.get_close_matches(name, choices, n=1)
+    guess = f"Did you mean {close[0]!r}? " if close else ""
+    return f"{guess}Available: {', '.join(choices) if choices else '(none)'}."

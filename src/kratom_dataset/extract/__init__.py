@@ -1,0 +1,99 @@
+"""Extractors: pure functions from a parsed :class:`~kratom_dataset.parse.Document` to records.
+
+:func:`extract_document` runs them in dependency order (claims need to know which sentences
+state a dose or a mechanism; doses and mechanisms point at their claim) and returns the rows
+of every release table for one article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Article, Section, Sentence
+from ..parse import Document
+from ..provenance import anchor, sentence_record_id
+from . import claims, doses, mechanisms, topics
+
+PARSER = "kratom_dataset.parse"
+PARSER_VERSION = "1.0.0"
+
+#: Extractor name -> version, written into the manifest of every release.
+EXTRACTORS = {
+    PARSER: PARSER_VERSION,
+    topics.NAME: topics.VERSION,
+    claims.NAME: claims.VERSION,
+    doses.NAME: doses.VERSION,
+    mechanisms.NAME: mechanisms.VERSION,
+}
+
+_ENGLISH = re.compile(r"\b(?:the|and|of|to|is|in|that|with|for|as|it|are|this)\b", re.IGNORECASE)
+
+
+def extract_document(doc: Document) -> dict[str, list]:
+    """Rows of every release table for one article, keyed by table name."""
+    sentence_rows = [
+        Sentence(
+            id=sentence_record_id(doc, i),
+            article_id=doc.article_id,
+            index=i,
+            section_index=s.section_index,
+            paragraph_index=s.paragraph_index,
+            is_heading=s.is_heading,
+            provenance=anchor(doc, s.start, s.end, extractor=PARSER, extractor_version=PARSER_VERSION),
+        )
+        for i, s in enumerate(doc.sentences)
+    ]
+    claim_ids = claims.claim_sentences(doc)
+    # A sentence that states a dose or a mechanism is a claim even when it opens like rhetoric.
+    for i, s in enumerate(doc.sentences):
+        if i not in claim_ids and not s.is_heading and doc.sections[s.section_index].role in claims.CLAIM_ROLES:
+            if doses.sentence_has_dose(doc, s) or mechanisms.sentence_has_mechanism(doc, i):
+                claim_ids[i] = claims.claim_id(doc, i)
+    dose_rows = doses.extract_doses(doc, claim_ids)
+    mechanism_rows = mechanisms.extract_mechanisms(doc, claim_ids)
+    numeric = {i for i in claim_ids if doses.has_numeric_dose(doc, doc.sentences[i])}
+    with_mechanism = {i for i, cid in claim_ids.items() if any(m.claim_id == cid for m in mechanism_rows)}
+    claim_rows = claims.extract_claims(doc, claim_ids, dosage=numeric, mechanism=with_mechanism)
+    topic_rows = topics.extract_topics(doc)
+    article = Article(
+        id=doc.article_id,
+        source_file=doc.source_file,
+        sha256=doc.sha256,
+        size_bytes=doc.size_bytes,
+        char_count=len(doc.text),
+        title=doc.title,
+        language=language(doc.text),
+        format=doc.format,
+        sections=[
+            Section(index=s.index, role=s.role, heading=s.heading, char_start=s.start, char_end=s.end)
+            for s in doc.sections
+        ],
+        n_sentences=len(sentence_rows),
+        n_topics=len(topic_rows),
+        n_claims=len(claim_rows),
+        n_doses=len(dose_rows),
+        n_mechanisms=len(mechanism_rows),
+        provenance=anchor(
+            doc, 0, len(doc.text), extractor=PARSER, extractor_version=PARSER_VERSION, sentence=False
+        ).model_copy(update={"section_index": 0, "section": doc.sections[0].name}),
+    )
+    return {
+        "articles": [article],
+        "sentences": sentence_rows,
+        "topics": topic_rows,
+        "claims": claim_rows,
+        "doses": dose_rows,
+        "mechanisms": mechanism_rows,
+    }
+
+
+def language(text: str) -> str | None:
+    """``en`` when common English function words make up a fair share of the words, else null.
+
+    Release one is English only; this guards against labelling other text as English, not a
+    language identifier.
+    """
+    words = re.findall(r"\w+", text)
+    if len(words) < 5:
+        return None
+    return "en" if len(_ENGLISH.findall(text)) / len(words) >= 0.08 else None

@@ -1,0 +1,245 @@
+"""Mechanisms as stated: an agent, an action and a target, read from one sentence.
+
+The extractor only pairs words the sentence itself contains: an action with no recognised
+target ("modulate mood") or no agent it can name is not a mechanism. "Interact with" states no
+action type, so it stays ``interacts_with``; nothing is imported from the literature. A pronoun
+("It", "its") is resolved to the latest agent named earlier in the sentence or paragraph, and
+"these receptors" to the latest target; ``agent_text`` keeps the words as written.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .. import lexicon as lexicons
+from ..models import Mechanism
+from ..parse import Document
+from ..provenance import anchor, record_id
+from ._match import Hit, Matcher
+
+NAME = "kratom_dataset.extract.mechanisms"
+VERSION = f"1.0.0+{lexicons.version('mechanisms')}"
+
+_AGENT_GAP = 70
+_TARGET_GAP = 40
+_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|particularly\s+|including\s+|namely\s+|such as\s+)?|\s+and\s+|\s+or\s+|\s+particularly\s+)")
+_NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n['’]t\b", re.IGNORECASE)
+_EFFECT = re.compile(r"(?:\s+in\s+(?:the|our)\s+(?:brain|body|central nervous system))?\s*,\s*(?P<effect>\w+ing\b[^;]*?)[.;!?]?$")
+_COORDINATED_RECEPTORS = {
+    "opioid": "opioid receptors",
+    "gaba": "GABA receptors",
+    "serotonin": "serotonin receptors",
+    "dopamine": "dopamine receptors",
+    "kappa": "kappa-opioid receptor",
+    "delta": "delta-opioid receptor",
+    "mu": "mu-opioid receptor",
+    "µ": "mu-opioid receptor",
+    "μ": "mu-opioid receptor",
+}
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    agents: Matcher
+    references: Matcher
+    actions: Matcher
+    targets: Matcher
+    target_references: Matcher
+    coordinated: re.Pattern
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    lex = lexicons.read("mechanisms")
+    return _Lexicon(
+        agents=Matcher([(a["agent"], a["pattern"], a) for a in lex["agents"]]),
+        references=Matcher([("reference", lex["agent_references"], {})]),
+        actions=Matcher([(a["action"], a["pattern"], a) for a in lex["actions"]]),
+        targets=Matcher([(t["target"], t["pattern"], t) for t in lex["targets"]]),
+        target_references=Matcher([("reference", t["pattern"], t) for t in lex["target_references"]]),
+        coordinated=lexicons.pattern(lex["coordinated_targets"]),
+    )
+
+
+@dataclass(frozen=True)
+class _Target:
+    start: int
+    end: int
+    names: tuple[tuple[str, str], ...]  # (normalised target, target type)
+
+
+def extract_mechanisms(doc: Document, claim_ids: dict[int, str]) -> list[Mechanism]:
+    """Every stated mechanism in the claim sentences of ``doc`` (``claim_ids``: sentence index -> claim id)."""
+    records = []
+    for index, claim_id in sorted(claim_ids.items()):
+        records.extend(_sentence_mechanisms(doc, index, claim_id))
+    return records
+
+
+def sentence_has_mechanism(doc: Document, index: int) -> bool:
+    """Whether the sentence states a mechanism (claims use it to pick the ``mechanism`` type)."""
+    return bool(_sentence_mechanisms(doc, index, "probe"))
+
+
+def _targets(text: str, s: int, e: int) -> list[_Target]:
+    lex = _lexicon()
+    out = []
+    for m in lex.coordinated.finditer(text, s, e):
+        noun = m.group("noun").lower()
+        names = []
+        for word in (m.group("first"), m.group("second")):
+            key = word.lower()
+            if noun.startswith("receptor"):
+                names.append((_COORDINATED_RECEPTORS[key], "receptor"))
+            else:
+                names.append((key, "neurotransmitter"))
+        out.append(_Target(m.start(), m.end(), tuple(names)))
+    for hit in lex.targets.find(text, s, e):
+        if not any(t.start <= hit.start < t.end for t in out):
+            out.append(_Target(hit.start, hit.end, ((hit.label, hit.info["target_type"]),)))
+    return sorted(out, key=lambda t: t.start)
+
+
+def _sentence_mechanisms(doc: Document, index: int, claim_id: str) -> list[Mechanism]:
+    lex = _lexicon()
+    text = doc.text
+    sentence = doc.sentences[index]
+    s, e = sentence.start, sentence.end
+    targets = _targets(text, s, e)
+    target_refs = lex.target_references.find(text, s, e)
+    agents = [h for h in lex.agents.find(text, s, e) if not _inside_any(h, targets)]
+    references = [h for h in lex.references.find(text, s, e) if not _overlaps_any(h, agents)]
+    actions = [h for h in lex.actions.find(text, s, e) if not _inside_any(h, targets) and not _overlaps_any(h, agents)]
+    out: list[Mechanism] = []
+    blocked_until = s  # triggers inside an earlier mechanism's effect clause state no new mechanism
+    window_start = s
+    for n, action in enumerate(actions):
+        if action.start < blocked_until:
+            continue
+        limit = actions[n + 1].start if n + 1 < len(actions) else e
+        chosen = _target_chain(text, action.end, limit, targets, target_refs, doc, index)
+        if not chosen:
+            continue
+        group = _agent_group(text, window_start, action.start, agents, references, doc, index)
+        if not group:
+            continue
+        target_end = chosen[-1][0].end
+        effect_match = _EFFECT.match(text, target_end, e)
+        effect = effect_match.group("effect").strip() if effect_match else None
+        if effect_match:
+            blocked_until = effect_match.end()
+        for hit, agent in group:
+            negated = bool(_NEGATION.search(text, hit.end, action.start))
+            for tgt, ttext in chosen:
+                for name, ttype in tgt.names:
+                    start = min(hit.start, action.start)
+                    out.append(
+                        Mechanism(
+                            id=record_id("mec", doc.article_id, start, tgt.end, agent, action.label, name),
+                            article_id=doc.article_id,
+                            claim_id=claim_id,
+                            agent=agent,
+                            agent_text=hit.text(text),
+                            action=action.label,
+                            action_text=action.text(text),
+                            target=name,
+                            target_text=ttext,
+                            target_type=ttype,
+                            negated=negated,
+                            effect=effect or None,
+                            provenance=anchor(doc, start, tgt.end, extractor=NAME, extractor_version=VERSION),
+                        )
+                    )
+        window_start = target_end
+    return out
+
+
+def _inside_any(hit: Hit, spans) -> bool:
+    return any(span.start <= hit.start and hit.end <= span.end for span in spans)
+
+
+def _overlaps_any(hit: Hit, spans) -> bool:
+    return any(hit.start < span.end and span.start < hit.end for span in spans)
+
+
+def _target_chain(text, start, limit, targets, target_refs, doc, index):
+    """The target right after the action, plus any coordinated with it ("serotonin and dopamine")."""
+    candidates = [t for t in targets if start <= t.start < limit]
+    refs = [r for r in target_refs if start <= r.start < limit]
+    first_ref = refs[0] if refs else None
+    if candidates and (first_ref is None or candidates[0].start < first_ref.start):
+        first = candidates[0]
+        if first.start - start > _TARGET_GAP or re.search(r"[.;]", text[start : first.start]):
+            return []
+        chain = [(first, text[first.start : first.end])]
+        for nxt in candidates[1:]:
+            if not _CHAIN.fullmatch(text[chain[-1][0].end : nxt.start]):
+                break
+            chain.append((nxt, text[nxt.start : nxt.end]))
+        return chain
+    if first_ref and first_ref.start - start <= _TARGET_GAP:
+        resolved = _resolve_target(doc, index, first_ref.start)
+        if resolved:
+            return [(_Target(first_ref.start, first_ref.end, resolved.names), text[first_ref.start : first_ref.end])]
+    return []
+
+
+def _agent_group(text, window_start, action_start, agents, references, doc, index):
+    """The agent(s) before the action: the nearest, plus any coordinated or appositive with it."""
+    before = [h for h in agents if window_start <= h.start and h.end <= action_start]
+    refs = [h for h in references if window_start <= h.start and h.end <= action_start]
+    nearest_ref = refs[-1] if refs else None
+    if before and (nearest_ref is None or before[-1].start > nearest_ref.start):
+        nearest = before[-1]
+        if action_start - nearest.end > _AGENT_GAP:
+            return []
+        group = [nearest]
+        for prev in reversed(before[:-1]):
+            gap = text[prev.end : group[0].start]
+            if _CHAIN.fullmatch(gap) or (prev.label == group[0].label and "." not in gap):
+                group.insert(0, prev)
+            else:
+                break
+        specific = [h for h in group if not h.info.get("generic") and h.label != "kratom"]
+        if specific:
+            group = specific
+        else:
+            group = [group[0]]
+        return [(h, h.label) for h in group]
+    if nearest_ref and action_start - nearest_ref.end <= _AGENT_GAP:
+        agent = _resolve_agent(doc, index, nearest_ref.start)
+        if agent:
+            return [(nearest_ref, agent)]
+    return []
+
+
+def _resolve_agent(doc: Document, index: int, offset: int) -> str | None:
+    """Latest agent named before ``offset`` in the sentence, else in the paragraph's earlier sentences."""
+    lex = _lexicon()
+    sentence = doc.sentences[index]
+    for j in range(index, -1, -1):
+        prior = doc.sentences[j]
+        if prior.paragraph_index != sentence.paragraph_index:
+            break
+        end = offset if j == index else prior.end
+        targets = _targets(doc.text, prior.start, end)
+        hits = [h for h in lex.agents.find(doc.text, prior.start, end) if not _inside_any(h, targets)]
+        if hits:
+            return hits[-1].label
+    return None
+
+
+def _resolve_target(doc: Document, index: int, offset: int) -> _Target | None:
+    """Latest target named before ``offset`` in the sentence or the paragraph's earlier sentences."""
+    sentence = doc.sentences[index]
+    for j in range(index, -1, -1):
+        prior = doc.sentences[j]
+        if prior.paragraph_index != sentence.paragraph_index:
+            break
+        end = offset if j == index else prior.end
+        found = _targets(doc.text, prior.start, end)
+        if found:
+            return found[-1]
+    return None

@@ -1,0 +1,64 @@
+"""Topics: which taxonomy topics an article covers, and the span that establishes each."""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+
+from .. import lexicon as lexicons
+from ..models import Topic
+from ..parse import Document
+from ..provenance import anchor, record_id
+from ._match import Hit, Matcher
+
+NAME = "kratom_dataset.extract.topics"
+VERSION = f"1.0.0+{lexicons.version('taxonomy')}"
+
+
+@functools.cache
+def taxonomy() -> dict[str, dict]:
+    """The curated taxonomy: topic id -> entry (label, parent, aliases, MeSH id and its status)."""
+    return {t["id"]: t for t in lexicons.read("taxonomy")["topics"]}
+
+
+@functools.cache
+def _matcher() -> Matcher:
+    return Matcher([(t["id"], lexicons.alternation(t["aliases"]), {}) for t in taxonomy().values()])
+
+
+def mentions(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+    """Every alias mention in ``text[start:end]``, longest alias first where two overlap."""
+    return _matcher().find(text, start, end)
+
+
+def extract_topics(doc: Document) -> list[Topic]:
+    """One record per topic the article mentions, anchored at a heading mention if there is one."""
+    heading_spans = [
+        (s.start, s.end) for s in doc.sentences if s.is_heading and doc.sections[s.section_index].role != "toc"
+    ]
+    hits = mentions(doc.text)
+    counts = Counter(h.label for h in hits)
+    chosen: dict[str, tuple[Hit, str]] = {}
+    for h in hits:
+        in_heading = any(s <= h.start and h.end <= e for s, e in heading_spans)
+        previous = chosen.get(h.label)
+        if previous is None or (in_heading and previous[1] != "heading"):
+            chosen[h.label] = (h, "heading" if in_heading else "first_mention")
+    entries = taxonomy()
+    records = []
+    for topic_id in sorted(chosen):
+        hit, established_by = chosen[topic_id]
+        entry = entries[topic_id]
+        records.append(
+            Topic(
+                id=record_id("top", doc.article_id, topic_id),
+                article_id=doc.article_id,
+                topic_id=topic_id,
+                label=entry["label"],
+                parent_id=entry["parent"],
+                mention_count=counts[topic_id],
+                established_by=established_by,
+                provenance=anchor(doc, hit.start, hit.end, extractor=NAME, extractor_version=VERSION),
+            )
+        )
+    return records

@@ -1,0 +1,389 @@
+"""The records of a release, as pydantic models: the one source of truth for every schema.
+
+The JSON Schema files in ``schema/`` and the Arrow schema of every Parquet file are derived
+from these classes, and each field's attribute docstring becomes its description in both.
+Validators here check what a single record can check on its own; rules that need several
+records (keys, spans against the article text) live in :mod:`kratom_dataset.validate`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0.0"
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,127}$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+
+Method = Literal["rule", "curated"]
+SectionRole = Literal["summary", "intro", "toc", "section", "conclusion", "body"]
+ArticleFormat = Literal["template", "markdown", "plain"]
+TopicEstablishedBy = Literal["heading", "first_mention"]
+ClaimType = Literal[
+    "efficacy", "adverse_effect", "mechanism", "dosage", "recommendation", "definition", "safety", "other"
+]
+Polarity = Literal["affirmed", "negated"]
+Certainty = Literal["certain", "uncertain"]
+Evidence = Literal["studies", "research", "users_report", "personal_accounts", "experts", "unspecified", "none"]
+CueType = Literal["speculation", "negation", "evidence"]
+Preparation = Literal["leaf_powder", "extract", "capsule", "tablet", "tea", "leaves", "powder", "tincture", "resin"]
+Unit = Literal["g", "mg", "ug", "mg/kg"]
+DoseKind = Literal["numeric", "qualitative"]
+DoseLevel = Literal["low", "moderate", "high"]
+DoseRole = Literal["typical", "starting", "maximum", "titration"]
+Comparator = Literal["<", "<=", ">=", ">"]
+Purpose = Literal["sleep", "pain", "withdrawal", "anxiety", "energy", "mood"]
+Timing = Literal["morning", "afternoon", "evening", "bedtime", "night"]
+PeriodUnit = Literal["s", "min", "h", "d", "wk", "mo", "a"]
+Action = Literal[
+    "interacts_with",
+    "binds",
+    "agonist",
+    "partial_agonist",
+    "inverse_agonist",
+    "antagonist",
+    "modulates",
+    "activates",
+    "inhibits",
+    "increases",
+    "decreases",
+    "mimics",
+]
+TargetType = Literal[
+    "receptor", "neurotransmitter", "hormone", "drug_class", "sleep_stage", "physiological_process"
+]
+
+#: Factor from each UCUM unit to milligrams; ``None`` where a unit cannot be converted alone.
+MG_PER_UNIT: dict[str, Optional[float]] = {"g": 1000.0, "mg": 1.0, "ug": 0.001, "mg/kg": None}
+
+
+class Record(BaseModel):
+    """Shared configuration: unknown fields are errors, records are immutable values."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Span(Record):
+    """A half-open range of Unicode code points in an article's text."""
+
+    char_start: int = Field(ge=0)
+    """Offset of the first code point, counted in the raw text decoded as UTF-8."""
+    char_end: int = Field(ge=0)
+    """Offset one past the last code point (end-exclusive)."""
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.char_end <= self.char_start:
+            raise ValueError(f"char_end ({self.char_end}) must be greater than char_start ({self.char_start})")
+        return self
+
+
+class Provenance(Span):
+    """Where a record came from: a Web Annotation text quote and position, plus the PROV agent."""
+
+    article_id: str = Field(pattern=ID_PATTERN)
+    """Id of the article whose text the offsets point into."""
+    article_sha256: str = Field(pattern=SHA256_PATTERN)
+    """SHA-256 of the article's raw bytes, so a quote can be checked against the exact source."""
+    exact: str = Field(min_length=1)
+    """The article's own characters at ``char_start:char_end`` (TextQuoteSelector.exact)."""
+    prefix: str
+    """Up to 32 characters before the quote, for re-anchoring if offsets drift; empty at the start."""
+    suffix: str
+    """Up to 32 characters after the quote; empty at the end of the text."""
+    section_index: int = Field(ge=0)
+    """Index of the section the quote starts in (see ``articles.sections``)."""
+    section: str = Field(min_length=1)
+    """Heading of that section, or its role (summary, intro, conclusion ...) when it has none."""
+    sentence_id: Optional[str] = None
+    """Id of the sentence the quote starts in; null for records wider than one sentence."""
+    method: Method
+    """``rule`` for records made by an extractor, ``curated`` for records written by a person."""
+    extractor: str = Field(min_length=1)
+    """Name of the extractor (software agent) that produced the record."""
+    extractor_version: str = Field(min_length=1)
+    """Version of that extractor; a change of rules bumps it."""
+
+    @model_validator(mode="after")
+    def _exact_fits_span(self):
+        if len(self.exact) != self.char_end - self.char_start:
+            raise ValueError(
+                f"exact has {len(self.exact)} characters but the span "
+                f"[{self.char_start}, {self.char_end}) covers {self.char_end - self.char_start}"
+            )
+        return self
+
+
+class Cue(Span):
+    """A word or phrase that signals a hedge, a negation or an evidence attribution."""
+
+    text: str = Field(min_length=1)
+    """The cue as written."""
+    cue_type: CueType
+    """``speculation`` (may, suggests), ``negation`` (not, without) or ``evidence`` (studies suggest)."""
+
+    @model_validator(mode="after")
+    def _text_fits_span(self):
+        if len(self.text) != self.char_end - self.char_start:
+            raise ValueError("cue text length does not match its span")
+        return self
+
+
+class Section(Span):
+    """One section of an article, as the parser found it."""
+
+    index: int = Field(ge=0)
+    """Position of the section in the article, from 0."""
+    role: SectionRole
+    """What the section is: summary, intro, toc, section (under a heading), conclusion, or body."""
+    heading: Optional[str] = None
+    """The heading text as written, when the section has one."""
+
+
+def _within(record_span: Span, inner: Span) -> bool:
+    return record_span.char_start <= inner.char_start and inner.char_end <= record_span.char_end
+
+
+class Article(Record):
+    """One source article. Its provenance spans the whole text, so ``provenance.exact`` is the text."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    """Stable, readable article id (from ``data/raw/sources.csv``, else from the file name)."""
+    source_file: str = Field(min_length=1)
+    """Path of the raw file relative to the raw data folder."""
+    sha256: str = Field(pattern=SHA256_PATTERN)
+    """SHA-256 of the raw file's bytes."""
+    size_bytes: int = Field(gt=0)
+    """Size of the raw file in bytes."""
+    char_count: int = Field(gt=0)
+    """Length of the text in Unicode code points (differs from bytes: curly quotes, dashes)."""
+    title: Optional[str] = None
+    """Title, when the source gives one (a Markdown ``#`` heading); the seed articles have none."""
+    language: Optional[str] = None
+    """BCP 47 language tag when the text is recognisably in one language, else null."""
+    format: ArticleFormat
+    """Layout the parser recognised: the seed ``template``, ``markdown`` headings, or ``plain`` paragraphs."""
+    sections: list[Section]
+    """The article's sections in order, each with its role, heading and span."""
+    n_sentences: int = Field(ge=0)
+    """Number of rows of this article in ``sentences``."""
+    n_topics: int = Field(ge=0)
+    """Number of rows of this article in ``topics``."""
+    n_claims: int = Field(ge=0)
+    """Number of rows of this article in ``claims``."""
+    n_doses: int = Field(ge=0)
+    """Number of rows of this article in ``doses``."""
+    n_mechanisms: int = Field(ge=0)
+    """Number of rows of this article in ``mechanisms``."""
+    provenance: Provenance
+    """Spans the whole article: ``exact`` is the full text every other span is read against."""
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        p = self.provenance
+        if p.article_id != self.id or p.article_sha256 != self.sha256:
+            raise ValueError("provenance must name the article itself")
+        if p.char_start != 0 or p.char_end != self.char_count:
+            raise ValueError("an article's provenance must span its whole text")
+        for s in self.sections:
+            if not _within(p, s):
+                raise ValueError(f"section {s.index} lies outside the text")
+        return self
+
+
+class Sentence(Record):
+    """One sentence (or heading line), the anchor layer every other record points into."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    """Content-derived id: the same article and span give the same id in every build."""
+    article_id: str = Field(pattern=ID_PATTERN)
+    """The article the sentence belongs to."""
+    index: int = Field(ge=0)
+    """Position of the sentence in its article, from 0."""
+    section_index: int = Field(ge=0)
+    """Index of the section it lies in."""
+    paragraph_index: int = Field(ge=0)
+    """Position of its paragraph (or line) in the article, from 0."""
+    is_heading: bool
+    """True for a heading line or a table-of-contents entry, which states nothing by itself."""
+    provenance: Provenance
+    """Span and text of the sentence."""
+
+
+class Topic(Record):
+    """One topic of the curated taxonomy that one article covers."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    """Content-derived id of the (article, topic) pair."""
+    article_id: str = Field(pattern=ID_PATTERN)
+    """The article."""
+    topic_id: str = Field(pattern=ID_PATTERN)
+    """Taxonomy id (see ``kratom_dataset.taxonomy()``)."""
+    label: str = Field(min_length=1)
+    """Human-readable name from the taxonomy."""
+    parent_id: Optional[str] = None
+    """The broader taxonomy topic, if any."""
+    mention_count: int = Field(ge=1)
+    """How many times the article mentions the topic by any of its aliases."""
+    established_by: TopicEstablishedBy
+    """``heading`` when a section heading names the topic, else ``first_mention``."""
+    provenance: Provenance
+    """The span that establishes the topic: a heading mention first, else the first mention."""
+
+
+class Claim(Record):
+    """One assertion as the article states it, with its hedges and the evidence it says it has."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    """Content-derived id."""
+    article_id: str = Field(pattern=ID_PATTERN)
+    """The article."""
+    claim_type: ClaimType
+    """What kind of assertion it is."""
+    subject: Optional[str] = None
+    """What the claim is about, normalised (kratom, melatonin, opioid_withdrawal ...), when recognised."""
+    polarity: Polarity
+    """``negated`` when the statement is denied ("without the risk of addiction"); a double negation
+    ("not without side effects") reads as ``affirmed``."""
+    certainty: Certainty
+    """``uncertain`` when any hedge cue is present (CoNLL-2010 sentence certainty)."""
+    hedge_cues: list[Cue]
+    """Speculation cues found in the claim (may, could, potentially, suggests ...)."""
+    negation_cues: list[Cue]
+    """Negation cues found in the claim (not, without, no ...)."""
+    evidence: Evidence
+    """Who the article says backs the claim; ``unspecified`` for "has been found", ``none`` when it claims nothing."""
+    evidence_cue: Optional[Cue] = None
+    """The words that attribute the evidence ("Studies suggest", "users report")."""
+    topic_ids: list[str]
+    """Taxonomy topics the claim mentions, sorted."""
+    provenance: Provenance
+    """The claim's verbatim text and span."""
+
+    @model_validator(mode="after")
+    def _cues_inside(self):
+        cues = [*self.hedge_cues, *self.negation_cues, *([self.evidence_cue] if self.evidence_cue else [])]
+        for cue in cues:
+            if not _within(self.provenance, cue):
+                raise ValueError(f"cue {cue.text!r} lies outside the claim span")
+        if (self.evidence == "none") != (self.evidence_cue is None):
+            raise ValueError("evidence_cue must be given exactly when evidence is not 'none'")
+        if (self.certainty == "uncertain") != bool(self.hedge_cues):
+            raise ValueError("certainty is 'uncertain' exactly when hedge cues are present")
+        if self.polarity == "negated" and not self.negation_cues:
+            raise ValueError("a negated claim needs the negation cues that make it so")
+        if self.topic_ids != sorted(set(self.topic_ids)):
+            raise ValueError("topic_ids must be sorted and unique")
+        return self
+
+
+class Dose(Record):
+    """One dose statement, numeric ("1-3 grams of leaf powder") or qualitative ("at high doses")."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    """Content-derived id."""
+    article_id: str = Field(pattern=ID_PATTERN)
+    """The article."""
+    claim_id: str = Field(pattern=ID_PATTERN)
+    """The claim whose span contains this dose."""
+    kind: DoseKind
+    """``numeric`` when an amount is stated, ``qualitative`` when only a level is."""
+    substance: Optional[str] = None
+    """What is dosed, normalised (kratom, melatonin ...), when the sentence or its paragraph names it."""
+    preparation: Optional[Preparation] = None
+    """The preparation as stated; null when the text does not say (an extract is far stronger than leaf)."""
+    amount_low: Optional[float] = Field(default=None, gt=0)
+    """Lower bound as stated (FHIR doseRange.low); equals amount_high for a single value."""
+    amount_high: Optional[float] = Field(default=None, gt=0)
+    """Upper bound as stated (FHIR doseRange.high)."""
+    unit: Optional[Unit] = None
+    """UCUM code of the unit as stated: g, mg, ug or mg/kg."""
+    amount_low_mg: Optional[float] = Field(default=None, gt=0)
+    """amount_low in milligrams, when the unit converts alone."""
+    amount_high_mg: Optional[float] = Field(default=None, gt=0)
+    """amount_high in milligrams, when the unit converts alone."""
+    comparator: Optional[Comparator] = None
+    """Bound stated in words: ``<=`` for "up to", "no more than"; ``<`` for "less than"; ``>`` for "over"."""
+    approximate: bool
+    """True when the amount is hedged as approximate ("around", "about", "roughly")."""
+    level: Optional[DoseLevel] = None
+    """The size the text gives the dose in words: low, moderate or high ("at high doses")."""
+    role: Optional[DoseRole] = None
+    """The part the dose plays as stated: typical, starting, maximum, or titration ("gradually increase")."""
+    purpose: Optional[Purpose] = None
+    """What the dose is stated to be for, when stated (sleep, pain, withdrawal ...)."""
+    timing: Optional[Timing] = None
+    """When it is to be taken, when stated (FHIR timing.when: evening, bedtime ...)."""
+    frequency: Optional[int] = Field(default=None, ge=1)
+    """Times per period, when stated (FHIR Timing.repeat.frequency)."""
+    period: Optional[float] = Field(default=None, gt=0)
+    """Length of that period (FHIR Timing.repeat.period)."""
+    period_unit: Optional[PeriodUnit] = None
+    """Unit of the period (FHIR units of time)."""
+    provenance: Provenance
+    """The dose phrase as written: amount, unit and preparation, or the qualitative phrase."""
+
+    @model_validator(mode="after")
+    def _amounts(self):
+        amounts = (self.amount_low, self.amount_high, self.unit)
+        if self.kind == "numeric":
+            if self.unit is None or (self.amount_low is None and self.amount_high is None):
+                raise ValueError("a numeric dose needs a unit and at least one amount")
+        elif any(a is not None for a in amounts):
+            raise ValueError("a qualitative dose has no amounts or unit")
+        if self.amount_low is not None and self.amount_high is not None and self.amount_low > self.amount_high:
+            raise ValueError(f"amount_low ({self.amount_low}) exceeds amount_high ({self.amount_high})")
+        factor = MG_PER_UNIT.get(self.unit) if self.unit else None
+        for raw, mg, name in ((self.amount_low, self.amount_low_mg, "amount_low"), (self.amount_high, self.amount_high_mg, "amount_high")):
+            expected = None if raw is None or factor is None else raw * factor
+            if (expected is None) != (mg is None) or (expected is not None and abs(expected - mg) > 1e-9 * max(1.0, expected)):
+                raise ValueError(f"{name}_mg must be {name} converted from {self.unit!r} to mg ({expected})")
+        if (self.period is None) != (self.period_unit is None):
+            raise ValueError("period and period_unit go together")
+        return self
+
+
+class Mechanism(Record):
+    """One mechanism of action as stated: an agent acting on a target."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    """Content-derived id."""
+    article_id: str = Field(pattern=ID_PATTERN)
+    """The article."""
+    claim_id: str = Field(pattern=ID_PATTERN)
+    """The claim whose span contains this mechanism."""
+    agent: str = Field(min_length=1)
+    """What acts, normalised (kratom, mitragynine, 7-hydroxymitragynine, opioid_receptor_activation ...)."""
+    agent_text: str = Field(min_length=1)
+    """The agent as written, which may be a pronoun ("It") resolved from the paragraph."""
+    action: Action
+    """The stated action, from a closed set after ChEMBL action types and SemMedDB predicates."""
+    action_text: str = Field(min_length=1)
+    """The words that state the action ("interact with", "acts as an agonist at", "boost")."""
+    target: str = Field(min_length=1)
+    """What is acted on, normalised (opioid receptors, GABA receptors, serotonin, REM sleep ...)."""
+    target_text: str = Field(min_length=1)
+    """The target as written."""
+    target_type: TargetType
+    """Kind of target: receptor, neurotransmitter, hormone, drug class, sleep stage, process."""
+    negated: bool
+    """True when the text denies the mechanism ("does not bind")."""
+    effect: Optional[str] = None
+    """The effect the text attributes to the mechanism, verbatim, when it states one."""
+    provenance: Provenance
+    """From the agent (or action, for a resolved pronoun) to the target, as written."""
+
+
+#: Every release table: name -> (model, primary key). Order is the order tables are built.
+TABLES: dict[str, type[Record]] = {
+    "articles": Article,
+    "sentences": Sentence,
+    "topics": Topic,
+    "claims": Claim,
+    "doses": Dose,
+    "mechanisms": Mechanism,
+}
+
+PRIMARY_KEY = "id"

@@ -1,0 +1,302 @@
+"""Raw bytes to a :class:`Document`: sections, paragraphs and sentences with code-point spans.
+
+Offsets count Unicode code points in the raw bytes decoded as UTF-8 with no newline
+translation, so ``text[start:end]`` is always the exact source text. Nothing here rewrites the
+text: a span can be narrowed to skip whitespace, markup or wrapping quotes, never normalised.
+
+Three layouts are recognised, in this order:
+
+* ``template``: the seed layout: a summary line, an intro, a ``- `` bulleted table of contents
+  whose entries reappear later as heading lines, sections under those headings, and a last
+  unheaded paragraph that concludes;
+* ``markdown``: ``#`` headings (a leading level-1 heading is the title);
+* ``plain``: paragraphs with no structure, in one ``body`` section.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from .errors import SourceError
+
+_LINE = re.compile(r"[^\r\n]*")
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_BULLET = re.compile(r"[ \t]*[-*•][ \t]+")
+_CONCLUSION_HEADING = re.compile(r"conclusion|final thoughts|bottom line|takeaways?|summary|in short", re.I)
+
+# A sentence ends at . ! or ? (plus closing quotes or brackets) followed by space and then
+# something that can start a sentence. Abbreviations and initials are checked separately.
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    "e.g i.e etc vs dr mr mrs ms prof approx no fig st jr sr inc ltd co mt ca cf al u.s".split()
+)
+_OPEN_QUOTES = "“\"‘"
+_CLOSE_QUOTES = "”\"’"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A section, paragraph or sentence: a span plus what the parser knows about it."""
+
+    start: int
+    end: int
+    section_index: int = 0
+    paragraph_index: int = 0
+    is_heading: bool = False
+
+
+@dataclass(frozen=True)
+class SectionSpan:
+    """A section of the document: its role, its heading (if any) and its span."""
+
+    index: int
+    role: str
+    heading: str | None
+    start: int
+    end: int
+
+    @property
+    def name(self) -> str:
+        """Heading text, or the role for sections without one (what provenance calls ``section``)."""
+        return self.heading or self.role
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed article. Pure data: extractors read it, nothing mutates it."""
+
+    article_id: str
+    source_file: str
+    sha256: str
+    size_bytes: int
+    text: str
+    format: str
+    title: str | None
+    sections: tuple[SectionSpan, ...]
+    paragraphs: tuple[Block, ...]
+    sentences: tuple[Block, ...]
+    _sentence_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def section_of(self, offset: int) -> SectionSpan:
+        """The section containing ``offset`` (the last one starting at or before it)."""
+        chosen = self.sections[0]
+        for section in self.sections:
+            if section.start <= offset:
+                chosen = section
+            else:
+                break
+        return chosen
+
+    def sentence_at(self, offset: int) -> int | None:
+        """Index of the sentence containing ``offset``, or None between sentences."""
+        import bisect
+
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return i
+        return None
+
+
+def decode(raw: bytes, *, where: str) -> str:
+    """Decode raw bytes as UTF-8 exactly, or raise a :class:`SourceError` that says why."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+            where=where,
+            hint="Convert the file to UTF-8 and try again.",
+        ) from None
+    if not text.strip():
+        raise SourceError("the file holds no text", where=where, hint="Remove it or give it content.")
+    return text
+
+
+def parse_article(raw: bytes, *, article_id: str, source_file: str) -> Document:
+    """Parse one article's raw bytes into a :class:`Document`."""
+    text = decode(raw, where=source_file)
+    lines = _lines(text)
+    layout = _template(text, lines) or _markdown(text, lines) or _plain(text, lines)
+    fmt, title, sections, paragraphs = layout
+    sentences = tuple(s for p in paragraphs for s in split_sentences(text, p))
+    return Document(
+        article_id=article_id,
+        source_file=source_file,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        size_bytes=len(raw),
+        text=text,
+        format=fmt,
+        title=title,
+        sections=tuple(sections),
+        paragraphs=tuple(paragraphs),
+        sentences=sentences,
+        _sentence_starts=tuple(s.start for s in sentences),
+    )
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Spans of non-blank lines, trimmed of surrounding whitespace; any of \\n, \\r\\n, \\r ends a line."""
+    spans = []
+    for m in _LINE.finditer(text):
+        start, end = _trim(text, m.start(), m.end())
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _unquote(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop quotes that wrap a whole paragraph (the seed intros), keeping the inner span."""
+    if end - start >= 2 and text[start] in _OPEN_QUOTES and text[end - 1] in _CLOSE_QUOTES:
+        inner = text[start + 1 : end - 1]
+        if "“" not in inner and "”" not in inner:
+            return _trim(text, start + 1, end - 1)
+    return start, end
+
+
+def _paragraph(text: str, span: tuple[int, int], section: int, index: int, *, heading=False) -> Block:
+    start, end = span
+    m = _BULLET.match(text, start, end)
+    if m:
+        start = m.end()
+    if not heading:
+        start, end = _unquote(text, start, end)
+    return Block(start, end, section, index, heading)
+
+
+def _template(text: str, lines):
+    """The seed layout, recognised by a bulleted list whose entries reappear as heading lines."""
+    bullets = [i for i, (s, e) in enumerate(lines) if _BULLET.match(text, s, e)]
+    if not bullets or bullets[0] == 0:
+        return None
+    first = bullets[0]
+    run = [first]
+    while run[-1] + 1 < len(lines) and run[-1] + 1 in bullets:
+        run.append(run[-1] + 1)
+    entries = [text[_BULLET.match(text, *lines[i]).end() : lines[i][1]] for i in run]
+    later = [text[s:e] for s, e in lines[run[-1] + 1 :]]
+    if not all(entry in later for entry in entries):
+        return None
+    sections: list[SectionSpan] = []
+    paragraphs: list[Block] = []
+
+    def add_section(role, heading, start, end):
+        sections.append(SectionSpan(len(sections), role, heading, start, end))
+
+    intro = lines[:first]
+    add_section("summary", None, *intro[0])
+    paragraphs.append(_paragraph(text, intro[0], 0, 0))
+    if len(intro) > 1:
+        add_section("intro", None, intro[1][0], intro[-1][1])
+        for span in intro[1:]:
+            paragraphs.append(_paragraph(text, span, 1, len(paragraphs)))
+    toc = len(sections)
+    add_section("toc", None, lines[run[0]][0], lines[run[-1]][1])
+    for i in run:
+        paragraphs.append(_paragraph(text, lines[i], toc, len(paragraphs), heading=True))
+    headings = set(entries)
+    body = lines[run[-1] + 1 :]
+    current = None
+    groups: list[tuple[str, tuple[int, int], list[tuple[int, int]]]] = []
+    for span in body:
+        line = text[span[0] : span[1]]
+        if line in headings:
+            current = (line, span, [])
+            groups.append(current)
+        elif current is None:
+            current = ("", span, [span])
+            groups.append(current)
+        else:
+            current[2].append(span)
+    conclusion = None
+    if groups and len(groups[-1][2]) >= 2:
+        conclusion = groups[-1][2].pop()
+    for heading, hspan, spans in groups:
+        end = spans[-1][1] if spans else hspan[1]
+        index = len(sections)
+        add_section("section" if heading else "intro", heading or None, hspan[0], end)
+        if heading:
+            paragraphs.append(_paragraph(text, hspan, index, len(paragraphs), heading=True))
+        for span in spans:
+            paragraphs.append(_paragraph(text, span, index, len(paragraphs)))
+    if conclusion:
+        add_section("conclusion", None, *conclusion)
+        paragraphs.append(_paragraph(text, conclusion, len(sections) - 1, len(paragraphs)))
+    return "template", None, sections, paragraphs
+
+
+def _markdown(text: str, lines):
+    """Markdown: ``#`` headings start sections; a leading level-1 heading is the title."""
+    marks = [(_MD_HEADING.match(text[s:e]), (s, e)) for s, e in lines]
+    if not any(m for m, _ in marks):
+        return None
+    sections: list[SectionSpan] = []
+    paragraphs: list[Block] = []
+    title = None
+    for n, (m, span) in enumerate(marks):
+        if m:
+            heading_start = span[0] + m.start(2)
+            heading_end = span[0] + m.end(2)
+            heading = text[heading_start:heading_end]
+            if n == 0 and len(m.group(1)) == 1:
+                title = heading
+            role = "conclusion" if _CONCLUSION_HEADING.search(heading) else "section"
+            sections.append(SectionSpan(len(sections), role, heading, span[0], span[1]))
+            if heading_end > heading_start:
+                paragraphs.append(Block(heading_start, heading_end, len(sections) - 1, len(paragraphs), True))
+            continue
+        if not sections:
+            sections.append(SectionSpan(0, "intro", None, span[0], span[1]))
+        last = sections[-1]
+        sections[-1] = SectionSpan(last.index, last.role, last.heading, last.start, span[1])
+        paragraphs.append(_paragraph(text, span, last.index, len(paragraphs)))
+    return "markdown", title, sections, paragraphs
+
+
+def _plain(text: str, lines):
+    """No structure: every non-blank line is a paragraph of one ``body`` section."""
+    sections = [SectionSpan(0, "body", None, lines[0][0], lines[-1][1])]
+    paragraphs = [_paragraph(text, span, 0, i) for i, span in enumerate(lines)]
+    return "plain", None, sections, paragraphs
+
+
+def split_sentences(text: str, paragraph: Block) -> list[Block]:
+    """Split one paragraph into sentence spans; headings stay whole."""
+    start, end = paragraph.start, paragraph.end
+    if start >= end:
+        return []
+    if paragraph.is_heading:
+        return [paragraph]
+    pieces = []
+    cursor = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if _is_abbreviation(text, cursor, m.start()):
+            continue
+        pieces.append((cursor, m.end()))
+        cursor = m.end()
+    pieces.append((cursor, end))
+    out = []
+    for s, e in pieces:
+        s, e = _trim(text, s, e)
+        if s < e:
+            out.append(Block(s, e, paragraph.section_index, paragraph.paragraph_index, False))
+    return out
+
+
+def _is_abbreviation(text: str, start: int, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word_start = dot
+    while word_start > start and not text[word_start - 1].isspace():
+        word_start -= 1
+    word = text[word_start:dot].lower().lstrip("(\"“‘'")
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())

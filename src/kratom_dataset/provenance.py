@@ -1,0 +1,63 @@
+"""Anchor spans to their source: Web Annotation quote + position, and content-derived ids."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from .models import Provenance
+from .parse import Document
+
+CONTEXT_CHARS = 32
+
+
+def record_id(prefix: str, *parts: object) -> str:
+    """A stable id from content: the same parts give the same id in every build and on every machine.
+
+    The parts are written as compact JSON (sorted keys) and hashed with SHA-256, as sqlite-utils'
+    ``hash_record`` does; 16 hex digits keep ids short while collisions stay out of reach for
+    any corpus this package will see (a validation check still guards uniqueness).
+    """
+    payload = json.dumps(parts, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return f"{prefix}-{hashlib.sha256(payload.encode('utf-8')).hexdigest()[:16]}"
+
+
+def anchor(
+    doc: Document,
+    start: int,
+    end: int,
+    *,
+    extractor: str,
+    extractor_version: str,
+    method: str = "rule",
+    sentence: bool = True,
+) -> Provenance:
+    """Provenance of ``doc.text[start:end]``: quote, context, section and sentence."""
+    text = doc.text
+    section = doc.section_of(start)
+    sentence_id = None
+    if sentence:
+        index = doc.sentence_at(start)
+        if index is not None and end <= doc.sentences[index].end:
+            sentence_id = sentence_record_id(doc, index)
+    return Provenance(
+        article_id=doc.article_id,
+        article_sha256=doc.sha256,
+        char_start=start,
+        char_end=end,
+        exact=text[start:end],
+        prefix=text[max(0, start - CONTEXT_CHARS) : start],
+        suffix=text[end : end + CONTEXT_CHARS],
+        section_index=section.index,
+        section=section.name,
+        sentence_id=sentence_id,
+        method=method,
+        extractor=extractor,
+        extractor_version=extractor_version,
+    )
+
+
+def sentence_record_id(doc: Document, index: int) -> str:
+    """Id of sentence ``index`` of ``doc``, shared by the sentences table and every provenance."""
+    s = doc.sentences[index]
+    return record_id("sen", doc.article_id, s.start, s.end)

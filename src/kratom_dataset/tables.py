@@ -1,0 +1,78 @@
+"""Models to Arrow: one schema per table, derived from the pydantic models, and records to tables.
+
+Types are kept to what every engine reads the same way: ``string`` (never ``large_string``),
+``int64``, ``double``, ``bool``, ``list`` and ``struct``. Each field carries its description
+in Arrow field metadata under ``description``, taken from the model's attribute docstring.
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+import typing
+from typing import Any, Literal, get_args, get_origin
+
+import pyarrow as pa
+from pydantic import BaseModel
+
+from .errors import UnknownTableError, did_you_mean
+from .models import TABLES, Record
+
+
+def model_for(table: str) -> type[Record]:
+    """The model of ``table``, or an :class:`UnknownTableError` that lists the tables."""
+    try:
+        return TABLES[table]
+    except KeyError:
+        raise UnknownTableError(f"Unknown table {table!r}.", hint=did_you_mean(table, TABLES)) from None
+
+
+def _arrow_type(annotation: Any) -> tuple[pa.DataType, bool]:
+    """Arrow type of a field annotation and whether it is nullable."""
+    origin = get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        if len(args) != 1:
+            raise TypeError(f"unsupported union {annotation!r}")
+        return _arrow_type(args[0])[0], True
+    if origin is Literal:
+        return pa.string(), False
+    if origin is list:
+        (item,) = get_args(annotation)
+        item_type, _ = _arrow_type(item)
+        return pa.list_(pa.field("element", item_type, nullable=False)), False
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return pa.struct(_fields(annotation)), False
+    scalar = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
+    if annotation in scalar:
+        return scalar[annotation], False
+    raise TypeError(f"no Arrow type for {annotation!r}")
+
+
+def _fields(model: type[BaseModel]) -> list[pa.Field]:
+    out = []
+    for name, info in model.model_fields.items():
+        arrow_type, nullable = _arrow_type(info.annotation)
+        metadata = {"description": info.description} if info.description else None
+        out.append(pa.field(name, arrow_type, nullable=nullable, metadata=metadata))
+    return out
+
+
+@functools.cache
+def arrow_schema(table: str) -> pa.Schema:
+    """The Arrow schema of ``table``, with a description on every field."""
+    model = model_for(table)
+    return pa.schema(_fields(model), metadata={"description": (model.__doc__ or "").strip()})
+
+
+def to_table(table: str, records: list[Record]) -> pa.Table:
+    """Records to an Arrow table, rows sorted by id so the output never depends on input order."""
+    schema = arrow_schema(table)
+    rows = sorted((r.model_dump(mode="python") for r in records), key=lambda row: row["id"])
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+def from_table(table: str, data: pa.Table) -> list[Record]:
+    """Arrow rows back to validated models (the inverse of :func:`to_table`)."""
+    model = model_for(table)
+    return [model.model_validate(row) for row in data.to_pylist()]

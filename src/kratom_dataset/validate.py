@@ -1,0 +1,295 @@
+"""Consistency checks across records and releases, reported as located issues, never raised.
+
+Each :class:`Issue` says which table, which record, which field and what is wrong, with a
+stable ``code``; a :class:`Report` gathers them. The build refuses to write a release whose
+report is not valid, and ``kratom-dataset validate`` prints the report of any release folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .models import TABLES
+from .versions import Version
+
+MAX_ISSUES_PER_CHECK = 200
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One thing wrong, located: table, record id and field (each null when not applicable)."""
+
+    code: str
+    message: str
+    table: str | None = None
+    record_id: str | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = "/".join(x for x in (self.table, self.record_id, self.field) if x)
+        return f"[{self.code}] {where + ': ' if where else ''}{self.message}"
+
+
+@dataclass
+class Report:
+    """All issues found by a validation run; ``valid`` when there are none."""
+
+    errors: list[Issue] = field(default_factory=list)
+    checked: Counter = field(default_factory=Counter)
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+    def add(self, code: str, message: str, table=None, record_id=None, field=None) -> None:
+        self.errors.append(Issue(code, message, table, record_id, field))
+
+    def flatten(self, keys=("table", "record_id", "field", "code")) -> list[list]:
+        """Issues as rows of the given attributes: handy for tests and tables."""
+        return [[getattr(i, k) for k in keys] for i in self.errors]
+
+    def to_dict(self) -> dict:
+        return {"valid": self.valid, "checked": dict(sorted(self.checked.items())), "errors": [asdict(i) for i in self.errors]}
+
+    def to_text(self) -> str:
+        counts = ", ".join(f"{n} {t}" for t, n in sorted(self.checked.items()))
+        head = f"{'valid' if self.valid else 'INVALID'}: {len(self.errors)} issue(s); checked {counts or 'nothing'}"
+        return "\n".join([head, *(f"  {i}" for i in self.errors)])
+
+
+# Cross-record checks ---------------------------------------------------------------------------
+
+
+def validate_rows(rows: dict[str, list]) -> Report:
+    """Every rule that needs more than one record: keys, spans against the text, counts, taxonomy."""
+    from .extract.topics import taxonomy
+
+    report = Report()
+    for table in TABLES:
+        report.checked[table] += len(rows.get(table, []))
+    _check_keys(report, rows)
+    articles = {a.id: a for a in rows.get("articles", [])}
+    texts = {aid: a.provenance.exact for aid, a in articles.items()}
+    for aid, article in articles.items():
+        digest = hashlib.sha256(texts[aid].encode("utf-8")).hexdigest()
+        if digest != article.sha256:
+            report.add("article-hash-mismatch", f"text hashes to {digest}, not the recorded {article.sha256}", "articles", aid, "sha256")
+    sentence_ids = {s.id for s in rows.get("sentences", [])}
+    claims = {c.id: c for c in rows.get("claims", [])}
+    for table in TABLES:
+        for record in rows.get(table, []):
+            _check_provenance(report, table, record, articles, texts, sentence_ids)
+    for table in ("doses", "mechanisms"):
+        for record in rows.get(table, []):
+            claim = claims.get(record.claim_id)
+            if claim is None:
+                report.add("foreign-key", f"claim {record.claim_id} does not exist", table, record.id, "claim_id")
+                continue
+            p, c = record.provenance, claim.provenance
+            if p.article_id != c.article_id or not (c.char_start <= p.char_start and p.char_end <= c.char_end):
+                report.add(
+                    "outside-claim",
+                    f"span [{p.char_start}, {p.char_end}) lies outside its claim's span [{c.char_start}, {c.char_end})",
+                    table,
+                    record.id,
+                    "provenance",
+                )
+    known = taxonomy()
+    for topic in rows.get("topics", []):
+        entry = known.get(topic.topic_id)
+        if entry is None:
+            report.add("unknown-topic", f"topic {topic.topic_id!r} is not in the taxonomy", "topics", topic.id, "topic_id")
+        elif (topic.label, topic.parent_id) != (entry["label"], entry["parent"]):
+            report.add("taxonomy-mismatch", "label or parent differs from the taxonomy", "topics", topic.id, "label")
+    for claim in claims.values():
+        for topic_id in claim.topic_ids:
+            if topic_id not in known:
+                report.add("unknown-topic", f"topic {topic_id!r} is not in the taxonomy", "claims", claim.id, "topic_ids")
+    _check_counts(report, rows, articles)
+    _check_sentences(report, rows.get("sentences", []))
+    return report
+
+
+def _check_keys(report: Report, rows: dict[str, list]) -> None:
+    article_ids = {a.id for a in rows.get("articles", [])}
+    for table in TABLES:
+        counts = Counter(r.id for r in rows.get(table, []))
+        for rid, n in sorted(counts.items()):
+            if n > 1:
+                report.add("duplicate-key", f"id appears {n} times", table, rid, "id")
+        if table == "articles":
+            continue
+        for record in rows.get(table, []):
+            if record.article_id not in article_ids:
+                report.add("foreign-key", f"article {record.article_id} does not exist", table, record.id, "article_id")
+
+
+def _check_provenance(report, table, record, articles, texts, sentence_ids) -> None:
+    p = record.provenance
+    aid = record.id if table == "articles" else record.article_id
+    if p.article_id != aid:
+        report.add("provenance-article", f"provenance names {p.article_id}, the record {aid}", table, record.id, "provenance.article_id")
+        return
+    article = articles.get(aid)
+    if article is None:
+        return
+    text = texts[aid]
+    if p.article_sha256 != article.sha256:
+        report.add("provenance-hash", "article_sha256 differs from the article's sha256", table, record.id, "provenance.article_sha256")
+    if p.char_end > len(text):
+        report.add("span-out-of-range", f"char_end {p.char_end} is past the end of the text ({len(text)})", table, record.id, "provenance.char_end")
+        return
+    if text[p.char_start : p.char_end] != p.exact:
+        report.add("span-mismatch", f"text[{p.char_start}:{p.char_end}] is not the recorded exact text", table, record.id, "provenance.exact")
+    if p.prefix != text[max(0, p.char_start - len(p.prefix)) : p.char_start] or (len(p.prefix) < 32 and len(p.prefix) != p.char_start):
+        report.add("prefix-mismatch", "prefix is not the text just before the span", table, record.id, "provenance.prefix")
+    if p.suffix != text[p.char_end : p.char_end + len(p.suffix)] or (len(p.suffix) < 32 and p.char_end + len(p.suffix) != len(text)):
+        report.add("suffix-mismatch", "suffix is not the text just after the span", table, record.id, "provenance.suffix")
+    sections = article.sections
+    if p.section_index >= len(sections):
+        report.add("unknown-section", f"section {p.section_index} does not exist", table, record.id, "provenance.section_index")
+    else:
+        section = sections[p.section_index]
+        if p.section != (section.heading or section.role):
+            report.add("section-mismatch", f"section name {p.section!r} differs from the article's", table, record.id, "provenance.section")
+        if table != "articles" and not (section.char_start <= p.char_start < section.char_end):
+            report.add("section-mismatch", "span does not start inside its section", table, record.id, "provenance.section_index")
+    if p.sentence_id is not None and p.sentence_id not in sentence_ids:
+        report.add("foreign-key", f"sentence {p.sentence_id} does not exist", table, record.id, "provenance.sentence_id")
+
+
+def _check_counts(report: Report, rows: dict[str, list], articles: dict) -> None:
+    per_table = {t: Counter(r.article_id for r in rows.get(t, [])) for t in TABLES if t != "articles"}
+    for aid, article in articles.items():
+        for table, counter in per_table.items():
+            stated = getattr(article, f"n_{table}")
+            if stated != counter[aid]:
+                report.add("count-mismatch", f"n_{table} is {stated} but the table has {counter[aid]} rows", "articles", aid, f"n_{table}")
+
+
+def _check_sentences(report: Report, sentences: list) -> None:
+    by_article = defaultdict(list)
+    for s in sentences:
+        by_article[s.article_id].append(s)
+    for aid, items in by_article.items():
+        items.sort(key=lambda s: s.index)
+        if [s.index for s in items] != list(range(len(items))):
+            report.add("sentence-order", "sentence indices are not 0..n-1", "sentences", aid, "index")
+        for a, b in zip(items, items[1:]):
+            if b.provenance.char_start < a.provenance.char_end:
+                report.add("sentence-overlap", f"overlaps sentence {a.id}", "sentences", b.id, "provenance")
+
+
+# Release folders -------------------------------------------------------------------------------
+
+
+def validate_release(folder: Path) -> Report:
+    """Validate a release folder: manifest and checksums, Parquet schemas, every row, every rule."""
+    import pyarrow.parquet as pq
+
+    from .release import CHECKSUMS, MANIFEST, METADATA_KEY, file_metadata, parquet_name, sha256_file
+    from .tables import arrow_schema
+
+    folder = Path(folder)
+    report = Report()
+    manifest_path = folder / MANIFEST
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        version = manifest["version"]
+        files = manifest["files"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        report.add("manifest-unreadable", f"{manifest_path.name} cannot be read ({exc.__class__.__name__}: {exc})")
+        return report
+    if not Version.is_valid(version):
+        report.add("manifest-version", f"version {version!r} is not MAJOR.MINOR.PATCH", field="version")
+    if folder.name != version:
+        report.add("manifest-version", f"folder {folder.name!r} holds a manifest for {version!r}", field="version")
+    _check_checksums(report, folder, CHECKSUMS, sha256_file)
+    rows: dict[str, list] = {}
+    for table in TABLES:
+        name = parquet_name(table)
+        path = folder / name
+        entry = files.get(name)
+        if entry is None:
+            report.add("manifest-missing-file", f"{name} is not listed in the manifest", table)
+        if not path.is_file():
+            report.add("missing-file", f"{name} does not exist", table)
+            continue
+        if entry is not None:
+            if path.stat().st_size != entry.get("bytes") or sha256_file(path) != entry.get("sha256"):
+                report.add("checksum-mismatch", f"{name} does not match its manifest entry (size or sha256)", table)
+        try:
+            data = pq.read_table(path)
+        except Exception as exc:  # a corrupt file can fail anywhere inside the reader
+            report.add("unreadable-file", f"{name} cannot be read as Parquet ({exc.__class__.__name__}: {exc})", table)
+            continue
+        if entry is not None and data.num_rows != entry.get("rows"):
+            report.add("row-count", f"{data.num_rows} rows, the manifest says {entry.get('rows')}", table)
+        raw_meta = (data.schema.metadata or {}).get(METADATA_KEY)
+        expected_meta = file_metadata(table, version)
+        try:
+            found_meta = json.loads(raw_meta) if raw_meta else None
+        except ValueError:
+            found_meta = None
+        if found_meta != expected_meta:
+            report.add("file-metadata", f"the {METADATA_KEY.decode()} key-value metadata is missing or differs", table)
+        rows[table] = _check_table(report, table, data, arrow_schema(table))
+    extra = sorted(set(files) - {parquet_name(t) for t in TABLES})
+    for name in extra:
+        report.add("manifest-extra-file", f"{name} is listed but is not a release table")
+    cross = validate_rows(rows)
+    report.errors.extend(cross.errors)
+    report.checked.update(cross.checked)
+    return report
+
+
+def _check_checksums(report: Report, folder: Path, name: str, sha256_file) -> None:
+    path = folder / name
+    if not path.is_file():
+        report.add("missing-file", f"{name} does not exist")
+        return
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        digest, _, filename = line.partition("  ")
+        target = folder / filename
+        if not filename or "/" in filename or not target.is_file():
+            report.add("checksum-mismatch", f"{name} line {n} names a missing file {filename!r}")
+        elif sha256_file(target) != digest:
+            report.add("checksum-mismatch", f"{filename} does not match {name}")
+
+
+def _check_table(report: Report, table: str, data, expected) -> list:
+    """Schema of one Parquet table against the expected one, then every row through its model."""
+    model = TABLES[table]
+    found = {f.name: f for f in data.schema}
+    for f in expected:
+        if f.name not in found:
+            report.add("missing-column", f"column {f.name!r} ({f.type}) is missing", table, field=f.name)
+        elif not found[f.name].type.equals(f.type):
+            report.add("column-type", f"column {f.name!r} is {found[f.name].type}, expected {f.type}", table, field=f.name)
+    for name in found:
+        if expected.get_field_index(name) < 0:
+            report.add("extra-column", f"column {name!r} is not part of the {table} schema", table, field=name)
+    if any(i.table == table and i.code in ("missing-column", "column-type") for i in report.errors):
+        return []
+    records = []
+    shown = 0
+    for n, row in enumerate(data.select([f.name for f in expected]).to_pylist()):
+        try:
+            records.append(model.model_validate(row))
+        except ValidationError as exc:
+            rid = row.get("id") if isinstance(row.get("id"), str) else f"row {n}"
+            for err in exc.errors():
+                if shown >= MAX_ISSUES_PER_CHECK:
+                    break
+                shown += 1
+                loc = ".".join(str(x) for x in err["loc"]) or None
+                report.add("invalid-value", err["msg"], table, rid, loc)
+    if shown >= MAX_ISSUES_PER_CHECK:
+        report.add("too-many-issues", f"stopped listing row errors after {MAX_ISSUES_PER_CHECK}", table)
+    return records
