@@ -27,15 +27,15 @@ __all__ = [
 ]
 
 _LAZY = {
-    "load": ("load", "load"),
-    "path": ("load", "path"),
-    "versions": ("load", "versions"),
-    "tables": ("load", "tables"),
-    "schema": ("load", "schema"),
-    "manifest": ("load", "manifest"),
-    "release_dir": ("load", "release_dir"),
+    "load": ("reader", "load"),
+    "path": ("reader", "path"),
+    "versions": ("reader", "versions"),
+    "tables": ("reader", "tables"),
+    "schema": ("reader", "schema"),
+    "manifest": ("reader", "manifest"),
+    "release_dir": ("reader", "release_dir"),
     "taxonomy": ("extract.topics", "taxonomy"),
-    "validate": ("validate", "validate_release"),
+    "validate": ("checks", "validate_release"),
     "KratomDatasetError": ("errors", "KratomDatasetError"),
 }
 

@@ -20,7 +20,7 @@ from .errors import SourceError, ValidationFailed
 from .extract import EXTRACTORS, extract_document
 from .models import TABLES
 from .parse import parse_article
-from .tables import to_table
+from .arrow import to_table
 
 SOURCES = "sources.csv"
 ARTICLES = "articles"
@@ -122,7 +122,7 @@ def build_release(
     """
     from . import __version__
     from .release import write_release
-    from .validate import validate_rows
+    from .checks import validate_rows
 
     version = version or __version__
     sources = read_sources(raw_dir)

@@ -69,8 +69,8 @@ def validate(release_dir: Path | None, as_json: bool):
 
     Exits 1 when anything is wrong; each issue names its table, record, field and code.
     """
-    from .load import release_dir as newest
-    from .validate import validate_release
+    from .reader import release_dir as newest
+    from .checks import validate_release
 
     folder = release_dir or newest()
     if not folder.is_dir():
@@ -103,7 +103,7 @@ def schema(directory: Path, check: bool, write: bool):
 @_friendly
 def versions():
     """List the published releases, oldest first."""
-    from .load import versions as list_versions
+    from .reader import versions as list_versions
 
     for v in list_versions():
         click.echo(v)
@@ -113,7 +113,7 @@ def versions():
 @_friendly
 def tables():
     """List the release tables."""
-    from .load import tables as list_tables
+    from .reader import tables as list_tables
 
     for t in list_tables():
         click.echo(t)
@@ -125,7 +125,7 @@ def tables():
 @_friendly
 def path(table: str, version: str | None):
     """Print the Parquet file of TABLE, for other engines (duckdb, polars, spark)."""
-    from .load import path as table_path
+    from .reader import path as table_path
 
     click.echo(table_path(table, version))
 

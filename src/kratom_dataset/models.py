@@ -3,7 +3,7 @@
 The JSON Schema files in ``schema/`` and the Arrow schema of every Parquet file are derived
 from these classes, and each field's attribute docstring becomes its description in both.
 Validators here check what a single record can check on its own; rules that need several
-records (keys, spans against the article text) live in :mod:`kratom_dataset.validate`.
+records (keys, spans against the article text) live in :mod:`kratom_dataset.checks`.
 """
 
 from __future__ import annotations

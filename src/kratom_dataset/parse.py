@@ -158,7 +158,7 @@ def _unquote(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop quotes that wrap a whole paragraph (the seed intros), keeping the inner span."""
     if end - start >= 2 and text[start] in _OPEN_QUOTES and text[end - 1] in _CLOSE_QUOTES:
         inner = text[start + 1 : end - 1]
-        if "“" not in inner and "”" not in inner:
+        if inner.strip() and "“" not in inner and "”" not in inner:
             return _trim(text, start + 1, end - 1)
     return start, end
 
@@ -298,5 +298,6 @@ def _is_abbreviation(text: str, start: int, dot: int) -> bool:
     word_start = dot
     while word_start > start and not text[word_start - 1].isspace():
         word_start -= 1
-    word = text[word_start:dot].lower().lstrip("(\"“‘'")
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    word = text[word_start:dot].lstrip("(\"“‘'")
+    # An initial ("J. Smith") is a capital letter; "5 g." ends a sentence with a unit.
+    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .errors import SchemaDriftError
 from .models import SCHEMA_VERSION, TABLES
-from .tables import model_for
+from .arrow import model_for
 
 
 @functools.cache

@@ -26,7 +26,10 @@ _AGENT_GAP = 70
 _TARGET_GAP = 40
 _CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|particularly\s+|including\s+|namely\s+|such as\s+)?|\s+and\s+|\s+or\s+|\s+particularly\s+)")
 _NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n['’]t\b", re.IGNORECASE)
-_EFFECT = re.compile(r"(?:\s+in\s+(?:the|our)\s+(?:brain|body|central nervous system))?\s*,\s*(?P<effect>\w+ing\b[^;]*?)[.;!?]?$")
+_EFFECT = re.compile(
+    r"(?:\s+in\s+(?:the|our)\s+(?:brain|body|central nervous system))?\s*,\s*(?P<effect>\w+ing\b[^;]*?)"
+    r"(?=,\s*(?:while|whereas|although|though)\b|[.;!?]?$)"
+)
 _COORDINATED_RECEPTORS = {
     "opioid": "opioid receptors",
     "gaba": "GABA receptors",

@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .models import TABLES
-from .versions import Version
+from .semver import Version
 
 MAX_ISSUES_PER_CHECK = 200
 
@@ -194,7 +194,7 @@ def validate_release(folder: Path) -> Report:
     import pyarrow.parquet as pq
 
     from .release import CHECKSUMS, MANIFEST, METADATA_KEY, file_metadata, parquet_name, sha256_file
-    from .tables import arrow_schema
+    from .arrow import arrow_schema
 
     folder = Path(folder)
     report = Report()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .errors import UnknownVersionError, did_you_mean
 from .models import TABLES
-from .versions import Version
+from .semver import Version
 
 ENV_RELEASES = "KRATOM_DATASET_RELEASES"
 
@@ -66,7 +66,7 @@ def release_dir(version: str | None = None) -> Path:
 
 def path(table: str, version: str | None = None) -> Path:
     """The Parquet file of ``table`` in release ``version``, for DuckDB, Polars, pandas or Spark."""
-    from .tables import model_for
+    from .arrow import model_for
 
     model_for(table)
     return release_dir(version) / f"{table}.parquet"
@@ -91,6 +91,6 @@ def load(table: str, version: str | None = None):
 
 def schema(table: str):
     """The Arrow schema of ``table`` (field descriptions in field metadata)."""
-    from .tables import arrow_schema
+    from .arrow import arrow_schema
 
     return arrow_schema(table)

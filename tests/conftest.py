@@ -1,0 +1,63 @@
+"""Shared fixtures: the repository's raw data, parsed seed articles and a freshly built release."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kratom_dataset.build import build_release, read_sources
+from kratom_dataset.parse import parse_article
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data" / "raw"
+PROCESSED = ROOT / "data" / "processed"
+SEEDS = {
+    "kratom-withdrawal-insomnia": "000_afb81ea20dd13d0d.txt",
+    "kratom-dose-for-sleep": "001_c32646a6888d01f9.txt",
+    "kratom-pain-insomnia": "002_e70670174e2597b7.txt",
+    "kratom-melatonin-withdrawal": "003_76b870140026622a.txt",
+    "kratom-wobbles": "004_69f482f765fa3a90.txt",
+}
+
+
+def seed_text(article_id: str) -> str:
+    return (RAW / "articles" / SEEDS[article_id]).read_bytes().decode("utf-8")
+
+
+@pytest.fixture(scope="session")
+def documents():
+    """Every seed article parsed, by article id."""
+    return {
+        s["article_id"]: parse_article((RAW / s["file"]).read_bytes(), article_id=s["article_id"], source_file=s["file"])
+        for s in read_sources(RAW)
+    }
+
+
+@pytest.fixture(scope="session")
+def built_release(tmp_path_factory) -> Path:
+    """A release built now from data/raw, in a temporary folder (version 0.1.0)."""
+    out = tmp_path_factory.mktemp("processed")
+    folder, changed = build_release(RAW, out, version="0.1.0", workers=2, progress=False)
+    assert changed
+    return folder
+
+
+@pytest.fixture(scope="session")
+def rows(built_release):
+    """The built release read back as validated models, by table."""
+    import pyarrow.parquet as pq
+
+    from kratom_dataset.models import TABLES
+    from kratom_dataset.arrow import from_table
+
+    return {t: from_table(t, pq.read_table(built_release / f"{t}.parquet")) for t in TABLES}
+
+
+@pytest.fixture
+def release_copy(built_release, tmp_path) -> Path:
+    """A writable copy of the built release, for tampering."""
+    target = tmp_path / "0.1.0"
+    shutil.copytree(built_release, target)
+    return target

@@ -1,0 +1,67 @@
+"""The loaders: one call per table, pinned or newest, typed errors that name what exists."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pyarrow as pa
+import pytest
+
+import kratom_dataset as kd
+from kratom_dataset.errors import KratomDatasetError, UnknownTableError, UnknownVersionError
+from kratom_dataset.models import TABLES
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_load_returns_the_newest_release_as_an_arrow_table(table):
+    data = kd.load(table)
+    assert isinstance(data, pa.Table) and data.num_rows > 0
+    assert data.schema.equals(kd.schema(table), check_metadata=False)
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_load_a_pinned_version(table):
+    assert kd.load(table, version="0.1.0").num_rows == kd.manifest("0.1.0")["files"][f"{table}.parquet"]["rows"]
+
+
+def test_versions_and_tables():
+    assert "0.1.0" in kd.versions()
+    assert kd.tables() == ["articles", "sentences", "topics", "claims", "doses", "mechanisms"]
+
+
+def test_unknown_table_names_the_tables():
+    with pytest.raises(UnknownTableError) as info:
+        kd.load("claim")
+    message = str(info.value)
+    assert "Did you mean 'claims'?" in message and "doses" in message
+    assert isinstance(info.value, KratomDatasetError) and info.value.code == "unknown-table"
+
+
+@pytest.mark.parametrize("version", ["9.9.9", "../../etc", "latest", "0.1"])
+def test_unknown_version_names_the_versions(version):
+    with pytest.raises(UnknownVersionError) as info:
+        kd.path("doses", version=version)
+    assert "0.1.0" in str(info.value)
+
+
+def test_every_provenance_slices_its_article_text():
+    texts = {a["id"]: a["provenance"]["exact"] for a in kd.load("articles").to_pylist()}
+    for table in TABLES:
+        for row in kd.load(table).to_pylist():
+            p = row["provenance"]
+            assert texts[p["article_id"]][p["char_start"] : p["char_end"]] == p["exact"], (table, row["id"])
+
+
+def test_loading_works_from_any_directory(tmp_path):
+    code = "import kratom_dataset as kd; print(kd.load('doses').num_rows, kd.path('claims').is_file())"
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    rows, exists = result.stdout.split()
+    assert int(rows) > 0 and exists == "True"
+
+
+def test_import_is_lazy():
+    code = "import sys, kratom_dataset; print('pyarrow' in sys.modules, 'pydantic' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.split() == ["False", "False"]

@@ -1,0 +1,299 @@
+"""Hand-checked expectations on the seed articles: what a person reading them finds, field by field.
+
+Every expected value below was written from reading the article text, not from extractor output.
+Positions are located with ``str.find`` on the raw text (with the occurrence named), so a record
+at the wrong place fails even when its text matches somewhere else.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import seed_text
+
+DOSE_SLEEP = "kratom-dose-for-sleep"
+PAIN = "kratom-pain-insomnia"
+MELATONIN = "kratom-melatonin-withdrawal"
+WOBBLES = "kratom-wobbles"
+INSOMNIA = "kratom-withdrawal-insomnia"
+
+
+def at(article_id: str, phrase: str, occurrence: int = 1) -> tuple[int, int]:
+    """Span of the n-th occurrence of ``phrase`` in the raw article text."""
+    text = seed_text(article_id)
+    start = -1
+    for _ in range(occurrence):
+        start = text.find(phrase, start + 1)
+        assert start >= 0, f"{phrase!r} occurs fewer than {occurrence} times in {article_id}"
+    return start, start + len(phrase)
+
+
+def records(rows, table, article_id):
+    return sorted((r for r in rows[table] if r.article_id == article_id), key=lambda r: r.provenance.char_start)
+
+
+def find(rows, table, article_id, span):
+    hits = [r for r in rows[table] if r.article_id == article_id and (r.provenance.char_start, r.provenance.char_end) == span]
+    assert hits, f"no {table} record at {span} in {article_id}"
+    return hits
+
+
+# Doses --------------------------------------------------------------------------------------------
+
+SLEEP_DOSES = [
+    # phrase, occurrence, expected fields (section names as the article writes them)
+    (
+        "1-3 grams of leaf powder", 1,
+        dict(kind="numeric", amount_low=1.0, amount_high=3.0, unit="g", amount_low_mg=1000.0, amount_high_mg=3000.0,
+             preparation="leaf_powder", role="typical", level=None, purpose="sleep", timing=None, substance="kratom",
+             approximate=False, comparator=None),
+        "summary",
+    ),
+    (
+        "1-3 grams of the leaf powder", 1,
+        dict(kind="numeric", amount_low=1.0, amount_high=3.0, unit="g", preparation="leaf_powder", role="typical",
+             level=None, purpose="sleep", timing=None, substance="kratom", approximate=False, comparator=None),
+        "Understanding Opioid Withdrawal and Kratom's Role",
+    ),
+    (
+        "1-3 grams of kratom extract", 1,
+        dict(kind="numeric", amount_low=1.0, amount_high=3.0, unit="g", preparation="extract", role="starting",
+             level="low", purpose="sleep", timing="evening", substance="kratom", approximate=True, comparator=None),
+        "Effective Strategies for Taking Kratom for Sleep During Withdrawal",
+    ),
+    (
+        "5-7 grams", 1,
+        dict(kind="numeric", amount_low=5.0, amount_high=7.0, unit="g", amount_low_mg=5000.0, amount_high_mg=7000.0,
+             preparation=None, role="maximum", level=None, purpose="sleep", timing=None, substance="kratom",
+             approximate=False, comparator=None),
+        "Effective Strategies for Taking Kratom for Sleep During Withdrawal",
+    ),
+]
+
+
+@pytest.mark.parametrize("phrase, occurrence, fields, section", SLEEP_DOSES, ids=[d[0] for d in SLEEP_DOSES])
+def test_sleep_article_numeric_doses(rows, phrase, occurrence, fields, section):
+    (dose,) = find(rows, "doses", DOSE_SLEEP, at(DOSE_SLEEP, phrase, occurrence))
+    for name, value in fields.items():
+        assert getattr(dose, name) == value, name
+    assert dose.provenance.section == section
+
+
+def test_sleep_article_has_exactly_the_four_dose_statements(rows):
+    assert [d.provenance.exact for d in records(rows, "doses", DOSE_SLEEP)] == [
+        "1-3 grams of leaf powder",
+        "1-3 grams of the leaf powder",
+        "1-3 grams of kratom extract",
+        "5-7 grams",
+    ]
+
+
+def test_leaf_powder_and_extract_stay_distinct(rows):
+    """Same numbers, different preparation: the dataset must not merge them."""
+    preparations = {d.provenance.exact: d.preparation for d in records(rows, "doses", DOSE_SLEEP)}
+    assert preparations["1-3 grams of leaf powder"] == "leaf_powder"
+    assert preparations["1-3 grams of kratom extract"] == "extract"
+
+
+@pytest.mark.parametrize(
+    "article_id, phrases, level, role",
+    [
+        (INSOMNIA, [("high doses", 1), ("high doses", 2), ("High doses", 1), ("higher doses", 1)], "high", None),
+        (PAIN, [("higher doses", 1), ("higher doses", 2)], "high", None),
+        (WOBBLES, [("low doses", 1), ("low dose", 2)], "low", "starting"),
+    ],
+)
+def test_qualitative_doses(rows, article_id, phrases, level, role):
+    found = records(rows, "doses", article_id)
+    expected = sorted(at(article_id, p, n) for p, n in phrases)
+    assert [(d.provenance.char_start, d.provenance.char_end) for d in found] == expected
+    for dose in found:
+        assert (dose.kind, dose.level, dose.role, dose.amount_low, dose.unit) == ("qualitative", level, role, None, None)
+
+
+def test_melatonin_article_states_no_dose(rows):
+    assert records(rows, "doses", MELATONIN) == []
+
+
+# Mechanisms ---------------------------------------------------------------------------------------
+
+MECHANISMS = [
+    # article, span phrase (agent .. target as written), occurrence, agent, action, target, target type, agent_text
+    (DOSE_SLEEP, "Mitragynine has been found to interact with gamma-aminobutyric acid (GABA) receptors", 1,
+     "mitragynine", "interacts_with", "GABA receptors", "receptor", "Mitragynine"),
+    (DOSE_SLEEP, "Kratom, a natural herb from Mitragyna speciosa, interacts with opioid and GABA receptors", 1,
+     "kratom", "interacts_with", "opioid receptors", "receptor", "Kratom"),
+    (DOSE_SLEEP, "Kratom, a natural herb from Mitragyna speciosa, interacts with opioid and GABA receptors", 1,
+     "kratom", "interacts_with", "GABA receptors", "receptor", "Kratom"),
+    (DOSE_SLEEP, "mitragynine and 7-hydroxymitragynine, interact with opioid receptors", 1,
+     "mitragynine", "interacts_with", "opioid receptors", "receptor", "mitragynine"),
+    (DOSE_SLEEP, "7-hydroxymitragynine, interact with opioid receptors", 1,
+     "7-hydroxymitragynine", "interacts_with", "opioid receptors", "receptor", "7-hydroxymitragynine"),
+    # Coordinated targets share the phrase as written: "serotonin and dopamine levels".
+    (WOBBLES, "The mode of action also includes modulating serotonin and dopamine levels", 1,
+     "kratom", "modulates", "serotonin", "neurotransmitter", "The mode of action"),
+    (WOBBLES, "The mode of action also includes modulating serotonin and dopamine levels", 1,
+     "kratom", "modulates", "dopamine", "neurotransmitter", "The mode of action"),
+    (PAIN, "The activation of opioid receptors could potentially suppress REM (Rapid Eye Movement) sleep", 1,
+     "opioid_receptor_activation", "inhibits", "REM sleep", "sleep_stage", "The activation of opioid receptors"),
+    (PAIN, "It acts as an agonist at these receptors", 1,
+     "kratom", "agonist", "opioid receptors", "receptor", "It"),
+    (MELATONIN, "Kratom’s ability to boost melatonin production", 1,
+     "kratom", "increases", "melatonin", "hormone", "Kratom"),
+    (MELATONIN, "mitragynine and 7-hydroxymitragynine, interact with opioid receptors", 1,
+     "mitragynine", "interacts_with", "opioid receptors", "receptor", "mitragynine"),
+    (WOBBLES, "7-hydroxymitragynine, interact with opioid receptors", 1,
+     "7-hydroxymitragynine", "interacts_with", "opioid receptors", "receptor", "7-hydroxymitragynine"),
+]
+
+
+@pytest.mark.parametrize("article_id, phrase, occurrence, agent, action, target, target_type, agent_text", MECHANISMS)
+def test_stated_mechanisms(rows, article_id, phrase, occurrence, agent, action, target, target_type, agent_text):
+    candidates = find(rows, "mechanisms", article_id, at(article_id, phrase, occurrence))
+    matching = [m for m in candidates if (m.agent, m.target) == (agent, target)]
+    assert len(matching) == 1, [(m.agent, m.target) for m in candidates]
+    (m,) = matching
+    assert (m.action, m.target_type, m.agent_text, m.negated) == (action, target_type, agent_text, False)
+
+
+@pytest.mark.parametrize(
+    "article_id, phrase, effect",
+    [
+        (DOSE_SLEEP, "Mitragynine has been found to interact with gamma-aminobutyric acid (GABA) receptors", "enhancing its calming effects"),
+        (WOBBLES, "The mode of action also includes modulating serotonin and dopamine levels", "contributing to its anxiolytic and euphoric effects, respectively"),
+    ],
+)
+def test_stated_effect_is_kept_verbatim(rows, article_id, phrase, effect):
+    found = find(rows, "mechanisms", article_id, at(article_id, phrase))
+    assert [m.effect for m in found] == [effect] * len(found)
+
+
+def test_interact_with_never_becomes_an_action_type_from_the_literature(rows):
+    """The seeds say "interact with", never "partial agonist": nothing may import one."""
+    assert not [m for m in rows["mechanisms"] if m.action == "partial_agonist"]
+
+
+def test_effects_without_a_molecular_target_are_not_mechanisms(rows):
+    """"modulate mood and reduce anxiety" names no receptor, transmitter, hormone or sleep stage."""
+    span = at(DOSE_SLEEP, "The herb’s ability to modulate mood and reduce anxiety")
+    assert not [m for m in rows["mechanisms"] if m.article_id == DOSE_SLEEP and span[0] <= m.provenance.char_start < span[1]]
+
+
+# Claims -------------------------------------------------------------------------------------------
+
+RHETORIC = [
+    (INSOMNIA, "In this article, we explore the science behind kratom’s role in withdrawal"),
+    (DOSE_SLEEP, "In this article, we’ll explore"),
+    (PAIN, "Discover the natural path to pain relief with kratom supplements."),
+    (PAIN, "Uncover the science behind kratom’s impact on sleep"),
+    (MELATONIN, "This article explores natural solutions to alleviate symptoms"),
+    (WOBBLES, "In this comprehensive guide, we explore how Kratom can alleviate symptoms"),
+    (WOBBLES, "We delve into the science behind its effects"),
+]
+
+
+@pytest.mark.parametrize("article_id, phrase", RHETORIC)
+def test_rhetoric_about_the_article_is_not_a_claim(rows, article_id, phrase):
+    start, _ = at(article_id, phrase)
+    assert not [c for c in rows["claims"] if c.article_id == article_id and c.provenance.char_start == start]
+    assert any(s.provenance.char_start == start for s in rows["sentences"] if s.article_id == article_id)
+
+
+def test_headings_are_not_claims(rows):
+    headings = {(s.article_id, s.provenance.char_start) for s in rows["sentences"] if s.is_heading}
+    assert headings and not [c for c in rows["claims"] if (c.article_id, c.provenance.char_start) in headings]
+
+
+CLAIMS = [
+    # article, sentence start, evidence, evidence cue, certainty, hedge cue texts, polarity
+    (INSOMNIA, "Studies suggest that kratom’s effects on sleep are complex", "studies", "Studies suggest", "uncertain", ["suggest"], "affirmed"),
+    (DOSE_SLEEP, "Mitragynine has been found to interact", "unspecified", "has been found to", "certain", [], "affirmed"),
+    (DOSE_SLEEP, "Some studies and personal accounts suggest", "studies", "Some studies and personal accounts suggest", "uncertain", ["suggest"], "affirmed"),
+    (DOSE_SLEEP, "A typical kratom dose for sleep may range", "none", None, "uncertain", ["may"], "affirmed"),
+    (PAIN, "While some users report improved sleep quality, others experience", "users_report", "some users report", "certain", [], "affirmed"),
+    (PAIN, "The activation of opioid receptors could potentially suppress", "none", None, "uncertain", ["could", "potentially"], "affirmed"),
+    (PAIN, "One of the key benefits of kratom is its ability", "none", None, "certain", [], "negated"),
+    (WOBBLES, "Kratom, while effective for managing opioid withdrawal symptoms, is not without its challenges.", "none", None, "certain", [], "affirmed"),
+    (INSOMNIA, "However, it’s essential to note that kratom itself is not without side effects.", "none", None, "certain", [], "affirmed"),
+]
+
+
+@pytest.mark.parametrize("article_id, opening, evidence, cue, certainty, hedges, polarity", CLAIMS)
+def test_claim_hedges_evidence_and_polarity(rows, article_id, opening, evidence, cue, certainty, hedges, polarity):
+    start, _ = at(article_id, opening)
+    (claim,) = [c for c in rows["claims"] if c.article_id == article_id and c.provenance.char_start == start]
+    assert claim.evidence == evidence
+    assert (claim.evidence_cue.text if claim.evidence_cue else None) == cue
+    assert claim.certainty == certainty
+    assert [h.text for h in claim.hedge_cues] == hedges
+    assert claim.polarity == polarity
+
+
+def test_double_negation_keeps_its_cues(rows):
+    start, _ = at(WOBBLES, "Kratom, while effective for managing opioid withdrawal symptoms, is not without")
+    (claim,) = [c for c in rows["claims"] if c.article_id == WOBBLES and c.provenance.char_start == start]
+    assert [c.text for c in claim.negation_cues] == ["not", "without"]
+
+
+@pytest.mark.parametrize(
+    "article_id, opening, claim_type",
+    [
+        (DOSE_SLEEP, "Start with a low dose of around 1-3 grams", "dosage"),
+        (DOSE_SLEEP, "Mitragynine has been found to interact", "mechanism"),
+        (PAIN, "Kratom, a natural pain reliever from the Mitragyna speciosa plant, may paradoxically cause insomnia", "mechanism"),
+        (INSOMNIA, "One significant concern is the potential for kratom to cause insomnia", "adverse_effect"),
+        (WOBBLES, "These can manifest as feelings of anxiety, restlessness, or even paranoia.", "adverse_effect"),
+        (DOSE_SLEEP, "Create a calming pre-sleep ritual to enhance the effects.", "recommendation"),
+        (MELATONIN, "Withdrawal from opioids can cause severe insomnia", "adverse_effect"),
+        (PAIN, "This ancient herb, scientifically known as Mitragyna speciosa", "definition"),
+    ],
+)
+def test_claim_types(rows, article_id, opening, claim_type):
+    start, _ = at(article_id, opening)
+    (claim,) = [c for c in rows["claims"] if c.article_id == article_id and c.provenance.char_start == start]
+    assert claim.claim_type == claim_type
+
+
+def test_every_dose_and_mechanism_sentence_is_a_claim_of_the_right_kind(rows):
+    claims = {c.id: c for c in rows["claims"]}
+    for dose in rows["doses"]:
+        if dose.kind == "numeric":
+            assert claims[dose.claim_id].claim_type == "dosage"
+
+
+# Topics and structure -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "article_id, topic_id, heading_phrase",
+    [
+        (DOSE_SLEEP, "sleep", "The Science Behind Kratom and Its Effects on Sleep"),
+        (MELATONIN, "melatonin", "Melatonin's Role in Enhancing Sleep during Withdrawal"),
+        (WOBBLES, "kratom-wobbles", "Navigating Kratom Wobbles: Side Effects & Management"),
+        (PAIN, "insomnia", "The Science Behind Kratom's Insomnia Connection"),
+    ],
+)
+def test_topic_established_by_its_heading_not_the_table_of_contents(rows, article_id, topic_id, heading_phrase):
+    heading_start, heading_end = at(article_id, heading_phrase, occurrence=2)  # 1st is the contents bullet
+    (topic,) = [t for t in rows["topics"] if t.article_id == article_id and t.topic_id == topic_id]
+    assert topic.established_by == "heading"
+    assert heading_start <= topic.provenance.char_start and topic.provenance.char_end <= heading_end
+
+
+@pytest.mark.parametrize("article_id, word, topic_id", [(MELATONIN, "melatonin", "melatonin"), (WOBBLES, "kratom wobbles", "kratom-wobbles")])
+def test_topic_mention_count(rows, article_id, word, topic_id):
+    expected = seed_text(article_id).lower().count(word)
+    (topic,) = [t for t in rows["topics"] if t.article_id == article_id and t.topic_id == topic_id]
+    assert topic.mention_count == expected
+
+
+def test_seed_articles_follow_the_template(rows):
+    for article in rows["articles"]:
+        assert article.format == "template"
+        assert [s.role for s in article.sections] == ["summary", "intro", "toc", "section", "section", "section", "conclusion"]
+        assert article.title is None and article.language == "en"
+
+
+def test_quoted_intro_sentences_exclude_the_wrapping_quotes(rows):
+    start, _ = at(DOSE_SLEEP, "Kratom, derived from the tropical plant Mitragyna speciosa, has emerged")
+    assert seed_text(DOSE_SLEEP)[start - 1] == "“"
+    assert any(s.provenance.char_start == start for s in rows["sentences"] if s.article_id == DOSE_SLEEP)
