@@ -63,9 +63,10 @@ SLEEP_DOSES = [
     ),
     (
         "5-7 grams", 1,
+        # "up to a maximum of 5-7 grams": "up to" states the bound, the range stays as written.
         dict(kind="numeric", amount_low=5.0, amount_high=7.0, unit="g", amount_low_mg=5000.0, amount_high_mg=7000.0,
              preparation=None, role="maximum", level=None, purpose="sleep", timing=None, substance="kratom",
-             approximate=False, comparator=None),
+             approximate=False, comparator="<="),
         "Effective Strategies for Taking Kratom for Sleep During Withdrawal",
     ),
 ]

@@ -305,7 +305,8 @@ class Dose(Record):
     amount_high_mg: Optional[float] = Field(default=None, gt=0)
     """amount_high in milligrams, when the unit converts alone."""
     comparator: Optional[Comparator] = None
-    """Bound stated in words: ``<=`` for "up to", "no more than"; ``<`` for "less than"; ``>`` for "over"."""
+    """Bound stated in words: ``<=`` for "up to", "no more than"; ``<`` for "less than"; ``>`` for "over".
+    For a single value the open end of the range is null."""
     approximate: bool
     """True when the amount is hedged as approximate ("around", "about", "roughly")."""
     level: Optional[DoseLevel] = None

@@ -62,3 +62,19 @@ class Matcher:
     def first(self, text: str, start: int = 0, end: int | None = None) -> Hit | None:
         hits = self.find(text, start, end)
         return hits[0] if hits else None
+
+
+def looking_back(doc, index: int, offset: int):
+    """Spans to search for what a reference points back to, nearest first.
+
+    First the sentence ``index`` up to ``offset``, then each earlier sentence of the same
+    paragraph: a pronoun or "the dose" is read against its paragraph, never across one.
+    """
+    sentence = doc.sentences[index]
+    for j in range(index, -1, -1):
+        prior = doc.sentences[j]
+        if prior.paragraph_index != sentence.paragraph_index:
+            return
+        end = offset if j == index else prior.end
+        if end > prior.start:
+            yield prior.start, end

@@ -15,7 +15,7 @@ from .. import lexicon as lexicons
 from ..models import MG_PER_UNIT, Dose
 from ..parse import Block, Document
 from ..provenance import anchor, record_id
-from ._match import Matcher
+from ._match import Matcher, looking_back
 
 NAME = "kratom_dataset.extract.doses"
 VERSION = f"1.0.0+{lexicons.version('doses')}"
@@ -148,12 +148,11 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
             comparator = hit.label
         role_hit = _last(lex.roles.find(text, cursor, start))
         role = role_hit.label if role_hit else None
-        if comparator == "<=" and role == "maximum":
-            comparator = None
-        if comparator in ("<", "<="):
-            low = None
-        elif comparator in (">", ">="):
-            high = None
+        if low == high:  # a single bound: "up to 15 g" says nothing of a lower end
+            if comparator in ("<", "<="):
+                low = None
+            elif comparator in (">", ">="):
+                high = None
         level_hit = _last(lex.levels.find(text, max(cursor, start - 40), start))
         factor = MG_PER_UNIT[unit]
         out.append(
@@ -250,12 +249,8 @@ def _dose(doc: Document, index: int, claim_id: str, start: int, end: int, **fiel
 
 def _context(doc: Document, index: int, matcher: Matcher):
     """Latest match in the earlier sentences of the same paragraph: what "the dose" refers to."""
-    sentence = doc.sentences[index]
-    for j in range(index - 1, -1, -1):
-        prior = doc.sentences[j]
-        if prior.paragraph_index != sentence.paragraph_index:
-            break
-        hit = _last(matcher.find(doc.text, prior.start, prior.end))
+    for start, end in looking_back(doc, index, doc.sentences[index].start):
+        hit = _last(matcher.find(doc.text, start, end))
         if hit:
             return hit
     return None

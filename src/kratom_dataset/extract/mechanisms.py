@@ -17,7 +17,7 @@ from .. import lexicon as lexicons
 from ..models import Mechanism
 from ..parse import Document
 from ..provenance import anchor, record_id
-from ._match import Hit, Matcher
+from ._match import Hit, Matcher, looking_back
 
 NAME = "kratom_dataset.extract.mechanisms"
 VERSION = f"1.0.0+{lexicons.version('mechanisms')}"
@@ -221,14 +221,9 @@ def _agent_group(text, window_start, action_start, agents, references, doc, inde
 def _resolve_agent(doc: Document, index: int, offset: int) -> str | None:
     """Latest agent named before ``offset`` in the sentence, else in the paragraph's earlier sentences."""
     lex = _lexicon()
-    sentence = doc.sentences[index]
-    for j in range(index, -1, -1):
-        prior = doc.sentences[j]
-        if prior.paragraph_index != sentence.paragraph_index:
-            break
-        end = offset if j == index else prior.end
-        targets = _targets(doc.text, prior.start, end)
-        hits = [h for h in lex.agents.find(doc.text, prior.start, end) if not _inside_any(h, targets)]
+    for start, end in looking_back(doc, index, offset):
+        targets = _targets(doc.text, start, end)
+        hits = [h for h in lex.agents.find(doc.text, start, end) if not _inside_any(h, targets)]
         if hits:
             return hits[-1].label
     return None
@@ -236,13 +231,8 @@ def _resolve_agent(doc: Document, index: int, offset: int) -> str | None:
 
 def _resolve_target(doc: Document, index: int, offset: int) -> _Target | None:
     """Latest target named before ``offset`` in the sentence or the paragraph's earlier sentences."""
-    sentence = doc.sentences[index]
-    for j in range(index, -1, -1):
-        prior = doc.sentences[j]
-        if prior.paragraph_index != sentence.paragraph_index:
-            break
-        end = offset if j == index else prior.end
-        found = _targets(doc.text, prior.start, end)
+    for start, end in looking_back(doc, index, offset):
+        found = _targets(doc.text, start, end)
         if found:
             return found[-1]
     return None

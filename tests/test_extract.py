@@ -1,0 +1,189 @@
+"""Extraction rules on short passages written for the purpose, and properties on arbitrary text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kratom_dataset.checks import validate_rows
+from kratom_dataset.errors import SourceError
+from kratom_dataset.extract import extract_document
+from kratom_dataset.parse import parse_article
+
+
+def extract(text: str) -> dict[str, list]:
+    return extract_document(parse_article(text.encode("utf-8"), article_id="t", source_file="t.txt"))
+
+
+def doses(text: str):
+    return extract(text)["doses"]
+
+
+# Doses --------------------------------------------------------------------------------------------
+
+NUMERIC = [
+    # passage, exact, low, high, unit, low_mg, high_mg
+    ("Take 1-3 grams of kratom.", "1-3 grams", 1, 3, "g", 1000, 3000),
+    ("Users take 1 to 3 g daily.", "1 to 3 g", 1, 3, "g", 1000, 3000),
+    ("Most take 2–4 grams.", "2–4 grams", 2, 4, "g", 2000, 4000),
+    ("Most take 2—4 grams.", "2—4 grams", 2, 4, "g", 2000, 4000),
+    ("A dose between 2 and 5 grams works.", "2 and 5 grams", 2, 5, "g", 2000, 5000),
+    ("Try 5g first.", "5g", 5, 5, "g", 5000, 5000),
+    ("Try 0.5-1 gram.", "0.5-1 gram", 0.5, 1, "g", 500, 1000),
+    ("About 1.5 grams is common.", "1.5 grams", 1.5, 1.5, "g", 1500, 1500),
+    ("Capsules hold 500 mg each.", "500 mg", 500, 500, "mg", 500, 500),
+    ("The study used 2 mg/kg.", "2 mg/kg", 2, 2, "mg/kg", None, None),
+    ("Some take 250 mcg of it.", "250 mcg", 250, 250, "ug", 0.25, 0.25),
+]
+
+
+@pytest.mark.parametrize("text, exact, low, high, unit, low_mg, high_mg", NUMERIC, ids=[n[1] for n in NUMERIC])
+def test_numeric_amounts_and_units(text, exact, low, high, unit, low_mg, high_mg):
+    (dose,) = doses(text)
+    assert dose.provenance.exact == exact
+    assert (dose.kind, dose.amount_low, dose.amount_high, dose.unit) == ("numeric", low, high, unit)
+    assert (dose.amount_low_mg, dose.amount_high_mg) == (low_mg, high_mg)
+
+
+@pytest.mark.parametrize(
+    "text, comparator, low, high",
+    [
+        ("Take up to 15 g per day.", "<=", None, 15),
+        ("Take no more than 8 grams.", "<=", None, 8),
+        ("Take less than 5 grams.", "<", None, 5),
+        ("Some take over 15 grams.", ">", 15, None),
+        ("Take at least 1 gram.", ">=", 1, None),
+    ],
+)
+def test_comparators_leave_the_open_end_null(text, comparator, low, high):
+    (dose,) = doses(text)
+    assert (dose.comparator, dose.amount_low, dose.amount_high) == (comparator, low, high)
+
+
+@pytest.mark.parametrize(
+    "text, field, value",
+    [
+        ("Start with 2 grams of leaf powder.", "preparation", "leaf_powder"),
+        ("Start with 2 grams of kratom extract.", "preparation", "extract"),
+        ("Take 2 grams in capsules.", "preparation", None),
+        ("Start with 2 grams.", "role", "starting"),
+        ("A typical dose is 3 grams.", "role", "typical"),
+        ("Never exceed a maximum of 8 grams.", "role", "maximum"),
+        ("Take around 2 grams.", "approximate", True),
+        ("Take 2 grams.", "approximate", False),
+        ("Take 2 grams in the evening.", "timing", "evening"),
+        ("Take 2 grams before bed.", "timing", "bedtime"),
+        ("Take 2 grams twice daily.", "frequency", 2),
+        ("A kratom dose for sleep is 2 grams.", "purpose", "sleep"),
+        ("A kratom dose for pain is 4 grams.", "purpose", "pain"),
+        ("Melatonin at 3 mg helps.", "substance", "melatonin"),
+    ],
+)
+def test_dose_attributes(text, field, value):
+    (dose,) = doses(text)
+    assert getattr(dose, field) == value
+
+
+@pytest.mark.parametrize(
+    "text, exact, level, role",
+    [
+        ("It may cause insomnia, especially at high doses.", "high doses", "high", None),
+        ("Start with a low dose and wait.", "low dose", "low", "starting"),
+        ("Insomnia is likelier with higher doses.", "higher doses", "high", None),
+        ("A moderate dose suits most people.", "moderate dose", "moderate", None),
+    ],
+)
+def test_qualitative_doses(text, exact, level, role):
+    (dose,) = doses(text)
+    assert (dose.kind, dose.provenance.exact, dose.level, dose.role) == ("qualitative", exact, level, role)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The law changed in 2019.",
+        "There were 3 studies on this.",
+        "Effects last 24 hours.",
+        "It is 100% natural.",
+        "An optimal dose for sleep varies.",
+        "Take 0 grams.",
+    ],
+)
+def test_numbers_that_are_not_doses(text):
+    assert doses(text) == []
+
+
+def test_a_low_dose_of_an_amount_is_one_record():
+    (dose,) = doses("Start with a low dose of around 1-3 grams of kratom extract in the evening.")
+    assert (dose.kind, dose.level, dose.role, dose.approximate, dose.timing) == ("numeric", "low", "starting", True, "evening")
+
+
+# Mechanisms ---------------------------------------------------------------------------------------
+
+MECHANISMS = [
+    # passage, [(agent, action, target, negated)]
+    ("Mitragynine binds to mu-opioid receptors.", [("mitragynine", "binds", "mu-opioid receptor", False)]),
+    ("Mitragynine acts as a partial agonist at the µ-opioid receptor.", [("mitragynine", "partial_agonist", "mu-opioid receptor", False)]),
+    ("7-hydroxymitragynine acts on opioid receptors.", [("7-hydroxymitragynine", "interacts_with", "opioid receptors", False)]),
+    ("Kratom does not bind to GABA receptors.", [("kratom", "binds", "GABA receptors", True)]),
+    ("Kratom interacts with opioid and GABA receptors.", [("kratom", "interacts_with", "opioid receptors", False), ("kratom", "interacts_with", "GABA receptors", False)]),
+    ("Kratom may boost melatonin production.", [("kratom", "increases", "melatonin", False)]),
+    ("Kratom is popular. It modulates serotonin and dopamine levels.", [("kratom", "modulates", "serotonin", False), ("kratom", "modulates", "dopamine", False)]),
+    ("Kratom helps with anxiety and may modulate mood.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", MECHANISMS, ids=[m[0][:40] for m in MECHANISMS])
+def test_mechanisms(text, expected):
+    found = [(m.agent, m.action, m.target, m.negated) for m in extract(text)["mechanisms"]]
+    assert found == expected
+
+
+# Claims -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, evidence, certainty",
+    [
+        ("Studies suggest that kratom improves sleep.", "studies", "uncertain"),
+        ("Research indicates that kratom affects sleep.", "research", "certain"),
+        ("Many users report better sleep with kratom.", "users_report", "certain"),
+        ("Kratom might cause insomnia.", "none", "uncertain"),
+        ("Kratom causes insomnia.", "none", "certain"),
+    ],
+)
+def test_claim_evidence_and_certainty(text, evidence, certainty):
+    (claim,) = extract(text)["claims"]
+    assert (claim.evidence, claim.certainty) == (evidence, certainty)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In this article, we explore kratom and sleep.", "This article explores kratom.", "Does kratom cause insomnia?"],
+)
+def test_rhetoric_and_questions_are_not_claims(text):
+    assert extract(text)["claims"] == []
+
+
+# Properties ---------------------------------------------------------------------------------------
+
+_WORDS = [
+    "kratom", "Kratom", "mitragynine", "7-hydroxymitragynine", "It", "its", "may", "not", "without", "studies suggest",
+    "interact with", "opioid receptors", "GABA", "and", "serotonin", "dopamine levels", "boost", "melatonin production",
+    "dose", "high doses", "low dose", "start with", "maximum of", "around", "up to", "1", "3", "0.5", "1,5", "-", "–", "—",
+    "to", "between", "grams", "g", "mg", "mg/kg", "of leaf powder", "extract", "in the evening", "for sleep", ".", ",",
+    "?", "\n", "\r\n", "- ", "# ", "“", "”", "’", " ", "é", "😀", "\u200b", "\u0301", "\u202e",
+]
+passages = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=60).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(passages)
+def test_extractors_never_fail_and_every_record_anchors_exactly(text):
+    try:
+        rows = extract(text)
+    except SourceError:
+        assert not text.strip()
+        return
+    report = validate_rows(rows)
+    assert report.valid, report.to_text()
