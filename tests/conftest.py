@@ -39,8 +39,8 @@ def documents():
 def built_release(tmp_path_factory) -> Path:
     """A release built now from data/raw, in a temporary folder (version 0.1.0)."""
     out = tmp_path_factory.mktemp("processed")
-    folder, changed = build_release(RAW, out, version="0.1.0", workers=2, progress=False)
-    assert changed
+    folder, changed, rejects = build_release(RAW, out, version="0.1.0", workers=2, progress=False)
+    assert changed and rejects == []
     return folder
 
 

@@ -51,7 +51,7 @@ def test_rebuild_is_byte_identical_to_the_committed_release(built_release):
 
 
 def test_parallelism_does_not_change_the_bytes(built_release, tmp_path):
-    folder, _ = build_release(RAW, tmp_path, version="0.1.0", workers=1, progress=False)
+    folder, _, _ = build_release(RAW, tmp_path, version="0.1.0", workers=1, progress=False)
     for p in built_release.iterdir():
         assert (folder / p.name).read_bytes() == p.read_bytes(), p.name
 
@@ -103,8 +103,8 @@ def test_data_card_states_counts_and_the_as_stated_caveat(built_release):
 
 def test_republishing_identical_data_is_a_no_op(built_release):
     mtimes = {p.name: p.stat().st_mtime_ns for p in built_release.iterdir()}
-    folder, changed = build_release(RAW, built_release.parent, version="0.1.0", progress=False)
-    assert (folder, changed) == (built_release, False)
+    folder, changed, rejects = build_release(RAW, built_release.parent, version="0.1.0", progress=False)
+    assert (folder, changed, rejects) == (built_release, False, [])
     assert mtimes == {p.name: p.stat().st_mtime_ns for p in built_release.iterdir()}
 
 
@@ -112,13 +112,13 @@ def test_a_published_release_is_never_overwritten_with_different_data(tmp_path):
     raw = tmp_path / "raw"
     shutil.copytree(RAW, raw)
     out = tmp_path / "out"
-    folder, _ = build_release(raw, out, version="9.9.9", progress=False)
+    folder, _, _ = build_release(raw, out, version="9.9.9", progress=False)
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     (raw / "articles" / "extra.txt").write_text("Kratom may cause insomnia at high doses.", encoding="utf-8")
     with pytest.raises(ReleaseError, match="already published"):
         build_release(raw, out, version="9.9.9", progress=False)
     assert before == {p.name: p.read_bytes() for p in folder.iterdir()}
-    assert [p.name for p in out.iterdir()] == ["9.9.9"]  # no temporary folder left behind
+    assert [p.name for p in out.iterdir()] == ["9.9.9"]  # no temporary folder or lock file left
 
 
 def test_package_version_is_the_newest_release():

@@ -1,17 +1,22 @@
 """Build a release from ``data/raw``: read sources, parse, extract, validate, write.
 
 Articles are processed independently (a process pool when there are several workers) and
-their rows gathered in source order, so the output never depends on scheduling.
+their rows gathered in source order, so the output never depends on scheduling. A file that
+cannot be read as an article is never dropped silently: it goes into the rejects report with
+its reason, and the build fails unless rejects are explicitly allowed.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import os
 import re
 import sys
+import unicodedata
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from tqdm import tqdm
@@ -20,113 +25,202 @@ from .errors import SourceError, ValidationFailed
 from .extract import EXTRACTORS, extract_document
 from .models import TABLES
 from .parse import parse_article
-from .arrow import to_table
 
 SOURCES = "sources.csv"
 ARTICLES = "articles"
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+_CLEAN = re.compile(r"[a-z0-9][a-z0-9-]{0,95}")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
-def slug(name: str) -> str:
-    """A safe, stable article id from a file name: lowercase letters, digits and hyphens."""
-    stem = Path(name).stem.lower()
-    text = _SLUG.sub("-", stem).strip("-")[:120]
-    return text or "article-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
+@dataclass(frozen=True)
+class Reject:
+    """One input file that is not in the build, and why."""
+
+    file: str
+    reason: str
+    detail: str
 
 
-def read_sources(raw_dir: Path) -> list[dict]:
-    """The articles of a raw folder: ``sources.csv`` entries first, then any unlisted ``articles/*``.
+def article_id_for(relative: str) -> str:
+    """A safe, stable id from a file's path below ``articles/``.
 
-    Each listed file must exist and match its recorded sha256 and size, so a release can only be
-    built from the exact bytes it claims.
+    A clean lowercase name (``kratom-sleep.txt``) is its own id (``kratom-sleep``). Any other
+    name (spaces, capitals, non-ASCII letters, ``..``, sub-folders) is folded to ASCII and gets
+    a short hash of the exact path, so two names that fold alike never share an id and an id
+    never changes when other files come or go.
+    """
+    stem = relative.rsplit(".", 1)[0] if "." in Path(relative).name else relative
+    if _CLEAN.fullmatch(stem):
+        return stem
+    folded = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii").lower()
+    slug = _SLUG.sub("-", folded).strip("-")[:80] or "article"
+    return f"{slug}-{hashlib.sha256(relative.encode('utf-8')).hexdigest()[:8]}"
+
+
+def read_sources(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[dict], list[Reject]]:
+    """The articles of a raw folder and the files rejected from it.
+
+    ``sources.csv`` entries come first; each listed file must exist and match its recorded
+    sha256 and size (a release is built only from the exact bytes it claims). Unlisted files in
+    ``articles/`` (recursively) are added with an id from their path. Files over ``max_bytes``
+    and second copies of the same bytes are rejected here; unreadable text is rejected later,
+    when it is parsed.
     """
     raw_dir = Path(raw_dir)
     articles_dir = raw_dir / ARTICLES
     if not articles_dir.is_dir():
-        raise SourceError("no articles folder", where=str(articles_dir), hint="Put the raw articles in data/raw/articles/.")
+        raise SourceError("no articles folder", reason="missing", where=str(articles_dir), hint="Put the raw articles in data/raw/articles/.")
     listed: list[dict] = []
     sources_path = raw_dir / SOURCES
     if sources_path.is_file():
         with open(sources_path, newline="", encoding="utf-8") as fh:
             for line, row in enumerate(csv.DictReader(fh), start=2):
-                where = f"{sources_path}:{line}"
-                path = raw_dir / row["file"]
-                if not path.is_file():
-                    raise SourceError(f"listed file {row['file']!r} does not exist", where=where)
-                data = path.read_bytes()
-                digest = hashlib.sha256(data).hexdigest()
-                if digest != row["sha256"] or len(data) != int(row["size_bytes"]):
-                    raise SourceError(
-                        f"{row['file']} does not match its recorded sha256/size (found {digest}, {len(data)} bytes)",
-                        where=where,
-                        hint="Raw articles are kept byte-for-byte; restore the file or record a new source.",
-                    )
-                listed.append({**row, "size_bytes": len(data)})
+                listed.append(_listed(raw_dir, row, f"{sources_path.as_posix()}:{line}"))
     known = {row["file"] for row in listed}
+    rejects: list[Reject] = []
+    seen: dict[str, str] = {row["sha256"]: row["file"] for row in listed}
     for path in sorted(articles_dir.rglob("*")):
         rel = path.relative_to(raw_dir).as_posix()
-        if path.is_file() and not path.name.startswith(".") and rel not in known:
-            data = path.read_bytes()
-            listed.append(
-                {
-                    "article_id": slug(path.name),
-                    "file": rel,
-                    "sha256": hashlib.sha256(data).hexdigest(),
-                    "size_bytes": len(data),
-                    "origin": "",
-                }
-            )
+        if not path.is_file() or path.name.startswith(".") or rel in known:
+            continue
+        size = path.stat().st_size
+        if size > max_bytes:
+            rejects.append(Reject(rel, "too-large", f"{size} bytes is over the limit of {max_bytes}"))
+            continue
+        digest = _sha256(path)
+        if digest in seen:
+            rejects.append(Reject(rel, "duplicate", f"same bytes as {seen[digest]}, which is kept"))
+            continue
+        seen[digest] = rel
+        listed.append(
+            {
+                "article_id": article_id_for(path.relative_to(articles_dir).as_posix()),
+                "file": rel,
+                "sha256": digest,
+                "size_bytes": size,
+                "origin": "",
+            }
+        )
     ids = [row["article_id"] for row in listed]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
-        raise SourceError(f"duplicate article ids: {', '.join(duplicates)}", where=str(raw_dir), hint="Give each file its own id in sources.csv.")
-    return sorted(listed, key=lambda row: row["article_id"])
+        raise SourceError(
+            f"duplicate article ids: {', '.join(duplicates)}", reason="duplicate", where=str(sources_path), hint="Give each file its own id in sources.csv."
+        )
+    return sorted(listed, key=lambda row: row["article_id"]), rejects
 
 
-def _process(job: tuple[str, str, bytes]) -> dict[str, list]:
+def _listed(raw_dir: Path, row: dict, where: str) -> dict:
+    rel = row.get("file") or ""
+    path = (raw_dir / rel).resolve()
+    if not rel or raw_dir.resolve() not in path.parents or not path.is_file():
+        raise SourceError(f"listed file {rel!r} does not exist inside the raw folder", reason="missing", where=where)
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != row.get("sha256") or str(len(data)) != str(row.get("size_bytes")):
+        raise SourceError(
+            f"{rel} does not match its recorded sha256/size (found {digest}, {len(data)} bytes)",
+            reason="changed",
+            where=where,
+            hint="Raw articles are kept byte-for-byte; restore the file or record a new source.",
+        )
+    return {**row, "size_bytes": len(data)}
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _process(job: tuple[str, str, bytes]):
     article_id, rel, data = job
-    return extract_document(parse_article(data, article_id=article_id, source_file=rel))
+    try:
+        return extract_document(parse_article(data, article_id=article_id, source_file=rel))
+    except SourceError as exc:
+        return Reject(rel, exc.reason, exc.message)
 
 
-def extract_all(raw_dir: Path, sources: list[dict], *, workers: int | None = None, progress: bool | None = None) -> dict[str, list]:
-    """Rows of every table for every source article, in source order."""
-    jobs = [(s["article_id"], s["file"], (Path(raw_dir) / s["file"]).read_bytes()) for s in sources]
-    workers = workers or min(len(jobs), os.cpu_count() or 1)
+def extract_all(
+    raw_dir: Path, sources: list[dict], *, workers: int | None = None, progress: bool | None = None, strict: bool = False
+) -> tuple[dict[str, list], list[Reject]]:
+    """Rows of every table for every readable source article, in source order, and the rejects."""
+    jobs = ((s["article_id"], s["file"], (Path(raw_dir) / s["file"]).read_bytes()) for s in sources)
+    workers = workers or min(len(sources), os.cpu_count() or 1)
     show = sys.stderr.isatty() if progress is None else progress
     rows: dict[str, list] = {t: [] for t in TABLES}
-    bar = tqdm(total=len(jobs), unit="article", desc="extract", disable=not show)
-    if workers <= 1 or len(jobs) <= 1:
-        results = map(_process, jobs)
-        executor = None
-    else:
-        executor = ProcessPoolExecutor(max_workers=workers)
-        results = executor.map(_process, jobs)
+    rejects: list[Reject] = []
+    bar = tqdm(total=len(sources), unit="article", desc="extract", disable=not show)
+    executor = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(sources) > 1 else None
+    results = executor.map(_process, jobs) if executor else map(_process, jobs)
     try:
         for result in results:
+            bar.update(1)
+            if isinstance(result, Reject):
+                if strict:
+                    raise SourceError(result.detail, reason=result.reason, where=result.file, hint="Fix or remove the file, or build without --strict.")
+                rejects.append(result)
+                continue
             for table, records in result.items():
                 rows[table].extend(records)
-            bar.update(1)
     finally:
         bar.close()
         if executor:
-            executor.shutdown()
-    return rows
+            executor.shutdown(cancel_futures=True)
+    return rows, rejects
+
+
+def rejects_path(out_root: Path, version: str) -> Path:
+    """Where a build writes its rejects report: beside the release folder."""
+    return Path(out_root) / f"{version}.rejects.json"
 
 
 def build_release(
-    raw_dir: Path, out_root: Path, *, version: str | None = None, workers: int | None = None, progress: bool | None = None
+    raw_dir: Path,
+    out_root: Path,
+    *,
+    version: str | None = None,
+    workers: int | None = None,
+    progress: bool | None = None,
+    strict: bool = False,
+    allow_rejects: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ):
     """Build release ``version`` (the package version by default) from ``raw_dir`` into ``out_root``.
 
-    Returns ``(folder, changed)``; ``changed`` is False when an identical release already existed.
+    Returns ``(folder, changed, rejects)``; ``changed`` is False when an identical release
+    already existed. Rejected files are listed in ``<version>.rejects.json`` beside the release;
+    unless ``allow_rejects`` is set, any reject stops the build before anything is published.
     """
     from . import __version__
-    from .release import write_release
     from .checks import validate_rows
+    from .release import publish_lock, write_release
+    from .arrow import to_table
 
     version = version or __version__
-    sources = read_sources(raw_dir)
-    rows = extract_all(raw_dir, sources, workers=workers, progress=progress)
+    sources, rejects = read_sources(raw_dir, max_bytes=max_bytes)
+    if strict and rejects:
+        first = rejects[0]
+        raise SourceError(first.detail, reason=first.reason, where=first.file, hint="Fix or remove the file, or build without --strict.")
+    rows, unreadable = extract_all(raw_dir, sources, workers=workers, progress=progress, strict=strict)
+    rejects = sorted([*rejects, *unreadable], key=lambda r: r.file)
+    report_path = rejects_path(out_root, version)
+    Path(out_root).mkdir(parents=True, exist_ok=True)
+    with publish_lock(Path(out_root)):
+        if rejects:
+            report_path.write_text(json.dumps([asdict(r) for r in rejects], indent=2) + "\n", encoding="utf-8")
+        elif report_path.exists():
+            report_path.unlink()
+    if rejects and not allow_rejects:
+        raise SourceError(
+            f"{len(rejects)} input file(s) rejected; nothing was published (see {report_path.name})",
+            reason="rejected",
+            where=str(report_path),
+            hint="Fix or remove them, or pass --allow-rejects to publish without them.",
+        )
     report = validate_rows(rows)
     if not report.valid:
         raise ValidationFailed(
@@ -134,5 +228,14 @@ def build_release(
             report=report,
             hint="See the report; this is a bug in an extractor or a lexicon.",
         )
+    kept = {a.id for a in rows["articles"]}
     tables = {name: to_table(name, records) for name, records in rows.items()}
-    return write_release(tables, version=version, out_root=Path(out_root), sources=sources, extractors=EXTRACTORS)
+    folder, changed = write_release(
+        tables,
+        version=version,
+        out_root=Path(out_root),
+        sources=[s for s in sources if s["article_id"] in kept],
+        extractors=EXTRACTORS,
+        rejects=[asdict(r) for r in rejects],
+    )
+    return folder, changed, rejects

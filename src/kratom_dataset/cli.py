@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 
 import click
 
-from .errors import KratomDatasetError, ValidationFailed
+from .errors import KratomDatasetError, SourceError, ValidationFailed
 
 
 def _friendly(fn):
@@ -20,6 +21,11 @@ def _friendly(fn):
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
+        except SourceError as exc:
+            if exc.reason == "rejected":
+                _print_rejects(exc.where)
+            click.echo(f"[{exc.code}] {exc}", err=True)
+            sys.exit(1)
         except ValidationFailed as exc:
             if exc.report is not None:
                 click.echo(exc.report.to_text(), err=True)
@@ -28,8 +34,28 @@ def _friendly(fn):
         except KratomDatasetError as exc:
             click.echo(f"[{exc.code}] {exc}", err=True)
             sys.exit(1)
+        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a bug: say so in one line unless asked for the traceback
+            if os.environ.get("KRATOM_DATASET_DEBUG"):
+                raise
+            click.echo(
+                f"[internal-error] {exc.__class__.__name__}: {exc}. This is a bug in kratom-dataset; "
+                "rerun with KRATOM_DATASET_DEBUG=1 for the traceback and report it.",
+                err=True,
+            )
+            sys.exit(2)
 
     return wrapper
+
+
+def _print_rejects(report_path: str | None) -> None:
+    try:
+        rejects = json.loads(Path(report_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError, TypeError):
+        return
+    for r in rejects:
+        click.echo(f"rejected {r['file']}: [{r['reason']}] {r['detail']}", err=True)
 
 
 @click.group()
@@ -43,15 +69,31 @@ def main():
 @click.option("--out", "out_root", type=click.Path(path_type=Path), default=Path("data/processed"), show_default=True, help="Folder that holds one sub-folder per release.")
 @click.option("--version", "version", default=None, help="Release version to write (default: the package version).")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
+@click.option("--strict", is_flag=True, help="Stop at the first input file that cannot be read.")
+@click.option("--allow-rejects", is_flag=True, help="Publish without the rejected files instead of failing.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Reject articles larger than this (default 32 MiB).")
 @_friendly
-def build(raw_dir: Path, out_root: Path, version: str | None, workers: int | None):
+def build(raw_dir: Path, out_root: Path, version: str | None, workers: int | None, strict: bool, allow_rejects: bool, max_bytes: int | None):
     """Build a release from the raw articles.
+
+    Files that cannot be read as articles are listed with their reason in
+    OUT/VERSION.rejects.json; any reject fails the build unless --allow-rejects is given.
 
     Example: kratom-dataset build --raw data/raw --out data/processed
     """
-    from .build import build_release
+    from .build import DEFAULT_MAX_BYTES, build_release
 
-    folder, changed = build_release(raw_dir, out_root, version=version, workers=workers)
+    folder, changed, rejects = build_release(
+        raw_dir,
+        out_root,
+        version=version,
+        workers=workers,
+        strict=strict,
+        allow_rejects=allow_rejects,
+        max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+    )
+    for r in rejects:
+        click.echo(f"rejected {r.file}: [{r.reason}] {r.detail}", err=True)
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     rows = ", ".join(f"{f['table']} {f['rows']}" for f in manifest["files"].values())
     if changed:

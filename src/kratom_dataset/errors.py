@@ -32,9 +32,24 @@ class KratomDatasetError(Exception):
 
 
 class SourceError(KratomDatasetError):
-    """A raw article could not be read as text (missing, not UTF-8, empty ...)."""
+    """A raw article could not be read as text (missing, not UTF-8, empty ...).
+
+    ``reason`` is a stable short code for the rejects report: ``empty``, ``whitespace-only``,
+    ``not-utf8``, ``utf16``, ``binary``, ``nul-bytes``, ``html``, ``too-large``, ``duplicate``,
+    ``unreadable``, ``changed``, ``missing``.
+    """
 
     code = "source-error"
+
+    def __init__(self, message: str, *, reason: str = "unreadable", where: str | None = None, hint: str | None = None):
+        self.reason = reason
+        super().__init__(message, where=where, hint=hint)
+
+
+class IntegrityError(KratomDatasetError):
+    """A release file does not match its manifest: changed, truncated, missing or unreadable."""
+
+    code = "integrity-error"
 
 
 class UnknownTableError(KratomDatasetError, KeyError):

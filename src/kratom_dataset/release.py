@@ -7,10 +7,12 @@ writing the same version again is a no-op when every byte is identical and an er
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pyarrow as pa
@@ -22,6 +24,7 @@ from .models import PRIMARY_KEY, SCHEMA_VERSION, TABLES
 from .schemas import schema_sha256
 
 MANIFEST = "manifest.json"
+LOCK_TIMEOUT_S = 120.0
 CHECKSUMS = "SHA256SUMS"
 CARD = "README.md"
 METADATA_KEY = b"kratom_dataset"
@@ -70,6 +73,38 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+@contextlib.contextmanager
+def publish_lock(out_root: Path, timeout: float = LOCK_TIMEOUT_S):
+    """Hold the folder's publish lock: a second build on the same folder waits, then gives up clearly.
+
+    The lock is an advisory ``flock`` on the folder itself, so it leaves no file behind and dies
+    with its process: a killed build never leaves a stale lock.
+    """
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no advisory locks on folders; atomic renames still hold
+        yield
+        return
+    fd = os.open(out_root, os.O_RDONLY)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise ReleaseError(
+                        f"another build has been publishing into this folder for over {timeout:.0f} s",
+                        where=str(out_root),
+                        hint="Wait for it to finish, then run the build again.",
+                    ) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)
+
+
 def write_release(
     tables: dict[str, pa.Table],
     *,
@@ -77,47 +112,82 @@ def write_release(
     out_root: Path,
     sources: list[dict],
     extractors: dict[str, str],
+    rejects: list[dict] = (),
 ) -> tuple[Path, bool]:
-    """Write release ``version`` under ``out_root``; return its folder and whether anything changed."""
+    """Write release ``version`` under ``out_root``; return its folder and whether anything changed.
+
+    The files go to a temporary folder beside the target, are flushed to disk, and the folder is
+    renamed into place under the publish lock: a reader (or a crash) sees no release or a whole
+    one, and an older release is never touched.
+    """
     out_root.mkdir(parents=True, exist_ok=True)
     target = out_root / version
     tmp = out_root / f".{version}.incomplete-{os.getpid()}"
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    tmp.mkdir()
+    with publish_lock(out_root):
+        _sweep(out_root)
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        tmp.mkdir()
+        try:
+            _write_files(tmp, tables, version=version, sources=sources, extractors=extractors, rejects=list(rejects))
+            if target.exists():
+                if _same_tree(tmp, target):
+                    shutil.rmtree(tmp)
+                    return target, False
+                raise ReleaseError(
+                    f"release {version} is already published and the new build differs from it.",
+                    where=str(target),
+                    hint="Published releases never change: bump the version (and CHANGELOG) for new data.",
+                )
+            os.rename(tmp, target)
+            _fsync_dir(out_root)
+            return target, True
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+
+
+def _write_files(tmp: Path, tables, *, version, sources, extractors, rejects) -> None:
+    files = {}
+    for name in TABLES:
+        path = tmp / parquet_name(name)
+        write_parquet(name, tables[name], path, version)
+        files[path.name] = {"table": name, "rows": tables[name].num_rows, "bytes": path.stat().st_size, "sha256": sha256_file(path)}
+    manifest = {
+        "dataset": "kratom-dataset",
+        "version": version,
+        "schema_version": SCHEMA_VERSION,
+        "writer": {"pyarrow": pa.__version__, "parquet_options": PARQUET_OPTIONS},
+        "files": files,
+        "articles": {s["article_id"]: {"file": s["file"], "sha256": s["sha256"], "bytes": s["size_bytes"]} for s in sources},
+        "rejected": rejects,
+        "extractors": dict(sorted(extractors.items())),
+    }
+    (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8", newline="\n")
+    (tmp / CARD).write_text(datacard.render(manifest, tables), encoding="utf-8", newline="\n")
+    sums = {name: sha256_file(tmp / name) for name in sorted([*files, MANIFEST, CARD])}
+    (tmp / CHECKSUMS).write_text("".join(f"{h}  {n}\n" for n, h in sums.items()), encoding="utf-8", newline="\n")
+    for path in tmp.iterdir():
+        with open(path, "rb") as fh:
+            os.fsync(fh.fileno())
+    _fsync_dir(tmp)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename or a new file durable: flush the directory entry itself (POSIX)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
     try:
-        files = {}
-        for name in TABLES:
-            path = tmp / parquet_name(name)
-            write_parquet(name, tables[name], path, version)
-            files[path.name] = {"table": name, "rows": tables[name].num_rows, "bytes": path.stat().st_size, "sha256": sha256_file(path)}
-        manifest = {
-            "dataset": "kratom-dataset",
-            "version": version,
-            "schema_version": SCHEMA_VERSION,
-            "writer": {"pyarrow": pa.__version__, "parquet_options": PARQUET_OPTIONS},
-            "files": files,
-            "articles": {s["article_id"]: {"file": s["file"], "sha256": s["sha256"], "bytes": s["size_bytes"]} for s in sources},
-            "extractors": dict(sorted(extractors.items())),
-        }
-        (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8", newline="\n")
-        (tmp / CARD).write_text(datacard.render(manifest, tables), encoding="utf-8", newline="\n")
-        sums = {name: sha256_file(tmp / name) for name in sorted([*files, MANIFEST, CARD])}
-        (tmp / CHECKSUMS).write_text("".join(f"{h}  {n}\n" for n, h in sums.items()), encoding="utf-8", newline="\n")
-        if target.exists():
-            if _same_tree(tmp, target):
-                shutil.rmtree(tmp)
-                return target, False
-            raise ReleaseError(
-                f"release {version} is already published and the new build differs from it.",
-                where=str(target),
-                hint="Published releases never change: bump the version (and CHANGELOG) for new data.",
-            )
-        os.replace(tmp, target)
-        return target, True
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _sweep(out_root: Path) -> None:
+    """Remove temporary folders left by builds that were killed (we hold the lock: none is live)."""
+    for leftover in out_root.glob(".*.incomplete-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _same_tree(a: Path, b: Path) -> bool:
