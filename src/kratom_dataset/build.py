@@ -28,7 +28,7 @@ from .parse import parse_article
 
 SOURCES = "sources.csv"
 ARTICLES = "articles"
-DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 _CLEAN = re.compile(r"[a-z0-9][a-z0-9-]{0,95}")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -86,7 +86,7 @@ def read_sources(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
             continue
         size = path.stat().st_size
         if size > max_bytes:
-            rejects.append(Reject(rel, "too-large", f"{size} bytes is over the limit of {max_bytes}"))
+            rejects.append(Reject(rel, "too-large", f"{size} bytes is over the limit of {max_bytes} (raise it with --max-bytes)"))
             continue
         digest = _sha256(path)
         if digest in seen:

@@ -123,7 +123,7 @@ def _check_keys(report: Report, rows: dict[str, list]) -> None:
         for rid, n in sorted(counts.items()):
             if n > 1:
                 report.add("duplicate-key", f"id appears {n} times", table, rid, "id")
-        if table == "articles":
+        if table == "articles" or "articles" not in rows:
             continue
         for record in rows.get(table, []):
             if record.article_id not in article_ids:
@@ -190,40 +190,52 @@ def _check_sentences(report: Report, sentences: list) -> None:
 
 
 def validate_release(folder: Path) -> Report:
-    """Validate a release folder: manifest and checksums, Parquet schemas, every row, every rule."""
+    """Validate a release folder, or any folder or Parquet file that claims to hold release tables.
+
+    Checks the manifest and checksums, each file's Arrow schema and key-value metadata, every
+    row through its model, then every cross-record rule. Foreign data (no manifest, wrong
+    columns, broken rows) gets located issues for everything that can be checked, never an
+    exception.
+    """
     import pyarrow.parquet as pq
 
-    from .release import CHECKSUMS, MANIFEST, METADATA_KEY, file_metadata, parquet_name, sha256_file
     from .arrow import arrow_schema
+    from .release import CHECKSUMS, MANIFEST, METADATA_KEY, file_metadata, parquet_name, sha256_file
 
     folder = Path(folder)
     report = Report()
-    manifest_path = folder / MANIFEST
-    try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        version = manifest["version"]
-        files = manifest["files"]
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        report.add("manifest-unreadable", f"{manifest_path.name} cannot be read ({exc.__class__.__name__}: {exc})")
-        return report
-    if not Version.is_valid(version):
-        report.add("manifest-version", f"version {version!r} is not MAJOR.MINOR.PATCH", field="version")
-    if folder.name != version:
-        report.add("manifest-version", f"folder {folder.name!r} holds a manifest for {version!r}", field="version")
-    _check_checksums(report, folder, CHECKSUMS, sha256_file)
+    if folder.is_file():
+        candidates = {_table_of(folder): folder}
+        manifest = None
+    else:
+        candidates = {t: folder / parquet_name(t) for t in TABLES}
+        manifest = _read_manifest(report, folder / MANIFEST)
+    version = None
+    files = {}
+    if manifest is not None:
+        version, files = manifest["version"], manifest["files"]
+        if not Version.is_valid(version):
+            report.add("manifest-version", f"version {version!r} is not MAJOR.MINOR.PATCH", field="version")
+        if folder.name != version:
+            report.add("manifest-version", f"folder {folder.name!r} holds a manifest for {version!r}", field="version")
+        _check_checksums(report, folder, CHECKSUMS, sha256_file)
+        for name in sorted(set(files) - {parquet_name(t) for t in TABLES}):
+            report.add("manifest-extra-file", f"{name} is listed but is not a release table")
     rows: dict[str, list] = {}
-    for table in TABLES:
-        name = parquet_name(table)
-        path = folder / name
+    for table, path in candidates.items():
+        if table is None:
+            report.add("unknown-table", f"{path.name} is not named after a release table and does not say which it is")
+            continue
+        name = path.name
         entry = files.get(name)
-        if entry is None:
+        if manifest is not None and entry is None:
             report.add("manifest-missing-file", f"{name} is not listed in the manifest", table)
         if not path.is_file():
-            report.add("missing-file", f"{name} does not exist", table)
+            if manifest is not None or table == "articles":
+                report.add("missing-file", f"{name} does not exist", table)
             continue
-        if entry is not None:
-            if path.stat().st_size != entry.get("bytes") or sha256_file(path) != entry.get("sha256"):
-                report.add("checksum-mismatch", f"{name} does not match its manifest entry (size or sha256)", table)
+        if entry is not None and (path.stat().st_size != entry.get("bytes") or sha256_file(path) != entry.get("sha256")):
+            report.add("checksum-mismatch", f"{name} does not match its manifest entry (size or sha256)", table)
         try:
             data = pq.read_table(path)
         except Exception as exc:  # a corrupt file can fail anywhere inside the reader
@@ -232,21 +244,45 @@ def validate_release(folder: Path) -> Report:
         if entry is not None and data.num_rows != entry.get("rows"):
             report.add("row-count", f"{data.num_rows} rows, the manifest says {entry.get('rows')}", table)
         raw_meta = (data.schema.metadata or {}).get(METADATA_KEY)
-        expected_meta = file_metadata(table, version)
         try:
             found_meta = json.loads(raw_meta) if raw_meta else None
         except ValueError:
             found_meta = None
+        expected_meta = file_metadata(table, version or (found_meta or {}).get("dataset_version") or "")
         if found_meta != expected_meta:
             report.add("file-metadata", f"the {METADATA_KEY.decode()} key-value metadata is missing or differs", table)
         rows[table] = _check_table(report, table, data, arrow_schema(table))
-    extra = sorted(set(files) - {parquet_name(t) for t in TABLES})
-    for name in extra:
-        report.add("manifest-extra-file", f"{name} is listed but is not a release table")
     cross = validate_rows(rows)
     report.errors.extend(cross.errors)
     report.checked.update(cross.checked)
     return report
+
+
+def _read_manifest(report: Report, path: Path) -> dict | None:
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        manifest["version"], manifest["files"].items()
+        return manifest
+    except FileNotFoundError:
+        report.add("manifest-missing", f"{path.name} does not exist: this folder is not a published release")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        report.add("manifest-unreadable", f"{path.name} cannot be read ({exc.__class__.__name__}: {exc})")
+    return None
+
+
+def _table_of(path: Path) -> str | None:
+    """Which table a lone Parquet file holds: its own metadata says, else its file name."""
+    import pyarrow.parquet as pq
+
+    from .release import METADATA_KEY
+
+    try:
+        meta = json.loads((pq.read_schema(path).metadata or {}).get(METADATA_KEY, b"{}"))
+        if meta.get("table") in TABLES:
+            return meta["table"]
+    except Exception:  # unreadable files are reported when they are read
+        pass
+    return path.stem if path.stem in TABLES else None
 
 
 def _check_checksums(report: Report, folder: Path, name: str, sha256_file) -> None:

@@ -71,7 +71,7 @@ def main():
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
 @click.option("--strict", is_flag=True, help="Stop at the first input file that cannot be read.")
 @click.option("--allow-rejects", is_flag=True, help="Publish without the rejected files instead of failing.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Reject articles larger than this (default 32 MiB).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Reject articles larger than this many bytes (default 8 MiB).")
 @_friendly
 def build(raw_dir: Path, out_root: Path, version: str | None, workers: int | None, strict: bool, allow_rejects: bool, max_bytes: int | None):
     """Build a release from the raw articles.
@@ -120,6 +120,18 @@ def validate(release_dir: Path | None, as_json: bool):
     report = validate_release(folder)
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else f"{folder}: {report.to_text()}")
     sys.exit(0 if report.valid else 1)
+
+
+@main.command()
+@click.argument("version", required=False)
+@_friendly
+def verify(version: str | None):
+    """Check every file of a release (default: newest) against its manifest and SHA256SUMS."""
+    from .reader import release_dir
+    from .reader import verify as verify_release
+
+    names = verify_release(version)
+    click.echo(f"{release_dir(version)}: {len(names)} files match the manifest and SHA256SUMS")
 
 
 @main.command()

@@ -22,15 +22,23 @@ def read(name: str) -> dict[str, Any]:
         return json.load(fh)
 
 
+WORD_START = r"(?<![\w-])"
+WORD_END = r"(?![\w])"
+
+
+def body(words: str) -> str:
+    """A lexicon pattern's regex body: a straight apostrophe also matches a curly one."""
+    return words.replace("'", APOSTROPHE)
+
+
 def pattern(words: str, *, case_sensitive: bool = False) -> re.Pattern[str]:
     """Compile a lexicon pattern on word boundaries, letting ' match a straight or curly apostrophe.
 
     Boundaries are lookarounds on word characters rather than ``\\b``, so a pattern may start or
     end with a symbol such as ``µ`` or ``~``.
     """
-    body = words.replace("'", APOSTROPHE)
     flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+    return re.compile(rf"{WORD_START}(?:{body(words)}){WORD_END}", flags)
 
 
 def alternation(items: list[str]) -> str:

@@ -27,8 +27,10 @@ _BULLET = re.compile(r"[ \t]*[-*•][ \t]+")
 _CONCLUSION_HEADING = re.compile(r"conclusion|final thoughts|bottom line|takeaways?|summary|in short", re.I)
 
 # A sentence ends at . ! or ? (plus closing quotes or brackets) followed by space and then
-# something that can start a sentence. Abbreviations and initials are checked separately.
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+# something that can start one: a capital, a digit, or a letter of a script without case.
+# Abbreviations and initials are checked separately.
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
+_SKIP_BEFORE_START = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\"“‘'(["
 _ABBREVIATIONS = frozenset(
     "e.g i.e etc vs dr mr mrs ms prof approx no fig st jr sr inc ltd co mt ca cf al u.s".split()
 )
@@ -316,7 +318,7 @@ def split_sentences(text: str, paragraph: Block) -> list[Block]:
     pieces = []
     cursor = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        if _is_abbreviation(text, cursor, m.start()):
+        if not _starts_sentence(text, m.end(), end) or _is_abbreviation(text, cursor, m.start()):
             continue
         pieces.append((cursor, m.end()))
         cursor = m.end()
@@ -327,6 +329,15 @@ def split_sentences(text: str, paragraph: Block) -> list[Block]:
         if s < e:
             out.append(Block(s, e, paragraph.section_index, paragraph.paragraph_index, False))
     return out
+
+
+def _starts_sentence(text: str, pos: int, end: int) -> bool:
+    while pos < end and text[pos] in _SKIP_BEFORE_START:
+        pos += 1
+    if pos >= end:
+        return False
+    ch = text[pos]
+    return ch.isupper() or ch.isdigit() or (ch.isalpha() and not ch.islower())
 
 
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:

@@ -13,7 +13,7 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from .errors import UnknownVersionError, did_you_mean
+from .errors import IntegrityError, UnknownVersionError, did_you_mean
 from .models import TABLES
 from .semver import Version
 
@@ -79,14 +79,95 @@ def manifest(version: str | None = None) -> dict:
 
 @functools.cache
 def _read_manifest(folder: str) -> dict:
-    return json.loads((Path(folder) / "manifest.json").read_text(encoding="utf-8"))
+    path = Path(folder) / "manifest.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["files"].items()
+    except (OSError, ValueError, KeyError, AttributeError, TypeError) as exc:
+        raise IntegrityError(
+            f"the manifest cannot be read ({exc.__class__.__name__})",
+            where=str(path),
+            hint="The release is damaged: reinstall the package or restore the folder.",
+        ) from None
+    return data
+
+
+# Files already checked in this process, keyed by what would change if the file were replaced.
+_verified: set[tuple] = set()
+
+
+def verify_file(file: Path) -> None:
+    """Check one release file against its manifest entry (size, then sha256) once per process."""
+    from .release import sha256_file
+
+    entry = _read_manifest(str(file.parent))["files"].get(file.name)
+    if entry is None:
+        raise IntegrityError("the file is not listed in its release manifest", where=str(file))
+    try:
+        st = file.stat()
+    except OSError:
+        raise IntegrityError("the file is missing", where=str(file), hint="Reinstall the package or restore the release folder.") from None
+    key = (str(file), st.st_size, st.st_mtime_ns, st.st_ino)
+    if key in _verified:
+        return
+    if st.st_size != entry["bytes"]:
+        kind = "truncated" if st.st_size < entry["bytes"] else "longer than recorded"
+        raise IntegrityError(
+            f"the file is {kind}: {st.st_size} bytes, the manifest says {entry['bytes']}",
+            where=str(file),
+            hint="Reinstall the package or restore the release folder.",
+        )
+    if sha256_file(file) != entry["sha256"]:
+        raise IntegrityError(
+            "the file's sha256 differs from the manifest: it was changed after publication",
+            where=str(file),
+            hint="Reinstall the package or restore the release folder.",
+        )
+    _verified.add(key)
+
+
+def verify(version: str | None = None) -> list[str]:
+    """Check every file of a release against its manifest and ``SHA256SUMS``; return the names checked.
+
+    Raises :class:`IntegrityError` listing every problem found.
+    """
+    folder = release_dir(version)
+    problems = []
+    files = sorted(_read_manifest(str(folder))["files"])
+    for name in files:
+        try:
+            verify_file(folder / name)
+        except IntegrityError as exc:
+            problems.append(f"{name}: {exc.message}")
+    from .release import CHECKSUMS, sha256_file
+
+    sums = folder / CHECKSUMS
+    if not sums.is_file():
+        problems.append(f"{CHECKSUMS}: missing")
+    else:
+        for line in sums.read_text(encoding="utf-8").splitlines():
+            digest, _, name = line.partition("  ")
+            target = folder / name
+            if not name or "/" in name or not target.is_file():
+                problems.append(f"{CHECKSUMS}: names a missing file {name!r}")
+            elif sha256_file(target) != digest:
+                problems.append(f"{name}: does not match {CHECKSUMS}")
+    if problems:
+        raise IntegrityError("; ".join(problems), where=str(folder), hint="Reinstall the package or restore the release folder.")
+    return files
 
 
 def load(table: str, version: str | None = None):
-    """Read one table of a release (the newest unless ``version`` pins one) as a ``pyarrow.Table``."""
+    """Read one table of a release (the newest unless ``version`` pins one) as a ``pyarrow.Table``.
+
+    The file is checked against the release manifest the first time it is read in a process;
+    a changed, truncated or missing file raises :class:`IntegrityError` instead of wrong data.
+    """
     import pyarrow.parquet as pq
 
-    return pq.read_table(path(table, version))
+    file = path(table, version)
+    verify_file(file)
+    return pq.read_table(file)
 
 
 def schema(table: str):

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..lexicon import pattern
+from ..lexicon import WORD_END, WORD_START, body, pattern
 
 
 @dataclass(frozen=True)
@@ -25,16 +25,36 @@ class Hit:
 class Matcher:
     """Labelled patterns; ``find`` returns non-overlapping hits, leftmost first, longest on ties.
 
-    One combined regex with a named group per entry does the scan in a single pass, so the cost
-    stays one pass over the text however large the lexicon grows.
+    One combined regex, with the word boundaries outside the alternation so most positions fail
+    at once, scans the text in a single pass however large the lexicon grows. Where two entries
+    can match at the same place, each is re-tried there so the longest wins; a lexicon of plain
+    words (:meth:`literals`) is sorted longest first instead and needs no re-try.
     """
 
-    def __init__(self, entries: list[tuple[Any, str, dict]], *, case_sensitive: bool = False):
+    def __init__(self, entries: list[tuple[Any, str, dict]], *, case_sensitive: bool = False, _recheck: bool = True):
         self._entries = entries
-        self._patterns = [pattern(p, case_sensitive=case_sensitive) for _, p, _ in entries]
-        alternatives = "|".join(f"(?P<e{i}>{p.pattern})" for i, p in enumerate(self._patterns))
         flags = 0 if case_sensitive else re.IGNORECASE
-        self._combined = re.compile(alternatives, flags) if entries else None
+        self._patterns = [pattern(p, case_sensitive=case_sensitive) for _, p, _ in entries]
+        alternatives = "|".join(f"(?P<e{i}>{body(p)})" for i, (_, p, _) in enumerate(entries))
+        self._combined = re.compile(f"{WORD_START}(?:{alternatives}){WORD_END}", flags) if entries else None
+        self._recheck = _recheck and len(entries) > 1
+
+    @classmethod
+    def literals(cls, items: list[tuple[Any, list[str], dict]], *, case_sensitive: bool = False) -> "Matcher":
+        """A matcher over plain words (aliases): one entry per word, longest first."""
+        entries = [(label, re.escape(word), info) for label, words, info in items for word in words]
+        entries.sort(key=lambda e: -len(e[1]))
+        return cls(entries, case_sensitive=case_sensitive, _recheck=False)
+
+    def _hit(self, m: re.Match, text: str, end: int) -> Hit:
+        i, mm = int(m.lastgroup[1:]), m
+        if self._recheck:
+            for j, p in enumerate(self._patterns):
+                other = p.match(text, m.start(), end)
+                if other and other.end() > mm.end():
+                    i, mm = j, other
+        label, _, info = self._entries[i]
+        return Hit(mm.start(), mm.end(), label, info)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         if self._combined is None:
@@ -46,22 +66,17 @@ class Matcher:
             m = self._combined.search(text, pos, end)
             if not m:
                 break
-            best = None
-            for i, p in enumerate(self._patterns):
-                # The combined regex tries entries in order; re-check each at this position so the
-                # longest entry wins, not merely the first listed.
-                mm = p.match(text, m.start(), end)
-                if mm and mm.end() > mm.start() and (best is None or mm.end() > best[1].end()):
-                    best = (i, mm)
-            i, mm = best if best else (int(m.lastgroup[1:]), m)
-            label, _, info = self._entries[i]
-            hits.append(Hit(mm.start(), mm.end(), label, info))
-            pos = max(mm.end(), m.start() + 1)
+            hit = self._hit(m, text, end)
+            hits.append(hit)
+            pos = max(hit.end, m.start() + 1)
         return hits
 
     def first(self, text: str, start: int = 0, end: int | None = None) -> Hit | None:
-        hits = self.find(text, start, end)
-        return hits[0] if hits else None
+        if self._combined is None:
+            return None
+        end = len(text) if end is None else end
+        m = self._combined.search(text, start, end)
+        return self._hit(m, text, end) if m else None
 
 
 def looking_back(doc, index: int, offset: int):

@@ -23,7 +23,7 @@ def taxonomy() -> dict[str, dict]:
 
 @functools.cache
 def _matcher() -> Matcher:
-    return Matcher([(t["id"], lexicons.alternation(t["aliases"]), {}) for t in taxonomy().values()])
+    return Matcher.literals([(t["id"], t["aliases"], {}) for t in taxonomy().values()])
 
 
 def mentions(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
