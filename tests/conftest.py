@@ -61,3 +61,17 @@ def release_copy(built_release, tmp_path) -> Path:
     target = tmp_path / "0.1.0"
     shutil.copytree(built_release, target)
     return target
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--long",
+        action="store_true",
+        default=False,
+        help="Run the fuzz test with 100,000 examples instead of the short CI run.",
+    )
+
+
+@pytest.fixture(scope="session")
+def fuzz_examples(request) -> int:
+    return 100_000 if request.config.getoption("--long") else 300

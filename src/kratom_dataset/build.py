@@ -188,6 +188,7 @@ def build_release(
     strict: bool = False,
     allow_rejects: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    lock_timeout: float | None = None,
 ):
     """Build release ``version`` (the package version by default) from ``raw_dir`` into ``out_root``.
 
@@ -197,7 +198,7 @@ def build_release(
     """
     from . import __version__
     from .checks import validate_rows
-    from .release import publish_lock, write_release
+    from .release import LOCK_TIMEOUT_S, publish_lock, write_release
     from .arrow import to_table
 
     version = version or __version__
@@ -209,7 +210,8 @@ def build_release(
     rejects = sorted([*rejects, *unreadable], key=lambda r: r.file)
     report_path = rejects_path(out_root, version)
     Path(out_root).mkdir(parents=True, exist_ok=True)
-    with publish_lock(Path(out_root)):
+    timeout = LOCK_TIMEOUT_S if lock_timeout is None else lock_timeout
+    with publish_lock(Path(out_root), timeout):
         if rejects:
             report_path.write_text(json.dumps([asdict(r) for r in rejects], indent=2) + "\n", encoding="utf-8")
         elif report_path.exists():
@@ -237,5 +239,6 @@ def build_release(
         sources=[s for s in sources if s["article_id"] in kept],
         extractors=EXTRACTORS,
         rejects=[asdict(r) for r in rejects],
+        lock_timeout=timeout,
     )
     return folder, changed, rejects

@@ -71,9 +71,10 @@ def main():
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
 @click.option("--strict", is_flag=True, help="Stop at the first input file that cannot be read.")
 @click.option("--allow-rejects", is_flag=True, help="Publish without the rejected files instead of failing.")
+@click.option("--lock-timeout", type=click.FloatRange(min=0), default=None, help="Seconds to wait for another build on the same folder (default 120).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Reject articles larger than this many bytes (default 8 MiB).")
 @_friendly
-def build(raw_dir: Path, out_root: Path, version: str | None, workers: int | None, strict: bool, allow_rejects: bool, max_bytes: int | None):
+def build(raw_dir, out_root, version, workers, strict, allow_rejects, lock_timeout, max_bytes):
     """Build a release from the raw articles.
 
     Files that cannot be read as articles are listed with their reason in
@@ -91,6 +92,7 @@ def build(raw_dir: Path, out_root: Path, version: str | None, workers: int | Non
         strict=strict,
         allow_rejects=allow_rejects,
         max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+        lock_timeout=lock_timeout,
     )
     for r in rejects:
         click.echo(f"rejected {r.file}: [{r.reason}] {r.detail}", err=True)
@@ -107,16 +109,17 @@ def build(raw_dir: Path, out_root: Path, version: str | None, workers: int | Non
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @_friendly
 def validate(release_dir: Path | None, as_json: bool):
-    """Run every consistency check on a release folder (default: the newest installed release).
+    """Run every consistency check on a release folder or Parquet file (default: the newest release).
 
-    Exits 1 when anything is wrong; each issue names its table, record, field and code.
+    Works on files someone else produced too. Exits 1 when anything is wrong; each issue names
+    its table, record, field and code.
     """
     from .reader import release_dir as newest
     from .checks import validate_release
 
     folder = release_dir or newest()
-    if not folder.is_dir():
-        raise KratomDatasetError("not a folder", where=str(folder), hint="Give the path of a release folder.")
+    if not folder.exists():
+        raise KratomDatasetError("no such file or folder", where=str(folder), hint="Give a release folder or a Parquet file.")
     report = validate_release(folder)
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else f"{folder}: {report.to_text()}")
     sys.exit(0 if report.valid else 1)

@@ -113,6 +113,7 @@ def write_release(
     sources: list[dict],
     extractors: dict[str, str],
     rejects: list[dict] = (),
+    lock_timeout: float = LOCK_TIMEOUT_S,
 ) -> tuple[Path, bool]:
     """Write release ``version`` under ``out_root``; return its folder and whether anything changed.
 
@@ -123,7 +124,7 @@ def write_release(
     out_root.mkdir(parents=True, exist_ok=True)
     target = out_root / version
     tmp = out_root / f".{version}.incomplete-{os.getpid()}"
-    with publish_lock(out_root):
+    with publish_lock(out_root, lock_timeout):
         _sweep(out_root)
         if tmp.exists():
             shutil.rmtree(tmp)
