@@ -74,11 +74,11 @@ def test_an_edited_checksums_file_is_caught_by_verify(releases):
 
 
 def test_each_file_is_hashed_once_per_process(releases, monkeypatch):
-    import kratom_dataset.release as release
+    import kratom_dataset.checksums as checksums
 
     calls = []
-    real = release.sha256_file
-    monkeypatch.setattr(release, "sha256_file", lambda p: calls.append(p) or real(p))
+    real = checksums.sha256_file
+    monkeypatch.setattr(checksums, "sha256_file", lambda p: calls.append(p) or real(p))
     for _ in range(3):
         kd.load("mechanisms")
     assert len(calls) == 1

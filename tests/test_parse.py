@@ -139,3 +139,11 @@ def test_parser_never_fails_on_text_and_every_span_slices(text):
         assert text[start:end].strip()
     for a, b in zip(doc.sentences, doc.sentences[1:]):
         assert a.end <= b.start
+
+
+# Past counterexamples found by the fuzz test, kept so they stay fixed.
+@pytest.mark.parametrize("text", ["\x85", " \u2028 ", "\u200b\x85\ufeff", "\u3000"])
+def test_text_of_only_unusual_white_space_is_rejected_not_crashed(text):
+    with pytest.raises(SourceError) as info:
+        parse(text)
+    assert info.value.reason == "whitespace-only"

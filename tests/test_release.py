@@ -15,7 +15,7 @@ from kratom_dataset import __version__
 from kratom_dataset.build import build_release
 from kratom_dataset.errors import ReleaseError
 from kratom_dataset.models import SCHEMA_VERSION, TABLES
-from kratom_dataset.release import sha256_file
+from kratom_dataset.checksums import sha256_file
 from kratom_dataset.schemas import schema_sha256
 from kratom_dataset.checks import validate_release
 from kratom_dataset.semver import Version

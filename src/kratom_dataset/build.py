@@ -21,6 +21,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from .checksums import sha256_file
 from .errors import SourceError, ValidationFailed
 from .extract import EXTRACTORS, extract_document
 from .models import TABLES
@@ -88,7 +89,7 @@ def read_sources(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
         if size > max_bytes:
             rejects.append(Reject(rel, "too-large", f"{size} bytes is over the limit of {max_bytes} (raise it with --max-bytes)"))
             continue
-        digest = _sha256(path)
+        digest = sha256_file(path)
         if digest in seen:
             rejects.append(Reject(rel, "duplicate", f"same bytes as {seen[digest]}, which is kept"))
             continue
@@ -126,14 +127,6 @@ def _listed(raw_dir: Path, row: dict, where: str) -> dict:
             hint="Raw articles are kept byte-for-byte; restore the file or record a new source.",
         )
     return {**row, "size_bytes": len(data)}
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _process(job: tuple[str, str, bytes]):

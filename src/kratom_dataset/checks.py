@@ -203,7 +203,8 @@ def validate_release(folder: Path) -> Report:
     import pyarrow.parquet as pq
 
     from .arrow import arrow_schema
-    from .release import CHECKSUMS, MANIFEST, METADATA_KEY, file_metadata, parquet_name, sha256_file
+    from .checksums import sha256_file
+    from .release import MANIFEST, METADATA_KEY, file_metadata, parquet_name
 
     folder = Path(folder)
     report = Report()
@@ -221,7 +222,7 @@ def validate_release(folder: Path) -> Report:
             report.add("manifest-version", f"version {version!r} is not MAJOR.MINOR.PATCH", field="version")
         if folder.name != version:
             report.add("manifest-version", f"folder {folder.name!r} holds a manifest for {version!r}", field="version")
-        _check_checksums(report, folder, CHECKSUMS, sha256_file)
+        _check_checksums(report, folder)
         for name in sorted(set(files) - {parquet_name(t) for t in TABLES}):
             report.add("manifest-extra-file", f"{name} is listed but is not a release table")
     rows: dict[str, list] = {}
@@ -288,18 +289,11 @@ def _table_of(path: Path) -> str | None:
     return path.stem if path.stem in TABLES else None
 
 
-def _check_checksums(report: Report, folder: Path, name: str, sha256_file) -> None:
-    path = folder / name
-    if not path.is_file():
-        report.add("missing-file", f"{name} does not exist")
-        return
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        digest, _, filename = line.partition("  ")
-        target = folder / filename
-        if not filename or "/" in filename or not target.is_file():
-            report.add("checksum-mismatch", f"{name} line {n} names a missing file {filename!r}")
-        elif sha256_file(target) != digest:
-            report.add("checksum-mismatch", f"{filename} does not match {name}")
+def _check_checksums(report: Report, folder: Path) -> None:
+    from .checksums import check_sums
+
+    for problem in check_sums(folder):
+        report.add("checksum-mismatch", problem)
 
 
 def _check_table(report: Report, table: str, data, expected) -> list:

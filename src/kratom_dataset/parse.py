@@ -37,6 +37,7 @@ _ABBREVIATIONS = frozenset(
 _OPEN_QUOTES = "“\"‘"
 # Characters that carry no text: white space, the byte-order mark, zero-width spaces and joiners.
 _BLANK = " \t\n\r\f\v\ufeff\u200b\u200c\u200d\u2060\u00a0"
+_ONLY_BLANK = re.compile(r"[\s\ufeff\u200b\u200c\u200d\u2060]*")
 _CLOSE_QUOTES = "”\"’"
 
 
@@ -144,7 +145,7 @@ def decode(raw: bytes, *, where: str) -> str:
         ) from None
     if not text:
         raise SourceError("the file is empty", reason="empty", where=where, hint="Remove it or give it content.")
-    if not text.strip(_BLANK):
+    if _ONLY_BLANK.fullmatch(text):
         raise SourceError("the file holds only white space", reason="whitespace-only", where=where, hint="Remove it or give it content.")
     if _HTML.match(raw[:4096]):
         raise SourceError(

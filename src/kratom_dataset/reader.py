@@ -98,7 +98,7 @@ _verified: set[tuple] = set()
 
 def verify_file(file: Path) -> None:
     """Check one release file against its manifest entry (size, then sha256) once per process."""
-    from .release import sha256_file
+    from .checksums import sha256_file
 
     entry = _read_manifest(str(file.parent))["files"].get(file.name)
     if entry is None:
@@ -139,19 +139,9 @@ def verify(version: str | None = None) -> list[str]:
             verify_file(folder / name)
         except IntegrityError as exc:
             problems.append(f"{name}: {exc.message}")
-    from .release import CHECKSUMS, sha256_file
+    from .checksums import check_sums
 
-    sums = folder / CHECKSUMS
-    if not sums.is_file():
-        problems.append(f"{CHECKSUMS}: missing")
-    else:
-        for line in sums.read_text(encoding="utf-8").splitlines():
-            digest, _, name = line.partition("  ")
-            target = folder / name
-            if not name or "/" in name or not target.is_file():
-                problems.append(f"{CHECKSUMS}: names a missing file {name!r}")
-            elif sha256_file(target) != digest:
-                problems.append(f"{name}: does not match {CHECKSUMS}")
+    problems.extend(check_sums(folder))
     if problems:
         raise IntegrityError("; ".join(problems), where=str(folder), hint="Reinstall the package or restore the release folder.")
     return files

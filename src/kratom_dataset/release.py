@@ -8,7 +8,6 @@ writing the same version again is a no-op when every byte is identical and an er
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import shutil
@@ -19,13 +18,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import datacard
+from .checksums import CHECKSUMS, render_sums, sha256_file
 from .errors import ReleaseError
 from .models import PRIMARY_KEY, SCHEMA_VERSION, TABLES
 from .schemas import schema_sha256
 
 MANIFEST = "manifest.json"
 LOCK_TIMEOUT_S = 120.0
-CHECKSUMS = "SHA256SUMS"
 CARD = "README.md"
 METADATA_KEY = b"kratom_dataset"
 
@@ -63,14 +62,6 @@ def write_parquet(table_name: str, data: pa.Table, path: Path, version: str) -> 
     meta = dict(data.schema.metadata or {})
     meta[METADATA_KEY] = json.dumps(file_metadata(table_name, version), sort_keys=True).encode("utf-8")
     pq.write_table(data.replace_schema_metadata(meta), path, **PARQUET_OPTIONS)
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 @contextlib.contextmanager
@@ -166,8 +157,7 @@ def _write_files(tmp: Path, tables, *, version, sources, extractors, rejects) ->
     }
     (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8", newline="\n")
     (tmp / CARD).write_text(datacard.render(manifest, tables), encoding="utf-8", newline="\n")
-    sums = {name: sha256_file(tmp / name) for name in sorted([*files, MANIFEST, CARD])}
-    (tmp / CHECKSUMS).write_text("".join(f"{h}  {n}\n" for n, h in sums.items()), encoding="utf-8", newline="\n")
+    (tmp / CHECKSUMS).write_text(render_sums(tmp, [*files, MANIFEST, CARD]), encoding="utf-8", newline="\n")
     for path in tmp.iterdir():
         with open(path, "rb") as fh:
             os.fsync(fh.fileno())
