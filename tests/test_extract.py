@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from kratom_dataset.checks import validate_rows
 from kratom_dataset.errors import SourceError
-from kratom_dataset.extract import extract_document
+from kratom_dataset.extractors import extract_document
 from kratom_dataset.parse import parse_article
 
 

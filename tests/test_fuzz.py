@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from conftest import SEEDS, seed_text
 from kratom_dataset.checks import validate_rows
 from kratom_dataset.errors import SourceError
-from kratom_dataset.extract import extract_document
+from kratom_dataset.extractors import extract_document
 from kratom_dataset.parse import parse_article
 
 SEED_TEXT = "\n".join(seed_text(a) for a in SEEDS)

@@ -68,7 +68,7 @@ def test_manifest_lists_every_file_with_rows_bytes_and_sha256(built_release):
     assert sorted(manifest["articles"]) == sorted(
         line.split(",")[0] for line in (RAW / "sources.csv").read_text().splitlines()[1:]
     )
-    assert "kratom_dataset.extract.doses" in manifest["extractors"]
+    assert "kratom_dataset.extractors.doses" in manifest["extractors"]
 
 
 def test_stock_sha256sum_accepts_the_checksums_file(built_release):

@@ -23,6 +23,8 @@ __all__ = [
     "verify",
     "release_dir",
     "taxonomy",
+    "extract",
+    "evaluate",
     "validate",
     "KratomDatasetError",
 ]
@@ -36,7 +38,9 @@ _LAZY = {
     "manifest": ("reader", "manifest"),
     "verify": ("reader", "verify"),
     "release_dir": ("reader", "release_dir"),
-    "taxonomy": ("extract.topics", "taxonomy"),
+    "taxonomy": ("extractors.topics", "taxonomy"),
+    "extract": ("extractors", "extract"),
+    "evaluate": ("scoring", "evaluate_dirs"),
     "validate": ("checks", "validate_release"),
     "KratomDatasetError": ("errors", "KratomDatasetError"),
 }

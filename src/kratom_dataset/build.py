@@ -23,7 +23,7 @@ from tqdm import tqdm
 
 from .checksums import sha256_file
 from .errors import SourceError, ValidationFailed
-from .extract import EXTRACTORS, extract_document
+from .extractors import EXTRACTORS, extract_document
 from .models import TABLES
 from .parse import parse_article
 

@@ -71,7 +71,7 @@ def validate_rows(rows: dict[str, list]) -> Report:
 
     Rules that need a table not in ``rows`` (a lone file being checked) are skipped, not failed.
     """
-    from .extract.topics import taxonomy
+    from .extractors.topics import taxonomy
 
     report = Report()
     for table in TABLES:

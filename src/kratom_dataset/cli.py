@@ -126,6 +126,82 @@ def validate(release_dir: Path | None, as_json: bool):
 
 
 @main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "parquet"]), default="jsonl", show_default=True)
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None, help="Folder for the output (required for parquet; jsonl goes to standard output without it).")
+@_friendly
+def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None):
+    """Extract topics, claims, doses and mechanisms from text files.
+
+    One JSON line per record: its kind, the file, its fields and its provenance, with
+    char_start/char_end/exact relative to that file's text. With --format parquet, one
+    file per kind (topics, claims, doses, mechanisms) in --out. A file that cannot be read
+    is reported and the others are still extracted; the exit status is then 1.
+
+    Example: kratom-dataset extract article.txt notes.md > records.jsonl
+    """
+    from .build import article_id_for
+    from .extractors import extract as extract_text, kind_of, to_json
+    from .parse import decode
+
+    if fmt == "parquet" and out_dir is None:
+        raise click.UsageError("--format parquet needs --out DIR")
+    if out_dir:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    collected: dict[str, list] = {"topic": [], "claim": [], "dose": [], "mechanism": []}
+    for file in files:
+        try:
+            raw = file.read_bytes()
+        except OSError as exc:
+            click.echo(f"[source-error] {file}: cannot be read ({exc.strerror})", err=True)
+            failed += 1
+            continue
+        try:
+            records = extract_text(decode(raw, where=str(file)), article_id=article_id_for(file.name))
+        except SourceError as exc:
+            click.echo(f"[{exc.code}] {exc}", err=True)
+            failed += 1
+            continue
+        if fmt == "jsonl":
+            lines = "".join(json.dumps(to_json(r, file=str(file)), ensure_ascii=False) + "\n" for r in records)
+            if out_dir:
+                (out_dir / f"{article_id_for(file.name)}.jsonl").write_text(lines, encoding="utf-8")
+            else:
+                click.echo(lines, nl=False)
+        else:
+            for r in records:
+                collected[kind_of(r)].append(r)
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        from .arrow import to_table
+
+        for kind, records in collected.items():
+            pq.write_table(to_table(f"{kind}s", records), out_dir / f"{kind}s.parquet")
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--gold", "gold_dir", type=click.Path(path_type=Path), default=Path("data/raw/gold"), show_default=True, help="Folder of <article_id>.jsonl gold files.")
+@click.option("--articles", "raw_dir", type=click.Path(path_type=Path), default=Path("data/raw"), show_default=True, help="Raw folder whose sources.csv maps article ids to files.")
+@click.option("--challenge", type=click.Path(path_type=Path), default=None, help="Score a challenge file of passages instead.")
+@click.option("--json", "as_json", is_flag=True, help="Print scores, misses and disagreements as JSON.")
+@_friendly
+def evaluate(gold_dir: Path, raw_dir: Path, challenge: Path | None, as_json: bool):
+    """Score the extractors against hand-written gold records.
+
+    Precision, recall and F1 per kind (a match is an overlapping span of the same kind) and
+    per-field accuracy on matched records.
+    """
+    from .scoring import evaluate_dirs, evaluate_passages
+
+    result = evaluate_passages(challenge) if challenge else evaluate_dirs(gold_dir, raw_dir)
+    click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if as_json else result.to_text())
+
+
+@main.command()
 @click.argument("version", required=False)
 @_friendly
 def verify(version: str | None):

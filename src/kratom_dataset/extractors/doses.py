@@ -17,7 +17,7 @@ from ..parse import Block, Document
 from ..provenance import anchor, record_id
 from ._match import Matcher, looking_back
 
-NAME = "kratom_dataset.extract.doses"
+NAME = "kratom_dataset.extractors.doses"
 VERSION = f"1.0.0+{lexicons.version('doses')}"
 
 _NUMBER = r"\d+(?:[.,]\d+)?"

@@ -19,7 +19,7 @@ from ..parse import Document
 from ..provenance import anchor, record_id
 from ._match import Hit, Matcher, looking_back
 
-NAME = "kratom_dataset.extract.mechanisms"
+NAME = "kratom_dataset.extractors.mechanisms"
 VERSION = f"1.0.0+{lexicons.version('mechanisms')}"
 
 _AGENT_GAP = 70

@@ -11,7 +11,7 @@ from ..parse import Document
 from ..provenance import anchor, record_id
 from ._match import Hit, Matcher
 
-NAME = "kratom_dataset.extract.topics"
+NAME = "kratom_dataset.extractors.topics"
 VERSION = f"1.0.0+{lexicons.version('taxonomy')}"
 
 

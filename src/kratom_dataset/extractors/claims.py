@@ -20,7 +20,7 @@ from ..provenance import anchor, record_id
 from . import topics
 from ._match import Matcher
 
-NAME = "kratom_dataset.extract.claims"
+NAME = "kratom_dataset.extractors.claims"
 VERSION = f"1.0.0+{lexicons.version('claims', 'taxonomy')}"
 
 CLAIM_ROLES = frozenset({"summary", "intro", "section", "conclusion", "body"})

@@ -97,3 +97,42 @@ def language(text: str) -> str | None:
     if len(words) < 5:
         return None
     return "en" if len(_ENGLISH.findall(text)) / len(words) >= 0.08 else None
+
+
+#: The record kinds ``extract`` returns, by model.
+KINDS = {"Topic": "topic", "Claim": "claim", "Dose": "dose", "Mechanism": "mechanism"}
+
+
+def extract(text: str, article_id: str | None = None) -> list:
+    """Every topic, claim, dose and mechanism record in ``text``, spans relative to ``text``.
+
+    The public entry point for any text: ``text[r.provenance.char_start:r.provenance.char_end]
+    == r.provenance.exact`` for every record returned. Records come sorted by position, then
+    kind. Raises :class:`~kratom_dataset.errors.SourceError` for text with nothing in it.
+    """
+    from ..build import article_id_for
+    from ..parse import parse_article
+
+    aid = article_id or "text"
+    if article_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9._-]{0,127}", article_id):
+        aid = article_id_for(article_id)
+    rows = extract_document(parse_article(text.encode("utf-8"), article_id=aid, source_file=aid))
+    records = [r for table in ("topics", "claims", "doses", "mechanisms") for r in rows[table]]
+    return sorted(records, key=lambda r: (r.provenance.char_start, r.provenance.char_end, kind_of(r), r.id))
+
+
+def kind_of(record) -> str:
+    """``topic``, ``claim``, ``dose`` or ``mechanism``."""
+    return KINDS[type(record).__name__]
+
+
+def to_json(record, **extra) -> dict:
+    """One record as the stable JSON shape of ``kratom-dataset extract``: kind first, then fields.
+
+    ``kind`` names the record kind; a dose's own ``kind`` (numeric or qualitative) is written
+    as ``dose_kind``, as in the gold files.
+    """
+    row = record.model_dump(mode="json")
+    if "kind" in row:
+        row["dose_kind"] = row.pop("kind")
+    return {"kind": kind_of(record), **extra, **row}

@@ -1,0 +1,183 @@
+"""Score the extractors against hand-written gold records: precision, recall, F1, field accuracy.
+
+A predicted record matches a gold record of the same kind when their spans overlap; each gold
+record matches at most one prediction (the largest overlap first). On matched pairs, the fields
+that matter for each kind are compared one by one.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import SourceError
+
+KINDS = ("topic", "claim", "dose", "mechanism")
+
+#: Fields compared on matched pairs, per kind. Gold writes the doses table's ``kind`` as ``dose_kind``.
+FIELDS = {
+    "topic": ("topic_id",),
+    "claim": ("claim_type", "certainty", "evidence"),
+    "dose": ("dose_kind", "amount_low", "amount_high", "unit", "preparation", "level", "role", "purpose"),
+    "mechanism": ("agent", "action", "target"),
+}
+
+
+@dataclass
+class KindScore:
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    fields: dict[str, list[int]] = field(default_factory=dict)  # name -> [correct, compared]
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else (1.0 if not self.gold else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else (1.0 if not self.predicted else 0.0)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def field_accuracy(self) -> float | None:
+        compared = sum(n for _, n in self.fields.values())
+        return sum(c for c, _ in self.fields.values()) / compared if compared else None
+
+
+@dataclass
+class Evaluation:
+    """Scores per kind plus every miss, spurious record and field disagreement, for reading."""
+
+    kinds: dict[str, KindScore] = field(default_factory=lambda: {k: KindScore() for k in KINDS})
+    missed: list[dict] = field(default_factory=list)
+    spurious: list[dict] = field(default_factory=list)
+    disagreements: list[dict] = field(default_factory=list)
+
+    def to_dict(self, details: bool = True) -> dict:
+        out = {
+            kind: {
+                "gold": s.gold,
+                "predicted": s.predicted,
+                "matched": s.matched,
+                "precision": round(s.precision, 4),
+                "recall": round(s.recall, 4),
+                "f1": round(s.f1, 4),
+                "field_accuracy": None if s.field_accuracy is None else round(s.field_accuracy, 4),
+                "fields": {f: {"correct": c, "compared": n} for f, (c, n) in sorted(s.fields.items())},
+            }
+            for kind, s in self.kinds.items()
+        }
+        if details:
+            out = {"scores": out, "missed": self.missed, "spurious": self.spurious, "disagreements": self.disagreements}
+        return out
+
+    def to_text(self) -> str:
+        lines = ["kind        gold  pred  match  precision  recall    F1  field acc."]
+        for kind, s in self.kinds.items():
+            acc = "—" if s.field_accuracy is None else f"{s.field_accuracy:.3f}"
+            lines.append(f"{kind:<10} {s.gold:>5} {s.predicted:>5} {s.matched:>6} {s.precision:>10.3f} {s.recall:>7.3f} {s.f1:>5.3f} {acc:>11}")
+        return "\n".join(lines)
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
+        return abs(a - b) < 1e-9
+    return a == b
+
+
+def score_document(evaluation: Evaluation, doc_id: str, predicted: list[dict], gold: list[dict], kinds=KINDS) -> None:
+    """Add one document's predictions and gold records (both in the gold shape) to ``evaluation``."""
+    for kind in kinds:
+        preds = [r for r in predicted if r["kind"] == kind]
+        golds = [r for r in gold if r["kind"] == kind]
+        s = evaluation.kinds[kind]
+        s.gold += len(golds)
+        s.predicted += len(preds)
+        pairs = []
+        for gi, g in enumerate(golds):
+            for pi, p in enumerate(preds):
+                overlap = min(g["char_end"], p["char_end"]) - max(g["char_start"], p["char_start"])
+                if overlap > 0:
+                    pairs.append((-overlap, gi, pi))
+        used_g, used_p = set(), set()
+        for _, gi, pi in sorted(pairs):
+            if gi in used_g or pi in used_p:
+                continue
+            used_g.add(gi)
+            used_p.add(pi)
+            s.matched += 1
+            g, p = golds[gi], preds[pi]
+            for name in FIELDS[kind]:
+                counts = s.fields.setdefault(name, [0, 0])
+                counts[1] += 1
+                if _same(g.get(name), p.get(name)):
+                    counts[0] += 1
+                else:
+                    evaluation.disagreements.append(
+                        {"doc": doc_id, "kind": kind, "field": name, "exact": g["exact"], "gold": g.get(name), "predicted": p.get(name)}
+                    )
+        evaluation.missed += [{"doc": doc_id, "kind": kind, "exact": g["exact"], "char_start": g["char_start"]} for i, g in enumerate(golds) if i not in used_g]
+        evaluation.spurious += [{"doc": doc_id, "kind": kind, "exact": p["exact"], "char_start": p["char_start"]} for i, p in enumerate(preds) if i not in used_p]
+
+
+def predict(text: str, article_id: str) -> list[dict]:
+    """The extractors' records for ``text`` in the gold shape: span at top level, a dose's kind as ``dose_kind``."""
+    from .extractors import extract, to_json
+
+    out = []
+    for record in extract(text, article_id=article_id):
+        row = to_json(record)
+        p = row.pop("provenance")
+        row.update(char_start=p["char_start"], char_end=p["char_end"], exact=p["exact"])
+        out.append(row)
+    return out
+
+
+def read_gold(path: Path) -> list[dict]:
+    """Gold records of one JSONL file."""
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def evaluate_dirs(gold_dir: Path = Path("data/raw/gold"), raw_dir: Path = Path("data/raw")) -> Evaluation:
+    """Score the extractors on every ``<article_id>.jsonl`` in ``gold_dir`` against its raw article."""
+    gold_dir, raw_dir = Path(gold_dir), Path(raw_dir)
+    files = _article_files(raw_dir)
+    evaluation = Evaluation()
+    gold_files = sorted(gold_dir.glob("*.jsonl"))
+    if not gold_files:
+        raise SourceError("no gold files (*.jsonl)", reason="missing", where=str(gold_dir))
+    for path in gold_files:
+        article_id = path.stem
+        if article_id not in files:
+            raise SourceError(f"no raw article for gold file {path.name}", reason="missing", where=str(raw_dir), hint="List it in sources.csv.")
+        text = files[article_id].read_bytes().decode("utf-8")
+        score_document(evaluation, article_id, predict(text, article_id), read_gold(path))
+    return evaluation
+
+
+def evaluate_passages(path: Path) -> Evaluation:
+    """Score the extractors on a challenge file: JSONL of ``{"id", "text", "records"}`` (doses, mechanisms)."""
+    evaluation = Evaluation()
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        score_document(evaluation, item["id"], predict(item["text"], "passage"), item["records"], kinds=("dose", "mechanism"))
+    return evaluation
+
+
+def _article_files(raw_dir: Path) -> dict[str, Path]:
+    files = {}
+    sources = raw_dir / "sources.csv"
+    if sources.is_file():
+        with open(sources, newline="", encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                files[row["article_id"]] = raw_dir / row["file"]
+    return files

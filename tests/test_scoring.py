@@ -1,0 +1,98 @@
+"""The public extract() entry point, the extract/evaluate commands, and the scorer itself."""
+
+from __future__ import annotations
+
+import json
+
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+import kratom_dataset as kd
+from conftest import RAW, ROOT
+from kratom_dataset.cli import main
+from kratom_dataset.scoring import Evaluation, score_document
+
+TEXT = "Kratom may cause insomnia. Start with 2 grams in the evening. Mitragynine binds to mu-opioid receptors."
+
+
+def test_extract_returns_every_kind_with_spans_into_the_given_text():
+    records = kd.extract(TEXT)
+    kinds = {type(r).__name__ for r in records}
+    assert kinds == {"Topic", "Claim", "Dose", "Mechanism"}
+    for r in records:
+        assert TEXT[r.provenance.char_start : r.provenance.char_end] == r.provenance.exact
+    assert [r.provenance.char_start for r in records] == sorted(r.provenance.char_start for r in records)
+
+
+def test_extract_article_id_is_used_or_made_safe():
+    assert {r.article_id for r in kd.extract(TEXT, article_id="my-page")} == {"my-page"}
+    assert all(r.article_id.startswith("my-page-") for r in kd.extract(TEXT, article_id="My Page"))
+
+
+def test_extract_rejects_blank_text():
+    with pytest.raises(kd.KratomDatasetError):
+        kd.extract("  \n ")
+
+
+def test_cli_extract_jsonl_lines_slice_their_file(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(path)])
+    assert result.exit_code == 0
+    lines = [json.loads(l) for l in result.output.splitlines()]
+    assert {l["kind"] for l in lines} == {"topic", "claim", "dose", "mechanism"}
+    for line in lines:
+        p = line["provenance"]
+        assert line["file"] == str(path) and TEXT[p["char_start"] : p["char_end"]] == p["exact"]
+    (dose,) = [l for l in lines if l["kind"] == "dose"]
+    assert (dose["amount_low"], dose["unit"], dose["timing"], dose["role"]) == (2.0, "g", "evening", "starting")
+
+
+def test_cli_extract_parquet_and_a_bad_file(tmp_path):
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text(TEXT, encoding="utf-8")
+    bad.write_bytes(b"\xff\xfe\x00")
+    result = CliRunner().invoke(main, ["extract", str(good), str(bad), "--format", "parquet", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "[source-error]" in result.output and "bad.txt" in result.output
+    assert pq.read_table(tmp_path / "out" / "doses.parquet").num_rows == 1
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["claims.parquet", "doses.parquet", "mechanisms.parquet", "topics.parquet"]
+
+
+def test_cli_extract_parquet_needs_out(tmp_path):
+    result = CliRunner().invoke(main, ["extract", str(RAW / "sources.csv"), "--format", "parquet"])
+    assert result.exit_code == 2 and "--out" in result.output
+
+
+# The scorer on a hand-made table ------------------------------------------------------------------
+
+def rec(kind, start, end, **fields):
+    return {"kind": kind, "char_start": start, "char_end": end, "exact": "x" * (end - start), **fields}
+
+
+def test_overlapping_spans_of_the_same_kind_match_one_to_one():
+    gold = [rec("dose", 0, 10, unit="g"), rec("dose", 20, 30, unit="g"), rec("mechanism", 40, 50, agent="kratom")]
+    pred = [rec("dose", 5, 12, unit="mg"), rec("dose", 8, 9, unit="g"), rec("mechanism", 60, 70, agent="kratom")]
+    evaluation = Evaluation()
+    score_document(evaluation, "d", pred, gold)
+    dose, mech = evaluation.kinds["dose"], evaluation.kinds["mechanism"]
+    assert (dose.gold, dose.predicted, dose.matched) == (2, 2, 1)
+    assert (round(dose.precision, 3), round(dose.recall, 3), round(dose.f1, 3)) == (0.5, 0.5, 0.5)
+    assert dose.fields["unit"] == [0, 1]  # the larger overlap (5-10) was paired, and it says mg
+    assert (mech.matched, mech.f1) == (0, 0.0)
+    assert [m["char_start"] for m in evaluation.missed] == [20, 40]
+
+
+def test_no_gold_and_no_prediction_is_a_perfect_score():
+    evaluation = Evaluation()
+    score_document(evaluation, "d", [], [])
+    assert evaluation.kinds["dose"].f1 == 1.0
+
+
+def test_cli_evaluate_reports_every_kind(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["evaluate", "--json"])
+    assert result.exit_code == 0
+    scores = json.loads(result.output)["scores"]
+    assert set(scores) == {"topic", "claim", "dose", "mechanism"}
+    assert scores["dose"]["gold"] == 12
