@@ -241,7 +241,10 @@ def test_double_negation_keeps_its_cues(rows):
     [
         (DOSE_SLEEP, "Start with a low dose of around 1-3 grams", "dosage"),
         (DOSE_SLEEP, "Mitragynine has been found to interact", "mechanism"),
-        (PAIN, "Kratom, a natural pain reliever from the Mitragyna speciosa plant, may paradoxically cause insomnia", "mechanism"),
+        # The mechanism is only the stated cause ("due to its interaction with ..."); the claim is the harm.
+        (PAIN, "Kratom, a natural pain reliever from the Mitragyna speciosa plant, may paradoxically cause insomnia", "adverse_effect"),
+        (PAIN, "One of the key benefits of kratom is its ability to interact with opioid receptors", "safety"),
+        (WOBBLES, "Kratom, while effective for managing opioid withdrawal symptoms, is not without its challenges.", "adverse_effect"),
         (INSOMNIA, "One significant concern is the potential for kratom to cause insomnia", "adverse_effect"),
         (WOBBLES, "These can manifest as feelings of anxiety, restlessness, or even paranoia.", "adverse_effect"),
         (DOSE_SLEEP, "Create a calming pre-sleep ritual to enhance the effects.", "recommendation"),

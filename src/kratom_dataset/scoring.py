@@ -1,7 +1,8 @@
 """Score the extractors against hand-written gold records: precision, recall, F1, field accuracy.
 
 A predicted record matches a gold record of the same kind when their spans overlap; each gold
-record matches at most one prediction (the largest overlap first). On matched pairs, the fields
+record matches at most one prediction (the largest overlap first, then the closest fields,
+so two records sharing one span, like "opioid and GABA receptors", pair up by content). On matched pairs, the fields
 that matter for each kind are compared one by one.
 """
 
@@ -105,9 +106,11 @@ def score_document(evaluation: Evaluation, doc_id: str, predicted: list[dict], g
             for pi, p in enumerate(preds):
                 overlap = min(g["char_end"], p["char_end"]) - max(g["char_start"], p["char_start"])
                 if overlap > 0:
-                    pairs.append((-overlap, gi, pi))
+                    # Largest overlap first; between equal overlaps, the pair whose fields agree most.
+                    agreement = sum(_same(g.get(f), p.get(f)) for f in FIELDS[kind])
+                    pairs.append((-overlap, -agreement, gi, pi))
         used_g, used_p = set(), set()
-        for _, gi, pi in sorted(pairs):
+        for _, _, gi, pi in sorted(pairs):
             if gi in used_g or pi in used_p:
                 continue
             used_g.add(gi)

@@ -33,8 +33,11 @@ class _Lexicon:
     negation: re.Pattern
     negation_exceptions: re.Pattern
     evidence: Matcher
-    types: list[tuple[str, re.Pattern]]
+    types: list[tuple[str, bool, re.Pattern]]
     subjects: Matcher
+    main_clause: re.Pattern
+    appositive: re.Pattern
+    subordinate_mechanism: re.Pattern
 
 
 @functools.cache
@@ -53,8 +56,13 @@ def _lexicon() -> _Lexicon:
             "|".join(lexicons.pattern(w).pattern for w in lex["negation_exceptions"]), re.IGNORECASE
         ),
         evidence=Matcher([(e["evidence"], e["pattern"], e) for e in lex["evidence"]]),
-        types=[(t["type"], re.compile(t["pattern"].replace("'", lexicons.APOSTROPHE), re.IGNORECASE)) for t in lex["types"]],
+        types=[
+            (t["type"], t.get("strong", False), re.compile(lexicons.body(t["pattern"]), re.IGNORECASE)) for t in lex["types"]
+        ],
         subjects=Matcher([(s["subject"], s["pattern"], s) for s in lex["subjects"]]),
+        main_clause=re.compile(lex["main_clause"], re.IGNORECASE),
+        appositive=re.compile(lex["appositive"], re.IGNORECASE),
+        subordinate_mechanism=re.compile(lexicons.body(lex["subordinate_mechanism"]), re.IGNORECASE),
     )
 
 
@@ -66,7 +74,8 @@ def claim_sentences(doc: Document) -> dict[int, str]:
         if s.is_heading or doc.sections[s.section_index].role not in CLAIM_ROLES:
             continue
         sentence = doc.text[s.start : s.end]
-        if lex.rhetoric.search(sentence) or sentence.rstrip("”’\"' ").endswith("?"):
+        # A question asks; a sentence that quotes one ('questions like "does it?"') still asserts.
+        if lex.rhetoric.search(sentence) or sentence.rstrip().endswith("?"):
             continue
         out[i] = claim_id(doc, i)
     return out
@@ -129,21 +138,37 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
 
 
 def _type(sentence: str, has_mechanism: bool) -> str:
-    """The claim type by a fixed priority: recommendation, mechanism, adverse effect, safety, efficacy, definition."""
+    """The claim type of the sentence's main assertion, by a fixed priority.
+
+    In "While X, Y" only Y is read, and a leading aside ("Kratom, derived from ..., has") is
+    skipped. Priority: recommendation; a definition by form ("is a ...
+    process", "refers to"); an explicit safety statement ("risk of addiction"); mechanism,
+    unless the mechanism is only the means or cause ("due to its interaction with"); adverse
+    effect, unless a relief word comes first ("alleviates ... sleep disturbances"); safety;
+    efficacy; definition; other.
+    """
     lex = _lexicon()
-    first: dict[str, int] = {}
-    for name, rx in lex.types:
-        m = rx.search(sentence)
-        if m and (name not in first or m.start() < first[name]):
-            first[name] = m.start()
-    if "recommendation" in first:
+    main = lex.main_clause.match(sentence)
+    clause = sentence[main.end() :] if main else sentence
+    aside = lex.appositive.match(clause)
+    if aside:  # "Kratom, a natural pain reliever from ..., may cause insomnia": read past the aside
+        clause = f"{aside.group('subject')} {clause[aside.end():]}"
+    first: dict[tuple[str, bool], int] = {}
+    for name, strong, rx in lex.types:
+        m = rx.search(clause)
+        if m and ((name, strong) not in first or m.start() < first[(name, strong)]):
+            first[(name, strong)] = m.start()
+    if ("recommendation", False) in first:
         return "recommendation"
-    if has_mechanism:
+    for key in (("definition", True), ("safety", True)):
+        if key in first:
+            return key[0]
+    if has_mechanism and not lex.subordinate_mechanism.search(sentence):
         return "mechanism"
-    # "alleviates ... sleep disturbances" relieves a harm; it does not state one.
-    if "adverse_effect" in first and first["adverse_effect"] < first.get("efficacy", len(sentence)):
+    adverse = first.get(("adverse_effect", False))
+    if adverse is not None and adverse < first.get(("efficacy", False), len(clause)):
         return "adverse_effect"
     for name in ("safety", "efficacy", "definition"):
-        if name in first:
+        if (name, False) in first:
             return name
-    return "other"
+    return "mechanism" if has_mechanism else "other"

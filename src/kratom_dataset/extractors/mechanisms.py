@@ -131,31 +131,48 @@ def _sentence_mechanisms(doc: Document, index: int, claim_id: str) -> list[Mecha
         target_end = chosen[-1][0].end
         effect_match = _EFFECT.match(text, target_end, e)
         effect = effect_match.group("effect").strip() if effect_match else None
+        stated = [(action, chosen, effect)]
         if effect_match:
             blocked_until = effect_match.end()
-        for hit, agent in group:
-            negated = bool(_NEGATION.search(text, hit.end, action.start))
-            for tgt, ttext in chosen:
-                for name, ttype in tgt.names:
-                    start = min(hit.start, action.start)
-                    out.append(
-                        Mechanism(
-                            id=record_id("mec", doc.article_id, start, tgt.end, agent, action.label, name),
-                            article_id=doc.article_id,
-                            claim_id=claim_id,
-                            agent=agent,
-                            agent_text=hit.text(text),
-                            action=action.label,
-                            action_text=action.text(text),
-                            target=name,
-                            target_text=ttext,
-                            target_type=ttype,
-                            negated=negated,
-                            effect=effect or None,
-                            provenance=anchor(doc, start, tgt.end, extractor=NAME, extractor_version=VERSION),
-                        )
-                    )
+            # ", mimicking the effects of opioids": a participle that is itself an action on a
+            # target states a second mechanism of the same agents.
+            follow = lex.actions.first(text, effect_match.start("effect"), effect_match.end("effect"))
+            if follow is not None and follow.start == effect_match.start("effect"):
+                more = _target_chain(text, follow.end, effect_match.end("effect"), targets, target_refs, doc, index)
+                if more:
+                    stated.append((follow, more, None))
+        for act, tgts, eff in stated:
+            out.extend(_records(doc, claim_id, group, act, tgts, eff, action.start))
         window_start = target_end
+    return out
+
+
+def _records(doc: Document, claim_id: str, group, action: Hit, chosen, effect, negation_end: int) -> list[Mechanism]:
+    """One record per agent and per target of one stated action."""
+    text = doc.text
+    out = []
+    for hit, agent in group:
+        negated = bool(_NEGATION.search(text, hit.end, negation_end))
+        for tgt, ttext in chosen:
+            for name, ttype in tgt.names:
+                start = min(hit.start, action.start)
+                out.append(
+                    Mechanism(
+                        id=record_id("mec", doc.article_id, start, tgt.end, agent, action.label, name),
+                        article_id=doc.article_id,
+                        claim_id=claim_id,
+                        agent=agent,
+                        agent_text=hit.text(text),
+                        action=action.label,
+                        action_text=action.text(text),
+                        target=name,
+                        target_text=ttext,
+                        target_type=ttype,
+                        negated=negated,
+                        effect=effect or None,
+                        provenance=anchor(doc, start, tgt.end, extractor=NAME, extractor_version=VERSION),
+                    )
+                )
     return out
 
 
