@@ -25,6 +25,7 @@ __all__ = [
     "taxonomy",
     "extract",
     "evaluate",
+    "diff",
     "validate",
     "KratomDatasetError",
 ]
@@ -41,6 +42,7 @@ _LAZY = {
     "taxonomy": ("extractors.topics", "taxonomy"),
     "extract": ("extractors", "extract"),
     "evaluate": ("scoring", "evaluate_dirs"),
+    "diff": ("diff", "diff"),
     "validate": ("checks", "validate_release"),
     "KratomDatasetError": ("errors", "KratomDatasetError"),
 }

@@ -202,6 +202,23 @@ def evaluate(gold_dir: Path, raw_dir: Path, challenge: Path | None, as_json: boo
 
 
 @main.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--json", "as_json", is_flag=True, help="Print the differences as JSON.")
+@_friendly
+def diff(old: str, new: str, as_json: bool):
+    """Record-level differences between two releases (versions or folders), by stable id.
+
+    Lists added, removed and changed records per table with the fields that changed, and the
+    smallest version bump the differences allow.
+    """
+    from .diff import diff as diff_releases
+
+    result = diff_releases(old, new)
+    click.echo(json.dumps(result.to_dict(), indent=2) if as_json else result.to_text())
+
+
+@main.command()
 @click.argument("version", required=False)
 @_friendly
 def verify(version: str | None):
