@@ -37,9 +37,11 @@ def documents():
 
 @pytest.fixture(scope="session")
 def built_release(tmp_path_factory) -> Path:
-    """A release built now from data/raw, in a temporary folder (version 0.1.0)."""
+    """The package's release built now from data/raw, in a temporary folder."""
+    from kratom_dataset import __version__
+
     out = tmp_path_factory.mktemp("processed")
-    folder, changed, rejects = build_release(RAW, out, version="0.1.0", workers=2, progress=False)
+    folder, changed, rejects = build_release(RAW, out, version=__version__, workers=2, progress=False)
     assert changed and rejects == []
     return folder
 
@@ -58,7 +60,7 @@ def rows(built_release):
 @pytest.fixture
 def release_copy(built_release, tmp_path) -> Path:
     """A writable copy of the built release, for tampering."""
-    target = tmp_path / "0.1.0"
+    target = tmp_path / built_release.name
     shutil.copytree(built_release, target)
     return target
 

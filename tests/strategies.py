@@ -186,6 +186,38 @@ def article(draw):
     }
 
 
+@st.composite
+def gold(draw):
+    kind = draw(literal("topic", "claim", "dose", "mechanism"))
+    prov = draw(provenance())
+    prov["method"] = "curated"
+    fields = {
+        "topic": {"topic_id": draw(ids), "established_by": draw(literal("heading", "first_mention"))},
+        "claim": {
+            "claim_type": draw(literal("efficacy", "other")),
+            "polarity": draw(literal("affirmed", "negated")),
+            "certainty": draw(literal("certain", "uncertain")),
+            "evidence": draw(literal("studies", "none")),
+            "hedge_cues": draw(st.lists(short_text, max_size=2)),
+            "topic_ids": draw(st.lists(ids, max_size=3)),
+        },
+        "dose": {
+            "dose_kind": draw(literal("numeric", "qualitative")),
+            "amount_low": draw(st.none() | positive),
+            "unit": draw(st.none() | literal("g", "mg")),
+            "approximate": draw(st.none() | st.booleans()),
+        },
+        "mechanism": {
+            "agent": draw(short_text),
+            "action": draw(literal("interacts_with", "mimics")),
+            "target": draw(short_text),
+            "target_type": draw(literal("receptor", "hormone")),
+            "negated": draw(st.none() | st.booleans()),
+        },
+    }[kind]
+    return {"id": draw(ids), "article_id": draw(ids), "kind": kind, **fields, "note": draw(st.none() | short_text), "provenance": prov}
+
+
 RECORDS = {
     "articles": article(),
     "sentences": sentence(),
@@ -193,4 +225,5 @@ RECORDS = {
     "claims": claim(),
     "doses": dose(),
     "mechanisms": mechanism(),
+    "gold": gold(),
 }

@@ -33,7 +33,7 @@ def test_unknown_table_is_one_line_and_exit_1():
 
 def test_validate_exits_0_on_a_good_release_and_1_on_a_bad_one(built_release, tmp_path):
     assert run("validate", str(built_release)).exit_code == 0
-    bad = tmp_path / "0.1.0"
+    bad = tmp_path / built_release.name
     shutil.copytree(built_release, bad)
     (bad / "doses.parquet").write_bytes(b"not parquet")
     result = run("validate", str(bad))
@@ -57,7 +57,7 @@ def test_schema_check_passes_on_the_checked_in_files_and_fails_on_drift(tmp_path
 
 
 def test_build_reports_an_identical_release_as_nothing_to_do(built_release):
-    result = run("build", "--raw", str(RAW), "--out", str(built_release.parent), "--version", "0.1.0")
+    result = run("build", "--raw", str(RAW), "--out", str(built_release.parent), "--version", built_release.name)
     assert result.exit_code == 0 and "already published and identical" in result.output
 
 

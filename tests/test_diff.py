@@ -57,9 +57,11 @@ def test_every_release_states_the_rule_it_needed():
 
 @pytest.fixture
 def pair(built_release, tmp_path):
-    new = tmp_path / "9.9.9"
+    """Two writable copies of the built release (the session's own copy is never touched)."""
+    old, new = tmp_path / "9.9.8", tmp_path / "9.9.9"
+    shutil.copytree(built_release, old)
     shutil.copytree(built_release, new)
-    return built_release, new
+    return old, new
 
 
 def rewrite(folder, table, change):

@@ -41,7 +41,7 @@ def test_every_table_is_non_empty(built_release, table):
 
 
 def test_rebuild_is_byte_identical_to_the_committed_release(built_release):
-    committed = PROCESSED / "0.1.0"
+    committed = PROCESSED / __version__
     writer = json.loads((committed / "manifest.json").read_text())["writer"]["pyarrow"]
     assert pa.__version__ == writer, f"byte comparison needs pyarrow {writer} (constraints.txt); found {pa.__version__}"
     names = sorted(p.name for p in committed.iterdir())
@@ -51,14 +51,14 @@ def test_rebuild_is_byte_identical_to_the_committed_release(built_release):
 
 
 def test_parallelism_does_not_change_the_bytes(built_release, tmp_path):
-    folder, _, _ = build_release(RAW, tmp_path, version="0.1.0", workers=1, progress=False)
+    folder, _, _ = build_release(RAW, tmp_path, version=__version__, workers=1, progress=False)
     for p in built_release.iterdir():
         assert (folder / p.name).read_bytes() == p.read_bytes(), p.name
 
 
 def test_manifest_lists_every_file_with_rows_bytes_and_sha256(built_release):
     manifest = json.loads((built_release / "manifest.json").read_text())
-    assert manifest["version"] == "0.1.0" and manifest["schema_version"] == SCHEMA_VERSION
+    assert manifest["version"] == __version__ and manifest["schema_version"] == SCHEMA_VERSION
     assert sorted(manifest["files"]) == sorted(f"{t}.parquet" for t in TABLES)
     for name, entry in manifest["files"].items():
         path = built_release / name
@@ -81,7 +81,7 @@ def test_stock_sha256sum_accepts_the_checksums_file(built_release):
 def test_each_parquet_file_describes_itself(built_release, table):
     meta = json.loads(pq.read_schema(built_release / f"{table}.parquet").metadata[b"kratom_dataset"])
     assert meta["table"] == table
-    assert meta["dataset_version"] == "0.1.0"
+    assert meta["dataset_version"] == __version__
     assert meta["schema_version"] == SCHEMA_VERSION
     assert meta["primary_key"] == "id"
     assert meta["json_schema_sha256"] == schema_sha256(table)
@@ -103,7 +103,7 @@ def test_data_card_states_counts_and_the_as_stated_caveat(built_release):
 
 def test_republishing_identical_data_is_a_no_op(built_release):
     mtimes = {p.name: p.stat().st_mtime_ns for p in built_release.iterdir()}
-    folder, changed, rejects = build_release(RAW, built_release.parent, version="0.1.0", progress=False)
+    folder, changed, rejects = build_release(RAW, built_release.parent, version=__version__, progress=False)
     assert (folder, changed, rejects) == (built_release, False, [])
     assert mtimes == {p.name: p.stat().st_mtime_ns for p in built_release.iterdir()}
 

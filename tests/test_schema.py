@@ -145,7 +145,7 @@ def _applicable(name, table, path, value):
     if name == "missing required field":
         return key in _required(table, path)
     if name == "enum value outside the set":
-        return key in {"claim_type", "polarity", "certainty", "evidence", "cue_type", "kind", "unit", "method", "role", "format", "action", "target_type", "established_by"} and value is not None
+        return key in {"claim_type", "polarity", "certainty", "evidence", "cue_type", "kind", "unit", "method", "role", "format", "action", "target_type", "established_by", "dose_kind"} and value is not None
     if name == "negative offset":
         return key in {"char_start", "char_end", "index", "section_index", "size_bytes"}
     if name == "bad id":

@@ -19,7 +19,7 @@ def rewrite(folder, table, change):
     data = pq.read_table(path)
     rows = data.to_pylist()
     change(rows)
-    write_parquet(table, pa.Table.from_pylist(rows, schema=data.schema), path, "0.1.0")
+    write_parquet(table, pa.Table.from_pylist(rows, schema=data.schema), path, folder.name)
     refresh_checksums(folder)
     return rows
 

@@ -24,6 +24,7 @@ from tqdm import tqdm
 from .checksums import sha256_file
 from .errors import SourceError, ValidationFailed
 from .extractors import EXTRACTORS, extract_document
+from .gold import gold_file, gold_records
 from .models import TABLES
 from .parse import parse_article
 
@@ -129,19 +130,32 @@ def _listed(raw_dir: Path, row: dict, where: str) -> dict:
     return {**row, "size_bytes": len(data)}
 
 
-def _process(job: tuple[str, str, bytes]):
-    article_id, rel, data = job
+def _process(job: tuple[str, str, bytes, bytes | None, str | None]):
+    article_id, rel, data, gold, gold_where = job
     try:
-        return extract_document(parse_article(data, article_id=article_id, source_file=rel))
+        doc = parse_article(data, article_id=article_id, source_file=rel)
     except SourceError as exc:
         return Reject(rel, exc.reason, exc.message)
+    rows = extract_document(doc)
+    rows["gold"] = gold_records(doc, gold, where=gold_where) if gold is not None else []
+    return rows
 
 
 def extract_all(
     raw_dir: Path, sources: list[dict], *, workers: int | None = None, progress: bool | None = None, strict: bool = False
 ) -> tuple[dict[str, list], list[Reject]]:
     """Rows of every table for every readable source article, in source order, and the rejects."""
-    jobs = ((s["article_id"], s["file"], (Path(raw_dir) / s["file"]).read_bytes()) for s in sources)
+    def job(source):
+        gold = gold_file(raw_dir, source["article_id"])
+        return (
+            source["article_id"],
+            source["file"],
+            (Path(raw_dir) / source["file"]).read_bytes(),
+            gold.read_bytes() if gold.is_file() else None,
+            gold.as_posix(),
+        )
+
+    jobs = (job(s) for s in sources)
     workers = workers or min(len(sources), os.cpu_count() or 1)
     show = sys.stderr.isatty() if progress is None else progress
     rows: dict[str, list] = {t: [] for t in TABLES}
@@ -223,6 +237,11 @@ def build_release(
             report=report,
             hint="See the report; this is a bug in an extractor or a lexicon.",
         )
+    evaluation = None
+    if any(rows["gold"]):
+        from .scoring import evaluate_dirs
+
+        evaluation = evaluate_dirs(Path(raw_dir) / "gold", raw_dir).to_dict(details=False)
     kept = {a.id for a in rows["articles"]}
     tables = {name: to_table(name, records) for name, records in rows.items()}
     folder, changed = write_release(
@@ -232,6 +251,7 @@ def build_release(
         sources=[s for s in sources if s["article_id"] in kept],
         extractors=EXTRACTORS,
         rejects=[asdict(r) for r in rejects],
+        evaluation=evaluation,
         lock_timeout=timeout,
     )
     return folder, changed, rejects

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from .models import TABLES
+from .models import SCHEMA_VERSION, TABLES, TABLES_BY_SCHEMA
 from .semver import Version
 
 MAX_ISSUES_PER_CHECK = 200
@@ -74,8 +75,8 @@ def validate_rows(rows: dict[str, list]) -> Report:
     from .extractors.topics import taxonomy
 
     report = Report()
-    for table in TABLES:
-        report.checked[table] += len(rows.get(table, []))
+    for table, records in rows.items():
+        report.checked[table] += len(records)
     _check_keys(report, rows)
     articles = {a.id: a for a in rows.get("articles", [])}
     texts = {aid: a.provenance.exact for aid, a in articles.items()}
@@ -168,7 +169,8 @@ def _check_provenance(report, table, record, articles, texts, sentence_ids) -> N
 
 
 def _check_counts(report: Report, rows: dict[str, list], articles: dict) -> None:
-    per_table = {t: Counter(r.article_id for r in rows[t]) for t in TABLES if t != "articles" and t in rows}
+    counted = [t for t in TABLES if t in rows and f"n_{t}" in TABLES["articles"].model_fields]
+    per_table = {t: Counter(r.article_id for r in rows[t]) for t in counted}
     for aid, article in articles.items():
         for table, counter in per_table.items():
             stated = getattr(article, f"n_{table}")
@@ -212,18 +214,24 @@ def validate_release(folder: Path) -> Report:
         candidates = {_table_of(folder): folder}
         manifest = None
     else:
-        candidates = {t: folder / parquet_name(t) for t in TABLES}
         manifest = _read_manifest(report, folder / MANIFEST)
+        schema_version = (manifest or {}).get("schema_version", SCHEMA_VERSION)
+        if schema_version not in TABLES_BY_SCHEMA:
+            report.add("manifest-schema", f"schema version {schema_version!r} is not one this package knows", field="schema_version")
+        expected = TABLES_BY_SCHEMA.get(schema_version, tuple(TABLES))
+        candidates = {t: folder / parquet_name(t) for t in expected}
     version = None
     files = {}
+    schema_version = SCHEMA_VERSION
     if manifest is not None:
         version, files = manifest["version"], manifest["files"]
+        schema_version = manifest.get("schema_version", SCHEMA_VERSION)
         if not Version.is_valid(version):
             report.add("manifest-version", f"version {version!r} is not MAJOR.MINOR.PATCH", field="version")
         if folder.name != version:
             report.add("manifest-version", f"folder {folder.name!r} holds a manifest for {version!r}", field="version")
         _check_checksums(report, folder)
-        for name in sorted(set(files) - {parquet_name(t) for t in TABLES}):
+        for name in sorted(set(files) - {parquet_name(t) for t in candidates}):
             report.add("manifest-extra-file", f"{name} is listed but is not a release table")
     rows: dict[str, list] = {}
     for table, path in candidates.items():
@@ -252,7 +260,13 @@ def validate_release(folder: Path) -> Report:
             found_meta = json.loads(raw_meta) if raw_meta else None
         except ValueError:
             found_meta = None
-        expected_meta = file_metadata(table, version or (found_meta or {}).get("dataset_version") or "")
+        file_schema = schema_version if manifest is not None else (found_meta or {}).get("schema_version", SCHEMA_VERSION)
+        expected_meta = file_metadata(table, version or (found_meta or {}).get("dataset_version") or "", file_schema)
+        if file_schema != SCHEMA_VERSION and found_meta:
+            # An older schema's JSON Schema text differs; its hash is checked for form only.
+            expected_meta["json_schema_sha256"] = found_meta.get("json_schema_sha256")
+            if not re.fullmatch(r"[0-9a-f]{64}", str(found_meta.get("json_schema_sha256"))):
+                report.add("file-metadata", "json_schema_sha256 is not a sha256", table)
         if found_meta != expected_meta:
             report.add("file-metadata", f"the {METADATA_KEY.decode()} key-value metadata is missing or differs", table)
         rows[table] = _check_table(report, table, data, arrow_schema(table))

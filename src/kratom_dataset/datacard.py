@@ -44,6 +44,23 @@ def render(manifest: dict, tables: dict[str, pa.Table]) -> str:
     lines += ["", "## Extractors", "", "| extractor | version |", "| --- | --- |"]
     for name, ver in manifest["extractors"].items():
         lines.append(f"| `{name}` | `{ver}` |")
+    if manifest.get("evaluation"):
+        lines += [
+            "",
+            "## Extraction quality",
+            "",
+            "The rule-made records scored against the gold set of this release (table `gold`, written by",
+            "a person reading each article): a match is an overlapping span of the same kind; field",
+            "accuracy is measured on matched records (`kratom-dataset evaluate`).",
+            "",
+            "| kind | gold | extracted | matched | precision | recall | F1 | field accuracy |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for kind, s in manifest["evaluation"].items():
+            acc = "—" if s["field_accuracy"] is None else f"{s['field_accuracy']:.3f}"
+            lines.append(
+                f"| {kind} | {s['gold']} | {s['predicted']} | {s['matched']} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {acc} |"
+            )
     lines += ["", "## Fields", ""]
     for name, model in TABLES.items():
         lines += [f"### `{name}`", "", "| field | type | description |", "| --- | --- | --- |"]

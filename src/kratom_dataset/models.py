@@ -12,7 +12,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,127}$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
@@ -377,6 +377,105 @@ class Mechanism(Record):
     """From the agent (or action, for a resolved pronoun) to the target, as written."""
 
 
+RecordKind = Literal["topic", "claim", "dose", "mechanism"]
+
+
+class GoldRecord(Record):
+    """One hand-written gold annotation: a record a person found reading the article (method curated).
+
+    One wide table for the four kinds; the fields of the other kinds are null. The scored fields
+    are typed columns, so the gold set can be joined to the rule-made tables in any engine.
+    """
+
+    id: str = Field(pattern=ID_PATTERN)
+    """Content-derived id of the annotation."""
+    article_id: str = Field(pattern=ID_PATTERN)
+    """The article."""
+    kind: RecordKind
+    """Which table the annotation corresponds to: topic, claim, dose or mechanism."""
+    topic_id: Optional[str] = Field(default=None, pattern=ID_PATTERN)
+    """Topic: the taxonomy id."""
+    established_by: Optional[TopicEstablishedBy] = None
+    """Topic: heading or first mention."""
+    claim_type: Optional[ClaimType] = None
+    """Claim: its type."""
+    subject: Optional[str] = None
+    """Claim: what it is about."""
+    polarity: Optional[Polarity] = None
+    """Claim: affirmed or negated."""
+    certainty: Optional[Certainty] = None
+    """Claim: certain or uncertain."""
+    hedge_cues: list[str] = []
+    """Claim: the hedge words as written."""
+    evidence: Optional[Evidence] = None
+    """Claim: the evidence the article says it has."""
+    evidence_cue: Optional[str] = None
+    """Claim: the attributing words as written."""
+    topic_ids: list[str] = []
+    """Claim: taxonomy topics the sentence names."""
+    dose_kind: Optional[DoseKind] = None
+    """Dose: numeric or qualitative."""
+    substance: Optional[str] = None
+    """Dose: what is dosed."""
+    preparation: Optional[Preparation] = None
+    """Dose: the preparation named in the phrase."""
+    amount_low: Optional[float] = Field(default=None, gt=0)
+    """Dose: lower bound as stated."""
+    amount_high: Optional[float] = Field(default=None, gt=0)
+    """Dose: upper bound as stated."""
+    unit: Optional[Unit] = None
+    """Dose: UCUM unit code."""
+    approximate: Optional[bool] = None
+    """Dose: hedged as approximate."""
+    comparator: Optional[Comparator] = None
+    """Dose: bound stated in words."""
+    level: Optional[DoseLevel] = None
+    """Dose: low, moderate or high."""
+    role: Optional[DoseRole] = None
+    """Dose: typical, starting, maximum or titration."""
+    purpose: Optional[Purpose] = None
+    """Dose: what it is for."""
+    timing: Optional[Timing] = None
+    """Dose: when it is taken."""
+    agent: Optional[str] = None
+    """Mechanism: the agent, normalised."""
+    agent_text: Optional[str] = None
+    """Mechanism: the agent as written."""
+    action: Optional[Action] = None
+    """Mechanism: the stated action."""
+    action_text: Optional[str] = None
+    """Mechanism: the action words as written."""
+    target: Optional[str] = None
+    """Mechanism: the target, normalised."""
+    target_text: Optional[str] = None
+    """Mechanism: the target as written."""
+    target_type: Optional[TargetType] = None
+    """Mechanism: the kind of target."""
+    negated: Optional[bool] = None
+    """Mechanism: denied by the text."""
+    effect: Optional[str] = None
+    """Mechanism: the stated effect, verbatim."""
+    note: Optional[str] = None
+    """The annotator's note on a hard decision."""
+    provenance: Provenance
+    """The annotated span; ``method`` is ``curated``."""
+
+    @model_validator(mode="after")
+    def _kind_fields(self):
+        required = {
+            "topic": ("topic_id", "established_by"),
+            "claim": ("claim_type", "polarity", "certainty", "evidence"),
+            "dose": ("dose_kind",),
+            "mechanism": ("agent", "action", "target", "target_type"),
+        }[self.kind]
+        missing = [name for name in required if getattr(self, name) is None]
+        if missing:
+            raise ValueError(f"a {self.kind} annotation needs {', '.join(missing)}")
+        if self.provenance.method != "curated":
+            raise ValueError("gold annotations are curated")
+        return self
+
+
 #: Every release table: name -> (model, primary key). Order is the order tables are built.
 TABLES: dict[str, type[Record]] = {
     "articles": Article,
@@ -385,6 +484,13 @@ TABLES: dict[str, type[Record]] = {
     "claims": Claim,
     "doses": Dose,
     "mechanisms": Mechanism,
+    "gold": GoldRecord,
+}
+
+#: Tables of each schema version, so every release is checked against the tables it was built with.
+TABLES_BY_SCHEMA = {
+    "1.0.0": ("articles", "sentences", "topics", "claims", "doses", "mechanisms"),
+    "1.1.0": tuple(TABLES),
 }
 
 PRIMARY_KEY = "id"

@@ -13,7 +13,7 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from .errors import IntegrityError, UnknownVersionError, did_you_mean
+from .errors import IntegrityError, UnknownTableError, UnknownVersionError, did_you_mean
 from .models import TABLES
 from .semver import Version
 
@@ -69,7 +69,18 @@ def path(table: str, version: str | None = None) -> Path:
     from .arrow import model_for
 
     model_for(table)
-    return release_dir(version) / f"{table}.parquet"
+    folder = release_dir(version)
+    name = f"{table}.parquet"
+    if name not in _read_manifest(str(folder))["files"]:
+        if (folder / name).exists():
+            raise IntegrityError(
+                "the file is not listed in its release manifest", where=str(folder / name), hint="The manifest was changed: restore the release."
+            )
+        raise UnknownTableError(
+            f"Table {table!r} is not part of release {folder.name}.",
+            hint=f"It has: {', '.join(sorted(n.rsplit('.', 1)[0] for n in _read_manifest(str(folder))['files']))}.",
+        )
+    return folder / name
 
 
 def manifest(version: str | None = None) -> dict:

@@ -44,13 +44,13 @@ def parquet_name(table: str) -> str:
     return f"{table}.parquet"
 
 
-def file_metadata(table: str, version: str) -> dict:
+def file_metadata(table: str, version: str, schema_version: str = SCHEMA_VERSION) -> dict:
     """What each Parquet file says about itself under the ``kratom_dataset`` key."""
     return {
         "dataset": "kratom-dataset",
         "dataset_version": version,
         "table": table,
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": schema_version,
         "primary_key": PRIMARY_KEY,
         "json_schema_sha256": schema_sha256(table),
         "description": (TABLES[table].__doc__ or "").strip(),
@@ -104,6 +104,7 @@ def write_release(
     sources: list[dict],
     extractors: dict[str, str],
     rejects: list[dict] = (),
+    evaluation: dict | None = None,
     lock_timeout: float = LOCK_TIMEOUT_S,
 ) -> tuple[Path, bool]:
     """Write release ``version`` under ``out_root``; return its folder and whether anything changed.
@@ -121,7 +122,7 @@ def write_release(
             shutil.rmtree(tmp)
         tmp.mkdir()
         try:
-            _write_files(tmp, tables, version=version, sources=sources, extractors=extractors, rejects=list(rejects))
+            _write_files(tmp, tables, version=version, sources=sources, extractors=extractors, rejects=list(rejects), evaluation=evaluation)
             if target.exists():
                 if _same_tree(tmp, target):
                     shutil.rmtree(tmp)
@@ -139,7 +140,7 @@ def write_release(
             raise
 
 
-def _write_files(tmp: Path, tables, *, version, sources, extractors, rejects) -> None:
+def _write_files(tmp: Path, tables, *, version, sources, extractors, rejects, evaluation) -> None:
     files = {}
     for name in TABLES:
         path = tmp / parquet_name(name)
@@ -155,6 +156,8 @@ def _write_files(tmp: Path, tables, *, version, sources, extractors, rejects) ->
         "rejected": rejects,
         "extractors": dict(sorted(extractors.items())),
     }
+    if evaluation is not None:
+        manifest["evaluation"] = evaluation
     (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8", newline="\n")
     (tmp / CARD).write_text(datacard.render(manifest, tables), encoding="utf-8", newline="\n")
     (tmp / CHECKSUMS).write_text(render_sums(tmp, [*files, MANIFEST, CARD]), encoding="utf-8", newline="\n")
