@@ -46,7 +46,8 @@ def extract_document(doc: Document) -> dict[str, list]:
     claim_ids = claims.claim_sentences(doc)
     # A sentence that states a dose or a mechanism is a claim even when it opens like rhetoric.
     for i, s in enumerate(doc.sentences):
-        if i not in claim_ids and not s.is_heading and doc.sections[s.section_index].role in claims.CLAIM_ROLES:
+        asks = doc.text[s.start : s.end].rstrip().endswith("?")  # a question states nothing
+        if i not in claim_ids and not asks and not s.is_heading and doc.sections[s.section_index].role in claims.CLAIM_ROLES:
             if doses.sentence_has_dose(doc, s) or mechanisms.sentence_has_mechanism(doc, i):
                 claim_ids[i] = claims.claim_id(doc, i)
     dose_rows = doses.extract_doses(doc, claim_ids)

@@ -79,17 +79,26 @@ class Matcher:
         return self._hit(m, text, end) if m else None
 
 
-def looking_back(doc, index: int, offset: int):
+def looking_back(doc, index: int, offset: int, *, list_items: int = 0):
     """Spans to search for what a reference points back to, nearest first.
 
     First the sentence ``index`` up to ``offset``, then each earlier sentence of the same
-    paragraph: a pronoun or "the dose" is read against its paragraph, never across one.
+    paragraph: a pronoun or "the dose" is read against its paragraph, never across one. With
+    ``list_items``, that many earlier one-line paragraphs of the same section are read too, so
+    "- 7-OH: stronger at the same receptor" can point at the bullet above it.
     """
     sentence = doc.sentences[index]
+    crossed = 0
+    paragraph = sentence.paragraph_index
     for j in range(index, -1, -1):
         prior = doc.sentences[j]
-        if prior.paragraph_index != sentence.paragraph_index:
+        if prior.section_index != sentence.section_index:
             return
+        if prior.paragraph_index != paragraph:
+            crossed += 1
+            if crossed > list_items:
+                return
+            paragraph = prior.paragraph_index
         end = offset if j == index else prior.end
         if end > prior.start:
             yield prior.start, end

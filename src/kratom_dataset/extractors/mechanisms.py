@@ -24,7 +24,22 @@ VERSION = f"1.0.0+{lexicons.version('mechanisms')}"
 
 _AGENT_GAP = 70
 _TARGET_GAP = 40
-_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|particularly\s+|including\s+|namely\s+|such as\s+)?|\s+and\s+|\s+or\s+|\s+particularly\s+)")
+_CHAIN = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+|particularly\s+|including\s+|namely\s+|such as\s+|as well as\s+)?"
+    r"|\s+and\s+|\s+or\s+|\s+particularly\s+|\s+as well as\s+)"
+)
+# A clause boundary between an action and a later target: the target belongs to the next clause.
+_CLAUSE_BREAK = re.compile(
+    r"[.;]|,\s*(?:whereas|while|but|although|though|and at|and on)\b"
+    # "binding differently compared to endogenous opioids" compares; it names no target.
+    r"|\b(?:compared (?:to|with)|than|unlike|similar to)\b",
+    re.IGNORECASE,
+)
+# "At the mu-opioid receptor, MG acts as ...": a target fronted before its agent.
+_FRONTED = re.compile(r"(?:^|[,;]\s*|\bwhereas\s+|\bwhile\s+|\band\s+)(?:at|on)\s+(?:the\s+)?$", re.IGNORECASE)
+# "is activated by 7-OH": the passive names its target first and its agent after "by".
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|being|gets?)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PASSIVE_AFTER = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n['’]t\b", re.IGNORECASE)
 _EFFECT = re.compile(
     r"(?:\s+in\s+(?:the|our)\s+(?:brain|body|central nervous system))?\s*,\s*(?P<effect>\w+ing\b[^;]*?)"
@@ -40,6 +55,8 @@ _COORDINATED_RECEPTORS = {
     "mu": "mu-opioid receptor",
     "µ": "mu-opioid receptor",
     "μ": "mu-opioid receptor",
+    "mt1": "MT1 melatonin receptor",
+    "mt2": "MT2 melatonin receptor",
 }
 
 
@@ -112,7 +129,9 @@ def _sentence_mechanisms(doc: Document, index: int, claim_id: str) -> list[Mecha
     s, e = sentence.start, sentence.end
     targets = _targets(text, s, e)
     target_refs = lex.target_references.find(text, s, e)
-    agents = [h for h in lex.agents.find(text, s, e) if not _inside_any(h, targets)]
+    # A name inside a longer target ("melatonin production") is not an agent; the same word as a
+    # whole target ("melatonin") can be either, by its place around the action.
+    agents = [h for h in lex.agents.find(text, s, e) if not any(t.start <= h.start and h.end <= t.end and (t.start, t.end) != (h.start, h.end) for t in targets)]
     references = [h for h in lex.references.find(text, s, e) if not _overlaps_any(h, agents)]
     actions = [h for h in lex.actions.find(text, s, e) if not _inside_any(h, targets) and not _overlaps_any(h, agents)]
     out: list[Mechanism] = []
@@ -122,13 +141,17 @@ def _sentence_mechanisms(doc: Document, index: int, claim_id: str) -> list[Mecha
         if action.start < blocked_until:
             continue
         limit = actions[n + 1].start if n + 1 < len(actions) else e
-        chosen = _target_chain(text, action.end, limit, targets, target_refs, doc, index)
-        if not chosen:
+        passive = _passive(text, action, limit, targets, agents, window_start)
+        if passive:
+            group, chosen = passive
+        else:
+            chosen = _target_chain(text, action.end, limit, targets, target_refs, doc, index)
+            group = _agent_group(text, window_start, action.start, agents, references, doc, index)
+            if group and not chosen:
+                chosen = _target_before(text, window_start, group[0][0].start, action.start, targets)
+        if not chosen or not group:
             continue
-        group = _agent_group(text, window_start, action.start, agents, references, doc, index)
-        if not group:
-            continue
-        target_end = chosen[-1][0].end
+        target_end = max(chosen[-1][0].end, action.end, max(h.end for h, _ in group))
         effect_match = _EFFECT.match(text, target_end, e)
         effect = effect_match.group("effect").strip() if effect_match else None
         stated = [(action, chosen, effect)]
@@ -155,10 +178,11 @@ def _records(doc: Document, claim_id: str, group, action: Hit, chosen, effect, n
         negated = bool(_NEGATION.search(text, hit.end, negation_end))
         for tgt, ttext in chosen:
             for name, ttype in tgt.names:
-                start = min(hit.start, action.start)
+                start = min(hit.start, action.start, tgt.start)
+                end = max(hit.end, action.end, tgt.end)
                 out.append(
                     Mechanism(
-                        id=record_id("mec", doc.article_id, start, tgt.end, agent, action.label, name),
+                        id=record_id("mec", doc.article_id, start, end, agent, action.label, name),
                         article_id=doc.article_id,
                         claim_id=claim_id,
                         agent=agent,
@@ -170,7 +194,7 @@ def _records(doc: Document, claim_id: str, group, action: Hit, chosen, effect, n
                         target_type=ttype,
                         negated=negated,
                         effect=effect or None,
-                        provenance=anchor(doc, start, tgt.end, extractor=NAME, extractor_version=VERSION),
+                        provenance=anchor(doc, start, end, extractor=NAME, extractor_version=VERSION),
                     )
                 )
     return out
@@ -191,7 +215,7 @@ def _target_chain(text, start, limit, targets, target_refs, doc, index):
     first_ref = refs[0] if refs else None
     if candidates and (first_ref is None or candidates[0].start < first_ref.start):
         first = candidates[0]
-        if first.start - start > _TARGET_GAP or re.search(r"[.;]", text[start : first.start]):
+        if first.start - start > _TARGET_GAP or _CLAUSE_BREAK.search(text, start, first.start):
             return []
         chain = [(first, text[first.start : first.end])]
         for nxt in candidates[1:]:
@@ -204,6 +228,46 @@ def _target_chain(text, start, limit, targets, target_refs, doc, index):
         if resolved:
             return [(_Target(first_ref.start, first_ref.end, resolved.names), text[first_ref.start : first_ref.end])]
     return []
+
+
+def _chain_back(text, targets, last):
+    """``last`` plus the targets coordinated before it ("kappa and delta ...")."""
+    chain = [last]
+    for prev in reversed([t for t in targets if t.end <= last.start]):
+        if not _CHAIN.fullmatch(text[prev.end : chain[0].start]):
+            break
+        chain.insert(0, prev)
+    return [(t, text[t.start : t.end]) for t in chain]
+
+
+def _target_before(text, window_start, agent_start, action_start, targets):
+    """A target stated before the action: fronted ("At the mu-opioid receptor MG acts as ...") or
+    as the action noun's modifier ("a weak mu-opioid partial agonist")."""
+    adjacent = [t for t in targets if t.end <= action_start and re.fullmatch(r"\s*", text[t.end : action_start])]
+    if adjacent and adjacent[-1].start >= agent_start:
+        return _chain_back(text, targets, adjacent[-1])
+    fronted = [t for t in targets if window_start <= t.start and t.end <= agent_start]
+    if fronted and _FRONTED.search(text[window_start : fronted[0].start]):
+        last = fronted[0]
+        for nxt in fronted[1:]:
+            if _CHAIN.fullmatch(text[last.end : nxt.start]):
+                last = nxt
+        return _chain_back(text, targets, last)
+    return []
+
+
+def _passive(text, action, limit, targets, agents, window_start):
+    """``<target> is activated by <agent>``: the agent after "by", the target before the verb."""
+    if not _PASSIVE_BEFORE.search(text[max(window_start, action.start - 30) : action.start]):
+        return None
+    by = _PASSIVE_AFTER.match(text, action.end, limit)
+    if not by:
+        return None
+    after = [h for h in agents if h.start == by.end()]
+    before = [t for t in targets if window_start <= t.start and t.end <= action.start]
+    if not after or not before:
+        return None
+    return [(after[0], after[0].label)], _chain_back(text, targets, before[-1])
 
 
 def _agent_group(text, window_start, action_start, agents, references, doc, index):
@@ -248,7 +312,7 @@ def _resolve_agent(doc: Document, index: int, offset: int) -> str | None:
 
 def _resolve_target(doc: Document, index: int, offset: int) -> _Target | None:
     """Latest target named before ``offset`` in the sentence or the paragraph's earlier sentences."""
-    for start, end in looking_back(doc, index, offset):
+    for start, end in looking_back(doc, index, offset, list_items=3):
         found = _targets(doc.text, start, end)
         if found:
             return found[-1]
