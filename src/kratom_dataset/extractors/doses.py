@@ -20,7 +20,7 @@ from ._match import Matcher, looking_back
 NAME = "kratom_dataset.extractors.doses"
 VERSION = f"1.0.0+{lexicons.version('doses')}"
 
-_NUMBER = r"\d+(?:[.,]\d+)?"
+_DIGITS = r"\d+(?:[.,]\d+)?"
 _DASH = r"\s*(?:-|–|—|to)\s*"
 
 
@@ -37,6 +37,13 @@ class _Lexicon:
     levels: Matcher
     purposes: Matcher
     purpose_phrase: re.Pattern
+    purpose_label: re.Pattern
+    purpose_after: re.Pattern
+    preparation_before: re.Pattern
+    number_words: dict
+    trailing: Matcher
+    non_dose_before: re.Pattern
+    non_dose_after: re.Pattern
     timings: Matcher
     frequencies: Matcher
     substances: Matcher
@@ -46,6 +53,8 @@ class _Lexicon:
 def _lexicon() -> _Lexicon:
     lex = lexicons.read("doses")
     units = {spelling.lower(): code for code, spellings in lex["units"].items() for spelling in spellings}
+    words = lex["number_words"]
+    _NUMBER = rf"(?:{_DIGITS}|{lexicons.alternation(list(words))})"
     unit = lexicons.alternation(list(units))
     unit_re = rf"(?:{unit})(?![\w/])"
     numeric = re.compile(
@@ -57,12 +66,17 @@ def _lexicon() -> _Lexicon:
     preparations = {
         spelling.lower(): code for code, spellings in lex["preparations"].items() for spelling in spellings
     }
+    prep_words = lexicons.alternation(list(preparations))
     preparation = re.compile(
-        rf"\s+(?:of\s+)?(?:the\s+|a\s+|an\s+)?(?:kratom\s+|dried\s+)?(?P<prep>{lexicons.alternation(list(preparations))})(?!\w)",
+        rf"\s+(?:of\s+)?(?:the\s+|a\s+|an\s+)?(?:(?!(?:of|in|with|before|after|per|and|or|to|for|on|at|is|are|was|daily|each|every|a|an|the)\b)[\w-]+\s+){{0,2}}?(?P<prep>{prep_words})(?!\w)",
         re.IGNORECASE,
     )
+    # "our kratom capsules contain 500 mg", "six capsules equal 3 grams", "1 to 2 capsules (500 mg each)"
+    preparation_before = re.compile(rf"(?<!\w)(?P<prep>{prep_words})\b[^,.;]{{0,20}}$", re.IGNORECASE)
     adjectives = "|".join([*(entry["pattern"] for entry in lex["levels"]), lex["role_adjectives"]])
-    qualitative = lexicons.pattern(rf"(?:{adjectives})(?:\s+kratom)?\s+(?:{lex['dose_nouns']})")
+    qualitative = lexicons.pattern(
+        rf"(?:{adjectives})(?:\s+(?:kratom|evening|morning|nighttime|night|daily|nightly))?\s+(?:{lex['dose_nouns']})"
+    )
 
     def matcher(entries, key):
         return Matcher([(e[key], e["pattern"], e) for e in entries])
@@ -79,9 +93,17 @@ def _lexicon() -> _Lexicon:
         levels=matcher(lex["levels"], "level"),
         purposes=matcher(lex["purposes"], "purpose"),
         purpose_phrase=re.compile(
-            rf"\bfor\s+(?:the\s+|better\s+|improved\s+)?(?P<what>{'|'.join(e['pattern'] for e in lex['purposes'])})\b",
+            rf"\b(?:(?:for|during|against)\s+(?:(?!\w+ing\b)\w+\s+){{0,2}}?(?P<what>{'|'.join(e['pattern'] for e in lex['purposes'])})\b"
+            rf"|(?P<what2>sleep|pain|withdrawal) dose\b)",
             re.IGNORECASE,
         ),
+        purpose_label=re.compile(lex["purpose_labels"] + r"[^:]*$", re.IGNORECASE),
+        purpose_after=re.compile(lex["purpose_after"], re.IGNORECASE),
+        preparation_before=preparation_before,
+        number_words={k.lower(): float(v) for k, v in words.items()},
+        trailing=Matcher([(c["comparator"], c["pattern"], c) for c in lex["trailing_comparators"]]),
+        non_dose_before=re.compile(lex["non_dose_before"], re.IGNORECASE),
+        non_dose_after=re.compile(lex["non_dose_after"], re.IGNORECASE),
         timings=matcher(lex["timings"], "timing"),
         frequencies=matcher(lex["frequencies"], "frequency"),
         substances=matcher(lex["substances"], "substance"),
@@ -89,6 +111,13 @@ def _lexicon() -> _Lexicon:
 
 
 def _number(text: str) -> float:
+    """A number as written: digits ("1.5", European "1,5", "1,000"), or words ("three", "half a")."""
+    words = _lexicon().number_words
+    key = " ".join(text.lower().split())
+    if key in words:
+        return words[key]
+    if re.fullmatch(r"\d{1,3},\d{3}", text):  # a thousands separator, not a decimal comma
+        return float(text.replace(",", ""))
     return float(text.replace(",", "."))
 
 
@@ -134,6 +163,8 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
             start = m.start("low")
         if low <= 0 or high <= 0 or low > high:
             continue
+        if lex.non_dose_before.search(text, max(s, start - 40), start) or lex.non_dose_after.match(text, m.end(), e):
+            continue  # "$20 for 50 g", "our 250 g bag", "lead below 0.5 mg per kg": quantities, not doses
         unit = lex.units[m.group("unit").lower()]
         end = m.end("unit")
         prep = lex.preparation.match(text, end, e)
@@ -144,16 +175,29 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
         before = text[cursor:start]
         comparator = None
         hit = _last(lex.comparators.find(text, max(cursor, start - 30), start))
-        if hit and not text[hit.end : start].strip(" around about roughly approximately"):
+        if hit and not text[hit.end : start].strip(" around about roughly approximately the"):
             comparator = hit.label
-        role_hit = _last(lex.roles.find(text, cursor, start))
+        trailing = lex.trailing.first(text, end, min(e, end + 12))
+        if comparator is None and trailing and not text[end : trailing.start].strip():
+            comparator = trailing.label
+        clause_end = _clause_end(text, end, e)
+        role_hit = _last(lex.roles.find(text, cursor, start)) or lex.roles.first(text, end, clause_end)
         role = role_hit.label if role_hit else None
+        if preparation is None:
+            before_prep = lex.preparation_before.search(text, max(cursor, start - 40), start) or _list_header_preparation(doc, index)
+            if before_prep:
+                preparation = lex.preparations[before_prep.group("prep").lower()]
         if low == high:  # a single bound: "up to 15 g" says nothing of a lower end
             if comparator in ("<", "<="):
                 low = None
             elif comparator in (">", ">="):
                 high = None
         level_hit = _last(lex.levels.find(text, max(cursor, start - 40), start))
+        if level_hit and not _adjacent_level(text, level_hit.end, start):
+            level_hit = None
+        if level_hit is None:
+            after = re.match(r"\s+(?:counts?|is|are)\s+(?:considered\s+)?(?:as\s+)?(?:a\s+)?", text[end:clause_end])
+            level_hit = lex.levels.first(text, end + after.end(), clause_end) if after else None
         factor = MG_PER_UNIT[unit]
         out.append(
             _dose(
@@ -171,7 +215,7 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
                 comparator=comparator,
                 approximate=bool(lex.approximate.search(before[-20:])),
                 role=role,
-                level=level_hit.label if level_hit and _adjacent_level(text, level_hit.end, start) else None,
+                level=level_hit.label if level_hit else None,
                 preparation=preparation,
             )
         )
@@ -206,9 +250,37 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
 
 
 def _adjacent_level(text: str, level_end: int, number_start: int) -> bool:
-    """A level word counts for a number only in the same phrase ("a low dose of around 1-3 grams")."""
+    """A level word counts for a number only in the same short phrase: "a low dose of around
+    1-3 grams", "A moderate dose sits around 3 to 5 grams", a tier label "Low: 1-5 g"."""
     between = text[level_end:number_start]
-    return bool(re.fullmatch(r"\s+(?:kratom\s+)?dos(?:e|es|age)\s+of\s+(?:around\s+|about\s+|roughly\s+)?", between))
+    if re.fullmatch(r"\s*:\s*(?:over\s+|under\s+|up to\s+)?", between):
+        return True
+    return bool(
+        re.fullmatch(r"\s+(?:kratom\s+)?dos(?:e|es|age)\b(?:\s+(?:of|for|is|are|sits|lies|ranges?|around|about|roughly|between|at|from|kratom)){0,5}\s*", between)
+    )
+
+
+def _list_header_preparation(doc: Document, index: int):
+    """The preparation named by the lead-in of a list ("Kratom dose tiers (leaf powder):")."""
+    lex = _lexicon()
+    sentence = doc.sentences[index]
+    for j in range(index - 1, max(-1, index - 8), -1):
+        prior = doc.sentences[j]
+        if prior.section_index != sentence.section_index:
+            return None
+        line = doc.text[prior.start : prior.end]
+        if line.rstrip().endswith(":"):
+            words = re.search(rf"(?<!\w)(?P<prep>{'|'.join(re.escape(p) for p in sorted(lex.preparations, key=len, reverse=True))})\b", line, re.IGNORECASE)
+            return words
+        if len(line) > 80:
+            return None
+    return None
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Where the clause holding a dose ends: the next comma, semicolon or sentence end."""
+    m = re.search(r"[,;]|\.(?!\d)", text[start:end])
+    return start + m.start() if m else end
 
 
 def _last(hits):
@@ -224,14 +296,17 @@ def _dose(doc: Document, index: int, claim_id: str, start: int, end: int, **fiel
     substance = _last(lex.substances.find(text, s, end)) or _context(doc, index, lex.substances)
     timing = lex.timings.first(text, end, e) or _last(lex.timings.find(text, s, start))
     frequency = lex.frequencies.first(text, end, e)
-    purpose = lex.purpose_phrase.search(text, s, e)
+    purpose = lex.purpose_phrase.search(text, s, e) or lex.purpose_label.search(text, s, start) or lex.purpose_after.match(text, end, e)
     if purpose is None:
         heading = doc.section_of(start).heading
         purpose = lex.purpose_phrase.search(heading) if heading else None
         purpose_text = heading
     else:
         purpose_text = text
-    purpose_hit = lex.purposes.first(purpose_text, purpose.start("what"), purpose.end("what")) if purpose else None
+    group = None
+    if purpose:
+        group = "what" if purpose.groupdict().get("what") is not None else "what2"
+    purpose_hit = lex.purposes.first(purpose_text, purpose.start(group), purpose.end(group)) if purpose else None
     return Dose(
         id=record_id("dos", doc.article_id, start, end),
         article_id=doc.article_id,
