@@ -96,6 +96,8 @@ def test_field_descriptions_survive_in_the_parquet_schema(built_release, table):
 def test_data_card_states_counts_and_the_as_stated_caveat(built_release):
     card = (built_release / "README.md").read_text()
     assert "As stated, not as fact" in card
+    for row in ("| seed gold | dose |", "| seed gold | mechanism |", "| challenge | dose |", "| challenge | mechanism |"):
+        assert row in card
     for table in TABLES:
         rows = pq.read_metadata(built_release / f"{table}.parquet").num_rows
         assert f"| `{table}` | {rows} |" in card

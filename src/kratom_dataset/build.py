@@ -180,6 +180,12 @@ def extract_all(
     return rows, rejects
 
 
+def challenge_file(raw_dir: Path) -> Path | None:
+    """The challenge passages of the repository that holds ``raw_dir`` (``tests/challenge/``), if any."""
+    path = Path(raw_dir).resolve().parent.parent / "tests" / "challenge" / "passages.jsonl"
+    return path if path.is_file() else None
+
+
 def rejects_path(out_root: Path, version: str) -> Path:
     """Where a build writes its rejects report: beside the release folder."""
     return Path(out_root) / f"{version}.rejects.json"
@@ -239,9 +245,13 @@ def build_release(
         )
     evaluation = None
     if any(rows["gold"]):
-        from .scoring import evaluate_dirs
+        from .scoring import evaluate_dirs, evaluate_passages
 
-        evaluation = evaluate_dirs(Path(raw_dir) / "gold", raw_dir).to_dict(details=False)
+        evaluation = {"seed_gold": evaluate_dirs(Path(raw_dir) / "gold", raw_dir).to_dict(details=False)}
+        challenge = challenge_file(raw_dir)
+        if challenge is not None:
+            scores = evaluate_passages(challenge).to_dict(details=False)
+            evaluation["challenge"] = {k: scores[k] for k in ("dose", "mechanism")}
     kept = {a.id for a in rows["articles"]}
     tables = {name: to_table(name, records) for name, records in rows.items()}
     folder, changed = write_release(
