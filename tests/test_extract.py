@@ -187,3 +187,31 @@ def test_extractors_never_fail_and_every_record_anchors_exactly(text):
         return
     report = validate_rows(rows)
     assert report.valid, report.to_text()
+
+
+# The keyword prefilter of the matchers must never change what they find.
+def _matchers():
+    import copy
+
+    from kratom_dataset.extractors.claims import _lexicon as claims_lexicon
+    from kratom_dataset.extractors.doses import _lexicon as doses_lexicon
+    from kratom_dataset.extractors.mechanisms import _lexicon as mechanisms_lexicon
+
+    c, d, m = claims_lexicon(), doses_lexicon(), mechanisms_lexicon()
+    found = [c.speculation, c.evidence, c.subjects, d.roles, d.levels, d.timings, d.comparators, d.substances,
+             m.agents, m.references, m.actions, m.targets, m.target_references]
+    assert all(x._keywords for x in found)
+    plain = []
+    for x in found:
+        y = copy.copy(x)
+        y._keywords = None
+        plain.append((x, y))
+    return plain
+
+
+@settings(max_examples=200, deadline=None)
+@given(passages)
+def test_keyword_prefilter_finds_exactly_what_the_full_scan_finds(text):
+    for fast, full in _matchers():
+        assert fast.find(text) == full.find(text)
+        assert fast.first(text) == full.first(text)

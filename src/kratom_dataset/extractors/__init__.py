@@ -54,8 +54,9 @@ def extract_document(doc: Document) -> dict[str, list]:
     mechanism_rows = mechanisms.extract_mechanisms(doc, claim_ids)
     numeric = {i for i in claim_ids if doses.has_numeric_dose(doc, doc.sentences[i])}
     with_mechanism = {i for i, cid in claim_ids.items() if any(m.claim_id == cid for m in mechanism_rows)}
-    claim_rows = claims.extract_claims(doc, claim_ids, dosage=numeric, mechanism=with_mechanism)
-    topic_rows = topics.extract_topics(doc)
+    topic_hits = topics.mentions(doc.text)
+    claim_rows = claims.extract_claims(doc, claim_ids, dosage=numeric, mechanism=with_mechanism, topic_mentions=topic_hits)
+    topic_rows = topics.extract_topics(doc, topic_hits)
     article = Article(
         id=doc.article_id,
         source_file=doc.source_file,

@@ -9,6 +9,7 @@ such studies exist.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -88,15 +89,28 @@ def claim_id(doc: Document, index: int) -> str:
 
 
 def extract_claims(
-    doc: Document, claim_ids: dict[int, str], *, dosage: set[int] = frozenset(), mechanism: set[int] = frozenset()
+    doc: Document,
+    claim_ids: dict[int, str],
+    *,
+    dosage: set[int] = frozenset(),
+    mechanism: set[int] = frozenset(),
+    topic_mentions: list | None = None,
 ) -> list[Claim]:
-    """Claims for the given sentences; ``dosage``/``mechanism`` name sentences known to state one."""
-    return [
-        _claim(doc, index, cid, index in dosage, index in mechanism) for index, cid in sorted(claim_ids.items())
-    ]
+    """Claims for the given sentences; ``dosage``/``mechanism`` name sentences known to state one.
+
+    ``topic_mentions`` (the document's taxonomy mentions) saves a second scan when given.
+    """
+    mentions = topics.mentions(doc.text) if topic_mentions is None else topic_mentions
+    out = []
+    for index, cid in sorted(claim_ids.items()):
+        s = doc.sentences[index]
+        lo = bisect.bisect_left(mentions, s.start, key=lambda h: h.start)
+        hi = bisect.bisect_left(mentions, s.end, key=lambda h: h.start)
+        out.append(_claim(doc, index, cid, index in dosage, index in mechanism, mentions[lo:hi]))
+    return out
 
 
-def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: bool) -> Claim:
+def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: bool, mentions: list) -> Claim:
     lex = _lexicon()
     text = doc.text
     s = doc.sentences[index]
@@ -132,7 +146,7 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
         negation_cues=negations,
         evidence=evidence_hit.label if evidence_hit else "none",
         evidence_cue=evidence_cue,
-        topic_ids=sorted({h.label for h in topics.mentions(text, s.start, s.end)}),
+        topic_ids=sorted({h.label for h in mentions if s.start <= h.start and h.end <= s.end}),
         provenance=anchor(doc, s.start, s.end, extractor=NAME, extractor_version=VERSION),
     )
 

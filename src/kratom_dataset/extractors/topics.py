@@ -31,12 +31,12 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
     return _matcher().find(text, start, end)
 
 
-def extract_topics(doc: Document) -> list[Topic]:
+def extract_topics(doc: Document, hits: list[Hit] | None = None) -> list[Topic]:
     """One record per topic the article mentions, anchored at a heading mention if there is one."""
     heading_spans = [
         (s.start, s.end) for s in doc.sentences if s.is_heading and doc.sections[s.section_index].role != "toc"
     ]
-    hits = mentions(doc.text)
+    hits = mentions(doc.text) if hits is None else hits
     counts = Counter(h.label for h in hits)
     chosen: dict[str, tuple[Hit, str]] = {}
     for h in hits:
