@@ -97,7 +97,7 @@ def test_invalid_value_is_reported_per_field(release_copy):
 
 
 def test_count_mismatch_between_articles_and_tables(release_copy):
-    rows = rewrite(release_copy, "doses", lambda rows: rows.pop())
+    rewrite(release_copy, "doses", lambda rows: rows.pop())
     report = validate_release(release_copy)
     assert ("articles", "n_doses", "count-mismatch") in codes(report)
 

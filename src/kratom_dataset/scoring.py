@@ -168,7 +168,7 @@ def evaluate_dirs(gold_dir: Path = Path("data/raw/gold"), raw_dir: Path = Path("
 def evaluate_passages(path: Path) -> Evaluation:
     """Score the extractors on a challenge file: JSONL of ``{"id", "text", "records"}`` (doses, mechanisms)."""
     evaluation = Evaluation()
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         item = json.loads(line)

@@ -166,9 +166,9 @@ def _keywords(patterns: list[str]) -> list[str] | None:
     """Lowercase fragments of which every match of every pattern contains one, or None when
     some pattern has none (then no prefilter is safe)."""
     out: set[str] = set()
-    for pattern in patterns:
+    for source in patterns:
         try:
-            fragments = _required(list(_sp.parse(pattern.lower())))
+            fragments = _required(list(_sp.parse(source.lower())))
         except re.error:
             return None
         if not fragments:

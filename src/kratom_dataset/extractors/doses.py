@@ -175,7 +175,7 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
         before = text[cursor:start]
         comparator = None
         hit = _last(lex.comparators.find(text, max(cursor, start - 30), start))
-        if hit and not text[hit.end : start].strip(" around about roughly approximately the"):
+        if hit and re.fullmatch(r"(?:\s|around|about|roughly|approximately|the|an?\b)*", text[hit.end : start]):
             comparator = hit.label
         trailing = lex.trailing.first(text, end, min(e, end + 12))
         if comparator is None and trailing and not text[end : trailing.start].strip():
