@@ -19,7 +19,7 @@ from ..models import Claim, Cue
 from ..parse import Document
 from ..provenance import anchor, record_id
 from . import topics
-from ._match import Matcher
+from ._match import Matcher, _keywords
 
 NAME = "kratom_dataset.extractors.claims"
 VERSION = f"1.0.0+{lexicons.version('claims', 'taxonomy')}"
@@ -34,7 +34,7 @@ class _Lexicon:
     negation: re.Pattern
     negation_exceptions: re.Pattern
     evidence: Matcher
-    types: list[tuple[str, bool, re.Pattern]]
+    types: list[tuple[str, bool, re.Pattern, list[str] | None]]
     subjects: Matcher
     main_clause: re.Pattern
     appositive: re.Pattern
@@ -58,7 +58,13 @@ def _lexicon() -> _Lexicon:
         ),
         evidence=Matcher([(e["evidence"], e["pattern"], e) for e in lex["evidence"]]),
         types=[
-            (t["type"], t.get("strong", False), re.compile(lexicons.body(t["pattern"]), re.IGNORECASE)) for t in lex["types"]
+            (
+                t["type"],
+                t.get("strong", False),
+                re.compile(lexicons.body(t["pattern"]), re.IGNORECASE),
+                _keywords([lexicons.body(t["pattern"])]),
+            )
+            for t in lex["types"]
         ],
         subjects=Matcher([(s["subject"], s["pattern"], s) for s in lex["subjects"]]),
         main_clause=re.compile(lex["main_clause"], re.IGNORECASE),
@@ -168,7 +174,10 @@ def _type(sentence: str, has_mechanism: bool) -> str:
     if aside:  # "Kratom, a natural pain reliever from ..., may cause insomnia": read past the aside
         clause = f"{aside.group('subject')} {clause[aside.end():]}"
     first: dict[tuple[str, bool], int] = {}
-    for name, strong, rx in lex.types:
+    low = clause.lower()
+    for name, strong, rx, keywords in lex.types:
+        if keywords is not None and not any(k in low for k in keywords):
+            continue
         m = rx.search(clause)
         if m and ((name, strong) not in first or m.start() < first[(name, strong)]):
             first[(name, strong)] = m.start()

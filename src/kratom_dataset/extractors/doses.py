@@ -129,8 +129,21 @@ def extract_doses(doc: Document, claim_ids: dict[int, str]) -> list[Dose]:
     return records
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_dose(sentence: str) -> bool:
+    """Cheap test first: a dose needs a digit, a number word or a dose word."""
+    if _DIGIT.search(sentence):
+        return True
+    low = sentence.lower()
+    return "dos" in low or any(w in low for w in _lexicon().number_words)
+
+
 def has_numeric_dose(doc: Document, sentence: Block) -> bool:
     """Whether the sentence states an amount with a unit (claims use it to pick the ``dosage`` type)."""
+    if not _may_hold_dose(doc.text[sentence.start : sentence.end]):
+        return False
     return _lexicon().numeric.search(doc.text, sentence.start, sentence.end) is not None
 
 
@@ -148,6 +161,8 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
     text = doc.text
     sentence = doc.sentences[index]
     s, e = sentence.start, sentence.end
+    if not _may_hold_dose(text[s:e]):
+        return []
     out: list[Dose] = []
     numeric_spans = []
     cursor = s

@@ -127,6 +127,8 @@ def _sentence_mechanisms(doc: Document, index: int, claim_id: str) -> list[Mecha
     text = doc.text
     sentence = doc.sentences[index]
     s, e = sentence.start, sentence.end
+    if lex.actions.first(text, s, e) is None:
+        return []  # no action word: nothing below can make a mechanism
     targets = _targets(text, s, e)
     target_refs = lex.target_references.find(text, s, e)
     # A name inside a longer target ("melatonin production") is not an agent; the same word as a
