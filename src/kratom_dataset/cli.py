@@ -65,6 +65,10 @@ def main():
 
 
 @main.command()
+@click.option("--input", "inputs", multiple=True, help="Corpus input (folder, .jsonl, .parquet or glob); repeat for several. Builds a corpus instead of a release.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Corpus builds: process pool, or dask.distributed.")
+@click.option("--scheduler", default=None, help="Corpus builds with dask: scheduler address (tcp://host:8786) or scheduler file; default a LocalCluster.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Corpus builds: articles per batch and part file (default 256).")
 @click.option("--raw", "raw_dir", type=click.Path(path_type=Path), default=Path("data/raw"), show_default=True, help="Folder with sources.csv and articles/.")
 @click.option("--out", "out_root", type=click.Path(path_type=Path), default=Path("data/processed"), show_default=True, help="Folder that holds one sub-folder per release.")
 @click.option("--version", "version", default=None, help="Release version to write (default: the package version).")
@@ -74,8 +78,11 @@ def main():
 @click.option("--lock-timeout", type=click.FloatRange(min=0), default=None, help="Seconds to wait for another build on the same folder (default 120).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Reject articles larger than this many bytes (default 8 MiB).")
 @_friendly
-def build(raw_dir, out_root, version, workers, strict, allow_rejects, lock_timeout, max_bytes):
-    """Build a release from the raw articles.
+def build(inputs, engine, scheduler, batch_size, raw_dir, out_root, version, workers, strict, allow_rejects, lock_timeout, max_bytes):
+    """Build a release from the raw articles, or, with --input, the same tables over a corpus.
+
+    A corpus build streams its inputs in batches and writes part files per table under --out,
+    a manifest and rejects.json; it resumes where an interrupted build stopped.
 
     Files that cannot be read as articles are listed with their reason in
     OUT/VERSION.rejects.json; any reject fails the build unless --allow-rejects is given.
@@ -83,6 +90,19 @@ def build(raw_dir, out_root, version, workers, strict, allow_rejects, lock_timeo
     Example: kratom-dataset build --raw data/raw --out data/processed
     """
     from .build import DEFAULT_MAX_BYTES, build_release
+
+    if inputs:
+        from .corpus import DEFAULT_BATCH, build_corpus
+
+        if out_root == Path("data/processed"):
+            raise click.UsageError("a corpus build needs its own --out DIR (data/processed holds releases)")
+        manifest = build_corpus(list(inputs), out_root, workers=workers, engine=engine, scheduler=scheduler, batch_size=batch_size or DEFAULT_BATCH)
+        rows = ", ".join(f"{t} {n}" for t, n in manifest["rows"].items())
+        click.echo(f"built {manifest['articles']} articles in {manifest['batches']} batches into {out_root} ({rows}); {manifest['rejected']} rejected")
+        if manifest["rejected"] and not allow_rejects:
+            click.echo(f"[source-error] {manifest['rejected']} input(s) rejected: see {out_root / 'rejects.json'} (or pass --allow-rejects)", err=True)
+            sys.exit(1)
+        return
 
     folder, changed, rejects = build_release(
         raw_dir,

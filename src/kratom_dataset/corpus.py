@@ -1,0 +1,353 @@
+"""Corpus builds: the release tables over many inputs, streamed in batches, on one machine or a cluster.
+
+Inputs are folders of ``.txt``/``.md`` files (recursive), JSONL files and Parquet files with one
+article per row (``id``, ``text``, optional ``title``), and globs of these. Articles are read
+lazily and cut into batches of a fixed number of articles, so memory is bounded by the batch,
+not the corpus. Each batch is parsed and extracted on its own and writes one part file per table
+(``<out>/<table>/part-00000.parquet``) plus a done-marker; the manifest is written last. The
+same inputs and batch size give the same batches, ids and bytes whatever the number of workers
+or the engine, and a build that was interrupted resumes from the first batch without a valid
+done-marker.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .checksums import sha256_file
+from .errors import KratomDatasetError, SourceError
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+ROW_SUFFIXES = (".jsonl", ".ndjson", ".parquet")
+DEFAULT_BATCH = 256
+DONE = "_batches"
+MANIFEST = "manifest.json"
+REJECTS = "rejects.json"
+CORPUS_TABLES = ("articles", "sentences", "topics", "claims", "doses", "mechanisms")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One article to build, or a row that could not even be read as one (``reject`` set)."""
+
+    article_id: str
+    source: str
+    text: str | None = None
+    data: bytes | None = None
+    title: str | None = None
+    reject: str | None = None
+
+
+def expand(inputs: Iterable[str]) -> list[Path]:
+    """Input paths with globs expanded, in a stable order; a path that matches nothing is an error."""
+    out: list[Path] = []
+    for item in inputs:
+        matches = sorted(glob.glob(item, recursive=True)) if glob.has_magic(item) else [item]
+        if not matches or not all(Path(m).exists() for m in matches):
+            raise SourceError(f"no such input: {item}", reason="missing", where=item, hint="Give folders, .jsonl or .parquet files, or globs.")
+        out += [Path(m) for m in matches]
+    return out
+
+
+def iter_items(inputs: Iterable[str]) -> Iterator[Item]:
+    """Every article of the inputs, streamed: files one by one, rows batch by batch.
+
+    A second article with an id already seen is rejected as a duplicate (ids are the primary key
+    of every table); only the ids are remembered, never the texts.
+    """
+    seen: set[str] = set()
+    for item in _items(inputs):
+        if item.reject is None and item.article_id in seen:
+            item = Item(item.article_id, item.source, reject=f"duplicate id {item.article_id!r}")
+        seen.add(item.article_id)
+        yield item
+
+
+def _items(inputs: Iterable[str]) -> Iterator[Item]:
+    from .build import article_id_for
+
+    for path in expand(inputs):
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES):
+                rel = f"{path.name}/{file.relative_to(path).as_posix()}"
+                yield Item(article_id_for(rel), file.as_posix(), data=file.read_bytes())
+        elif path.suffix.lower() in TEXT_SUFFIXES:
+            yield Item(article_id_for(path.name), path.as_posix(), data=path.read_bytes())
+        elif path.suffix.lower() in (".jsonl", ".ndjson"):
+            yield from _jsonl_rows(path, article_id_for)
+        elif path.suffix.lower() == ".parquet":
+            yield from _parquet_rows(path, article_id_for)
+        else:
+            raise SourceError(f"unsupported input {path.name}", reason="unreadable", where=str(path), hint="Use .txt, .md, .jsonl or .parquet inputs.")
+
+
+def _row_item(path: Path, n: int, row: dict, article_id_for) -> Item:
+    source = f"{path.as_posix()}#row={n}"
+    rid, text = row.get("id"), row.get("text")
+    if rid is None or str(rid) == "":
+        return Item(f"row-{n}", source, reject="row has no id")
+    if not isinstance(text, str):
+        return Item(str(rid), source, reject="row has no text (a string) in 'text'")
+    title = row.get("title") if isinstance(row.get("title"), str) else None
+    return Item(article_id_for(f"{path.stem}/{rid}"), source, text=text, title=title)
+
+
+def _jsonl_rows(path: Path, article_id_for) -> Iterator[Item]:
+    with open(path, encoding="utf-8", errors="strict") as fh:
+        for n, line in enumerate(fh):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except ValueError as exc:
+                yield Item(f"row-{n}", f"{path.as_posix()}#row={n}", reject=f"not JSON ({exc.msg})")
+                continue
+            if not isinstance(row, dict):
+                yield Item(f"row-{n}", f"{path.as_posix()}#row={n}", reject="not a JSON object")
+                continue
+            yield _row_item(path, n, row, article_id_for)
+
+
+def _parquet_rows(path: Path, article_id_for) -> Iterator[Item]:
+    import pyarrow.parquet as pq
+
+    pf = pq.ParquetFile(path)
+    columns = [c for c in ("id", "text", "title") if c in pf.schema_arrow.names]
+    if "text" not in columns:
+        raise SourceError("no 'text' column", reason="unreadable", where=str(path), hint="Rows need id and text columns.")
+    n = 0
+    for batch in pf.iter_batches(batch_size=1024, columns=columns):
+        for row in batch.to_pylist():
+            yield _row_item(path, n, row, article_id_for)
+            n += 1
+
+
+def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    batch: list[Item] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def part_name(index: int) -> str:
+    return f"part-{index:05d}.parquet"
+
+
+def process_batch(index: int, items: list[Item], out: str) -> dict:
+    """Parse, extract and write one batch; return its done-marker (also written to disk, last)."""
+    import pyarrow.parquet as pq
+
+    from .arrow import to_table
+    from .build import Reject
+    from .extractors import extract_document
+    from .parse import parse_article
+    from .release import PARQUET_OPTIONS
+
+    out_dir = Path(out)
+    rows: dict[str, list] = {t: [] for t in CORPUS_TABLES}
+    rejects: list[dict] = []
+    size = 0
+    for item in items:
+        if item.reject:
+            rejects.append(asdict(Reject(item.source, "unreadable", item.reject)))
+            continue
+        data = item.data if item.data is not None else item.text.encode("utf-8")
+        size += len(data)
+        try:
+            doc = parse_article(data, article_id=item.article_id, source_file=item.source)
+        except SourceError as exc:
+            rejects.append(asdict(Reject(item.source, exc.reason, exc.message)))
+            continue
+        result = extract_document(doc)
+        if item.title and not result["articles"][0].title:
+            result["articles"][0] = result["articles"][0].model_copy(update={"title": item.title})
+        for table in CORPUS_TABLES:
+            rows[table].extend(result[table])
+    parts = {}
+    for table in CORPUS_TABLES:
+        folder = out_dir / table
+        folder.mkdir(parents=True, exist_ok=True)
+        final = folder / part_name(index)
+        tmp = folder / f".{part_name(index)}.tmp-{os.getpid()}"
+        pq.write_table(to_table(table, rows[table]), tmp, **PARQUET_OPTIONS)
+        os.replace(tmp, final)
+        parts[table] = {"rows": len(rows[table]), "sha256": sha256_file(final)}
+    marker = {"batch": index, "articles": len(items) - len(rejects), "bytes": size, "parts": parts, "rejects": rejects}
+    done = out_dir / DONE
+    done.mkdir(exist_ok=True)
+    tmp = done / f".{index:05d}.json.tmp-{os.getpid()}"
+    tmp.write_text(json.dumps(marker, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, done / f"{index:05d}.json")
+    return marker
+
+
+def _finished(out: Path, index: int) -> dict | None:
+    """The done-marker of a batch whose part files are all present and intact, else None."""
+    path = out / DONE / f"{index:05d}.json"
+    try:
+        marker = json.loads(path.read_text(encoding="utf-8"))
+        for table, part in marker["parts"].items():
+            if sha256_file(out / table / part_name(index)) != part["sha256"]:
+                return None
+        return marker
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def build_corpus(
+    inputs: list[str],
+    out: Path,
+    *,
+    workers: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    batch_size: int = DEFAULT_BATCH,
+    progress: bool | None = None,
+) -> dict:
+    """Build the release tables of a corpus into ``out``; return the manifest.
+
+    ``engine`` is ``local`` (a process pool, the default) or ``dask`` (``dask.distributed``: a
+    ``LocalCluster`` of ``workers`` processes, or the scheduler at ``scheduler``, an address
+    such as ``tcp://host:8786`` or a scheduler file).
+    """
+    from tqdm import tqdm
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = expand(inputs)
+    total_bytes = sum(_size(p) for p in paths)
+    workers = workers or os.cpu_count() or 1
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(total=total_bytes, unit="B", unit_scale=True, desc="build", disable=not show)
+    markers: dict[int, dict] = {}
+    submit, finish = _engine(engine, workers, scheduler)
+    pending = {}
+    limit = 2 * workers
+    try:
+        for index, batch in enumerate(batched(iter_items([str(p) for p in paths]), batch_size)):
+            done = _finished(out, index)
+            if done is not None:
+                markers[index] = done
+                bar.update(done["bytes"])
+                continue
+            pending[submit(index, batch, str(out))] = index
+            while len(pending) >= limit:
+                _collect(pending, markers, bar, finish)
+        while pending:
+            _collect(pending, markers, bar, finish)
+    finally:
+        bar.close()
+        finish(None)
+    return _write_manifest(out, [p.as_posix() for p in paths], batch_size, markers)
+
+
+def _size(path: Path) -> int:
+    if path.is_dir():
+        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+    return path.stat().st_size
+
+
+def _collect(pending: dict, markers: dict, bar, finish) -> None:
+    for future in finish(list(pending)):
+        index = pending.pop(future)
+        marker = future.result()
+        markers[index] = marker
+        bar.update(marker["bytes"])
+        bar.set_postfix(articles=sum(m["articles"] for m in markers.values()))
+
+
+def _engine(engine: str, workers: int, scheduler: str | None):
+    """``submit(index, batch, out) -> future`` and ``finish(futures) -> completed futures``."""
+    if engine == "local":
+        pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+
+        class _Now:
+            def __init__(self, value):
+                self._value = value
+
+            def result(self):
+                return self._value
+
+        def submit(index, batch, out):
+            return pool.submit(process_batch, index, batch, out) if pool else _Now(process_batch(index, batch, out))
+
+        def finish(futures):
+            if futures is None:
+                if pool:
+                    pool.shutdown(cancel_futures=True)
+                return []
+            if not pool:
+                return futures
+            done, _ = wait(futures, return_when=FIRST_COMPLETED)
+            return list(done)
+
+        return submit, finish
+    if engine == "dask":
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            raise KratomDatasetError(
+                "the dask engine needs dask.distributed", hint="Install it with: pip install 'kratom-dataset[dask]'"
+            ) from None
+        from dask.distributed import wait as dask_wait
+
+        if scheduler is None:
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+            client = Client(cluster)
+        elif scheduler.startswith(("tcp://", "tls://", "inproc://", "ucx://")) or ":" in scheduler and not Path(scheduler).exists():
+            cluster, client = None, Client(scheduler)
+        else:
+            cluster, client = None, Client(scheduler_file=scheduler)
+
+        def submit(index, batch, out):
+            return client.submit(process_batch, index, batch, out, pure=False)
+
+        def finish(futures):
+            if futures is None:
+                client.close()
+                if cluster is not None:
+                    cluster.close()
+                return []
+            done = dask_wait(futures, return_when="FIRST_COMPLETED").done
+            return list(done)
+
+        return submit, finish
+    raise KratomDatasetError(f"unknown engine {engine!r}", hint="Use --engine local or --engine dask.")
+
+
+def _write_manifest(out: Path, inputs: list[str], batch_size: int, markers: dict[int, dict]) -> dict:
+    from . import __version__
+    from .extractors import EXTRACTORS
+    from .models import SCHEMA_VERSION
+
+    ordered = [markers[i] for i in sorted(markers)]
+    rejects = sorted((r for m in ordered for r in m["rejects"]), key=lambda r: r["file"])
+    manifest = {
+        "dataset": "kratom-dataset corpus build",
+        "package_version": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "inputs": list(inputs),
+        "batch_size": batch_size,
+        "batches": len(ordered),
+        "articles": sum(m["articles"] for m in ordered),
+        "bytes": sum(m["bytes"] for m in ordered),
+        "rows": {t: sum(m["parts"][t]["rows"] for m in ordered) for t in CORPUS_TABLES},
+        "parts": {t: [{"file": f"{t}/{part_name(m['batch'])}", **m["parts"][t]} for m in ordered] for t in CORPUS_TABLES},
+        "rejected": len(rejects),
+        "extractors": dict(sorted(EXTRACTORS.items())),
+    }
+    (out / REJECTS).write_text(json.dumps(rejects, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    (out / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return manifest
+

@@ -1,0 +1,127 @@
+"""Corpus builds: streamed inputs, part files per batch, the same bytes whatever the engine, resume."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from conftest import RAW, SEEDS, seed_text
+from kratom_dataset.cli import main
+from kratom_dataset.corpus import build_corpus, iter_items
+from kratom_dataset.errors import SourceError
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """A small corpus in every input shape: a folder, a JSONL file and a Parquet file."""
+    root = tmp_path_factory.mktemp("corpus")
+    folder = root / "pages"
+    (folder / "sub").mkdir(parents=True)
+    for i, article_id in enumerate(SEEDS):
+        (folder / ("sub" if i % 2 else "") / f"{article_id}.txt").write_text(seed_text(article_id), encoding="utf-8")
+    (folder / "notes.md").write_text("# Kratom\n\nSome users take 2 grams in the evening.\n", encoding="utf-8")
+    (folder / "ignored.csv").write_text("not,an,article\n", encoding="utf-8")
+    rows = [{"id": f"j{i}", "text": seed_text(a) + f"\nRow {i}.", "title": f"Row {i}"} for i, a in enumerate(SEEDS)]
+    with open(root / "crawl.jsonl", "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        fh.write('{"id": "no-text"}\n{not json}\n')
+        fh.write(json.dumps(rows[0]) + "\n")  # the same id again
+    pq.write_table(pa.table({"id": ["p1", "p2"], "text": ["Kratom may cause insomnia at high doses.", "   "]}), root / "crawl.parquet")
+    return root
+
+
+def inputs(root):
+    return [str(root / "pages"), str(root / "*.jsonl"), str(root / "crawl.parquet")]
+
+
+def tree(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_inputs_stream_folders_rows_and_globs(corpus):
+    items = list(iter_items(inputs(corpus)))
+    sources = [i.source for i in items]
+    assert sum(s.endswith(".txt") for s in sources) == len(SEEDS) and any(s.endswith("notes.md") for s in sources)
+    assert not any(s.endswith(".csv") for s in sources)
+    rejects = {i.source.rsplit("#", 1)[-1]: i.reject for i in items if i.reject}
+    assert rejects["row=5"] == "row has no text (a string) in 'text'"
+    assert rejects["row=6"].startswith("not JSON")
+    assert rejects["row=7"].startswith("duplicate id")
+
+
+def test_a_missing_input_is_a_clear_error(tmp_path):
+    with pytest.raises(SourceError, match="no such input"):
+        list(iter_items([str(tmp_path / "nope.jsonl")]))
+
+
+@pytest.fixture(scope="module")
+def local_build(corpus, tmp_path_factory):
+    out = tmp_path_factory.mktemp("local") / "out"
+    manifest = build_corpus(inputs(corpus), out, workers=1, batch_size=3, progress=False)
+    return out, manifest
+
+
+def test_a_corpus_build_writes_parts_manifest_and_rejects(local_build):
+    out, manifest = local_build
+    assert manifest["articles"] == len(SEEDS) * 2 + 2  # files, JSONL rows, the notes and one Parquet row
+    assert manifest["batches"] == len(manifest["parts"]["claims"])
+    rejects = json.loads((out / "rejects.json").read_text())
+    assert sorted(r["reason"] for r in rejects) == ["unreadable", "unreadable", "unreadable", "whitespace-only"]
+    for table, parts in manifest["parts"].items():
+        assert sum(pq.read_metadata(out / p["file"]).num_rows for p in parts) == manifest["rows"][table]
+
+
+def test_row_provenance_points_into_the_row_text_and_names_file_and_row(local_build, corpus):
+    out, _ = local_build
+    import hashlib
+
+    articles = pa.concat_tables(pq.read_table(p) for p in sorted((out / "articles").glob("*.parquet"))).to_pylist()
+    row = next(a for a in articles if a["source_file"].endswith("crawl.jsonl#row=1"))
+    text = json.loads((corpus / "crawl.jsonl").read_text().splitlines()[1])["text"]
+    assert row["provenance"]["exact"] == text and row["title"] == "Row 1"
+    assert row["sha256"] == hashlib.sha256(text.encode("utf-8")).hexdigest()
+    claims = pa.concat_tables(pq.read_table(p) for p in sorted((out / "claims").glob("*.parquet"))).to_pylist()
+    for c in (c for c in claims if c["article_id"] == row["id"]):
+        p = c["provenance"]
+        assert text[p["char_start"] : p["char_end"]] == p["exact"]
+
+
+def test_the_output_does_not_depend_on_the_number_of_workers(local_build, corpus, tmp_path):
+    out, _ = local_build
+    build_corpus(inputs(corpus), tmp_path / "two", workers=2, batch_size=3, progress=False)
+    assert tree(tmp_path / "two") == tree(out)
+
+
+def test_an_interrupted_build_resumes_without_redoing_finished_batches(local_build, corpus, tmp_path):
+    out, manifest = local_build
+    partial = tmp_path / "partial"
+    shutil.copytree(out, partial)
+    last = manifest["batches"] - 1
+    (partial / "_batches" / f"{last:05d}.json").unlink()  # killed before its marker
+    (partial / "manifest.json").unlink()
+    damaged = partial / "claims" / "part-00001.parquet"
+    damaged.write_bytes(damaged.read_bytes()[:-10])  # a marker whose part no longer matches
+    kept = partial / "doses" / "part-00000.parquet"
+    before = kept.stat().st_mtime_ns
+    build_corpus(inputs(corpus), partial, workers=1, batch_size=3, progress=False)
+    assert tree(partial) == tree(out)
+    assert kept.stat().st_mtime_ns == before
+
+
+def test_the_dask_engine_gives_the_same_bytes_on_a_real_local_cluster(local_build, corpus, tmp_path):
+    out, _ = local_build
+    build_corpus(inputs(corpus), tmp_path / "dask", workers=2, engine="dask", batch_size=3, progress=False)
+    assert tree(tmp_path / "dask") == tree(out)
+
+
+def test_cli_corpus_build(corpus, tmp_path):
+    result = CliRunner().invoke(main, ["build", *sum((["--input", i] for i in inputs(corpus)), []), "--out", str(tmp_path / "o"), "--workers", "1", "--batch-size", "3"])
+    assert result.exit_code == 1 and "rejected" in result.output and "--allow-rejects" in result.output
+    ok = CliRunner().invoke(main, ["build", "--input", str(RAW / "articles"), "--out", str(tmp_path / "o2"), "--workers", "1"])
+    assert ok.exit_code == 0 and f"built {len(SEEDS)} articles" in ok.output
