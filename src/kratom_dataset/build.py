@@ -130,13 +130,24 @@ def _listed(raw_dir: Path, row: dict, where: str) -> dict:
     return {**row, "size_bytes": len(data)}
 
 
+def read_article(data: bytes, *, article_id: str, source: str):
+    """Parse and extract one article: ``(document, rows by table)``, or the :class:`Reject` saying why not.
+
+    The one step a release build and a corpus build share for every input.
+    """
+    try:
+        doc = parse_article(data, article_id=article_id, source_file=source)
+    except SourceError as exc:
+        return Reject(source, exc.reason, exc.message)
+    return doc, extract_document(doc)
+
+
 def _process(job: tuple[str, str, bytes, bytes | None, str | None]):
     article_id, rel, data, gold, gold_where = job
-    try:
-        doc = parse_article(data, article_id=article_id, source_file=rel)
-    except SourceError as exc:
-        return Reject(rel, exc.reason, exc.message)
-    rows = extract_document(doc)
+    result = read_article(data, article_id=article_id, source=rel)
+    if isinstance(result, Reject):
+        return result
+    doc, rows = result
     rows["gold"] = gold_records(doc, gold, where=gold_where) if gold is not None else []
     return rows
 

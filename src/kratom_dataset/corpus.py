@@ -149,9 +149,7 @@ def process_batch(index: int, items: list[Item], out: str) -> dict:
     import pyarrow.parquet as pq
 
     from .arrow import to_table
-    from .build import Reject
-    from .extractors import extract_document
-    from .parse import parse_article
+    from .build import Reject, read_article
     from .release import PARQUET_OPTIONS
 
     out_dir = Path(out)
@@ -164,12 +162,11 @@ def process_batch(index: int, items: list[Item], out: str) -> dict:
             continue
         data = item.data if item.data is not None else item.text.encode("utf-8")
         size += len(data)
-        try:
-            doc = parse_article(data, article_id=item.article_id, source_file=item.source)
-        except SourceError as exc:
-            rejects.append(asdict(Reject(item.source, exc.reason, exc.message)))
+        read = read_article(data, article_id=item.article_id, source=item.source)
+        if isinstance(read, Reject):
+            rejects.append(asdict(read))
             continue
-        result = extract_document(doc)
+        _, result = read
         if item.title and not result["articles"][0].title:
             result["articles"][0] = result["articles"][0].model_copy(update={"title": item.title})
         for table in CORPUS_TABLES:

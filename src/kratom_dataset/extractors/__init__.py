@@ -53,7 +53,8 @@ def extract_document(doc: Document) -> dict[str, list]:
     dose_rows = doses.extract_doses(doc, claim_ids)
     mechanism_rows = mechanisms.extract_mechanisms(doc, claim_ids)
     numeric = {i for i in claim_ids if doses.has_numeric_dose(doc, doc.sentences[i])}
-    with_mechanism = {i for i, cid in claim_ids.items() if any(m.claim_id == cid for m in mechanism_rows)}
+    mechanism_claims = {m.claim_id for m in mechanism_rows}
+    with_mechanism = {i for i, cid in claim_ids.items() if cid in mechanism_claims}
     topic_hits = topics.mentions(doc.text)
     claim_rows = claims.extract_claims(doc, claim_ids, dosage=numeric, mechanism=with_mechanism, topic_mentions=topic_hits)
     topic_rows = topics.extract_topics(doc, topic_hits)
