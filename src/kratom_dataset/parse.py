@@ -15,6 +15,7 @@ Three layouts are recognised, in this order:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -93,6 +94,13 @@ class Document:
             else:
                 break
         return chosen
+
+    @functools.cached_property
+    def sentence_ids(self) -> tuple[str, ...]:
+        """Record id of every sentence, made once: the sentences table and every provenance share them."""
+        from .provenance import record_id
+
+        return tuple(record_id("sen", self.article_id, s.start, s.end) for s in self.sentences)
 
     def sentence_at(self, offset: int) -> int | None:
         """Index of the sentence containing ``offset``, or None between sentences."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 from .models import Provenance
 from .parse import Document
@@ -18,8 +19,16 @@ def record_id(prefix: str, *parts: object) -> str:
     ``hash_record`` does; 16 hex digits keep ids short while collisions stay out of reach for
     any corpus this package will see (a validation check still guards uniqueness).
     """
-    payload = json.dumps(parts, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    if all(type(p) is int or (type(p) is str and _PLAIN(p)) for p in parts):
+        # The JSON of ints and plain strings, written directly: the same bytes, a tenth of the time.
+        payload = "[" + ",".join(f'"{p}"' if type(p) is str else str(p) for p in parts) + "]"
+    else:
+        payload = json.dumps(parts, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return f"{prefix}-{hashlib.sha256(payload.encode('utf-8')).hexdigest()[:16]}"
+
+
+#: Strings whose JSON form is the string in quotes: printable ASCII without quote or backslash.
+_PLAIN = re.compile(r'[ !#-\[\]-~]*').fullmatch
 
 
 def anchor(
@@ -59,5 +68,4 @@ def anchor(
 
 def sentence_record_id(doc: Document, index: int) -> str:
     """Id of sentence ``index`` of ``doc``, shared by the sentences table and every provenance."""
-    s = doc.sentences[index]
-    return record_id("sen", doc.article_id, s.start, s.end)
+    return doc.sentence_ids[index]

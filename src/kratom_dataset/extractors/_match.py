@@ -29,72 +29,189 @@ class Hit:
         return source[self.start : self.end]
 
 
+class WordIndex:
+    """Which lexicon entries a span of text could match, read from the words in it.
+
+    Every entry has fragments of which each match contains one (see :func:`_required`); each
+    fragment's longest run of word characters must then lie inside one word of the span. The
+    words of a span are looked up in a cache of word -> entries, so a sentence costs one
+    tokenisation and a few dict lookups instead of a substring test per keyword per matcher;
+    and a span is read once however many matchers ask about it.
+    """
+
+    _WORD = re.compile(r"\w+")
+    _CACHE_LIMIT = 200_000
+
+    def __init__(self):
+        self._runs: dict[str, int] = {}
+        self._words: dict[str, int] = {}
+        self._bits = 0
+        self._texts: dict[int, tuple[str, dict[tuple[int, int], int]]] = {}
+
+    def register(self, fragments: set[str] | None) -> int | None:
+        """A bit for an entry needing one of ``fragments``; None when some fragment has no word in it."""
+        if not fragments:
+            return None
+        runs = []
+        for fragment in fragments:
+            words = self._WORD.findall(fragment)
+            if not words:
+                return None
+            runs.append(max(words, key=len))
+        bit = 1 << self._bits
+        self._bits += 1
+        for run in runs:
+            self._runs[run] = self._runs.get(run, 0) | bit
+        self._words.clear()
+        return bit
+
+    def mask(self, text: str, start: int, end: int) -> int:
+        """Bits of every entry whose words all occur in ``text[start:end]`` (a superset of what matches)."""
+        cached = self._texts.get(id(text))
+        if cached is None or cached[0] is not text:
+            if len(self._texts) >= 4:  # a document and the clauses cut from it
+                self._texts.clear()
+            cached = self._texts[id(text)] = (text, {})
+        spans = cached[1]
+        key = (start, end)
+        found = spans.get(key)
+        if found is not None:
+            return found
+        words, runs = self._words, self._runs
+        if len(words) > self._CACHE_LIMIT:
+            words.clear()
+        found = 0
+        for word in set(self._WORD.findall(text[start:end].lower())):
+            bits = words.get(word)
+            if bits is None:
+                bits = 0
+                for run, entries in runs.items():
+                    if run in word:
+                        bits |= entries
+                words[word] = bits
+            found |= bits
+        spans[key] = found
+        return found
+
+
+#: One index for every matcher, so a sentence is tokenised once for all of them.
+INDEX = WordIndex()
+
+
 class Matcher:
     """Labelled patterns; ``find`` returns non-overlapping hits, leftmost first, longest on ties.
 
-    One combined regex, with the word boundaries outside the alternation so most positions fail
-    at once, scans the text in a single pass however large the lexicon grows. Where two entries
-    can match at the same place, each is re-tried there so the longest wins; a lexicon of plain
-    words (:meth:`literals`) is sorted longest first instead and needs no re-try.
+    The word index first narrows the lexicon to the entries whose required words occur in the
+    span; one regex over just those entries (compiled once per such set, with the word
+    boundaries outside the alternation so most positions fail at once) then scans the span.
+    Where two entries can match at the same place, each candidate is re-tried there so the
+    longest wins (``longest=False`` keeps the first entry that matches, as ``re.finditer`` over
+    the alternation does). ``bounded=False`` leaves the word boundaries to the patterns.
+    ``prefilter=False`` scans with every entry (tests hold the two to each other).
     """
 
-    def __init__(self, entries: list[tuple[Any, str, dict]], *, case_sensitive: bool = False, _recheck: bool = True):
+    _SUBSETS_LIMIT = 4096
+
+    def __init__(
+        self,
+        entries: list[tuple[Any, str, dict]],
+        *,
+        case_sensitive: bool = False,
+        bounded: bool = True,
+        longest: bool = True,
+        prefilter: bool = True,
+    ):
         self._entries = entries
-        flags = 0 if case_sensitive else re.IGNORECASE
-        self._patterns = [pattern(p, case_sensitive=case_sensitive) for _, p, _ in entries]
-        alternatives = "|".join(f"(?P<e{i}>{body(p)})" for i, (_, p, _) in enumerate(entries))
-        self._combined = re.compile(f"{WORD_START}(?:{alternatives}){WORD_END}", flags) if entries else None
-        self._recheck = _recheck and len(entries) > 1
-        # Words every match must contain: a span holding none of them cannot match, and a
-        # substring test is far cheaper than the regex scan.
-        self._keywords = _keywords([body(p) for _, p, _ in entries]) if not case_sensitive else None
+        self._flags = 0 if case_sensitive else re.IGNORECASE
+        self._bounded = bounded
+        self._longest = longest
+        self._patterns = [
+            pattern(p, case_sensitive=case_sensitive) if bounded else re.compile(body(p), self._flags) for _, p, _ in entries
+        ]
+        bits = [None if case_sensitive else INDEX.register(_fragments(body(p))) for _, p, _ in entries]
+        self._bits = bits
+        self._needed = 0
+        for bit in bits:
+            self._needed |= bit or 0
+        self._always = any(bit is None for bit in bits)
+        self.prefilter = prefilter
+        self._subsets: dict[int, tuple[re.Pattern, list[re.Pattern]] | None] = {}
 
     @classmethod
     def literals(cls, items: list[tuple[Any, list[str], dict]]) -> "LiteralMatcher":
         """A matcher over plain words (aliases), case-insensitive: see :class:`LiteralMatcher`."""
         return LiteralMatcher(items)
 
-    def _hit(self, m: re.Match, text: str, end: int) -> Hit:
+    def _compile(self, chosen: list[int]) -> tuple[re.Pattern, list[tuple[int, re.Pattern]]] | None:
+        if not chosen:
+            return None
+        alternatives = "|".join(f"(?P<e{i}>{body(self._entries[i][1])})" for i in chosen)
+        combined = f"{WORD_START}(?:{alternatives}){WORD_END}" if self._bounded else f"(?:{alternatives})"
+        recheck = [(i, self._patterns[i]) for i in chosen] if self._longest and len(chosen) > 1 else []
+        return re.compile(combined, self._flags), recheck
+
+    def _scanner(self, text: str, start: int, end: int, words: int | None = None):
+        if not self.prefilter:
+            key = -1
+        else:
+            key = (INDEX.mask(text, start, end) if words is None else words) & self._needed
+        if key == 0 and not self._always:
+            return None
+        try:
+            return self._subsets[key]
+        except KeyError:
+            if len(self._subsets) >= self._SUBSETS_LIMIT:
+                self._subsets.clear()
+            chosen = [i for i, bit in enumerate(self._bits) if bit is None or bit & key]
+            compiled = self._subsets[key] = self._compile(chosen)
+            return compiled
+
+    def _hit(self, m: re.Match, text: str, end: int, recheck) -> Hit:
         i, mm = int(m.lastgroup[1:]), m
-        if self._recheck:
-            for j, p in enumerate(self._patterns):
-                other = p.match(text, m.start(), end)
-                if other and other.end() > mm.end():
-                    i, mm = j, other
+        for j, p in recheck:
+            other = p.match(text, m.start(), end)
+            if other and other.end() > mm.end():
+                i, mm = j, other
         label, _, info = self._entries[i]
         return Hit(mm.start(), mm.end(), label, info)
 
-    def _hopeless(self, text: str, start: int, end: int) -> bool:
-        if self._keywords is None:
-            return False
-        window = text[start:end].lower()
-        return not any(k in window for k in self._keywords)
-
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
-        if self._combined is None:
-            return []
         end = len(text) if end is None else end
-        if self._hopeless(text, start, end):
+        scanner = self._scanner(text, start, end)
+        if scanner is None:
             return []
+        combined, recheck = scanner
         hits = []
         pos = start
         while pos < end:
-            m = self._combined.search(text, pos, end)
+            m = combined.search(text, pos, end)
             if not m:
                 break
-            hit = self._hit(m, text, end)
+            hit = self._hit(m, text, end, recheck)
             hits.append(hit)
             pos = max(hit.end, m.start() + 1)
         return hits
 
     def first(self, text: str, start: int = 0, end: int | None = None) -> Hit | None:
-        if self._combined is None:
-            return None
         end = len(text) if end is None else end
-        if self._hopeless(text, start, end):
+        scanner = self._scanner(text, start, end)
+        if scanner is None:
             return None
-        m = self._combined.search(text, start, end)
-        return self._hit(m, text, end) if m else None
+        combined, recheck = scanner
+        m = combined.search(text, start, end)
+        return self._hit(m, text, end, recheck) if m else None
+
+    def search(self, text: str, start: int = 0, end: int | None = None, *, words: int | None = None) -> int | None:
+        """Where the leftmost match starts, or None: ``re.search`` over the entries as one alternation.
+
+        ``words`` is the :data:`INDEX` mask of a span the text was cut from, when the caller has it.
+        """
+        end = len(text) if end is None else end
+        scanner = self._scanner(text, start, end, words)
+        if scanner is None:
+            return None
+        m = scanner[0].search(text, start, end)
+        return m.start() if m else None
 
 
 def _fold(word: str) -> str:
@@ -103,20 +220,42 @@ def _fold(word: str) -> str:
 
 class LiteralMatcher:
     """Plain words, longest first, in one alternation without groups; the matched words are
-    looked up in a dict to find their label. Far faster than a group per word."""
+    looked up in a dict to find their label. Far faster than a group per word; the word index
+    narrows the alternation to the words whose letters occur in the text."""
 
-    def __init__(self, items: list[tuple[Any, list[str], dict]]):
+    def __init__(self, items: list[tuple[Any, list[str], dict]], *, prefilter: bool = True):
         self._labels: dict[str, tuple[Any, dict]] = {}
         for label, words, info in items:
             for word in words:
                 self._labels.setdefault(_fold(word), (label, info))
-        alternatives = "|".join(body(re.escape(w)) for w in sorted(self._labels, key=len, reverse=True))
-        self._regex = re.compile(f"{WORD_START}(?:{alternatives}){WORD_END}", re.IGNORECASE)
+        self._words = sorted(self._labels, key=len, reverse=True)
+        self._bits = [INDEX.register(_fragments(body(re.escape(w)))) for w in self._words]
+        self._needed = 0
+        for bit in self._bits:
+            self._needed |= bit or 0
+        self._always = any(bit is None for bit in self._bits)
+        self.prefilter = prefilter
+        self._subsets: dict[int, re.Pattern | None] = {}
+
+    def _scanner(self, text: str, start: int, end: int) -> re.Pattern | None:
+        key = INDEX.mask(text, start, end) & self._needed if self.prefilter else -1
+        if key == 0 and not self._always:
+            return None
+        if key not in self._subsets:
+            if len(self._subsets) >= Matcher._SUBSETS_LIMIT:
+                self._subsets.clear()
+            chosen = [w for w, bit in zip(self._words, self._bits) if bit is None or bit & key]
+            alternatives = "|".join(body(re.escape(w)) for w in chosen)
+            self._subsets[key] = re.compile(f"{WORD_START}(?:{alternatives}){WORD_END}", re.IGNORECASE) if chosen else None
+        return self._subsets[key]
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         end = len(text) if end is None else end
+        regex = self._scanner(text, start, end)
+        if regex is None:
+            return []
         out = []
-        for m in self._regex.finditer(text, start, end):
+        for m in regex.finditer(text, start, end):
             label, info = self._labels[_fold(m.group())]
             out.append(Hit(m.start(), m.end(), label, info))
         return out
@@ -162,19 +301,48 @@ def _required(items) -> set[str] | None:
     return max(candidates, key=lambda c: min(len(k) for k in c))
 
 
-def _keywords(patterns: list[str]) -> list[str] | None:
-    """Lowercase fragments of which every match of every pattern contains one, or None when
-    some pattern has none (then no prefilter is safe)."""
-    out: set[str] = set()
-    for source in patterns:
-        try:
-            fragments = _required(list(_sp.parse(source.lower())))
-        except re.error:
-            return None
-        if not fragments:
-            return None
-        out |= fragments
-    return sorted(out)
+def alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a regex source ("a|(b|c)" -> ["a", "(b|c)"]), so each can be
+    an entry of its own and the word index can skip the ones a span cannot match."""
+    out, depth, current, i, in_class = [], 0, [], 0, False
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            current.append(source[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]" or (current and current[-1] == "[")
+        elif char == "[":
+            in_class = True
+            if source[i + 1 : i + 2] == "^":
+                current.append("[^")
+                i += 2
+                if source[i : i + 1] == "]":
+                    current.append("]")
+                    i += 1
+                continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            out.append("".join(current))
+            current = []
+            i += 1
+            continue
+        current.append(char)
+        i += 1
+    out.append("".join(current))
+    return out
+
+
+def _fragments(source: str) -> set[str] | None:
+    """Lowercase fragments of which every match of the pattern ``source`` contains one, or None."""
+    try:
+        return _required(list(_sp.parse(source.lower())))
+    except re.error:
+        return None
 
 
 def looking_back(doc, index: int, offset: int, *, list_items: int = 0):

@@ -19,7 +19,7 @@ from ..models import Claim, Cue
 from ..parse import Document
 from ..provenance import anchor, record_id
 from . import topics
-from ._match import Matcher, _keywords
+from ._match import INDEX, Matcher, alternatives
 
 NAME = "kratom_dataset.extractors.claims"
 VERSION = f"1.0.0+{lexicons.version('claims', 'taxonomy')}"
@@ -31,10 +31,10 @@ CLAIM_ROLES = frozenset({"summary", "intro", "section", "conclusion", "body"})
 class _Lexicon:
     rhetoric: re.Pattern
     speculation: Matcher
-    negation: re.Pattern
-    negation_exceptions: re.Pattern
+    negation: Matcher
+    negation_exceptions: Matcher
     evidence: Matcher
-    types: list[tuple[str, bool, re.Pattern, list[str] | None]]
+    types: list[tuple[str, bool, Matcher]]
     subjects: Matcher
     main_clause: re.Pattern
     appositive: re.Pattern
@@ -50,19 +50,19 @@ def _lexicon() -> _Lexicon:
             rf"^(?:[\"“‘']\s*)?(?:{'|'.join(lex['rhetoric'])})\b".replace("'", lexicons.APOSTROPHE), re.IGNORECASE
         ),
         speculation=Matcher([("speculation", w, {}) for w in lex["speculation"]]),
-        negation=re.compile(
-            rf"(?<![\w-])(?:{'|'.join(negations)})(?!\w)|n{lexicons.APOSTROPHE}t(?!\w)", re.IGNORECASE
+        # Leftmost, then the first word listed that matches, as in one regex alternation.
+        negation=Matcher(
+            [("negation", rf"(?<![\w-])(?:{w})(?!\w)", {}) for w in negations] + [("negation", r"n't(?!\w)", {})],
+            bounded=False,
+            longest=False,
         ),
-        negation_exceptions=re.compile(
-            "|".join(lexicons.pattern(w).pattern for w in lex["negation_exceptions"]), re.IGNORECASE
-        ),
+        negation_exceptions=Matcher([("exception", w, {}) for w in lex["negation_exceptions"]], longest=False),
         evidence=Matcher([(e["evidence"], e["pattern"], e) for e in lex["evidence"]]),
         types=[
             (
                 t["type"],
                 t.get("strong", False),
-                re.compile(lexicons.body(t["pattern"]), re.IGNORECASE),
-                _keywords([lexicons.body(t["pattern"])]),
+                Matcher([(t["type"], p, {}) for p in alternatives(t["pattern"])], bounded=False),
             )
             for t in lex["types"]
         ],
@@ -123,11 +123,11 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
     sentence = text[s.start : s.end]
 
     hedges = [Cue(char_start=h.start, char_end=h.end, text=h.text(text), cue_type="speculation") for h in lex.speculation.find(text, s.start, s.end)]
-    excepted = [(m.start(), m.end()) for m in lex.negation_exceptions.finditer(text, s.start, s.end)]
+    excepted = [(h.start, h.end) for h in lex.negation_exceptions.find(text, s.start, s.end)]
     negations = [
-        Cue(char_start=m.start(), char_end=m.end(), text=m.group(), cue_type="negation")
-        for m in lex.negation.finditer(text, s.start, s.end)
-        if not any(a <= m.start() < b for a, b in excepted)
+        Cue(char_start=h.start, char_end=h.end, text=h.text(text), cue_type="negation")
+        for h in lex.negation.find(text, s.start, s.end)
+        if not any(a <= h.start < b for a, b in excepted)
     ]
     evidence_hit = lex.evidence.first(text, s.start, s.end)
     evidence_cue = (
@@ -139,7 +139,7 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
     if has_dose:
         claim_type = "dosage"
     else:
-        claim_type = _type(sentence, has_mechanism)
+        claim_type = _type(sentence, has_mechanism, INDEX.mask(text, s.start, s.end))
     return Claim(
         id=cid,
         article_id=doc.article_id,
@@ -157,7 +157,7 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
     )
 
 
-def _type(sentence: str, has_mechanism: bool) -> str:
+def _type(sentence: str, has_mechanism: bool, words: int | None = None) -> str:
     """The claim type of the sentence's main assertion, by a fixed priority.
 
     In "While X, Y" only Y is read, and a leading aside ("Kratom, derived from ..., has") is
@@ -165,7 +165,8 @@ def _type(sentence: str, has_mechanism: bool) -> str:
     process", "refers to"); an explicit safety statement ("risk of addiction"); mechanism,
     unless the mechanism is only the means or cause ("due to its interaction with"); adverse
     effect, unless a relief word comes first ("alleviates ... sleep disturbances"); safety;
-    efficacy; definition; other.
+    efficacy; definition; other. ``words`` is the word-index mask of the whole sentence, whose
+    words include the clause's.
     """
     lex = _lexicon()
     main = lex.main_clause.match(sentence)
@@ -174,13 +175,10 @@ def _type(sentence: str, has_mechanism: bool) -> str:
     if aside:  # "Kratom, a natural pain reliever from ..., may cause insomnia": read past the aside
         clause = f"{aside.group('subject')} {clause[aside.end():]}"
     first: dict[tuple[str, bool], int] = {}
-    low = clause.lower()
-    for name, strong, rx, keywords in lex.types:
-        if keywords is not None and not any(k in low for k in keywords):
-            continue
-        m = rx.search(clause)
-        if m and ((name, strong) not in first or m.start() < first[(name, strong)]):
-            first[(name, strong)] = m.start()
+    for name, strong, matcher in lex.types:
+        at = matcher.search(clause, words=words)
+        if at is not None and ((name, strong) not in first or at < first[(name, strong)]):
+            first[(name, strong)] = at
     if ("recommendation", False) in first:
         return "recommendation"
     for key in (("definition", True), ("safety", True)):
