@@ -8,6 +8,7 @@ unit is mapped to its UCUM code, and the preparation is recorded only when the t
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from .. import lexicon as lexicons
 from ..models import MG_PER_UNIT, Dose
 from ..parse import Block, Document
 from ..provenance import anchor, record_id
-from ._match import Matcher, looking_back
+from ._match import INDEX, Matcher, looking_back
 
 NAME = "kratom_dataset.extractors.doses"
 VERSION = f"1.0.0+{lexicons.version('doses')}"
@@ -41,6 +42,7 @@ class _Lexicon:
     purpose_after: re.Pattern
     preparation_before: re.Pattern
     number_words: dict
+    dose_words: int
     trailing: Matcher
     non_dose_before: re.Pattern
     non_dose_after: re.Pattern
@@ -101,6 +103,7 @@ def _lexicon() -> _Lexicon:
         purpose_after=re.compile(lex["purpose_after"], re.IGNORECASE),
         preparation_before=preparation_before,
         number_words={k.lower(): float(v) for k, v in words.items()},
+        dose_words=functools.reduce(operator.or_, (INDEX.register({w.lower()}) for w in ["dos", *words])),
         trailing=Matcher([(c["comparator"], c["pattern"], c) for c in lex["trailing_comparators"]]),
         non_dose_before=re.compile(lex["non_dose_before"], re.IGNORECASE),
         non_dose_after=re.compile(lex["non_dose_after"], re.IGNORECASE),
@@ -132,17 +135,14 @@ def extract_doses(doc: Document, claim_ids: dict[int, str]) -> list[Dose]:
 _DIGIT = re.compile(r"\d")
 
 
-def _may_hold_dose(sentence: str) -> bool:
+def _may_hold_dose(text: str, start: int, end: int) -> bool:
     """Cheap test first: a dose needs a digit, a number word or a dose word."""
-    if _DIGIT.search(sentence):
-        return True
-    low = sentence.lower()
-    return "dos" in low or any(w in low for w in _lexicon().number_words)
+    return _DIGIT.search(text, start, end) is not None or bool(INDEX.mask(text, start, end) & _lexicon().dose_words)
 
 
 def has_numeric_dose(doc: Document, sentence: Block) -> bool:
     """Whether the sentence states an amount with a unit (claims use it to pick the ``dosage`` type)."""
-    if not _may_hold_dose(doc.text[sentence.start : sentence.end]):
+    if not _may_hold_dose(doc.text, sentence.start, sentence.end):
         return False
     return _lexicon().numeric.search(doc.text, sentence.start, sentence.end) is not None
 
@@ -161,7 +161,7 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
     text = doc.text
     sentence = doc.sentences[index]
     s, e = sentence.start, sentence.end
-    if not _may_hold_dose(text[s:e]):
+    if not _may_hold_dose(text, s, e):
         return []
     out: list[Dose] = []
     numeric_spans = []

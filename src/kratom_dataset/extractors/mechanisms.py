@@ -127,7 +127,8 @@ def _sentence_mechanisms(doc: Document, index: int, claim_id: str) -> list[Mecha
     text = doc.text
     sentence = doc.sentences[index]
     s, e = sentence.start, sentence.end
-    if lex.actions.first(text, s, e) is None:
+    action_hits = lex.actions.find(text, s, e)
+    if not action_hits:
         return []  # no action word: nothing below can make a mechanism
     targets = _targets(text, s, e)
     target_refs = lex.target_references.find(text, s, e)
@@ -135,7 +136,7 @@ def _sentence_mechanisms(doc: Document, index: int, claim_id: str) -> list[Mecha
     # whole target ("melatonin") can be either, by its place around the action.
     agents = [h for h in lex.agents.find(text, s, e) if not any(t.start <= h.start and h.end <= t.end and (t.start, t.end) != (h.start, h.end) for t in targets)]
     references = [h for h in lex.references.find(text, s, e) if not _overlaps_any(h, agents)]
-    actions = [h for h in lex.actions.find(text, s, e) if not _inside_any(h, targets) and not _overlaps_any(h, agents)]
+    actions = [h for h in action_hits if not _inside_any(h, targets) and not _overlaps_any(h, agents)]
     out: list[Mechanism] = []
     blocked_until = s  # triggers inside an earlier mechanism's effect clause state no new mechanism
     window_start = s
