@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 import shutil
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import RAW, SEEDS, seed_text
 from kratom_dataset.cli import main
-from kratom_dataset.corpus import build_corpus, iter_items
+from kratom_dataset.corpus import build_corpus, iter_items, utc_timestamp
 from kratom_dataset.errors import SourceError
+from kratom_dataset.models import UTC_PATTERN
 
 
 @pytest.fixture(scope="module")
@@ -125,3 +130,62 @@ def test_cli_corpus_build(corpus, tmp_path):
     assert result.exit_code == 1 and "rejected" in result.output and "--allow-rejects" in result.output
     ok = CliRunner().invoke(main, ["build", "--input", str(RAW / "articles"), "--out", str(tmp_path / "o2"), "--workers", "1"])
     assert ok.exit_code == 0 and f"built {len(SEEDS)} articles" in ok.output
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        (None, None),
+        ("2025-03-14T08:15:00Z", "2025-03-14T08:15:00Z"),
+        ("2025-03-14T08:15:00z", "2025-03-14T08:15:00Z"),
+        ("2025-03-14T10:15:00+02:00", "2025-03-14T08:15:00Z"),
+        ("2025-03-13T23:30:00-09:00", "2025-03-14T08:30:00Z"),
+        ("2025-03-14T08:15:00", "2025-03-14T08:15:00Z"),
+        ("2025-03-14T08:15:00.250000Z", "2025-03-14T08:15:00.250000Z"),
+        ("2025-03-14", "2025-03-14T00:00:00Z"),
+        (dt.datetime(2025, 3, 14, 8, 15, tzinfo=dt.timezone.utc), "2025-03-14T08:15:00Z"),
+        (dt.datetime(2025, 3, 14, 9, 15, tzinfo=dt.timezone(dt.timedelta(hours=1))), "2025-03-14T08:15:00Z"),
+        (dt.datetime(2025, 3, 14, 8, 15), "2025-03-14T08:15:00Z"),
+        (dt.date(2025, 3, 14), "2025-03-14T00:00:00Z"),
+    ],
+)
+def test_retrieved_at_is_normalised_to_utc(given, expected):
+    assert utc_timestamp(given) == expected
+
+
+@pytest.mark.parametrize("given", ["yesterday", "", "2025-13-01T00:00:00Z", "14/03/2025", 1710403200, True])
+def test_a_retrieved_at_that_is_not_a_date_time_is_an_error(given):
+    with pytest.raises(ValueError, match="retrieved_at"):
+        utc_timestamp(given)
+
+
+@given(st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2200, 1, 1), timezones=st.timezones()))
+def test_normalised_timestamps_are_the_same_instant_and_match_the_schema(when):
+    text = utc_timestamp(when)
+    assert re.fullmatch(UTC_PATTERN, text)
+    back = dt.datetime.fromisoformat(text[:-1] + "+00:00")
+    assert back == when.astimezone(dt.timezone.utc) if when.tzinfo else back.replace(tzinfo=None) == when
+
+
+def test_row_url_and_retrieved_at_reach_the_articles_table(tmp_path):
+    text = "Kratom may cause insomnia at high doses."
+    with open(tmp_path / "rows.jsonl", "w", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "a", "text": text, "url": "https://example.org/a", "retrieved_at": "2025-03-14T10:15:00+02:00"}) + "\n")
+        fh.write(json.dumps({"id": "b", "text": text}) + "\n")
+        fh.write(json.dumps({"id": "c", "text": text, "retrieved_at": "last week"}) + "\n")
+        fh.write(json.dumps({"id": "d", "text": text, "url": 7}) + "\n")
+    stamps = pa.array([dt.datetime(2025, 3, 14, 8, 15)], pa.timestamp("us", tz="UTC"))
+    pq.write_table(pa.table({"id": ["p"], "text": [text], "url": ["https://example.org/p"], "retrieved_at": stamps}), tmp_path / "rows.parquet")
+    out = tmp_path / "out"
+    build_corpus([str(tmp_path / "rows.jsonl"), str(tmp_path / "rows.parquet")], out, workers=1, progress=False)
+    articles = {a["source_file"].rsplit("/", 1)[-1]: a for a in pq.read_table(out / "articles").to_pylist()}
+    assert {k: (a["source_url"], a["retrieved_at"]) for k, a in articles.items()} == {
+        "rows.jsonl#row=0": ("https://example.org/a", "2025-03-14T08:15:00Z"),
+        "rows.jsonl#row=1": (None, None),
+        "rows.parquet#row=0": ("https://example.org/p", "2025-03-14T08:15:00Z"),
+    }
+    rejects = {r["file"].rsplit("/", 1)[-1]: r["detail"] for r in json.loads((out / "rejects.json").read_text())}
+    assert rejects == {
+        "rows.jsonl#row=2": "'retrieved_at' is 'last week', not an ISO 8601 date-time",
+        "rows.jsonl#row=3": "'url' is 7, not a non-empty string",
+    }

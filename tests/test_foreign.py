@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import PROCESSED
+from kratom_dataset import __version__
 from kratom_dataset.checks import validate_release
 from kratom_dataset.cli import main
 
@@ -19,7 +20,7 @@ def foreign(tmp_path):
     """The published tables as plain Parquet files, without manifest or metadata: someone else's export."""
     folder = tmp_path / "export"
     folder.mkdir()
-    for path in (PROCESSED / "0.1.0").glob("*.parquet"):
+    for path in (PROCESSED / __version__).glob("*.parquet"):
         table = pq.read_table(path)
         pq.write_table(table.replace_schema_metadata(None), folder / path.name)
     return folder

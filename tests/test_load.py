@@ -20,11 +20,23 @@ def test_load_returns_the_newest_release_as_an_arrow_table(table):
     assert data.schema.equals(kd.schema(table), check_metadata=False)
 
 
-@pytest.mark.parametrize("version", ["0.1.0", "0.2.0"])
+@pytest.mark.parametrize("version", ["0.1.0", "0.2.0", "0.3.0"])
 def test_load_a_pinned_version(version):
     files = kd.manifest(version)["files"]
     for name, entry in files.items():
         assert kd.load(name.removesuffix(".parquet"), version=version).num_rows == entry["rows"]
+
+
+@pytest.mark.parametrize("version", ["0.1.0", "0.2.0", "0.3.0"])
+@pytest.mark.parametrize("table", ["articles", "claims"])
+def test_schema_of_a_pinned_version_is_the_schema_of_its_files(version, table):
+    assert kd.load(table, version=version).schema.equals(kd.schema(table, version=version), check_metadata=False)
+
+
+@pytest.mark.parametrize(("version", "has_url"), [("0.2.0", False), ("0.3.0", True)])
+def test_fields_added_later_are_not_in_an_older_release(version, has_url):
+    names = kd.load("articles", version=version).schema.names
+    assert ("source_url" in names, "retrieved_at" in names) == (has_url, has_url)
 
 
 def test_a_table_added_later_is_not_in_an_older_release():
@@ -34,7 +46,7 @@ def test_a_table_added_later_is_not_in_an_older_release():
 
 
 def test_versions_and_tables():
-    assert kd.versions() == ["0.1.0", "0.2.0"]
+    assert kd.versions() == ["0.1.0", "0.2.0", "0.3.0"]
     assert kd.tables() == ["articles", "sentences", "topics", "claims", "doses", "mechanisms", "gold"]
 
 

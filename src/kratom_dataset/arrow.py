@@ -16,7 +16,7 @@ import pyarrow as pa
 from pydantic import BaseModel
 
 from .errors import UnknownTableError, did_you_mean
-from .models import TABLES, Record
+from .models import FIELDS_ADDED, SCHEMA_VERSION, TABLES, Record
 
 
 def model_for(table: str) -> type[Record]:
@@ -59,10 +59,25 @@ def _fields(model: type[BaseModel]) -> list[pa.Field]:
 
 
 @functools.cache
-def arrow_schema(table: str) -> pa.Schema:
-    """The Arrow schema of ``table``, with a description on every field."""
+def arrow_schema(table: str, schema_version: str = SCHEMA_VERSION) -> pa.Schema:
+    """The Arrow schema of ``table``, with a description on every field.
+
+    An older ``schema_version`` gives the columns that version had, so releases built with it
+    are checked against their own shape rather than today's.
+    """
     model = model_for(table)
-    return pa.schema(_fields(model), metadata={"description": (model.__doc__ or "").strip()})
+    later = _fields_after(table, schema_version)
+    fields = [f for f in _fields(model) if f.name not in later]
+    return pa.schema(fields, metadata={"description": (model.__doc__ or "").strip()})
+
+
+def _fields_after(table: str, schema_version: str) -> set[str]:
+    from .semver import Version
+
+    if not Version.is_valid(schema_version):
+        return set()
+    own = Version.parse(schema_version)
+    return {name for added_in, tables in FIELDS_ADDED.items() if Version.parse(added_in) > own for name in tables.get(table, ())}
 
 
 def to_table(table: str, records: list[Record]) -> pa.Table:

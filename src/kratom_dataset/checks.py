@@ -269,7 +269,7 @@ def validate_release(folder: Path) -> Report:
                 report.add("file-metadata", "json_schema_sha256 is not a sha256", table)
         if found_meta != expected_meta:
             report.add("file-metadata", f"the {METADATA_KEY.decode()} key-value metadata is missing or differs", table)
-        rows[table] = _check_table(report, table, data, arrow_schema(table))
+        rows[table] = _check_table(report, table, data, arrow_schema(table, file_schema))
     cross = validate_rows(rows)
     report.errors.extend(cross.errors)
     report.checked.update(cross.checked)

@@ -1,7 +1,7 @@
 """Corpus builds: the release tables over many inputs, streamed in batches, on one machine or a cluster.
 
 Inputs are folders of ``.txt``/``.md`` files (recursive), JSONL files and Parquet files with one
-article per row (``id``, ``text``, optional ``title``), and globs of these. Articles are read
+article per row (``id``, ``text``, optional ``title``, ``url``, ``retrieved_at``), and globs of these. Articles are read
 lazily and cut into batches of a fixed number of articles, so memory is bounded by the batch,
 not the corpus. Each batch is parsed and extracted on its own and writes one part file per table
 (``<out>/<table>/part-00000.parquet``) plus a done-marker; the manifest is written last. The
@@ -42,7 +42,13 @@ class Item:
     text: str | None = None
     data: bytes | None = None
     title: str | None = None
+    url: str | None = None
+    retrieved_at: str | None = None
     reject: str | None = None
+
+    def metadata(self) -> dict:
+        """What the input row says about the article that its text cannot: title, url, fetch time."""
+        return {k: v for k, v in (("title", self.title), ("source_url", self.url), ("retrieved_at", self.retrieved_at)) if v is not None}
 
 
 def expand(inputs: Iterable[str]) -> list[Path]:
@@ -95,8 +101,46 @@ def _row_item(path: Path, n: int, row: dict, article_id_for) -> Item:
         return Item(f"row-{n}", source, reject="row has no id")
     if not isinstance(text, str):
         return Item(str(rid), source, reject="row has no text (a string) in 'text'")
-    title = row.get("title") if isinstance(row.get("title"), str) else None
-    return Item(article_id_for(f"{path.stem}/{rid}"), source, text=text, title=title)
+    title = row.get("title") if isinstance(row.get("title"), str) and row.get("title").strip() else None
+    url = row.get("url")
+    if url is not None and not (isinstance(url, str) and url.strip()):
+        return Item(str(rid), source, reject=f"'url' is {url!r}, not a non-empty string")
+    try:
+        retrieved_at = utc_timestamp(row.get("retrieved_at"))
+    except ValueError as exc:
+        return Item(str(rid), source, reject=str(exc))
+    return Item(article_id_for(f"{path.stem}/{rid}"), source, text=text, title=title, url=url or None, retrieved_at=retrieved_at)
+
+
+def utc_timestamp(value) -> str | None:
+    """An input's fetch time as ``YYYY-MM-DDTHH:MM:SS[.ffffff]Z``, or ``ValueError`` saying why not.
+
+    Accepts ISO 8601 strings (``Z`` or any offset), ``datetime`` and ``date`` values (what a
+    Parquet timestamp or date column reads as). A time without an offset, as crawlers commonly
+    write it, is taken to be UTC.
+    """
+    import datetime as dt
+
+    if value is None:
+        return None
+    when = value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            when = dt.datetime.fromisoformat(text[:-1] + "+00:00" if text[-1:] in "zZ" and text else text)
+        except ValueError:
+            raise ValueError(f"'retrieved_at' is {value!r}, not an ISO 8601 date-time") from None
+    elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        when = dt.datetime(value.year, value.month, value.day)
+    elif not isinstance(value, dt.datetime):
+        raise ValueError(f"'retrieved_at' is {value!r}, not a date-time")
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    try:
+        when = when.astimezone(dt.timezone.utc)
+    except OverflowError:
+        raise ValueError(f"'retrieved_at' is {value!r}, outside the years UTC can hold") from None
+    return when.replace(tzinfo=None).isoformat() + "Z"
 
 
 def _jsonl_rows(path: Path, article_id_for) -> Iterator[Item]:
@@ -119,7 +163,7 @@ def _parquet_rows(path: Path, article_id_for) -> Iterator[Item]:
     import pyarrow.parquet as pq
 
     pf = pq.ParquetFile(path)
-    columns = [c for c in ("id", "text", "title") if c in pf.schema_arrow.names]
+    columns = [c for c in ("id", "text", "title", "url", "retrieved_at") if c in pf.schema_arrow.names]
     if "text" not in columns:
         raise SourceError("no 'text' column", reason="unreadable", where=str(path), hint="Rows need id and text columns.")
     n = 0
@@ -167,8 +211,11 @@ def process_batch(index: int, items: list[Item], out: str) -> dict:
             rejects.append(asdict(read))
             continue
         _, result = read
-        if item.title and not result["articles"][0].title:
-            result["articles"][0] = result["articles"][0].model_copy(update={"title": item.title})
+        given = item.metadata()
+        if result["articles"][0].title and "title" in given:
+            del given["title"]  # the text's own heading wins over the row's title
+        if given:
+            result["articles"][0] = result["articles"][0].model_copy(update=given)
         for table in CORPUS_TABLES:
             rows[table].extend(result[table])
     parts = {}

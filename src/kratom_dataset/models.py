@@ -12,10 +12,11 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,127}$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
+UTC_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$"
 
 Method = Literal["rule", "curated"]
 SectionRole = Literal["summary", "intro", "toc", "section", "conclusion", "body"]
@@ -160,7 +161,11 @@ class Article(Record):
     char_count: int = Field(gt=0)
     """Length of the text in Unicode code points (differs from bytes: curly quotes, dashes)."""
     title: Optional[str] = None
-    """Title, when the source gives one (a Markdown ``#`` heading); the seed articles have none."""
+    """Title, when the source gives one (a Markdown ``#`` heading or a row's ``title``); the seed articles have none."""
+    source_url: Optional[str] = Field(default=None, min_length=1)
+    """Where the article was fetched from, as the input row gave it (``url``); null for files."""
+    retrieved_at: Optional[str] = Field(default=None, pattern=UTC_PATTERN)
+    """When it was fetched, as the input row gave it, in UTC (``2025-03-14T08:15:00Z``); null for files."""
     language: Optional[str] = None
     """BCP 47 language tag when the text is recognisably in one language, else null."""
     format: ArticleFormat
@@ -491,6 +496,13 @@ TABLES: dict[str, type[Record]] = {
 TABLES_BY_SCHEMA = {
     "1.0.0": ("articles", "sentences", "topics", "claims", "doses", "mechanisms"),
     "1.1.0": tuple(TABLES),
+    "1.2.0": tuple(TABLES),
+}
+
+#: Fields each schema version added to an existing table, so older releases are read and checked
+#: against the columns they were built with.
+FIELDS_ADDED = {
+    "1.2.0": {"articles": ("source_url", "retrieved_at")},
 }
 
 PRIMARY_KEY = "id"

@@ -171,8 +171,17 @@ def load(table: str, version: str | None = None):
     return pq.read_table(file)
 
 
-def schema(table: str):
-    """The Arrow schema of ``table`` (field descriptions in field metadata)."""
-    from .arrow import arrow_schema
+def schema(table: str, version: str | None = None):
+    """The Arrow schema of ``table`` (field descriptions in field metadata).
 
-    return arrow_schema(table)
+    Without ``version``, the schema this package writes; with one, the columns that release has
+    (an older release lacks the fields added after it).
+    """
+    from .arrow import arrow_schema, model_for
+    from .models import SCHEMA_VERSION
+
+    if version is None:
+        return arrow_schema(table)
+    model_for(table)
+    path(table, version)
+    return arrow_schema(table, manifest(version).get("schema_version", SCHEMA_VERSION))
