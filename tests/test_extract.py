@@ -191,7 +191,7 @@ def test_extractors_never_fail_and_every_record_anchors_exactly(text):
     assert report.valid, report.to_text()
 
 
-# The word-index prefilter of the matchers must never change what they find.
+# The word-index prefilter of the matchers, and the trie of the alias matcher, must never change what they find.
 def _matchers():
     import copy
 
@@ -204,13 +204,16 @@ def _matchers():
     found = [c.speculation, c.negation, c.negation_exceptions, c.evidence, c.subjects, d.roles, d.levels, d.timings, d.comparators, d.substances,
              m.agents, m.references, m.actions, m.targets, m.target_references]
     found += [matcher for _, _, matcher in c.types]
-    found.append(topics._matcher())
     assert all(x._needed for x in found)  # every matcher has entries the word index can skip
     plain = []
     for x in found:
         y = copy.copy(x)
         y.prefilter = False
         plain.append((x, y))
+    trie = topics._matcher()
+    alternation = copy.copy(trie)
+    alternation.trie = False
+    plain.append((trie, alternation))
     return plain
 
 
@@ -222,3 +225,19 @@ def test_keyword_prefilter_finds_exactly_what_the_full_scan_finds(text):
         assert fast.first(text) == full.first(text)
         if hasattr(fast, "search"):
             assert fast.search(text) == full.search(text)
+
+
+_alias_words = st.lists(st.text(alphabet="ab' -é", min_size=1, max_size=6).map(str.strip).filter(bool), min_size=1, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_alias_words, st.text(alphabet="abAB' -é’.x", max_size=80))
+def test_alias_trie_matches_like_a_longest_first_alternation(words, text):
+    import copy
+
+    from kratom_dataset.extractors._match import LiteralMatcher
+
+    trie = LiteralMatcher([(w, [w], {}) for w in words])
+    alternation = copy.copy(trie)
+    alternation.trie = False
+    assert trie.find(text) == alternation.find(text)

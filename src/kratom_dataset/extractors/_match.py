@@ -47,6 +47,7 @@ class WordIndex:
         self._words: dict[str, int] = {}
         self._bits = 0
         self._texts: dict[int, tuple[str, dict[tuple[int, int], int]]] = {}
+        self._last: tuple[str | None, int, int, int] = (None, 0, 0, 0)
 
     def register(self, fragments: set[str] | None) -> int | None:
         """A bit for an entry needing one of ``fragments``; None when some fragment has no word in it."""
@@ -67,6 +68,9 @@ class WordIndex:
 
     def mask(self, text: str, start: int, end: int) -> int:
         """Bits of every entry whose words all occur in ``text[start:end]`` (a superset of what matches)."""
+        last = self._last
+        if last[0] is text and last[1] == start and last[2] == end:
+            return last[3]  # the matchers of one sentence ask in turn
         cached = self._texts.get(id(text))
         if cached is None or cached[0] is not text:
             if len(self._texts) >= 4:  # a document and the clauses cut from it
@@ -76,6 +80,7 @@ class WordIndex:
         key = (start, end)
         found = spans.get(key)
         if found is not None:
+            self._last = (text, start, end, found)
             return found
         words, runs = self._words, self._runs
         if len(words) > self._CACHE_LIMIT:
@@ -91,6 +96,7 @@ class WordIndex:
                 words[word] = bits
             found |= bits
         spans[key] = found
+        self._last = (text, start, end, found)
         return found
 
 
@@ -219,39 +225,32 @@ def _fold(word: str) -> str:
 
 
 class LiteralMatcher:
-    """Plain words, longest first, in one alternation without groups; the matched words are
-    looked up in a dict to find their label. Far faster than a group per word; the word index
-    narrows the alternation to the words whose letters occur in the text."""
+    """Plain words (aliases), case-insensitive, longest first where two start at one place.
 
-    def __init__(self, items: list[tuple[Any, list[str], dict]], *, prefilter: bool = True):
+    The words go into one regex shaped as a trie: words sharing a prefix share its branch, and
+    at each node the longer continuations are tried before the word may end there, so the
+    first match at a position is the longest word, exactly as a longest-first alternation of
+    every word would give (``trie=False`` scans with that alternation; tests hold the two to
+    each other). The alternation tries every word at every word start, and narrowing it per
+    text would compile a new regex for nearly every document; the trie is compiled once and
+    costs a few character tests per word start. Matched words are looked up in a dict for
+    their label.
+    """
+
+    def __init__(self, items: list[tuple[Any, list[str], dict]], *, trie: bool = True):
         self._labels: dict[str, tuple[Any, dict]] = {}
         for label, words, info in items:
             for word in words:
                 self._labels.setdefault(_fold(word), (label, info))
-        self._words = sorted(self._labels, key=len, reverse=True)
-        self._bits = [INDEX.register(_fragments(body(re.escape(w)))) for w in self._words]
-        self._needed = 0
-        for bit in self._bits:
-            self._needed |= bit or 0
-        self._always = any(bit is None for bit in self._bits)
-        self.prefilter = prefilter
-        self._subsets: dict[int, re.Pattern | None] = {}
-
-    def _scanner(self, text: str, start: int, end: int) -> re.Pattern | None:
-        key = INDEX.mask(text, start, end) & self._needed if self.prefilter else -1
-        if key == 0 and not self._always:
-            return None
-        if key not in self._subsets:
-            if len(self._subsets) >= Matcher._SUBSETS_LIMIT:
-                self._subsets.clear()
-            chosen = [w for w, bit in zip(self._words, self._bits) if bit is None or bit & key]
-            alternatives = "|".join(body(re.escape(w)) for w in chosen)
-            self._subsets[key] = re.compile(f"{WORD_START}(?:{alternatives}){WORD_END}", re.IGNORECASE) if chosen else None
-        return self._subsets[key]
+        self.trie = trie
+        words = sorted(self._labels, key=len, reverse=True)
+        alternation = "|".join(body(re.escape(w)) for w in words)
+        self._full = re.compile(f"{WORD_START}(?:{alternation}){WORD_END}", re.IGNORECASE) if words else None
+        self._trie = re.compile(f"{WORD_START}(?:{trie_pattern(words)}){WORD_END}", re.IGNORECASE) if words else None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         end = len(text) if end is None else end
-        regex = self._scanner(text, start, end)
+        regex = self._trie if self.trie else self._full
         if regex is None:
             return []
         out = []
@@ -263,6 +262,31 @@ class LiteralMatcher:
     def first(self, text: str, start: int = 0, end: int | None = None) -> Hit | None:
         hits = self.find(text, start, end)
         return hits[0] if hits else None
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex matching any of ``words`` (lowercase literals; ' also matches ’), longest first.
+
+    Siblings differ in their next character, so at most one branch can go on at any place in
+    the text; ``(?:...)?`` is greedy, so a node tries to continue before it lets a word end.
+    """
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(body(re.escape(char)), {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [atom + emit(child) for atom, child in sorted(node.items()) if atom]
+        if not branches:
+            return ""
+        inner = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        if "" in node:
+            return inner + "?" if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{inner})?"
+        return inner
+
+    return emit(root)
 
 
 def _usable(fragment: str) -> bool:
