@@ -65,6 +65,21 @@ def test_a_missing_input_is_a_clear_error(tmp_path):
         list(iter_items([str(tmp_path / "nope.jsonl")]))
 
 
+@pytest.mark.parametrize(
+    ("files", "hint"),
+    [((), "Give a folder with .txt or .md articles"), (("shards/part-0.jsonl",), "shards/*.jsonl"), (("a.parquet",), "*.parquet")],
+)
+def test_a_folder_without_articles_is_an_error_not_an_empty_build(tmp_path, files, hint):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in files:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("{}\n", encoding="utf-8")
+    with pytest.raises(SourceError, match="has no .txt or .md files") as caught:
+        list(iter_items([str(folder)]))
+    assert hint in caught.value.hint
+
+
 @pytest.fixture(scope="module")
 def local_build(corpus, tmp_path_factory):
     out = tmp_path_factory.mktemp("local") / "out"

@@ -58,8 +58,22 @@ def expand(inputs: Iterable[str]) -> list[Path]:
         matches = sorted(glob.glob(item, recursive=True)) if glob.has_magic(item) else [item]
         if not matches or not all(Path(m).exists() for m in matches):
             raise SourceError(f"no such input: {item}", reason="missing", where=item, hint="Give folders, .jsonl or .parquet files, or globs.")
-        out += [Path(m) for m in matches]
+        for match in matches:
+            path = Path(match)
+            if path.is_dir() and not any(_text_files(path)):
+                rows = next((p for p in path.rglob("*") if p.suffix.lower() in ROW_SUFFIXES), None)
+                if rows is None:
+                    hint = "Give a folder with .txt or .md articles, or .jsonl / .parquet files."
+                else:
+                    example = (rows.parent / f"*{rows.suffix}").as_posix()
+                    hint = f"Row files are not read from folders; give them as inputs, e.g. {example}."
+                raise SourceError(f"folder {match} has no .txt or .md files", reason="missing", where=match, hint=hint)
+            out.append(path)
     return out
+
+
+def _text_files(folder: Path) -> Iterator[Path]:
+    return (p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
 
 
 def iter_items(inputs: Iterable[str]) -> Iterator[Item]:
@@ -81,7 +95,7 @@ def _items(inputs: Iterable[str]) -> Iterator[Item]:
 
     for path in expand(inputs):
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES):
+            for file in sorted(_text_files(path)):
                 rel = f"{path.name}/{file.relative_to(path).as_posix()}"
                 yield Item(article_id_for(rel), file.as_posix(), data=file.read_bytes())
         elif path.suffix.lower() in TEXT_SUFFIXES:
