@@ -68,7 +68,7 @@ def main():
 @click.option("--input", "inputs", multiple=True, help="Corpus input (folder, .jsonl, .parquet or glob); repeat for several. Builds a corpus instead of a release.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Corpus builds: process pool, or dask.distributed.")
 @click.option("--scheduler", default=None, help="Corpus builds with dask: scheduler address (tcp://host:8786) or scheduler file; default a LocalCluster.")
-@click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Corpus builds: articles per batch and part file (default 256).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Corpus builds: articles per batch and part file (default 128).")
 @click.option("--raw", "raw_dir", type=click.Path(path_type=Path), default=Path("data/raw"), show_default=True, help="Folder with sources.csv and articles/.")
 @click.option("--out", "out_root", type=click.Path(path_type=Path), default=Path("data/processed"), show_default=True, help="Folder that holds one sub-folder per release.")
 @click.option("--version", "version", default=None, help="Release version to write (default: the package version).")
