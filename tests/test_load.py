@@ -85,3 +85,10 @@ def test_import_is_lazy():
     code = "import sys, kratom_dataset; print('pyarrow' in sys.modules, 'pydantic' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_load_reads_one_file_without_the_dataset_layer_or_pandas():
+    code = "import sys, kratom_dataset as kd; kd.load('claims'); print('pyarrow.dataset' in sys.modules, 'pandas' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False"]

@@ -168,7 +168,9 @@ def load(table: str, version: str | None = None):
 
     file = path(table, version)
     verify_file(file)
-    return pq.read_table(file)
+    # One file needs no dataset layer; pq.read_table would import it, and with it pandas (~0.3 s).
+    with pq.ParquetFile(file) as parquet:
+        return parquet.read()
 
 
 def schema(table: str, version: str | None = None):
