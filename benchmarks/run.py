@@ -1,0 +1,542 @@
+"""Benchmarks of the scale targets: one command runs them all and writes benchmarks/RESULTS.md.
+
+    python benchmarks/run.py                  # everything (about an hour on 2 cores, half of it the 1 GB build)
+    python benchmarks/run.py throughput peers # some sections; the others keep their last figures
+    python benchmarks/run.py --quick          # small sizes, to check the benchmarks themselves
+
+Sections: ``throughput`` (MB/s on one core and with 2 workers, on 10 MB and 100 MB), ``engines``
+(dask LocalCluster against the local pool on 100 MB, with identical output), ``memory`` (peak RSS
+of the whole process tree at 10 MB, 100 MB and 1 GB), ``peers`` (a bare compiled regex and
+quantulum3 on the same text, as ratios, and dose F1 on the challenge set), ``startup`` (import
+time, ``load(table)`` cold and warm) and ``profile`` (where extraction spends its time).
+
+Corpora come from ``generate.py`` (fixed seed) and are kept in ``benchmarks/out/`` between runs.
+Figures are written to ``benchmarks/out/results.json`` as each section ends, so a long run that
+stops keeps what it measured, and RESULTS.md is rendered from that file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+RESULTS_JSON = OUT / "results.json"
+RESULTS_MD = HERE / "RESULTS.md"
+SEED = 20261122
+MB = 1_000_000
+
+sys.path.insert(0, str(HERE))
+import generate
+
+TARGETS = {
+    "one_core_mb_s": (">= 2 MB/s", ">= 5 MB/s"),
+    "two_vs_one": (">= 1.7x", ">= 1.9x"),
+    "dask_vs_local": (">= 0.8x", ">= 0.9x"),
+    "gb_wall_s": ("< 10 min", "< 4 min"),
+    "gb_rss_mb": ("< 1.5 GB, flat from 10 MB up", "< 600 MB"),
+    "vs_quantulum": (">= 60x", ">= 150x, with higher dose F1"),
+    "import_s": ("< 0.5 s", "< 0.2 s"),
+    "load_warm_ms": ("< 50 ms", "< 10 ms"),
+}
+
+
+# -- helpers --------------------------------------------------------------------------------------
+
+
+def corpus(mb: int) -> Path:
+    """The generated corpus of ``mb`` MB (JSONL shards), made once and reused."""
+    folder = OUT / f"corpus-{mb}mb"
+    done = folder / "_generated.json"
+    if not done.is_file():
+        print(f"generating {mb} MB corpus ...", flush=True)
+        started = time.perf_counter()
+        counts = generate.generate(mb, folder, seed=SEED)
+        counts["seconds"] = round(time.perf_counter() - started, 1)
+        done.write_text(json.dumps(counts, sort_keys=True), encoding="utf-8")
+    return folder
+
+
+def corpus_bytes(folder: Path) -> int:
+    """UTF-8 bytes of article text in a generated corpus (what MB/s figures divide)."""
+    return json.loads((folder / "_generated.json").read_text(encoding="utf-8"))["bytes"]
+
+
+def shards(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.jsonl"))
+
+
+class TreeRss:
+    """Peak resident memory of a process and all its descendants, sampled every 50 ms."""
+
+    def __init__(self, pid: int):
+        import psutil
+
+        self._root = psutil.Process(pid)
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            try:
+                procs = [self._root, *self._root.children(recursive=True)]
+                total = 0
+                for p in procs:
+                    try:
+                        total += p.memory_info().rss
+                    except psutil.Error:
+                        pass
+                self.peak = max(self.peak, total)
+            except psutil.Error:
+                return
+            time.sleep(0.05)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def build(folder: Path, workers: int, engine: str = "local", *, batch_size: int | None = None) -> dict:
+    """Run ``kratom-dataset build --input`` in a fresh process; wall time, peak tree RSS, output."""
+    out = Path(tempfile.mkdtemp(prefix=f"build-{engine}-{workers}-", dir=OUT))
+    cmd = [sys.executable, "-m", "kratom_dataset", "build", "--input", str(folder / "part-*.jsonl"), "--out", str(out),
+           "--workers", str(workers), "--engine", engine]
+    if batch_size:
+        cmd += ["--batch-size", str(batch_size)]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    rss = TreeRss(proc.pid)
+    _, stderr = proc.communicate()
+    wall = time.perf_counter() - started
+    peak = rss.stop()
+    if proc.returncode != 0:
+        raise SystemExit(f"build failed ({proc.returncode}):\n{stderr[-3000:]}")
+    return {"wall_s": wall, "rss_mb": peak / MB, "out": out}
+
+
+def part_digests(out: Path) -> dict[str, str]:
+    """sha256 of every part file of a corpus build, by relative path."""
+    return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(out.glob("*/part-*.parquet"))}
+
+
+def texts(folder: Path, limit_bytes: int | None = None) -> list[str]:
+    out, size = [], 0
+    for shard in shards(folder):
+        with open(shard, encoding="utf-8") as fh:
+            for line in fh:
+                text = json.loads(line)["text"]
+                out.append(text)
+                size += len(text.encode("utf-8"))
+                if limit_bytes and size >= limit_bytes:
+                    return out
+    return out
+
+
+def extract_rate(sample: list[str]) -> float:
+    """MB/s of parsing and extracting every table from ``sample`` in this process, one core."""
+    from kratom_dataset.build import read_article
+
+    size = sum(len(t.encode("utf-8")) for t in sample)
+    started = time.perf_counter()
+    for n, text in enumerate(sample):
+        read_article(text.encode("utf-8"), article_id=f"b{n}", source=f"b{n}")
+    return size / MB / (time.perf_counter() - started)
+
+
+def clean(out: Path) -> None:
+    import shutil
+
+    shutil.rmtree(out, ignore_errors=True)
+
+
+# -- sections -------------------------------------------------------------------------------------
+
+
+def throughput(sizes: list[int]) -> dict:
+    """Corpus builds with 1 and 2 workers; in-process extraction of the same text on one core."""
+    result = {}
+    for mb in sizes:
+        folder = corpus(mb)
+        size = corpus_bytes(folder)
+        row = {"bytes": size}
+        for workers in (1, 2):
+            run = build(folder, workers)
+            row[f"w{workers}_mb_s"] = size / MB / run["wall_s"]
+            row[f"w{workers}_wall_s"] = run["wall_s"]
+            clean(run["out"])
+            print(f"  {mb} MB, {workers} worker(s): {row[f'w{workers}_mb_s']:.2f} MB/s", flush=True)
+        row["two_vs_one"] = row["w2_mb_s"] / row["w1_mb_s"]
+        result[f"{mb}"] = row
+    sample = texts(corpus(sizes[0]), 5 * MB)
+    extract_rate(sample[:20])  # lexicons compiled before the clock starts
+    result["extract_only_mb_s"] = extract_rate(sample)
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data/raw/articles").glob("*"))]
+    result["seed_text_mb_s"] = extract_rate(seeds * 40)
+    print(f"  extraction only, one core: {result['extract_only_mb_s']:.2f} MB/s generated, {result['seed_text_mb_s']:.2f} MB/s seed text")
+    return result
+
+
+def engines(mb: int) -> dict:
+    """The dask engine (a 2-worker LocalCluster) against the local pool on the same corpus."""
+    folder = corpus(mb)
+    size = corpus_bytes(folder)
+    local = build(folder, 2, "local")
+    dask = build(folder, 2, "dask")
+    same = part_digests(local["out"]) == part_digests(dask["out"])
+    parts = len(part_digests(local["out"]))
+    for run in (local, dask):
+        clean(run["out"])
+    result = {
+        "mb": mb,
+        "local_mb_s": size / MB / local["wall_s"],
+        "dask_mb_s": size / MB / dask["wall_s"],
+        "identical": same,
+        "part_files": parts,
+    }
+    result["dask_vs_local"] = result["dask_mb_s"] / result["local_mb_s"]
+    print(f"  dask {result['dask_mb_s']:.2f} MB/s, local {result['local_mb_s']:.2f} MB/s, identical parts: {same}")
+    return result
+
+
+def memory(sizes: list[int]) -> dict:
+    """Peak RSS of the process tree (CLI, pool workers) of a 2-worker build, by corpus size."""
+    result = {}
+    for mb in sizes:
+        folder = corpus(mb)
+        run = build(folder, 2)
+        result[f"{mb}"] = {"rss_mb": run["rss_mb"], "wall_s": run["wall_s"], "mb_s": corpus_bytes(folder) / MB / run["wall_s"]}
+        clean(run["out"])
+        print(f"  {mb} MB: peak RSS {run['rss_mb']:.0f} MB, wall {run['wall_s']:.0f} s", flush=True)
+    return result
+
+
+def _bare_regex_rate(folder: Path) -> float:
+    """The ceiling of a rule-based pass: read the shards, run one compiled dose regex, write JSONL."""
+    from kratom_dataset.extractors.doses import _lexicon
+
+    numeric = _lexicon().numeric
+    size = 0
+    started = time.perf_counter()
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        for shard in shards(folder):
+            with open(shard, encoding="utf-8") as fh:
+                for line in fh:
+                    row = json.loads(line)
+                    text = row["text"]
+                    size += len(text.encode("utf-8"))
+                    for m in numeric.finditer(text):
+                        sink.write(json.dumps({"id": row["id"], "start": m.start(), "end": m.end(), "exact": m.group()}) + "\n")
+    return size / MB / (time.perf_counter() - started)
+
+
+def _quantulum_doses(text: str) -> list[dict]:
+    """quantulum3's quantities with a unit of mass, as dose records in the gold shape."""
+    from quantulum3 import parser
+
+    units = {"microgram": "ug", "milligram": "mg", "gram": "g", "milligram per kilogram": "mg/kg"}
+    out = []
+    for q in parser.parse(text):
+        name = q.unit.name
+        base = next((code for unit, code in sorted(units.items(), key=lambda u: -len(u[0])) if name.startswith(unit)), None)
+        if base is None:
+            continue
+        low = high = q.value
+        if q.uncertainty:
+            low, high = q.value - q.uncertainty, q.value + q.uncertainty
+        start, end = q.span
+        out.append({"kind": "dose", "char_start": start, "char_end": end, "exact": text[start:end], "dose_kind": "numeric",
+                    "amount_low": low, "amount_high": high, "unit": base})
+    return out
+
+
+def _challenge_f1(predict) -> float:
+    from kratom_dataset.scoring import Evaluation, score_document
+
+    evaluation = Evaluation()
+    path = ROOT / "tests" / "challenge" / "passages.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            score_document(evaluation, item["id"], predict(item["text"]), item["records"], kinds=("dose",))
+    return evaluation.kinds["dose"].f1
+
+
+def peers(mb: int, quantulum_mb: float) -> dict:
+    """Full extraction against a bare compiled regex and quantulum3, on the same text."""
+    import warnings
+
+    from kratom_dataset.scoring import predict
+
+    warnings.filterwarnings("ignore", module="quantulum3")
+    folder = corpus(mb)
+    full = extract_rate(texts(folder, 5 * MB))
+    bare = _bare_regex_rate(folder)
+    sample = texts(folder, int(quantulum_mb * MB))
+    size = sum(len(t.encode("utf-8")) for t in sample)
+    _quantulum_doses("warm up 1 g")
+    started = time.perf_counter()
+    for text in sample:
+        _quantulum_doses(text)
+    quantulum = size / MB / (time.perf_counter() - started)
+    ours_same = extract_rate(sample)
+    result = {
+        "full_mb_s": full,
+        "bare_regex_mb_s": bare,
+        "full_vs_bare": full / bare,
+        "quantulum_sample_mb": size / MB,
+        "quantulum_mb_s": quantulum,
+        "ours_on_sample_mb_s": ours_same,
+        "vs_quantulum": ours_same / quantulum,
+        "dose_f1_ours": _challenge_f1(lambda text: [r for r in predict(text, "passage") if r["kind"] == "dose"]),
+        "dose_f1_quantulum": _challenge_f1(_quantulum_doses),
+    }
+    print(f"  full {full:.2f} MB/s, bare regex {bare:.1f} MB/s, quantulum3 {quantulum:.3f} MB/s -> {result['vs_quantulum']:.0f}x")
+    print(f"  challenge dose F1: ours {result['dose_f1_ours']:.3f}, quantulum3 {result['dose_f1_quantulum']:.3f}")
+    return result
+
+
+_IMPORT = "import time; t = time.perf_counter(); import kratom_dataset; print(time.perf_counter() - t)"
+_LOAD = """
+import json, sys, time
+import kratom_dataset as kd
+table = sys.argv[1]
+t = time.perf_counter(); kd.load(table); cold = time.perf_counter() - t
+warm = []
+for _ in range(20):
+    t = time.perf_counter(); kd.load(table); warm.append(time.perf_counter() - t)
+warm.sort()
+print(json.dumps({"cold": cold, "warm": warm[len(warm) // 2]}))
+"""
+
+
+def startup() -> dict:
+    """``import kratom_dataset`` in a fresh interpreter, and ``load(table)`` cold and warm."""
+    import kratom_dataset as kd
+
+    imports = sorted(float(subprocess.check_output([sys.executable, "-c", _IMPORT], text=True)) for _ in range(7))
+    loads = {}
+    for table in kd.tables():
+        loads[table] = json.loads(subprocess.check_output([sys.executable, "-c", _LOAD, table], text=True))
+    result = {"import_s": statistics.median(imports), "load": loads,
+              "load_warm_ms_max": 1000 * max(v["warm"] for v in loads.values()),
+              "load_cold_ms_max": 1000 * max(v["cold"] for v in loads.values())}
+    print(f"  import {result['import_s'] * 1000:.0f} ms; load warm <= {result['load_warm_ms_max']:.2f} ms, cold <= {result['load_cold_ms_max']:.0f} ms")
+    return result
+
+
+def profile(mb: int) -> dict:
+    """Where one core's extraction time goes, by pyinstrument, over 2 MB of the corpus."""
+    from pyinstrument import Profiler
+
+    sample = texts(corpus(mb), 2 * MB)
+    extract_rate(sample[:20])
+    profiler = Profiler(interval=0.001)
+    profiler.start()
+    extract_rate(sample)
+    profiler.stop()
+    text = profiler.output_text(unicode=False, color=False, show_all=False)
+    lines = [line.rstrip() for line in text.splitlines()]
+    # Machine paths would make the file differ between machines; keep module-relative names.
+    cleaned = [line.replace(str(ROOT) + os.sep, "").replace(sys.prefix + os.sep, "") for line in lines]
+    (HERE / "PROFILE.txt").write_text("\n".join(cleaned) + "\n", encoding="utf-8")
+    print("  wrote benchmarks/PROFILE.txt")
+    return {"file": "benchmarks/PROFILE.txt"}
+
+
+# -- report ---------------------------------------------------------------------------------------
+
+
+def machine() -> dict:
+    import pyarrow
+
+    import kratom_dataset
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        import psutil
+
+        ram = f"{psutil.virtual_memory().total / 2**30:.1f} GiB"
+    except ImportError:
+        ram = "unknown"
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "ram": ram,
+        "os": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "pyarrow": pyarrow.__version__,
+        "kratom_dataset": kratom_dataset.__version__,
+    }
+
+
+def _verdicts(t: dict, e: dict, mem: dict, p: dict, s: dict) -> dict[str, str]:
+    """Each target judged from the figures: ``goal met``, ``must met``, ``missed`` or ``not measured``."""
+    rss = [mem[k]["rss_mb"] for k in ("10", "100", "1000") if k in mem]
+    higher = {  # figure, must, goal; higher is better
+        "one_core_mb_s": (t.get("extract_only_mb_s"), 2, 5),
+        "two_vs_one": (t.get("100", {}).get("two_vs_one"), 1.7, 1.9),
+        "dask_vs_local": (e.get("dask_vs_local") if e.get("identical") else None, 0.8, 0.9),
+        "vs_quantulum": (p.get("vs_quantulum"), 60, 150),
+    }
+    lower = {  # lower is better
+        "gb_wall_s": (mem.get("1000", {}).get("wall_s"), 600, 240),
+        "gb_rss_mb": (max(rss) if len(rss) == 3 and max(rss) <= 1.25 * min(rss) else (None if len(rss) < 3 else 10**9), 1500, 600),
+        "import_s": (s.get("import_s"), 0.5, 0.2),
+        "load_warm_ms": (s.get("load_warm_ms_max"), 50, 10),
+    }
+    out = {}
+    for key, (value, must, goal) in higher.items():
+        out[key] = "not measured" if value is None else "goal met" if value >= goal else "must met" if value >= must else "missed"
+    for key, (value, must, goal) in lower.items():
+        out[key] = "not measured" if value is None else "goal met" if value < goal else "must met" if value < must else "missed"
+    if out["vs_quantulum"] == "goal met" and not p.get("dose_f1_ours", 0) > p.get("dose_f1_quantulum", 1):
+        out["vs_quantulum"] = "must met"
+    return out
+
+
+def render(results: dict) -> str:
+    m = results.get("machine", {})
+    t, e, mem, p, s = (results.get(k, {}) for k in ("throughput", "engines", "memory", "peers", "startup"))
+
+    def f(value, fmt):
+        return fmt.format(value) if isinstance(value, (int, float)) else "not measured"
+
+    gb = mem.get("1000", {})
+    rss = [mem[k]["rss_mb"] for k in ("10", "100", "1000") if k in mem]
+    measured = {
+        "one_core_mb_s": f"{f(t.get('extract_only_mb_s'), '{:.2f} MB/s')} extraction alone; "
+        f"{f(t.get('100', {}).get('w1_mb_s'), '{:.2f} MB/s')} whole build, 1 worker, 100 MB",
+        "two_vs_one": f"{f(t.get('10', {}).get('two_vs_one'), '{:.2f}x')} (10 MB), {f(t.get('100', {}).get('two_vs_one'), '{:.2f}x')} (100 MB)",
+        "dask_vs_local": f"{f(e.get('dask_vs_local'), '{:.2f}x')}, identical output: {e.get('identical', 'not measured')}",
+        "gb_wall_s": f"{f(gb.get('wall_s'), '{:.0f} s')} ({f(gb['wall_s'] / 60 if gb else None, '{:.1f} min')})",
+        "gb_rss_mb": " / ".join(f"{v:.0f}" for v in rss) + " MB at 10 MB / 100 MB / 1 GB" if rss else "not measured",
+        "vs_quantulum": f"{f(p.get('vs_quantulum'), '{:.0f}x')}; challenge dose F1 {f(p.get('dose_f1_ours'), '{:.3f}')} vs {f(p.get('dose_f1_quantulum'), '{:.3f}')}",
+        "import_s": f"{f(s['import_s'] * 1000 if s else None, '{:.0f} ms')}",
+        "load_warm_ms": f"{f(s.get('load_warm_ms_max'), '{:.2f} ms')} (slowest table)",
+    }
+    verdicts = _verdicts(t, e, mem, p, s)
+    names = {
+        "one_core_mb_s": "full extraction, one core",
+        "two_vs_one": "2 workers vs 1",
+        "dask_vs_local": "dask LocalCluster vs local engine",
+        "gb_wall_s": "1 GB corpus, 2 cores, wall",
+        "gb_rss_mb": "peak RSS (whole process tree)",
+        "vs_quantulum": "full extraction vs quantulum3's doses alone",
+        "import_s": "`import kratom_dataset`",
+        "load_warm_ms": "`load(table)` warm",
+    }
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `python benchmarks/run.py` (see its docstring for the sections). Corpora are generated by",
+        f"`benchmarks/generate.py` with seed {SEED}; MB are 10^6 bytes of UTF-8 article text.",
+        "",
+        "## Machine",
+        "",
+        *(f"- {k}: {v}" for k, v in m.items()),
+        "",
+        "## Targets",
+        "",
+        "| figure | must | goal | measured | verdict |",
+        "| --- | --- | --- | --- | --- |",
+        *(f"| {names[k]} | {TARGETS[k][0]} | {TARGETS[k][1]} | {measured[k]} | {verdicts[k]} |" for k in TARGETS),
+        "",
+    ]
+    if t:
+        lines += ["## Throughput (corpus builds, local engine)", "", "| corpus | 1 worker | 2 workers | 2 vs 1 |", "| --- | --- | --- | --- |"]
+        for k in ("10", "100", "1", "2", "5"):
+            if k in t:
+                row = t[k]
+                lines.append(f"| {k} MB | {row['w1_mb_s']:.2f} MB/s | {row['w2_mb_s']:.2f} MB/s | {row['two_vs_one']:.2f}x |")
+        lines += ["", f"Extraction alone (parse and every table, no Parquet), one core: {t['extract_only_mb_s']:.2f} MB/s on the "
+                  f"generated corpus, {t['seed_text_mb_s']:.2f} MB/s on the five seed articles (denser: nearly every sentence a claim).", ""]
+    if e:
+        lines += ["## Engines", "", f"{e['mb']} MB, 2 workers: local {e['local_mb_s']:.2f} MB/s, dask LocalCluster {e['dask_mb_s']:.2f} MB/s "
+                  f"({e['dask_vs_local']:.2f}x); the {e['part_files']} part files are byte-identical: {e['identical']}.", ""]
+    if mem:
+        lines += ["## Memory", "", "| corpus | peak RSS | wall | MB/s |", "| --- | --- | --- | --- |"]
+        for k, row in mem.items():
+            lines.append(f"| {k} MB | {row['rss_mb']:.0f} MB | {row['wall_s']:.0f} s | {row['mb_s']:.2f} |")
+        lines += ["", "Peak RSS is the sum over the CLI process and its pool workers, sampled every 50 ms.", ""]
+    if p:
+        lines += [
+            "## Peers, same text",
+            "",
+            f"- full extraction, one core: {p['full_mb_s']:.2f} MB/s",
+            f"- bare compiled dose regex (read JSONL, one regex, write JSONL): {p['bare_regex_mb_s']:.1f} MB/s; "
+            f"full extraction runs at {p['full_vs_bare']:.3f}x of it",
+            f"- quantulum3 quantities (mass units kept as doses), on {p['quantulum_sample_mb']:.2f} MB: {p['quantulum_mb_s']:.3f} MB/s; "
+            f"full extraction on the same sample {p['ours_on_sample_mb_s']:.2f} MB/s, {p['vs_quantulum']:.0f}x",
+            f"- dose F1 on the challenge set: kratom-dataset {p['dose_f1_ours']:.3f}, quantulum3 {p['dose_f1_quantulum']:.3f}",
+            "",
+        ]
+    if s:
+        lines += ["## Start-up and loading", "", f"`import kratom_dataset`: {s['import_s'] * 1000:.0f} ms (median of 7 fresh interpreters).", "",
+                  "| table | load cold | load warm |", "| --- | --- | --- |"]
+        for table, v in s["load"].items():
+            lines.append(f"| {table} | {v['cold'] * 1000:.1f} ms | {v['warm'] * 1000:.2f} ms |")
+        lines += ["", "Cold is the first `load` in a fresh interpreter (pyarrow imported, file read and its checksum verified); warm the median of 20 more.", ""]
+    if "profile" in results:
+        lines += ["## Profile", "", "`benchmarks/PROFILE.txt` holds pyinstrument's call tree of one core extracting 2 MB of the corpus.", ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    sections = ("throughput", "engines", "memory", "peers", "startup", "profile")
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("sections", nargs="*", help=f"any of {', '.join(sections)} (default: all)")
+    ap.add_argument("--quick", action="store_true", help="1, 2 and 5 MB corpora instead of 10 MB, 100 MB and 1 GB")
+    args = ap.parse_args(argv)
+    chosen = args.sections or list(sections)
+    unknown = sorted(set(chosen) - set(sections))
+    if unknown:
+        ap.error(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(sections)}")
+    small, medium, large = (1, 2, 5) if args.quick else (10, 100, 1000)
+    OUT.mkdir(exist_ok=True)
+    # Quick figures check the benchmarks, not the package: they never reach RESULTS.md.
+    results_json = OUT / "results-quick.json" if args.quick else RESULTS_JSON
+    results_md = OUT / "RESULTS-quick.md" if args.quick else RESULTS_MD
+    results = json.loads(results_json.read_text(encoding="utf-8")) if results_json.is_file() else {}
+    results["machine"] = machine()
+    runs = {
+        "throughput": lambda: throughput([small, medium]),
+        "engines": lambda: engines(medium),
+        "memory": lambda: memory([small, medium, large]),
+        "peers": lambda: peers(small, 0.2 if args.quick else 0.5),
+        "startup": startup,
+        "profile": lambda: profile(small),
+    }
+    for name in chosen:
+        print(f"{name}:", flush=True)
+        results[name] = runs[name]()
+        results_json.write_text(json.dumps(results, indent=2, sort_keys=True, default=str), encoding="utf-8")
+    results_md.write_text(render(results), encoding="utf-8")
+    print(f"wrote {results_md.relative_to(ROOT).as_posix()}")
+
+
+if __name__ == "__main__":
+    main()
