@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -243,10 +244,14 @@ class LiteralMatcher:
             for word in words:
                 self._labels.setdefault(_fold(word), (label, info))
         self.trie = trie
-        words = sorted(self._labels, key=len, reverse=True)
-        alternation = "|".join(body(re.escape(w)) for w in words)
-        self._full = re.compile(f"{WORD_START}(?:{alternation}){WORD_END}", re.IGNORECASE) if words else None
-        self._trie = re.compile(f"{WORD_START}(?:{trie_pattern(words)}){WORD_END}", re.IGNORECASE) if words else None
+        self._words = sorted(self._labels, key=len, reverse=True)
+        self._trie = re.compile(f"{WORD_START}(?:{trie_pattern(self._words)}){WORD_END}", re.IGNORECASE) if self._words else None
+
+    @functools.cached_property
+    def _full(self) -> re.Pattern | None:
+        """The longest-first alternation, compiled only when asked for (``trie=False``)."""
+        alternation = "|".join(body(re.escape(w)) for w in self._words)
+        return re.compile(f"{WORD_START}(?:{alternation}){WORD_END}", re.IGNORECASE) if self._words else None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         end = len(text) if end is None else end
