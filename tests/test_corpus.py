@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from conftest import RAW, SEEDS, seed_text
 from kratom_dataset.cli import main
-from kratom_dataset.corpus import build_corpus, iter_items, utc_timestamp
+from kratom_dataset.corpus import build_corpus, iter_items, process_batch, utc_timestamp
 from kratom_dataset.errors import SourceError
 from kratom_dataset.models import UTC_PATTERN
 
@@ -138,6 +138,21 @@ def test_the_dask_engine_gives_the_same_bytes_on_a_real_local_cluster(local_buil
     out, _ = local_build
     build_corpus(inputs(corpus), tmp_path / "dask", workers=2, engine="dask", batch_size=3, progress=False)
     assert tree(tmp_path / "dask") == tree(out)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_batch_leaves_the_garbage_collector_as_it_found_it(corpus, tmp_path, enabled):
+    import gc
+
+    items = list(iter_items([str(corpus / "crawl.parquet")]))
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        marker = process_batch(0, items, str(tmp_path))
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
+    assert marker["articles"] == 1 and len(marker["rejects"]) == 1
 
 
 def test_cli_corpus_build(corpus, tmp_path):

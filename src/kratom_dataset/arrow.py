@@ -8,6 +8,7 @@ in Arrow field metadata under ``description``, taken from the model's attribute 
 from __future__ import annotations
 
 import functools
+import operator
 import types
 import typing
 from typing import Any, Literal, get_args, get_origin
@@ -81,10 +82,64 @@ def _fields_after(table: str, schema_version: str) -> set[str]:
 
 
 def to_table(table: str, records: list[Record]) -> pa.Table:
-    """Records to an Arrow table, rows sorted by id so the output never depends on input order."""
+    """Records to an Arrow table, rows sorted by id so the output never depends on input order.
+
+    Built column by column from the records' own values: dumping every record to a dict and
+    converting row by row costs more than the extraction it follows in a bulk build. Tests hold
+    it to ``Table.from_pylist`` of ``model_dump`` (:func:`to_table_by_rows`).
+    """
     schema = arrow_schema(table)
+    ordered = sorted(records, key=_by_id)
+    return pa.Table.from_arrays(_columns(ordered, list(schema)), schema=schema)
+
+
+def to_table_by_rows(table: str, records: list[Record]) -> pa.Table:
+    """:func:`to_table` the plain way, one ``model_dump`` per row: the reference it is tested against."""
     rows = sorted((r.model_dump(mode="python") for r in records), key=lambda row: row["id"])
-    return pa.Table.from_pylist(rows, schema=schema)
+    return pa.Table.from_pylist(rows, schema=arrow_schema(table))
+
+
+def _by_id(record: Record) -> str:
+    return record.id
+
+
+#: What Arrow itself puts under a null struct in its non-nullable children (``Table.from_pylist``).
+_PLACEHOLDER = {pa.int64().id: 0, pa.float64().id: 0.0, pa.string().id: "", pa.bool_().id: False}
+
+
+def _columns(values: list, fields: list[pa.Field]) -> list[pa.Array]:
+    """The columns of ``fields`` from models (None for a null struct).
+
+    Values are read record by record, all fields at once, then transposed: reading a column at
+    a time walks every record's dict once per field, and on large batches the cache misses of
+    those walks cost more than the conversion.
+    """
+    if not fields:
+        return []
+    getter = operator.itemgetter(*[f.name for f in fields])
+    null = tuple(None if f.nullable else _PLACEHOLDER.get(f.type.id) for f in fields)
+    rows = [null if v is None else getter(v.__dict__) for v in values]
+    if len(fields) == 1:
+        rows = [(r,) for r in rows]
+    columns = list(zip(*rows)) if rows else [()] * len(fields)
+    return [_column(list(c), f.type) for c, f in zip(columns, fields)]
+
+
+def _column(values: list, arrow_type: pa.DataType) -> pa.Array:
+    """One column from field values: scalars as they are, models as structs, lists as lists."""
+    if pa.types.is_struct(arrow_type):
+        nulls = [v is None for v in values]
+        mask = pa.array(nulls, pa.bool_()) if any(nulls) else None
+        return pa.StructArray.from_arrays(_columns(values, list(arrow_type)), fields=list(arrow_type), mask=mask)
+    if pa.types.is_list(arrow_type):
+        offsets = [0]
+        flat: list = []
+        for v in values:
+            flat.extend(v)
+            offsets.append(len(flat))
+        items = _column(flat, arrow_type.value_type)
+        return pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), items, type=arrow_type)
+    return pa.array(values, type=arrow_type)
 
 
 def from_table(table: str, data: pa.Table) -> list[Record]:

@@ -12,6 +12,7 @@ done-marker.
 
 from __future__ import annotations
 
+import gc
 import glob
 import json
 import os
@@ -203,7 +204,23 @@ def part_name(index: int) -> str:
 
 
 def process_batch(index: int, items: list[Item], out: str) -> dict:
-    """Parse, extract and write one batch; return its done-marker (also written to disk, last)."""
+    """Parse, extract and write one batch; return its done-marker (also written to disk, last).
+
+    The cyclic garbage collector is paused for the batch: a batch holds a few hundred thousand
+    records that make no reference cycles, and the collector's repeated walks over them cost a
+    fifth of a build. What little cyclic garbage there is goes in one collection at the end.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _process_batch(index, items, out)
+    finally:
+        if paused:
+            gc.enable()
+        gc.collect()
+
+
+def _process_batch(index: int, items: list[Item], out: str) -> dict:
     import pyarrow.parquet as pq
 
     from .arrow import to_table
