@@ -241,3 +241,51 @@ def test_alias_trie_matches_like_a_longest_first_alternation(words, text):
     alternation = copy.copy(trie)
     alternation.trie = False
     assert trie.find(text) == alternation.find(text)
+
+
+# Shortcuts that skip work must give what the work would have given.
+@settings(max_examples=200, deadline=None)
+@given(passages)
+def test_sentences_with_amounts_are_read_off_the_dose_scan(text):
+    from kratom_dataset.extractors import claims
+    from kratom_dataset.extractors import doses as dose_rules
+
+    try:
+        doc = parse_article(text.encode("utf-8"), article_id="t", source_file="t.txt")
+    except SourceError:
+        return
+    claim_ids = {i: claims.claim_id(doc, i) for i in range(len(doc.sentences))}
+    found, numeric = dose_rules.doses_and_amounts(doc, claim_ids)
+    assert numeric == {i for i in claim_ids if dose_rules.has_numeric_dose(doc, doc.sentences[i])}
+    assert found == dose_rules.extract_doses(doc, claim_ids)
+
+
+_english_words = st.lists(
+    st.sampled_from(["the", "THE", "And", "of", "to", "is", "in", "that", "with", "for", "as", "it", "are", "this", "İt", "ſ", "thiS", "x", "to7", "_the", "théâtre", "K"]),
+    max_size=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_english_words, st.sampled_from([" ", "", "-", "\n", "é"]))
+def test_english_word_count_is_the_plain_alternation(words, sep):
+    import re
+
+    from kratom_dataset.extractors import _ENGLISH
+
+    text = sep.join(words)
+    plain = re.compile(r"\b(?:the|and|of|to|is|in|that|with|for|as|it|are|this)\b", re.IGNORECASE)
+    assert _ENGLISH.findall(text) == plain.findall(text)
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("Increase your dose by half a gram each week.", "titration"),
+        ("Gradually increase the DOSAGE over a week.", "titration"),
+        ("Gradually increase it over a week.", None),
+    ],
+)
+def test_titration_is_a_dose_only_with_a_dose_word(text, role):
+    found = doses(text)
+    assert [d.role for d in found] == ([role] if role else [])

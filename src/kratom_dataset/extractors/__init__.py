@@ -26,7 +26,8 @@ EXTRACTORS = {
     mechanisms.NAME: mechanisms.VERSION,
 }
 
-_ENGLISH = re.compile(r"\b(?:the|and|of|to|is|in|that|with|for|as|it|are|this)\b", re.IGNORECASE)
+# The lookahead on first letters lets most word starts fail before the alternation is tried.
+_ENGLISH = re.compile(r"\b(?=[taoiwf])(?:the|and|of|to|is|in|that|with|for|as|it|are|this)\b", re.IGNORECASE)
 
 
 def extract_document(doc: Document) -> dict[str, list]:
@@ -50,9 +51,8 @@ def extract_document(doc: Document) -> dict[str, list]:
         if i not in claim_ids and not asks and not s.is_heading and doc.sections[s.section_index].role in claims.CLAIM_ROLES:
             if doses.sentence_has_dose(doc, s) or mechanisms.sentence_has_mechanism(doc, i):
                 claim_ids[i] = claims.claim_id(doc, i)
-    dose_rows = doses.extract_doses(doc, claim_ids)
+    dose_rows, numeric = doses.doses_and_amounts(doc, claim_ids)
     mechanism_rows = mechanisms.extract_mechanisms(doc, claim_ids)
-    numeric = {i for i in claim_ids if doses.has_numeric_dose(doc, doc.sentences[i])}
     mechanism_claims = {m.claim_id for m in mechanism_rows}
     with_mechanism = {i for i, cid in claim_ids.items() if cid in mechanism_claims}
     topic_hits = topics.mentions(doc.text)

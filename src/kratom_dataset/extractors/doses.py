@@ -126,13 +126,26 @@ def _number(text: str) -> float:
 
 def extract_doses(doc: Document, claim_ids: dict[int, str]) -> list[Dose]:
     """Every dose statement in the claim sentences of ``doc`` (``claim_ids``: sentence index -> claim id)."""
+    return doses_and_amounts(doc, claim_ids)[0]
+
+
+def doses_and_amounts(doc: Document, claim_ids: dict[int, str]) -> tuple[list[Dose], set[int]]:
+    """:func:`extract_doses`, and the claim sentences that state an amount with a unit.
+
+    The second is :func:`has_numeric_dose` of each claim sentence, read off the same scan.
+    """
     records = []
+    numeric = set()
     for index, claim_id in sorted(claim_ids.items()):
-        records.extend(_sentence_doses(doc, index, claim_id))
-    return records
+        found, amounts = _sentence_doses(doc, index, claim_id)
+        records.extend(found)
+        if amounts:
+            numeric.add(index)
+    return records, numeric
 
 
 _DIGIT = re.compile(r"\d")
+_DOS = re.compile(r"dos", re.IGNORECASE)
 
 
 def _may_hold_dose(text: str, start: int, end: int) -> bool:
@@ -156,17 +169,20 @@ def sentence_has_dose(doc: Document, sentence: Block) -> bool:
     )
 
 
-def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
+def _sentence_doses(doc: Document, index: int, claim_id: str) -> tuple[list[Dose], bool]:
+    """The doses of one sentence, and whether it states any amount with a unit at all."""
     lex = _lexicon()
     text = doc.text
     sentence = doc.sentences[index]
     s, e = sentence.start, sentence.end
     if not _may_hold_dose(text, s, e):
-        return []
+        return [], False
     out: list[Dose] = []
     numeric_spans = []
     cursor = s
+    amounts = False
     for m in lex.numeric.finditer(text, s, e):
+        amounts = True
         if m.group("between"):
             low, high = _number(m.group("b_low")), _number(m.group("b_high"))
             start = m.start("b_low")
@@ -256,12 +272,12 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
                 role=role_hit.label if role_hit else None,
             )
         )
-    if not out:
+    if not out and _DOS.search(text, s, e):  # a titration needs "dose" near it; most sentences have none
         titration = lex.roles.find(text, s, e)
         for hit in titration:
             if hit.label == "titration" and re.search(r"\bdos(?:e|es|age)\b", text[hit.start : e][:40], re.I):
                 out.append(_dose(doc, index, claim_id, hit.start, hit.end, kind="qualitative", role="titration"))
-    return sorted(out, key=lambda d: (d.provenance.char_start, d.provenance.char_end))
+    return sorted(out, key=lambda d: (d.provenance.char_start, d.provenance.char_end)), amounts
 
 
 def _adjacent_level(text: str, level_end: int, number_start: int) -> bool:
