@@ -130,16 +130,17 @@ def _listed(raw_dir: Path, row: dict, where: str) -> dict:
     return {**row, "size_bytes": len(data)}
 
 
-def read_article(data: bytes, *, article_id: str, source: str):
+def read_article(data: bytes, *, article_id: str, source: str, validate: bool = True):
     """Parse and extract one article: ``(document, rows by table)``, or the :class:`Reject` saying why not.
 
-    The one step a release build and a corpus build share for every input.
+    The one step a release build and a corpus build share for every input; ``validate`` as
+    in :func:`~kratom_dataset.extractors.extract_document`.
     """
     try:
         doc = parse_article(data, article_id=article_id, source_file=source)
     except SourceError as exc:
         return Reject(source, exc.reason, exc.message)
-    return doc, extract_document(doc)
+    return doc, extract_document(doc, validate=validate)
 
 
 def _process(job: tuple[str, str, bytes, bytes | None, str | None]):

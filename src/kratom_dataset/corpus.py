@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .checksums import sha256_file
-from .errors import KratomDatasetError, SourceError
+from .errors import KratomDatasetError, SourceError, ValidationFailed
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 ROW_SUFFIXES = (".jsonl", ".ndjson", ".parquet")
@@ -223,7 +223,6 @@ def process_batch(index: int, items: list[Item], out: str) -> dict:
 def _process_batch(index: int, items: list[Item], out: str) -> dict:
     import pyarrow.parquet as pq
 
-    from .arrow import to_table
     from .build import Reject, read_article
     from .release import PARQUET_OPTIONS
 
@@ -237,7 +236,7 @@ def _process_batch(index: int, items: list[Item], out: str) -> dict:
             continue
         data = item.data if item.data is not None else item.text.encode("utf-8")
         size += len(data)
-        read = read_article(data, article_id=item.article_id, source=item.source)
+        read = read_article(data, article_id=item.article_id, source=item.source, validate=False)
         if isinstance(read, Reject):
             rejects.append(asdict(read))
             continue
@@ -249,13 +248,14 @@ def _process_batch(index: int, items: list[Item], out: str) -> dict:
             result["articles"][0] = result["articles"][0].model_copy(update=given)
         for table in CORPUS_TABLES:
             rows[table].extend(result[table])
+    tables = _checked_tables(index, rows)
     parts = {}
     for table in CORPUS_TABLES:
         folder = out_dir / table
         folder.mkdir(parents=True, exist_ok=True)
         final = folder / part_name(index)
         tmp = folder / f".{part_name(index)}.tmp-{os.getpid()}"
-        pq.write_table(to_table(table, rows[table]), tmp, **PARQUET_OPTIONS)
+        pq.write_table(tables[table], tmp, **PARQUET_OPTIONS)
         os.replace(tmp, final)
         parts[table] = {"rows": len(rows[table]), "sha256": sha256_file(final)}
     marker = {"batch": index, "articles": len(items) - len(rejects), "bytes": size, "parts": parts, "rejects": rejects}
@@ -265,6 +265,34 @@ def _process_batch(index: int, items: list[Item], out: str) -> dict:
     tmp.write_text(json.dumps(marker, sort_keys=True), encoding="utf-8")
     os.replace(tmp, done / f"{index:05d}.json")
     return marker
+
+
+def _checked_tables(index: int, rows: dict[str, list]) -> dict:
+    """The batch's Arrow tables, each checked against its model's rules, or a ValidationFailed naming the records."""
+    import pyarrow as pa
+
+    from .arrow import to_table
+    from .checks import Report
+    from .constraints import check_table, table_issue
+
+    report = Report()
+    tables = {}
+    for table in CORPUS_TABLES:
+        try:
+            tables[table] = to_table(table, rows[table])
+        except (pa.ArrowException, TypeError, ValueError) as exc:
+            table_issue(report, table, exc)
+            continue
+        check_table(table, tables[table], report)
+    if not report.valid:
+        shown = "; ".join(str(i) for i in report.errors[:3])
+        raise ValidationFailed(
+            f"batch {index}: extraction produced {len(report.errors)} invalid record(s), so the batch was not written: {shown}",
+            report=report,
+            where=f"batch {index}",
+            hint="This is a bug in an extractor or a lexicon; report it with the batch's input.",
+        )
+    return tables
 
 
 def _finished(out: Path, index: int) -> dict | None:

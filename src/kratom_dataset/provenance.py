@@ -64,7 +64,7 @@ def anchor(
         index = doc.sentence_at(start)
         if index is not None and end <= doc.sentences[index].end:
             sentence_id = sentence_record_id(doc, index)
-    return Provenance(
+    return Provenance.trusted(
         article_id=doc.article_id,
         article_sha256=doc.sha256,
         char_start=start,

@@ -30,10 +30,14 @@ EXTRACTORS = {
 _ENGLISH = re.compile(r"\b(?=[taoiwf])(?:the|and|of|to|is|in|that|with|for|as|it|are|this)\b", re.IGNORECASE)
 
 
-def extract_document(doc: Document) -> dict[str, list]:
-    """Rows of every release table for one article, keyed by table name."""
+def extract_document(doc: Document, *, validate: bool = True) -> dict[str, list]:
+    """Rows of every release table for one article, keyed by table name.
+
+    Each record goes through its model's validation unless ``validate`` is false: corpus
+    builds check whole batches as Arrow tables instead (:mod:`kratom_dataset.constraints`).
+    """
     sentence_rows = [
-        Sentence(
+        Sentence.trusted(
             id=sentence_record_id(doc, i),
             article_id=doc.article_id,
             index=i,
@@ -58,7 +62,7 @@ def extract_document(doc: Document) -> dict[str, list]:
     topic_hits = topics.mentions(doc.text)
     claim_rows = claims.extract_claims(doc, claim_ids, dosage=numeric, mechanism=with_mechanism, topic_mentions=topic_hits)
     topic_rows = topics.extract_topics(doc, topic_hits)
-    article = Article(
+    article = Article.trusted(
         id=doc.article_id,
         source_file=doc.source_file,
         sha256=doc.sha256,
@@ -68,7 +72,7 @@ def extract_document(doc: Document) -> dict[str, list]:
         language=language(doc.text),
         format=doc.format,
         sections=[
-            Section(index=s.index, role=s.role, heading=s.heading, char_start=s.start, char_end=s.end)
+            Section.trusted(index=s.index, role=s.role, heading=s.heading, char_start=s.start, char_end=s.end)
             for s in doc.sections
         ],
         n_sentences=len(sentence_rows),
@@ -80,7 +84,7 @@ def extract_document(doc: Document) -> dict[str, list]:
             doc, 0, len(doc.text), extractor=PARSER, extractor_version=PARSER_VERSION, sentence=False
         ).model_copy(update={"section_index": 0, "section": doc.sections[0].name}),
     )
-    return {
+    rows = {
         "articles": [article],
         "sentences": sentence_rows,
         "topics": topic_rows,
@@ -88,6 +92,9 @@ def extract_document(doc: Document) -> dict[str, list]:
         "doses": dose_rows,
         "mechanisms": mechanism_rows,
     }
+    if validate:
+        rows = {table: [r.validated() for r in records] for table, records in rows.items()}
+    return rows
 
 
 def language(text: str) -> str | None:

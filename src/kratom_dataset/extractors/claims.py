@@ -122,16 +122,16 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
     s = doc.sentences[index]
     sentence = text[s.start : s.end]
 
-    hedges = [Cue(char_start=h.start, char_end=h.end, text=h.text(text), cue_type="speculation") for h in lex.speculation.find(text, s.start, s.end)]
+    hedges = [Cue.trusted(char_start=h.start, char_end=h.end, text=h.text(text), cue_type="speculation") for h in lex.speculation.find(text, s.start, s.end)]
     excepted = [(h.start, h.end) for h in lex.negation_exceptions.find(text, s.start, s.end)]
     negations = [
-        Cue(char_start=h.start, char_end=h.end, text=h.text(text), cue_type="negation")
+        Cue.trusted(char_start=h.start, char_end=h.end, text=h.text(text), cue_type="negation")
         for h in lex.negation.find(text, s.start, s.end)
         if not any(a <= h.start < b for a, b in excepted)
     ]
     evidence_hit = lex.evidence.first(text, s.start, s.end)
     evidence_cue = (
-        Cue(char_start=evidence_hit.start, char_end=evidence_hit.end, text=evidence_hit.text(text), cue_type="evidence")
+        Cue.trusted(char_start=evidence_hit.start, char_end=evidence_hit.end, text=evidence_hit.text(text), cue_type="evidence")
         if evidence_hit
         else None
     )
@@ -140,7 +140,7 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
         claim_type = "dosage"
     else:
         claim_type = _type(sentence, has_mechanism, INDEX.mask(text, s.start, s.end))
-    return Claim(
+    return Claim.trusted(
         id=cid,
         article_id=doc.article_id,
         claim_type=claim_type,

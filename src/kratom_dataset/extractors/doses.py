@@ -338,7 +338,7 @@ def _dose(doc: Document, index: int, claim_id: str, start: int, end: int, **fiel
     if purpose:
         group = "what" if purpose.groupdict().get("what") is not None else "what2"
     purpose_hit = lex.purposes.first(purpose_text, purpose.start(group), purpose.end(group)) if purpose else None
-    return Dose(
+    return Dose.trusted(
         id=record_id("dos", doc.article_id, start, end),
         article_id=doc.article_id,
         claim_id=claim_id,

@@ -184,7 +184,7 @@ def _records(doc: Document, claim_id: str, group, action: Hit, chosen, effect, n
                 start = min(hit.start, action.start, tgt.start)
                 end = max(hit.end, action.end, tgt.end)
                 out.append(
-                    Mechanism(
+                    Mechanism.trusted(
                         id=record_id("mec", doc.article_id, start, end, agent, action.label, name),
                         article_id=doc.article_id,
                         claim_id=claim_id,

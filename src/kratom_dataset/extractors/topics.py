@@ -50,7 +50,7 @@ def extract_topics(doc: Document, hits: list[Hit] | None = None) -> list[Topic]:
         hit, established_by = chosen[topic_id]
         entry = entries[topic_id]
         records.append(
-            Topic(
+            Topic.trusted(
                 id=record_id("top", doc.article_id, topic_id),
                 article_id=doc.article_id,
                 topic_id=topic_id,
