@@ -31,6 +31,9 @@ DEFAULT_BATCH = 128
 DONE = "_batches"
 MANIFEST = "manifest.json"
 REJECTS = "rejects.json"
+#: Part files are compressed with zstd level 1, not the releases' 9: about 3% larger, and writing
+#: takes under half the time (a tenth of a build at level 9).
+PART_ZSTD_LEVEL = 1
 CORPUS_TABLES = ("articles", "sentences", "topics", "claims", "doses", "mechanisms")
 
 
@@ -226,6 +229,8 @@ def _process_batch(index: int, items: list[Item], out: str) -> dict:
     from .build import Reject, read_article
     from .release import PARQUET_OPTIONS
 
+    CORPUS_PARQUET = {**PARQUET_OPTIONS, "compression_level": PART_ZSTD_LEVEL}
+
     out_dir = Path(out)
     rows: dict[str, list] = {t: [] for t in CORPUS_TABLES}
     rejects: list[dict] = []
@@ -248,14 +253,14 @@ def _process_batch(index: int, items: list[Item], out: str) -> dict:
             result["articles"][0] = result["articles"][0].model_copy(update=given)
         for table in CORPUS_TABLES:
             rows[table].extend(result[table])
-    tables = _checked_tables(index, rows)
+    tables = checked_tables(index, rows)
     parts = {}
     for table in CORPUS_TABLES:
         folder = out_dir / table
         folder.mkdir(parents=True, exist_ok=True)
         final = folder / part_name(index)
         tmp = folder / f".{part_name(index)}.tmp-{os.getpid()}"
-        pq.write_table(tables[table], tmp, **PARQUET_OPTIONS)
+        pq.write_table(tables[table], tmp, **CORPUS_PARQUET)
         os.replace(tmp, final)
         parts[table] = {"rows": len(rows[table]), "sha256": sha256_file(final)}
     marker = {"batch": index, "articles": len(items) - len(rejects), "bytes": size, "parts": parts, "rejects": rejects}
@@ -267,7 +272,7 @@ def _process_batch(index: int, items: list[Item], out: str) -> dict:
     return marker
 
 
-def _checked_tables(index: int, rows: dict[str, list]) -> dict:
+def checked_tables(index: int, rows: dict[str, list]) -> dict:
     """The batch's Arrow tables, each checked against its model's rules, or a ValidationFailed naming the records."""
     import pyarrow as pa
 
