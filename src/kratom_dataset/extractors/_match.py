@@ -72,11 +72,14 @@ class WordIndex:
         last = self._last
         if last[0] is text and last[1] == start and last[2] == end:
             return last[3]  # the matchers of one sentence ask in turn
-        cached = self._texts.get(id(text))
+        texts = self._texts
+        cached = texts.get(id(text))
         if cached is None or cached[0] is not text:
-            if len(self._texts) >= 4:  # a document and the clauses cut from it
-                self._texts.clear()
-            cached = self._texts[id(text)] = (text, {})
+            if len(texts) >= 8:  # the document, and the least recently asked of the words and clauses cut from it
+                del texts[next(iter(texts))]
+            cached = texts[id(text)] = (text, {})
+        elif len(texts) > 1:
+            texts[id(text)] = texts.pop(id(text))  # most recently asked last
         spans = cached[1]
         key = (start, end)
         found = spans.get(key)
