@@ -12,6 +12,7 @@ done-marker.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import glob
 import json
@@ -207,31 +208,54 @@ def part_name(index: int) -> str:
 
 
 def process_batch(index: int, items: list[Item], out: str) -> dict:
-    """Parse, extract and write one batch; return its done-marker (also written to disk, last).
+    """Parse, extract and write one batch; return its done-marker (also written to disk, last)."""
+    import pyarrow.parquet as pq
 
-    The cyclic garbage collector is paused for the batch: a batch holds a few hundred thousand
-    records that make no reference cycles, and the collector's repeated walks over them cost a
-    fifth of a build. What little cyclic garbage there is goes in one collection at the end.
+    from .release import PARQUET_OPTIONS
+
+    options = {**PARQUET_OPTIONS, "compression_level": PART_ZSTD_LEVEL}
+    out_dir = Path(out)
+    with paused_collector():
+        tables, rejects, size = batch_tables(index, items)
+        parts = {}
+        for table in CORPUS_TABLES:
+            folder = out_dir / table
+            folder.mkdir(parents=True, exist_ok=True)
+            final = folder / part_name(index)
+            tmp = folder / f".{part_name(index)}.tmp-{os.getpid()}"
+            pq.write_table(tables[table], tmp, **options)
+            os.replace(tmp, final)
+            parts[table] = {"rows": tables[table].num_rows, "sha256": sha256_file(final)}
+    marker = {"batch": index, "articles": len(items) - len(rejects), "bytes": size, "parts": parts, "rejects": rejects}
+    done = out_dir / DONE
+    done.mkdir(exist_ok=True)
+    tmp = done / f".{index:05d}.json.tmp-{os.getpid()}"
+    tmp.write_text(json.dumps(marker, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, done / f"{index:05d}.json")
+    return marker
+
+
+@contextlib.contextmanager
+def paused_collector():
+    """Pause the cyclic garbage collector while a batch is made, then collect once.
+
+    A batch holds a few hundred thousand records that make no reference cycles, and the
+    collector's repeated walks over them cost a fifth of a build.
     """
-    paused = gc.isenabled()
+    was = gc.isenabled()
     gc.disable()
     try:
-        return _process_batch(index, items, out)
+        yield
     finally:
-        if paused:
+        if was:
             gc.enable()
         gc.collect()
 
 
-def _process_batch(index: int, items: list[Item], out: str) -> dict:
-    import pyarrow.parquet as pq
-
+def batch_tables(index: int, items: list[Item]) -> tuple[dict, list[dict], int]:
+    """A batch's checked Arrow tables, its rejects and its size in bytes: all of a batch but the writing."""
     from .build import Reject, read_article
-    from .release import PARQUET_OPTIONS
 
-    CORPUS_PARQUET = {**PARQUET_OPTIONS, "compression_level": PART_ZSTD_LEVEL}
-
-    out_dir = Path(out)
     rows: dict[str, list] = {t: [] for t in CORPUS_TABLES}
     rejects: list[dict] = []
     size = 0
@@ -253,23 +277,7 @@ def _process_batch(index: int, items: list[Item], out: str) -> dict:
             result["articles"][0] = result["articles"][0].model_copy(update=given)
         for table in CORPUS_TABLES:
             rows[table].extend(result[table])
-    tables = checked_tables(index, rows)
-    parts = {}
-    for table in CORPUS_TABLES:
-        folder = out_dir / table
-        folder.mkdir(parents=True, exist_ok=True)
-        final = folder / part_name(index)
-        tmp = folder / f".{part_name(index)}.tmp-{os.getpid()}"
-        pq.write_table(tables[table], tmp, **CORPUS_PARQUET)
-        os.replace(tmp, final)
-        parts[table] = {"rows": len(rows[table]), "sha256": sha256_file(final)}
-    marker = {"batch": index, "articles": len(items) - len(rejects), "bytes": size, "parts": parts, "rejects": rejects}
-    done = out_dir / DONE
-    done.mkdir(exist_ok=True)
-    tmp = done / f".{index:05d}.json.tmp-{os.getpid()}"
-    tmp.write_text(json.dumps(marker, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, done / f"{index:05d}.json")
-    return marker
+    return checked_tables(index, rows), rejects, size
 
 
 def checked_tables(index: int, rows: dict[str, list]) -> dict:
@@ -415,7 +423,14 @@ def _engine(engine: str, workers: int, scheduler: str | None):
 
             # The worker's statistical profiler samples the task thread every 10 ms; batches are
             # pure Python holding the GIL, so it only slows them down.
-            with dask.config.set({"distributed.worker.profile.enabled": False}):
+            # dask also starts workers with glibc's MALLOC_TRIM_THRESHOLD_ set, which turns off
+            # glibc's adaptive thresholds; a batch allocates and frees a lot, and without the
+            # setting the workers spend less time in the kernel. Memory stays bounded by the batch.
+            settings = {
+                "distributed.worker.profile.enabled": False,
+                "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+            }
+            with dask.config.set(settings):
                 cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
             client = Client(cluster)
         elif scheduler.startswith(("tcp://", "tls://", "inproc://", "ucx://")) or ":" in scheduler and not Path(scheduler).exists():
