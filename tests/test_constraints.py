@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
-from kratom_dataset.arrow import to_table
+from kratom_dataset.arrow import optional_of, to_table
 from kratom_dataset.checks import Report
 from kratom_dataset.constraints import check_table, table_issue
 from kratom_dataset.corpus import checked_tables
@@ -33,7 +33,7 @@ def trusted(model: type[BaseModel], data: dict) -> Any:
     fields = {}
     for name, value in data.items():
         annotation = model.model_fields[name].annotation
-        inner = next((a for a in get_args(annotation) if a is not type(None)), annotation) if get_origin(annotation) is typing.Union else annotation
+        _, inner = optional_of(annotation)
         item = get_args(inner)[0] if get_origin(inner) is list else None
         if value is not None and isinstance(inner, type) and issubclass(inner, BaseModel):
             value = trusted(inner, value)
@@ -133,9 +133,7 @@ def _leaf_type(table, path):
             annotation = get_args(annotation)[0]
             model = annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
             continue
-        annotation = model.model_fields[key].annotation
-        if get_origin(annotation) is typing.Union:
-            annotation = next(a for a in get_args(annotation) if a is not type(None))
+        _, annotation = optional_of(model.model_fields[key].annotation)
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             model = annotation
     if get_origin(annotation) is typing.Literal:

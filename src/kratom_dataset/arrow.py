@@ -28,14 +28,22 @@ def model_for(table: str) -> type[Record]:
         raise UnknownTableError(f"Unknown table {table!r}.", hint=did_you_mean(table, TABLES)) from None
 
 
-def _arrow_type(annotation: Any) -> tuple[pa.DataType, bool]:
-    """Arrow type of a field annotation and whether it is nullable."""
-    origin = get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
+def optional_of(annotation: Any) -> tuple[bool, Any]:
+    """``(optional, inner annotation)`` of a field annotation: ``Optional[X]`` gives ``(True, X)``."""
+    if get_origin(annotation) in (typing.Union, types.UnionType):
         args = [a for a in get_args(annotation) if a is not type(None)]
         if len(args) != 1:
             raise TypeError(f"unsupported union {annotation!r}")
-        return _arrow_type(args[0])[0], True
+        return True, args[0]
+    return False, annotation
+
+
+def _arrow_type(annotation: Any) -> tuple[pa.DataType, bool]:
+    """Arrow type of a field annotation and whether it is nullable."""
+    optional, annotation = optional_of(annotation)
+    if optional:
+        return _arrow_type(annotation)[0], True
+    origin = get_origin(annotation)
     if origin is Literal:
         return pa.string(), False
     if origin is list:

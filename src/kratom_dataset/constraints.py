@@ -12,14 +12,13 @@ field path, code), never raised.
 
 from __future__ import annotations
 
-import types
-import typing
 from typing import Any, Literal, get_args, get_origin
 
 import pyarrow as pa
 import pyarrow.compute as pc
 from pydantic import BaseModel
 
+from .arrow import optional_of
 from .checks import MAX_ISSUES_PER_CHECK, Report
 from .models import MG_PER_UNIT, Article, Claim, Cue, Dose, GoldRecord, Provenance, Span, TABLES
 
@@ -65,13 +64,13 @@ class _Checker:
         for name, info in model.model_fields.items():
             path = prefix + name
             column = rows.field(name)
-            optional, annotation = _unwrap(info.annotation)
+            optional, annotation = optional_of(info.annotation)
             if not optional:
                 self.flag(column.is_null(), ids, path, "missing-value", "a value is required")
             present = column.is_valid()
             self.values(annotation, info.metadata, column.filter(present), ids.filter(present), path)
-        for klass in model.__mro__:
-            for mask, field, message in RULES.get(klass, lambda r: [])(rows):
+        for rule in (RULES[klass] for klass in model.__mro__ if klass in RULES):
+            for mask, field, message in rule(rows):
                 self.flag(mask, ids, prefix + field, "invalid-value", message)
 
     def values(self, annotation: Any, metadata: list, column: pa.Array, ids: pa.Array, path: str) -> None:
@@ -91,14 +90,6 @@ class _Checker:
         for rule in metadata:
             for mask, message in _constraint(rule, column):
                 self.flag(mask, ids, path, "invalid-value", message)
-
-
-def _unwrap(annotation: Any) -> tuple[bool, Any]:
-    """``(optional, inner annotation)`` of a field annotation."""
-    if get_origin(annotation) in (typing.Union, types.UnionType):
-        args = [a for a in get_args(annotation) if a is not type(None)]
-        return True, args[0]
-    return False, annotation
 
 
 def _constraint(rule: Any, column: pa.Array) -> list[tuple[pa.Array, str]]:
