@@ -6,7 +6,8 @@
 
 Sections: ``throughput`` (MB/s on one core and with 2 workers, on 10 MB and 100 MB), ``engines``
 (dask LocalCluster against the local pool on 100 MB, with identical output), ``memory`` (peak RSS
-of the whole process tree at 10 MB, 100 MB and 1 GB), ``peers`` (a bare compiled regex and
+of the whole process tree at 10 MB, 100 MB and 1 GB), ``bookkeeping`` (what the build's own
+process keeps per article: duplicate ids and the manifest, at a million articles), ``peers`` (a bare compiled regex and
 quantulum3 on the same text, as ratios, and dose F1 on the challenge set), ``startup`` (import
 time, ``load(table)`` cold and warm) and ``profile`` (where extraction spends its time).
 
@@ -230,6 +231,63 @@ def memory(sizes: list[int]) -> dict:
         result[f"{mb}"] = {"rss_mb": run["rss_mb"], "wall_s": run["wall_s"], "mb_s": corpus_bytes(folder) / MB / run["wall_s"]}
         clean(run["out"])
         print(f"  {mb} MB: peak RSS {run['rss_mb']:.0f} MB, wall {run['wall_s']:.0f} s", flush=True)
+    return result
+
+
+_BOOKKEEPING = """
+import json, resource, sys, time
+from pathlib import Path
+from kratom_dataset.corpus import CORPUS_TABLES, DONE, _write_manifest, iter_items
+rows, out, batches = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+def rss():
+    return int(Path('/proc/self/statm').read_text().split()[1]) * resource.getpagesize()
+start, n, t, marks = rss(), 0, time.perf_counter(), {}
+for item in iter_items([str(rows)]):
+    n += 1
+    if n % (int(sys.argv[4]) // 5) == 0:
+        marks[n] = rss() - start
+seconds = time.perf_counter() - t
+before = rss()
+ids = {f"{i:012d}-{i * 7919 % 1000003:07d}" for i in range(n)}
+set_bytes = rss() - before
+del ids
+(out / DONE).mkdir(parents=True, exist_ok=True)
+for b in range(batches):
+    parts = {t: {"rows": 100, "sha256": f"{b:064x}"} for t in CORPUS_TABLES}
+    (out / DONE / f"{b:05d}.json").write_text(json.dumps({"batch": b, "articles": 128, "bytes": 640000, "parts": parts, "rejects": []}))
+before = rss()
+t = time.perf_counter()
+_write_manifest(out, ["x"], 128, batches)
+print(json.dumps({"articles": n, "ids_per_s": n / seconds, "growth": marks, "set_bytes": set_bytes,
+                  "manifest_batches": batches, "manifest_s": time.perf_counter() - t, "manifest_rss_growth": rss() - before,
+                  "manifest_mb": (out / "manifest.json").stat().st_size / 1e6}))
+"""
+
+
+def bookkeeping(articles: int, batches: int) -> dict:
+    """What the build's own process holds per article: duplicate-id detection and the manifest.
+
+    Workers hold one batch each; the process that reads the inputs must not grow with the corpus
+    either. ``articles`` tiny JSONL rows go through ``iter_items`` (RSS sampled as it goes, then
+    compared with a Python set of as many ids), and the manifest is written from ``batches``
+    done-markers.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = Path(tmp) / "rows.jsonl"
+        with open(rows, "w", encoding="utf-8") as fh:
+            for i in range(articles):
+                fh.write(f'{{"id": "{i:012d}-{i * 7919 % 1000003:07d}", "text": "Kratom."}}\n')
+        done = subprocess.run([sys.executable, "-c", _BOOKKEEPING, str(rows), str(Path(tmp) / "out"), str(batches), str(articles)],
+                              capture_output=True, text=True, check=True)
+    result = json.loads(done.stdout)
+    growth = result["growth"]
+    first, last = min(growth, key=int), max(growth, key=int)
+    result["bytes_per_article"] = (growth[last] - growth[first]) / (int(last) - int(first))
+    result["set_bytes_per_article"] = result["set_bytes"] / result["articles"]
+    print(f"  {articles} ids: {result['ids_per_s']:.0f}/s, RSS growth {result['bytes_per_article']:.1f} B/article "
+          f"(a Python set of the same ids: {result['set_bytes_per_article']:.0f} B/article)")
+    print(f"  manifest of {batches} batches: {result['manifest_s']:.1f} s, {result['manifest_mb']:.1f} MB written, "
+          f"RSS growth {result['manifest_rss_growth'] / MB:.1f} MB", flush=True)
     return result
 
 
@@ -488,6 +546,17 @@ def render(results: dict) -> str:
         for k, row in mem.items():
             lines.append(f"| {k} MB | {row['rss_mb']:.0f} MB | {row['wall_s']:.0f} s | {row['mb_s']:.2f} |")
         lines += ["", "Peak RSS is the sum over the CLI process and its pool workers, sampled every 50 ms.", ""]
+    k = results.get("bookkeeping")
+    if k:
+        lines += [
+            "## Bookkeeping of the reading process",
+            "",
+            f"- duplicate-id detection over {k['articles']:,} articles: {k['ids_per_s']:,.0f} ids/s, RSS growth "
+            f"{k['bytes_per_article']:.1f} B per article (a Python set of the same ids: {k['set_bytes_per_article']:.0f} B per article)",
+            f"- manifest of {k['manifest_batches']:,} batches ({k['manifest_batches'] * 128:,} articles): written in {k['manifest_s']:.1f} s, "
+            f"{k['manifest_mb']:.1f} MB on disk, RSS growth {k['manifest_rss_growth'] / MB:.1f} MB",
+            "",
+        ]
     if p:
         lines += [
             "## Peers, same text",
@@ -512,7 +581,7 @@ def render(results: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    sections = ("throughput", "engines", "memory", "peers", "startup", "profile")
+    sections = ("throughput", "engines", "memory", "bookkeeping", "peers", "startup", "profile")
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("sections", nargs="*", help=f"any of {', '.join(sections)} (default: all)")
     ap.add_argument("--quick", action="store_true", help="1, 2 and 5 MB corpora instead of 10 MB, 100 MB and 1 GB")
@@ -532,6 +601,7 @@ def main(argv: list[str] | None = None) -> None:
         "throughput": lambda: throughput([small, medium]),
         "engines": lambda: engines(medium),
         "memory": lambda: memory([small, medium, large]),
+        "bookkeeping": lambda: bookkeeping(100_000 if args.quick else 1_000_000, 2_000 if args.quick else 20_000),
         "peers": lambda: peers(small, 0.2 if args.quick else 0.5),
         "startup": startup,
         "profile": lambda: profile(small),

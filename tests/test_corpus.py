@@ -60,6 +60,48 @@ def test_inputs_stream_folders_rows_and_globs(corpus):
     assert rejects["row=7"].startswith("duplicate id")
 
 
+def test_duplicate_ids_are_found_on_disk_and_the_scratch_file_goes_away(tmp_path, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text("".join(json.dumps({"id": i % 700, "text": "Kratom."}) + "\n" for i in range(1000)), encoding="utf-8")
+    items = iter_items([str(rows)])
+    first = next(items)
+    assert list(tmp_path.glob("kratom-dataset-ids-*/ids.sqlite"))  # the ids live in a file, not in memory
+    rest = list(items)
+    duplicates = [i for i in [first, *rest] if i.reject]
+    assert [i.source.rsplit("=", 1)[-1] for i in duplicates] == [str(n) for n in range(700, 1000)]
+    assert all(i.reject == f"duplicate id {i.article_id!r}" for i in duplicates)
+    assert not list(tmp_path.glob("kratom-dataset-ids-*"))
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(st.lists(JSON_VALUES, max_size=4), st.integers(0, 3))
+def test_a_streamed_json_list_has_the_bytes_of_json_dumps(items, depth):
+    import io
+
+    from kratom_dataset.corpus import JsonList
+
+    fh = io.StringIO()
+    listing = JsonList(fh, depth=depth)
+    for item in items:
+        listing.add(item)
+    listing.close()
+    nested = items
+    for _ in range(depth):
+        nested = {"k": nested}
+    opening = "".join("{\n" + "  " * (level + 1) + '"k": ' for level in range(depth))
+    closing = "".join("\n" + "  " * level + "}" for level in reversed(range(depth)))
+    assert opening + fh.getvalue() + closing == json.dumps(nested, indent=2, sort_keys=True)
+
+
 def test_a_missing_input_is_a_clear_error(tmp_path):
     with pytest.raises(SourceError, match="no such input"):
         list(iter_items([str(tmp_path / "nope.jsonl")]))
@@ -88,11 +130,14 @@ def local_build(corpus, tmp_path_factory):
 
 
 def test_a_corpus_build_writes_parts_manifest_and_rejects(local_build):
-    out, manifest = local_build
+    out, summary = local_build
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert summary == {k: v for k, v in manifest.items() if k != "parts"}
     assert manifest["articles"] == len(SEEDS) * 2 + 2  # files, JSONL rows, the notes and one Parquet row
     assert manifest["batches"] == len(manifest["parts"]["claims"])
     rejects = json.loads((out / "rejects.json").read_text())
-    assert sorted(r["reason"] for r in rejects) == ["unreadable", "unreadable", "unreadable", "whitespace-only"]
+    assert [r["reason"] for r in rejects] == ["unreadable", "unreadable", "unreadable", "whitespace-only"]  # input order
+    assert [r["file"].rsplit("#", 1)[-1] for r in rejects[:3]] == ["row=5", "row=6", "row=7"]
     for table, parts in manifest["parts"].items():
         assert sum(pq.read_metadata(out / p["file"]).num_rows for p in parts) == manifest["rows"][table]
 

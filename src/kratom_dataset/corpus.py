@@ -17,7 +17,9 @@ import gc
 import glob
 import json
 import os
+import sqlite3
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass
@@ -85,14 +87,45 @@ def iter_items(inputs: Iterable[str]) -> Iterator[Item]:
     """Every article of the inputs, streamed: files one by one, rows batch by batch.
 
     A second article with an id already seen is rejected as a duplicate (ids are the primary key
-    of every table); only the ids are remembered, never the texts.
+    of every table); only the ids are remembered, never the texts, and on disk (:class:`SeenIds`).
     """
-    seen: set[str] = set()
-    for item in _items(inputs):
-        if item.reject is None and item.article_id in seen:
-            item = Item(item.article_id, item.source, reject=f"duplicate id {item.article_id!r}")
-        seen.add(item.article_id)
-        yield item
+    with SeenIds() as seen:
+        for item in _items(inputs):
+            if not seen.add(item.article_id) and item.reject is None:
+                item = Item(item.article_id, item.source, reject=f"duplicate id {item.article_id!r}")
+            yield item
+
+
+class SeenIds:
+    """A set of article ids kept in a throwaway SQLite file, so memory does not grow with the corpus.
+
+    Ten million ids in a Python set take over a gigabyte; in SQLite's B-tree they take a few
+    megabytes of page cache and about 40 bytes each of disk, at some 7 microseconds an insert
+    (an article takes milliseconds to extract). Nothing is committed or synced: the file is
+    scratch space, deleted on :meth:`close`.
+    """
+
+    def __init__(self):
+        self._dir = tempfile.TemporaryDirectory(prefix="kratom-dataset-ids-")
+        self._db = sqlite3.connect(os.path.join(self._dir.name, "ids.sqlite"), isolation_level=None)
+        self._db.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-4096;"
+            "CREATE TABLE ids (id TEXT PRIMARY KEY) WITHOUT ROWID; BEGIN;"
+        )
+
+    def add(self, article_id: str) -> bool:
+        """Remember ``article_id``; True when it was not seen before."""
+        return self._db.execute("INSERT OR IGNORE INTO ids VALUES (?)", (article_id,)).rowcount == 1
+
+    def close(self) -> None:
+        self._db.close()
+        self._dir.cleanup()
+
+    def __enter__(self) -> "SeenIds":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def _items(inputs: Iterable[str]) -> Iterator[Item]:
@@ -331,11 +364,15 @@ def build_corpus(
     batch_size: int = DEFAULT_BATCH,
     progress: bool | None = None,
 ) -> dict:
-    """Build the release tables of a corpus into ``out``; return the manifest.
+    """Build the release tables of a corpus into ``out``; return the manifest's summary.
 
     ``engine`` is ``local`` (a process pool, the default) or ``dask`` (``dask.distributed``: a
     ``LocalCluster`` of ``workers`` processes, or the scheduler at ``scheduler``, an address
     such as ``tcp://host:8786`` or a scheduler file).
+
+    The summary is ``manifest.json`` without its list of part files, which grows with the
+    corpus: this process keeps only counts while the build runs and writes the manifest and
+    the rejects report from the batches' done-markers on disk at the end.
     """
     from tqdm import tqdm
 
@@ -346,26 +383,27 @@ def build_corpus(
     workers = workers or os.cpu_count() or 1
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(total=total_bytes, unit="B", unit_scale=True, desc="build", disable=not show)
-    markers: dict[int, dict] = {}
+    tally = _Progress(bar)
     submit, finish = _engine(engine, workers, scheduler)
-    pending = {}
+    pending: dict = {}
     limit = 2 * workers
+    batches = 0
     try:
         for index, batch in enumerate(batched(iter_items([str(p) for p in paths]), batch_size)):
+            batches = index + 1
             done = _finished(out, index)
             if done is not None:
-                markers[index] = done
-                bar.update(done["bytes"])
+                tally.update(done)
                 continue
             pending[submit(index, batch, str(out))] = index
             while len(pending) >= limit:
-                _collect(pending, markers, bar, finish)
+                _collect(pending, tally, finish)
         while pending:
-            _collect(pending, markers, bar, finish)
+            _collect(pending, tally, finish)
     finally:
         bar.close()
         finish(None)
-    return _write_manifest(out, [p.as_posix() for p in paths], batch_size, markers)
+    return _write_manifest(out, [p.as_posix() for p in paths], batch_size, batches)
 
 
 def _size(path: Path) -> int:
@@ -374,13 +412,23 @@ def _size(path: Path) -> int:
     return path.stat().st_size
 
 
-def _collect(pending: dict, markers: dict, bar, finish) -> None:
+class _Progress:
+    """Bytes and articles done so far, on the progress bar: running totals, not a list of batches."""
+
+    def __init__(self, bar):
+        self.bar = bar
+        self.articles = 0
+
+    def update(self, marker: dict) -> None:
+        self.articles += marker["articles"]
+        self.bar.update(marker["bytes"])
+        self.bar.set_postfix(articles=self.articles)
+
+
+def _collect(pending: dict, progress: _Progress, finish) -> None:
     for future in finish(list(pending)):
-        index = pending.pop(future)
-        marker = future.result()
-        markers[index] = marker
-        bar.update(marker["bytes"])
-        bar.set_postfix(articles=sum(m["articles"] for m in markers.values()))
+        pending.pop(future)
+        progress.update(future.result())
 
 
 def _engine(engine: str, workers: int, scheduler: str | None):
@@ -454,28 +502,79 @@ def _engine(engine: str, workers: int, scheduler: str | None):
     raise KratomDatasetError(f"unknown engine {engine!r}", hint="Use --engine local or --engine dask.")
 
 
-def _write_manifest(out: Path, inputs: list[str], batch_size: int, markers: dict[int, dict]) -> dict:
+def _markers(out: Path, batches: int) -> Iterator[dict]:
+    """The done-markers of batches ``0 .. batches - 1``, read one at a time."""
+    for index in range(batches):
+        yield json.loads((out / DONE / f"{index:05d}.json").read_text(encoding="utf-8"))
+
+
+def _write_manifest(out: Path, inputs: list[str], batch_size: int, batches: int) -> dict:
+    """Write ``rejects.json`` (in input order) and ``manifest.json`` from the done-markers; return the summary.
+
+    Both files are streamed, a marker at a time, so writing them takes memory for one batch
+    whatever the number of batches; the bytes are those of ``json.dumps(..., indent=2,
+    sort_keys=True)`` of the whole objects.
+    """
     from . import __version__
     from .extractors import EXTRACTORS
     from .models import SCHEMA_VERSION
 
-    ordered = [markers[i] for i in sorted(markers)]
-    rejects = sorted((r for m in ordered for r in m["rejects"]), key=lambda r: r["file"])
-    manifest = {
+    rows = dict.fromkeys(CORPUS_TABLES, 0)
+    articles = size = rejected = 0
+    with open(out / REJECTS, "w", encoding="utf-8") as fh:
+        listing = JsonList(fh, depth=0)
+        for marker in _markers(out, batches):
+            articles += marker["articles"]
+            size += marker["bytes"]
+            for table in CORPUS_TABLES:
+                rows[table] += marker["parts"][table]["rows"]
+            for reject in marker["rejects"]:
+                listing.add(reject)
+                rejected += 1
+        listing.close()
+        fh.write("\n")
+    summary = {
         "dataset": "kratom-dataset corpus build",
         "package_version": __version__,
         "schema_version": SCHEMA_VERSION,
         "inputs": list(inputs),
         "batch_size": batch_size,
-        "batches": len(ordered),
-        "articles": sum(m["articles"] for m in ordered),
-        "bytes": sum(m["bytes"] for m in ordered),
-        "rows": {t: sum(m["parts"][t]["rows"] for m in ordered) for t in CORPUS_TABLES},
-        "parts": {t: [{"file": f"{t}/{part_name(m['batch'])}", **m["parts"][t]} for m in ordered] for t in CORPUS_TABLES},
-        "rejected": len(rejects),
+        "batches": batches,
+        "articles": articles,
+        "bytes": size,
+        "rows": rows,
+        "rejected": rejected,
         "extractors": dict(sorted(EXTRACTORS.items())),
     }
-    (out / REJECTS).write_text(json.dumps(rejects, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    (out / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    return manifest
+    placeholders = {table: f"\0parts:{table}\0" for table in sorted(CORPUS_TABLES)}  # in the order sort_keys writes them
+    text = json.dumps({**summary, "parts": placeholders}, indent=2, sort_keys=True) + "\n"
+    with open(out / MANIFEST, "w", encoding="utf-8") as fh:
+        for table, placeholder in placeholders.items():
+            before, text = text.split(json.dumps(placeholder), 1)
+            fh.write(before)
+            listing = JsonList(fh, depth=2)
+            for marker in _markers(out, batches):
+                listing.add({"file": f"{table}/{part_name(marker['batch'])}", **marker["parts"][table]})
+            listing.close()
+        fh.write(text)
+    return summary
+
+
+class JsonList:
+    """A JSON array written an item at a time, laid out as ``json.dumps(indent=2, sort_keys=True)``
+    lays out a list nested ``depth`` levels deep."""
+
+    def __init__(self, fh, depth: int):
+        self._fh = fh
+        self._depth = depth
+        self._pad = "  " * (depth + 1)
+        self._empty = True
+
+    def add(self, item) -> None:
+        body = json.dumps(item, indent=2, sort_keys=True).replace("\n", "\n" + self._pad)
+        self._fh.write(("[\n" if self._empty else ",\n") + self._pad + body)
+        self._empty = False
+
+    def close(self) -> None:
+        self._fh.write("[]" if self._empty else "\n" + "  " * self._depth + "]")
 
