@@ -185,6 +185,58 @@ def test_the_dask_engine_gives_the_same_bytes_on_a_real_local_cluster(local_buil
     assert tree(tmp_path / "dask") == tree(out)
 
 
+@pytest.fixture
+def dask_scheduler(tmp_path):
+    """A real ``dask scheduler`` and a ``dask worker`` of two processes, started as on a cluster; the scheduler file."""
+    import subprocess
+    import sys
+
+    from dask.distributed import Client
+
+    scheduler_file = tmp_path / "scheduler.json"
+    common = ["--scheduler-file", str(scheduler_file), "--no-dashboard"]
+    scheduler = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", "0", *common])
+    worker = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", "--nworkers", "2", "--nthreads", "1", "--host", "127.0.0.1", *common])
+    try:
+        with Client(scheduler_file=str(scheduler_file), timeout="60s") as client:
+            client.wait_for_workers(2, timeout=60)
+        yield scheduler_file
+    finally:
+        for process in (worker, scheduler):
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def test_the_dask_engine_runs_on_an_existing_scheduler_by_file_or_address(local_build, corpus, tmp_path, dask_scheduler):
+    out, _ = local_build
+    address = json.loads(dask_scheduler.read_text())["address"]
+    assert address.startswith("tcp://127.0.0.1:")
+    for name, scheduler in (("by-file", str(dask_scheduler)), ("by-address", address)):
+        result = CliRunner().invoke(main, ["build", *sum((["--input", i] for i in inputs(corpus)), []), "--out", str(tmp_path / name),
+                                           "--batch-size", "3", "--engine", "dask", "--scheduler", scheduler, "--allow-rejects"])
+        assert result.exit_code == 0, result.output
+        assert tree(tmp_path / name) == tree(out)
+
+
+@pytest.mark.parametrize(
+    ("engine", "scheduler", "message"),
+    [
+        ("spark", None, "unknown engine 'spark'"),
+        ("dask", "missing-scheduler.json", "no dask scheduler file there"),
+        ("dask", "tcp://127.0.0.1:9", "could not reach the dask scheduler"),
+    ],
+)
+def test_an_engine_that_cannot_run_is_a_clear_error(corpus, tmp_path, engine, scheduler, message):
+    import dask
+
+    from kratom_dataset.errors import EngineError
+
+    scheduler = scheduler and (scheduler if "://" in scheduler else str(tmp_path / scheduler))
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}), pytest.raises(EngineError, match=message) as caught:
+        build_corpus(inputs(corpus), tmp_path / "out", engine=engine, scheduler=scheduler, progress=False)
+    assert caught.value.hint
+
+
 @pytest.mark.parametrize("enabled", [True, False])
 def test_a_batch_leaves_the_garbage_collector_as_it_found_it(corpus, tmp_path, enabled):
     import gc

@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .checksums import sha256_file
-from .errors import KratomDatasetError, SourceError, ValidationFailed
+from .errors import EngineError, SourceError, ValidationFailed
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 ROW_SUFFIXES = (".jsonl", ".ndjson", ".parquet")
@@ -461,7 +461,7 @@ def _engine(engine: str, workers: int, scheduler: str | None):
         try:
             from dask.distributed import Client, LocalCluster
         except ImportError:
-            raise KratomDatasetError(
+            raise EngineError(
                 "the dask engine needs dask.distributed", hint="Install it with: pip install 'kratom-dataset[dask]'"
             ) from None
         from dask.distributed import wait as dask_wait
@@ -481,10 +481,8 @@ def _engine(engine: str, workers: int, scheduler: str | None):
             with dask.config.set(settings):
                 cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
             client = Client(cluster)
-        elif scheduler.startswith(("tcp://", "tls://", "inproc://", "ucx://")) or ":" in scheduler and not Path(scheduler).exists():
-            cluster, client = None, Client(scheduler)
         else:
-            cluster, client = None, Client(scheduler_file=scheduler)
+            cluster, client = None, _connect(Client, scheduler)
 
         def submit(index, batch, out):
             return client.submit(process_batch, index, batch, out, pure=False)
@@ -499,7 +497,20 @@ def _engine(engine: str, workers: int, scheduler: str | None):
             return list(done)
 
         return submit, finish
-    raise KratomDatasetError(f"unknown engine {engine!r}", hint="Use --engine local or --engine dask.")
+    raise EngineError(f"unknown engine {engine!r}", hint="Use --engine local or --engine dask.")
+
+
+def _connect(client, scheduler: str):
+    """A dask client of the scheduler at an address (``tcp://host:8786``) or named by a scheduler file."""
+    start = "Start one with `dask scheduler --scheduler-file PATH` (and `dask worker --scheduler-file PATH`), or give its address."
+    is_address = scheduler.startswith(("tcp://", "tls://", "inproc://", "ucx://")) or ":" in scheduler and not Path(scheduler).exists()
+    if not is_address and not Path(scheduler).is_file():
+        # dask would wait for the file to appear, with no end
+        raise EngineError("no dask scheduler file there.", where=scheduler, hint=start)
+    try:
+        return client(scheduler) if is_address else client(scheduler_file=scheduler)
+    except (OSError, ValueError) as exc:
+        raise EngineError(f"could not reach the dask scheduler ({exc}).", where=scheduler, hint=f"Check that it is running and reachable from here. {start}") from None
 
 
 def _markers(out: Path, batches: int) -> Iterator[dict]:

@@ -79,6 +79,12 @@ class SchemaDriftError(KratomDatasetError):
     code = "schema-drift"
 
 
+class EngineError(KratomDatasetError):
+    """A corpus build's engine could not run: unknown engine, dask missing, scheduler unreachable."""
+
+    code = "engine-error"
+
+
 class ValidationFailed(KratomDatasetError):
     """A release or a set of records broke at least one consistency rule."""
 
