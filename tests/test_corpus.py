@@ -179,6 +179,29 @@ def test_an_interrupted_build_resumes_without_redoing_finished_batches(local_bui
     assert kept.stat().st_mtime_ns == before
 
 
+@pytest.mark.parametrize("change", ["text", "fewer rows", "extractor"])
+def test_a_build_over_other_inputs_or_extractors_redoes_the_batches_it_cannot_reuse(tmp_path, monkeypatch, change):
+    def write(name, sentence, rows=5):
+        path = tmp_path / name
+        path.write_text("".join(json.dumps({"id": f"r{i}", "text": f"Kratom article {i}. {sentence}"}) + "\n" for i in range(rows)), encoding="utf-8")
+        return path
+
+    first = write("rows.jsonl", "Some take 2 grams at night.")
+    build_corpus([str(first)], tmp_path / "out", workers=1, batch_size=2, progress=False)
+    if change == "text":
+        write("rows.jsonl", "Some take 5 grams at night.")
+    elif change == "fewer rows":
+        write("rows.jsonl", "Some take 2 grams at night.", rows=2)  # one batch where there were three
+    else:
+        from kratom_dataset import extractors
+
+        monkeypatch.setattr(extractors.doses, "VERSION", "9.9.9")  # a new release of the dose rules
+        monkeypatch.setitem(extractors.EXTRACTORS, extractors.doses.NAME, "9.9.9")
+    build_corpus([str(first)], tmp_path / "out", workers=1, batch_size=2, progress=False)
+    build_corpus([str(first)], tmp_path / "fresh", workers=1, batch_size=2, progress=False)
+    assert tree(tmp_path / "out") == tree(tmp_path / "fresh")
+
+
 def test_the_dask_engine_gives_the_same_bytes_on_a_real_local_cluster(local_build, corpus, tmp_path):
     out, _ = local_build
     build_corpus(inputs(corpus), tmp_path / "dask", workers=2, engine="dask", batch_size=3, progress=False)

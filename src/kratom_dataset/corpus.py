@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import glob
+import hashlib
 import json
 import os
 import sqlite3
@@ -259,7 +260,14 @@ def process_batch(index: int, items: list[Item], out: str) -> dict:
             pq.write_table(tables[table], tmp, **options)
             os.replace(tmp, final)
             parts[table] = {"rows": tables[table].num_rows, "sha256": sha256_file(final)}
-    marker = {"batch": index, "articles": len(items) - len(rejects), "bytes": size, "parts": parts, "rejects": rejects}
+    marker = {
+        "batch": index,
+        "articles": len(items) - len(rejects),
+        "bytes": size,
+        "parts": parts,
+        "rejects": rejects,
+        "fingerprint": batch_fingerprint(items),
+    }
     done = out_dir / DONE
     done.mkdir(exist_ok=True)
     tmp = done / f".{index:05d}.json.tmp-{os.getpid()}"
@@ -341,11 +349,31 @@ def checked_tables(index: int, rows: dict[str, list]) -> dict:
     return tables
 
 
-def _finished(out: Path, index: int) -> dict | None:
-    """The done-marker of a batch whose part files are all present and intact, else None."""
+def batch_fingerprint(items: list[Item]) -> str:
+    """A digest of what a batch is built from: its articles (id, source, row fields, text) and the extractors' versions.
+
+    A done-marker is reused only for the same fingerprint, so a build run again over changed
+    inputs, or after an upgrade that changed an extractor, redoes the batch instead of keeping
+    parts made from something else.
+    """
+    from . import __version__
+    from .extractors import EXTRACTORS
+
+    digest = hashlib.sha256(json.dumps([__version__, sorted(EXTRACTORS.items())]).encode("utf-8"))
+    for item in items:
+        data = item.data if item.data is not None else (item.text or "").encode("utf-8")
+        fields = [item.article_id, item.source, item.title, item.url, item.retrieved_at, item.reject, hashlib.sha256(data).hexdigest()]
+        digest.update(json.dumps(fields).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _finished(out: Path, index: int, items: list[Item]) -> dict | None:
+    """The done-marker of a batch built from these items whose part files are all present and intact, else None."""
     path = out / DONE / f"{index:05d}.json"
     try:
         marker = json.loads(path.read_text(encoding="utf-8"))
+        if marker["fingerprint"] != batch_fingerprint(items):
+            return None
         for table, part in marker["parts"].items():
             if sha256_file(out / table / part_name(index)) != part["sha256"]:
                 return None
@@ -391,7 +419,7 @@ def build_corpus(
     try:
         for index, batch in enumerate(batched(iter_items([str(p) for p in paths]), batch_size)):
             batches = index + 1
-            done = _finished(out, index)
+            done = _finished(out, index, batch)
             if done is not None:
                 tally.update(done)
                 continue
@@ -403,7 +431,21 @@ def build_corpus(
     finally:
         bar.close()
         finish(None)
+    _remove_stale(out, batches)
     return _write_manifest(out, [p.as_posix() for p in paths], batch_size, batches)
+
+
+def _remove_stale(out: Path, batches: int) -> None:
+    """Delete part files and done-markers numbered ``batches`` and up: left by an earlier build of more batches."""
+    stale = [out / DONE / f"{index:05d}.json" for index in _numbers(out / DONE, "*.json") if index >= batches]
+    for table in CORPUS_TABLES:
+        stale += [out / table / part_name(index) for index in _numbers(out / table, "part-*.parquet") if index >= batches]
+    for path in stale:
+        path.unlink()
+
+
+def _numbers(folder: Path, pattern: str) -> list[int]:
+    return [int(p.stem.rsplit("-", 1)[-1]) for p in folder.glob(pattern) if p.stem.rsplit("-", 1)[-1].isdigit()]
 
 
 def _size(path: Path) -> int:
