@@ -537,7 +537,7 @@ def render(results: dict) -> str:
                 row = t[k]
                 lines.append(f"| {k} MB | {row['w1_mb_s']:.2f} MB/s | {row['w2_mb_s']:.2f} MB/s | {row['two_vs_one']:.2f}x |")
         lines += ["", f"Extraction alone (parse and every table, no Parquet), one core: {t['extract_only_mb_s']:.2f} MB/s on the "
-                  f"generated corpus, {t['seed_text_mb_s']:.2f} MB/s on the five seed articles (denser: nearly every sentence a claim).", ""]
+                  f"generated corpus, {t['seed_text_mb_s']:.2f} MB/s on the five seed articles (real pages; the generated corpus states about three times as many doses per sentence).", ""]
     if e:
         lines += ["## Engines", "", f"{e['mb']} MB, 2 workers: local {e['local_mb_s']:.2f} MB/s, dask LocalCluster {e['dask_mb_s']:.2f} MB/s "
                   f"({e['dask_vs_local']:.2f}x); the {e['part_files']} part files are byte-identical: {e['identical']}.", ""]
