@@ -227,6 +227,19 @@ def test_keyword_prefilter_finds_exactly_what_the_full_scan_finds(text):
             assert fast.search(text) == full.search(text)
 
 
+@settings(max_examples=200, deadline=None)
+@given(passages, st.data())
+def test_keyword_prefilter_finds_exactly_what_the_full_scan_finds_in_any_span(text, data):
+    # Spans cut words anywhere: the word index counts a cut word whole.
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for fast, full in _matchers():
+        assert fast.find(text, start, end) == full.find(text, start, end)
+        assert fast.first(text, start, end) == full.first(text, start, end)
+        if hasattr(fast, "search"):
+            assert fast.search(text, start, end) == full.search(text, start, end)
+
+
 _alias_words = st.lists(st.text(alphabet="ab' -é", min_size=1, max_size=6).map(str.strip).filter(bool), min_size=1, max_size=12)
 
 
@@ -241,6 +254,21 @@ def test_alias_trie_matches_like_a_longest_first_alternation(words, text):
     alternation = copy.copy(trie)
     alternation.trie = False
     assert trie.find(text) == alternation.find(text)
+
+
+@pytest.mark.parametrize("text", ["Mitragynine binds to mu-opioid receptors.", "Kratom may help with sleep at 2 grams. It binds to opioid receptors."])
+def test_the_first_text_a_process_reads_gives_what_any_later_one_does(text):
+    # Lexicons load on first use, while a document is half read; what a worker reads first must not lose records.
+    import json
+    import subprocess
+    import sys
+
+    from kratom_dataset.extractors import extract, to_json
+
+    script = "import json, sys; from kratom_dataset.extractors import extract, to_json; print(json.dumps([to_json(r) for r in extract(sys.argv[1])]))"
+    cold = subprocess.run([sys.executable, "-c", script, text], capture_output=True, text=True, check=True).stdout
+    extract("Some take 2 grams of kratom, which acts on opioid receptors.")
+    assert json.loads(cold) == [to_json(r) for r in extract(text)]
 
 
 # Shortcuts that skip work must give what the work would have given.

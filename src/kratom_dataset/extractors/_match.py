@@ -64,7 +64,11 @@ class WordIndex:
         self._bits += 1
         for run in runs:
             self._runs[run] = self._runs.get(run, 0) | bit
+        # Masks read before this entry existed lack its bit: a lexicon loaded midway through a
+        # document (the first one a process reads) must not find less in it than in any other.
         self._words.clear()
+        self._texts.clear()
+        self._last = (None, 0, 0, 0)
         return bit
 
     def mask(self, text: str, start: int, end: int) -> int:
