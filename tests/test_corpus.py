@@ -76,6 +76,17 @@ def test_duplicate_ids_are_found_on_disk_and_the_scratch_file_goes_away(tmp_path
     assert not list(tmp_path.glob("kratom-dataset-ids-*"))
 
 
+def test_no_writable_temporary_folder_is_a_clear_error(corpus, tmp_path, monkeypatch):
+    import tempfile
+
+    from kratom_dataset.errors import KratomDatasetError
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    with pytest.raises(KratomDatasetError, match="no scratch space for the article ids") as caught:
+        list(iter_items(inputs(corpus)))
+    assert "TMPDIR" in caught.value.hint
+
+
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),

@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .checksums import sha256_file
-from .errors import EngineError, SourceError, ValidationFailed
+from .errors import EngineError, KratomDatasetError, SourceError, ValidationFailed
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 ROW_SUFFIXES = (".jsonl", ".ndjson", ".parquet")
@@ -107,12 +107,17 @@ class SeenIds:
     """
 
     def __init__(self):
-        self._dir = tempfile.TemporaryDirectory(prefix="kratom-dataset-ids-")
-        self._db = sqlite3.connect(os.path.join(self._dir.name, "ids.sqlite"), isolation_level=None)
-        self._db.executescript(
-            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-4096;"
-            "CREATE TABLE ids (id TEXT PRIMARY KEY) WITHOUT ROWID; BEGIN;"
-        )
+        try:
+            self._dir = tempfile.TemporaryDirectory(prefix="kratom-dataset-ids-")
+            self._db = sqlite3.connect(os.path.join(self._dir.name, "ids.sqlite"), isolation_level=None)
+            self._db.executescript(
+                "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-4096;"
+                "CREATE TABLE ids (id TEXT PRIMARY KEY) WITHOUT ROWID; BEGIN;"
+            )
+        except (OSError, sqlite3.Error) as exc:
+            raise KratomDatasetError(
+                f"no scratch space for the article ids ({exc})", where=tempfile.gettempdir(), hint="Point TMPDIR at a writable folder."
+            ) from None
 
     def add(self, article_id: str) -> bool:
         """Remember ``article_id``; True when it was not seen before."""
