@@ -9,7 +9,9 @@ Sections: ``throughput`` (MB/s on one core and with 2 workers, on 10 MB and 100 
 of the whole process tree at 10 MB, 100 MB and 1 GB), ``bookkeeping`` (what the build's own
 process keeps per article: duplicate ids and the manifest, at a million articles), ``peers`` (a bare compiled regex and
 quantulum3 on the same text, as ratios, and dose F1 on the challenge set), ``startup`` (import
-time, ``load(table)`` cold and warm) and ``profile`` (where extraction spends its time).
+time, ``load(table)`` cold and warm), ``profile`` (where extraction spends its time) and
+``instructions`` (instructions per byte of extraction and of the bare regex, counted by
+callgrind: the figure to compare between runs, as timings on a shared machine vary by a third).
 
 Corpora come from ``generate.py`` (fixed seed) and are kept in ``benchmarks/out/`` between runs.
 Figures are written to ``benchmarks/out/results.json`` as each section ends, so a long run that
@@ -424,6 +426,57 @@ def profile(mb: int) -> dict:
     return {"file": "benchmarks/PROFILE.txt"}
 
 
+_COUNTED = """
+import json, sys
+texts = json.loads(open(sys.argv[1], encoding="utf-8").read())[: int(sys.argv[3])]
+if sys.argv[2] == "full":
+    from kratom_dataset.corpus import Item, batch_tables, paused_collector
+    with paused_collector():
+        batch_tables(0, [Item(f"b{n}", f"b{n}", text=t) for n, t in enumerate(texts)])
+else:
+    from kratom_dataset.extractors.doses import _lexicon
+    numeric = _lexicon().numeric
+    for t in texts:
+        for m in numeric.finditer(t):
+            pass
+"""
+
+
+def instructions(mb: int, articles: int = 48, warm: int = 8) -> dict:
+    """Instructions per byte of one core's extraction, counted by valgrind's callgrind: free of timing noise.
+
+    Wall-clock figures on a shared machine move by a third between runs; instruction counts
+    repeat (to a fraction of a percent, with string hashing fixed). Each pass runs twice, over the first ``warm`` and the first ``articles`` articles,
+    and the difference is divided by the bytes in between, so start-up, imports and compiling
+    the rules cancel out. Needs valgrind (Debian package ``valgrind``); skipped without it.
+    """
+    import shutil
+
+    if shutil.which("valgrind") is None:
+        print("  valgrind not found: skipped (apt-get install valgrind)")
+        return {}
+    sample = texts(corpus(mb))[:articles]
+    sizes = [len(t.encode("utf-8")) for t in sample]
+    span = sum(sizes[warm:articles])
+    result = {"articles": articles - warm, "bytes": span}
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "texts.json"
+        data.write_text(json.dumps(sample), encoding="utf-8")
+        for kind in ("full", "bare"):
+            counts = []
+            for n in (warm, articles):
+                done = subprocess.run(
+                    ["valgrind", "--tool=callgrind", f"--callgrind-out-file={Path(tmp) / 'out'}", sys.executable, "-c", _COUNTED, str(data), kind, str(n)],
+                    capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": "0"},
+                )
+                counts.append(int(next(line for line in done.stderr.splitlines() if "Collected" in line).split()[-1]))
+            result[f"{kind}_per_byte"] = (counts[1] - counts[0]) / span
+    result["full_vs_bare"] = result["full_per_byte"] / result["bare_per_byte"]
+    print(f"  {result['full_per_byte']:,.0f} instructions per byte for full extraction, {result['bare_per_byte']:,.0f} for the bare dose regex "
+          f"({result['full_vs_bare']:.0f}x), over {span / 1000:.0f} kB", flush=True)
+    return result
+
+
 # -- report ---------------------------------------------------------------------------------------
 
 
@@ -575,13 +628,23 @@ def render(results: dict) -> str:
         for table, v in s["load"].items():
             lines.append(f"| {table} | {v['cold'] * 1000:.1f} ms | {v['warm'] * 1000:.2f} ms |")
         lines += ["", "Cold is the first `load` in a fresh interpreter (pyarrow imported, file read and its checksum verified); warm the median of 20 more.", ""]
+    i = results.get("instructions")
+    if i:
+        lines += [
+            "## Instruction counts",
+            "",
+            f"callgrind, over {i['articles']} articles ({i['bytes'] / 1000:.0f} kB) after warm-up: full extraction (parse, every table, "
+            f"batch check) {i['full_per_byte']:,.0f} instructions per byte; the bare compiled dose regex {i['bare_per_byte']:,.0f} "
+            f"({i['full_vs_bare']:.0f}x). Unlike the timings above, these repeat from run to run.",
+            "",
+        ]
     if "profile" in results:
         lines += ["## Profile", "", "`benchmarks/PROFILE.txt` holds pyinstrument's call tree of one core extracting 2 MB of the corpus.", ""]
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> None:
-    sections = ("throughput", "engines", "memory", "bookkeeping", "peers", "startup", "profile")
+    sections = ("throughput", "engines", "memory", "bookkeeping", "peers", "startup", "profile", "instructions")
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("sections", nargs="*", help=f"any of {', '.join(sections)} (default: all)")
     ap.add_argument("--quick", action="store_true", help="1, 2 and 5 MB corpora instead of 10 MB, 100 MB and 1 GB")
@@ -605,6 +668,7 @@ def main(argv: list[str] | None = None) -> None:
         "peers": lambda: peers(small, 0.2 if args.quick else 0.5),
         "startup": startup,
         "profile": lambda: profile(small),
+        "instructions": lambda: instructions(small),
     }
     for name in chosen:
         print(f"{name}:", flush=True)
