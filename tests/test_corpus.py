@@ -60,6 +60,26 @@ def test_inputs_stream_folders_rows_and_globs(corpus):
     assert rejects["row=7"].startswith("duplicate id")
 
 
+def test_articles_over_the_size_limit_are_rejected_as_too_large_and_files_are_not_read(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "small.txt").write_text("Kratom may help sleep.", encoding="utf-8")
+    (pages / "big.txt").write_text("Kratom é. " * 20, encoding="utf-8")
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(json.dumps({"id": "big", "text": "ü" * 60}) + "\n" + json.dumps({"id": "ok", "text": "ü" * 50}) + "\n", encoding="utf-8")
+    read = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read a file over the limit") if self.name == "big.txt" else read(self))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", "--input", str(pages), "--input", str(rows), "--out", str(out), "--workers", "1", "--max-bytes", "100"])
+    assert result.exit_code == 1, result.output
+    rejects = json.loads((out / "rejects.json").read_text())
+    assert [(r["file"].rsplit("/", 1)[-1], r["reason"]) for r in rejects] == [("big.txt", "too-large"), ("rows.jsonl#row=0", "too-large")]
+    assert rejects[1]["detail"] == "120 bytes is over the limit of 100 (raise it with --max-bytes)"  # 60 two-byte characters
+    assert json.loads((out / "manifest.json").read_text())["articles"] == 2
+
+
 def test_duplicate_ids_are_found_on_disk_and_the_scratch_file_goes_away(tmp_path, monkeypatch):
     import tempfile
 

@@ -96,7 +96,9 @@ def build(inputs, engine, scheduler, batch_size, raw_dir, out_root, version, wor
 
         if out_root == Path("data/processed"):
             raise click.UsageError("a corpus build needs its own --out DIR (data/processed holds releases)")
-        manifest = build_corpus(list(inputs), out_root, workers=workers, engine=engine, scheduler=scheduler, batch_size=batch_size or DEFAULT_BATCH)
+        manifest = build_corpus(
+            list(inputs), out_root, workers=workers, engine=engine, scheduler=scheduler, batch_size=batch_size or DEFAULT_BATCH, max_bytes=max_bytes
+        )
         rows = ", ".join(f"{t} {n}" for t, n in manifest["rows"].items())
         click.echo(f"built {manifest['articles']} articles in {manifest['batches']} batches into {out_root} ({rows}); {manifest['rejected']} rejected")
         if manifest["rejected"] and not allow_rejects:

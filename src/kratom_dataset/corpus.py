@@ -53,6 +53,8 @@ class Item:
     url: str | None = None
     retrieved_at: str | None = None
     reject: str | None = None
+    reason: str = "unreadable"
+    """The rejects report's reason code for ``reject``."""
 
     def metadata(self) -> dict:
         """What the input row says about the article that its text cannot: title, url, fetch time."""
@@ -84,17 +86,37 @@ def _text_files(folder: Path) -> Iterator[Path]:
     return (p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
 
 
-def iter_items(inputs: Iterable[str]) -> Iterator[Item]:
+def iter_items(inputs: Iterable[str], *, max_bytes: int | None = None) -> Iterator[Item]:
     """Every article of the inputs, streamed: files one by one, rows batch by batch.
 
     A second article with an id already seen is rejected as a duplicate (ids are the primary key
     of every table); only the ids are remembered, never the texts, and on disk (:class:`SeenIds`).
+    An article over ``max_bytes`` of UTF-8 (default 8 MiB, as for releases) is rejected as
+    ``too-large`` (a file that big is not even read), so a batch holds at most its size times the limit.
     """
+    from .build import DEFAULT_MAX_BYTES
+
+    limit = max_bytes or DEFAULT_MAX_BYTES
     with SeenIds() as seen:
-        for item in _items(inputs):
+        for item in _items(inputs, limit):
+            if item.reject is None and item.text is not None and len(item.text) > limit // 4:
+                size = len(item.text.encode("utf-8"))
+                if size > limit:
+                    item = _too_large(item.article_id, item.source, size, limit)
             if not seen.add(item.article_id) and item.reject is None:
                 item = Item(item.article_id, item.source, reject=f"duplicate id {item.article_id!r}")
             yield item
+
+
+def _too_large(article_id: str, source: str, size: int, limit: int) -> Item:
+    return Item(article_id, source, reject=f"{size} bytes is over the limit of {limit} (raise it with --max-bytes)", reason="too-large")
+
+
+def _file_item(article_id: str, path: Path, limit: int) -> Item:
+    size = path.stat().st_size
+    if size > limit:
+        return _too_large(article_id, path.as_posix(), size, limit)
+    return Item(article_id, path.as_posix(), data=path.read_bytes())
 
 
 class SeenIds:
@@ -134,16 +156,15 @@ class SeenIds:
         self.close()
 
 
-def _items(inputs: Iterable[str]) -> Iterator[Item]:
+def _items(inputs: Iterable[str], limit: int) -> Iterator[Item]:
     from .build import article_id_for
 
     for path in expand(inputs):
         if path.is_dir():
             for file in sorted(_text_files(path)):
-                rel = f"{path.name}/{file.relative_to(path).as_posix()}"
-                yield Item(article_id_for(rel), file.as_posix(), data=file.read_bytes())
+                yield _file_item(article_id_for(f"{path.name}/{file.relative_to(path).as_posix()}"), file, limit)
         elif path.suffix.lower() in TEXT_SUFFIXES:
-            yield Item(article_id_for(path.name), path.as_posix(), data=path.read_bytes())
+            yield _file_item(article_id_for(path.name), path, limit)
         elif path.suffix.lower() in (".jsonl", ".ndjson"):
             yield from _jsonl_rows(path, article_id_for)
         elif path.suffix.lower() == ".parquet":
@@ -307,7 +328,7 @@ def batch_tables(index: int, items: list[Item]) -> tuple[dict, list[dict], int]:
     size = 0
     for item in items:
         if item.reject:
-            rejects.append(asdict(Reject(item.source, "unreadable", item.reject)))
+            rejects.append(asdict(Reject(item.source, item.reason, item.reject)))
             continue
         data = item.data if item.data is not None else item.text.encode("utf-8")
         size += len(data)
@@ -396,12 +417,14 @@ def build_corpus(
     scheduler: str | None = None,
     batch_size: int = DEFAULT_BATCH,
     progress: bool | None = None,
+    max_bytes: int | None = None,
 ) -> dict:
     """Build the release tables of a corpus into ``out``; return the manifest's summary.
 
     ``engine`` is ``local`` (a process pool, the default) or ``dask`` (``dask.distributed``: a
     ``LocalCluster`` of ``workers`` processes, or the scheduler at ``scheduler``, an address
-    such as ``tcp://host:8786`` or a scheduler file).
+    such as ``tcp://host:8786`` or a scheduler file). Articles over ``max_bytes`` (default 8 MiB)
+    are rejected as ``too-large``.
 
     The summary is ``manifest.json`` without its list of part files, which grows with the
     corpus: this process keeps only counts while the build runs and writes the manifest and
@@ -422,7 +445,7 @@ def build_corpus(
     limit = 2 * workers
     batches = 0
     try:
-        for index, batch in enumerate(batched(iter_items([str(p) for p in paths]), batch_size)):
+        for index, batch in enumerate(batched(iter_items([str(p) for p in paths], max_bytes=max_bytes), batch_size)):
             batches = index + 1
             done = _finished(out, index, batch)
             if done is not None:
