@@ -26,6 +26,16 @@ def seed_text(article_id: str) -> str:
     return (RAW / "articles" / SEEDS[article_id]).read_bytes().decode("utf-8")
 
 
+def apply_change(record: dict, change: dict) -> dict:
+    """``record`` with ``change`` written into it: a dict value updates the nested record, any other replaces."""
+    for key, value in change.items():
+        if isinstance(value, dict):
+            record[key].update(value)
+        else:
+            record[key] = value
+    return record
+
+
 @pytest.fixture(scope="session")
 def documents():
     """Every seed article parsed, by article id."""

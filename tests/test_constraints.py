@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
+from conftest import apply_change
 from kratom_dataset.arrow import optional_of, to_table
 from kratom_dataset.checks import Report
 from kratom_dataset.constraints import check_table, table_issue
@@ -163,12 +164,7 @@ def first(rows, table, keep=lambda r: True) -> dict:
 
 @pytest.mark.parametrize("table, change, field", BROKEN)
 def test_cross_field_rules_are_located_on_the_record_and_field(rows, table, change, field):
-    record = first(rows, table)
-    for key, value in change.items():
-        if isinstance(value, dict):
-            record[key].update(value)
-        else:
-            record[key] = value
+    record = apply_change(first(rows, table), change)
     assert not pydantic_accepts(table, record)
     issues = arrow_issues(table, record)
     assert (record["id"], field) in {(i.record_id, i.field) for i in issues}, issues

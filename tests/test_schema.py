@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from conftest import ROOT
+from conftest import ROOT, apply_change
 from kratom_dataset.models import TABLES
 from kratom_dataset.schemas import drift, json_schema
 from kratom_dataset.arrow import arrow_schema, from_table, to_table, to_table_by_rows
@@ -225,12 +225,7 @@ CROSS_FIELD = [
 @pytest.mark.parametrize("table, change", CROSS_FIELD)
 def test_cross_field_rules_are_enforced_by_the_model(table, change):
     example = next(iter(_examples(table)))
-    broken = copy.deepcopy(example)
-    for key, value in change.items():
-        if isinstance(value, dict):
-            broken[key].update(value)
-        else:
-            broken[key] = value
+    broken = apply_change(copy.deepcopy(example), change)
     assert not pydantic_accepts(table, broken)
     assert list(validator(table).iter_errors(broken)) == []
 
