@@ -552,7 +552,7 @@ def _engine(engine: str, workers: int, scheduler: str | None):
                 cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
             client = Client(cluster)
         else:
-            cluster, client = None, _connect(Client, scheduler)
+            cluster, client = None, _connect(scheduler)
 
         def submit(index, batch, out):
             return client.submit(process_batch, index, batch, out, pure=False)
@@ -570,15 +570,17 @@ def _engine(engine: str, workers: int, scheduler: str | None):
     raise EngineError(f"unknown engine {engine!r}", hint="Use --engine local or --engine dask.")
 
 
-def _connect(client, scheduler: str):
+def _connect(scheduler: str):
     """A dask client of the scheduler at an address (``tcp://host:8786``) or named by a scheduler file."""
+    from dask.distributed import Client
+
     start = "Start one with `dask scheduler --scheduler-file PATH` (and `dask worker --scheduler-file PATH`), or give its address."
     is_address = scheduler.startswith(("tcp://", "tls://", "inproc://", "ucx://")) or ":" in scheduler and not Path(scheduler).exists()
     if not is_address and not Path(scheduler).is_file():
         # dask would wait for the file to appear, with no end
         raise EngineError("no dask scheduler file there.", where=scheduler, hint=start)
     try:
-        return client(scheduler) if is_address else client(scheduler_file=scheduler)
+        return Client(scheduler) if is_address else Client(scheduler_file=scheduler)
     except (OSError, ValueError) as exc:
         raise EngineError(f"could not reach the dask scheduler ({exc}).", where=scheduler, hint=f"Check that it is running and reachable from here. {start}") from None
 
