@@ -240,6 +240,25 @@ def test_keyword_prefilter_finds_exactly_what_the_full_scan_finds_in_any_span(te
             assert fast.search(text, start, end) == full.search(text, start, end)
 
 
+@settings(max_examples=200, deadline=None)
+@given(passages, st.data())
+def test_a_matcher_given_the_words_of_an_enclosing_span_finds_what_it_finds_alone(text, data):
+    # Extractors read a sentence's words once and hand them to every matcher asking about a part of it.
+    from kratom_dataset.extractors._match import INDEX
+
+    outer_start = data.draw(st.integers(0, len(text)))
+    outer_end = data.draw(st.integers(outer_start, len(text)))
+    start = data.draw(st.integers(outer_start, outer_end))
+    end = data.draw(st.integers(start, outer_end))
+    words = INDEX.mask(text, outer_start, outer_end)
+    for fast, full in _matchers():
+        if not hasattr(fast, "search"):
+            continue
+        assert fast.find(text, start, end, words=words) == full.find(text, start, end)
+        assert fast.first(text, start, end, words=words) == full.first(text, start, end)
+        assert fast.search(text, start, end, words=words) == full.search(text, start, end)
+
+
 _alias_words = st.lists(st.text(alphabet="ab' -é", min_size=1, max_size=6).map(str.strip).filter(bool), min_size=1, max_size=12)
 
 

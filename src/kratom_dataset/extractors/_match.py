@@ -189,9 +189,10 @@ class Matcher:
         label, _, info = self._entries[i]
         return Hit(mm.start(), mm.end(), label, info)
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+    def find(self, text: str, start: int = 0, end: int | None = None, *, words: int | None = None) -> list[Hit]:
+        """Every hit in ``text[start:end]``; ``words`` as in :meth:`search`."""
         end = len(text) if end is None else end
-        scanner = self._scanner(text, start, end)
+        scanner = self._scanner(text, start, end, words)
         if scanner is None:
             return []
         combined, recheck = scanner
@@ -206,9 +207,9 @@ class Matcher:
             pos = max(hit.end, m.start() + 1)
         return hits
 
-    def first(self, text: str, start: int = 0, end: int | None = None) -> Hit | None:
+    def first(self, text: str, start: int = 0, end: int | None = None, *, words: int | None = None) -> Hit | None:
         end = len(text) if end is None else end
-        scanner = self._scanner(text, start, end)
+        scanner = self._scanner(text, start, end, words)
         if scanner is None:
             return None
         combined, recheck = scanner
@@ -218,7 +219,9 @@ class Matcher:
     def search(self, text: str, start: int = 0, end: int | None = None, *, words: int | None = None) -> int | None:
         """Where the leftmost match starts, or None: ``re.search`` over the entries as one alternation.
 
-        ``words`` is the :data:`INDEX` mask of a span the text was cut from, when the caller has it.
+        ``words`` is the :data:`INDEX` mask of a span holding this one (the sentence), when the
+        caller has it: any span's mask holds the masks of the spans inside it, and a mask only
+        narrows which entries are tried, so a larger one finds the same hits.
         """
         end = len(text) if end is None else end
         scanner = self._scanner(text, start, end, words)

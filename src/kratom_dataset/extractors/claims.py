@@ -121,25 +121,26 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
     text = doc.text
     s = doc.sentences[index]
     sentence = text[s.start : s.end]
+    words = INDEX.mask(text, s.start, s.end)
 
-    hedges = [Cue.trusted(char_start=h.start, char_end=h.end, text=h.text(text), cue_type="speculation") for h in lex.speculation.find(text, s.start, s.end)]
-    excepted = [(h.start, h.end) for h in lex.negation_exceptions.find(text, s.start, s.end)]
+    hedges = [
+        Cue.trusted(char_start=h.start, char_end=h.end, text=h.text(text), cue_type="speculation")
+        for h in lex.speculation.find(text, s.start, s.end, words=words)
+    ]
+    excepted = [(h.start, h.end) for h in lex.negation_exceptions.find(text, s.start, s.end, words=words)]
     negations = [
         Cue.trusted(char_start=h.start, char_end=h.end, text=h.text(text), cue_type="negation")
-        for h in lex.negation.find(text, s.start, s.end)
+        for h in lex.negation.find(text, s.start, s.end, words=words)
         if not any(a <= h.start < b for a, b in excepted)
     ]
-    evidence_hit = lex.evidence.first(text, s.start, s.end)
+    evidence_hit = lex.evidence.first(text, s.start, s.end, words=words)
     evidence_cue = (
         Cue.trusted(char_start=evidence_hit.start, char_end=evidence_hit.end, text=evidence_hit.text(text), cue_type="evidence")
         if evidence_hit
         else None
     )
-    subject = lex.subjects.first(text, s.start, s.end)
-    if has_dose:
-        claim_type = "dosage"
-    else:
-        claim_type = _type(sentence, has_mechanism, INDEX.mask(text, s.start, s.end))
+    subject = lex.subjects.first(text, s.start, s.end, words=words)
+    claim_type = "dosage" if has_dose else _type(sentence, has_mechanism, words)
     return Claim.trusted(
         id=cid,
         article_id=doc.article_id,

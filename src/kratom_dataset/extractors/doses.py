@@ -148,9 +148,11 @@ _DIGIT = re.compile(r"\d")
 _DOS = re.compile(r"dos", re.IGNORECASE)
 
 
-def _may_hold_dose(text: str, start: int, end: int) -> bool:
+def _may_hold_dose(text: str, start: int, end: int, words: int | None = None) -> bool:
     """Cheap test first: a dose needs a digit, a number word or a dose word."""
-    return _DIGIT.search(text, start, end) is not None or bool(INDEX.mask(text, start, end) & _lexicon().dose_words)
+    if _DIGIT.search(text, start, end) is not None:
+        return True
+    return bool((INDEX.mask(text, start, end) if words is None else words) & _lexicon().dose_words)
 
 
 def has_numeric_dose(doc: Document, sentence: Block) -> bool:
@@ -175,7 +177,8 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> tuple[list[Dose
     text = doc.text
     sentence = doc.sentences[index]
     s, e = sentence.start, sentence.end
-    if not _may_hold_dose(text, s, e):
+    words = INDEX.mask(text, s, e)  # every matcher below reads inside the sentence
+    if not _may_hold_dose(text, s, e, words):
         return [], False
     out: list[Dose] = []
     numeric_spans = []
@@ -205,14 +208,14 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> tuple[list[Dose
             end = prep.end()
         before = text[cursor:start]
         comparator = None
-        hit = _last(lex.comparators.find(text, max(cursor, start - 30), start))
+        hit = _last(lex.comparators.find(text, max(cursor, start - 30), start, words=words))
         if hit and re.fullmatch(r"(?:\s|around|about|roughly|approximately|the|an?\b)*", text[hit.end : start]):
             comparator = hit.label
-        trailing = lex.trailing.first(text, end, min(e, end + 12))
+        trailing = lex.trailing.first(text, end, min(e, end + 12), words=words)
         if comparator is None and trailing and not text[end : trailing.start].strip():
             comparator = trailing.label
         clause_end = _clause_end(text, end, e)
-        role_hit = _last(lex.roles.find(text, cursor, start)) or lex.roles.first(text, end, clause_end)
+        role_hit = _last(lex.roles.find(text, cursor, start, words=words)) or lex.roles.first(text, end, clause_end, words=words)
         role = role_hit.label if role_hit else None
         if preparation is None:
             before_prep = lex.preparation_before.search(text, max(cursor, start - 40), start) or _list_header_preparation(doc, index)
@@ -223,12 +226,12 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> tuple[list[Dose
                 low = None
             elif comparator in (">", ">="):
                 high = None
-        level_hit = _last(lex.levels.find(text, max(cursor, start - 40), start))
+        level_hit = _last(lex.levels.find(text, max(cursor, start - 40), start, words=words))
         if level_hit and not _adjacent_level(text, level_hit.end, start):
             level_hit = None
         if level_hit is None:
             after = re.match(r"\s+(?:counts?|is|are)\s+(?:considered\s+)?(?:as\s+)?(?:a\s+)?", text[end:clause_end])
-            level_hit = lex.levels.first(text, end + after.end(), clause_end) if after else None
+            level_hit = lex.levels.first(text, end + after.end(), clause_end, words=words) if after else None
         factor = MG_PER_UNIT[unit]
         out.append(
             _dose(
@@ -258,8 +261,8 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> tuple[list[Dose
         if any(a >= m.end() and not re.search(r"[,;:]", text[m.end() : a]) for a, _ in numeric_spans):
             continue  # "a low dose of around 1-3 grams": the numeric record carries level and role
         adjective = text[m.start() : m.end()]
-        level_hit = lex.levels.first(adjective)
-        role_hit = lex.roles.first(adjective) or _last(lex.roles.find(text, max(s, m.start() - 20), m.start()))
+        level_hit = lex.levels.first(adjective, words=words)
+        role_hit = lex.roles.first(adjective, words=words) or _last(lex.roles.find(text, max(s, m.start() - 20), m.start(), words=words))
         out.append(
             _dose(
                 doc,
@@ -273,7 +276,7 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> tuple[list[Dose
             )
         )
     if not out and _DOS.search(text, s, e):  # a titration needs "dose" near it; most sentences have none
-        titration = lex.roles.find(text, s, e)
+        titration = lex.roles.find(text, s, e, words=words)
         for hit in titration:
             if hit.label == "titration" and re.search(r"\bdos(?:e|es|age)\b", text[hit.start : e][:40], re.I):
                 out.append(_dose(doc, index, claim_id, hit.start, hit.end, kind="qualitative", role="titration"))
@@ -324,9 +327,10 @@ def _dose(doc: Document, index: int, claim_id: str, start: int, end: int, **fiel
     sentence = doc.sentences[index]
     s, e = sentence.start, sentence.end
     fields.setdefault("approximate", False)
-    substance = _last(lex.substances.find(text, s, end)) or _context(doc, index, lex.substances)
-    timing = lex.timings.first(text, end, e) or _last(lex.timings.find(text, s, start))
-    frequency = lex.frequencies.first(text, end, e)
+    words = INDEX.mask(text, s, e)
+    substance = _last(lex.substances.find(text, s, end, words=words)) or _context(doc, index, lex.substances)
+    timing = lex.timings.first(text, end, e, words=words) or _last(lex.timings.find(text, s, start, words=words))
+    frequency = lex.frequencies.first(text, end, e, words=words)
     purpose = lex.purpose_phrase.search(text, s, e) or lex.purpose_label.search(text, s, start) or lex.purpose_after.match(text, end, e)
     if purpose is None:
         heading = doc.section_of(start).heading
@@ -337,7 +341,11 @@ def _dose(doc: Document, index: int, claim_id: str, start: int, end: int, **fiel
     group = None
     if purpose:
         group = "what" if purpose.groupdict().get("what") is not None else "what2"
-    purpose_hit = lex.purposes.first(purpose_text, purpose.start(group), purpose.end(group)) if purpose else None
+    purpose_hit = (
+        lex.purposes.first(purpose_text, purpose.start(group), purpose.end(group), words=words if purpose_text is text else None)
+        if purpose
+        else None
+    )
     return Dose.trusted(
         id=record_id("dos", doc.article_id, start, end),
         article_id=doc.article_id,

@@ -17,7 +17,7 @@ from .. import lexicon as lexicons
 from ..models import Mechanism
 from ..parse import Document
 from ..provenance import anchor, record_id
-from ._match import Hit, Matcher, looking_back
+from ._match import INDEX, Hit, Matcher, looking_back
 
 NAME = "kratom_dataset.extractors.mechanisms"
 VERSION = f"1.0.0+{lexicons.version('mechanisms')}"
@@ -103,7 +103,7 @@ def sentence_has_mechanism(doc: Document, index: int) -> bool:
     return bool(_sentence_mechanisms(doc, index, "probe"))
 
 
-def _targets(text: str, s: int, e: int) -> list[_Target]:
+def _targets(text: str, s: int, e: int, words: int | None = None) -> list[_Target]:
     lex = _lexicon()
     out = []
     for m in lex.coordinated.finditer(text, s, e):
@@ -116,7 +116,7 @@ def _targets(text: str, s: int, e: int) -> list[_Target]:
             else:
                 names.append((key, "neurotransmitter"))
         out.append(_Target(m.start(), m.end(), tuple(names)))
-    for hit in lex.targets.find(text, s, e):
+    for hit in lex.targets.find(text, s, e, words=words):
         if not any(t.start <= hit.start < t.end for t in out):
             out.append(_Target(hit.start, hit.end, ((hit.label, hit.info["target_type"]),)))
     return sorted(out, key=lambda t: t.start)
@@ -127,15 +127,16 @@ def _sentence_mechanisms(doc: Document, index: int, claim_id: str) -> list[Mecha
     text = doc.text
     sentence = doc.sentences[index]
     s, e = sentence.start, sentence.end
-    action_hits = lex.actions.find(text, s, e)
+    words = INDEX.mask(text, s, e)
+    action_hits = lex.actions.find(text, s, e, words=words)
     if not action_hits:
         return []  # no action word: nothing below can make a mechanism
-    targets = _targets(text, s, e)
-    target_refs = lex.target_references.find(text, s, e)
+    targets = _targets(text, s, e, words)
+    target_refs = lex.target_references.find(text, s, e, words=words)
     # A name inside a longer target ("melatonin production") is not an agent; the same word as a
     # whole target ("melatonin") can be either, by its place around the action.
-    agents = [h for h in lex.agents.find(text, s, e) if not any(t.start <= h.start and h.end <= t.end and (t.start, t.end) != (h.start, h.end) for t in targets)]
-    references = [h for h in lex.references.find(text, s, e) if not _overlaps_any(h, agents)]
+    agents = [h for h in lex.agents.find(text, s, e, words=words) if not any(t.start <= h.start and h.end <= t.end and (t.start, t.end) != (h.start, h.end) for t in targets)]
+    references = [h for h in lex.references.find(text, s, e, words=words) if not _overlaps_any(h, agents)]
     actions = [h for h in action_hits if not _inside_any(h, targets) and not _overlaps_any(h, agents)]
     out: list[Mechanism] = []
     blocked_until = s  # triggers inside an earlier mechanism's effect clause state no new mechanism
@@ -162,7 +163,7 @@ def _sentence_mechanisms(doc: Document, index: int, claim_id: str) -> list[Mecha
             blocked_until = effect_match.end()
             # ", mimicking the effects of opioids": a participle that is itself an action on a
             # target states a second mechanism of the same agents.
-            follow = lex.actions.first(text, effect_match.start("effect"), effect_match.end("effect"))
+            follow = lex.actions.first(text, effect_match.start("effect"), effect_match.end("effect"), words=words)
             if follow is not None and follow.start == effect_match.start("effect"):
                 more = _target_chain(text, follow.end, effect_match.end("effect"), targets, target_refs, doc, index)
                 if more:
