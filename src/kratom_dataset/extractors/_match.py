@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
 try:  # the regex parser moved in Python 3.11
     from re import _constants as _sc
@@ -12,14 +11,13 @@ try:  # the regex parser moved in Python 3.11
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sc
     import sre_parse as _sp
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..lexicon import WORD_END, WORD_START, body, pattern
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A labelled match: where it is and what the lexicon says about it."""
+class Hit(NamedTuple):
+    """A labelled match: where it is and what the lexicon says about it (a tuple: made by the thousand)."""
 
     start: int
     end: int

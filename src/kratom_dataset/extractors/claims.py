@@ -107,11 +107,12 @@ def extract_claims(
     ``topic_mentions`` (the document's taxonomy mentions) saves a second scan when given.
     """
     mentions = topics.mentions(doc.text) if topic_mentions is None else topic_mentions
+    starts = [h.start for h in mentions]
     out = []
     for index, cid in sorted(claim_ids.items()):
         s = doc.sentences[index]
-        lo = bisect.bisect_left(mentions, s.start, key=lambda h: h.start)
-        hi = bisect.bisect_left(mentions, s.end, key=lambda h: h.start)
+        lo = bisect.bisect_left(starts, s.start)
+        hi = bisect.bisect_left(starts, s.end, lo)
         out.append(_claim(doc, index, cid, index in dosage, index in mechanism, mentions[lo:hi]))
     return out
 

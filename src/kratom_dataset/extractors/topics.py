@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections import Counter
 
@@ -33,14 +34,14 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
 
 def extract_topics(doc: Document, hits: list[Hit] | None = None) -> list[Topic]:
     """One record per topic the article mentions, anchored at a heading mention if there is one."""
-    heading_spans = [
-        (s.start, s.end) for s in doc.sentences if s.is_heading and doc.sections[s.section_index].role != "toc"
-    ]
+    headings = [s for s in doc.sentences if s.is_heading and doc.sections[s.section_index].role != "toc"]
+    starts = [s.start for s in headings]  # in order, never overlapping: only the last to start can hold a mention
     hits = mentions(doc.text) if hits is None else hits
     counts = Counter(h.label for h in hits)
     chosen: dict[str, tuple[Hit, str]] = {}
     for h in hits:
-        in_heading = any(s <= h.start and h.end <= e for s, e in heading_spans)
+        i = bisect.bisect_right(starts, h.start) - 1
+        in_heading = i >= 0 and h.end <= headings[i].end
         previous = chosen.get(h.label)
         if previous is None or (in_heading and previous[1] != "heading"):
             chosen[h.label] = (h, "heading" if in_heading else "first_mention")
