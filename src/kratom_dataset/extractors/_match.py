@@ -189,6 +189,8 @@ class Matcher:
 
     def find(self, text: str, start: int = 0, end: int | None = None, *, words: int | None = None) -> list[Hit]:
         """Every hit in ``text[start:end]``; ``words`` as in :meth:`search`."""
+        if words is not None and not words & self._needed and self.prefilter and not self._always:
+            return []  # most sentences hold no word of most matchers
         end = len(text) if end is None else end
         scanner = self._scanner(text, start, end, words)
         if scanner is None:
@@ -206,6 +208,8 @@ class Matcher:
         return hits
 
     def first(self, text: str, start: int = 0, end: int | None = None, *, words: int | None = None) -> Hit | None:
+        if words is not None and not words & self._needed and self.prefilter and not self._always:
+            return None  # most sentences hold no word of most matchers
         end = len(text) if end is None else end
         scanner = self._scanner(text, start, end, words)
         if scanner is None:
@@ -221,6 +225,8 @@ class Matcher:
         caller has it: any span's mask holds the masks of the spans inside it, and a mask only
         narrows which entries are tried, so a larger one finds the same hits.
         """
+        if words is not None and not words & self._needed and self.prefilter and not self._always:
+            return None
         end = len(text) if end is None else end
         scanner = self._scanner(text, start, end, words)
         if scanner is None:

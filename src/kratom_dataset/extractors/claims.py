@@ -39,12 +39,20 @@ class _Lexicon:
     main_clause: re.Pattern
     appositive: re.Pattern
     subordinate_mechanism: re.Pattern
+    type_words: int  # word-index bits of every type pattern (-1 when one has no word to look for)
 
 
 @functools.cache
 def _lexicon() -> _Lexicon:
     lex = lexicons.read("claims")
     negations = [w for w in lex["negation"] if not w.startswith("n'")]
+    types = [
+        (t["type"], t.get("strong", False), Matcher([(t["type"], p, {}) for p in alternatives(t["pattern"])], bounded=False))
+        for t in lex["types"]
+    ]
+    type_words = 0
+    for _, _, matcher in types:
+        type_words |= -1 if matcher._always else matcher._needed
     return _Lexicon(
         rhetoric=re.compile(
             rf"^(?:[\"“‘']\s*)?(?:{'|'.join(lex['rhetoric'])})\b".replace("'", lexicons.APOSTROPHE), re.IGNORECASE
@@ -58,14 +66,8 @@ def _lexicon() -> _Lexicon:
         ),
         negation_exceptions=Matcher([("exception", w, {}) for w in lex["negation_exceptions"]], longest=False),
         evidence=Matcher([(e["evidence"], e["pattern"], e) for e in lex["evidence"]]),
-        types=[
-            (
-                t["type"],
-                t.get("strong", False),
-                Matcher([(t["type"], p, {}) for p in alternatives(t["pattern"])], bounded=False),
-            )
-            for t in lex["types"]
-        ],
+        types=types,
+        type_words=type_words,
         subjects=Matcher([(s["subject"], s["pattern"], s) for s in lex["subjects"]]),
         main_clause=re.compile(lex["main_clause"], re.IGNORECASE),
         appositive=re.compile(lex["appositive"], re.IGNORECASE),
@@ -171,6 +173,8 @@ def _type(sentence: str, has_mechanism: bool, words: int | None = None) -> str:
     words include the clause's.
     """
     lex = _lexicon()
+    if words is not None and not words & lex.type_words:
+        return "mechanism" if has_mechanism else "other"  # no type word: what the cascade below ends with
     main = lex.main_clause.match(sentence)
     clause = sentence[main.end() :] if main else sentence
     aside = lex.appositive.match(clause)
