@@ -26,8 +26,9 @@ EXTRACTORS = {
     mechanisms.NAME: mechanisms.VERSION,
 }
 
-# The lookahead on first letters lets most word starts fail before the alternation is tried.
-_ENGLISH = re.compile(r"\b(?=[taoiwf])(?:the|and|of|to|is|in|that|with|for|as|it|are|this)\b", re.IGNORECASE)
+_FUNCTION_WORDS = frozenset("the and of to is in that with for as it are this".split())
+_ENGLISH = re.compile("|".join(sorted(_FUNCTION_WORDS)), re.IGNORECASE)
+_WORD = re.compile(r"\w+")
 
 
 def extract_document(doc: Document, *, validate: bool = True) -> dict[str, list]:
@@ -103,10 +104,22 @@ def language(text: str) -> str | None:
     Release one is English only; this guards against labelling other text as English, not a
     language identifier.
     """
-    words = re.findall(r"\w+", text)
+    words = _WORD.findall(text)
     if len(words) < 5:
         return None
-    return "en" if len(_ENGLISH.findall(text)) / len(words) >= 0.08 else None
+    return "en" if english_words(words) / len(words) >= 0.08 else None
+
+
+def english_words(words: list[str]) -> int:
+    """How many of ``words`` are common English function words, in any case.
+
+    Lowercasing decides for ASCII words; the others go through the regex, whose case folding
+    also knows letters such as the long s.
+    """
+    count = sum(map(_FUNCTION_WORDS.__contains__, map(str.lower, words)))
+    if "".join(words).isascii():
+        return count
+    return count + sum(1 for w in words if not w.isascii() and _ENGLISH.fullmatch(w))
 
 
 #: The record kinds ``extract`` returns, by model.
