@@ -52,8 +52,9 @@ def extract_document(doc: Document, *, validate: bool = True) -> dict[str, list]
     claim_ids = claims.claim_sentences(doc)
     # A sentence that states a dose or a mechanism is a claim even when it opens like rhetoric.
     for i, s in enumerate(doc.sentences):
-        asks = doc.text[s.start : s.end].rstrip().endswith("?")  # a question states nothing
-        if i not in claim_ids and not asks and not s.is_heading and doc.sections[s.section_index].role in claims.CLAIM_ROLES:
+        if i in claim_ids or s.is_heading or doc.sections[s.section_index].role not in claims.CLAIM_ROLES:
+            continue
+        if not doc.text[s.start : s.end].rstrip().endswith("?"):  # a question states nothing
             if doses.sentence_has_dose(doc, s) or mechanisms.sentence_has_mechanism(doc, i):
                 claim_ids[i] = claims.claim_id(doc, i)
     dose_rows, numeric = doses.doses_and_amounts(doc, claim_ids)
