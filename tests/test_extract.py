@@ -336,3 +336,49 @@ def test_english_word_count_is_the_plain_alternation(words, sep):
 def test_titration_is_a_dose_only_with_a_dose_word(text, role):
     found = doses(text)
     assert [d.role for d in found] == ([role] if role else [])
+
+
+# A lookahead on first characters leads the regexes scanned over every sentence; it must never change a match.
+@pytest.mark.parametrize(
+    "source, text, found",
+    [
+        (r"(?<![\w-])(?:(?:very )?low|lower|\d+)\s*mg", "a Very low mg, LOWER mg or 20 mg", ["Very low mg", "LOWER mg", "20 mg"]),
+        (r"six|seven", "ſix and ſeven", ["ſix", "ſeven"]),  # the long s folds to s under IGNORECASE
+        (r"kelvin", "\u212aelvin", ["\u212aelvin"]),  # so does the Kelvin sign to k
+        (r"(?:x|)y", "y xy", ["y", "xy"]),
+        (r"a?b", "b ab", ["b", "ab"]),
+        (r"(?=q)qa|z", "qa z", ["qa", "z"]),
+        (r"[^a]b|c", "ab xb c", ["xb", "c"]),
+        (r"(?-i:A)b", "Ab ab AB", ["Ab", "AB"]),
+        (r"x*", "xx", ["xx", ""]),
+        (r"\bnot\b|\W+", "it is not - here", [" ", " ", "not", " - "]),
+    ],
+)
+def test_a_guarded_pattern_matches_what_the_pattern_alone_matches(source, text, found):
+    import re
+
+    from kratom_dataset.lexicon import guarded
+
+    assert [m.group() for m in guarded(source, re.IGNORECASE).finditer(text)] == found
+    assert [m.group() for m in re.compile(source, re.IGNORECASE).finditer(text)] == found
+
+
+@pytest.mark.parametrize("source, guard", [(r"six|seven", "(?=[\\x73])"), (r"(?<![\w.,])(?:between|\d+)", "(?=[\\x62\\d])"), (r"[^a]b", None), (r"x*", None), (r"(?i:a)b", None)])
+def test_the_guard_names_the_first_characters_or_is_left_out(source, guard):
+    from kratom_dataset.lexicon import guarded
+
+    pattern = guarded(source).pattern
+    assert pattern.startswith(guard) if guard else pattern == source
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*_WORDS, "ſix", "Between", "½", "1,5", "0.5-1", "١٢ mg", "a half", "HALF A", "Very High dose"]), min_size=1, max_size=40).map(" ".join))
+def test_the_dose_patterns_find_with_their_guard_what_they_find_without(text):
+    import re
+
+    from kratom_dataset.extractors.doses import _lexicon
+
+    lex = _lexicon()
+    for guarded_pattern in (lex.numeric, lex.qualitative):
+        plain = re.compile(guarded_pattern.pattern.split(")(?:", 1)[1][:-1], guarded_pattern.flags)
+        assert [(m.span(), m.groupdict()) for m in guarded_pattern.finditer(text)] == [(m.span(), m.groupdict()) for m in plain.finditer(text)]

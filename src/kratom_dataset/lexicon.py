@@ -12,6 +12,13 @@ import re
 from importlib import resources
 from typing import Any
 
+try:  # the regex parser moved in Python 3.11
+    from re import _constants as _sre
+    from re import _parser as _sre_parser
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre
+    import sre_parse as _sre_parser
+
 APOSTROPHE = "['’]"
 
 
@@ -31,14 +38,78 @@ def body(words: str) -> str:
     return words.replace("'", APOSTROPHE)
 
 
-def pattern(words: str, *, case_sensitive: bool = False) -> re.Pattern[str]:
+def pattern(words: str, *, case_sensitive: bool = False, guard: bool = False) -> re.Pattern[str]:
     """Compile a lexicon pattern on word boundaries, letting ' match a straight or curly apostrophe.
 
     Boundaries are lookarounds on word characters rather than ``\\b``, so a pattern may start or
-    end with a symbol such as ``µ`` or ``~``.
+    end with a symbol such as ``µ`` or ``~``. ``guard`` leads it with :func:`guarded`'s lookahead,
+    for patterns scanned over whole sentences.
     """
     flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile(rf"{WORD_START}(?:{body(words)}){WORD_END}", flags)
+    source = rf"{WORD_START}(?:{body(words)}){WORD_END}"
+    return guarded(source, flags) if guard else re.compile(source, flags)
+
+
+def guarded(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(source, flags)``, led by a lookahead on the characters a match can start with.
+
+    The regex engine tries a pattern at every position of the text; a pattern that opens with a
+    lookbehind and an alternation of words does all that work at each one. The lookahead turns
+    most positions away after one character test and changes no match: its class holds every
+    character the pattern can consume first (worked out from the parsed pattern, under the same
+    flags). Where that cannot be worked out, the pattern is compiled as it is.
+    """
+    try:
+        items = _first_class(list(_sre_parser.parse(source, flags)))
+    except re.error:
+        items = None
+    if items is None or source.startswith("(?") and source[2:3].isalpha():
+        return re.compile(source, flags)  # global inline flags must stay first
+    return re.compile(f"(?=[{''.join(dict.fromkeys(items))}])(?:{source})", flags)
+
+
+def _first_class(items: list) -> list[str] | None:
+    """Regex class members for every character a match of ``items`` can start with, or None."""
+    for n, (op, av) in enumerate(items):
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+            continue  # zero width: the first character comes after it
+        if op is _sre.LITERAL:
+            return [_class_char(av)]
+        if op is _sre.IN:
+            members = [_class_member(o, a) for o, a in av]
+            return None if None in members else members
+        if op is _sre.SUBPATTERN:
+            if av[1] or av[2]:
+                return None  # "(?i:...)": flags of its own, which the class would not share
+            return _first_class(list(av[-1]) + items[n + 1 :])
+        if op is _sre.BRANCH:
+            parts = [_first_class(list(branch) + items[n + 1 :]) for branch in av[1]]
+            return None if None in parts else [m for part in parts for m in part]
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            inner = _first_class(list(av[2]) + items[n + 1 :])
+            if av[0] >= 1 or inner is None:
+                return inner
+            rest = _first_class(items[n + 1 :])
+            return None if rest is None else inner + rest
+        return None
+    return None  # the pattern can match the empty string
+
+
+_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W", "CATEGORY_SPACE": r"\s", "CATEGORY_NOT_SPACE": r"\S"}
+
+
+def _class_char(code: int) -> str:
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def _class_member(op, av) -> str | None:
+    if op is _sre.LITERAL:
+        return _class_char(av)
+    if op is _sre.RANGE:
+        return f"{_class_char(av[0])}-{_class_char(av[1])}"
+    if op is _sre.CATEGORY:
+        return _CATEGORIES.get(str(av))
+    return None
 
 
 def alternation(items: list[str]) -> str:

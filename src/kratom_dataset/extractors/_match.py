@@ -5,15 +5,11 @@ from __future__ import annotations
 import functools
 import re
 
-try:  # the regex parser moved in Python 3.11
-    from re import _constants as _sc
-    from re import _parser as _sp
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _sc
-    import sre_parse as _sp
 from typing import Any, NamedTuple
 
 from ..lexicon import WORD_END, WORD_START, body, pattern
+from ..lexicon import _sre as _sc
+from ..lexicon import _sre_parser as _sp
 
 
 class Hit(NamedTuple):

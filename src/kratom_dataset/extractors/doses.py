@@ -59,7 +59,7 @@ def _lexicon() -> _Lexicon:
     _NUMBER = rf"(?:{_DIGITS}|{lexicons.alternation(list(words))})"
     unit = lexicons.alternation(list(units))
     unit_re = rf"(?:{unit})(?![\w/])"
-    numeric = re.compile(
+    numeric = lexicons.guarded(
         rf"(?<![\w.,])(?:(?P<between>between)\s+(?P<b_low>{_NUMBER})\s*(?P<b_unit1>{unit_re})?\s*(?:and|-|–|—|to)\s*(?P<b_high>{_NUMBER})"
         rf"|(?P<low>{_NUMBER})\s*(?P<unit1>{unit_re})?{_DASH}(?P<high>{_NUMBER})"
         rf"|(?P<value>{_NUMBER}))\s*(?P<unit>{unit_re})",
@@ -77,7 +77,8 @@ def _lexicon() -> _Lexicon:
     preparation_before = re.compile(rf"(?<!\w)(?P<prep>{prep_words})\b[^,.;]{{0,20}}$", re.IGNORECASE)
     adjectives = "|".join([*(entry["pattern"] for entry in lex["levels"]), lex["role_adjectives"]])
     qualitative = lexicons.pattern(
-        rf"(?:{adjectives})(?:\s+(?:kratom|evening|morning|nighttime|night|daily|nightly))?\s+(?:{lex['dose_nouns']})"
+        rf"(?:{adjectives})(?:\s+(?:kratom|evening|morning|nighttime|night|daily|nightly))?\s+(?:{lex['dose_nouns']})",
+        guard=True,
     )
 
     def matcher(entries, key):
