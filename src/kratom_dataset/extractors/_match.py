@@ -7,7 +7,7 @@ import re
 
 from typing import Any, NamedTuple
 
-from ..lexicon import WORD_END, WORD_START, body, pattern
+from ..lexicon import WORD_END, WORD_START, body, guarded, pattern
 from ..lexicon import _sre as _sc
 from ..lexicon import _sre_parser as _sp
 
@@ -255,7 +255,7 @@ class LiteralMatcher:
                 self._labels.setdefault(_fold(word), (label, info))
         self.trie = trie
         self._words = sorted(self._labels, key=len, reverse=True)
-        self._trie = re.compile(f"{WORD_START}(?:{trie_pattern(self._words)}){WORD_END}", re.IGNORECASE) if self._words else None
+        self._trie = guarded(f"{WORD_START}(?:{trie_pattern(self._words)}){WORD_END}", re.IGNORECASE) if self._words else None
 
     @functools.cached_property
     def _full(self) -> re.Pattern | None:
