@@ -43,6 +43,7 @@ class WordIndex:
         self._bits = 0
         self._texts: dict[int, tuple[str, dict[tuple[int, int], int]]] = {}
         self._last: tuple[str | None, int, int, int] = (None, 0, 0, 0)
+        self._document: tuple[object, list[int]] = (None, [])
 
     def register(self, fragments: set[str] | None) -> int | None:
         """A bit for an entry needing one of ``fragments``; None when some fragment has no word in it."""
@@ -63,7 +64,18 @@ class WordIndex:
         self._words.clear()
         self._texts.clear()
         self._last = (None, 0, 0, 0)
+        self._document = (None, [])
         return bit
+
+    def sentence_words(self, doc) -> list[int]:
+        """The mask of every sentence of ``doc``, worked out once for all the extractors reading it."""
+        known, masks = self._document
+        if known is doc:
+            return masks
+        text = doc.text
+        masks = [self.mask(text, s.start, s.end) for s in doc.sentences]
+        self._document = (doc, masks)
+        return masks
 
     def mask(self, text: str, start: int, end: int) -> int:
         """Bits of every entry whose words all occur in ``text[start:end]`` (a superset of what matches)."""

@@ -124,7 +124,7 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
     text = doc.text
     s = doc.sentences[index]
     sentence = text[s.start : s.end]
-    words = INDEX.mask(text, s.start, s.end)
+    words = INDEX.sentence_words(doc)[index]
 
     hedges = [
         Cue.trusted(char_start=h.start, char_end=h.end, text=h.text(text), cue_type="speculation")

@@ -178,7 +178,7 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> tuple[list[Dose
     text = doc.text
     sentence = doc.sentences[index]
     s, e = sentence.start, sentence.end
-    words = INDEX.mask(text, s, e)  # every matcher below reads inside the sentence
+    words = INDEX.sentence_words(doc)[index]  # every matcher below reads inside the sentence
     if not _may_hold_dose(text, s, e, words):
         return [], False
     out: list[Dose] = []
@@ -328,7 +328,7 @@ def _dose(doc: Document, index: int, claim_id: str, start: int, end: int, **fiel
     sentence = doc.sentences[index]
     s, e = sentence.start, sentence.end
     fields.setdefault("approximate", False)
-    words = INDEX.mask(text, s, e)
+    words = INDEX.sentence_words(doc)[index]
     substance = _last(lex.substances.find(text, s, end, words=words)) or _context(doc, index, lex.substances)
     timing = lex.timings.first(text, end, e, words=words) or _last(lex.timings.find(text, s, start, words=words))
     frequency = lex.frequencies.first(text, end, e, words=words)

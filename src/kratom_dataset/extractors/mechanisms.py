@@ -127,7 +127,7 @@ def _sentence_mechanisms(doc: Document, index: int, claim_id: str) -> list[Mecha
     text = doc.text
     sentence = doc.sentences[index]
     s, e = sentence.start, sentence.end
-    words = INDEX.mask(text, s, e)
+    words = INDEX.sentence_words(doc)[index]
     action_hits = lex.actions.find(text, s, e, words=words)
     if not action_hits:
         return []  # no action word: nothing below can make a mechanism
