@@ -95,7 +95,14 @@ def _first_class(items: list) -> list[str] | None:
     return None  # the pattern can match the empty string
 
 
-_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W", "CATEGORY_SPACE": r"\s", "CATEGORY_NOT_SPACE": r"\S"}
+_CATEGORIES = {
+    _sre.CATEGORY_DIGIT: r"\d",
+    _sre.CATEGORY_NOT_DIGIT: r"\D",
+    _sre.CATEGORY_WORD: r"\w",
+    _sre.CATEGORY_NOT_WORD: r"\W",
+    _sre.CATEGORY_SPACE: r"\s",
+    _sre.CATEGORY_NOT_SPACE: r"\S",
+}
 
 
 def _class_char(code: int) -> str:
@@ -108,7 +115,7 @@ def _class_member(op, av) -> str | None:
     if op is _sre.RANGE:
         return f"{_class_char(av[0])}-{_class_char(av[1])}"
     if op is _sre.CATEGORY:
-        return _CATEGORIES.get(str(av))
+        return _CATEGORIES.get(av)
     return None
 
 
