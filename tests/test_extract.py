@@ -195,9 +195,9 @@ def test_extractors_never_fail_and_every_record_anchors_exactly(text):
 def _matchers():
     import copy
 
+    from kratom_dataset.extractors import topics
     from kratom_dataset.extractors.claims import _lexicon as claims_lexicon
     from kratom_dataset.extractors.doses import _lexicon as doses_lexicon
-    from kratom_dataset.extractors import topics
     from kratom_dataset.extractors.mechanisms import _lexicon as mechanisms_lexicon
 
     c, d, m = claims_lexicon(), doses_lexicon(), mechanisms_lexicon()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-
 from typing import Any, NamedTuple
 
 from ..lexicon import WORD_END, WORD_START, body, guarded, pattern
