@@ -96,19 +96,19 @@ def to_table(table: str, records: list[Record]) -> pa.Table:
     converting row by row costs more than the extraction it follows in a bulk build. Tests hold
     it to ``Table.from_pylist`` of ``model_dump`` (:func:`to_table_by_rows`).
     """
-    import pyarrow.compute as pc
-
     schema = arrow_schema(table)
-    # Read in the order the records were made and sort the finished table: sorting the records
-    # first would walk them in an order scattered over memory, which costs more than the sort.
-    built = pa.Table.from_arrays(_columns(records, list(schema)), schema=schema)
-    return built.take(pc.sort_indices(built, [("id", "ascending")]))
+    ordered = sorted(records, key=_by_id)
+    return pa.Table.from_arrays(_columns(ordered, list(schema)), schema=schema)
 
 
 def to_table_by_rows(table: str, records: list[Record]) -> pa.Table:
     """:func:`to_table` the plain way, one ``model_dump`` per row: the reference it is tested against."""
     rows = sorted((r.model_dump(mode="python") for r in records), key=lambda row: row["id"])
     return pa.Table.from_pylist(rows, schema=arrow_schema(table))
+
+
+def _by_id(record: Record) -> str:
+    return record.id
 
 
 #: What Arrow itself puts under a null struct in its non-nullable children (``Table.from_pylist``).
