@@ -156,6 +156,11 @@ class Matcher:
         self.prefilter = prefilter
         self._subsets: dict[int, tuple[re.Pattern, list[re.Pattern]] | None] = {}
 
+    @property
+    def needs(self) -> int:
+        """:data:`INDEX` bits of which a span must hold one for any entry to match (-1: some entry has no word to look for)."""
+        return -1 if self._always else self._needed
+
     @classmethod
     def literals(cls, items: list[tuple[Any, list[str], dict]]) -> "LiteralMatcher":
         """A matcher over plain words (aliases), case-insensitive: see :class:`LiteralMatcher`."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from dataclasses import dataclass
 
@@ -50,9 +51,7 @@ def _lexicon() -> _Lexicon:
         (t["type"], t.get("strong", False), Matcher([(t["type"], p, {}) for p in alternatives(t["pattern"])], bounded=False))
         for t in lex["types"]
     ]
-    type_words = 0
-    for _, _, matcher in types:
-        type_words |= -1 if matcher._always else matcher._needed
+    type_words = functools.reduce(operator.or_, (matcher.needs for _, _, matcher in types), 0)
     return _Lexicon(
         rhetoric=re.compile(
             rf"^(?:[\"“‘']\s*)?(?:{'|'.join(lex['rhetoric'])})\b".replace("'", lexicons.APOSTROPHE), re.IGNORECASE
