@@ -60,6 +60,11 @@ def article_id_for(relative: str) -> str:
     return f"{slug}-{hashlib.sha256(relative.encode('utf-8')).hexdigest()[:8]}"
 
 
+def too_large(size: int, limit: int) -> str:
+    """What a ``too-large`` reject says, for release and corpus builds alike."""
+    return f"{size} bytes is over the limit of {limit} (raise it with --max-bytes)"
+
+
 def read_sources(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[dict], list[Reject]]:
     """The articles of a raw folder and the files rejected from it.
 
@@ -88,7 +93,7 @@ def read_sources(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
             continue
         size = path.stat().st_size
         if size > max_bytes:
-            rejects.append(Reject(rel, "too-large", f"{size} bytes is over the limit of {max_bytes} (raise it with --max-bytes)"))
+            rejects.append(Reject(rel, "too-large", too_large(size, max_bytes)))
             continue
         digest = sha256_file(path)
         if digest in seen:

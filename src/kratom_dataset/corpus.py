@@ -109,7 +109,9 @@ def iter_items(inputs: Iterable[str], *, max_bytes: int | None = None) -> Iterat
 
 
 def _too_large(article_id: str, source: str, size: int, limit: int) -> Item:
-    return Item(article_id, source, reject=f"{size} bytes is over the limit of {limit} (raise it with --max-bytes)", reason="too-large")
+    from .build import too_large
+
+    return Item(article_id, source, reject=too_large(size, limit), reason="too-large")
 
 
 def _file_item(article_id: str, path: Path, limit: int) -> Item:
