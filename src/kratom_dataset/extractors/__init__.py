@@ -37,18 +37,7 @@ def extract_document(doc: Document, *, validate: bool = True) -> dict[str, list]
     Each record goes through its model's validation unless ``validate`` is false: corpus
     builds check whole batches as Arrow tables instead (:mod:`kratom_dataset.constraints`).
     """
-    sentence_rows = [
-        Sentence.trusted(
-            id=sentence_record_id(doc, i),
-            article_id=doc.article_id,
-            index=i,
-            section_index=s.section_index,
-            paragraph_index=s.paragraph_index,
-            is_heading=s.is_heading,
-            provenance=anchor(doc, s.start, s.end, extractor=PARSER, extractor_version=PARSER_VERSION),
-        )
-        for i, s in enumerate(doc.sentences)
-    ]
+    sentence_rows = sentences(doc)
     claim_ids = claims.claim_sentences(doc)
     # A sentence that states a dose or a mechanism is a claim even when it opens like rhetoric.
     for i, s in enumerate(doc.sentences):
@@ -97,6 +86,22 @@ def extract_document(doc: Document, *, validate: bool = True) -> dict[str, list]
     if validate:
         rows = {table: [r.validated() for r in records] for table, records in rows.items()}
     return rows
+
+
+def sentences(doc: Document) -> list[Sentence]:
+    """One row per sentence of the parsed article: the unit every claim and most anchors point at."""
+    return [
+        Sentence.trusted(
+            id=sentence_record_id(doc, i),
+            article_id=doc.article_id,
+            index=i,
+            section_index=s.section_index,
+            paragraph_index=s.paragraph_index,
+            is_heading=s.is_heading,
+            provenance=anchor(doc, s.start, s.end, extractor=PARSER, extractor_version=PARSER_VERSION),
+        )
+        for i, s in enumerate(doc.sentences)
+    ]
 
 
 def language(text: str) -> str | None:
