@@ -278,8 +278,7 @@ def bookkeeping(articles: int, batches: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         rows = Path(tmp) / "rows.jsonl"
         with open(rows, "w", encoding="utf-8") as fh:
-            for i in range(articles):
-                fh.write(f'{{"id": "{i:012d}-{i * 7919 % 1000003:07d}", "text": "Kratom."}}\n')
+            fh.writelines(f'{{"id": "{i:012d}-{i * 7919 % 1000003:07d}", "text": "Kratom."}}\n' for i in range(articles))
         done = subprocess.run([sys.executable, "-c", _BOOKKEEPING, str(rows), str(Path(tmp) / "out"), str(batches), str(articles)],
                               capture_output=True, text=True, check=True)
     result = json.loads(done.stdout)
@@ -308,8 +307,7 @@ def _bare_regex_rate(folder: Path) -> float:
                     row = json.loads(line)
                     text = row["text"]
                     size += len(text.encode("utf-8"))
-                    for m in numeric.finditer(text):
-                        sink.write(json.dumps({"id": row["id"], "start": m.start(), "end": m.end(), "exact": m.group()}) + "\n")
+                    sink.writelines(json.dumps({"id": row["id"], "start": m.start(), "end": m.end(), "exact": m.group()}) + "\n" for m in numeric.finditer(text))
     return size / MB / (time.perf_counter() - started)
 
 
@@ -637,11 +635,11 @@ def render(results: dict) -> str:
             if k in t:
                 row = t[k]
                 lines.append(f"| {k} MB | {row['w1_mb_s']:.2f} MB/s | {row['w2_mb_s']:.2f} MB/s | {row['two_vs_one']:.2f}x |")
-        lines += ["", f"Extraction alone (parse and every table, no Parquet), one core: {t['extract_only_mb_s']:.2f} MB/s on the "
-                  f"generated corpus, {t['seed_text_mb_s']:.2f} MB/s on the five seed articles (real pages; the generated corpus states about three times as many doses per sentence).", ""]
+        lines += ["", (f"Extraction alone (parse and every table, no Parquet), one core: {t['extract_only_mb_s']:.2f} MB/s on the "
+                  f"generated corpus, {t['seed_text_mb_s']:.2f} MB/s on the five seed articles (real pages; the generated corpus states about three times as many doses per sentence)."), ""]
     if e:
-        lines += ["## Engines", "", f"{e['mb']} MB, 2 workers: local {e['local_mb_s']:.2f} MB/s, dask LocalCluster {e['dask_mb_s']:.2f} MB/s "
-                  f"({e['dask_vs_local']:.2f}x); the {e['part_files']} part files are byte-identical: {e['identical']}.", ""]
+        lines += ["## Engines", "", (f"{e['mb']} MB, 2 workers: local {e['local_mb_s']:.2f} MB/s, dask LocalCluster {e['dask_mb_s']:.2f} MB/s "
+                  f"({e['dask_vs_local']:.2f}x); the {e['part_files']} part files are byte-identical: {e['identical']}."), ""]
     if mem:
         lines += ["## Memory", "", "| corpus | peak RSS | wall | MB/s |", "| --- | --- | --- | --- |"]
         for k, row in mem.items():
@@ -652,10 +650,10 @@ def render(results: dict) -> str:
         lines += [
             "## Bookkeeping of the reading process",
             "",
-            f"- duplicate-id detection over {k['articles']:,} articles: {k['ids_per_s']:,.0f} ids/s, RSS growth "
-            f"{k['bytes_per_article']:.1f} B per article (a Python set of the same ids: {k['set_bytes_per_article']:.0f} B per article)",
-            f"- manifest of {k['manifest_batches']:,} batches ({k['manifest_batches'] * 128:,} articles): written in {k['manifest_s']:.1f} s, "
-            f"{k['manifest_mb']:.1f} MB on disk, RSS growth {k['manifest_rss_growth'] / MB:.1f} MB",
+            (f"- duplicate-id detection over {k['articles']:,} articles: {k['ids_per_s']:,.0f} ids/s, RSS growth "
+            f"{k['bytes_per_article']:.1f} B per article (a Python set of the same ids: {k['set_bytes_per_article']:.0f} B per article)"),
+            (f"- manifest of {k['manifest_batches']:,} batches ({k['manifest_batches'] * 128:,} articles): written in {k['manifest_s']:.1f} s, "
+            f"{k['manifest_mb']:.1f} MB on disk, RSS growth {k['manifest_rss_growth'] / MB:.1f} MB"),
             "",
         ]
     if p:
@@ -663,10 +661,10 @@ def render(results: dict) -> str:
             "## Peers, same text",
             "",
             f"- full extraction, one core: {p['full_mb_s']:.2f} MB/s",
-            f"- bare compiled dose regex (read JSONL, one regex, write JSONL): {p['bare_regex_mb_s']:.1f} MB/s; "
-            f"full extraction runs at {p['full_vs_bare']:.3f}x of it",
-            f"- quantulum3 quantities (mass units kept as doses), on {p['quantulum_sample_mb']:.2f} MB: {p['quantulum_mb_s']:.3f} MB/s; "
-            f"full extraction on the same sample {p['ours_on_sample_mb_s']:.2f} MB/s, {p['vs_quantulum']:.0f}x",
+            (f"- bare compiled dose regex (read JSONL, one regex, write JSONL): {p['bare_regex_mb_s']:.1f} MB/s; "
+            f"full extraction runs at {p['full_vs_bare']:.3f}x of it"),
+            (f"- quantulum3 quantities (mass units kept as doses), on {p['quantulum_sample_mb']:.2f} MB: {p['quantulum_mb_s']:.3f} MB/s; "
+            f"full extraction on the same sample {p['ours_on_sample_mb_s']:.2f} MB/s, {p['vs_quantulum']:.0f}x"),
             f"- dose F1 on the challenge set: kratom-dataset {p['dose_f1_ours']:.3f}, quantulum3 {p['dose_f1_quantulum']:.3f}",
             "",
         ]
@@ -681,8 +679,8 @@ def render(results: dict) -> str:
         lines += [
             "## Instruction counts",
             "",
-            f"callgrind, over {i['articles']} articles ({i['bytes'] / 1000:.0f} kB) after warm-up. Unlike the timings above, these "
-            "repeat within about 0.2% from run to run. Parse, records and full each run the pass above them and more:",
+            (f"callgrind, over {i['articles']} articles ({i['bytes'] / 1000:.0f} kB) after warm-up. Unlike the timings above, these "
+            "repeat within about 0.2% from run to run. Parse, records and full each run the pass above them and more:"),
             "",
             "| pass | what it runs | instructions per byte |",
             "| --- | --- | --- |",
@@ -692,9 +690,9 @@ def render(results: dict) -> str:
         ]
         if "budget_2mb_s_per_byte" in i:
             lines += [
-                f"The full pass, timed on the same articles without valgrind, ran at {i['full_mb_s']:.2f} MB/s: "
+                (f"The full pass, timed on the same articles without valgrind, ran at {i['full_mb_s']:.2f} MB/s: "
                 f"{i['instructions_per_s'] / 1e9:.1f} G instructions per second, so the one-core target of 2 MB/s allows about "
-                f"{i['budget_2mb_s_per_byte']:,.0f} instructions per byte for everything, parsing and records included.",
+                f"{i['budget_2mb_s_per_byte']:,.0f} instructions per byte for everything, parsing and records included."),
             ]
         lines.append("")
     if "profile" in results:

@@ -61,8 +61,8 @@ def rows(built_release):
     """The built release read back as validated models, by table."""
     import pyarrow.parquet as pq
 
-    from kratom_dataset.models import TABLES
     from kratom_dataset.arrow import from_table
+    from kratom_dataset.models import TABLES
 
     return {t: from_table(t, pq.read_table(built_release / f"{t}.parquet")) for t in TABLES}
 

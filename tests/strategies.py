@@ -105,7 +105,7 @@ def claim(draw):
 @st.composite
 def dose(draw):
     kind = draw(literal("numeric", "qualitative"))
-    fields = dict(amount_low=None, amount_high=None, unit=None, amount_low_mg=None, amount_high_mg=None, comparator=None)
+    fields = {"amount_low": None, "amount_high": None, "unit": None, "amount_low_mg": None, "amount_high_mg": None, "comparator": None}
     if kind == "numeric":
         unit = draw(literal(*MG_PER_UNIT))
         a, b = sorted([draw(positive), draw(positive)])

@@ -9,7 +9,7 @@ from conftest import PROCESSED, ROOT
 from kratom_dataset import __version__
 from kratom_dataset.semver import Version
 
-HEADING = re.compile(r"^## \[(\d+\.\d+\.\d+)\] - (\d{4}-\d{2}-\d{2})$", re.M)
+HEADING = re.compile(r"^## \[(\d+\.\d+\.\d+)\] - (\d{4}-\d{2}-\d{2})$", re.MULTILINE)
 
 
 def entries():

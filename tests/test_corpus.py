@@ -33,8 +33,7 @@ def corpus(tmp_path_factory):
     (folder / "ignored.csv").write_text("not,an,article\n", encoding="utf-8")
     rows = [{"id": f"j{i}", "text": seed_text(a) + f"\nRow {i}.", "title": f"Row {i}"} for i, a in enumerate(SEEDS)]
     with open(root / "crawl.jsonl", "w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
         fh.write('{"id": "no-text"}\n{not json}\n')
         fh.write(json.dumps(rows[0]) + "\n")  # the same id again
     pq.write_table(pa.table({"id": ["p1", "p2"], "text": ["Kratom may cause insomnia at high doses.", "   "]}), root / "crawl.parquet")
@@ -266,7 +265,7 @@ def test_the_dask_engine_runs_on_an_existing_scheduler_by_file_or_address(local_
     address = json.loads(dask_scheduler.read_text())["address"]
     assert address.startswith("tcp://127.0.0.1:")
     for name, scheduler in (("by-file", str(dask_scheduler)), ("by-address", address)):
-        result = CliRunner().invoke(main, ["build", *sum((["--input", i] for i in inputs(corpus)), []), "--out", str(tmp_path / name),
+        result = CliRunner().invoke(main, ["build", *(arg for i in inputs(corpus) for arg in ("--input", i)), "--out", str(tmp_path / name),
                                            "--batch-size", "3", "--engine", "dask", "--scheduler", scheduler, "--allow-rejects"])
         assert result.exit_code == 0, result.output
         assert tree(tmp_path / name) == tree(out)
@@ -307,7 +306,7 @@ def test_a_batch_leaves_the_garbage_collector_as_it_found_it(corpus, tmp_path, e
 
 
 def test_cli_corpus_build(corpus, tmp_path):
-    result = CliRunner().invoke(main, ["build", *sum((["--input", i] for i in inputs(corpus)), []), "--out", str(tmp_path / "o"), "--workers", "1", "--batch-size", "3"])
+    result = CliRunner().invoke(main, ["build", *(arg for i in inputs(corpus) for arg in ("--input", i)), "--out", str(tmp_path / "o"), "--workers", "1", "--batch-size", "3"])
     assert result.exit_code == 1 and "rejected" in result.output and "--allow-rejects" in result.output
     ok = CliRunner().invoke(main, ["build", "--input", str(RAW / "articles"), "--out", str(tmp_path / "o2"), "--workers", "1"])
     assert ok.exit_code == 0 and f"built {len(SEEDS)} articles" in ok.output

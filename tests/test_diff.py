@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 
@@ -21,7 +22,7 @@ PUBLISHED = sorted((p for p in PROCESSED.iterdir() if Version.is_valid(p.name)),
 def changelog_rules() -> dict[str, str]:
     text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     out = {}
-    for block in re.split(r"^## ", text, flags=re.M)[1:]:
+    for block in re.split(r"^## ", text, flags=re.MULTILINE)[1:]:
         version = re.match(r"\[(\d+\.\d+\.\d+)\]", block)
         rule = re.search(r"Would need: (MAJOR|MINOR|PATCH)", block)
         if version:
@@ -37,7 +38,7 @@ def actual_bump(old: Version, new: Version) -> str:
 
 def test_each_release_bumps_enough_over_the_one_before():
     """Holds from the second release on; with one release there is nothing to compare yet."""
-    for old, new in zip(PUBLISHED, PUBLISHED[1:]):
+    for old, new in itertools.pairwise(PUBLISHED):
         required = diff(old, new).required_bump
         a, b = Version.parse(old.name), Version.parse(new.name)
         assert b > a

@@ -13,7 +13,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def readme_commands():
-    block = re.search(r"```bash\n(.*?)```", README, re.S).group(1)
+    block = re.search(r"```bash\n(.*?)```", README, re.DOTALL).group(1)
     return [line for line in block.splitlines() if line and not line.startswith("#")]
 
 

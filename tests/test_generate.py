@@ -10,9 +10,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 import kratom_dataset as kd
+from conftest import ROOT
 from kratom_dataset.corpus import build_corpus
 
 _spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")

@@ -95,11 +95,11 @@ def rows_of(folder, table, article_id):
 PARSED = [
     # file name, bytes, sentence texts expected
     ("bom.txt", b"\xef\xbb\xbf" + GOOD.encode(), ["Kratom may cause insomnia at high doses.", "Some users report taking 2 grams in the evening."]),
-    ("crlf.txt", "Kratom may help.\r\nIt may also harm.\r\n".encode(), ["Kratom may help.", "It may also harm."]),
-    ("cr.txt", "Kratom may help.\rIt may also harm.".encode(), ["Kratom may help.", "It may also harm."]),
-    ("notes.md", "# Kratom notes\n\nKratom may help sleep.\n\n## Doses\n\nTake 2 grams.\n".encode(), ["Kratom notes", "Kratom may help sleep.", "Doses", "Take 2 grams."]),
-    ("unicode.txt", "😀 Kratom\u0301 may help 💤 sleep. ‏مرحبا‏ users take 2\u200b grams. Then 3 grams.".encode(),
-     ["😀 Kratom\u0301 may help 💤 sleep.", "‏مرحبا‏ users take 2\u200b grams.", "Then 3 grams."]),
+    ("crlf.txt", b"Kratom may help.\r\nIt may also harm.\r\n", ["Kratom may help.", "It may also harm."]),
+    ("cr.txt", b"Kratom may help.\rIt may also harm.", ["Kratom may help.", "It may also harm."]),
+    ("notes.md", b"# Kratom notes\n\nKratom may help sleep.\n\n## Doses\n\nTake 2 grams.\n", ["Kratom notes", "Kratom may help sleep.", "Doses", "Take 2 grams."]),
+    ("unicode.txt", "😀 Kratom\u0301 may help 💤 sleep. \u200fمرحبا\u200f users take 2\u200b grams. Then 3 grams.".encode(),
+     ["😀 Kratom\u0301 may help 💤 sleep.", "\u200fمرحبا\u200f users take 2\u200b grams.", "Then 3 grams."]),
 ]
 
 

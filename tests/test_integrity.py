@@ -74,7 +74,7 @@ def test_an_edited_checksums_file_is_caught_by_verify(releases):
 
 
 def test_each_file_is_hashed_once_per_process(releases, monkeypatch):
-    import kratom_dataset.checksums as checksums
+    from kratom_dataset import checksums
 
     calls = []
     real = checksums.sha256_file

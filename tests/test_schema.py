@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from conftest import ROOT, apply_change
+from kratom_dataset.arrow import arrow_schema, from_table, to_table, to_table_by_rows
 from kratom_dataset.models import TABLES
 from kratom_dataset.schemas import drift, json_schema
-from kratom_dataset.arrow import arrow_schema, from_table, to_table, to_table_by_rows
 from strategies import RECORDS
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -8,9 +8,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from kratom_dataset.checks import validate_release
 from kratom_dataset.checksums import CHECKSUMS, sha256_file
 from kratom_dataset.release import MANIFEST, write_parquet
-from kratom_dataset.checks import validate_release
 
 
 def rewrite(folder, table, change):

@@ -13,21 +13,21 @@ Heavy modules (pyarrow, pydantic) are imported on first use, so ``import kratom_
 from ._version import __version__
 
 __all__ = [
-    "__version__",
-    "load",
-    "path",
-    "versions",
-    "tables",
-    "schema",
-    "manifest",
-    "verify",
-    "release_dir",
-    "taxonomy",
-    "extract",
-    "evaluate",
-    "diff",
-    "validate",
     "KratomDatasetError",
+    "__version__",
+    "diff",
+    "evaluate",
+    "extract",
+    "load",
+    "manifest",
+    "path",
+    "release_dir",
+    "schema",
+    "tables",
+    "taxonomy",
+    "validate",
+    "verify",
+    "versions",
 ]
 
 _LAZY = {

@@ -227,9 +227,9 @@ def build_release(
     unless ``allow_rejects`` is set, any reject stops the build before anything is published.
     """
     from . import __version__
+    from .arrow import to_table
     from .checks import validate_rows
     from .release import LOCK_TIMEOUT_S, publish_lock, write_release
-    from .arrow import to_table
 
     version = version or __version__
     sources, rejects = read_sources(raw_dir, max_bytes=max_bytes)

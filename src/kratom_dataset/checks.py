@@ -8,6 +8,7 @@ report is not valid, and ``kratom-dataset validate`` prints the report of any re
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 from collections import Counter, defaultdict
@@ -186,7 +187,7 @@ def _check_sentences(report: Report, sentences: list) -> None:
         items.sort(key=lambda s: s.index)
         if [s.index for s in items] != list(range(len(items))):
             report.add("sentence-order", "sentence indices are not 0..n-1", "sentences", aid, "index")
-        for a, b in zip(items, items[1:]):
+        for a, b in itertools.pairwise(items):
             if b.provenance.char_start < a.provenance.char_end:
                 report.add("sentence-overlap", f"overlaps sentence {a.id}", "sentences", b.id, "provenance")
 
@@ -250,7 +251,7 @@ def validate_release(folder: Path) -> Report:
             report.add("checksum-mismatch", f"{name} does not match its manifest entry (size or sha256)", table)
         try:
             data = pq.read_table(path)
-        except Exception as exc:  # a corrupt file can fail anywhere inside the reader
+        except Exception as exc:  # noqa: BLE001 - a corrupt file can fail anywhere inside the reader
             report.add("unreadable-file", f"{name} cannot be read as Parquet ({exc.__class__.__name__}: {exc})", table)
             continue
         if entry is not None and data.num_rows != entry.get("rows"):
@@ -298,7 +299,7 @@ def _table_of(path: Path) -> str | None:
         meta = json.loads((pq.read_schema(path).metadata or {}).get(METADATA_KEY, b"{}"))
         if meta.get("table") in TABLES:
             return meta["table"]
-    except Exception:  # unreadable files are reported when they are read
+    except Exception:  # noqa: BLE001, S110 - unreadable files are reported when they are read
         pass
     return path.stem if path.stem in TABLES else None
 

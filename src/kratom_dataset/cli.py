@@ -136,8 +136,8 @@ def validate(release_dir: Path | None, as_json: bool):
     Works on files someone else produced too. Exits 1 when anything is wrong; each issue names
     its table, record, field and code.
     """
-    from .reader import release_dir as newest
     from .checks import validate_release
+    from .reader import release_dir as newest
 
     folder = release_dir or newest()
     if not folder.exists():
@@ -163,7 +163,8 @@ def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None):
     Example: kratom-dataset extract article.txt notes.md > records.jsonl
     """
     from .build import article_id_for
-    from .extractors import extract as extract_text, kind_of, to_json
+    from .extractors import extract as extract_text
+    from .extractors import kind_of, to_json
     from .parse import decode
 
     if fmt == "parquet" and out_dir is None:

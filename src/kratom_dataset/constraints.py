@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from .arrow import optional_of
 from .checks import MAX_ISSUES_PER_CHECK, Report
-from .models import MG_PER_UNIT, Article, Claim, Cue, Dose, GoldRecord, Provenance, Span, TABLES
+from .models import MG_PER_UNIT, TABLES, Article, Claim, Cue, Dose, GoldRecord, Provenance, Span
 
 
 def check_table(table: str, data: pa.Table, report: Report | None = None) -> Report:

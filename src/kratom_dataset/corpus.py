@@ -25,9 +25,13 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .checksums import sha256_file
 from .errors import EngineError, KratomDatasetError, SourceError, ValidationFailed
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 ROW_SUFFIXES = (".jsonl", ".ndjson", ".parquet")
@@ -151,7 +155,7 @@ class SeenIds:
         self._db.close()
         self._dir.cleanup()
 
-    def __enter__(self) -> "SeenIds":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -214,7 +218,7 @@ def utc_timestamp(value) -> str | None:
     elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         when = dt.datetime(value.year, value.month, value.day)
     elif not isinstance(value, dt.datetime):
-        raise ValueError(f"'retrieved_at' is {value!r}, not a date-time")
+        raise ValueError(f"'retrieved_at' is {value!r}, not a date-time")  # noqa: TRY004 - any unusable value rejects the row
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.timezone.utc)
     try:

@@ -9,7 +9,7 @@ records (keys, spans against the article text) live in :mod:`kratom_dataset.chec
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING, Any, Literal, Optional
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -61,7 +61,7 @@ TargetType = Literal[
 ]
 
 #: Factor from each UCUM unit to milligrams; ``None`` where a unit cannot be converted alone.
-MG_PER_UNIT: dict[str, Optional[float]] = {"g": 1000.0, "mg": 1.0, "ug": 0.001, "mg/kg": None}
+MG_PER_UNIT: dict[str, float | None] = {"g": 1000.0, "mg": 1.0, "ug": 0.001, "mg/kg": None}
 
 
 class Record(BaseModel):
@@ -153,7 +153,7 @@ class Provenance(Span):
     """Index of the section the quote starts in (see ``articles.sections``)."""
     section: str = Field(min_length=1)
     """Heading of that section, or its role (summary, intro, conclusion ...) when it has none."""
-    sentence_id: Optional[str] = None
+    sentence_id: str | None = None
     """Id of the sentence the quote starts in; null for records wider than one sentence."""
     method: Method
     """``rule`` for records made by an extractor, ``curated`` for records written by a person."""
@@ -194,7 +194,7 @@ class Section(Span):
     """Position of the section in the article, from 0."""
     role: SectionRole
     """What the section is: summary, intro, toc, section (under a heading), conclusion, or body."""
-    heading: Optional[str] = None
+    heading: str | None = None
     """The heading text as written, when the section has one."""
 
 
@@ -215,13 +215,13 @@ class Article(Record):
     """Size of the raw file in bytes."""
     char_count: int = Field(gt=0)
     """Length of the text in Unicode code points (differs from bytes: curly quotes, dashes)."""
-    title: Optional[str] = None
+    title: str | None = None
     """Title, when the source gives one (a Markdown ``#`` heading or a row's ``title``); the seed articles have none."""
-    source_url: Optional[str] = Field(default=None, min_length=1)
+    source_url: str | None = Field(default=None, min_length=1)
     """Where the article was fetched from, as the input row gave it (``url``); null for files."""
-    retrieved_at: Optional[str] = Field(default=None, pattern=UTC_PATTERN)
+    retrieved_at: str | None = Field(default=None, pattern=UTC_PATTERN)
     """When it was fetched, as the input row gave it, in UTC (``2025-03-14T08:15:00Z``); null for files."""
-    language: Optional[str] = None
+    language: str | None = None
     """BCP 47 language tag when the text is recognisably in one language, else null."""
     format: ArticleFormat
     """Layout the parser recognised: the seed ``template``, ``markdown`` headings, or ``plain`` paragraphs."""
@@ -283,7 +283,7 @@ class Topic(Record):
     """Taxonomy id (see ``kratom_dataset.taxonomy()``)."""
     label: str = Field(min_length=1)
     """Human-readable name from the taxonomy."""
-    parent_id: Optional[str] = None
+    parent_id: str | None = None
     """The broader taxonomy topic, if any."""
     mention_count: int = Field(ge=1)
     """How many times the article mentions the topic by any of its aliases."""
@@ -302,7 +302,7 @@ class Claim(Record):
     """The article."""
     claim_type: ClaimType
     """What kind of assertion it is."""
-    subject: Optional[str] = None
+    subject: str | None = None
     """What the claim is about, normalised (kratom, melatonin, opioid_withdrawal ...), when recognised."""
     polarity: Polarity
     """``negated`` when the statement is denied ("without the risk of addiction"); a double negation
@@ -315,7 +315,7 @@ class Claim(Record):
     """Negation cues found in the claim (not, without, no ...)."""
     evidence: Evidence
     """Who the article says backs the claim; ``unspecified`` for "has been found", ``none`` when it claims nothing."""
-    evidence_cue: Optional[Cue] = None
+    evidence_cue: Cue | None = None
     """The words that attribute the evidence ("Studies suggest", "users report")."""
     topic_ids: list[str]
     """Taxonomy topics the claim mentions, sorted."""
@@ -350,38 +350,38 @@ class Dose(Record):
     """The claim whose span contains this dose."""
     kind: DoseKind
     """``numeric`` when an amount is stated, ``qualitative`` when only a level is."""
-    substance: Optional[str] = None
+    substance: str | None = None
     """What is dosed, normalised (kratom, melatonin ...), when the sentence or its paragraph names it."""
-    preparation: Optional[Preparation] = None
+    preparation: Preparation | None = None
     """The preparation as stated; null when the text does not say (an extract is far stronger than leaf)."""
-    amount_low: Optional[float] = Field(default=None, gt=0)
+    amount_low: float | None = Field(default=None, gt=0)
     """Lower bound as stated (FHIR doseRange.low); equals amount_high for a single value."""
-    amount_high: Optional[float] = Field(default=None, gt=0)
+    amount_high: float | None = Field(default=None, gt=0)
     """Upper bound as stated (FHIR doseRange.high)."""
-    unit: Optional[Unit] = None
+    unit: Unit | None = None
     """UCUM code of the unit as stated: g, mg, ug or mg/kg."""
-    amount_low_mg: Optional[float] = Field(default=None, gt=0)
+    amount_low_mg: float | None = Field(default=None, gt=0)
     """amount_low in milligrams, when the unit converts alone."""
-    amount_high_mg: Optional[float] = Field(default=None, gt=0)
+    amount_high_mg: float | None = Field(default=None, gt=0)
     """amount_high in milligrams, when the unit converts alone."""
-    comparator: Optional[Comparator] = None
+    comparator: Comparator | None = None
     """Bound stated in words: ``<=`` for "up to", "no more than"; ``<`` for "less than"; ``>`` for "over".
     For a single value the open end of the range is null."""
     approximate: bool
     """True when the amount is hedged as approximate ("around", "about", "roughly")."""
-    level: Optional[DoseLevel] = None
+    level: DoseLevel | None = None
     """The size the text gives the dose in words: low, moderate or high ("at high doses")."""
-    role: Optional[DoseRole] = None
+    role: DoseRole | None = None
     """The part the dose plays as stated: typical, starting, maximum, or titration ("gradually increase")."""
-    purpose: Optional[Purpose] = None
+    purpose: Purpose | None = None
     """What the dose is stated to be for, when stated (sleep, pain, withdrawal ...)."""
-    timing: Optional[Timing] = None
+    timing: Timing | None = None
     """When it is to be taken, when stated (FHIR timing.when: evening, bedtime ...)."""
-    frequency: Optional[int] = Field(default=None, ge=1)
+    frequency: int | None = Field(default=None, ge=1)
     """Times per period, when stated (FHIR Timing.repeat.frequency)."""
-    period: Optional[float] = Field(default=None, gt=0)
+    period: float | None = Field(default=None, gt=0)
     """Length of that period (FHIR Timing.repeat.period)."""
-    period_unit: Optional[PeriodUnit] = None
+    period_unit: PeriodUnit | None = None
     """Unit of the period (FHIR units of time)."""
     provenance: Provenance
     """The dose phrase as written: amount, unit and preparation, or the qualitative phrase."""
@@ -431,7 +431,7 @@ class Mechanism(Record):
     """Kind of target: receptor, neurotransmitter, hormone, drug class, sleep stage, process."""
     negated: bool
     """True when the text denies the mechanism ("does not bind")."""
-    effect: Optional[str] = None
+    effect: str | None = None
     """The effect the text attributes to the mechanism, verbatim, when it states one."""
     provenance: Provenance
     """From the agent (or action, for a resolved pronoun) to the target, as written."""
@@ -453,69 +453,69 @@ class GoldRecord(Record):
     """The article."""
     kind: RecordKind
     """Which table the annotation corresponds to: topic, claim, dose or mechanism."""
-    topic_id: Optional[str] = Field(default=None, pattern=ID_PATTERN)
+    topic_id: str | None = Field(default=None, pattern=ID_PATTERN)
     """Topic: the taxonomy id."""
-    established_by: Optional[TopicEstablishedBy] = None
+    established_by: TopicEstablishedBy | None = None
     """Topic: heading or first mention."""
-    claim_type: Optional[ClaimType] = None
+    claim_type: ClaimType | None = None
     """Claim: its type."""
-    subject: Optional[str] = None
+    subject: str | None = None
     """Claim: what it is about."""
-    polarity: Optional[Polarity] = None
+    polarity: Polarity | None = None
     """Claim: affirmed or negated."""
-    certainty: Optional[Certainty] = None
+    certainty: Certainty | None = None
     """Claim: certain or uncertain."""
     hedge_cues: list[str] = []
     """Claim: the hedge words as written."""
-    evidence: Optional[Evidence] = None
+    evidence: Evidence | None = None
     """Claim: the evidence the article says it has."""
-    evidence_cue: Optional[str] = None
+    evidence_cue: str | None = None
     """Claim: the attributing words as written."""
     topic_ids: list[str] = []
     """Claim: taxonomy topics the sentence names."""
-    dose_kind: Optional[DoseKind] = None
+    dose_kind: DoseKind | None = None
     """Dose: numeric or qualitative."""
-    substance: Optional[str] = None
+    substance: str | None = None
     """Dose: what is dosed."""
-    preparation: Optional[Preparation] = None
+    preparation: Preparation | None = None
     """Dose: the preparation named in the phrase."""
-    amount_low: Optional[float] = Field(default=None, gt=0)
+    amount_low: float | None = Field(default=None, gt=0)
     """Dose: lower bound as stated."""
-    amount_high: Optional[float] = Field(default=None, gt=0)
+    amount_high: float | None = Field(default=None, gt=0)
     """Dose: upper bound as stated."""
-    unit: Optional[Unit] = None
+    unit: Unit | None = None
     """Dose: UCUM unit code."""
-    approximate: Optional[bool] = None
+    approximate: bool | None = None
     """Dose: hedged as approximate."""
-    comparator: Optional[Comparator] = None
+    comparator: Comparator | None = None
     """Dose: bound stated in words."""
-    level: Optional[DoseLevel] = None
+    level: DoseLevel | None = None
     """Dose: low, moderate or high."""
-    role: Optional[DoseRole] = None
+    role: DoseRole | None = None
     """Dose: typical, starting, maximum or titration."""
-    purpose: Optional[Purpose] = None
+    purpose: Purpose | None = None
     """Dose: what it is for."""
-    timing: Optional[Timing] = None
+    timing: Timing | None = None
     """Dose: when it is taken."""
-    agent: Optional[str] = None
+    agent: str | None = None
     """Mechanism: the agent, normalised."""
-    agent_text: Optional[str] = None
+    agent_text: str | None = None
     """Mechanism: the agent as written."""
-    action: Optional[Action] = None
+    action: Action | None = None
     """Mechanism: the stated action."""
-    action_text: Optional[str] = None
+    action_text: str | None = None
     """Mechanism: the action words as written."""
-    target: Optional[str] = None
+    target: str | None = None
     """Mechanism: the target, normalised."""
-    target_text: Optional[str] = None
+    target_text: str | None = None
     """Mechanism: the target as written."""
-    target_type: Optional[TargetType] = None
+    target_type: TargetType | None = None
     """Mechanism: the kind of target."""
-    negated: Optional[bool] = None
+    negated: bool | None = None
     """Mechanism: denied by the text."""
-    effect: Optional[str] = None
+    effect: str | None = None
     """Mechanism: the stated effect, verbatim."""
-    note: Optional[str] = None
+    note: str | None = None
     """The annotator's note on a hard decision."""
     provenance: Provenance
     """The annotated span; ``method`` is ``curated``."""

@@ -25,7 +25,7 @@ from .errors import SourceError
 _LINE = re.compile(r"[^\r\n]*")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _BULLET = re.compile(r"[ \t]*[-*•][ \t]+")
-_CONCLUSION_HEADING = re.compile(r"conclusion|final thoughts|bottom line|takeaways?|summary|in short", re.I)
+_CONCLUSION_HEADING = re.compile(r"conclusion|final thoughts|bottom line|takeaways?|summary|in short", re.IGNORECASE)
 
 # A sentence ends at . ! or ? (plus closing quotes or brackets) followed by space and then
 # something that can start one: a capital, a digit, or a letter of a script without case.
@@ -33,7 +33,7 @@ _CONCLUSION_HEADING = re.compile(r"conclusion|final thoughts|bottom line|takeawa
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
 _SKIP_BEFORE_START = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\"“‘'(["
 _ABBREVIATIONS = frozenset(
-    "e.g i.e etc vs dr mr mrs ms prof approx no fig st jr sr inc ltd co mt ca cf al u.s".split()
+    ["e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "prof", "approx", "no", "fig", "st", "jr", "sr", "inc", "ltd", "co", "mt", "ca", "cf", "al", "u.s"]
 )
 _OPEN_QUOTES = "“\"‘"
 # Characters that carry no text: white space, the byte-order mark, zero-width spaces and joiners.

@@ -29,15 +29,15 @@ CARD = "README.md"
 METADATA_KEY = b"kratom_dataset"
 
 # Fixed writer options: the same table always gives the same bytes with the same pyarrow.
-PARQUET_OPTIONS = dict(
-    compression="zstd",
-    compression_level=9,
-    use_dictionary=True,
-    write_statistics=True,
-    version="2.6",
-    data_page_version="1.0",
-    row_group_size=64 * 1024,
-)
+PARQUET_OPTIONS = {
+    "compression": "zstd",
+    "compression_level": 9,
+    "use_dictionary": True,
+    "write_statistics": True,
+    "version": "2.6",
+    "data_page_version": "1.0",
+    "row_group_size": 64 * 1024,
+}
 
 
 def parquet_name(table: str) -> str:

@@ -7,9 +7,9 @@ import hashlib
 import json
 from pathlib import Path
 
+from .arrow import model_for
 from .errors import SchemaDriftError
 from .models import SCHEMA_VERSION, TABLES
-from .arrow import model_for
 
 
 @functools.cache

@@ -26,7 +26,7 @@ EXTRACTORS = {
     mechanisms.NAME: mechanisms.VERSION,
 }
 
-_FUNCTION_WORDS = frozenset("the and of to is in that with for as it are this".split())
+_FUNCTION_WORDS = frozenset(["the", "and", "of", "to", "is", "in", "that", "with", "for", "as", "it", "are", "this"])
 _ENGLISH = re.compile("|".join(sorted(_FUNCTION_WORDS)), re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 
@@ -43,9 +43,10 @@ def extract_document(doc: Document, *, validate: bool = True) -> dict[str, list]
     for i, s in enumerate(doc.sentences):
         if i in claim_ids or s.is_heading or doc.sections[s.section_index].role not in claims.CLAIM_ROLES:
             continue
-        if not doc.text[s.start : s.end].rstrip().endswith("?"):  # a question states nothing
-            if doses.sentence_has_dose(doc, s) or mechanisms.sentence_has_mechanism(doc, i):
-                claim_ids[i] = claims.claim_id(doc, i)
+        if doc.text[s.start : s.end].rstrip().endswith("?"):
+            continue  # a question states nothing
+        if doses.sentence_has_dose(doc, s) or mechanisms.sentence_has_mechanism(doc, i):
+            claim_ids[i] = claims.claim_id(doc, i)
     dose_rows, numeric = doses.doses_and_amounts(doc, claim_ids)
     mechanism_rows = mechanisms.extract_mechanisms(doc, claim_ids)
     mechanism_claims = {m.claim_id for m in mechanism_rows}

@@ -162,7 +162,7 @@ class Matcher:
         return -1 if self._always else self._needed
 
     @classmethod
-    def literals(cls, items: list[tuple[Any, list[str], dict]]) -> "LiteralMatcher":
+    def literals(cls, items: list[tuple[Any, list[str], dict]]) -> LiteralMatcher:
         """A matcher over plain words (aliases), case-insensitive: see :class:`LiteralMatcher`."""
         return LiteralMatcher(items)
 

@@ -279,7 +279,7 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> tuple[list[Dose
     if not out and _DOS.search(text, s, e):  # a titration needs "dose" near it; most sentences have none
         titration = lex.roles.find(text, s, e, words=words)
         for hit in titration:
-            if hit.label == "titration" and re.search(r"\bdos(?:e|es|age)\b", text[hit.start : e][:40], re.I):
+            if hit.label == "titration" and re.search(r"\bdos(?:e|es|age)\b", text[hit.start : e][:40], re.IGNORECASE):
                 out.append(_dose(doc, index, claim_id, hit.start, hit.end, kind="qualitative", role="titration"))
     return sorted(out, key=lambda d: (d.provenance.char_start, d.provenance.char_end)), amounts
 
