@@ -1,14 +1,18 @@
-"""Record ids: content-derived, the same bytes whichever way the payload is written."""
+"""Record ids (content-derived, the same bytes whichever way the payload is written) and anchors."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kratom_dataset.provenance import record_id
+from conftest import SEEDS, seed_text
+from kratom_dataset.errors import SourceError
+from kratom_dataset.parse import parse_article
+from kratom_dataset.provenance import anchor, record_id, sentence_anchor
 
 PARTS = st.lists(
     st.one_of(
@@ -35,3 +39,30 @@ def test_a_record_id_is_the_hash_of_its_parts_as_json(parts):
 
 def test_a_record_id_depends_on_every_part():
     assert len({record_id("clm", "a", 1, 2), record_id("clm", "a", 1, 3), record_id("clm", "b", 1, 2), record_id("dos", "a", 1, 2)}) == 4
+
+
+# Anchors ------------------------------------------------------------------------------------------
+
+_LINES = st.sampled_from(["# Kratom and sleep", "## Doses", "Summary:", "- a bullet point.", "Kratom may help. It may harm!", "Take 2 g. Then rest?", "", "   "])
+documents = st.lists(_LINES, min_size=1, max_size=12).map("\n".join)
+
+
+def assert_sentence_anchors_match(doc):
+    for i, s in enumerate(doc.sentences):
+        fast = sentence_anchor(doc, i, extractor="x", extractor_version="1")
+        assert fast == anchor(doc, s.start, s.end, extractor="x", extractor_version="1"), (i, doc.text[s.start : s.end])
+
+
+@pytest.mark.parametrize("article_id", sorted(SEEDS))
+def test_a_sentence_anchor_is_the_anchor_of_the_sentence_span_in_every_seed(article_id):
+    assert_sentence_anchors_match(parse_article(seed_text(article_id).encode("utf-8"), article_id=article_id, source_file="a.txt"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(documents, st.sampled_from(["a.txt", "a.md"]))
+def test_a_sentence_anchor_is_the_anchor_of_the_sentence_span(text, name):
+    try:
+        doc = parse_article(text.encode("utf-8"), article_id="a", source_file=name)
+    except SourceError:
+        return  # nothing but white space
+    assert_sentence_anchors_match(doc)

@@ -57,13 +57,26 @@ def anchor(
     sentence: bool = True,
 ) -> Provenance:
     """Provenance of ``doc.text[start:end]``: quote, context, section and sentence."""
-    text = doc.text
-    section = doc.section_of(start)
     sentence_id = None
     if sentence:
         index = doc.sentence_at(start)
         if index is not None and end <= doc.sentences[index].end:
             sentence_id = sentence_record_id(doc, index)
+    return _quote(doc, start, end, doc.section_of(start), sentence_id, method, extractor, extractor_version)
+
+
+def sentence_anchor(doc: Document, index: int, *, extractor: str, extractor_version: str) -> Provenance:
+    """:func:`anchor` of the whole of sentence ``index``, whose section and id the parse already knows.
+
+    Every sentence row and every claim is anchored this way: skipping the two look-ups saves a
+    per cent of a corpus build.
+    """
+    s = doc.sentences[index]
+    return _quote(doc, s.start, s.end, doc.sections[s.section_index], doc.sentence_ids[index], "rule", extractor, extractor_version)
+
+
+def _quote(doc: Document, start: int, end: int, section, sentence_id, method, extractor, extractor_version) -> Provenance:
+    text = doc.text
     return Provenance.trusted(
         article_id=doc.article_id,
         article_sha256=doc.sha256,

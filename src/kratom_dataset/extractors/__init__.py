@@ -11,7 +11,7 @@ import re
 
 from ..models import Article, Section, Sentence
 from ..parse import Document
-from ..provenance import anchor, sentence_record_id
+from ..provenance import anchor, sentence_anchor, sentence_record_id
 from . import claims, doses, mechanisms, topics
 
 PARSER = "kratom_dataset.parse"
@@ -99,7 +99,7 @@ def sentences(doc: Document) -> list[Sentence]:
             section_index=s.section_index,
             paragraph_index=s.paragraph_index,
             is_heading=s.is_heading,
-            provenance=anchor(doc, s.start, s.end, extractor=PARSER, extractor_version=PARSER_VERSION),
+            provenance=sentence_anchor(doc, i, extractor=PARSER, extractor_version=PARSER_VERSION),
         )
         for i, s in enumerate(doc.sentences)
     ]

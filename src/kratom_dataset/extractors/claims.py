@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .. import lexicon as lexicons
 from ..models import Claim, Cue
 from ..parse import Document
-from ..provenance import anchor, record_id
+from ..provenance import record_id, sentence_anchor
 from . import topics
 from ._match import INDEX, Matcher, alternatives
 
@@ -156,7 +156,7 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
         evidence=evidence_hit.label if evidence_hit else "none",
         evidence_cue=evidence_cue,
         topic_ids=sorted({h.label for h in mentions if s.start <= h.start and h.end <= s.end}),
-        provenance=anchor(doc, s.start, s.end, extractor=NAME, extractor_version=VERSION),
+        provenance=sentence_anchor(doc, index, extractor=NAME, extractor_version=VERSION),
     )
 
 
