@@ -259,6 +259,17 @@ def test_a_matcher_given_the_words_of_an_enclosing_span_finds_what_it_finds_alon
         assert fast.search(text, start, end, words=words) == full.search(text, start, end)
 
 
+@settings(max_examples=200, deadline=None)
+@given(passages, st.booleans())
+def test_the_claim_type_read_with_the_sentence_words_is_the_type_read_without(text, has_mechanism):
+    # Given the sentence's words, only the types with a word in it are tried.
+    from kratom_dataset.extractors._match import INDEX
+    from kratom_dataset.extractors.claims import _type
+
+    words = INDEX.mask(text, 0, len(text))
+    assert _type(text, has_mechanism, words) == _type(text, has_mechanism)
+
+
 _alias_words = st.lists(st.text(alphabet="ab' -é", min_size=1, max_size=6).map(str.strip).filter(bool), min_size=1, max_size=12)
 
 

@@ -26,6 +26,7 @@ NAME = "kratom_dataset.extractors.claims"
 VERSION = f"1.0.0+{lexicons.version('claims', 'taxonomy')}"
 
 CLAIM_ROLES = frozenset({"summary", "intro", "section", "conclusion", "body"})
+_SUBSETS_LIMIT = 4096
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class _Lexicon:
     appositive: re.Pattern
     subordinate_mechanism: re.Pattern
     type_words: int  # word-index bits of every type pattern (-1 when one has no word to look for)
+    type_subsets: dict[int, list[tuple[str, bool, Matcher]]]  # a sentence's type bits -> the types it can match
 
 
 @functools.cache
@@ -67,6 +69,7 @@ def _lexicon() -> _Lexicon:
         evidence=Matcher([(e["evidence"], e["pattern"], e) for e in lex["evidence"]]),
         types=types,
         type_words=type_words,
+        type_subsets={},
         subjects=Matcher([(s["subject"], s["pattern"], s) for s in lex["subjects"]]),
         main_clause=re.compile(lex["main_clause"], re.IGNORECASE),
         appositive=re.compile(lex["appositive"], re.IGNORECASE),
@@ -172,15 +175,21 @@ def _type(sentence: str, has_mechanism: bool, words: int | None = None) -> str:
     words include the clause's.
     """
     lex = _lexicon()
-    if words is not None and not words & lex.type_words:
+    present = -1 if words is None or lex.type_words == -1 else words & lex.type_words
+    if present == 0:
         return "mechanism" if has_mechanism else "other"  # no type word: what the cascade below ends with
+    candidates = lex.type_subsets.get(present)
+    if candidates is None:  # sentences share a few combinations of type words: read far more often than made
+        if len(lex.type_subsets) >= _SUBSETS_LIMIT:
+            lex.type_subsets.clear()
+        candidates = lex.type_subsets[present] = [t for t in lex.types if t[2].needs & present]
     main = lex.main_clause.match(sentence)
     clause = sentence[main.end() :] if main else sentence
     aside = lex.appositive.match(clause)
     if aside:  # "Kratom, a natural pain reliever from ..., may cause insomnia": read past the aside
         clause = f"{aside.group('subject')} {clause[aside.end():]}"
     first: dict[tuple[str, bool], int] = {}
-    for name, strong, matcher in lex.types:
+    for name, strong, matcher in candidates:
         at = matcher.search(clause, words=words)
         if at is not None and ((name, strong) not in first or at < first[(name, strong)]):
             first[(name, strong)] = at
