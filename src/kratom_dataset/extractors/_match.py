@@ -117,6 +117,10 @@ class WordIndex:
 INDEX = WordIndex()
 
 
+#: Entries a per-mask cache of matcher subsets keeps before it starts again (masks repeat, so few are made).
+SUBSETS_LIMIT = 4096
+
+
 class Matcher:
     """Labelled patterns; ``find`` returns non-overlapping hits, leftmost first, longest on ties.
 
@@ -128,8 +132,6 @@ class Matcher:
     the alternation does). ``bounded=False`` leaves the word boundaries to the patterns.
     ``prefilter=False`` scans with every entry (tests hold the two to each other).
     """
-
-    _SUBSETS_LIMIT = 4096
 
     def __init__(
         self,
@@ -184,7 +186,7 @@ class Matcher:
         try:
             return self._subsets[key]
         except KeyError:
-            if len(self._subsets) >= self._SUBSETS_LIMIT:
+            if len(self._subsets) >= SUBSETS_LIMIT:
                 self._subsets.clear()
             chosen = [i for i, bit in enumerate(self._bits) if bit is None or bit & key]
             compiled = self._subsets[key] = self._compile(chosen)

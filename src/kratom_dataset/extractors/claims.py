@@ -20,13 +20,12 @@ from ..models import Claim, Cue
 from ..parse import Document
 from ..provenance import record_id, sentence_anchor
 from . import topics
-from ._match import INDEX, Matcher, alternatives
+from ._match import INDEX, SUBSETS_LIMIT, Matcher, alternatives
 
 NAME = "kratom_dataset.extractors.claims"
 VERSION = f"1.0.0+{lexicons.version('claims', 'taxonomy')}"
 
 CLAIM_ROLES = frozenset({"summary", "intro", "section", "conclusion", "body"})
-_SUBSETS_LIMIT = 4096
 
 
 @dataclass(frozen=True)
@@ -180,7 +179,7 @@ def _type(sentence: str, has_mechanism: bool, words: int | None = None) -> str:
         return "mechanism" if has_mechanism else "other"  # no type word: what the cascade below ends with
     candidates = lex.type_subsets.get(present)
     if candidates is None:  # sentences share a few combinations of type words: read far more often than made
-        if len(lex.type_subsets) >= _SUBSETS_LIMIT:
+        if len(lex.type_subsets) >= SUBSETS_LIMIT:
             lex.type_subsets.clear()
         candidates = lex.type_subsets[present] = [t for t in lex.types if t[2].needs & present]
     main = lex.main_clause.match(sentence)
