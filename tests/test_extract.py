@@ -341,10 +341,16 @@ def test_english_word_count_is_the_plain_alternation(words, sep):
     [
         ("Increase your dose by half a gram each week.", "titration"),
         ("Gradually increase the DOSAGE over a week.", "titration"),
-        ("Gradually increase it over a week.", None),
+        ("Start low and gradually increase it over a week.", "titration"),
+        ("Prices gradually increase over a year.", None),
+        ("Gradually increase your water intake.", None),
+        ("Slowly reduce your daily dose over a month.", "taper_step"),
+        ("Cut your daily amount by 10% each week.", "taper_step"),
+        ("Our powder is 1.2% mitragynine.", None),
+        ("About 40% of users report better sleep.", None),
     ],
 )
-def test_titration_is_a_dose_only_with_a_dose_word(text, role):
+def test_a_change_of_dose_is_a_dose_only_when_it_names_the_dose(text, role):
     found = doses(text)
     assert [d.role for d in found] == ([role] if role else [])
 

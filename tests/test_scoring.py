@@ -83,16 +83,41 @@ def test_overlapping_spans_of_the_same_kind_match_one_to_one():
     assert [m["char_start"] for m in evaluation.missed] == [20, 40]
 
 
-def test_no_gold_and_no_prediction_is_a_perfect_score():
+def test_no_gold_and_no_prediction_is_no_measurement():
     evaluation = Evaluation()
     score_document(evaluation, "d", [], [])
-    assert evaluation.kinds["dose"].f1 == 1.0
+    dose = evaluation.kinds["dose"]
+    assert (dose.precision, dose.recall, dose.f1) == (None, None, None)
+    assert "dose" not in evaluation.to_dict(details=False)
 
 
-def test_cli_evaluate_reports_every_kind(monkeypatch):
+def test_predictions_with_no_gold_score_zero_precision():
+    evaluation = Evaluation()
+    score_document(evaluation, "d", [{"kind": "dose", "char_start": 0, "char_end": 3, "exact": "2 g", "dose_kind": "numeric"}], [])
+    assert (evaluation.kinds["dose"].precision, evaluation.kinds["dose"].recall) == (0.0, 0.0)
+
+
+def test_numeric_doses_are_scored_apart_from_qualitative_ones():
+    gold = [
+        {"kind": "dose", "char_start": 0, "char_end": 3, "exact": "2 g", "dose_kind": "numeric"},
+        {"kind": "dose", "char_start": 10, "char_end": 20, "exact": "high doses", "dose_kind": "qualitative"},
+    ]
+    evaluation = Evaluation()
+    score_document(evaluation, "d", gold[:1], gold)
+    assert (evaluation.kinds["dose"].recall, evaluation.kinds["numeric_dose"].recall) == (0.5, 1.0)
+
+
+def test_cli_evaluate_reports_every_kind_of_the_seed_gold(monkeypatch):
     monkeypatch.chdir(ROOT)
-    result = CliRunner().invoke(main, ["evaluate", "--json"])
-    assert result.exit_code == 0
-    scores = json.loads(result.output)["scores"]
-    assert set(scores) == {"topic", "claim", "dose", "mechanism"}
-    assert scores["dose"]["gold"] == 12
+    result = CliRunner().invoke(main, ["evaluate", "--set", "seed", "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)["seed gold"]["scores"]
+    assert set(scores) == {"topic", "claim", "dose", "numeric_dose", "mechanism"}
+    assert scores["dose"]["gold"] >= 12
+
+
+def test_cli_evaluate_reports_the_dev_and_the_frozen_test_split_apart(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["evaluate"])
+    assert result.exit_code == 0, result.output
+    assert "dev passages (tuned on)" in result.output and "test passages (frozen)" in result.output

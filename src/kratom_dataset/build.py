@@ -262,9 +262,11 @@ def build_release(
         )
     evaluation = None
     if any(rows["gold"]):
-        from .scoring import evaluate_dirs, evaluate_passages
+        from .scoring import evaluate_dirs, evaluate_passages, passage_files
 
         evaluation = {"seed_gold": evaluate_dirs(Path(raw_dir) / "gold", raw_dir).to_dict(details=False)}
+        for name, path in passage_files(raw_dir).items():
+            evaluation[f"{name}_passages"] = evaluate_passages(path).to_dict(details=False)
         challenge = challenge_file(raw_dir)
         if challenge is not None:
             scores = evaluate_passages(challenge).to_dict(details=False)

@@ -208,20 +208,42 @@ def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None):
 
 @main.command()
 @click.option("--gold", "gold_dir", type=click.Path(path_type=Path), default=Path("data/raw/gold"), show_default=True, help="Folder of <article_id>.jsonl gold files.")
-@click.option("--articles", "raw_dir", type=click.Path(path_type=Path), default=Path("data/raw"), show_default=True, help="Raw folder whose sources.csv maps article ids to files.")
-@click.option("--challenge", type=click.Path(path_type=Path), default=None, help="Score a challenge file of passages instead.")
-@click.option("--json", "as_json", is_flag=True, help="Print scores, misses and disagreements as JSON.")
+@click.option("--articles", "raw_dir", type=click.Path(path_type=Path), default=Path("data/raw"), show_default=True, help="Raw folder whose sources.csv maps article ids to files, and whose passages/ holds dev.jsonl and test.jsonl.")
+@click.option("--set", "sets", multiple=True, type=click.Choice(["seed", "dev", "test", "challenge"]), help="Score only these sets (repeatable); all that exist by default.")
+@click.option("--challenge", type=click.Path(path_type=Path), default=None, help="Score this passage file instead (JSONL of id, text, records).")
+@click.option("--json", "as_json", is_flag=True, help="Print scores, misses and disagreements as JSON, by set.")
 @_friendly
-def evaluate(gold_dir: Path, raw_dir: Path, challenge: Path | None, as_json: bool):
+def evaluate(gold_dir: Path, raw_dir: Path, sets: tuple[str, ...], challenge: Path | None, as_json: bool):
     """Score the extractors against hand-written gold records.
 
     Precision, recall and F1 per kind (a match is an overlapping span of the same kind) and
-    per-field accuracy on matched records.
+    per-field accuracy on matched records, for each set: the seed gold, the real-page passages'
+    dev split (tuned on) and frozen test split (the measure), and the challenge passages.
     """
-    from .scoring import evaluate_dirs, evaluate_passages
+    from .build import challenge_file
+    from .scoring import evaluate_dirs, evaluate_passages, passage_files
 
-    result = evaluate_passages(challenge) if challenge else evaluate_dirs(gold_dir, raw_dir)
-    click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if as_json else result.to_text())
+    if challenge is not None:
+        results = {"passages": evaluate_passages(challenge)}
+    else:
+        wanted = set(sets) or {"seed", "dev", "test", "challenge"}
+        results = {}
+        if "seed" in wanted:
+            results["seed gold"] = evaluate_dirs(gold_dir, raw_dir)
+        files = passage_files(raw_dir)
+        for name in ("dev", "test"):
+            if name in wanted and name in files:
+                results[f"{name} passages" + (" (frozen)" if name == "test" else " (tuned on)")] = evaluate_passages(files[name])
+        found = challenge_file(raw_dir)
+        if "challenge" in wanted and found is not None:
+            results["challenge"] = evaluate_passages(found)
+        missing = sorted(wanted - {"seed"} - set(files) - ({"challenge"} if found is not None else set()))
+        if missing and sets:
+            raise click.UsageError(f"no {', '.join(missing)} set under {raw_dir}")
+    if as_json:
+        click.echo(json.dumps({name: r.to_dict() for name, r in results.items()}, indent=2, ensure_ascii=False))
+        return
+    click.echo("\n\n".join(f"{name}\n{r.to_text()}" for name, r in results.items()))
 
 
 @main.command()

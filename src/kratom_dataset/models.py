@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,127}$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
@@ -34,10 +34,10 @@ Certainty = Literal["certain", "uncertain"]
 Evidence = Literal["studies", "research", "users_report", "personal_accounts", "experts", "unspecified", "none"]
 CueType = Literal["speculation", "negation", "evidence"]
 Preparation = Literal["leaf_powder", "extract", "capsule", "tablet", "tea", "leaves", "powder", "tincture", "resin"]
-Unit = Literal["g", "mg", "ug", "mg/kg"]
+Unit = Literal["g", "mg", "ug", "mg/kg", "%", "[tsp_us]", "[tbs_us]", "[oz_av]", "mL"]
 DoseKind = Literal["numeric", "qualitative"]
 DoseLevel = Literal["low", "moderate", "high"]
-DoseRole = Literal["typical", "starting", "maximum", "titration"]
+DoseRole = Literal["typical", "starting", "maximum", "titration", "taper_step"]
 Comparator = Literal["<", "<=", ">=", ">"]
 Purpose = Literal["sleep", "pain", "withdrawal", "anxiety", "energy", "mood"]
 Timing = Literal["morning", "afternoon", "evening", "bedtime", "night"]
@@ -52,16 +52,27 @@ Action = Literal[
     "modulates",
     "activates",
     "inhibits",
+    "induces",
     "increases",
     "decreases",
     "mimics",
 ]
 TargetType = Literal[
-    "receptor", "neurotransmitter", "hormone", "drug_class", "sleep_stage", "physiological_process"
+    "receptor", "neurotransmitter", "hormone", "drug_class", "sleep_stage", "physiological_process", "enzyme", "transporter"
 ]
 
 #: Factor from each UCUM unit to milligrams; ``None`` where a unit cannot be converted alone.
-MG_PER_UNIT: dict[str, float | None] = {"g": 1000.0, "mg": 1.0, "ug": 0.001, "mg/kg": None}
+MG_PER_UNIT: dict[str, float | None] = {
+    "g": 1000.0,
+    "mg": 1.0,
+    "ug": 0.001,
+    "mg/kg": None,
+    "%": None,
+    "[tsp_us]": None,
+    "[tbs_us]": None,
+    "[oz_av]": 28349.523125,
+    "mL": None,
+}
 
 
 class Record(BaseModel):
@@ -359,7 +370,8 @@ class Dose(Record):
     amount_high: float | None = Field(default=None, gt=0)
     """Upper bound as stated (FHIR doseRange.high)."""
     unit: Unit | None = None
-    """UCUM code of the unit as stated: g, mg, ug or mg/kg."""
+    """UCUM code of the unit as stated: g, mg, ug, mg/kg, % (a share of the current dose in a taper),
+    [tsp_us], [tbs_us], [oz_av] or mL."""
     amount_low_mg: float | None = Field(default=None, gt=0)
     """amount_low in milligrams, when the unit converts alone."""
     amount_high_mg: float | None = Field(default=None, gt=0)
@@ -372,7 +384,8 @@ class Dose(Record):
     level: DoseLevel | None = None
     """The size the text gives the dose in words: low, moderate or high ("at high doses")."""
     role: DoseRole | None = None
-    """The part the dose plays as stated: typical, starting, maximum, or titration ("gradually increase")."""
+    """The part the dose plays as stated: typical, starting, maximum, titration ("gradually increase"),
+    or taper_step (a decrease in a taper: "cut by 10%", "reduce to 7 g")."""
     purpose: Purpose | None = None
     """What the dose is stated to be for, when stated (sleep, pain, withdrawal ...)."""
     timing: Timing | None = None
@@ -416,9 +429,10 @@ class Mechanism(Record):
     claim_id: str = Field(pattern=ID_PATTERN)
     """The claim whose span contains this mechanism."""
     agent: str = Field(min_length=1)
-    """What acts, normalised (kratom, mitragynine, 7-hydroxymitragynine, opioid_receptor_activation ...)."""
+    """What acts, normalised (kratom, mitragynine, 7-hydroxymitragynine, melatonin, naloxone ...)."""
     agent_text: str = Field(min_length=1)
-    """The agent as written, which may be a pronoun ("It") resolved from the paragraph."""
+    """The agent as written: a pronoun ("It") resolved from the paragraph, or, for an action the clause
+    leaves without one ("activation of opioid receptors"), the earlier mention it is read from."""
     action: Action
     """The stated action, from a closed set after ChEMBL action types and SemMedDB predicates."""
     action_text: str = Field(min_length=1)
@@ -552,6 +566,7 @@ TABLES_BY_SCHEMA = {
     "1.0.0": ("articles", "sentences", "topics", "claims", "doses", "mechanisms"),
     "1.1.0": tuple(TABLES),
     "1.2.0": tuple(TABLES),
+    "1.3.0": tuple(TABLES),
 }
 
 #: Fields each schema version added to an existing table, so older releases are read and checked

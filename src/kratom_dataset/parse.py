@@ -25,6 +25,7 @@ from .errors import SourceError
 _LINE = re.compile(r"[^\r\n]*")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _BULLET = re.compile(r"[ \t]*[-*•][ \t]+")
+_NUMBER_MARK = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+(?=\S)")
 _CONCLUSION_HEADING = re.compile(r"conclusion|final thoughts|bottom line|takeaways?|summary|in short", re.IGNORECASE)
 
 # A sentence ends at . ! or ? (plus closing quotes or brackets) followed by space and then
@@ -84,6 +85,15 @@ class Document:
     paragraphs: tuple[Block, ...]
     sentences: tuple[Block, ...]
     _sentence_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    flat: str = field(default="", repr=False, compare=False)
+    """The text with every soft line break (a line break inside a paragraph) read as a space: the
+    same length and offsets as ``text``, so rules match "binds the\\nmu-opioid receptor" as one
+    phrase while every quote is still sliced from ``text``. It is ``text`` itself when the
+    article has no soft breaks."""
+
+    def __post_init__(self):
+        if not self.flat:
+            object.__setattr__(self, "flat", self.text)
 
     def section_of(self, offset: int) -> SectionSpan:
         """The section containing ``offset`` (the last one starting at or before it)."""
@@ -170,6 +180,7 @@ def parse_article(raw: bytes, *, article_id: str, source_file: str) -> Document:
     fmt, title, sections, paragraphs = layout
     sentences = tuple(s for p in paragraphs for s in split_sentences(text, p))
     return Document(
+        flat=_flatten(text, paragraphs),
         article_id=article_id,
         source_file=source_file,
         sha256=hashlib.sha256(raw).hexdigest(),
@@ -194,6 +205,137 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_SOFT_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+
+
+# Characters read as their plain forms when matching: no-break and figure spaces, the Unicode
+# hyphens, as pages paste them ("7‑hydroxymitragynine"). One character each, so offsets hold.
+_PLAIN_FORMS = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2010": "-", "\u2011": "-"})
+_ODD_FORMS = re.compile("[\u00a0\u2007\u202f\u2010\u2011]")
+
+
+def _flatten(text: str, paragraphs) -> str:
+    """``text`` with the line breaks inside each paragraph turned to spaces, and no-break spaces and
+    hyphens read as plain ones; offsets kept."""
+    if _ODD_FORMS.search(text):
+        return _flatten(text.translate(_PLAIN_FORMS), paragraphs)
+    pieces = []
+    cursor = 0
+    for p in paragraphs:
+        for m in _SOFT_BREAK.finditer(text, p.start, p.end):
+            pieces += [text[cursor : m.start()], " " * (m.end() - m.start())]
+            cursor = m.end()
+    if not pieces:
+        return text
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+# A list item: a bullet, or a number or letter with a dot or bracket ("1.", "2)", "a.").
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•▪◦–—][ \t]+|(?:\d{1,2}|[a-zA-Z])[.)][ \t]+)")
+# "Week 2: 9 g/day", "Serving size: 1 tsp": a label, a colon and a value on one line.
+_LABEL = re.compile(r"^[^:.!?]{1,40}:[ \t]+(?P<value>\S.*)$")
+_TERMINAL = ".!?;,…"
+_MINOR_WORDS = frozenset(
+    "a an and as at but by for from in into nor of on or per the to vs via with without your you is are".split()
+)
+
+
+def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15) -> bool:
+    """Whether a line of plain text reads as a heading, a title or page furniture, not a sentence.
+
+    A heading has no closing punctuation and starts with a capital or a digit. ``strict`` asks
+    more, as for a line that might be a wrapped piece of a sentence: Title Case, a closing colon,
+    or at most six words. Otherwise any such line of up to ``words_limit`` words that stands as
+    its own paragraph is one (a byline, a dateline, a tagline under a title). A "Label: value"
+    line ("Week 2: 9 g/day") and a line stating an amount ("Day 4 - 7 g") are content, unless
+    the rest is Title Case ("Kratom and Sleep: What to Know", "Red Bali Powder - 250 g"). A
+    numbered line is a heading only in Title Case ("2. Forgetting About Sleep"); a bulleted one never.
+    """
+    line = line.strip()
+    if not line or len(line) > 200 or _BULLET_ITEM.match(line):
+        return False
+    numbered = _LIST_ITEM.match(line)
+    if numbered:
+        rest = line[numbered.end() :]
+        return bool(rest) and rest[-1] not in _TERMINAL and len(rest.split()) <= 12 and _title_case(rest)
+    if line.endswith(":"):
+        return len(line.split()) <= 10
+    core = line.rstrip(_CLOSERS)
+    if not core or core[-1] in _TERMINAL or not (line[0].isupper() or line[0].isdigit() or line[0] in _OPEN_QUOTES):
+        return False
+    label = _LABEL.match(line)
+    if label and not _title_case(label.group("value")):
+        return False
+    words = line.split()
+    if AMOUNT.search(line):  # "Day 4 – 7 g" states an amount; "Red Bali Kratom Powder – 250 g" names a product
+        rest = AMOUNT.sub(" ", line)
+        return len(words) <= 12 and _title_case(rest) and sum(1 for w in rest.split() if w[0].isupper() and not w.isupper()) >= 2
+    if strict:
+        return len(words) <= 12 and (_title_case(line) or len(words) <= 6)
+    return len(words) <= words_limit
+
+
+_BULLET_ITEM = re.compile(r"[ \t]*[-*•▪◦–—][ \t]+")
+_CLOSERS = "\"”’)]"
+
+
+# A number and a unit of amount, as a heading rarely holds one: "8 g", "12g/day", "10%", "1/2 tsp".
+AMOUNT = re.compile(r"\d\s*(?:g|mg|mcg|µg|grams?|%|tsp|tbsp|teaspoons?|tablespoons?|oz|ml)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _title_case(phrase: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", phrase)]
+    if not words or not words[0][0].isupper():
+        return False
+    major = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return bool(major) and all(w[0].isupper() for w in major)
+
+
+def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str, width: int) -> bool:
+    """Whether line ``nxt`` goes on with the paragraph of line ``prev`` (a soft line break).
+
+    As in CommonMark a blank line ends a paragraph; so do a list item and a heading. A wrapped
+    line runs close to the text's wrap ``width``; a short line that stops without closing
+    punctuation ends its paragraph ("Day 1-3 - 10 g", a title, a byline) unless the next line
+    plainly goes on with it in lower case ("Kratom is a tree\nnative to ...") and does not
+    repeat its first word as a parallel list would ("week 1 - 35g/day\nweek 2 - 30g/day").
+    """
+    if gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1:
+        return False
+    before, after = text[prev[0] : prev[1]], text[nxt[0] : nxt[1]]
+    if _LIST_ITEM.match(after) or _MD_HEADING.match(after) or _MD_HEADING.match(before):
+        return False
+    wrapped = len(before) >= _WRAPPED * width
+    if after[0].islower():
+        return wrapped or (before[-1] not in _TERMINAL and before.split()[0].lower() != after.split()[0].lower())
+    if not wrapped or _LABEL.match(after) or before[-1] in ".!?:;…" or is_heading_line(before):
+        return False
+    return not (len(after.split()) <= 4 and is_heading_line(after))  # a short heading after a wrapped line
+
+
+#: A line at least this share of the text's wrap width may have been wrapped.
+_WRAPPED = 0.5
+
+
+def _paragraph_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines joined into paragraphs across soft line breaks (see :func:`_continues`)."""
+    lengths = sorted(e - s for s, e in lines)
+    width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+    out: list[tuple[int, int]] = []
+    for span in lines:
+        if out and _continues(text, _last_line(text, out[-1]), span, text[out[-1][1] : span[0]], width):
+            out[-1] = (out[-1][0], span[1])
+        else:
+            out.append(span)
+    return out
+
+
+def _last_line(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    cut = max(text.rfind("\n", span[0], span[1]), text.rfind("\r", span[0], span[1]))
+    return _trim(text, cut + 1, span[1]) if cut >= 0 else span
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start] in _BLANK or text[start].isspace()):
         start += 1
@@ -213,7 +355,7 @@ def _unquote(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _paragraph(text: str, span: tuple[int, int], section: int, index: int, *, heading=False) -> Block:
     start, end = span
-    m = _BULLET.match(text, start, end)
+    m = _BULLET.match(text, start, end) or _NUMBER_MARK.match(text, start, end)
     if m:
         start = m.end()
     if not heading:
@@ -283,38 +425,68 @@ def _template(text: str, lines):
 
 
 def _markdown(text: str, lines):
-    """Markdown: ``#`` headings start sections; a leading level-1 heading is the title."""
+    """Markdown: ``#`` headings start sections; a leading level-1 heading is the title.
+
+    Other lines are joined into paragraphs across soft line breaks; a short line that reads as a
+    heading (:func:`is_heading_line`) and is followed by more text is a heading inside its section.
+    """
     marks = [(_MD_HEADING.match(text[s:e]), (s, e)) for s, e in lines]
     if not any(m for m, _ in marks):
         return None
     sections: list[SectionSpan] = []
     paragraphs: list[Block] = []
     title = None
+    runs: list[list[tuple[int, int]]] = [[]]
     for n, (m, span) in enumerate(marks):
-        if m:
-            heading_start = span[0] + m.start(2)
-            heading_end = span[0] + m.end(2)
-            heading = text[heading_start:heading_end]
-            if n == 0 and len(m.group(1)) == 1:
-                title = heading
-            role = "conclusion" if _CONCLUSION_HEADING.search(heading) else "section"
-            sections.append(SectionSpan(len(sections), role, heading, span[0], span[1]))
-            if heading_end > heading_start:
-                paragraphs.append(Block(heading_start, heading_end, len(sections) - 1, len(paragraphs), True))
+        if not m:
+            runs[-1].append(span)
             continue
-        if not sections:
-            sections.append(SectionSpan(0, "intro", None, span[0], span[1]))
-        last = sections[-1]
-        sections[-1] = SectionSpan(last.index, last.role, last.heading, last.start, span[1])
-        paragraphs.append(_paragraph(text, span, last.index, len(paragraphs)))
+        _add_paragraphs(text, _paragraph_lines(text, runs[-1]), sections, paragraphs, new_sections=False)
+        runs.append([])
+        heading_start = span[0] + m.start(2)
+        heading_end = span[0] + m.end(2)
+        heading = text[heading_start:heading_end]
+        if n == 0 and len(m.group(1)) == 1:
+            title = heading
+        role = "conclusion" if _CONCLUSION_HEADING.search(heading) else "section"
+        sections.append(SectionSpan(len(sections), role, heading, span[0], span[1]))
+        if heading_end > heading_start:
+            paragraphs.append(Block(heading_start, heading_end, len(sections) - 1, len(paragraphs), True))
+    _add_paragraphs(text, _paragraph_lines(text, runs[-1]), sections, paragraphs, new_sections=False, last=True)
     return "markdown", title, sections, paragraphs
 
 
 def _plain(text: str, lines):
-    """No structure: every non-blank line is a paragraph of one ``body`` section."""
-    sections = [SectionSpan(0, "body", None, lines[0][0], lines[-1][1])]
-    paragraphs = [_paragraph(text, span, 0, i) for i, span in enumerate(lines)]
-    return "plain", None, sections, paragraphs
+    """No markup: paragraphs across soft line breaks; a line that reads as a heading starts a section.
+
+    A text with no such line is one ``body`` section. A heading on the first line is the title.
+    """
+    spans = _paragraph_lines(text, lines)
+    sections: list[SectionSpan] = []
+    paragraphs: list[Block] = []
+    _add_paragraphs(text, spans, sections, paragraphs, new_sections=True, last=True)
+    first = paragraphs[0]
+    title = text[first.start : first.end] if first.is_heading else None
+    return "plain", title, sections, paragraphs
+
+
+def _add_paragraphs(text, spans, sections, paragraphs, *, new_sections: bool, last: bool = False) -> None:
+    """Append ``spans`` as paragraphs; with ``new_sections`` each heading line opens a section."""
+    for n, span in enumerate(spans):
+        more = n + 1 < len(spans) or not last
+        line = text[span[0] : span[1]]
+        first = not paragraphs
+        heading = more and (first or ("\n" not in line and "\r" not in line)) and is_heading_line(
+            " ".join(line.split()), strict=False, words_limit=25 if first else 15
+        )
+        if new_sections and (heading or not sections):
+            role = ("conclusion" if _CONCLUSION_HEADING.search(line) else "section") if heading else "body"
+            sections.append(SectionSpan(len(sections), role, line if heading else None, span[0], span[1]))
+        if not sections:
+            sections.append(SectionSpan(0, "intro", None, span[0], span[1]))
+        current = sections[-1]
+        sections[-1] = SectionSpan(current.index, current.role, current.heading, current.start, max(current.end, span[1]))
+        paragraphs.append(_paragraph(text, span, current.index, len(paragraphs), heading=heading))
 
 
 def split_sentences(text: str, paragraph: Block) -> list[Block]:

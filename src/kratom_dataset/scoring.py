@@ -17,13 +17,27 @@ from .errors import SourceError
 
 KINDS = ("topic", "claim", "dose", "mechanism")
 
+#: What is scored: the record kinds, plus the numeric doses alone (the figure real pages are
+#: judged on), each as (record kind, dose kind or None).
+SCORED = {
+    "topic": ("topic", None),
+    "claim": ("claim", None),
+    "dose": ("dose", None),
+    "numeric_dose": ("dose", "numeric"),
+    "mechanism": ("mechanism", None),
+}
+
 #: Fields compared on matched pairs, per kind. Gold writes the doses table's ``kind`` as ``dose_kind``.
 FIELDS = {
     "topic": ("topic_id",),
-    "claim": ("claim_type", "certainty", "evidence"),
+    "claim": ("claim_type", "polarity", "certainty", "evidence"),
     "dose": ("dose_kind", "amount_low", "amount_high", "unit", "preparation", "level", "role", "purpose"),
+    "numeric_dose": ("amount_low", "amount_high", "unit", "comparator", "preparation", "level", "role", "purpose"),
     "mechanism": ("agent", "action", "target"),
 }
+
+#: The passage sets of a raw folder (``passages/<name>.jsonl``): ``dev`` is tuned on, ``test`` is frozen.
+PASSAGE_SETS = ("dev", "test")
 
 
 @dataclass
@@ -34,16 +48,23 @@ class KindScore:
     fields: dict[str, list[int]] = field(default_factory=dict)  # name -> [correct, compared]
 
     @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else (1.0 if not self.gold else 0.0)
+    def precision(self) -> float | None:
+        """None when nothing was predicted and nothing was there to find: no measurement, not 1.0."""
+        if not self.predicted:
+            return None if not self.gold else 0.0
+        return self.matched / self.predicted
 
     @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else (1.0 if not self.predicted else 0.0)
+    def recall(self) -> float | None:
+        if not self.gold:
+            return None if not self.predicted else 0.0
+        return self.matched / self.gold
 
     @property
-    def f1(self) -> float:
+    def f1(self) -> float | None:
         p, r = self.precision, self.recall
+        if p is None or r is None:
+            return None
         return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
@@ -56,7 +77,7 @@ class KindScore:
 class Evaluation:
     """Scores per kind plus every miss, spurious record and field disagreement, for reading."""
 
-    kinds: dict[str, KindScore] = field(default_factory=lambda: {k: KindScore() for k in KINDS})
+    kinds: dict[str, KindScore] = field(default_factory=lambda: {k: KindScore() for k in SCORED})
     missed: list[dict] = field(default_factory=list)
     spurious: list[dict] = field(default_factory=list)
     disagreements: list[dict] = field(default_factory=list)
@@ -67,24 +88,37 @@ class Evaluation:
                 "gold": s.gold,
                 "predicted": s.predicted,
                 "matched": s.matched,
-                "precision": round(s.precision, 4),
-                "recall": round(s.recall, 4),
-                "f1": round(s.f1, 4),
+                "precision": _rounded(s.precision),
+                "recall": _rounded(s.recall),
+                "f1": _rounded(s.f1),
                 "field_accuracy": None if s.field_accuracy is None else round(s.field_accuracy, 4),
                 "fields": {f: {"correct": c, "compared": n} for f, (c, n) in sorted(s.fields.items())},
             }
             for kind, s in self.kinds.items()
+            if s.gold or s.predicted
         }
         if details:
             out = {"scores": out, "missed": self.missed, "spurious": self.spurious, "disagreements": self.disagreements}
         return out
 
     def to_text(self) -> str:
-        lines = ["kind        gold  pred  match  precision  recall    F1  field acc."]
+        lines = ["kind           gold  pred  match  precision  recall     F1  field acc."]
         for kind, s in self.kinds.items():
-            acc = "—" if s.field_accuracy is None else f"{s.field_accuracy:.3f}"
-            lines.append(f"{kind:<10} {s.gold:>5} {s.predicted:>5} {s.matched:>6} {s.precision:>10.3f} {s.recall:>7.3f} {s.f1:>5.3f} {acc:>11}")
+            if not s.gold and not s.predicted:
+                continue
+            lines.append(
+                f"{kind:<13} {s.gold:>5} {s.predicted:>5} {s.matched:>6} {_shown(s.precision):>10} {_shown(s.recall):>7}"
+                f" {_shown(s.f1):>6} {_shown(s.field_accuracy):>11}"
+            )
         return "\n".join(lines)
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def _shown(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
 
 
 def _same(a, b) -> bool:
@@ -94,10 +128,14 @@ def _same(a, b) -> bool:
 
 
 def score_document(evaluation: Evaluation, doc_id: str, predicted: list[dict], gold: list[dict], kinds=KINDS) -> None:
-    """Add one document's predictions and gold records (both in the gold shape) to ``evaluation``."""
-    for kind in kinds:
-        preds = [r for r in predicted if r["kind"] == kind]
-        golds = [r for r in gold if r["kind"] == kind]
+    """Add one document's predictions and gold records (both in the gold shape) to ``evaluation``.
+
+    ``kinds`` are the record kinds the gold annotates; the numeric doses are scored with the doses.
+    """
+    for kind in (k for k, (record_kind, _) in SCORED.items() if record_kind in kinds):
+        record_kind, dose_kind = SCORED[kind]
+        preds = [r for r in predicted if r["kind"] == record_kind and (dose_kind is None or r.get("dose_kind") == dose_kind)]
+        golds = [r for r in gold if r["kind"] == record_kind and (dose_kind is None or r.get("dose_kind") == dose_kind)]
         s = evaluation.kinds[kind]
         s.gold += len(golds)
         s.predicted += len(preds)
@@ -165,15 +203,44 @@ def evaluate_dirs(gold_dir: Path = Path("data/raw/gold"), raw_dir: Path = Path("
     return evaluation
 
 
-def evaluate_passages(path: Path) -> Evaluation:
-    """Score the extractors on a challenge file: JSONL of ``{"id", "text", "records"}`` (doses, mechanisms)."""
-    evaluation = Evaluation()
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
+def read_passages(path: Path) -> list[dict]:
+    """The passages of a JSONL file of ``{"id", "text", "records"}``."""
+    path = Path(path)
+    if not path.is_file():
+        raise SourceError("no such passage file", reason="missing", where=str(path))
+    items = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
-        item = json.loads(line)
-        score_document(evaluation, item["id"], predict(item["text"], "passage"), item["records"], kinds=("dose", "mechanism"))
+        try:
+            item = json.loads(line)
+            item["id"], item["text"], item["records"]  # noqa: B018 - the three fields every passage needs
+        except (ValueError, KeyError, TypeError) as exc:
+            raise SourceError(f"line {n} is not a passage ({exc!r})", reason="unreadable", where=str(path)) from None
+        items.append(item)
+    return items
+
+
+def evaluate_passages(path: Path, kinds: tuple[str, ...] | None = None) -> Evaluation:
+    """Score the extractors on a passage file: JSONL of ``{"id", "text", "records"}``.
+
+    Only the kinds the file annotates are scored (``kinds`` by default: every kind any of its
+    records has), so a set of doses and mechanisms says nothing about claims it never marked.
+    """
+    items = read_passages(path)
+    if kinds is None:
+        present = {r["kind"] for item in items for r in item["records"]}
+        kinds = tuple(k for k in KINDS if k in present)
+    evaluation = Evaluation()
+    for item in items:
+        score_document(evaluation, item["id"], predict(item["text"], "passage"), item["records"], kinds=kinds)
     return evaluation
+
+
+def passage_files(raw_dir: Path) -> dict[str, Path]:
+    """The development and frozen test passage files of ``raw_dir`` that exist, by set name."""
+    folder = Path(raw_dir) / "passages"
+    return {name: folder / f"{name}.jsonl" for name in PASSAGE_SETS if (folder / f"{name}.jsonl").is_file()}
 
 
 def _article_files(raw_dir: Path) -> dict[str, Path]:

@@ -43,15 +43,15 @@ def extract_document(doc: Document, *, validate: bool = True) -> dict[str, list]
     for i, s in enumerate(doc.sentences):
         if i in claim_ids or s.is_heading or doc.sections[s.section_index].role not in claims.CLAIM_ROLES:
             continue
-        if doc.text[s.start : s.end].rstrip().endswith("?"):
-            continue  # a question states nothing
+        if doc.text[s.start : s.end].rstrip().endswith("?") or claims.is_furniture(doc.flat[s.start : s.end]):
+            continue  # a question states nothing; a byline or a greeting is no claim whatever it holds
         if doses.sentence_has_dose(doc, s) or mechanisms.sentence_has_mechanism(doc, i):
             claim_ids[i] = claims.claim_id(doc, i)
     dose_rows, numeric = doses.doses_and_amounts(doc, claim_ids)
     mechanism_rows = mechanisms.extract_mechanisms(doc, claim_ids)
     mechanism_claims = {m.claim_id for m in mechanism_rows}
     with_mechanism = {i for i, cid in claim_ids.items() if cid in mechanism_claims}
-    topic_hits = topics.mentions(doc.text)
+    topic_hits = topics.mentions(doc.flat)
     claim_rows = claims.extract_claims(doc, claim_ids, dosage=numeric, mechanism=with_mechanism, topic_mentions=topic_hits)
     topic_rows = topics.extract_topics(doc, topic_hits)
     article = Article.trusted(

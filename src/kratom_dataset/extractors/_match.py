@@ -71,7 +71,7 @@ class WordIndex:
         known, masks = self._document
         if known is doc:
             return masks
-        text = doc.text
+        text = doc.flat
         masks = [self.mask(text, s.start, s.end) for s in doc.sentences]
         self._document = (doc, masks)
         return masks

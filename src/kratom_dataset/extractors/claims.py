@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .. import lexicon as lexicons
 from ..models import Claim, Cue
-from ..parse import Document
+from ..parse import AMOUNT, Document
 from ..provenance import record_id, sentence_anchor
 from . import topics
 from ._match import INDEX, SUBSETS_LIMIT, Matcher, alternatives
@@ -26,11 +26,13 @@ NAME = "kratom_dataset.extractors.claims"
 VERSION = f"1.0.0+{lexicons.version('claims', 'taxonomy')}"
 
 CLAIM_ROLES = frozenset({"summary", "intro", "section", "conclusion", "body"})
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass(frozen=True)
 class _Lexicon:
     rhetoric: re.Pattern
+    furniture: re.Pattern
     speculation: Matcher
     negation: Matcher
     negation_exceptions: Matcher
@@ -54,9 +56,8 @@ def _lexicon() -> _Lexicon:
     ]
     type_words = functools.reduce(operator.or_, (matcher.needs for _, _, matcher in types), 0)
     return _Lexicon(
-        rhetoric=re.compile(
-            rf"^(?:[\"“‘']\s*)?(?:{'|'.join(lex['rhetoric'])})\b".replace("'", lexicons.APOSTROPHE), re.IGNORECASE
-        ),
+        rhetoric=_opening(lex["rhetoric"]),
+        furniture=_opening(lex["furniture"]),
         speculation=Matcher([("speculation", w, {}) for w in lex["speculation"]]),
         # Leftmost, then the first word listed that matches, as in one regex alternation.
         negation=Matcher(
@@ -83,12 +84,26 @@ def claim_sentences(doc: Document) -> dict[int, str]:
     for i, s in enumerate(doc.sentences):
         if s.is_heading or doc.sections[s.section_index].role not in CLAIM_ROLES:
             continue
-        sentence = doc.text[s.start : s.end]
+        sentence = doc.flat[s.start : s.end]
         # A question asks; a sentence that quotes one ('questions like "does it?"') still asserts.
-        if lex.rhetoric.search(sentence) or sentence.rstrip().endswith("?"):
+        if lex.rhetoric.search(sentence) or sentence.rstrip().endswith("?") or is_furniture(sentence):
             continue
         out[i] = claim_id(doc, i)
     return out
+
+
+def is_furniture(sentence: str) -> bool:
+    """Whether a unit is page furniture, never a claim whatever it holds: a byline, a dateline, a
+    breadcrumb, a greeting or sign-off, a call to action, or a unit of fewer than two words
+    ("$34.99", "Jo", "★★★★☆ (212 reviews)")."""
+    if len(_WORDS.findall(sentence)) < 2 and not AMOUNT.search(sentence):  # "Low: 1-2 g" still states one
+        return True
+    return _lexicon().furniture.search(sentence) is not None
+
+
+def _opening(patterns: list[str]) -> re.Pattern:
+    """One case-insensitive regex for units that open with any of ``patterns`` (after a quote)."""
+    return re.compile(rf"^(?:[\"“‘']\s*)?(?:{'|'.join(patterns)})\b".replace("'", lexicons.APOSTROPHE), re.IGNORECASE)
 
 
 def claim_id(doc: Document, index: int) -> str:
@@ -109,7 +124,7 @@ def extract_claims(
 
     ``topic_mentions`` (the document's taxonomy mentions) saves a second scan when given.
     """
-    mentions = topics.mentions(doc.text) if topic_mentions is None else topic_mentions
+    mentions = topics.mentions(doc.flat) if topic_mentions is None else topic_mentions
     starts = [h.start for h in mentions]
     out = []
     for index, cid in sorted(claim_ids.items()):
@@ -122,29 +137,31 @@ def extract_claims(
 
 def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: bool, mentions: list) -> Claim:
     lex = _lexicon()
-    text = doc.text
+    text = doc.flat
     s = doc.sentences[index]
     sentence = text[s.start : s.end]
     words = INDEX.sentence_words(doc)[index]
 
     hedges = [
-        Cue.trusted(char_start=h.start, char_end=h.end, text=h.text(text), cue_type="speculation")
+        Cue.trusted(char_start=h.start, char_end=h.end, text=h.text(doc.text), cue_type="speculation")
         for h in lex.speculation.find(text, s.start, s.end, words=words)
     ]
     excepted = [(h.start, h.end) for h in lex.negation_exceptions.find(text, s.start, s.end, words=words)]
     negations = [
-        Cue.trusted(char_start=h.start, char_end=h.end, text=h.text(text), cue_type="negation")
+        Cue.trusted(char_start=h.start, char_end=h.end, text=h.text(doc.text), cue_type="negation")
         for h in lex.negation.find(text, s.start, s.end, words=words)
         if not any(a <= h.start < b for a, b in excepted)
     ]
     evidence_hit = lex.evidence.first(text, s.start, s.end, words=words)
     evidence_cue = (
-        Cue.trusted(char_start=evidence_hit.start, char_end=evidence_hit.end, text=evidence_hit.text(text), cue_type="evidence")
+        Cue.trusted(char_start=evidence_hit.start, char_end=evidence_hit.end, text=evidence_hit.text(doc.text), cue_type="evidence")
         if evidence_hit
         else None
     )
     subject = lex.subjects.first(text, s.start, s.end, words=words)
-    claim_type = "dosage" if has_dose else _type(sentence, has_mechanism, words)
+    claim_type = _type(sentence, has_mechanism, words)
+    if has_dose and claim_type != "recommendation":
+        claim_type = "dosage"  # an amount is the point of a sentence unless it tells the reader what to do
     return Claim.trusted(
         id=cid,
         article_id=doc.article_id,

@@ -21,8 +21,11 @@ from ._match import INDEX, Matcher, looking_back
 NAME = "kratom_dataset.extractors.doses"
 VERSION = f"1.0.0+{lexicons.version('doses')}"
 
-_DIGITS = r"\d+(?:[.,]\d+)?"
-_DASH = r"\s*(?:-|–|—|to)\s*"
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+_VULGAR = "[" + "".join(_FRACTIONS) + "]"
+# Digits as pages write them: "1 1/2", "1/2", "1½", "½", "1.5", European "1,5", "1,000", ".75".
+_DIGITS = rf"(?:\d+[ \t]+\d/\d{{1,2}}(?!\d)|\d+/\d{{1,2}}(?![\d/])|\d+(?:[.,]\d+)?{_VULGAR}?|\.\d+|{_VULGAR})"
+_DASH = r"\s*(?:-|–|—|to|or)\s*"
 
 
 @dataclass(frozen=True)
@@ -42,13 +45,28 @@ class _Lexicon:
     purpose_after: re.Pattern
     preparation_before: re.Pattern
     number_words: dict
+    number: str
+    unit_re: str
     dose_words: int
+    taper: re.Pattern
+    taper_after: re.Pattern
+    elliptic_before: re.Pattern
+    elliptic_after: re.Pattern
+    equivalence: re.Pattern
+    bare_number: re.Pattern
+    single: re.Pattern
+    approximate_measure: re.Pattern
+    label_not_range: re.Pattern
+    listed_before: re.Pattern
+    listed: re.Pattern
+    per_day: re.Pattern
     trailing: Matcher
     non_dose_before: re.Pattern
     non_dose_after: re.Pattern
     timings: Matcher
     frequencies: Matcher
     substances: Matcher
+    changes: Matcher
 
 
 @functools.cache
@@ -56,13 +74,15 @@ def _lexicon() -> _Lexicon:
     lex = lexicons.read("doses")
     units = {spelling.lower(): code for code, spellings in lex["units"].items() for spelling in spellings}
     words = lex["number_words"]
-    _NUMBER = rf"(?:{_DIGITS}|{lexicons.alternation(list(words))})"
+    # "one and a half", "two and a half": a whole number and a half.
+    _NUMBER = rf"(?:(?:{_DIGITS}|{lexicons.alternation(list(words))})(?:\s+and\s+a\s+half)?)"
     unit = lexicons.alternation(list(units))
-    unit_re = rf"(?:{unit})(?![\w/])"
+    # A unit may carry a per-day denominator ("12g/day"); "mg/kg" is a unit of its own.
+    unit_re = rf"(?:{unit})(?:/(?:day|d)\b)?(?![\w/])(?!%)"
     numeric = lexicons.guarded(
-        rf"(?<![\w.,])(?:(?P<between>between)\s+(?P<b_low>{_NUMBER})\s*(?P<b_unit1>{unit_re})?\s*(?:and|-|–|—|to)\s*(?P<b_high>{_NUMBER})"
+        rf"(?<![\w.,/])(?:(?P<between>between)\s+(?P<b_low>{_NUMBER})\s*(?P<b_unit1>{unit_re})?\s*(?:and|-|–|—|to)\s*(?P<b_high>{_NUMBER})"
         rf"|(?P<low>{_NUMBER})\s*(?P<unit1>{unit_re})?{_DASH}(?P<high>{_NUMBER})"
-        rf"|(?P<value>{_NUMBER}))\s*(?P<unit>{unit_re})",
+        rf"|(?P<value>{_NUMBER}))(?:\s*|-)(?:(?P<measure>level|heaping|heaped|rounded|scant)\s+)?(?P<unit>{unit_re})",
         re.IGNORECASE,
     )
     preparations = {
@@ -77,7 +97,7 @@ def _lexicon() -> _Lexicon:
     preparation_before = re.compile(rf"(?<!\w)(?P<prep>{prep_words})\b[^,.;]{{0,20}}$", re.IGNORECASE)
     adjectives = "|".join([*(entry["pattern"] for entry in lex["levels"]), lex["role_adjectives"]])
     qualitative = lexicons.pattern(
-        rf"(?:{adjectives})(?:\s+(?:kratom|evening|morning|nighttime|night|daily|nightly))?\s+(?:{lex['dose_nouns']})",
+        rf"(?:{adjectives})(?:\s+(?:kratom|evening|morning|nighttime|night|daily|nightly))?\s+(?:{lex['dose_nouns']}|(?P<pronoun>ones?))",
         guard=True,
     )
 
@@ -104,25 +124,61 @@ def _lexicon() -> _Lexicon:
         purpose_after=re.compile(lex["purpose_after"], re.IGNORECASE),
         preparation_before=preparation_before,
         number_words={k.lower(): float(v) for k, v in words.items()},
-        dose_words=functools.reduce(operator.or_, (INDEX.register({w.lower()}) for w in ["dos", *words])),
+        number=_NUMBER,
+        unit_re=unit_re,
+        taper=re.compile(rf"\b(?:{lex['taper_cues']})\b[^.;]*$", re.IGNORECASE),
+        taper_after=re.compile(lex["taper_after"], re.IGNORECASE),
+        elliptic_before=re.compile(lex["elliptic_before"], re.IGNORECASE),
+        elliptic_after=re.compile(lex["elliptic_after"], re.IGNORECASE),
+        equivalence=re.compile(lex["measure_equivalence"], re.IGNORECASE),
+        bare_number=re.compile(rf"(?<![\w.,/$€£#:-])(?:{_DIGITS})(?![\w/%:-]|[.,]\d|\s*(?:[-–—]|to)\s*\d)", re.IGNORECASE),
+        listed_before=re.compile(rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,\s*$", re.IGNORECASE),
+        # "a gram", "an ounce a day", "a heaping tablespoon", "a gram and a half": one of a unit.
+        single=lexicons.pattern(
+            rf"(?P<one>an?|one)\s+(?:(?P<modifier>{lex['measure_modifiers']['approximate']}|{lex['measure_modifiers']['exact']})\s+)?"
+            rf"(?P<unit>{lex['single_units']})(?P<half>\s+and\s+a\s+half)?",
+            guard=True,
+        ),
+        approximate_measure=re.compile(lex["measure_modifiers"]["approximate"], re.IGNORECASE),
+        label_not_range=re.compile(rf"(?:^|\W)(?:{lex['labels_not_ranges']})\s*(?:\d+\s*(?:[-–—]|to)\s*)?$", re.IGNORECASE),
+        # "single doses of 2, 4 and 8 mg": the amounts listed before the last one and its unit.
+        listed=re.compile(rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,?\s*(?:and|or|&)\s*$", re.IGNORECASE),
+        per_day=re.compile(r"/(?:day|d)$|\s*(?:per|a|each|every)\s+day\b|\s*daily\b", re.IGNORECASE),
+        dose_words=functools.reduce(
+            operator.or_,
+            (INDEX.register({w.lower()}) for w in ["dos", "gradual", "increas", "slow", "steadil", "reduc", "lower", "taper", *words, *lex["single_units"].split("|"), *_FRACTIONS]),
+        ),
         trailing=Matcher([(c["comparator"], c["pattern"], c) for c in lex["trailing_comparators"]]),
         non_dose_before=re.compile(lex["non_dose_before"], re.IGNORECASE),
         non_dose_after=re.compile(lex["non_dose_after"], re.IGNORECASE),
         timings=matcher(lex["timings"], "timing"),
         frequencies=matcher(lex["frequencies"], "frequency"),
         substances=matcher(lex["substances"], "substance"),
+        changes=matcher(lex["dose_changes"], "role"),
     )
 
 
 def _number(text: str) -> float:
-    """A number as written: digits ("1.5", European "1,5", "1,000"), or words ("three", "half a")."""
+    """A number as written: digits ("1.5", European "1,5", "1,000", ".75"), fractions ("1/2",
+    "1 1/2", "1½"), words ("three", "half a", "four-"), and "... and a half"."""
     words = _lexicon().number_words
     key = " ".join(text.lower().split())
+    half = re.search(r"\s+and\s+a\s+half$", key)
+    if half:
+        return _number(key[: half.start()]) + 0.5
     if key in words:
         return words[key]
-    if re.fullmatch(r"\d{1,3},\d{3}", text):  # a thousands separator, not a decimal comma
-        return float(text.replace(",", ""))
-    return float(text.replace(",", "."))
+    whole, _, fraction = key.partition(" ")
+    if fraction:  # "1 1/2"
+        return _number(whole) + _number(fraction)
+    if "/" in key:
+        numerator, denominator = key.split("/")
+        return float(numerator) / float(denominator)
+    if key[-1] in _FRACTIONS:
+        return (float(key[:-1]) if key[:-1] else 0.0) + _FRACTIONS[key[-1]]
+    if re.fullmatch(r"\d{1,3},\d{3}", key):  # a thousands separator, not a decimal comma
+        return float(key.replace(",", ""))
+    return float(key.replace(",", "."))
 
 
 def extract_doses(doc: Document, claim_ids: dict[int, str]) -> list[Dose]:
@@ -146,7 +202,6 @@ def doses_and_amounts(doc: Document, claim_ids: dict[int, str]) -> tuple[list[Do
 
 
 _DIGIT = re.compile(r"\d")
-_DOS = re.compile(r"dos", re.IGNORECASE)
 
 
 def _may_hold_dose(text: str, start: int, end: int, words: int | None = None) -> bool:
@@ -158,24 +213,24 @@ def _may_hold_dose(text: str, start: int, end: int, words: int | None = None) ->
 
 def has_numeric_dose(doc: Document, sentence: Block) -> bool:
     """Whether the sentence states an amount with a unit (claims use it to pick the ``dosage`` type)."""
-    if not _may_hold_dose(doc.text, sentence.start, sentence.end):
+    if not _may_hold_dose(doc.flat, sentence.start, sentence.end):
         return False
-    return _lexicon().numeric.search(doc.text, sentence.start, sentence.end) is not None
+    return _lexicon().numeric.search(doc.flat, sentence.start, sentence.end) is not None
 
 
 def sentence_has_dose(doc: Document, sentence: Block) -> bool:
     """Whether the sentence states any dose, numeric or qualitative."""
     lex = _lexicon()
     return bool(
-        lex.numeric.search(doc.text, sentence.start, sentence.end)
-        or lex.qualitative.search(doc.text, sentence.start, sentence.end)
+        lex.numeric.search(doc.flat, sentence.start, sentence.end)
+        or lex.qualitative.search(doc.flat, sentence.start, sentence.end)
     )
 
 
 def _sentence_doses(doc: Document, index: int, claim_id: str) -> tuple[list[Dose], bool]:
     """The doses of one sentence, and whether it states any amount with a unit at all."""
     lex = _lexicon()
-    text = doc.text
+    text = doc.flat
     sentence = doc.sentences[index]
     s, e = sentence.start, sentence.end
     words = INDEX.sentence_words(doc)[index]  # every matcher below reads inside the sentence
@@ -185,23 +240,14 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> tuple[list[Dose
     numeric_spans = []
     cursor = s
     amounts = False
-    for m in lex.numeric.finditer(text, s, e):
+    for start, end, low, high, unit, extra in _amounts(text, s, e):
         amounts = True
-        if m.group("between"):
-            low, high = _number(m.group("b_low")), _number(m.group("b_high"))
-            start = m.start("b_low")
-        elif m.group("value"):
-            low = high = _number(m.group("value"))
-            start = m.start("value")
-        else:
-            low, high = _number(m.group("low")), _number(m.group("high"))
-            start = m.start("low")
         if low <= 0 or high <= 0 or low > high:
             continue
-        if lex.non_dose_before.search(text, max(s, start - 40), start) or lex.non_dose_after.match(text, m.end(), e):
+        if lex.non_dose_before.search(text, max(s, start - 40), start) or lex.non_dose_after.match(text, end, e):
             continue  # "$20 for 50 g", "our 250 g bag", "lead below 0.5 mg per kg": quantities, not doses
-        unit = lex.units[m.group("unit").lower()]
-        end = m.end("unit")
+        if unit == "%" and not (lex.taper.search(text, max(s, start - 80), start) or lex.taper_after.match(text, end, e)):
+            continue  # "1.2% mitragynine", "40% of users": a share is a dose only as a step of a taper
         prep = lex.preparation.match(text, end, e)
         preparation = None
         if prep:
@@ -218,6 +264,8 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> tuple[list[Dose
         clause_end = _clause_end(text, end, e)
         role_hit = _last(lex.roles.find(text, cursor, start, words=words)) or lex.roles.first(text, end, clause_end, words=words)
         role = role_hit.label if role_hit else None
+        if role is None and _in_taper(doc, index):
+            role = "taper_step"  # an amount in a taper's schedule is a step of it
         if preparation is None:
             before_prep = lex.preparation_before.search(text, max(cursor, start - 40), start) or _list_header_preparation(doc, index)
             if before_prep:
@@ -248,19 +296,23 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> tuple[list[Dose
                 amount_low_mg=None if low is None or factor is None else low * factor,
                 amount_high_mg=None if high is None or factor is None else high * factor,
                 comparator=comparator,
-                approximate=bool(lex.approximate.search(before[-20:])),
+                approximate=bool(lex.approximate.search(before[-20:])) or extra.get("approximate", False),
                 role=role,
                 level=level_hit.label if level_hit else None,
                 preparation=preparation,
             )
         )
         numeric_spans.append((start, end))
-        cursor = end
+        cursor = end if extra.get("last", True) else cursor
     for m in lex.qualitative.finditer(text, s, e):
         if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in numeric_spans):
             continue
-        if any(a >= m.end() and not re.search(r"[,;:]", text[m.end() : a]) for a, _ in numeric_spans):
+        if any(a >= m.end() and _SAME_DOSE.fullmatch(text, m.end(), a) for a, _ in numeric_spans):
             continue  # "a low dose of around 1-3 grams": the numeric record carries level and role
+        if m.group("pronoun") and not re.search(rf"\b(?:{_lexicon_nouns()})\b", text[s : m.start()], re.IGNORECASE):
+            continue  # "larger ones" is a dose only after a dose was named: "Small doses ..., larger ones ..."
+        if _NOT_A_DOSE_LEVEL.search(text, max(s, m.start() - 20), m.start()):
+            continue  # "found in small amounts", "25% of the starting dose": a content or a reference
         adjective = text[m.start() : m.end()]
         level_hit = lex.levels.first(adjective, words=words)
         role_hit = lex.roles.first(adjective, words=words) or _last(lex.roles.find(text, max(s, m.start() - 20), m.start(), words=words))
@@ -276,12 +328,131 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> tuple[list[Dose
                 role=role_hit.label if role_hit else None,
             )
         )
-    if not out and _DOS.search(text, s, e):  # a titration needs "dose" near it; most sentences have none
-        titration = lex.roles.find(text, s, e, words=words)
-        for hit in titration:
-            if hit.label == "titration" and re.search(r"\bdos(?:e|es|age)\b", text[hit.start : e][:40], re.IGNORECASE):
-                out.append(_dose(doc, index, claim_id, hit.start, hit.end, kind="qualitative", role="titration"))
+    for hit in lex.changes.find(text, s, e, words=words):
+        clause_end = _clause_end(text, hit.end, e)
+        if any(hit.end <= a < clause_end for a, _ in numeric_spans):
+            continue  # "increase by 0.5 g": the amount carries the role
+        out.append(_dose(doc, index, claim_id, hit.start, hit.end, kind="qualitative", role=hit.label))
     return sorted(out, key=lambda d: (d.provenance.char_start, d.provenance.char_end)), amounts
+
+
+# Between a level word and the amount that defines it: "a low dose of around 1-3 grams", "A
+# small dose of red vein in the evening, around 2 grams".
+_SAME_DOSE = re.compile(r"[^,;:.]*(?:,\s*(?:around|about|roughly|approximately|~|say|like|i\.e\.|e\.g\.)?\s*)?", re.IGNORECASE)
+_NOT_A_DOSE_LEVEL = re.compile(r"(?:\b(?:found|present|occurs?|contained|contains?)\s+in|\b(?:of|from)\s+(?:the|your|their|my|his|her))\s+$", re.IGNORECASE)
+
+
+def _lexicon_nouns() -> str:
+    return _lexicon_raw()["dose_nouns"]
+
+
+@functools.cache
+def _lexicon_raw() -> dict:
+    return lexicons.read("doses")
+
+
+def _in_taper(doc: Document, index: int) -> bool:
+    """Whether the sentence lies under a heading, a lead-in line or a title that names a taper."""
+    lex = _lexicon()
+    sentence = doc.sentences[index]
+    heading = doc.sections[sentence.section_index].heading
+    if heading and lex.taper.search(heading):
+        return True
+    for j in range(index - 1, max(-1, index - 8), -1):
+        prior = doc.sentences[j]
+        if prior.section_index != sentence.section_index:
+            break
+        line = doc.flat[prior.start : prior.end]
+        if line.rstrip().endswith(":"):
+            return lex.taper.search(line) is not None
+    return bool(doc.title and heading is None and lex.taper.search(doc.title))
+
+
+def _amounts(text: str, s: int, e: int):
+    """Every amount with a unit in ``text[s:e]``, leftmost first: ``(start, unit_end, low, high, unit, extra)``.
+
+    The amount grammar: a number (digits, fractions, words), a range ("1-3", "two or three",
+    "between 2 and 4") or a list ("2, 4 and 8 mg": one amount each, sharing the last one's
+    unit), then a unit; or one of a unit ("a gram", "a heaping tablespoon"). A number after a
+    schedule label ("Day 1 – 6 g") is not the low end of a range.
+    """
+    lex = _lexicon()
+    found = []
+    for m in lex.numeric.finditer(text, s, e):
+        unit_text = m.group("unit")
+        unit = lex.units[re.sub(r"/(?:day|d)$", "", unit_text, flags=re.IGNORECASE).lower()]
+        if m.group("between"):
+            items = [(m.start("b_low"), _number(m.group("b_low")), _number(m.group("b_high")))]
+        elif m.group("value"):
+            items = [(m.start("value"), _number(m.group("value")), _number(m.group("value")))]
+        elif lex.label_not_range.search(text, max(s, m.start("low") - 12), m.start("low")):
+            items = [(m.start("high"), _number(m.group("high")), _number(m.group("high")))]
+        else:
+            items = [(m.start("low"), _number(m.group("low")), _number(m.group("high")))]
+            joiner = text[m.end("low") : m.start("high")].strip().lower()
+            if joiner in ("or", "and") and lex.listed_before.search(text, max(s, m.start("low") - 80), m.start("low")):
+                # "7.5, 15, 22.5 or 30 mg": the last two of a list, not a range
+                items = [(m.start("low"), items[0][1], items[0][1]), (m.start("high"), items[0][2], items[0][2])]
+        listed = lex.listed.search(text, max(s, items[0][0] - 80), items[0][0]) or lex.listed_before.search(
+            text, max(s, items[0][0] - 80), items[0][0]
+        )
+        if listed and ("," in listed.group("items") or len(items) > 1):
+            before = [(n.start(), _number(n.group())) for n in re.finditer(lex.number, listed.group("items"), re.IGNORECASE)]
+            items = [(listed.start("items") + at, v, v) for at, v in before] + items
+        for n, (start, low, high) in enumerate(items):
+            last = n == len(items) - 1
+            end = m.end("unit") if last else start + len(re.match(lex.number, text[start:], re.IGNORECASE).group())
+            found.append((start, end, low, high, unit, {"last": last, "approximate": m.group("measure") in _HEAPED}))
+    taken = [(f[0], f[1]) for f in found]
+    for m in lex.single.finditer(text, s, e):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        amount = 1.5 if m.group("half") else 1.0
+        modifier = m.group("modifier")
+        approximate = bool(modifier and lex.approximate_measure.fullmatch(modifier))
+        found.append((m.start(), m.end(), amount, amount, lex.units[m.group("unit").lower()], {"approximate": approximate}))
+    found.sort(key=lambda f: f[0])
+    return _elliptic(text, s, e, _without_equivalences(text, found))
+
+
+_HOUSEHOLD = frozenset({"[tsp_us]", "[tbs_us]"})
+_HEAPED = frozenset({"heaping", "heaped", "rounded", "scant"})
+
+
+def _without_equivalences(text: str, found: list) -> list:
+    """Drop a household measure and the mass it is said to weigh ("a level teaspoon weighs
+    about 2.5 g"): a conversion between units, not an amount anyone takes."""
+    lex = _lexicon()
+    dropped = set()
+    for n, (start, end, *_rest) in enumerate(found):
+        if found[n][4] not in _HOUSEHOLD:
+            continue
+        for m in range(n + 1, len(found)):
+            if found[m][4] in ("g", "mg") and lex.equivalence.search(text[end : found[m][0]]):
+                dropped.update((n, m))
+            break
+    return [f for n, f in enumerate(found) if n not in dropped]
+
+
+def _elliptic(text: str, s: int, e: int, found: list) -> list:
+    """Add the bare numbers that stand for an amount of the sentence's unit ("9 g instead of my
+    usual 12", "3 grams with breakfast and 3 more after work", "at 3g when I normally need 5")."""
+    if not found:
+        return found
+    lex = _lexicon()
+    taken = [(f[0], f[1]) for f in found]
+    extra = []
+    for m in lex.bare_number.finditer(text, s, e):
+        if any(a <= m.start() < b for a, b in taken) or not lex.elliptic_after.match(text, m.end(), e):
+            continue
+        if not lex.elliptic_before.search(text, max(s, m.start() - 40), m.start()):
+            continue
+        value = _number(m.group())
+        if not 0 < value < 1000:
+            continue
+        nearest = min(found, key=lambda f: abs(f[0] - m.start()))
+        extra.append((m.start(), m.end(), value, value, nearest[4], {"last": True}))
+    return sorted(found + extra, key=lambda f: f[0])
 
 
 def _adjacent_level(text: str, level_end: int, number_start: int) -> bool:
@@ -303,7 +474,7 @@ def _list_header_preparation(doc: Document, index: int):
         prior = doc.sentences[j]
         if prior.section_index != sentence.section_index:
             return None
-        line = doc.text[prior.start : prior.end]
+        line = doc.flat[prior.start : prior.end]
         if line.rstrip().endswith(":"):
             words = re.search(rf"(?<!\w)(?P<prep>{'|'.join(re.escape(p) for p in sorted(lex.preparations, key=len, reverse=True))})\b", line, re.IGNORECASE)
             return words
@@ -324,7 +495,7 @@ def _last(hits):
 
 def _dose(doc: Document, index: int, claim_id: str, start: int, end: int, **fields) -> Dose:
     lex = _lexicon()
-    text = doc.text
+    text = doc.flat
     sentence = doc.sentences[index]
     s, e = sentence.start, sentence.end
     fields.setdefault("approximate", False)
@@ -347,12 +518,15 @@ def _dose(doc: Document, index: int, claim_id: str, start: int, end: int, **fiel
         if purpose
         else None
     )
+    purpose_label = purpose_hit.label if purpose_hit else None
+    if purpose_label is None and fields.get("role") == "taper_step":
+        purpose_label = "withdrawal"  # a taper is how a dose is come off
     return Dose.trusted(
         id=record_id("dos", doc.article_id, start, end),
         article_id=doc.article_id,
         claim_id=claim_id,
         substance=substance.label if substance else None,
-        purpose=purpose_hit.label if purpose_hit else None,
+        purpose=purpose_label,
         timing=timing.label if timing else None,
         frequency=frequency.info["frequency"] if frequency else None,
         period=float(frequency.info["period"]) if frequency else None,
@@ -365,7 +539,7 @@ def _dose(doc: Document, index: int, claim_id: str, start: int, end: int, **fiel
 def _context(doc: Document, index: int, matcher: Matcher):
     """Latest match in the earlier sentences of the same paragraph: what "the dose" refers to."""
     for start, end in looking_back(doc, index, doc.sentences[index].start):
-        hit = _last(matcher.find(doc.text, start, end))
+        hit = _last(matcher.find(doc.flat, start, end))
         if hit:
             return hit
     return None

@@ -26,8 +26,14 @@ _AGENT_GAP = 70
 _TARGET_GAP = 40
 _CHAIN = re.compile(
     r"\s*(?:,\s*(?:and\s+|or\s+|particularly\s+|including\s+|namely\s+|such as\s+|as well as\s+)?"
-    r"|\s+and\s+|\s+or\s+|\s+particularly\s+|\s+as well as\s+)"
+    r"|\s+and\s+|\s+or\s+|\s+particularly\s+|\s+as well as\s+"
+    # "CYP2D6 and, to a lesser degree, CYP3A4": an aside between two conjuncts.
+    r"|\s*,?\s*(?:and|or)\s*,\s*[^,.;]{1,30},\s*"
+    # "neither MG nor 7-OH", "with 5-HT2A receptors and with alpha-adrenergic receptors"
+    r"|\s+nor\s+|\s*,?\s+and\s+(?:with|at|on|to)\s+)"
 )
+# "kratom, like other opioids, ...": a name in a comparison is not the agent of the clause.
+_COMPARED = re.compile(r"\b(?:like|unlike|than|as with|similar to|compared (?:to|with))\s+(?:other\s+|the\s+)?$", re.IGNORECASE)
 # A clause boundary between an action and a later target: the target belongs to the next clause.
 _CLAUSE_BREAK = re.compile(
     r"[.;]|,\s*(?:whereas|while|but|although|though|and at|and on)\b"
@@ -40,24 +46,59 @@ _FRONTED = re.compile(r"(?:^|[,;]\s*|\bwhereas\s+|\bwhile\s+|\band\s+)(?:at|on)\
 # "is activated by 7-OH": the passive names its target first and its agent after "by".
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|being|gets?)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PASSIVE_AFTER = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n['’]t\b", re.IGNORECASE)
+# "the binding of <agent> to ...": the agent follows the action noun.
+_OF_AGENT = re.compile(r"\s+of\s+", re.IGNORECASE)
+# "inhibition of CYP2D6 by <agent>".
+_BY_AGENT = re.compile(r"\s+by\s+", re.IGNORECASE)
+# "By binding to these receptors, <agent> ...": an adverbial clause before the main subject.
+_ADVERBIAL = re.compile(r"(?:^|[,;]\s*)(?:by|through|via|upon|after|when|while)\s+$", re.IGNORECASE)
+_MAIN_SUBJECT = re.compile(r"[^,.;]{0,60},\s*")
+_ARTICLE = re.compile(r"the\s+", re.IGNORECASE)
+# What may stand between two actions of one subject: "..., and (it) is also an antagonist at".
+_SHARED_SUBJECT = re.compile(
+    r"\s*(?:,\s*)?(?:and|but|yet|or|as well as|while|whereas)?\s*(?:also\s+|additionally\s+)?"
+    r"(?:(?:is|are|was|were|acts?|acting|functions?|behaves?|may|might|can|could|does|did|do|has|have|had|showed|shows|show)\s+)*"
+    r"(?:(?:not|no|also|only|weakly|strongly|potently|likely|possibly|\w+ly|weaker|stronger|weak|strong|potent|modest|mild|some|"
+    r"significant|marked|moderate|little|much|further|dose-dependent|time-dependent|competitive|selective|full|mixed)\s*,?\s+)*"
+    r"(?:(?:an?|as)\s+)*",
+    re.IGNORECASE,
+)
+# A role noun ending its clause with no target of its own: the target is the previous one.
+_SHARED_OBJECT = re.compile(r"\s*(?:[,.;)]|$|\s+(?:instead|too|as well|there|at (?:the )?same (?:site|receptors?))\b|\s+(?:whereas|while|but)\b)", re.IGNORECASE)
+_NEITHER = re.compile(r"\b(?:neither|none of|no)\b", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|no|lacks?|lacking|lacked|fails? to|failed to|neither|nor|doesnt|dont|didnt|isnt|arent|wont|cant)\b|n['’]t\b",
+    re.IGNORECASE,
+)
 _EFFECT = re.compile(
     r"(?:\s+in\s+(?:the|our)\s+(?:brain|body|central nervous system))?\s*,\s*(?P<effect>\w+ing\b[^;]*?)"
     r"(?=,\s*(?:while|whereas|although|though)\b|[.;!?]?$)"
 )
 _COORDINATED_RECEPTORS = {
     "opioid": "opioid receptors",
+    "opiate": "opioid receptors",
     "gaba": "GABA receptors",
     "serotonin": "serotonin receptors",
+    "seratonin": "serotonin receptors",
+    "serotonergic": "serotonin receptors",
     "dopamine": "dopamine receptors",
+    "dopaminergic": "dopamine receptors",
+    "adrenergic": "adrenergic receptors",
+    "noradrenergic": "adrenergic receptors",
+    "nmda": "NMDA receptors",
     "kappa": "kappa-opioid receptor",
     "delta": "delta-opioid receptor",
     "mu": "mu-opioid receptor",
     "µ": "mu-opioid receptor",
     "μ": "mu-opioid receptor",
+    "κ": "kappa-opioid receptor",
+    "δ": "delta-opioid receptor",
     "mt1": "MT1 melatonin receptor",
     "mt2": "MT2 melatonin receptor",
 }
+
+
+_NEUROTRANSMITTERS = {"serotonin": "serotonin", "seratonin": "serotonin", "dopamine": "dopamine", "gaba": "GABA"}
 
 
 @dataclass(frozen=True)
@@ -68,6 +109,9 @@ class _Lexicon:
     targets: Matcher
     target_references: Matcher
     coordinated: re.Pattern
+    plural: re.Pattern
+    plural_targets: re.Pattern
+    nominal: re.Pattern
 
 
 @functools.cache
@@ -80,6 +124,9 @@ def _lexicon() -> _Lexicon:
         targets=Matcher([(t["target"], t["pattern"], t) for t in lex["targets"]]),
         target_references=Matcher([("reference", t["pattern"], t) for t in lex["target_references"]]),
         coordinated=lexicons.pattern(lex["coordinated_targets"]),
+        plural=re.compile(lex["plural_references"], re.IGNORECASE),
+        plural_targets=re.compile(lex["plural_target_references"], re.IGNORECASE),
+        nominal=re.compile(lex["nominal_actions"], re.IGNORECASE),
     )
 
 
@@ -109,12 +156,15 @@ def _targets(text: str, s: int, e: int, words: int | None = None) -> list[_Targe
     for m in lex.coordinated.finditer(text, s, e):
         noun = m.group("noun").lower()
         names = []
-        for word in (m.group("first"), m.group("second")):
-            key = word.lower()
+        for word in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("items")):
+            key = word.lower().rstrip("-")
             if noun.startswith("receptor"):
-                names.append((_COORDINATED_RECEPTORS[key], "receptor"))
-            else:
-                names.append((key, "neurotransmitter"))
+                name = "serotonin receptors" if key.startswith("5-ht") else "histamine receptors" if re.fullmatch(r"h\d", key) else _COORDINATED_RECEPTORS[key]
+                names.append((name, "receptor"))
+            elif key in _NEUROTRANSMITTERS:
+                names.append((_NEUROTRANSMITTERS[key], "neurotransmitter"))
+        if not names:
+            continue
         out.append(_Target(m.start(), m.end(), tuple(names)))
     for hit in lex.targets.find(text, s, e, words=words):
         if not any(t.start <= hit.start < t.end for t in out):
@@ -124,7 +174,7 @@ def _targets(text: str, s: int, e: int, words: int | None = None) -> list[_Targe
 
 def _sentence_mechanisms(doc: Document, index: int, claim_id: str) -> list[Mechanism]:
     lex = _lexicon()
-    text = doc.text
+    text = doc.flat
     sentence = doc.sentences[index]
     s, e = sentence.start, sentence.end
     words = INDEX.sentence_words(doc)[index]
@@ -135,29 +185,54 @@ def _sentence_mechanisms(doc: Document, index: int, claim_id: str) -> list[Mecha
     target_refs = lex.target_references.find(text, s, e, words=words)
     # A name inside a longer target ("melatonin production") is not an agent; the same word as a
     # whole target ("melatonin") can be either, by its place around the action.
-    agents = [h for h in lex.agents.find(text, s, e, words=words) if not any(t.start <= h.start and h.end <= t.end and (t.start, t.end) != (h.start, h.end) for t in targets)]
+    agents = [
+        h
+        for h in lex.agents.find(text, s, e, words=words)
+        if not any(t.start <= h.start and h.end <= t.end and (t.start, t.end) != (h.start, h.end) for t in targets)
+        and not _COMPARED.search(text, max(s, h.start - 25), h.start)
+    ]
     references = [h for h in lex.references.find(text, s, e, words=words) if not _overlaps_any(h, agents)]
     actions = [h for h in action_hits if not _inside_any(h, targets) and not _overlaps_any(h, agents)]
     out: list[Mechanism] = []
     blocked_until = s  # triggers inside an earlier mechanism's effect clause state no new mechanism
     window_start = s
+    previous: tuple[list, list] | None = None  # the agents and targets of the sentence's last mechanism
     for n, action in enumerate(actions):
         if action.start < blocked_until:
             continue
         limit = actions[n + 1].start if n + 1 < len(actions) else e
+        negation_start = window_start
+        elided = None  # the part of the mechanism this clause leaves to the one before it
         passive = _passive(text, action, limit, targets, agents, window_start)
         if passive:
             group, chosen = passive
         else:
             chosen = _target_chain(text, action.end, limit, targets, target_refs, doc, index)
             group = _agent_group(text, window_start, action.start, agents, references, doc, index)
-            if group and not chosen:
-                chosen = _target_before(text, window_start, group[0][0].start, action.start, targets)
+            if group and (not chosen or chosen[0][0].start - action.end > 3):
+                # "a mu-opioid antagonist in the assays and ...": the modifier names the target
+                chosen = _target_before(text, window_start, group[0][0].start, action.start, targets) or chosen
+            if not chosen:  # "a partial mu agonist": the target inside the action's words
+                chosen = [(t, text[t.start : t.end]) for t in targets if action.start <= t.start and t.end <= action.end]
+            if not group:
+                group, chosen = _agent_after(text, action, limit, chosen, window_start, agents, references, doc, index)
+            if not group and previous and _SHARED_SUBJECT.fullmatch(text, window_start, action.start):
+                group = previous[0]  # "MG is a partial agonist at MOR and an antagonist at KOR"
+                elided = "agent"
+            if group and not chosen and previous and _SHARED_OBJECT.match(text, action.end, limit):
+                chosen = previous[1]  # "MG is an antagonist at KOR, whereas 7-OH is a partial agonist"
+                elided = "target"
+            if not group and chosen and lex.nominal.fullmatch(action.text(text)):
+                # "activation of opioid receptors" with no agent in the clause: what the text is about
+                antecedent = _antecedent(doc, index, action.start)
+                if antecedent:
+                    group, elided = [antecedent], "agent"
         if not chosen or not group:
             continue
-        target_end = max(chosen[-1][0].end, action.end, max(h.end for h, _ in group))
+        previous = (group, chosen)
+        target_end = max(chosen[-1][0].end, action.end, max(h.end for h, _ in group)) if elided != "target" else action.end
         effect_match = _EFFECT.match(text, target_end, e)
-        effect = effect_match.group("effect").strip() if effect_match else None
+        effect = doc.text[effect_match.start("effect") : effect_match.end("effect")].strip() if effect_match else None
         stated = [(action, chosen, effect)]
         if effect_match:
             blocked_until = effect_match.end()
@@ -169,32 +244,40 @@ def _sentence_mechanisms(doc: Document, index: int, claim_id: str) -> list[Mecha
                 if more:
                     stated.append((follow, more, None))
         for act, tgts, eff in stated:
-            out.extend(_records(doc, claim_id, group, act, tgts, eff, action.start))
-        window_start = target_end
+            out.extend(_records(doc, claim_id, group, act, tgts, eff, negation_start, action.start, elided))
+        window_start = max(target_end, action.end)
     return out
 
 
-def _records(doc: Document, claim_id: str, group, action: Hit, chosen, effect, negation_end: int) -> list[Mechanism]:
-    """One record per agent and per target of one stated action."""
-    text = doc.text
+def _records(
+    doc: Document, claim_id: str, group, action: Hit, chosen, effect, negation_start: int, negation_end: int, elided: str | None = None
+) -> list[Mechanism]:
+    """One record per agent and per target of one stated action.
+
+    The span runs over the agent, the action and the target as this clause writes them: a part
+    left to the clause before (``elided``) is recorded but not spanned.
+    """
+    text = doc.flat
     out = []
+    denied = _NEITHER.search(text, max(0, group[0][0].start - 12), group[0][0].end) is not None  # "neither MG nor 7-OH induced"
     for hit, agent in group:
-        negated = bool(_NEGATION.search(text, hit.end, negation_end))
-        for tgt, ttext in chosen:
+        negated = denied or bool(_NEGATION.search(text, max(hit.end, negation_start) if hit.end <= negation_end else negation_start, negation_end))
+        for tgt, _ in chosen:
             for name, ttype in tgt.names:
-                start = min(hit.start, action.start, tgt.start)
-                end = max(hit.end, action.end, tgt.end)
+                parts = [action, *([hit] if elided != "agent" else []), *([tgt] if elided != "target" else [])]
+                start = min(p.start for p in parts)
+                end = max(p.end for p in parts)
                 out.append(
                     Mechanism.trusted(
                         id=record_id("mec", doc.article_id, start, end, agent, action.label, name),
                         article_id=doc.article_id,
                         claim_id=claim_id,
                         agent=agent,
-                        agent_text=hit.text(text),
+                        agent_text=hit.text(doc.text),
                         action=action.label,
-                        action_text=action.text(text),
+                        action_text=action.text(doc.text),
                         target=name,
-                        target_text=ttext,
+                        target_text=doc.text[tgt.start : tgt.end],
                         target_type=ttype,
                         negated=negated,
                         effect=effect or None,
@@ -228,7 +311,7 @@ def _target_chain(text, start, limit, targets, target_refs, doc, index):
             chain.append((nxt, text[nxt.start : nxt.end]))
         return chain
     if first_ref and first_ref.start - start <= _TARGET_GAP:
-        resolved = _resolve_target(doc, index, first_ref.start)
+        resolved = _resolve_target(doc, index, first_ref.start, plural=_lexicon().plural_targets.fullmatch(first_ref.text(text)) is not None)
         if resolved:
             return [(_Target(first_ref.start, first_ref.end, resolved.names), text[first_ref.start : first_ref.end])]
     return []
@@ -261,17 +344,67 @@ def _target_before(text, window_start, agent_start, action_start, targets):
 
 
 def _passive(text, action, limit, targets, agents, window_start):
-    """``<target> is activated by <agent>``: the agent after "by", the target before the verb."""
-    if not _PASSIVE_BEFORE.search(text[max(window_start, action.start - 30) : action.start]):
-        return None
+    """``<target> is activated by <agent>``: the agent after "by", the target before the verb; also
+    a reduced relative, "the receptor targeted by morphine and heroin"."""
     by = _PASSIVE_AFTER.match(text, action.end, limit)
     if not by:
         return None
-    after = [h for h in agents if h.start == by.end()]
     before = [t for t in targets if window_start <= t.start and t.end <= action.start]
-    if not after or not before:
+    if not before:
         return None
-    return [(after[0], after[0].label)], _chain_back(text, targets, before[-1])
+    reduced = action.text(text).lower().endswith("ed") and not text[before[-1].end : action.start].strip()
+    if not reduced and not _PASSIVE_BEFORE.search(text[max(window_start, action.start - 30) : action.start]):
+        return None
+    after = [h for h in agents if h.start == by.end()]
+    if not after:
+        return None
+    group = [after[0]]
+    for nxt in agents:
+        if nxt.start > group[-1].end and _CHAIN.fullmatch(text, group[-1].end, nxt.start):
+            group.append(nxt)
+    return [(h, h.label) for h in group], _chain_back(text, targets, before[-1])
+
+
+def _agent_after(text, action, limit, chosen, window_start, agents, references, doc, index):
+    """An agent named after its action: a nominalisation ("the binding of MG to MOR",
+    "inhibition of CYP2D6 by kratom") or an adverbial clause ("By binding to these receptors,
+    the alkaloids ..."). Returns ``(group, targets)``, empty when neither form is there."""
+    of = _OF_AGENT.match(text, action.end, limit)
+    if of:
+        hit = _agent_at(of.end(), agents, references, doc, index)
+        if hit:
+            targets = [t for t in chosen if t[0].start >= hit[0].end] or chosen
+            return [hit], targets
+    if chosen:
+        by = _BY_AGENT.match(text, chosen[-1][0].end, limit)
+        if by:
+            hit = _agent_at(by.end(), agents, references, doc, index)
+            if hit:
+                return [hit], chosen
+        lead = text[window_start : action.start]
+        if _ADVERBIAL.search(lead) or (not lead.strip(" \t\"“‘'") and action.text(text).lower().endswith("ing")):
+            comma = _MAIN_SUBJECT.match(text, chosen[-1][0].end)
+            if comma:
+                hit = _agent_at(comma.end(), agents, references, doc, index)
+                if hit:
+                    return [hit], chosen
+    return [], chosen
+
+
+def _agent_at(offset, agents, references, doc, index):
+    """The agent (or a reference resolved to one) that starts at ``offset``, as ``(hit, agent)``.
+
+    An article before it is skipped unless the agent's own words hold it ("the alkaloids")."""
+    article = _ARTICLE.match(doc.flat, offset)
+    starts = (offset, article.end()) if article else (offset,)
+    for hit in agents:
+        if hit.start in starts:
+            return hit, hit.label
+    for hit in references:
+        if hit.start in starts:
+            agent = _resolve_agent(doc, index, hit.start)
+            return (hit, agent) if agent else None
+    return None
 
 
 def _agent_group(text, window_start, action_start, agents, references, doc, index):
@@ -297,27 +430,57 @@ def _agent_group(text, window_start, action_start, agents, references, doc, inde
             group = [group[0]]
         return [(h, h.label) for h in group]
     if nearest_ref and action_start - nearest_ref.end <= _AGENT_GAP:
-        agent = _resolve_agent(doc, index, nearest_ref.start)
-        if agent:
-            return [(nearest_ref, agent)]
+        plural = _lexicon().plural.fullmatch(nearest_ref.text(text)) is not None
+        return [(nearest_ref, agent) for agent in _resolve_agents(doc, index, nearest_ref.start, plural=plural)]
     return []
 
 
 def _resolve_agent(doc: Document, index: int, offset: int) -> str | None:
-    """Latest agent named before ``offset`` in the sentence, else in the paragraph's earlier sentences."""
+    """Latest agent named before ``offset`` in the sentence, else in the earlier sentences."""
+    found = _resolve_agents(doc, index, offset, plural=False)
+    return found[0] if found else None
+
+
+def _resolve_agents(doc: Document, index: int, offset: int, *, plural: bool) -> list[str]:
+    """What a reference before ``offset`` points back to: the latest agent named in the sentence or
+    the sentences before it (the paragraph, or the last sentence of the one before); for a plural
+    reference ("they", "both alkaloids") every agent coordinated with it ("MG and 7-OH")."""
     lex = _lexicon()
-    for start, end in looking_back(doc, index, offset):
-        targets = _targets(doc.text, start, end)
-        hits = [h for h in lex.agents.find(doc.text, start, end) if not _inside_any(h, targets)]
+    text = doc.flat
+    for start, end in looking_back(doc, index, offset, list_items=1):
+        targets = _targets(text, start, end)
+        hits = [h for h in lex.agents.find(text, start, end) if not _inside_any(h, targets)]
+        if not hits:
+            continue
+        group = [hits[-1]]
+        if plural:
+            for prev in reversed(hits[:-1]):
+                if not _CHAIN.fullmatch(text, prev.end, group[0].start):
+                    break
+                group.insert(0, prev)
+        return list(dict.fromkeys(h.label for h in group))
+    return []
+
+
+def _antecedent(doc: Document, index: int, offset: int):
+    """The latest agent named before ``offset`` (in the sentence or the ones before), as ``(hit, agent)``."""
+    lex = _lexicon()
+    text = doc.flat
+    for start, end in looking_back(doc, index, offset, list_items=1):
+        targets = _targets(text, start, end)
+        hits = [h for h in lex.agents.find(text, start, end) if not _inside_any(h, targets)]
         if hits:
-            return hits[-1].label
+            return hits[-1], hits[-1].label
     return None
 
 
-def _resolve_target(doc: Document, index: int, offset: int) -> _Target | None:
-    """Latest target named before ``offset`` in the sentence or the paragraph's earlier sentences."""
+def _resolve_target(doc: Document, index: int, offset: int, *, plural: bool = False) -> _Target | None:
+    """Latest target named before ``offset`` in the sentence or the paragraph's earlier sentences;
+    for a plural reference ("these enzymes") every target coordinated with it as well."""
     for start, end in looking_back(doc, index, offset, list_items=3):
-        found = _targets(doc.text, start, end)
+        found = _targets(doc.flat, start, end)
         if found:
-            return found[-1]
+            chain = [t for t, _ in _chain_back(doc.flat, found, found[-1])] if plural else [found[-1]]
+            names = tuple(dict.fromkeys(name for t in chain for name in t.names))
+            return _Target(chain[-1].start, chain[-1].end, names)
     return None

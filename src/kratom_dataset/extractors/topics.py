@@ -36,7 +36,7 @@ def extract_topics(doc: Document, hits: list[Hit] | None = None) -> list[Topic]:
     """One record per topic the article mentions, anchored at a heading mention if there is one."""
     headings = [s for s in doc.sentences if s.is_heading and doc.sections[s.section_index].role != "toc"]
     starts = [s.start for s in headings]  # in order, never overlapping: only the last to start can hold a mention
-    hits = mentions(doc.text) if hits is None else hits
+    hits = mentions(doc.flat) if hits is None else hits
     counts = Counter(h.label for h in hits)
     chosen: dict[str, tuple[Hit, str]] = {}
     for h in hits:
