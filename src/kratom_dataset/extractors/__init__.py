@@ -45,7 +45,7 @@ def extract_document(doc: Document, *, validate: bool = True) -> dict[str, list]
             continue
         if doc.text[s.start : s.end].rstrip().endswith("?") or claims.is_furniture(doc.flat[s.start : s.end]):
             continue  # a question states nothing; a byline or a greeting is no claim whatever it holds
-        if doses.sentence_has_dose(doc, s) or mechanisms.sentence_has_mechanism(doc, i):
+        if doses.sentence_has_dose(doc, i) or mechanisms.sentence_has_mechanism(doc, i):
             claim_ids[i] = claims.claim_id(doc, i)
     dose_rows, numeric = doses.doses_and_amounts(doc, claim_ids)
     mechanism_rows = mechanisms.extract_mechanisms(doc, claim_ids)

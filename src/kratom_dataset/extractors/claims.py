@@ -96,7 +96,7 @@ def is_furniture(sentence: str) -> bool:
     """Whether a unit is page furniture, never a claim whatever it holds: a byline, a dateline, a
     breadcrumb, a greeting or sign-off, a call to action, or a unit of fewer than two words
     ("$34.99", "Jo", "★★★★☆ (212 reviews)")."""
-    if len(_WORDS.findall(sentence)) < 2 and not AMOUNT.search(sentence):  # "Low: 1-2 g" still states one
+    if len(sentence) < 40 and len(_WORDS.findall(sentence)) < 2 and not AMOUNT.search(sentence):  # "Low: 1-2 g" states one
         return True
     return _lexicon().furniture.search(sentence) is not None
 
@@ -159,9 +159,7 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
         else None
     )
     subject = lex.subjects.first(text, s.start, s.end, words=words)
-    claim_type = _type(sentence, has_mechanism, words)
-    if has_dose and claim_type != "recommendation":
-        claim_type = "dosage"  # an amount is the point of a sentence unless it tells the reader what to do
+    claim_type = _type(sentence, has_mechanism, words, has_dose)
     return Claim.trusted(
         id=cid,
         article_id=doc.article_id,
@@ -179,21 +177,24 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
     )
 
 
-def _type(sentence: str, has_mechanism: bool, words: int | None = None) -> str:
+def _type(sentence: str, has_mechanism: bool, words: int | None = None, has_dose: bool = False) -> str:
     """The claim type of the sentence's main assertion, by a fixed priority.
 
     In "While X, Y" only Y is read, and a leading aside ("Kratom, derived from ..., has") is
-    skipped. Priority: recommendation; a definition by form ("is a ...
-    process", "refers to"); an explicit safety statement ("risk of addiction"); mechanism,
-    unless the mechanism is only the means or cause ("due to its interaction with"); adverse
-    effect, unless a relief word comes first ("alleviates ... sleep disturbances"); safety;
-    efficacy; definition; other. ``words`` is the word-index mask of the whole sentence, whose
-    words include the clause's.
+    skipped. Priority: recommendation (an imperative, also after a lead-in clause or a
+    semicolon, or "should", "ask your doctor"); a definition by form ("is a ... plant", "refers
+    to"); an explicit safety statement (legal status, contamination, "safe"); mechanism (a
+    mechanism record in the sentence, unless it is only the cause or means: "due to its
+    interaction with"); adverse effect, unless a relief word comes first ("alleviates ...
+    sleep disturbances" is efficacy); dosage (an amount stated as a dose); a mechanism by its
+    words (receptors, enzymes, metabolism); risk; efficacy; definition; other. ``words`` is the
+    word-index mask of the whole sentence, whose words include the clause's.
     """
     lex = _lexicon()
+    fallback = "mechanism" if has_mechanism else "dosage" if has_dose else "other"
     present = -1 if words is None or lex.type_words == -1 else words & lex.type_words
     if present == 0:
-        return "mechanism" if has_mechanism else "other"  # no type word: what the cascade below ends with
+        return fallback  # no type word: what the cascade below ends with
     candidates = lex.type_subsets.get(present)
     if candidates is None:  # sentences share a few combinations of type words: read far more often than made
         if len(lex.type_subsets) >= SUBSETS_LIMIT:
@@ -219,7 +220,9 @@ def _type(sentence: str, has_mechanism: bool, words: int | None = None) -> str:
     adverse = first.get(("adverse_effect", False))
     if adverse is not None and adverse < first.get(("efficacy", False), len(clause)):
         return "adverse_effect"
-    for name in ("safety", "efficacy", "definition"):
+    if has_dose:
+        return "dosage"
+    for name in ("mechanism", "safety", "efficacy", "definition"):
         if (name, False) in first:
             return name
-    return "mechanism" if has_mechanism else "other"
+    return fallback

@@ -47,7 +47,9 @@ class _Lexicon:
     number_words: dict
     number: str
     unit_re: str
-    dose_words: int
+    amount_words: int
+    level_words: int
+    change_words: int
     taper: re.Pattern
     taper_after: re.Pattern
     elliptic_before: re.Pattern
@@ -144,9 +146,12 @@ def _lexicon() -> _Lexicon:
         # "single doses of 2, 4 and 8 mg": the amounts listed before the last one and its unit.
         listed=re.compile(rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,?\s*(?:and|or|&)\s*$", re.IGNORECASE),
         per_day=re.compile(r"/(?:day|d)$|\s*(?:per|a|each|every)\s+day\b|\s*daily\b", re.IGNORECASE),
-        dose_words=functools.reduce(
-            operator.or_,
-            (INDEX.register({w.lower()}) for w in ["dos", "gradual", "increas", "slow", "steadil", "reduc", "lower", "taper", *words, *lex["single_units"].split("|"), *_FRACTIONS]),
+        amount_words=functools.reduce(
+            operator.or_, (INDEX.register({w.lower()}) for w in [*words, *lex["single_units"].split("|"), *_FRACTIONS])
+        ),
+        level_words=functools.reduce(operator.or_, (INDEX.register({w}) for w in ["dos", "amount", "serving", "one"])),
+        change_words=functools.reduce(
+            operator.or_, (INDEX.register({w}) for w in ["gradual", "increas", "slow", "steadil", "reduc", "lower", "taper"])
         ),
         trailing=Matcher([(c["comparator"], c["pattern"], c) for c in lex["trailing_comparators"]]),
         non_dose_before=re.compile(lex["non_dose_before"], re.IGNORECASE),
@@ -187,16 +192,13 @@ def extract_doses(doc: Document, claim_ids: dict[int, str]) -> list[Dose]:
 
 
 def doses_and_amounts(doc: Document, claim_ids: dict[int, str]) -> tuple[list[Dose], set[int]]:
-    """:func:`extract_doses`, and the claim sentences that state an amount with a unit.
-
-    The second is :func:`has_numeric_dose` of each claim sentence, read off the same scan.
-    """
+    """:func:`extract_doses`, and the claim sentences that state a numeric dose (claims read them as ``dosage``)."""
     records = []
     numeric = set()
     for index, claim_id in sorted(claim_ids.items()):
-        found, amounts = _sentence_doses(doc, index, claim_id)
+        found = _sentence_doses(doc, index, claim_id)
         records.extend(found)
-        if amounts:
+        if any(d.kind == "numeric" for d in found):
             numeric.add(index)
     return records, numeric
 
@@ -204,44 +206,33 @@ def doses_and_amounts(doc: Document, claim_ids: dict[int, str]) -> tuple[list[Do
 _DIGIT = re.compile(r"\d")
 
 
-def _may_hold_dose(text: str, start: int, end: int, words: int | None = None) -> bool:
-    """Cheap test first: a dose needs a digit, a number word or a dose word."""
-    if _DIGIT.search(text, start, end) is not None:
-        return True
-    return bool((INDEX.mask(text, start, end) if words is None else words) & _lexicon().dose_words)
-
-
-def has_numeric_dose(doc: Document, sentence: Block) -> bool:
-    """Whether the sentence states an amount with a unit (claims use it to pick the ``dosage`` type)."""
-    if not _may_hold_dose(doc.flat, sentence.start, sentence.end):
-        return False
-    return _lexicon().numeric.search(doc.flat, sentence.start, sentence.end) is not None
-
-
-def sentence_has_dose(doc: Document, sentence: Block) -> bool:
-    """Whether the sentence states any dose, numeric or qualitative."""
+def _may_hold_dose(text: str, start: int, end: int, words: int) -> tuple[bool, bool, bool]:
+    """Cheap tests first: whether the span may hold an amount (a digit, a number word, a unit
+    word), a level with a dose noun, and a change of dose, read off its word mask."""
     lex = _lexicon()
-    return bool(
-        lex.numeric.search(doc.flat, sentence.start, sentence.end)
-        or lex.qualitative.search(doc.flat, sentence.start, sentence.end)
-    )
+    amounts = bool(words & lex.amount_words) or _DIGIT.search(text, start, end) is not None
+    return amounts, bool(words & lex.level_words), bool(words & lex.change_words)
 
 
-def _sentence_doses(doc: Document, index: int, claim_id: str) -> tuple[list[Dose], bool]:
-    """The doses of one sentence, and whether it states any amount with a unit at all."""
+def sentence_has_dose(doc: Document, index: int) -> bool:
+    """Whether sentence ``index`` states any dose, numeric or qualitative."""
+    return bool(_sentence_doses(doc, index, "probe"))
+
+
+def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
+    """The doses of one sentence."""
     lex = _lexicon()
     text = doc.flat
     sentence = doc.sentences[index]
     s, e = sentence.start, sentence.end
     words = INDEX.sentence_words(doc)[index]  # every matcher below reads inside the sentence
-    if not _may_hold_dose(text, s, e, words):
-        return [], False
+    may_amount, may_level, may_change = _may_hold_dose(text, s, e, words)
+    if not (may_amount or may_level or may_change):
+        return []
     out: list[Dose] = []
     numeric_spans = []
     cursor = s
-    amounts = False
-    for start, end, low, high, unit, extra in _amounts(text, s, e):
-        amounts = True
+    for start, end, low, high, unit, extra in _amounts(text, s, e) if may_amount else ():
         if low <= 0 or high <= 0 or low > high:
             continue
         if lex.non_dose_before.search(text, max(s, start - 40), start) or lex.non_dose_after.match(text, end, e):
@@ -304,7 +295,7 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> tuple[list[Dose
         )
         numeric_spans.append((start, end))
         cursor = end if extra.get("last", True) else cursor
-    for m in lex.qualitative.finditer(text, s, e):
+    for m in lex.qualitative.finditer(text, s, e) if may_level else ():
         if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in numeric_spans):
             continue
         if any(a >= m.end() and _SAME_DOSE.fullmatch(text, m.end(), a) for a, _ in numeric_spans):
@@ -333,7 +324,7 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> tuple[list[Dose
         if any(hit.end <= a < clause_end for a, _ in numeric_spans):
             continue  # "increase by 0.5 g": the amount carries the role
         out.append(_dose(doc, index, claim_id, hit.start, hit.end, kind="qualitative", role=hit.label))
-    return sorted(out, key=lambda d: (d.provenance.char_start, d.provenance.char_end)), amounts
+    return sorted(out, key=lambda d: (d.provenance.char_start, d.provenance.char_end))
 
 
 # Between a level word and the amount that defines it: "a low dose of around 1-3 grams", "A
@@ -365,7 +356,7 @@ def _in_taper(doc: Document, index: int) -> bool:
         line = doc.flat[prior.start : prior.end]
         if line.rstrip().endswith(":"):
             return lex.taper.search(line) is not None
-    return bool(doc.title and heading is None and lex.taper.search(doc.title))
+    return bool(doc.title and lex.taper.search(doc.title))
 
 
 def _amounts(text: str, s: int, e: int):

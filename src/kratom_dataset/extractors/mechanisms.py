@@ -53,14 +53,15 @@ _BY_AGENT = re.compile(r"\s+by\s+", re.IGNORECASE)
 # "By binding to these receptors, <agent> ...": an adverbial clause before the main subject.
 _ADVERBIAL = re.compile(r"(?:^|[,;]\s*)(?:by|through|via|upon|after|when|while)\s+$", re.IGNORECASE)
 _MAIN_SUBJECT = re.compile(r"[^,.;]{0,60},\s*")
+_DETERMINERS = re.compile(r"\s*(?:(?:the|your|their|its|our|his|her|these|those|both|all|a|an)\s+)?")
+_PAIR = re.compile(r"both|the two|either", re.IGNORECASE)
 _ARTICLE = re.compile(r"the\s+", re.IGNORECASE)
 # What may stand between two actions of one subject: "..., and (it) is also an antagonist at".
 _SHARED_SUBJECT = re.compile(
-    r"\s*(?:,\s*)?(?:and|but|yet|or|as well as|while|whereas)?\s*(?:also\s+|additionally\s+)?"
-    r"(?:(?:is|are|was|were|acts?|acting|functions?|behaves?|may|might|can|could|does|did|do|has|have|had|showed|shows|show)\s+)*"
-    r"(?:(?:not|no|also|only|weakly|strongly|potently|likely|possibly|\w+ly|weaker|stronger|weak|strong|potent|modest|mild|some|"
-    r"significant|marked|moderate|little|much|further|dose-dependent|time-dependent|competitive|selective|full|mixed)\s*,?\s+)*"
-    r"(?:(?:an?|as)\s+)*",
+    r"(?:\s*,?\s*(?:and|but|yet|or|as well as|while|whereas|also|additionally|there|too|"
+    r"is|are|was|were|acts?|acting|functions?|behaves?|may|might|can|could|does|did|do|has|have|had|showed|shows|show|"
+    r"not|no|only|very|\w+ly|weaker|stronger|weak|strong|potent|modest|mild|some|significant|marked|moderate|little|much|"
+    r"further|dose-dependent|time-dependent|competitive|selective|full|mixed|an?|as)\b)*\s*,?\s*",
     re.IGNORECASE,
 )
 # A role noun ending its clause with no target of its own: the target is the previous one.
@@ -183,13 +184,14 @@ def _sentence_mechanisms(doc: Document, index: int, claim_id: str) -> list[Mecha
         return []  # no action word: nothing below can make a mechanism
     targets = _targets(text, s, e, words)
     target_refs = lex.target_references.find(text, s, e, words=words)
+    if not targets and not target_refs:
+        return []  # an action on nothing named: "reduces cravings"
     # A name inside a longer target ("melatonin production") is not an agent; the same word as a
     # whole target ("melatonin") can be either, by its place around the action.
     agents = [
         h
         for h in lex.agents.find(text, s, e, words=words)
-        if not any(t.start <= h.start and h.end <= t.end and (t.start, t.end) != (h.start, h.end) for t in targets)
-        and not _COMPARED.search(text, max(s, h.start - 25), h.start)
+        if not _inside_longer(h, targets) and not _COMPARED.search(text, max(s, h.start - 25), h.start)
     ]
     references = [h for h in lex.references.find(text, s, e, words=words) if not _overlaps_any(h, agents)]
     actions = [h for h in action_hits if not _inside_any(h, targets) and not _overlaps_any(h, agents)]
@@ -209,9 +211,9 @@ def _sentence_mechanisms(doc: Document, index: int, claim_id: str) -> list[Mecha
         else:
             chosen = _target_chain(text, action.end, limit, targets, target_refs, doc, index)
             group = _agent_group(text, window_start, action.start, agents, references, doc, index)
-            if group and (not chosen or chosen[0][0].start - action.end > 3):
+            if group and (not chosen or not _DETERMINERS.fullmatch(text, action.end, chosen[0][0].start)):
                 # "a mu-opioid antagonist in the assays and ...": the modifier names the target
-                chosen = _target_before(text, window_start, group[0][0].start, action.start, targets) or chosen
+                chosen = _target_before(text, window_start, group[0][0].start, action.start, targets, group[-1][0].end) or chosen
             if not chosen:  # "a partial mu agonist": the target inside the action's words
                 chosen = [(t, text[t.start : t.end]) for t in targets if action.start <= t.start and t.end <= action.end]
             if not group:
@@ -327,11 +329,11 @@ def _chain_back(text, targets, last):
     return [(t, text[t.start : t.end]) for t in chain]
 
 
-def _target_before(text, window_start, agent_start, action_start, targets):
+def _target_before(text, window_start, agent_start, action_start, targets, agent_end=None):
     """A target stated before the action: fronted ("At the mu-opioid receptor MG acts as ...") or
     as the action noun's modifier ("a weak mu-opioid partial agonist")."""
     adjacent = [t for t in targets if t.end <= action_start and re.fullmatch(r"\s*", text[t.end : action_start])]
-    if adjacent and adjacent[-1].start >= agent_start:
+    if adjacent and adjacent[-1].start >= (agent_start if agent_end is None else agent_end):
         return _chain_back(text, targets, adjacent[-1])
     fronted = [t for t in targets if window_start <= t.start and t.end <= agent_start]
     if fronted and _FRONTED.search(text[window_start : fronted[0].start]):
@@ -448,8 +450,7 @@ def _resolve_agents(doc: Document, index: int, offset: int, *, plural: bool) -> 
     lex = _lexicon()
     text = doc.flat
     for start, end in looking_back(doc, index, offset, list_items=1):
-        targets = _targets(text, start, end)
-        hits = [h for h in lex.agents.find(text, start, end) if not _inside_any(h, targets)]
+        hits = _named_agents(text, start, end)
         if not hits:
             continue
         group = [hits[-1]]
@@ -458,8 +459,28 @@ def _resolve_agents(doc: Document, index: int, offset: int, *, plural: bool) -> 
                 if not _CHAIN.fullmatch(text, prev.end, group[0].start):
                     break
                 group.insert(0, prev)
+            if len(group) == 1 and _PAIR.match(text, offset):  # "Both alkaloids": the last two named
+                others = [h for h in hits if h.label != group[0].label]
+                group = others[-1:] + group
         return list(dict.fromkeys(h.label for h in group))
     return []
+
+
+def _named_agents(text: str, start: int, end: int):
+    """Agents named in ``text[start:end]`` that a reference can point back to: not a name inside a
+    target ("melatonin levels") or in a comparison ("unlike morphine")."""
+    targets = _targets(text, start, end)
+    return [
+        h
+        for h in _lexicon().agents.find(text, start, end)
+        if not _inside_longer(h, targets) and not _COMPARED.search(text, max(start, h.start - 25), h.start)
+    ]
+
+
+def _inside_longer(hit: Hit, targets) -> bool:
+    """Whether a name lies inside a longer target ("melatonin production"); the same word as a whole
+    target ("melatonin") may still be an agent."""
+    return any(t.start <= hit.start and hit.end <= t.end and (t.start, t.end) != (hit.start, hit.end) for t in targets)
 
 
 def _antecedent(doc: Document, index: int, offset: int):
@@ -467,8 +488,7 @@ def _antecedent(doc: Document, index: int, offset: int):
     lex = _lexicon()
     text = doc.flat
     for start, end in looking_back(doc, index, offset, list_items=1):
-        targets = _targets(text, start, end)
-        hits = [h for h in lex.agents.find(text, start, end) if not _inside_any(h, targets)]
+        hits = _named_agents(text, start, end)
         if hits:
             return hits[-1], hits[-1].label
     return None
