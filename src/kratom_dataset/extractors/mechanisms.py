@@ -190,7 +190,7 @@ def _sentence_mechanisms(doc: Document, index: int, claim_id: str) -> list[Mecha
     # whole target ("melatonin") can be either, by its place around the action.
     agents = [
         h
-        for h in lex.agents.find(text, s, e, words=words)
+        for h in _agents(text, s, e, words)
         if not _inside_longer(h, targets) and not _COMPARED.search(text, max(s, h.start - 25), h.start)
     ]
     references = [h for h in lex.references.find(text, s, e, words=words) if not _overlaps_any(h, agents)]
@@ -472,9 +472,15 @@ def _named_agents(text: str, start: int, end: int):
     targets = _targets(text, start, end)
     return [
         h
-        for h in _lexicon().agents.find(text, start, end)
+        for h in _agents(text, start, end)
         if not _inside_longer(h, targets) and not _COMPARED.search(text, max(start, h.start - 25), h.start)
     ]
+
+
+def _agents(text: str, start: int, end: int, words: int | None = None) -> list[Hit]:
+    """Agents named in ``text[start:end]``; one named as written (lexicon label ``*``: a drug, a
+    minor alkaloid) is labelled by its own words in lower case."""
+    return [h._replace(label=" ".join(h.text(text).lower().split())) if h.label == "*" else h for h in _lexicon().agents.find(text, start, end, words=words)]
 
 
 def _inside_longer(hit: Hit, targets) -> bool:
