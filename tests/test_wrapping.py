@@ -42,8 +42,8 @@ def soft_spaces(text: str) -> list[int]:
                 continue  # no wrapper breaks a line this short
             before = line.group()[: m.start()].split()[-1]
             after = line.group()[m.end() :]
-            if before[-1] in ".!?:;":
-                continue  # between two sentences or after a label, not inside a sentence
+            if before[-1] in ".!?:;" or re.match(r"\d{1,2}[.)]\s", after):
+                continue  # between two sentences, after a label, or before what reads as "6) " of a list
             if after[0].islower() or after[0].isdigit() or before.lower() in _MINOR_WORDS:
                 out.append(line.start() + m.start())
     return out

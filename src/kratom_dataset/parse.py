@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -239,7 +240,34 @@ _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•▪◦–—][ \t]+|\d{1,2}[.)][ \t]+|[
 _LABEL = re.compile(r"^[^:.!?]{1,40}:[ \t]+(?P<value>\S.*)$")
 _TERMINAL = ".!?;,…"
 _MINOR_WORDS = frozenset(
-    "a an and as at but by for from in into nor of on or per the to vs via with without your you is are".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "per",
+        "the",
+        "to",
+        "vs",
+        "via",
+        "with",
+        "without",
+        "your",
+        "you",
+        "is",
+        "are",
+    ]
 )
 
 
@@ -349,7 +377,7 @@ def _paragraph_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
     # the next line runs on in lower case. A wrapper makes no line longer than its width; a text
     # with none of them is not hard-wrapped.
     lengths = sorted(
-        e - s for (s, e), (ns, _) in zip(lines, lines[1:]) if text[e - 1] not in ".!?:;" and text[ns].islower() and text.count("\n", e, ns) + text.count("\r", e, ns) - text.count("\r\n", e, ns) == 1
+        e - s for (s, e), (ns, _) in itertools.pairwise(lines) if text[e - 1] not in ".!?:;" and text[ns].islower() and text.count("\n", e, ns) + text.count("\r", e, ns) - text.count("\r\n", e, ns) == 1
     )
     width = lengths[-1] if len(lengths) >= 3 else 0  # a wrap width is read off a few lines, not one
     out: list[tuple[int, int]] = []

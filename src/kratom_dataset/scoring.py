@@ -214,7 +214,9 @@ def read_passages(path: Path) -> list[dict]:
             continue
         try:
             item = json.loads(line)
-            item["id"], item["text"], item["records"]  # noqa: B018 - the three fields every passage needs
+            missing = [key for key in ("id", "text", "records") if key not in item]
+            if missing:
+                raise KeyError(", ".join(missing))
         except (ValueError, KeyError, TypeError) as exc:
             raise SourceError(f"line {n} is not a passage ({exc!r})", reason="unreadable", where=str(path)) from None
         items.append(item)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import operator
 import re
 from dataclasses import dataclass
@@ -100,7 +101,7 @@ def _polarity(negations: list[Cue]) -> str:
     """``negated`` when a negation cue denies the claim. Two cues close together deny each other
     ("not without side effects" reads as affirmed); cues in two clauses each deny their own."""
     remaining = len(negations)
-    for a, b in zip(negations, negations[1:]):
+    for a, b in itertools.pairwise(negations):
         if b.char_start - a.char_end <= 12:
             remaining -= 2
     return "negated" if remaining > 0 else "affirmed"

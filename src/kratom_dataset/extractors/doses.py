@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .. import lexicon as lexicons
 from ..models import MG_PER_UNIT, Dose
-from ..parse import Block, Document
+from ..parse import Document
 from ..provenance import anchor, record_id
 from ._match import INDEX, Matcher, looking_back
 

@@ -447,7 +447,6 @@ def _resolve_agents(doc: Document, index: int, offset: int, *, plural: bool) -> 
     """What a reference before ``offset`` points back to: the latest agent named in the sentence or
     the sentences before it (the paragraph, or the last sentence of the one before); for a plural
     reference ("they", "both alkaloids") every agent coordinated with it ("MG and 7-OH")."""
-    lex = _lexicon()
     text = doc.flat
     for start, end in looking_back(doc, index, offset, list_items=1):
         hits = _named_agents(text, start, end)
@@ -491,7 +490,6 @@ def _inside_longer(hit: Hit, targets) -> bool:
 
 def _antecedent(doc: Document, index: int, offset: int):
     """The latest agent named before ``offset`` (in the sentence or the ones before), as ``(hit, agent)``."""
-    lex = _lexicon()
     text = doc.flat
     for start, end in looking_back(doc, index, offset, list_items=1):
         hits = _named_agents(text, start, end)
