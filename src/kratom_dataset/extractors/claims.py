@@ -118,7 +118,7 @@ def is_furniture(sentence: str) -> bool:
 
 def _opening(patterns: list[str]) -> re.Pattern:
     """One case-insensitive regex for units that open with any of ``patterns`` (after a quote)."""
-    return re.compile(rf"^(?:[\"“‘']\s*)?(?:{'|'.join(patterns)})\b".replace("'", lexicons.APOSTROPHE), re.IGNORECASE)
+    return re.compile(rf"^(?:[\"“‘']\s*)?(?:{'|'.join(patterns)})(?!\w)".replace("'", lexicons.APOSTROPHE), re.IGNORECASE)
 
 
 def claim_id(doc: Document, index: int) -> str:

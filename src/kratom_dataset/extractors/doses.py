@@ -97,7 +97,8 @@ def _lexicon() -> _Lexicon:
     )
     # "our kratom capsules contain 500 mg", "six capsules equal 3 grams", "1 to 2 capsules (500 mg each)"
     preparation_before = re.compile(rf"(?<!\w)(?P<prep>{prep_words})\b[^,.;]{{0,20}}$", re.IGNORECASE)
-    adjectives = "|".join([*(entry["pattern"] for entry in lex["levels"]), lex["role_adjectives"]])
+    # A qualitative dose needs a level: "typical amounts" or "the recommended dosage" alone says no size.
+    adjectives = "|".join(entry["pattern"] for entry in lex["levels"])
     qualitative = lexicons.pattern(
         rf"(?:{adjectives})(?:\s+(?:kratom|evening|morning|nighttime|night|daily|nightly))?\s+(?:{lex['dose_nouns']}|(?P<pronoun>ones?))",
         guard=True,

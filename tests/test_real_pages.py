@@ -1,0 +1,281 @@
+"""What real pages write, rule by rule: the forms the issue for 0.4.0 lists, one behaviour a row.
+
+Each row is a sentence in a form real pages use and the record a reader finds in it. The
+quality of the rules as a whole is measured on the passages (tests/test_passages.py); these
+rows say what each rule is for.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kratom_dataset.extractors import extract
+from kratom_dataset.parse import is_heading_line, parse_article
+
+
+def records(text: str, kind: str) -> list:
+    return [r for r in extract(text) if type(r).__name__ == kind]
+
+
+# Doses: the amount grammar ------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, exact, low, high, unit",
+    [
+        ("Cut the daily amount by 10–20% each week.", "10–20%", 10, 20, "%"),
+        ("Drop 5% every few days until you reach zero.", "5%", 5, 5, "%"),
+        ("I was at 12g/day for a year.", "12g/day", 12, 12, "g"),
+        ("At my worst I took an ounce a day.", "an ounce", 1, 1, "[oz_av]"),
+        ("Day 4 – 6 g", "6 g", 6, 6, "g"),
+        ("Current dose: 15g", "15g", 15, 15, "g"),
+        ("Try 1/2 tsp first.", "1/2 tsp", 0.5, 0.5, "[tsp_us]"),
+        ("Take .75 tsp. with juice.", ".75 tsp", 0.75, 0.75, "[tsp_us]"),
+        ("Most people do fine on 1½ teaspoons.", "1½ teaspoons", 1.5, 1.5, "[tsp_us]"),
+        ("Some people take .5 to .9 grams.", ".5 to .9 grams", 0.5, 0.9, "g"),
+        ("Two or three grams is plenty.", "Two or three grams", 2, 3, "g"),
+        ("A four-gram dose is a lot for a beginner.", "four-gram", 4, 4, "g"),
+        ("Half a gram is where I started.", "Half a gram", 0.5, 0.5, "g"),
+        ("Then I added a gram and a half.", "a gram and a half", 1.5, 1.5, "g"),
+        ("Twelve grams a day is too much.", "Twelve grams", 12, 12, "g"),
+        ("Rats were given 30 mg/kg by mouth.", "30 mg/kg", 30, 30, "mg/kg"),
+        ("Each capsule holds 0.5 g of leaf powder.", "0.5 g of leaf powder", 0.5, 0.5, "g"),
+    ],
+)
+def test_the_amount_grammar(text, exact, low, high, unit):
+    doses = [d for d in records(text, "Dose") if d.kind == "numeric"]
+    assert [(d.provenance.exact, d.amount_low, d.amount_high, d.unit) for d in doses] == [(exact, low, high, unit)]
+
+
+def test_a_list_of_amounts_is_one_record_each():
+    doses = records("Volunteers received single doses of 2, 4 and 8 mg.", "Dose")
+    assert [(d.provenance.exact, d.amount_low, d.unit) for d in doses] == [("2", 2, "mg"), ("4", 4, "mg"), ("8 mg", 8, "mg")]
+
+
+@pytest.mark.parametrize(
+    "text, low, high, comparator, role",
+    [
+        ("More than 20 g is not recommended.", 20, None, ">", "maximum"),
+        ("No more than 10 g in a day.", None, 10, "<=", "maximum"),
+        ("Doses above 15 g are dangerous.", 15, None, ">", "maximum"),
+        ("Up to 30 mg was well tolerated.", None, 30, "<=", "maximum"),
+    ],
+)
+def test_limits_and_thresholds(text, low, high, comparator, role):
+    (dose,) = records(text, "Dose")
+    assert (dose.amount_low, dose.amount_high, dose.comparator, dose.role) == (low, high, comparator, role)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our Red Bali powder is 1.2% mitragynine.",
+        "About 40% of users say it helps.",
+        "Mitragynine binds MOR with a Ki of 7.2 nM.",
+        "I weigh 82 kg and I am 41.",
+        "A 250 g bag costs $34.",
+        "Get a scale that reads to 0.1 g.",
+        "A level teaspoon weighs about 2.5 g.",
+        "The most common dosage questions are answered below.",
+    ],
+)
+def test_numbers_that_are_not_doses(text):
+    assert records(text, "Dose") == []
+
+
+def test_a_taper_step_is_for_withdrawal():
+    (dose,) = records("Reduce your dose by 10% every week.", "Dose")
+    assert (dose.role, dose.purpose) == ("taper_step", "withdrawal")
+
+
+def test_an_amount_in_a_taper_schedule_is_a_step():
+    text = "Taper Schedule\nWeek 1: 12 g/day\nWeek 2: 9 g/day\n"
+    assert [(d.amount_low, d.role) for d in records(text, "Dose")] == [(12, "taper_step"), (9, "taper_step")]
+
+
+def test_a_bare_number_takes_the_unit_of_its_sentence():
+    doses = records("I started the morning at 9 g instead of my usual 12.", "Dose")
+    assert [(d.provenance.exact, d.amount_low, d.unit) for d in doses] == [("9 g", 9, "g"), ("12", 12, "g")]
+
+
+# Mechanisms: a relation in a clause -----------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, agent, action, target",
+    [
+        ("Kratom acts on opiate receptors in the brain.", "kratom", "interacts_with", "opioid receptors"),
+        ("7-OH is a full agonist at MOR.", "7-hydroxymitragynine", "agonist", "mu-opioid receptor"),
+        ("It also acts on a-adrenergic receptors, Mitragynine's do.", None, None, None),
+        ("Speciociliatine binds the μ-opioid receptor.", "speciociliatine", "binds", "mu-opioid receptor"),
+        ("Mitragynine inhibits CYP 3A4.", "mitragynine", "inhibits", "CYP3A4"),
+        ("Rifampin induces CYP3A4.", "rifampin", "induces", "CYP3A4"),
+        ("Kratom extracts inhibited UGT1A1.", "kratom", "inhibits", "UGT1A1"),
+        ("Mitragynine may inhibit P-gp.", "mitragynine", "inhibits", "P-glycoprotein"),
+        ("Kratom increases the release of dopamine.", "kratom", "increases", "dopamine"),
+        ("Kratom raises levels of seratonin.", "kratom", "increases", "serotonin"),
+        ("The binding of mitragynine to MOR is weak.", "mitragynine", "binds", "mu-opioid receptor"),
+        ("Inhibition of CYP2D6 by kratom was marked.", "kratom", "inhibits", "CYP2D6"),
+        ("Mitragynine has an affinity for 5-HT2A receptors.", "mitragynine", "binds", "serotonin receptors"),
+        ("Kratom's effects are mediated by kappa receptors.", "kratom", "interacts_with", "kappa-opioid receptor"),
+        ("The mu-opioid receptor is activated by 7-OH.", "7-hydroxymitragynine", "activates", "mu-opioid receptor"),
+        ("Corynantheidine was a mu-opioid antagonist in the assays.", "corynantheidine", "antagonist", "mu-opioid receptor"),
+        ("Melatonin regulates the sleep–wake cycle.", "melatonin", "modulates", "sleep-wake cycle"),
+    ],
+)
+def test_a_mechanism_in_any_grammatical_form(text, agent, action, target):
+    found = [(m.agent, m.action, m.target) for m in records(text, "Mechanism")]
+    if agent is None:
+        assert found == []  # "It" names nothing here: no agent to resolve
+    else:
+        assert found == [(agent, action, target)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Its alkaloids bind to opioid, adrenergic and serotonergic receptors.",
+         {"opioid receptors", "adrenergic receptors", "serotonin receptors"}),
+        ("Mitragynine binds delta and mu opioid receptors.", {"delta-opioid receptor", "mu-opioid receptor"}),
+        ("Mitragynine is an antagonist at the κ- and δ-opioid receptors.", {"kappa-opioid receptor", "delta-opioid receptor"}),
+    ],
+)
+def test_coordinated_targets_are_one_record_each(text, expected):
+    assert {m.target for m in records(text, "Mechanism")} == expected
+
+
+def test_a_pronoun_resolves_to_the_agent_of_the_sentence_before():
+    (m,) = records("Mitragynine is the main alkaloid. It binds the mu-opioid receptor.", "Mechanism")
+    assert (m.agent, m.agent_text) == ("mitragynine", "It")
+
+
+def test_a_plural_reference_resolves_to_both_agents():
+    text = "Mitragynine and 7-OH are the best known. Both alkaloids bind the mu-opioid receptor."
+    assert {m.agent for m in records(text, "Mechanism")} == {"mitragynine", "7-hydroxymitragynine"}
+
+
+def test_an_adverbial_clause_takes_the_subject_of_its_main_clause():
+    text = "Mitragynine acts on the mu-opioid receptor. By binding to these receptors, the alkaloids ease pain."
+    found = [(m.agent, m.action, m.target, m.provenance.exact) for m in records(text, "Mechanism")]
+    assert ("mitragynine", "binds", "mu-opioid receptor", "binding to these receptors, the alkaloids") in found
+
+
+def test_a_subject_and_an_object_carry_across_coordination():
+    text = "Mitragynine is a partial agonist at MOR and an antagonist at KOR, whereas 7-OH is a full agonist."
+    found = {(m.agent, m.action, m.target) for m in records(text, "Mechanism")}
+    assert found == {
+        ("mitragynine", "partial_agonist", "mu-opioid receptor"),
+        ("mitragynine", "antagonist", "kappa-opioid receptor"),
+        ("7-hydroxymitragynine", "agonist", "kappa-opioid receptor"),
+    }
+
+
+def test_a_name_in_a_comparison_is_not_the_agent():
+    (m,) = records("Unlike morphine, mitragynine binds the mu-opioid receptor weakly.", "Mechanism")
+    assert m.agent == "mitragynine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mitragynine does not bind GABA receptors.",
+        "Neither mitragynine nor 7-OH induced CYP1A2.",
+        "Mitragynine showed no affinity for NMDA receptors.",
+    ],
+)
+def test_denied_mechanisms_are_negated_records(text):
+    found = records(text, "Mechanism")
+    assert found and all(m.negated for m in found)
+
+
+# Claims and page structure --------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "line, heading",
+    [
+        ("Strain-Specific Effects", True),
+        ("Benefits:", True),
+        ("March 11, 2023", True),
+        ("Kratom and Sleep: What You Need to Know", True),
+        ("Week 2: 9 g/day", False),
+        ("Day 4 – 7 g", False),
+        ("Red Bali Kratom Powder – 250 g", True),
+        ("2. Forgetting About Sleep", True),
+        ("- Improved Sleep Quality", False),
+        ("Kratom binds opioid receptors.", False),
+        ("Red vein strains are higher in", False),
+    ],
+)
+def test_what_reads_as_a_heading(line, heading):
+    assert is_heading_line(line, strict=False) is heading
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "This article delves into the science of kratom and sleep.",
+        "In this paper, we aim to describe typical amounts.",
+        "Here is a simple breakdown of the evidence.",
+        "Read on to learn how kratom affects sleep.",
+        "Let's dive in.",
+        "By Jane Doe | Updated March 3, 2024",
+        "Home > Guides > Kratom",
+        "Hi Rena,",
+        "Table 2 summarises the binding data.",
+    ],
+)
+def test_talk_about_the_page_and_its_furniture_are_no_claims(unit):
+    assert records(f"Kratom and Sleep\n{unit}\nKratom may help some people sleep.", "Claim")[-1].provenance.exact != unit
+    assert all(c.provenance.exact != unit for c in records(f"Kratom and Sleep\n{unit}\nKratom may help some people sleep.", "Claim"))
+
+
+def test_a_heading_line_in_plain_text_opens_a_section():
+    doc = parse_article(b"Kratom and Sleep\nKratom may help some people sleep.", article_id="a", source_file="a")
+    assert (doc.title, doc.sections[0].heading, doc.sentences[0].is_heading) == ("Kratom and Sleep", "Kratom and Sleep", True)
+
+
+@pytest.mark.parametrize(
+    "text, claim_type",
+    [
+        ("Mitragynine binds the mu-opioid receptor.", "mechanism"),
+        ("Never take kratom with alcohol.", "recommendation"),
+        ("Step 2: cut the daily total by 10% every week.", "recommendation"),
+        ("Constipation is common with daily use; drink plenty of water.", "recommendation"),
+        ("Doses above 10 g can cause nausea and vomiting.", "adverse_effect"),
+        ("Most users take 2 to 4 grams.", "dosage"),
+        ("Kratom is not approved by the FDA for any medical use.", "safety"),
+        ("It helped me fall asleep faster.", "efficacy"),
+    ],
+)
+def test_claim_type_follows_the_main_point(text, claim_type):
+    (claim,) = records(text, "Claim")
+    assert claim.claim_type == claim_type
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("A 2020 survey of 2,798 users found that most cut down gradually.", "studies"),
+        ("In animal studies, mitragynine reduced pain.", "studies"),
+        ("Most pharmacists recommend a gradual taper.", "experts"),
+        ("Kratom is thought to inhibit CYP3A4.", "unspecified"),
+        ("Many users say it helps them sleep.", "users_report"),
+        ("In my experience it takes the edge off.", "personal_accounts"),
+        ("Kratom is a tree in the coffee family.", "none"),
+    ],
+)
+def test_evidence_as_stated(text, evidence):
+    (claim,) = records(text, "Claim")
+    assert claim.evidence == evidence
+
+
+@pytest.mark.parametrize(
+    "text, polarity",
+    [
+        ("Never take kratom with alcohol.", "affirmed"),
+        ("Kratom is not without side effects.", "affirmed"),
+        ("Melatonin is not a sedative, and it does not act on GABA receptors.", "negated"),
+        ("Kratom is not an opioid.", "negated"),
+    ],
+)
+def test_polarity(text, polarity):
+    (claim,) = records(text, "Claim")
+    assert claim.polarity == polarity
