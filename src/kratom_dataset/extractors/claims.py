@@ -21,7 +21,7 @@ from ..models import Claim, Cue
 from ..parse import AMOUNT, Document
 from ..provenance import record_id, sentence_anchor
 from . import topics
-from ._match import INDEX, SUBSETS_LIMIT, Matcher, alternatives
+from ._match import INDEX, SUBSETS_LIMIT, Hit, Matcher, alternatives
 
 NAME = "kratom_dataset.extractors.claims"
 VERSION = f"1.0.0+{lexicons.version('claims', 'taxonomy')}"
@@ -40,7 +40,7 @@ class _Lexicon:
     negation: Matcher
     negation_exceptions: Matcher
     evidence: Matcher
-    personal: Matcher
+    personal: re.Pattern
     types: list[tuple[str, bool, Matcher]]
     subjects: Matcher
     main_clause: re.Pattern
@@ -71,7 +71,7 @@ def _lexicon() -> _Lexicon:
         ),
         negation_exceptions=Matcher([("exception", w, {}) for w in lex["negation_exceptions"]], longest=False),
         evidence=Matcher([(e["evidence"], e["pattern"], e) for e in lex["evidence"]]),
-        personal=Matcher([("personal_accounts", lex["personal"], {})], bounded=False),
+        personal=lexicons.guarded(lex["personal"], re.IGNORECASE),
         types=types,
         type_words=type_words,
         type_subsets={},
@@ -91,10 +91,16 @@ def claim_sentences(doc: Document) -> dict[int, str]:
             continue
         sentence = doc.flat[s.start : s.end]
         # A question asks; a sentence that quotes one ('questions like "does it?"') still asserts.
-        if lex.rhetoric.search(sentence) or sentence.rstrip().endswith("?") or is_furniture(sentence):
+        if lex.rhetoric.match(sentence) or sentence.rstrip().endswith("?") or is_furniture(sentence):
             continue
         out[i] = claim_id(doc, i)
     return out
+
+
+def _personal(text: str, start: int, end: int) -> Hit | None:
+    """The words by which the writer reports their own experience ("helped me", "in my experience")."""
+    m = _lexicon().personal.search(text, start, end)
+    return Hit(m.start(), m.end(), "personal_accounts", {}) if m else None
 
 
 def _polarity(negations: list[Cue]) -> str:
@@ -113,7 +119,7 @@ def is_furniture(sentence: str) -> bool:
     ("$34.99", "Jo", "★★★★☆ (212 reviews)")."""
     if len(sentence) < 40 and len(_WORDS.findall(sentence)) < 2 and not AMOUNT.search(sentence):  # "Low: 1-2 g" states one
         return True
-    return _lexicon().furniture.search(sentence) is not None
+    return _lexicon().furniture.match(sentence) is not None
 
 
 def _opening(patterns: list[str]) -> re.Pattern:
@@ -167,7 +173,7 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
         for h in lex.negation.find(text, s.start, s.end, words=words)
         if not any(a <= h.start < b for a, b in excepted) and not (h.start == s.start or _PROHIBITION.match(text, s.start, h.end))
     ]
-    evidence_hit = lex.evidence.first(text, s.start, s.end, words=words) or lex.personal.first(text, s.start, s.end, words=words)
+    evidence_hit = lex.evidence.first(text, s.start, s.end, words=words) or _personal(text, s.start, s.end)
     evidence_cue = (
         Cue.trusted(char_start=evidence_hit.start, char_end=evidence_hit.end, text=evidence_hit.text(doc.text), cue_type="evidence")
         if evidence_hit

@@ -52,6 +52,7 @@ class _Lexicon:
     change_words: int
     taper: re.Pattern
     taper_after: re.Pattern
+    dose_noun: re.Pattern
     elliptic_before: re.Pattern
     elliptic_after: re.Pattern
     equivalence: re.Pattern
@@ -131,6 +132,7 @@ def _lexicon() -> _Lexicon:
         unit_re=unit_re,
         taper=re.compile(rf"\b(?:{lex['taper_cues']})\b[^.;]*$", re.IGNORECASE),
         taper_after=re.compile(lex["taper_after"], re.IGNORECASE),
+        dose_noun=re.compile(rf"\b(?:{lex['dose_nouns']})\b", re.IGNORECASE),
         elliptic_before=re.compile(lex["elliptic_before"], re.IGNORECASE),
         elliptic_after=re.compile(lex["elliptic_after"], re.IGNORECASE),
         equivalence=re.compile(lex["measure_equivalence"], re.IGNORECASE),
@@ -301,7 +303,7 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
             continue
         if any(a >= m.end() and _SAME_DOSE.fullmatch(text, m.end(), a) for a, _ in numeric_spans):
             continue  # "a low dose of around 1-3 grams": the numeric record carries level and role
-        if m.group("pronoun") and not re.search(rf"\b(?:{_lexicon_nouns()})\b", text[s : m.start()], re.IGNORECASE):
+        if m.group("pronoun") and not lex.dose_noun.search(text, s, m.start()):
             continue  # "larger ones" is a dose only after a dose was named: "Small doses ..., larger ones ..."
         if _NOT_A_DOSE_LEVEL.search(text, max(s, m.start() - 20), m.start()):
             continue  # "found in small amounts", "25% of the starting dose": a content or a reference
@@ -332,15 +334,6 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
 # small dose of red vein in the evening, around 2 grams".
 _SAME_DOSE = re.compile(r"[^,;:.]*(?:,\s*(?:around|about|roughly|approximately|~|say|like|i\.e\.|e\.g\.)?\s*)?", re.IGNORECASE)
 _NOT_A_DOSE_LEVEL = re.compile(r"(?:\b(?:found|present|occurs?|contained|contains?)\s+in|\b(?:of|from)\s+(?:the|your|their|my|his|her))\s+$", re.IGNORECASE)
-
-
-def _lexicon_nouns() -> str:
-    return _lexicon_raw()["dose_nouns"]
-
-
-@functools.cache
-def _lexicon_raw() -> dict:
-    return lexicons.read("doses")
 
 
 def _in_taper(doc: Document, index: int) -> bool:
