@@ -404,8 +404,8 @@ def _agent_at(offset, agents, references, doc, index):
             return hit, hit.label
     for hit in references:
         if hit.start in starts:
-            agent = _resolve_agent(doc, index, hit.start)
-            return (hit, agent) if agent else None
+            antecedent = _antecedent(doc, index, hit.start)
+            return (hit, antecedent[1]) if antecedent else None
     return None
 
 
@@ -435,12 +435,6 @@ def _agent_group(text, window_start, action_start, agents, references, doc, inde
         plural = _lexicon().plural.fullmatch(nearest_ref.text(text)) is not None
         return [(nearest_ref, agent) for agent in _resolve_agents(doc, index, nearest_ref.start, plural=plural)]
     return []
-
-
-def _resolve_agent(doc: Document, index: int, offset: int) -> str | None:
-    """Latest agent named before ``offset`` in the sentence, else in the earlier sentences."""
-    found = _resolve_agents(doc, index, offset, plural=False)
-    return found[0] if found else None
 
 
 def _resolve_agents(doc: Document, index: int, offset: int, *, plural: bool) -> list[str]:
