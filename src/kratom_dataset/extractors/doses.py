@@ -46,7 +46,6 @@ class _Lexicon:
     preparation_before: re.Pattern
     number_words: dict
     number: str
-    unit_re: str
     amount_words: int
     level_words: int
     change_words: int
@@ -62,7 +61,6 @@ class _Lexicon:
     label_not_range: re.Pattern
     listed_before: re.Pattern
     listed: re.Pattern
-    per_day: re.Pattern
     trailing: Matcher
     non_dose_before: re.Pattern
     non_dose_after: re.Pattern
@@ -129,7 +127,6 @@ def _lexicon() -> _Lexicon:
         preparation_before=preparation_before,
         number_words={k.lower(): float(v) for k, v in words.items()},
         number=_NUMBER,
-        unit_re=unit_re,
         taper=re.compile(rf"\b(?:{lex['taper_cues']})\b[^.;]*$", re.IGNORECASE),
         taper_after=re.compile(lex["taper_after"], re.IGNORECASE),
         dose_noun=re.compile(rf"\b(?:{lex['dose_nouns']})\b", re.IGNORECASE),
@@ -148,7 +145,6 @@ def _lexicon() -> _Lexicon:
         label_not_range=re.compile(rf"(?:^|\W)(?:{lex['labels_not_ranges']})\s*(?:\d+\s*(?:[-–—]|to)\s*)?$", re.IGNORECASE),
         # "single doses of 2, 4 and 8 mg": the amounts listed before the last one and its unit.
         listed=re.compile(rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,?\s*(?:and|or|&)\s*$", re.IGNORECASE),
-        per_day=re.compile(r"/(?:day|d)$|\s*(?:per|a|each|every)\s+day\b|\s*daily\b", re.IGNORECASE),
         amount_words=functools.reduce(
             operator.or_, (INDEX.register({w.lower()}) for w in [*words, *lex["single_units"].split("|"), *_FRACTIONS])
         ),
@@ -387,7 +383,7 @@ def _amounts(text: str, s: int, e: int):
         for n, (start, low, high) in enumerate(items):
             last = n == len(items) - 1
             end = m.end("unit") if last else start + len(re.match(lex.number, text[start:], re.IGNORECASE).group())
-            found.append((start, end, low, high, unit, {"last": last, "approximate": m.group("measure") in _HEAPED}))
+            found.append((start, end, low, high, unit, {"last": last, "approximate": bool(m.group("measure") and lex.approximate_measure.fullmatch(m.group("measure")))}))
     taken = [(f[0], f[1]) for f in found]
     for m in lex.single.finditer(text, s, e):
         if any(a < m.end() and m.start() < b for a, b in taken):
@@ -401,7 +397,6 @@ def _amounts(text: str, s: int, e: int):
 
 
 _HOUSEHOLD = frozenset({"[tsp_us]", "[tbs_us]"})
-_HEAPED = frozenset({"heaping", "heaped", "rounded", "scant"})
 
 
 def _without_equivalences(text: str, found: list) -> list:
