@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.3.0"
+SCHEMA_VERSION = "1.4.0"
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,127}$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
@@ -58,7 +58,19 @@ Action = Literal[
     "mimics",
 ]
 TargetType = Literal[
-    "receptor", "neurotransmitter", "hormone", "drug_class", "sleep_stage", "physiological_process", "enzyme", "transporter"
+    "receptor",
+    "neurotransmitter",
+    "hormone",
+    "drug_class",
+    "drug",
+    "sleep_stage",
+    "physiological_process",
+    "enzyme",
+    "transporter",
+    "ion_channel",
+    "protein",
+    "cytokine",
+    "signaling_pathway",
 ]
 
 #: Factor from each UCUM unit to milligrams; ``None`` where a unit cannot be converted alone.
@@ -442,7 +454,8 @@ class Mechanism(Record):
     target_text: str = Field(min_length=1)
     """The target as written."""
     target_type: TargetType
-    """Kind of target: receptor, neurotransmitter, hormone, drug class, sleep stage, process."""
+    """Kind of target: receptor, neurotransmitter, hormone, drug or drug class ("blood levels of
+    medicines"), sleep stage, process, enzyme, transporter, ion channel, protein, cytokine, pathway."""
     negated: bool
     """True when the text denies the mechanism ("does not bind")."""
     effect: str | None = None
@@ -567,6 +580,7 @@ TABLES_BY_SCHEMA = {
     "1.1.0": tuple(TABLES),
     "1.2.0": tuple(TABLES),
     "1.3.0": tuple(TABLES),
+    "1.4.0": tuple(TABLES),
 }
 
 #: Fields each schema version added to an existing table, so older releases are read and checked

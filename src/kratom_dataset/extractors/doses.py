@@ -119,7 +119,10 @@ def _lexicon() -> _Lexicon:
         purposes=matcher(lex["purposes"], "purpose"),
         purpose_phrase=re.compile(
             rf"\b(?:(?:for|during|against)\s+(?:(?!\w+ing\b)\w+\s+){{0,2}}?(?P<what>{'|'.join(e['pattern'] for e in lex['purposes'])})\b"
-            rf"|(?P<what2>sleep|pain|withdrawal) dose\b)",
+            rf"|(?P<what2>sleep|pain|withdrawal) dose\b"
+            # "an hour before bed", "people self-treating withdrawal report ..."
+            rf"|\b(?:before|at)\s+(?P<what3>bed|bedtime|lights out)\b"
+            rf"|\b(?:self-treat\w*|treat\w* (?:their|your|my) own)\s+(?:\w+\s+)?(?P<what4>withdrawal)\b)",
             re.IGNORECASE,
         ),
         purpose_label=re.compile(lex["purpose_labels"] + r"[^:]*$", re.IGNORECASE),
@@ -256,6 +259,8 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
         role = role_hit.label if role_hit else None
         if role is None and _in_taper(doc, index):
             role = "taper_step"  # an amount in a taper's schedule is a step of it
+        if role is None and comparator in (">", ">=", "<="):
+            role = "maximum"  # "doses above 15 g", "up to 30 mg": a bound is a limit
         if preparation is None:
             before_prep = lex.preparation_before.search(text, max(cursor, start - 40), start) or _list_header_preparation(doc, index)
             if before_prep:
@@ -345,7 +350,9 @@ def _in_taper(doc: Document, index: int) -> bool:
             break
         line = doc.flat[prior.start : prior.end]
         if line.rstrip().endswith(":"):
-            return lex.taper.search(line) is not None
+            if lex.taper.search(line):
+                return True
+            break  # a lead-in that names no taper: the page's title may still name one
     return bool(doc.title and lex.taper.search(doc.title))
 
 
@@ -492,7 +499,7 @@ def _dose(doc: Document, index: int, claim_id: str, start: int, end: int, **fiel
         purpose_text = text
     group = None
     if purpose:
-        group = "what" if purpose.groupdict().get("what") is not None else "what2"
+        group = next(name for name, value in purpose.groupdict().items() if value is not None)
     purpose_hit = (
         lex.purposes.first(purpose_text, purpose.start(group), purpose.end(group), words=words if purpose_text is text else None)
         if purpose
