@@ -231,7 +231,9 @@ def build_release(
     from .checks import validate_rows
     from .release import LOCK_TIMEOUT_S, publish_lock, write_release
 
-    version = version or __version__
+    from .semver import Version
+
+    version = str(Version.parse(__version__ if version is None else version))  # before any path is made of it
     sources, rejects = read_sources(raw_dir, max_bytes=max_bytes)
     if strict and rejects:
         first = rejects[0]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from .errors import KratomDatasetError, SourceError, ValidationFailed
+from .errors import KratomDatasetError, ReleaseError, SourceError, ValidationFailed
 
 
 def _friendly(fn):
@@ -292,6 +292,32 @@ def schema(directory: Path, check: bool, write: bool):
     else:
         check_schemas(directory)
         click.echo(f"{directory}: schema files match the models")
+
+
+@main.command()
+@click.option("--out", "out_root", type=click.Path(path_type=Path), default=Path("data/processed"), show_default=True, help="Folder of the published releases.")
+@click.option("--check", is_flag=True, help="Fail when the package's pins differ from the releases.")
+@click.option("--write", is_flag=True, help="Write the pins of the releases into the package (at release time).")
+@_friendly
+def pin(out_root: Path, check: bool, write: bool):
+    """Record (or check) the manifest sha256 of every published release in the package's code."""
+    from . import pins
+
+    if check == write:
+        raise click.UsageError("give exactly one of --check or --write")
+    wanted = pins.pins_for(out_root)
+    if write:
+        Path(pins.__file__).write_text(pins.render(wanted), encoding="utf-8")
+        click.echo(f"pinned {len(wanted)} release(s): {', '.join(wanted)}")
+    elif wanted != pins.PINNED:
+        differ = sorted(set(wanted.items()) ^ set(pins.PINNED.items()))
+        raise ReleaseError(
+            f"the package's pins differ from the releases in {out_root}: {', '.join(sorted({v for v, _ in differ}))}",
+            where=str(out_root),
+            hint="Run `kratom-dataset pin --write` after publishing a release.",
+        )
+    else:
+        click.echo(f"{out_root}: {len(wanted)} release(s) pinned")
 
 
 @main.command()

@@ -67,6 +67,12 @@ class UnknownVersionError(KratomDatasetError, LookupError):
     code = "unknown-version"
 
 
+class InvalidVersionError(KratomDatasetError, ValueError):
+    """A version string is not a Semantic Versioning 2.0.0 version; refused before any path is built from it."""
+
+    code = "invalid-version"
+
+
 class ReleaseError(KratomDatasetError):
     """A release could not be written (conflicts with a published one, bad target ...)."""
 

@@ -8,6 +8,7 @@ from ``data/processed``. ``KRATOM_DATASET_RELEASES`` points elsewhere (a mirror,
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import os
 from importlib import resources
@@ -33,12 +34,23 @@ def releases_root() -> Path:
 
 
 def versions() -> list[str]:
-    """Published release versions, oldest first."""
+    """Published release versions, oldest first.
+
+    A release folder without its manifest is damaged, never skipped: passing it over would make
+    ``load()`` quietly serve an older release as the newest.
+    """
     root = releases_root()
     if not root.is_dir():
         return []
-    found = [p.name for p in root.iterdir() if Version.is_valid(p.name) and (p / "manifest.json").is_file()]
-    return [str(v) for v in sorted(Version.parse(n) for n in found)]
+    found = [p for p in root.iterdir() if Version.is_valid(p.name) and p.is_dir()]
+    for folder in found:
+        if not (folder / "manifest.json").is_file():
+            raise IntegrityError(
+                "the release folder has no manifest.json",
+                where=str(folder),
+                hint="The release is damaged: restore the folder (or reinstall the package); remove it only if it was never published.",
+            )
+    return [str(v) for v in sorted(Version.parse(p.name) for p in found)]
 
 
 def tables() -> list[str]:
@@ -90,9 +102,12 @@ def manifest(version: str | None = None) -> dict:
 
 @functools.cache
 def _read_manifest(folder: str) -> dict:
+    from .pins import PINNED
+
     path = Path(folder) / "manifest.json"
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
+        data = json.loads(raw.decode("utf-8"))
         data["files"].items()
     except (OSError, ValueError, KeyError, AttributeError, TypeError) as exc:
         raise IntegrityError(
@@ -100,6 +115,13 @@ def _read_manifest(folder: str) -> dict:
             where=str(path),
             hint="The release is damaged: reinstall the package or restore the folder.",
         ) from None
+    pinned = PINNED.get(Path(folder).name)
+    if pinned is not None and hashlib.sha256(raw).hexdigest() != pinned:
+        raise IntegrityError(
+            f"the manifest is not the one release {Path(folder).name} shipped with (its sha256 is pinned in the package)",
+            where=str(path),
+            hint="The release was rewritten: reinstall the package or restore the folder. Your own builds need a version of their own.",
+        )
     return data
 
 

@@ -22,6 +22,7 @@ from .checksums import CHECKSUMS, render_sums, sha256_file
 from .errors import ReleaseError
 from .models import PRIMARY_KEY, SCHEMA_VERSION, TABLES
 from .schemas import schema_sha256
+from .semver import Version
 
 MANIFEST = "manifest.json"
 LOCK_TIMEOUT_S = 120.0
@@ -114,6 +115,7 @@ def write_release(
     one, and an older release is never touched.
     """
     out_root.mkdir(parents=True, exist_ok=True)
+    Version.parse(version)  # a folder name: never a path of its own
     target = out_root / version
     tmp = out_root / f".{version}.incomplete-{os.getpid()}"
     with publish_lock(out_root, lock_timeout):

@@ -1,0 +1,39 @@
+"""The manifest SHA-256 of every release this package ships, recorded in code at release time.
+
+A release whose Parquet files, manifest and SHA256SUMS were all replaced consistently passes
+every check that reads only the folder; the pin does not live in the folder, so it catches that
+too (as TensorFlow Datasets registers its checksums in code). Only shipped versions are pinned:
+a release folder of another version (a corpus or release you built yourself) is not. Run
+``kratom-dataset pin --write`` after publishing a release; a test holds this file to
+``data/processed``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .checksums import sha256_file
+from .semver import Version
+
+#: version -> sha256 of its ``manifest.json``.
+PINNED: dict[str, str] = {
+    "0.1.0": "80368346eb50b8ea261056c9acd5da2c0faa70a2a4b9d2e2fe9a82c9f7c874bd",
+    "0.2.0": "ff87d13cfd964e3ea710e1a3d5099aa36032af102f2b9a87a5a173a3219eeff6",
+    "0.3.0": "e9825a58e9467ed758a97e981cc0c032352780d4421dce267c2e209a357f774b",
+    "0.4.0": "a56d1e4ef82760ad756eb97fc1d29b0efe3f0487e86bfc9370fb33b7c50e7889",
+}
+
+
+def pins_for(root: Path) -> dict[str, str]:
+    """The pins the releases under ``root`` call for, oldest first."""
+    folders = sorted((p for p in Path(root).iterdir() if Version.is_valid(p.name) and p.is_dir()), key=lambda p: Version.parse(p.name))
+    return {p.name: sha256_file(p / "manifest.json") for p in folders}
+
+
+def render(pins: dict[str, str]) -> str:
+    """This module's source with ``pins`` as :data:`PINNED`."""
+    source = Path(__file__).read_text(encoding="utf-8")
+    head, rest = source.split("PINNED: dict[str, str] = {\n", 1)
+    tail = rest.split("}\n", 1)[1]
+    body = "".join(f'    "{v}": "{h}",\n' for v, h in pins.items())
+    return f"{head}PINNED: dict[str, str] = {{\n{body}}}\n{tail}"
