@@ -12,7 +12,10 @@ quantulum3 on the same text, as ratios, and dose F1 on the challenge set), ``sta
 time, ``load(table)`` cold and warm), ``profile`` (where extraction spends its time) and
 ``instructions`` (instructions per byte, counted by callgrind, of the bare regex, of parsing alone,
 of parsing plus the sentence and claim records with no rule run, and of full extraction: the
-figures to compare between runs, as timings on a shared machine vary by a third).
+figures to compare between runs, as timings on a shared machine vary by a third) and ``shapes``
+(seconds per MB and peak memory of ``extract`` on a run-on sentence, one giant line, one-word
+lines and deep lists beside ordinary text, at 250 kB and 1 MB: linear time holds when the two
+sizes cost the same per MB).
 
 Corpora come from ``generate.py`` (fixed seed) and are kept in ``benchmarks/out/`` between runs.
 Figures are written to ``benchmarks/out/results.json`` as each section ends, so a long run that
@@ -200,6 +203,64 @@ def throughput(sizes: list[int]) -> dict:
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data/raw/articles").glob("*"))]
     result["seed_text_mb_s"] = extract_rate(seeds * 40)
     print(f"  extraction only, one core: {result['extract_only_mb_s']:.2f} MB/s generated, {result['seed_text_mb_s']:.2f} MB/s seed text")
+    return result
+
+
+SHAPES = {
+    "ordinary": "the five seed articles, repeated",
+    "run_on": 'one sentence with no full stop: "kratom 2 g and kratom 2 g and ..."',
+    "giant_line": "one line of mechanism and dose clauses with no full stop",
+    "one_word_lines": 'one-word lines, one heading each ("Sleep")',
+    "deep_list": "list items indented up to 40 levels, each with a dose",
+}
+
+_SHAPE_SCRIPT = """
+import resource, sys, time
+from kratom_dataset import extract
+extract("Warm up: kratom 2 g binds MOR.")
+text = open(sys.argv[1], encoding="utf-8").read()
+t = time.perf_counter()
+records = extract(text)
+print(time.perf_counter() - t, len(records), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def _shape_text(name: str, size: int) -> str:
+    if name == "ordinary":
+        seeds = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "data/raw/articles").glob("*")))
+        return (seeds * (size // len(seeds) + 1))[:size]
+    unit = {
+        "run_on": "kratom 2 g and ",
+        "giant_line": "Kratom binds the mu-opioid receptor while users take 3 g at night and melatonin acts on MT1 receptors ",
+        "one_word_lines": "Sleep\n",
+    }.get(name)
+    if unit is not None:
+        return unit * (size // len(unit))
+    lines, n = [], 0
+    while n < size:
+        line = "  " * (len(lines) % 40) + f"- {len(lines) % 9 + 1} g of kratom\n"
+        lines.append(line)
+        n += len(line)
+    return "".join(lines)
+
+
+def shapes(sizes_kb: list[int]) -> dict:
+    """Seconds per MB and peak RSS of ``extract`` on pathological shapes, each in a fresh process,
+    beside ordinary text: time and memory must grow in proportion to the size, whatever the shape."""
+    result: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in SHAPES:
+            rows = {}
+            for kb in sizes_kb:
+                path = Path(tmp) / f"{name}-{kb}.txt"
+                path.write_text(_shape_text(name, kb * 1000), encoding="utf-8")
+                out = subprocess.run([sys.executable, "-c", _SHAPE_SCRIPT, str(path)], capture_output=True, text=True, check=True, cwd=ROOT)
+                seconds, records, rss_kb = out.stdout.split()
+                rows[str(kb)] = {"s": float(seconds), "s_per_mb": float(seconds) / (kb / 1000), "records": int(records), "rss_mb": int(rss_kb) / 1024}
+                print(f"  {name} {kb} kB: {rows[str(kb)]['s_per_mb']:.1f} s/MB, {rows[str(kb)]['rss_mb']:.0f} MB peak", flush=True)
+            result[name] = rows
+    largest, smallest = str(sizes_kb[-1]), str(sizes_kb[0])
+    result["growth"] = {name: result[name][largest]["s_per_mb"] / result[name][smallest]["s_per_mb"] for name in SHAPES}
     return result
 
 
@@ -695,13 +756,29 @@ def render(results: dict) -> str:
                 f"{i['budget_2mb_s_per_byte']:,.0f} instructions per byte for everything, parsing and records included."),
             ]
         lines.append("")
+    sh = results.get("shapes")
+    if sh:
+        sizes = sorted({int(k) for name in SHAPES for k in sh.get(name, {})})
+        lines += [
+            "## Text shapes",
+            "",
+            "`extract` on pathological shapes beside ordinary text, each size in a fresh process: seconds per MB (and peak RSS).",
+            "Work per byte that stays flat as the size grows is linear time.",
+            "",
+            "| shape | " + " | ".join(f"{kb} kB" for kb in sizes) + " | largest vs smallest, s/MB |",
+            "| --- | " + " | ".join("---" for _ in sizes) + " | --- |",
+        ]
+        for name, what in SHAPES.items():
+            cells = [f"{sh[name][str(kb)]['s_per_mb']:.1f} s/MB ({sh[name][str(kb)]['rss_mb']:.0f} MB)" for kb in sizes]
+            lines.append(f"| {name}: {what} | " + " | ".join(cells) + f" | {sh['growth'][name]:.2f}x |")
+        lines.append("")
     if "profile" in results:
         lines += ["## Profile", "", "`benchmarks/PROFILE.txt` holds pyinstrument's call tree of one core extracting 2 MB of the corpus.", ""]
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> None:
-    sections = ("throughput", "engines", "memory", "bookkeeping", "peers", "startup", "profile", "instructions")
+    sections = ("throughput", "engines", "memory", "bookkeeping", "peers", "startup", "profile", "instructions", "shapes")
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("sections", nargs="*", help=f"any of {', '.join(sections)} (default: all)")
     ap.add_argument("--quick", action="store_true", help="1, 2 and 5 MB corpora instead of 10 MB, 100 MB and 1 GB")
@@ -726,6 +803,7 @@ def main(argv: list[str] | None = None) -> None:
         "startup": startup,
         "profile": lambda: profile(small),
         "instructions": lambda: instructions(small),
+        "shapes": lambda: shapes([100, 400] if args.quick else [250, 1000]),
     }
     for name in chosen:
         print(f"{name}:", flush=True)

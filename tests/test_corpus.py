@@ -91,7 +91,8 @@ def test_duplicate_ids_are_found_on_disk_and_the_scratch_file_goes_away(tmp_path
     rest = list(items)
     duplicates = [i for i in [first, *rest] if i.reject]
     assert [i.source.rsplit("=", 1)[-1] for i in duplicates] == [str(n) for n in range(700, 1000)]
-    assert all(i.reject == f"duplicate id {i.article_id!r}" for i in duplicates)
+    assert all(i.reject.startswith(f"duplicate id {i.article_id!r}: ") and i.reason == "duplicate-id" for i in duplicates)
+    assert duplicates[0].reject.endswith(f"{rows.as_posix()}#row=0 has it")
     assert not list(tmp_path.glob("kratom-dataset-ids-*"))
 
 
@@ -166,7 +167,7 @@ def test_a_corpus_build_writes_parts_manifest_and_rejects(local_build):
     assert manifest["articles"] == len(SEEDS) * 2 + 2  # files, JSONL rows, the notes and one Parquet row
     assert manifest["batches"] == len(manifest["parts"]["claims"])
     rejects = json.loads((out / "rejects.json").read_text())
-    assert [r["reason"] for r in rejects] == ["unreadable", "unreadable", "unreadable", "whitespace-only"]  # input order
+    assert [r["reason"] for r in rejects] == ["unreadable", "unreadable", "duplicate-id", "whitespace-only"]  # input order
     assert [r["file"].rsplit("#", 1)[-1] for r in rejects[:3]] == ["row=5", "row=6", "row=7"]
     for table, parts in manifest["parts"].items():
         assert sum(pq.read_metadata(out / p["file"]).num_rows for p in parts) == manifest["rows"][table]

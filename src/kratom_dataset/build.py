@@ -21,10 +21,11 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .checksums import sha256_file
 from .errors import SourceError, ValidationFailed
 from .extractors import EXTRACTORS, extract_document
+from .files import TEXT_SUFFIXES, is_listable, read_input, writing_to
 from .gold import gold_file, gold_records
+from .lifeline import die_with_parent
 from .models import TABLES
 from .parse import parse_article
 
@@ -87,28 +88,29 @@ def read_sources(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
     known = {row["file"] for row in listed}
     rejects: list[Reject] = []
     seen: dict[str, str] = {row["sha256"]: row["file"] for row in listed}
-    for path in sorted(articles_dir.rglob("*")):
+    owners: dict[str, str] = {row["article_id"]: row["file"] for row in listed}
+    # Text files first, so "page.txt" keeps the id "page" that "page.html" beside it would take.
+    unlisted = (p for p in articles_dir.rglob("*") if is_listable(p) and not p.name.startswith("."))
+    for path in sorted(unlisted, key=lambda p: (p.with_suffix("").as_posix(), p.suffix.lower() not in TEXT_SUFFIXES, p.as_posix())):
         rel = path.relative_to(raw_dir).as_posix()
-        if not path.is_file() or path.name.startswith(".") or rel in known:
+        if rel in known:
             continue
-        size = path.stat().st_size
-        if size > max_bytes:
-            rejects.append(Reject(rel, "too-large", too_large(size, max_bytes)))
+        try:
+            data = read_input(path, limit=max_bytes)
+        except SourceError as exc:
+            rejects.append(Reject(rel, exc.reason, exc.message))
             continue
-        digest = sha256_file(path)
+        digest = hashlib.sha256(data).hexdigest()
         if digest in seen:
             rejects.append(Reject(rel, "duplicate", f"same bytes as {seen[digest]}, which is kept"))
             continue
+        article_id = article_id_for(path.relative_to(articles_dir).as_posix())
+        if article_id in owners:
+            rejects.append(Reject(rel, "duplicate-id", f"its id {article_id!r} is taken by {owners[article_id]}; rename one of the two"))
+            continue
         seen[digest] = rel
-        listed.append(
-            {
-                "article_id": article_id_for(path.relative_to(articles_dir).as_posix()),
-                "file": rel,
-                "sha256": digest,
-                "size_bytes": size,
-                "origin": "",
-            }
-        )
+        owners[article_id] = rel
+        listed.append({"article_id": article_id, "file": rel, "sha256": digest, "size_bytes": len(data), "origin": ""})
     ids = [row["article_id"] for row in listed]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
@@ -178,7 +180,7 @@ def extract_all(
     rows: dict[str, list] = {t: [] for t in TABLES}
     rejects: list[Reject] = []
     bar = tqdm(total=len(sources), unit="article", desc="extract", disable=not show)
-    executor = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(sources) > 1 else None
+    executor = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) if workers > 1 and len(sources) > 1 else None
     results = executor.map(_process, jobs) if executor else map(_process, jobs)
     try:
         for result in results:
@@ -227,10 +229,6 @@ def build_release(
     unless ``allow_rejects`` is set, any reject stops the build before anything is published.
     """
     from . import __version__
-    from .arrow import to_table
-    from .checks import validate_rows
-    from .release import LOCK_TIMEOUT_S, publish_lock, write_release
-
     from .semver import Version
 
     version = str(Version.parse(__version__ if version is None else version))  # before any path is made of it
@@ -240,6 +238,16 @@ def build_release(
         raise SourceError(first.detail, reason=first.reason, where=first.file, hint="Fix or remove the file, or build without --strict.")
     rows, unreadable = extract_all(raw_dir, sources, workers=workers, progress=progress, strict=strict)
     rejects = sorted([*rejects, *unreadable], key=lambda r: r.file)
+    with writing_to(Path(out_root)):
+        return _publish(raw_dir, out_root, version, sources, rows, rejects, allow_rejects, lock_timeout)
+
+
+def _publish(raw_dir, out_root, version, sources, rows, rejects, allow_rejects, lock_timeout):
+    """Check the rows and write the release (or, with rejects, only the rejects report)."""
+    from .arrow import to_table
+    from .checks import validate_rows
+    from .release import LOCK_TIMEOUT_S, publish_lock, write_release
+
     report_path = rejects_path(out_root, version)
     Path(out_root).mkdir(parents=True, exist_ok=True)
     timeout = LOCK_TIMEOUT_S if lock_timeout is None else lock_timeout

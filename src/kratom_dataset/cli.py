@@ -151,8 +151,9 @@ def validate(release_dir: Path | None, as_json: bool):
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "parquet"]), default="jsonl", show_default=True)
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None, help="Folder for the output (required for parquet; jsonl goes to standard output without it).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Refuse files larger than this many bytes (default 8 MiB, as builds).")
 @_friendly
-def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None):
+def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None, max_bytes: int | None):
     """Extract topics, claims, doses and mechanisms from text files.
 
     One JSON line per record: its kind, the file, its fields and its provenance, with
@@ -162,9 +163,10 @@ def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None):
 
     Example: kratom-dataset extract article.txt notes.md > records.jsonl
     """
-    from .build import article_id_for
+    from .build import DEFAULT_MAX_BYTES, article_id_for
     from .extractors import extract as extract_text
     from .extractors import kind_of, to_json
+    from .files import read_input
     from .parse import decode
 
     if fmt == "parquet" and out_dir is None:
@@ -175,12 +177,7 @@ def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None):
     collected: dict[str, list] = {"topic": [], "claim": [], "dose": [], "mechanism": []}
     for file in files:
         try:
-            raw = file.read_bytes()
-        except OSError as exc:
-            click.echo(f"[source-error] {file}: cannot be read ({exc.strerror})", err=True)
-            failed += 1
-            continue
-        try:
+            raw = read_input(file, limit=max_bytes or DEFAULT_MAX_BYTES)
             records = extract_text(decode(raw, where=str(file)), article_id=article_id_for(file.name))
         except SourceError as exc:
             click.echo(f"[{exc.code}] {exc}", err=True)

@@ -29,11 +29,12 @@ from typing import TYPE_CHECKING
 
 from .checksums import sha256_file
 from .errors import EngineError, KratomDatasetError, SourceError, ValidationFailed
+from .files import TEXT_SUFFIXES, check_regular, is_listable, read_input, writing_to
+from .lifeline import die_with_parent
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 ROW_SUFFIXES = (".jsonl", ".ndjson", ".parquet")
 DEFAULT_BATCH = 128
 DONE = "_batches"
@@ -87,7 +88,7 @@ def expand(inputs: Iterable[str]) -> list[Path]:
 
 
 def _text_files(folder: Path) -> Iterator[Path]:
-    return (p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+    return (p for p in folder.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES and is_listable(p))
 
 
 def iter_items(inputs: Iterable[str], *, max_bytes: int | None = None) -> Iterator[Item]:
@@ -107,8 +108,9 @@ def iter_items(inputs: Iterable[str], *, max_bytes: int | None = None) -> Iterat
                 size = len(item.text.encode("utf-8"))
                 if size > limit:
                     item = _too_large(item.article_id, item.source, size, limit)
-            if not seen.add(item.article_id) and item.reject is None:
-                item = Item(item.article_id, item.source, reject=f"duplicate id {item.article_id!r}")
+            first = seen.add(item.article_id, item.source)
+            if first is not None and item.reject is None:
+                item = Item(item.article_id, item.source, reject=f"duplicate id {item.article_id!r}: {first} has it", reason="duplicate-id")
             yield item
 
 
@@ -119,10 +121,10 @@ def _too_large(article_id: str, source: str, size: int, limit: int) -> Item:
 
 
 def _file_item(article_id: str, path: Path, limit: int) -> Item:
-    size = path.stat().st_size
-    if size > limit:
-        return _too_large(article_id, path.as_posix(), size, limit)
-    return Item(article_id, path.as_posix(), data=path.read_bytes())
+    try:
+        return Item(article_id, path.as_posix(), data=read_input(path, limit=limit))
+    except SourceError as exc:
+        return Item(article_id, path.as_posix(), reject=exc.message, reason=exc.reason)
 
 
 class SeenIds:
@@ -140,16 +142,18 @@ class SeenIds:
             self._db = sqlite3.connect(os.path.join(self._dir.name, "ids.sqlite"), isolation_level=None)
             self._db.executescript(
                 "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-4096;"
-                "CREATE TABLE ids (id TEXT PRIMARY KEY) WITHOUT ROWID; BEGIN;"
+                "CREATE TABLE ids (id TEXT PRIMARY KEY, source TEXT) WITHOUT ROWID; BEGIN;"
             )
         except (OSError, sqlite3.Error) as exc:
             raise KratomDatasetError(
                 f"no scratch space for the article ids ({exc})", where=tempfile.gettempdir(), hint="Point TMPDIR at a writable folder."
             ) from None
 
-    def add(self, article_id: str) -> bool:
-        """Remember ``article_id``; True when it was not seen before."""
-        return self._db.execute("INSERT OR IGNORE INTO ids VALUES (?)", (article_id,)).rowcount == 1
+    def add(self, article_id: str, source: str = "") -> str | None:
+        """Remember ``article_id`` as read from ``source``; None when it is new, else the source that had it first."""
+        if self._db.execute("INSERT OR IGNORE INTO ids VALUES (?, ?)", (article_id, source)).rowcount == 1:
+            return None
+        return self._db.execute("SELECT source FROM ids WHERE id = ?", (article_id,)).fetchone()[0]
 
     def close(self) -> None:
         self._db.close()
@@ -172,11 +176,27 @@ def _items(inputs: Iterable[str], limit: int) -> Iterator[Item]:
         elif path.suffix.lower() in TEXT_SUFFIXES:
             yield _file_item(article_id_for(path.name), path, limit)
         elif path.suffix.lower() in (".jsonl", ".ndjson"):
-            yield from _jsonl_rows(path, article_id_for)
+            yield from _rows_or_reject(path, _jsonl_rows, article_id_for)
         elif path.suffix.lower() == ".parquet":
-            yield from _parquet_rows(path, article_id_for)
+            yield from _rows_or_reject(path, _parquet_rows, article_id_for)
         else:
             raise SourceError(f"unsupported input {path.name}", reason="unreadable", where=str(path), hint="Use .txt, .md, .jsonl or .parquet inputs.")
+
+
+def _rows_or_reject(path: Path, rows, article_id_for) -> Iterator[Item]:
+    """The rows of a JSONL or Parquet file; a file that cannot be read (or stops being readable
+    midway) becomes one reject naming it and the error, and the build goes on."""
+    try:
+        check_regular(path)
+        yield from rows(path, article_id_for)
+    except SourceError as exc:
+        yield Item(f"file-{path.name}", path.as_posix(), reject=exc.message, reason=exc.reason)
+    except OSError as exc:
+        yield Item(f"file-{path.name}", path.as_posix(), reject=f"cannot be read: {exc.strerror or exc}", reason="unreadable")
+    except Exception as exc:
+        if path.suffix.lower() != ".parquet":
+            raise
+        yield Item(f"file-{path.name}", path.as_posix(), reject=f"not a readable Parquet file ({exc.__class__.__name__}: {exc})", reason="unreadable-parquet")
 
 
 def _row_item(path: Path, n: int, row: dict, article_id_for) -> Item:
@@ -186,6 +206,9 @@ def _row_item(path: Path, n: int, row: dict, article_id_for) -> Item:
         return Item(f"row-{n}", source, reject="row has no id")
     if not isinstance(text, str):
         return Item(str(rid), source, reject="row has no text (a string) in 'text'")
+    bad = next((name for name in ("id", "text", "title", "url") if isinstance(row.get(name), str) and not _encodable(row[name])), None)
+    if bad is not None:  # "\ud800" in JSON: a lone surrogate, which no UTF-8 file can hold
+        return Item(f"row-{n}" if bad == "id" else str(rid), source, reject=f"'{bad}' holds a lone surrogate, not Unicode text", reason="invalid-unicode")
     title = row.get("title") if isinstance(row.get("title"), str) and row.get("title").strip() else None
     url = row.get("url")
     if url is not None and not (isinstance(url, str) and url.strip()):
@@ -228,10 +251,23 @@ def utc_timestamp(value) -> str | None:
     return when.replace(tzinfo=None).isoformat() + "Z"
 
 
+def _encodable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _jsonl_rows(path: Path, article_id_for) -> Iterator[Item]:
-    with open(path, encoding="utf-8", errors="strict") as fh:
-        for n, line in enumerate(fh):
-            if not line.strip():
+    with open(path, "rb") as fh:
+        for n, raw in enumerate(fh):
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield Item(f"row-{n}", f"{path.as_posix()}#row={n}", reject=f"not UTF-8 (byte 0x{raw[exc.start]:02x})", reason="not-utf8")
                 continue
             try:
                 row = json.loads(line)
@@ -436,11 +472,17 @@ def build_corpus(
     corpus: this process keeps only counts while the build runs and writes the manifest and
     the rejects report from the batches' done-markers on disk at the end.
     """
-    from tqdm import tqdm
 
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     paths = expand(inputs)
+    with writing_to(out):
+        return _build_corpus(paths, out, workers=workers, engine=engine, scheduler=scheduler, batch_size=batch_size, progress=progress, max_bytes=max_bytes)
+
+
+def _build_corpus(paths, out, *, workers, engine, scheduler, batch_size, progress, max_bytes) -> dict:
+    from tqdm import tqdm
+
+    out.mkdir(parents=True, exist_ok=True)
     total_bytes = sum(_size(p) for p in paths)
     workers = workers or os.cpu_count() or 1
     show = sys.stderr.isatty() if progress is None else progress
@@ -510,7 +552,7 @@ def _collect(pending: dict, progress: _Progress, finish) -> None:
 def _engine(engine: str, workers: int, scheduler: str | None):
     """``submit(index, batch, out) -> future`` and ``finish(futures) -> completed futures``."""
     if engine == "local":
-        pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) if workers > 1 else None
 
         class _Now:
             def __init__(self, value):
@@ -555,7 +597,8 @@ def _engine(engine: str, workers: int, scheduler: str | None):
                 "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
             }
             with dask.config.set(settings):
-                cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+                # Workers end with this process even when it is killed (kratom_dataset.lifeline).
+                cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, preload=["kratom_dataset.lifeline"])
             client = Client(cluster)
         else:
             cluster, client = None, _connect(scheduler)

@@ -35,8 +35,9 @@ class SourceError(KratomDatasetError):
     """A raw article could not be read as text (missing, not UTF-8, empty ...).
 
     ``reason`` is a stable short code for the rejects report: ``empty``, ``whitespace-only``,
-    ``not-utf8``, ``utf16``, ``binary``, ``nul-bytes``, ``html``, ``too-large``, ``duplicate``,
-    ``unreadable``, ``changed``, ``missing``.
+    ``not-utf8``, ``utf16``, ``utf32``, ``binary``, ``nul-bytes``, ``html``, ``too-large``,
+    ``duplicate``, ``duplicate-id``, ``unreadable``, ``unreadable-parquet``, ``invalid-unicode``,
+    ``not-a-regular-file``, ``symlink-loop``, ``changed``, ``missing``.
     """
 
     code = "source-error"
@@ -71,6 +72,12 @@ class InvalidVersionError(KratomDatasetError, ValueError):
     """A version string is not a Semantic Versioning 2.0.0 version; refused before any path is built from it."""
 
     code = "invalid-version"
+
+
+class OutputError(KratomDatasetError):
+    """A build could not write its output: the disk is full, the folder is read-only or not writable."""
+
+    code = "output-error"
 
 
 class ReleaseError(KratomDatasetError):

@@ -15,6 +15,7 @@ Three layouts are recognised, in this order:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import itertools
@@ -97,14 +98,13 @@ class Document:
             object.__setattr__(self, "flat", self.text)
 
     def section_of(self, offset: int) -> SectionSpan:
-        """The section containing ``offset`` (the last one starting at or before it)."""
-        chosen = self.sections[0]
-        for section in self.sections:
-            if section.start <= offset:
-                chosen = section
-            else:
-                break
-        return chosen
+        """The section containing ``offset`` (the last one starting at or before it): a binary
+        search, since a page of one-line headings has as many sections as lines."""
+        starts = self.__dict__.get("_section_starts")
+        if starts is None:
+            starts = [section.start for section in self.sections]
+            object.__setattr__(self, "_section_starts", starts)
+        return self.sections[max(0, bisect.bisect_right(starts, offset) - 1)]
 
     @functools.cached_property
     def sentence_ids(self) -> tuple[str, ...]:
@@ -115,7 +115,6 @@ class Document:
 
     def sentence_at(self, offset: int) -> int | None:
         """Index of the sentence containing ``offset``, or None between sentences."""
-        import bisect
 
         i = bisect.bisect_right(self._sentence_starts, offset) - 1
         if i >= 0 and offset < self.sentences[i].end:
@@ -144,6 +143,8 @@ def decode(raw: bytes, *, where: str) -> str:
     for magic, kind in _MAGIC.items():
         if raw.startswith(magic):
             raise SourceError(f"binary file ({kind}), not text", reason="binary", where=where, hint="Remove it from the input.")
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # before UTF-16: FF FE opens both
+        raise SourceError("UTF-32 text (byte-order mark found)", reason="utf32", where=where, hint="Convert the file to UTF-8.")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError("UTF-16 text (byte-order mark found)", reason="utf16", where=where, hint="Convert the file to UTF-8.")
     if b"\x00" in raw:
@@ -177,8 +178,11 @@ def parse_article(raw: bytes, *, article_id: str, source_file: str) -> Document:
     """Parse one article's raw bytes into a :class:`Document`."""
     text = decode(raw, where=source_file)
     lines = _lines(text)
+    skip, meta_title = _front_matter(text, lines)
+    lines = lines[skip:]
     layout = _template(text, lines) or _markdown(text, lines) or _plain(text, lines)
     fmt, title, sections, paragraphs = layout
+    title = meta_title or title
     sentences = tuple(s for p in paragraphs for s in split_sentences(text, p))
     return Document(
         flat=_flatten(text, paragraphs),
@@ -194,6 +198,31 @@ def parse_article(raw: bytes, *, article_id: str, source_file: str) -> Document:
         sentences=sentences,
         _sentence_starts=tuple(s.start for s in sentences),
     )
+
+
+_FRONT_FENCE = re.compile(r"\ufeff?---")
+_FRONT_END = re.compile(r"---|\.\.\.")
+_FRONT_LINE = re.compile(r"[A-Za-z_][\w-]*\s*:(?:\s.*)?|-\s.*|#.*")
+_FRONT_TITLE = re.compile(r"title\s*:\s*(?P<value>.+)", re.IGNORECASE)
+
+
+def _front_matter(text: str, lines: list[tuple[int, int]]) -> tuple[int, str | None]:
+    """YAML front matter of a Markdown file ("---", "key: value" lines, "---"): how many lines it
+    takes and its title. It is metadata about the page, so none of it becomes a sentence or a claim."""
+    if not lines or not _FRONT_FENCE.fullmatch(text[lines[0][0] : lines[0][1]]):
+        return 0, None
+    title = None
+    for n, (s, e) in enumerate(lines[1:61], start=1):
+        line = text[s:e]
+        if _FRONT_END.fullmatch(line):
+            return (n + 1, title) if n > 1 else (0, None)
+        indented = s > 0 and text[s - 1] in " \t"
+        if not (indented or _FRONT_LINE.fullmatch(line)):
+            return 0, None  # not YAML: a thematic break opening the text
+        m = _FRONT_TITLE.fullmatch(line) if not indented else None
+        if m and title is None:
+            title = m.group("value").strip().strip("\"'").strip() or None
+    return 0, None
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

@@ -31,13 +31,15 @@ _ENGLISH = re.compile("|".join(sorted(_FUNCTION_WORDS)), re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 
 
-def extract_document(doc: Document, *, validate: bool = True) -> dict[str, list]:
+def extract_document(doc: Document, *, validate: bool = True, sentence_rows: bool = True) -> dict[str, list]:
     """Rows of every release table for one article, keyed by table name.
 
     Each record goes through its model's validation unless ``validate`` is false: corpus
     builds check whole batches as Arrow tables instead (:mod:`kratom_dataset.constraints`).
+    ``sentence_rows=False`` leaves the sentences table empty, for callers that only want the
+    records (a text of a million one-line sentences would otherwise hold a million rows).
     """
-    sentence_rows = sentences(doc)
+    sentence_table = sentences(doc) if sentence_rows else []
     claim_ids = claims.claim_sentences(doc)
     # A sentence that states a dose or a mechanism is a claim even when it opens like rhetoric.
     for i, s in enumerate(doc.sentences):
@@ -67,7 +69,7 @@ def extract_document(doc: Document, *, validate: bool = True) -> dict[str, list]
             Section.trusted(index=s.index, role=s.role, heading=s.heading, char_start=s.start, char_end=s.end)
             for s in doc.sections
         ],
-        n_sentences=len(sentence_rows),
+        n_sentences=len(doc.sentences),
         n_topics=len(topic_rows),
         n_claims=len(claim_rows),
         n_doses=len(dose_rows),
@@ -78,14 +80,16 @@ def extract_document(doc: Document, *, validate: bool = True) -> dict[str, list]
     )
     rows = {
         "articles": [article],
-        "sentences": sentence_rows,
+        "sentences": sentence_table,
         "topics": topic_rows,
         "claims": claim_rows,
         "doses": dose_rows,
         "mechanisms": mechanism_rows,
     }
-    if validate:
-        rows = {table: [r.validated() for r in records] for table, records in rows.items()}
+    if validate:  # every record through its model; the checked copies are dropped, not kept twice
+        for records in rows.values():
+            for r in records:
+                r.validated()
     return rows
 
 
@@ -146,7 +150,7 @@ def extract(text: str, article_id: str | None = None) -> list:
     aid = article_id or "text"
     if article_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9._-]{0,127}", article_id):
         aid = article_id_for(article_id)
-    rows = extract_document(parse_article(text.encode("utf-8"), article_id=aid, source_file=aid))
+    rows = extract_document(parse_article(text.encode("utf-8"), article_id=aid, source_file=aid), sentence_rows=False)
     records = [r for table in ("topics", "claims", "doses", "mechanisms") for r in rows[table]]
     return sorted(records, key=lambda r: (r.provenance.char_start, r.provenance.char_end, kind_of(r), r.id))
 

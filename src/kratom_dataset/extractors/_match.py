@@ -402,13 +402,15 @@ def _fragments(source: str) -> set[str] | None:
         return None
 
 
-def looking_back(doc, index: int, offset: int, *, list_items: int = 0):
+def looking_back(doc, index: int, offset: int, *, list_items: int = 0, window: int | None = None):
     """Spans to search for what a reference points back to, nearest first.
 
     First the sentence ``index`` up to ``offset``, then each earlier sentence of the same
     paragraph: a pronoun or "the dose" is read against its paragraph, never across one. With
     ``list_items``, that many earlier one-line paragraphs of the same section are read too, so
-    "- 7-OH: stronger at the same receptor" can point at the bullet above it.
+    "- 7-OH: stronger at the same receptor" can point at the bullet above it. With ``window``,
+    each span is cut to its last ``window`` characters: what a reference names is near it, and a
+    run-on sentence must not be read again for each of its references.
     """
     sentence = doc.sentences[index]
     crossed = 0
@@ -424,4 +426,4 @@ def looking_back(doc, index: int, offset: int, *, list_items: int = 0):
             paragraph = prior.paragraph_index
         end = offset if j == index else prior.end
         if end > prior.start:
-            yield prior.start, end
+            yield (prior.start if window is None else max(prior.start, end - window)), end

@@ -7,6 +7,7 @@ unit is mapped to its UCUM code, and the preparation is recorded only when the t
 
 from __future__ import annotations
 
+import bisect
 import functools
 import operator
 import re
@@ -46,6 +47,7 @@ class _Lexicon:
     preparation_before: re.Pattern
     number_words: dict
     number: str
+    number_re: re.Pattern
     amount_words: int
     level_words: int
     change_words: int
@@ -130,6 +132,7 @@ def _lexicon() -> _Lexicon:
         preparation_before=preparation_before,
         number_words={k.lower(): float(v) for k, v in words.items()},
         number=_NUMBER,
+        number_re=re.compile(_NUMBER, re.IGNORECASE),
         taper=re.compile(rf"\b(?:{lex['taper_cues']})\b[^.;]*$", re.IGNORECASE),
         taper_after=re.compile(lex["taper_after"], re.IGNORECASE),
         dose_noun=re.compile(rf"\b(?:{lex['dose_nouns']})\b", re.IGNORECASE),
@@ -299,10 +302,12 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
         )
         numeric_spans.append((start, end))
         cursor = end if extra.get("last", True) else cursor
+    numeric_starts = [a for a, _ in numeric_spans]
     for m in lex.qualitative.finditer(text, s, e) if may_level else ():
-        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in numeric_spans):
+        if _overlaps(numeric_spans, numeric_starts, m.start(), max(m.end(), m.start() + 1)):
             continue
-        if any(a >= m.end() and _SAME_DOSE.fullmatch(text, m.end(), a) for a, _ in numeric_spans):
+        following = bisect.bisect_left(numeric_starts, m.end())
+        if following < len(numeric_starts) and _SAME_DOSE.fullmatch(text, m.end(), numeric_starts[following]):
             continue  # "a low dose of around 1-3 grams": the numeric record carries level and role
         if m.group("pronoun") and not lex.dose_noun.search(text, s, m.start()):
             continue  # "larger ones" is a dose only after a dose was named: "Small doses ..., larger ones ..."
@@ -325,7 +330,7 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
         )
     for hit in lex.changes.find(text, s, e, words=words):
         clause_end = _clause_end(text, hit.end, e)
-        if any(hit.end <= a < clause_end for a, _ in numeric_spans):
+        if bisect.bisect_left(numeric_starts, clause_end) > bisect.bisect_left(numeric_starts, hit.end):
             continue  # "increase by 0.5 g": the amount carries the role
         out.append(_dose(doc, index, claim_id, hit.start, hit.end, kind="qualitative", role=hit.label))
     return sorted(out, key=lambda d: (d.provenance.char_start, d.provenance.char_end))
@@ -385,15 +390,16 @@ def _amounts(text: str, s: int, e: int):
             text, max(s, items[0][0] - 80), items[0][0]
         )
         if listed and ("," in listed.group("items") or len(items) > 1):
-            before = [(n.start(), _number(n.group())) for n in re.finditer(lex.number, listed.group("items"), re.IGNORECASE)]
+            before = [(n.start(), _number(n.group())) for n in lex.number_re.finditer(listed.group("items"))]
             items = [(listed.start("items") + at, v, v) for at, v in before] + items
         for n, (start, low, high) in enumerate(items):
             last = n == len(items) - 1
-            end = m.end("unit") if last else start + len(re.match(lex.number, text[start:], re.IGNORECASE).group())
+            end = m.end("unit") if last else lex.number_re.match(text, start).end()
             found.append((start, end, low, high, unit, {"last": last, "approximate": bool(m.group("measure") and lex.approximate_measure.fullmatch(m.group("measure")))}))
-    taken = [(f[0], f[1]) for f in found]
+    taken = sorted((f[0], f[1]) for f in found)
+    taken_starts = [a for a, _ in taken]
     for m in lex.single.finditer(text, s, e):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        if _overlaps(taken, taken_starts, m.start(), m.end()):
             continue
         amount = 1.5 if m.group("half") else 1.0
         modifier = m.group("modifier")
@@ -427,19 +433,29 @@ def _elliptic(text: str, s: int, e: int, found: list) -> list:
     if not found:
         return found
     lex = _lexicon()
-    taken = [(f[0], f[1]) for f in found]
+    taken = sorted((f[0], f[1]) for f in found)
+    starts = [a for a, _ in taken]
+    found_by_start = sorted(found, key=lambda f: f[0])
     extra = []
     for m in lex.bare_number.finditer(text, s, e):
-        if any(a <= m.start() < b for a, b in taken) or not lex.elliptic_after.match(text, m.end(), e):
+        if _overlaps(taken, starts, m.start(), m.start() + 1) or not lex.elliptic_after.match(text, m.end(), e):
             continue
         if not lex.elliptic_before.search(text, max(s, m.start() - 40), m.start()):
             continue
         value = _number(m.group())
         if not 0 < value < 1000:
             continue
-        nearest = min(found, key=lambda f: abs(f[0] - m.start()))
+        at = bisect.bisect_left(starts, m.start())
+        nearest = min(found_by_start[max(0, at - 1) : at + 1], key=lambda f: abs(f[0] - m.start()))
         extra.append((m.start(), m.end(), value, value, nearest[4], {"last": True}))
     return sorted(found + extra, key=lambda f: f[0])
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], lo: int, hi: int) -> bool:
+    """Whether any of ``spans`` (sorted, not overlapping each other; ``starts`` their starts)
+    overlaps ``[lo, hi)``: a binary search, so a sentence of many amounts stays linear."""
+    i = bisect.bisect_left(starts, hi)
+    return i > 0 and spans[i - 1][1] > lo
 
 
 def _adjacent_level(text: str, level_end: int, number_start: int) -> bool:
@@ -470,10 +486,17 @@ def _list_header_preparation(doc: Document, index: int):
     return None
 
 
+#: How far from a dose (in characters) its substance, timing, frequency and purpose are looked for.
+CONTEXT = 300
+_CLAUSE_BREAK = re.compile(r"[,;]|\.(?!\d)")
+
+
 def _clause_end(text: str, start: int, end: int) -> int:
-    """Where the clause holding a dose ends: the next comma, semicolon or sentence end."""
-    m = re.search(r"[,;]|\.(?!\d)", text[start:end])
-    return start + m.start() if m else end
+    """Where the clause holding a dose ends: the next comma, semicolon or sentence end, and never
+    further than :data:`CONTEXT` characters on (a run-on "sentence" has no end worth reading to)."""
+    end = min(end, start + CONTEXT)
+    m = _CLAUSE_BREAK.search(text, start, end)
+    return m.start() if m else end
 
 
 def _last(hits):
@@ -484,7 +507,9 @@ def _dose(doc: Document, index: int, claim_id: str, start: int, end: int, **fiel
     lex = _lexicon()
     text = doc.flat
     sentence = doc.sentences[index]
-    s, e = sentence.start, sentence.end
+    # The dose's context: its sentence, but no more than CONTEXT characters either side, so a
+    # sentence of a thousand doses costs a thousand short reads rather than a thousand long ones.
+    s, e = max(sentence.start, start - CONTEXT), min(sentence.end, end + CONTEXT)
     fields.setdefault("approximate", False)
     words = INDEX.sentence_words(doc)[index]
     substance = _last(lex.substances.find(text, s, end, words=words)) or _context(doc, index, lex.substances)
