@@ -198,7 +198,7 @@ def _matchers():
     from kratom_dataset.extractors import topics
     from kratom_dataset.extractors.claims import _lexicon as claims_lexicon
     from kratom_dataset.extractors.doses import _lexicon as doses_lexicon
-    from kratom_dataset.extractors.mechanisms import _lexicon as mechanisms_lexicon
+    from kratom_dataset.extractors.mentions import lexicon as mechanisms_lexicon
 
     c, d, m = claims_lexicon(), doses_lexicon(), mechanisms_lexicon()
     found = [c.speculation, c.negation, c.negation_exceptions, c.evidence, c.subjects, d.roles, d.levels, d.timings, d.comparators, d.substances,

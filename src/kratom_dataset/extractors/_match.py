@@ -119,6 +119,8 @@ INDEX = WordIndex()
 
 #: Entries a per-mask cache of matcher subsets keeps before it starts again (masks repeat, so few are made).
 SUBSETS_LIMIT = 4096
+#: Up to this many candidate entries are searched one by one instead of compiled into one regex.
+_SEPARATE = 2
 
 
 class Matcher:
@@ -168,9 +170,14 @@ class Matcher:
         """A matcher over plain words (aliases), case-insensitive: see :class:`LiteralMatcher`."""
         return LiteralMatcher(items)
 
-    def _compile(self, chosen: list[int]) -> tuple[re.Pattern, list[tuple[int, re.Pattern]]] | None:
+    def _compile(self, chosen: list[int]) -> tuple[re.Pattern | None, list[tuple[int, re.Pattern]]] | None:
         if not chosen:
             return None
+        if len(chosen) <= _SEPARATE and self._longest:
+            # A sentence holds the words of one or two entries far more often than of more: their
+            # own patterns, tried apart, cost less than compiling a new alternation for every
+            # such pair the corpus happens to hold.
+            return None, [(i, self._patterns[i]) for i in chosen]
         alternatives = "|".join(f"(?P<e{i}>{body(self._entries[i][1])})" for i in chosen)
         combined = f"{WORD_START}(?:{alternatives}){WORD_END}" if self._bounded else f"(?:{alternatives})"
         recheck = [(i, self._patterns[i]) for i in chosen] if self._longest and len(chosen) > 1 else []
@@ -210,6 +217,8 @@ class Matcher:
         if scanner is None:
             return []
         combined, recheck = scanner
+        if combined is None:
+            return self._separate(text, start, end, recheck)
         hits = []
         pos = start
         while pos < end:
@@ -229,6 +238,9 @@ class Matcher:
         if scanner is None:
             return None
         combined, recheck = scanner
+        if combined is None:
+            found = self._separate(text, start, end, recheck, first=True)
+            return found[0] if found else None
         m = combined.search(text, start, end)
         return self._hit(m, text, end, recheck) if m else None
 
@@ -245,8 +257,40 @@ class Matcher:
         scanner = self._scanner(text, start, end, words)
         if scanner is None:
             return None
+        if scanner[0] is None:
+            starts = [m.start() for _, p in scanner[1] if (m := p.search(text, start, end))]
+            return min(starts) if starts else None
         m = scanner[0].search(text, start, end)
         return m.start() if m else None
+
+    def _separate(self, text: str, start: int, end: int, entries: list[tuple[int, re.Pattern]], *, first: bool = False) -> list[Hit]:
+        """:meth:`find` over a few entries searched apart: the leftmost match wins, and at one
+        position the first entry in lexicon order unless a later one matches longer, as the
+        alternation with its re-check would choose."""
+        hits: list[Hit] = []
+        ahead: dict[int, re.Match | None] = {}
+        pos = start
+        while pos < end:
+            best = None
+            for i, p in entries:
+                m = ahead.get(i, False)
+                if m is False or (m is not None and m.start() < pos):
+                    m = ahead[i] = p.search(text, pos, end)
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            if best is None:
+                break
+            i, mm = next((i, ahead[i]) for i, _ in entries if ahead[i] is not None and ahead[i].start() == best.start())
+            for j, _ in entries:
+                other = ahead[j]
+                if other is not None and other.start() == mm.start() and other.end() > mm.end():
+                    i, mm = j, other
+            label, _, info = self._entries[i]
+            hits.append(Hit(mm.start(), mm.end(), label, info))
+            if first:
+                break
+            pos = max(mm.end(), mm.start() + 1)
+        return hits
 
 
 def _fold(word: str) -> str:

@@ -1,0 +1,111 @@
+"""What references in a mechanism's clause point back to: pronouns, "these compounds", "the receptor".
+
+A reference is resolved to the latest agent (or target) named before it, in its sentence or the
+sentences before it in its paragraph (the last line of a list above, for a list item). A plural
+reference takes every agent coordinated with the last one; "the alkaloid" only an alkaloid; a
+name in a prepositional phrase ("one of the alkaloids in kratom") only when nothing else is
+there. With nothing to point back to, a reference names what the page is about: the agents of
+its title, or the agent named most often just before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..parse import Document
+from ._match import Hit, looking_back
+from .mentions import CHAIN, Target, chain_back, find_targets, lexicon, named_agents
+
+# "the main alkaloid in kratom": a name in a prepositional phrase, seldom what "it" points back to.
+IN_PHRASE = re.compile(r"\b(?:in|of|from|within|inside|into)\s+(?:the\s+|raw\s+|dried\s+)?$", re.IGNORECASE)
+
+SINGULAR = re.compile(r"it|its|this compound|the compound|this alkaloid|the alkaloid|this drug|the drug|this substance|the substance", re.IGNORECASE)
+
+PLURAL_NAME = re.compile(r"\b(?:alkaloids|compounds|constituents)\b", re.IGNORECASE)
+
+PAIR = re.compile(r"both|the two|either|neither", re.IGNORECASE)
+
+#: How far back (in characters) within one sentence a reference looks for what it names.
+LOOKBACK = 400
+
+#: How much text before a reference is read for the page's topic when its paragraph names nothing.
+TOPIC_WINDOW = 3000
+
+def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -> list[str]:
+    """What ``reference`` points back to: the latest agent named in the sentence or the sentences
+    before it (the paragraph, or the last sentence of the one before); for a plural reference
+    ("they", "both alkaloids") every agent coordinated with it ("MG and 7-OH"), or failing that the
+    distinct alkaloids and drugs of that sentence. "The alkaloid" points back to an alkaloid only."""
+    text = doc.flat
+    for start, end in looking_back(doc, index, reference.start, list_items=1, window=LOOKBACK):
+        hits = referable(reference, named_agents(text, start, end), text)
+        if not hits:
+            continue
+        group = [hits[-1]]
+        if plural:
+            for prev in reversed(hits[:-1]):
+                if not CHAIN.fullmatch(text, prev.end, group[0].start):
+                    break
+                group.insert(0, prev)
+            if len(group) == 1 and PAIR.match(text, reference.start):  # "Both alkaloids": the last two named
+                others = [h for h in hits if h.label != group[0].label]
+                group = others[-1:] + group
+            elif len(group) == 1:  # "MG makes up most of it, while 7-OH is a trace. They both ..."
+                group = [h for h in hits if not h.info.get("generic") and h.label != "kratom"][-3:] or group
+        return list(dict.fromkeys(h.label for h in group))
+    return page_topic(doc, reference.start, plural=plural)
+
+def page_topic(doc: Document, offset: int, *, plural: bool) -> list[str]:
+    """What a page is about, for a reference with nothing to point back to in its paragraph: the
+    agents its title names ("Clonidine vs. Lofexidine ... Both drugs are ..."), or else the agent
+    named most often in the stretch of text before it ("anyone use kratom for sleep? ... it hits
+    the opioid receptors harder")."""
+    if doc.title:
+        named = named_agents(doc.title, 0, len(doc.title))
+        if named:
+            labels = list(dict.fromkeys(h.label for h in named))
+            return labels if plural else labels[:1]
+    start = max(doc.section_of(offset).start, offset - TOPIC_WINDOW)
+    counts: dict[str, int] = {}
+    for h in named_agents(doc.flat, start, offset):
+        counts[h.label] = counts.get(h.label, 0) + 1
+    return [max(counts, key=lambda label: counts[label])] if counts else []
+
+def referable(reference: Hit | None, hits: list[Hit], text: str) -> list[Hit]:
+    """The agents ``reference`` can name: "this alkaloid" only an alkaloid, "it" any agent; a name
+    inside a prepositional phrase ("one of the alkaloids in kratom leaf") only when no other is there."""
+    salient = [h for h in hits if not IN_PHRASE.search(text, max(0, h.start - 12), h.start)]
+    hits = salient or hits
+    if reference is not None and SINGULAR.fullmatch(reference.text(text)):  # "it" is not "the alkaloids in kratom"
+        hits = [h for h in hits if not (h.info.get("generic") and PLURAL_NAME.search(h.text(text)))] or hits
+    if reference is None or "alkaloid" not in reference.text(text).lower():
+        return hits
+    alkaloids = lexicon().alkaloids
+    singular = "alkaloids" not in reference.text(text).lower()  # "the alkaloid" is one of them, not the plant's
+    return [h for h in hits if h.label in alkaloids and not (singular and h.label == "kratom")]
+
+def antecedent(doc: Document, index: int, offset: int, reference: Hit | None = None):
+    """The latest agent named before ``offset`` (in the sentence or the ones before) that
+    ``reference`` can name, as ``(hit, agent)``; failing that, what the page is about."""
+    text = doc.flat
+    for start, end in looking_back(doc, index, offset, list_items=1, window=LOOKBACK):
+        hits = referable(reference, named_agents(text, start, end), text)
+        if hits:
+            return hits[-1], hits[-1].label
+    topic = page_topic(doc, offset, plural=False)
+    if topic and reference is not None:
+        return reference, topic[0]
+    return None
+
+def resolve_target(doc: Document, index: int, offset: int, *, plural: bool = False, target_type: str | None = None) -> Target | None:
+    """Latest target named before ``offset`` in the sentence or the paragraph's earlier sentences;
+    for a plural reference ("these enzymes") every target of its type named there ("an inhibitor
+    of CYP2D6 and a weaker inhibitor of CYP3A4"), or else every target coordinated with the last."""
+    for start, end in looking_back(doc, index, offset, list_items=3, window=LOOKBACK):
+        found = find_targets(doc.flat, start, end)
+        if found:
+            typed = [t for t in found if any(ttype == target_type for _, ttype in t.names)] if plural else []
+            chain = typed if len(typed) > 1 else [t for t, _ in chain_back(doc.flat, found, found[-1])] if plural else [found[-1]]
+            names = tuple(dict.fromkeys(name for t in chain for name in t.names))
+            return Target(chain[-1].start, chain[-1].end, names)
+    return None

@@ -1,0 +1,185 @@
+"""Mentions for mechanisms: the lexicon, and where a span of text names agents and targets.
+
+A target is found as the lexicon spells it, or as a coordination the lexicon cannot list
+("opioid, adrenergic and serotonergic receptors": one target each). An agent is named as the
+lexicon spells it; one in a comparison ("unlike morphine", "as other opioids do") is a name the
+clause sets beside its subject, not its subject. Used by :mod:`.mechanisms` and :mod:`.coreference`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+from .. import lexicon as lexicons
+from ._match import Hit, Matcher
+
+CHAIN = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+|particularly\s+|including\s+|namely\s+|such as\s+|as well as\s+)?"
+    r"|\s+and\s+|\s+or\s+|\s+particularly\s+|\s+as well as\s+"
+    # "CYP2D6 and, to a lesser degree, CYP3A4": an aside between two conjuncts.
+    r"|\s*,?\s*(?:and|or)\s*,\s*[^,.;]{1,30},\s*"
+    # "neither MG nor 7-OH", "with 5-HT2A receptors and with alpha-adrenergic receptors"
+    r"|\s+nor\s+|\s*,?\s+and\s+(?:with|at|on|to)\s+"
+    # "KOR/DOR", "MT1/MT2 agonists"
+    r"|\s*/\s*)"
+)
+
+# "kratom, like other opioids, ...": a name in a comparison is not the agent of the clause.
+COMPARED = re.compile(
+    r"\b(?:like|unlike|than|as with|similar to|compared (?:to|with)|the way)\s+(?:(?:that|those) of\s+)?(?:its (?:metabolite|parent)\s+|other\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+
+# "suppresses REM sleep, as other opioids do": a name compared by "as ... do".
+AS_BEFORE = re.compile(r"(?:(?<!such )(?<!as well )\bas|\bsame\b[^.;]{0,60}\bthat)\s+(?:other\s+|the\s+)?$", re.IGNORECASE)
+
+DOES_AFTER = re.compile(r"\s+(?:do|does|did)\b", re.IGNORECASE)
+
+MODIFIER = re.compile(r"-(?:induced|like|related|free|based|containing)\b", re.IGNORECASE)
+
+COORDINATED_RECEPTORS = {
+    "opioid": "opioid receptors",
+    "opiate": "opioid receptors",
+    "gaba": "GABA receptors",
+    "serotonin": "serotonin receptors",
+    "seratonin": "serotonin receptors",
+    "serotonergic": "serotonin receptors",
+    "dopamine": "dopamine receptors",
+    "dopaminergic": "dopamine receptors",
+    "adrenergic": "adrenergic receptors",
+    "noradrenergic": "adrenergic receptors",
+    "nmda": "NMDA receptors",
+    "kappa": "kappa-opioid receptor",
+    "delta": "delta-opioid receptor",
+    "mu": "mu-opioid receptor",
+    "µ": "mu-opioid receptor",
+    "μ": "mu-opioid receptor",
+    "κ": "kappa-opioid receptor",
+    "δ": "delta-opioid receptor",
+    "mt1": "MT1 melatonin receptor",
+    "mt2": "MT2 melatonin receptor",
+}
+
+NEUROTRANSMITTERS = {
+    "serotonin": "serotonin",
+    "seratonin": "serotonin",
+    "dopamine": "dopamine",
+    "gaba": "GABA",
+    "norepinephrine": "norepinephrine",
+    "noradrenaline": "norepinephrine",
+}
+
+# The words around a drug in a drug target: "the blood levels of", "concentrations".
+DRUG_LEVEL = re.compile(
+    r"^(?:the )?(?:blood |plasma |serum )?(?:levels?|concentrations?) of (?:other |some |many |certain |these |those |such )?"
+    r"|(?: blood| plasma| serum)? (?:levels|concentrations|exposure)$",
+    re.IGNORECASE,
+)
+
+@dataclass(frozen=True)
+class Lexicon:
+    agents: Matcher
+    references: Matcher
+    actions: Matcher
+    targets: Matcher
+    target_references: Matcher
+    coordinated: re.Pattern
+    plural: re.Pattern
+    plural_targets: re.Pattern
+    nominal: re.Pattern
+    alkaloids: frozenset[str]
+
+@functools.cache
+def lexicon() -> Lexicon:
+    lex = lexicons.read("mechanisms")
+    return Lexicon(
+        agents=Matcher([(a["agent"], a["pattern"], a) for a in lex["agents"]]),
+        references=Matcher([("reference", lex["agent_references"], {})]),
+        actions=Matcher([(a["action"], a["pattern"], a) for a in lex["actions"]]),
+        targets=Matcher([(t["target"], t["pattern"], t) for t in lex["targets"]]),
+        target_references=Matcher([("reference", t["pattern"], t) for t in lex["target_references"]]),
+        coordinated=lexicons.pattern(lex["coordinated_targets"]),
+        plural=re.compile(lex["plural_references"], re.IGNORECASE),
+        plural_targets=re.compile(lex["plural_target_references"], re.IGNORECASE),
+        nominal=re.compile(lex["nominal_actions"], re.IGNORECASE),
+        alkaloids=frozenset(lex["alkaloids"]),
+    )
+
+@dataclass(frozen=True)
+class Target:
+    start: int
+    end: int
+    names: tuple[tuple[str, str], ...]  # (normalised target, target type)
+
+def find_targets(text: str, s: int, e: int, words: int | None = None) -> list[Target]:
+    lex = lexicon()
+    out = []
+    for m in lex.coordinated.finditer(text, s, e):
+        noun = m.group("noun").lower()
+        names = []
+        for word in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("items")):
+            key = word.lower().rstrip("-")
+            if noun.startswith("receptor"):
+                name = "serotonin receptors" if key.startswith("5-ht") else "histamine receptors" if re.fullmatch(r"h\d", key) else COORDINATED_RECEPTORS[key]
+                names.append((name, "receptor"))
+            elif key in NEUROTRANSMITTERS:
+                names.append((NEUROTRANSMITTERS[key], "neurotransmitter"))
+        if not names:
+            continue
+        out.append(Target(m.start(), m.end(), tuple(names)))
+    coordinated = [(t.start, t.end) for t in out]  # found left to right, so sorted
+    starts = [a for a, _ in coordinated]
+    for hit in lex.targets.find(text, s, e, words=words):
+        if MODIFIER.match(text, hit.end):
+            continue  # "serotonin-induced head twitches" names the twitches, not serotonin
+        at = bisect.bisect_right(starts, hit.start)
+        if not (at and coordinated[at - 1][1] > hit.start):
+            out.append(Target(hit.start, hit.end, ((target_name(text, hit), hit.info["target_type"]),)))
+    return sorted(out, key=lambda t: t.start)
+
+def target_name(text: str, hit: Hit) -> str:
+    """A target's name: the lexicon's, or for ``*`` the words as written (symbols such as TNF-α
+    keep their case); a drug target ("blood levels of kratom") is named by the drug it holds."""
+    if hit.info["target_type"] == "drug":
+        named = find_agents(text, hit.start, hit.end)
+        return named[-1].label if named else DRUG_LEVEL.sub("", hit.text(text)).lower()
+    return " ".join(hit.text(text).split()) if hit.label == "*" else hit.label
+
+def chain_back(text, targets, last):
+    """``last`` plus the targets coordinated before it ("kappa and delta ...")."""
+    chain = [last]
+    for prev in reversed([t for t in targets if t.end <= last.start]):
+        if not CHAIN.fullmatch(text[prev.end : chain[0].start]):
+            break
+        chain.insert(0, prev)
+    return [(t, text[t.start : t.end]) for t in chain]
+
+def is_compared(text: str, start: int, hit: Hit) -> bool:
+    """Whether a name stands in a comparison ("like other opioids", "than morphine", "as other
+    opioids do") rather than as the subject of its clause."""
+    if COMPARED.search(text, max(start, hit.start - 25), hit.start):
+        return True
+    return bool(AS_BEFORE.search(text, max(start, hit.start - 90), hit.start) and DOES_AFTER.match(text, hit.end))
+
+def named_agents(text: str, start: int, end: int):
+    """Agents named in ``text[start:end]`` that a reference can point back to: not a name inside a
+    target ("melatonin levels") or in a comparison ("unlike morphine")."""
+    targets = find_targets(text, start, end)
+    return [
+        h
+        for h in find_agents(text, start, end)
+        if not inside_longer(h, targets) and not COMPARED.search(text, max(start, h.start - 25), h.start)
+    ]
+
+def find_agents(text: str, start: int, end: int, words: int | None = None) -> list[Hit]:
+    """Agents named in ``text[start:end]``; one named as written (lexicon label ``*``: a drug, a
+    minor alkaloid) is labelled by its own words in lower case."""
+    return [h._replace(label=" ".join(h.text(text).lower().split())) if h.label == "*" else h for h in lexicon().agents.find(text, start, end, words=words)]
+
+def inside_longer(hit: Hit, targets) -> bool:
+    """Whether a name lies inside a longer target ("melatonin production"); the same word as a whole
+    target ("melatonin") may still be an agent."""
+    return any(t.start <= hit.start and hit.end <= t.end and (t.start, t.end) != (hit.start, hit.end) for t in targets)

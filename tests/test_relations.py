@@ -1,0 +1,135 @@
+"""Mechanisms in the forms release 0.5.0 reads: comparisons, contrasts, examples of a role noun,
+references with nothing before them, and targets beyond receptors. One behaviour a row; each row
+is a sentence in a form pages use and the records a reader finds in it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kratom_dataset.extractors import extract
+
+
+def mechanisms(text: str) -> set[tuple]:
+    return {(m.agent, m.action, m.target, m.negated) for m in extract(text) if type(m).__name__ == "Mechanism"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Mitragynine binds the mu-opioid receptor roughly ten times more tightly than morphine.",
+            {("mitragynine", "binds", "mu-opioid receptor", False), ("morphine", "binds", "mu-opioid receptor", False)},
+        ),
+        (
+            "Kratom may suppress REM sleep, much as other opioids do.",
+            {("kratom", "inhibits", "REM sleep", False), ("opioids", "inhibits", "REM sleep", False)},
+        ),
+        (
+            "Mitragynine pseudoindoxyl is a potent μ agonist that, unlike morphine, does not recruit β-arrestin-2.",
+            {
+                ("mitragynine pseudoindoxyl", "agonist", "mu-opioid receptor", False),
+                ("mitragynine pseudoindoxyl", "activates", "beta-arrestin", True),
+                ("morphine", "activates", "beta-arrestin", False),
+            },
+        ),
+    ],
+)
+def test_a_comparison_states_the_action_of_the_name_compared(text, expected):
+    assert mechanisms(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unlike morphine, mitragynine is a partial agonist at the mu-opioid receptor.",
+        "7-OH is far more potent at MOR than mitragynine.",
+        "Melatonin works on MT1 receptors, a totally different pathway than kratom.",
+    ],
+)
+def test_a_comparison_that_ranks_or_sets_apart_states_nothing_of_the_other_name(text):
+    assert {agent for agent, *_ in mechanisms(text)} <= {"mitragynine", "7-hydroxymitragynine", "melatonin"}
+
+
+@pytest.mark.parametrize(
+    "text, denied",
+    [
+        ("Gabapentin calms nerves by acting on calcium channels rather than opioid receptors.", ("gabapentin", "interacts_with", "opioid receptors", True)),
+        ("Its alkaloids mainly target opioid receptors instead of GABA receptors.", ("kratom", "interacts_with", "GABA receptors", True)),
+        ("Tramadol acts on serotonin reuptake, not just opioid receptors.", ("tramadol", "interacts_with", "opioid receptors", False)),
+    ],
+)
+def test_a_target_set_against_the_stated_one_is_denied_or_added(text, denied):
+    assert denied in mechanisms(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Strong CYP3A4 inhibitors such as ketoconazole or clarithromycin raise mitragynine levels.",
+            {
+                ("ketoconazole", "inhibits", "CYP3A4", False),
+                ("clarithromycin", "inhibits", "CYP3A4", False),
+                ("ketoconazole", "increases", "mitragynine", False),
+                ("clarithromycin", "increases", "mitragynine", False),
+            },
+        ),
+        ("The effect was blocked by the kappa antagonist nor-binaltorphimine.", {("nor-binaltorphimine", "antagonist", "kappa-opioid receptor", False)}),
+        (
+            "People take diphenhydramine or doxylamine, which block histamine H1 receptors.",
+            {("diphenhydramine", "inhibits", "histamine receptors", False), ("doxylamine", "inhibits", "histamine receptors", False)},
+        ),
+    ],
+)
+def test_agents_named_beside_a_role_noun_or_before_a_relative_pronoun(text, expected):
+    assert mechanisms(text) == expected
+
+
+def test_a_reference_with_nothing_before_it_names_the_drugs_of_the_title():
+    text = "Clonidine vs. Lofexidine for Withdrawal\n\nBoth drugs are alpha-2 adrenergic agonists.\n"
+    assert mechanisms(text) == {("clonidine", "agonist", "alpha-2 adrenergic receptors", False), ("lofexidine", "agonist", "alpha-2 adrenergic receptors", False)}
+
+
+def test_it_skips_a_name_inside_a_prepositional_phrase():
+    text = "Corynantheidine is one of the minor alkaloids in kratom leaf. It binds to the μ-opioid receptor."
+    assert mechanisms(text) == {("corynantheidine", "binds", "mu-opioid receptor", False)}
+
+
+def test_the_alkaloid_points_back_to_an_alkaloid_not_to_the_last_drug():
+    text = "Kratom extracts raised levels of oxycodone. The alkaloid mitragynine is cleared by CYP3A4. The alkaloid also inhibited P-gp."
+    assert ("mitragynine", "inhibits", "P-glycoprotein", False) in mechanisms(text)
+
+
+@pytest.mark.parametrize(
+    "text, target, target_type",
+    [
+        ("Mitragynine inhibits hERG potassium channels.", "hERG channel", "ion_channel"),
+        ("In vitro, mitraphylline reduced the release of TNF-α.", "TNF-α", "cytokine"),
+        ("Corynoxine promotes autophagy.", "autophagy", "physiological_process"),
+        ("Kratom may raise blood levels of medicines.", "medicines", "drug"),
+        ("Ketoconazole can raise mitragynine concentrations.", "mitragynine", "drug"),
+        ("Caffeine blocks adenosine receptors.", "adenosine receptors", "receptor"),
+        ("Temazepam: ↓ deep (N3) sleep.", "deep sleep", "sleep_stage"),
+    ],
+)
+def test_targets_beyond_receptors(text, target, target_type):
+    found = [m for m in extract(text) if type(m).__name__ == "Mechanism"]
+    assert [(m.target, m.target_type) for m in found] == [(target, target_type)]
+
+
+@pytest.mark.parametrize("text", ["No trial has measured whether mitragynine suppresses REM sleep.", "The extract reduced serotonin-induced head twitches."])
+def test_a_question_or_a_modifier_states_no_mechanism(text):
+    assert mechanisms(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, agent",
+    [
+        ("Fluvoxamine strongly inhibits CYP1A2.", "fluvoxamine"),
+        ("Suvorexant blocks orexin receptors.", "suvorexant"),
+        ("Lorazepam and temazepam act on GABA receptors.", "temazepam"),
+    ],
+)
+def test_drugs_are_named_from_the_list_and_by_their_inn_stem(text, agent):
+    assert agent in {a for a, *_ in mechanisms(text)}
