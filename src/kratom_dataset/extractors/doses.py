@@ -20,7 +20,7 @@ from ..provenance import anchor, record_id
 from ._match import INDEX, Matcher, looking_back
 
 NAME = "kratom_dataset.extractors.doses"
-VERSION = f"1.0.0+{lexicons.version('doses')}"
+VERSION = f"1.1.0+{lexicons.version('doses')}"
 
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _VULGAR = "[" + "".join(_FRACTIONS) + "]"

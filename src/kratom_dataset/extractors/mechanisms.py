@@ -20,7 +20,7 @@ from .coreference import IN_PHRASE, antecedent, resolve_agents, resolve_target
 from .mentions import CHAIN, Target, chain_back, find_agents, find_targets, inside_longer, is_compared, lexicon
 
 NAME = "kratom_dataset.extractors.mechanisms"
-VERSION = f"1.0.0+{lexicons.version('mechanisms')}"
+VERSION = f"1.1.0+{lexicons.version('mechanisms')}"
 
 _AGENT_GAP = 70
 _TARGET_GAP = 40
