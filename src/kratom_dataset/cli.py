@@ -272,17 +272,30 @@ def verify(version: str | None):
     click.echo(f"{release_dir(version)}: {len(names)} files match the manifest and SHA256SUMS")
 
 
+def _check_or_write(check_help: str, write_help: str):
+    """``--check`` and ``--write``, exactly one of them: for files generated from the code."""
+
+    def decorate(command):
+        @functools.wraps(command)
+        def run(*args, check: bool, write: bool, **kwargs):
+            if check == write:
+                raise click.UsageError("give exactly one of --check or --write")
+            return command(*args, write=write, **kwargs)
+
+        run = click.option("--write", is_flag=True, help=write_help)(run)
+        return click.option("--check", is_flag=True, help=check_help)(run)
+
+    return decorate
+
+
 @main.command()
 @click.option("--dir", "directory", type=click.Path(path_type=Path), default=Path("schema"), show_default=True)
-@click.option("--check", is_flag=True, help="Fail when the files differ from the models.")
-@click.option("--write", is_flag=True, help="Write the files from the models.")
+@_check_or_write("Fail when the files differ from the models.", "Write the files from the models.")
 @_friendly
-def schema(directory: Path, check: bool, write: bool):
+def schema(directory: Path, write: bool):
     """Write or check the JSON Schema files generated from the models."""
     from .schemas import check_schemas, write_schemas
 
-    if check == write:
-        raise click.UsageError("give exactly one of --check or --write")
     if write:
         for p in write_schemas(directory):
             click.echo(f"wrote {p}")
@@ -293,15 +306,12 @@ def schema(directory: Path, check: bool, write: bool):
 
 @main.command()
 @click.option("--out", "out_root", type=click.Path(path_type=Path), default=Path("data/processed"), show_default=True, help="Folder of the published releases.")
-@click.option("--check", is_flag=True, help="Fail when the package's pins differ from the releases.")
-@click.option("--write", is_flag=True, help="Write the pins of the releases into the package (at release time).")
+@_check_or_write("Fail when the package's pins differ from the releases.", "Write the pins of the releases into the package (at release time).")
 @_friendly
-def pin(out_root: Path, check: bool, write: bool):
+def pin(out_root: Path, write: bool):
     """Record (or check) the manifest sha256 of every published release in the package's code."""
     from . import pins
 
-    if check == write:
-        raise click.UsageError("give exactly one of --check or --write")
     wanted = pins.pins_for(out_root)
     if write:
         Path(pins.__file__).write_text(pins.render(wanted), encoding="utf-8")
