@@ -211,6 +211,7 @@ SHAPES = {
     "run_on": 'one sentence with no full stop: "kratom 2 g and kratom 2 g and ..."',
     "giant_line": "one line of mechanism and dose clauses with no full stop",
     "one_word_lines": 'one-word lines, one heading each ("Sleep")',
+    "wrapped_words": 'one-word lines in lower case, one paragraph of soft breaks ("kratom")',
     "deep_list": "list items indented up to 40 levels, each with a dose",
 }
 
@@ -233,6 +234,7 @@ def _shape_text(name: str, size: int) -> str:
         "run_on": "kratom 2 g and ",
         "giant_line": "Kratom binds the mu-opioid receptor while users take 3 g at night and melatonin acts on MT1 receptors ",
         "one_word_lines": "Sleep\n",
+        "wrapped_words": "kratom\n",
     }.get(name)
     if unit is not None:
         return unit * (size // len(unit))

@@ -353,3 +353,38 @@ def test_killing_a_build_leaves_no_worker_alive(tmp_path, engine):
     finally:
         if build.poll() is None:
             build.kill()
+
+
+# --- Linear time: work per byte does not grow with the size, whatever the shape. ---
+
+SHAPES = {
+    "run-on sentence": lambda n: "kratom 2 g and " * (n // 15),
+    "one giant line": lambda n: "Kratom binds the mu-opioid receptor while users take 3 g and melatonin acts on MT1 receptors " * (n // 96),
+    "one-word headings": lambda n: "Sleep\n" * (n // 6),
+    "one-word wrapped lines": lambda n: "kratom\n" * (n // 7),
+    "deep list": lambda n: "".join("  " * (i % 40) + f"- {i % 9 + 1} g of kratom\n" for i in range(n // 40)),
+    "pronouns without end": lambda n: "Mitragynine is an alkaloid. " + "It binds mu receptors and it blocks CYP2D6 and " * (n // 48),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shape", SHAPES)
+def test_extraction_time_grows_in_proportion_to_the_text(shape):
+    """Eight times the text may take at most 24 times as long (a quadratic rule would take 64):
+    a ratio of best-of-three CPU times, so a busy machine slows both sides alike."""
+    import time
+
+    from kratom_dataset import extract
+
+    def cost(n: int) -> float:
+        text = SHAPES[shape](n)
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            extract(text)
+            best = min(best, time.process_time() - start)
+        return best
+
+    extract("Warm up: kratom 2 g binds MOR.")
+    small, large = cost(20_000), cost(160_000)
+    assert large < 24 * max(small, 0.01), (shape, small, large)

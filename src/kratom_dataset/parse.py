@@ -410,17 +410,14 @@ def _paragraph_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
     )
     width = lengths[-1] if len(lengths) >= 3 else 0  # a wrap width is read off a few lines, not one
     out: list[tuple[int, int]] = []
+    previous = None  # the paragraph's last line so far: the line before, never searched for again
     for span in lines:
-        if out and _continues(text, _last_line(text, out[-1]), span, text[out[-1][1] : span[0]], width):
+        if out and previous is not None and _continues(text, previous, span, text[out[-1][1] : span[0]], width):
             out[-1] = (out[-1][0], span[1])
         else:
             out.append(span)
+        previous = span
     return out
-
-
-def _last_line(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    cut = max(text.rfind("\n", span[0], span[1]), text.rfind("\r", span[0], span[1]))
-    return _trim(text, cut + 1, span[1]) if cut >= 0 else span
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

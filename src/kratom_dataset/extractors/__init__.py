@@ -31,15 +31,16 @@ _ENGLISH = re.compile("|".join(sorted(_FUNCTION_WORDS)), re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 
 
-def extract_document(doc: Document, *, validate: bool = True, sentence_rows: bool = True) -> dict[str, list]:
+def extract_document(doc: Document, *, validate: bool = True, structure: bool = True) -> dict[str, list]:
     """Rows of every release table for one article, keyed by table name.
 
     Each record goes through its model's validation unless ``validate`` is false: corpus
     builds check whole batches as Arrow tables instead (:mod:`kratom_dataset.constraints`).
-    ``sentence_rows=False`` leaves the sentences table empty, for callers that only want the
-    records (a text of a million one-line sentences would otherwise hold a million rows).
+    ``structure=False`` leaves the articles and sentences tables empty, for callers that only
+    want the records (a text of a million one-line headings would otherwise hold a million
+    sentence rows and a million sections).
     """
-    sentence_table = sentences(doc) if sentence_rows else []
+    sentence_table = sentences(doc) if structure else []
     claim_ids = claims.claim_sentences(doc)
     # A sentence that states a dose or a mechanism is a claim even when it opens like rhetoric.
     for i, s in enumerate(doc.sentences):
@@ -56,6 +57,9 @@ def extract_document(doc: Document, *, validate: bool = True, sentence_rows: boo
     topic_hits = topics.mentions(doc.flat)
     claim_rows = claims.extract_claims(doc, claim_ids, dosage=numeric, mechanism=with_mechanism, topic_mentions=topic_hits)
     topic_rows = topics.extract_topics(doc, topic_hits)
+    if not structure:
+        rows = {"articles": [], "sentences": [], "topics": topic_rows, "claims": claim_rows, "doses": dose_rows, "mechanisms": mechanism_rows}
+        return _validated(rows) if validate else rows
     article = Article.trusted(
         id=doc.article_id,
         source_file=doc.source_file,
@@ -86,10 +90,14 @@ def extract_document(doc: Document, *, validate: bool = True, sentence_rows: boo
         "doses": dose_rows,
         "mechanisms": mechanism_rows,
     }
-    if validate:  # every record through its model; the checked copies are dropped, not kept twice
-        for records in rows.values():
-            for r in records:
-                r.validated()
+    return _validated(rows) if validate else rows
+
+
+def _validated(rows: dict[str, list]) -> dict[str, list]:
+    """Every record through its model; the checked copies are dropped, not kept twice."""
+    for records in rows.values():
+        for r in records:
+            r.validated()
     return rows
 
 
@@ -150,7 +158,7 @@ def extract(text: str, article_id: str | None = None) -> list:
     aid = article_id or "text"
     if article_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9._-]{0,127}", article_id):
         aid = article_id_for(article_id)
-    rows = extract_document(parse_article(text.encode("utf-8"), article_id=aid, source_file=aid), sentence_rows=False)
+    rows = extract_document(parse_article(text.encode("utf-8"), article_id=aid, source_file=aid), structure=False)
     records = [r for table in ("topics", "claims", "doses", "mechanisms") for r in rows[table]]
     return sorted(records, key=lambda r: (r.provenance.char_start, r.provenance.char_end, kind_of(r), r.id))
 
