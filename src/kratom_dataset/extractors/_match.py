@@ -119,19 +119,19 @@ INDEX = WordIndex()
 
 #: Entries a per-mask cache of matcher subsets keeps before it starts again (masks repeat, so few are made).
 SUBSETS_LIMIT = 4096
-#: Up to this many candidate entries are searched one by one instead of compiled into one regex.
-_SEPARATE = 2
 
 
 class Matcher:
     """Labelled patterns; ``find`` returns non-overlapping hits, leftmost first, longest on ties.
 
     The word index first narrows the lexicon to the entries whose required words occur in the
-    span; one regex over just those entries (compiled once per such set, with the word
-    boundaries outside the alternation so most positions fail at once) then scans the span.
-    Where two entries can match at the same place, each candidate is re-tried there so the
-    longest wins (``longest=False`` keeps the first entry that matches, as ``re.finditer`` over
-    the alternation does). ``bounded=False`` leaves the word boundaries to the patterns.
+    span; each of those entries' own compiled pattern then scans the span, and the leftmost
+    match wins, the longest where two start at one place. Compiling one alternation per set of
+    candidate entries, as this class once did, cost more than it saved: sentences hold so many
+    different sets that most alternations were compiled for a handful of sentences, and counted
+    instructions fell by a third without them. ``longest=False`` keeps the first entry that
+    matches, as ``re.finditer`` over the alternation does (such a matcher still compiles one per
+    set). ``bounded=False`` leaves the word boundaries to the patterns.
     ``prefilter=False`` scans with every entry (tests hold the two to each other).
     """
 
@@ -173,10 +173,7 @@ class Matcher:
     def _compile(self, chosen: list[int]) -> tuple[re.Pattern | None, list[tuple[int, re.Pattern]]] | None:
         if not chosen:
             return None
-        if len(chosen) <= _SEPARATE and self._longest:
-            # A sentence holds the words of one or two entries far more often than of more: their
-            # own patterns, tried apart, cost less than compiling a new alternation for every
-            # such pair the corpus happens to hold.
+        if self._longest:
             return None, [(i, self._patterns[i]) for i in chosen]
         alternatives = "|".join(f"(?P<e{i}>{body(self._entries[i][1])})" for i in chosen)
         combined = f"{WORD_START}(?:{alternatives}){WORD_END}" if self._bounded else f"(?:{alternatives})"
