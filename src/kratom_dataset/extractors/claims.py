@@ -48,6 +48,7 @@ class _Lexicon:
     subordinate_mechanism: re.Pattern
     type_words: int  # word-index bits of every type pattern (-1 when one has no word to look for)
     type_subsets: dict[int, list[tuple[str, bool, Matcher]]]  # a sentence's type bits -> the types it can match
+    dose_outcomes: re.Pattern
 
 
 @functools.cache
@@ -77,6 +78,7 @@ def _lexicon() -> _Lexicon:
         type_subsets={},
         subjects=Matcher([(s["subject"], s["pattern"], s) for s in lex["subjects"]]),
         main_clause=re.compile(lex["main_clause"], re.IGNORECASE),
+        dose_outcomes=re.compile(lex["dose_outcomes"], re.IGNORECASE),
         appositive=re.compile(lex["appositive"], re.IGNORECASE),
         subordinate_mechanism=re.compile(lexicons.body(lex["subordinate_mechanism"]), re.IGNORECASE),
     )
@@ -206,7 +208,8 @@ def _type(sentence: str, has_mechanism: bool, words: int | None = None, has_dose
     to"); an explicit safety statement (legal status, contamination, "safe"); mechanism (a
     mechanism record in the sentence, unless it is only the cause or means: "due to its
     interaction with"); adverse effect, unless a relief word comes first ("alleviates ...
-    sleep disturbances" is efficacy); dosage (an amount stated as a dose); a mechanism by its
+    sleep disturbances" is efficacy); dosage (an amount stated as a dose, unless the sentence
+    says what the dose did: "around 2 grams helped me fall asleep" is efficacy); a mechanism by its
     words (receptors, enzymes, metabolism); risk; efficacy; definition; other. ``words`` is the
     word-index mask of the whole sentence, whose words include the clause's.
     """
@@ -240,8 +243,8 @@ def _type(sentence: str, has_mechanism: bool, words: int | None = None, has_dose
     adverse = first.get(("adverse_effect", False))
     if adverse is not None and adverse < first.get(("efficacy", False), len(clause)):
         return "adverse_effect"
-    if has_dose:
-        return "dosage"
+    if has_dose and not lex.dose_outcomes.search(clause):
+        return "dosage"  # "helped me fall asleep" after a dose: the point is what it did
     for name in ("mechanism", "safety", "efficacy", "definition"):
         if (name, False) in first:
             return name
