@@ -260,6 +260,10 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
         clause_end = _clause_end(text, end, e)
         role_hit = _last(lex.roles.find(text, cursor, start, words=words)) or lex.roles.first(text, end, clause_end, words=words)
         role = role_hit.label if role_hit else None
+        if role is None and out and out[-1].kind == "numeric" and _RESTATED.fullmatch(text, out[-1].provenance.char_end, start):
+            role = out[-1].role  # "Serving size: 1 level teaspoon (about 2.5 g)": the same amount again
+        if role is None:
+            role = _heading_role(doc, start)  # "Typical doses" over "Methadone: 60-120 mg/day"
         if role is None and _in_taper(doc, index):
             role = "taper_step"  # an amount in a taper's schedule is a step of it
         if role is None and comparator in (">", ">=", "<="):
@@ -340,6 +344,31 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
 # small dose of red vein in the evening, around 2 grams".
 _SAME_DOSE = re.compile(r"[^,;:.]*(?:,\s*(?:around|about|roughly|approximately|~|say|like|i\.e\.|e\.g\.)?\s*)?", re.IGNORECASE)
 _NOT_A_DOSE_LEVEL = re.compile(r"(?:\b(?:found|present|occurs?|contained|contains?)\s+in|\b(?:of|from)\s+(?:the|your|their|my|his|her))\s+$", re.IGNORECASE)
+
+
+# Between an amount and the same amount in other units: "1 level teaspoon (about 2.5 g)".
+_RESTATED = re.compile(r"\s*(?:\(|,|/|=|or)\s*(?:about|around|roughly|approximately|approx\.?|~|≈)?\s*")
+
+
+def _heading_role(doc: Document, start: int) -> str | None:
+    """The role a short section heading gives every amount under it ("Typical doses", "Maximum")."""
+    heading = doc.section_of(start).heading
+    if not heading or len(heading) > 60:
+        return None
+    hit = _lexicon().roles.first(heading)
+    return hit.label if hit and hit.label in ("typical", "starting", "maximum") else None
+
+
+def _heading_purpose(doc: Document, start: int) -> str | None:
+    """The purpose a short heading or the page's title names ("Melatonin for Sleep", "Opioid
+    Withdrawal: Medications"): the reason for every dose under it."""
+    section = doc.section_of(start)
+    for line in (section.heading, doc.title if section.index == 0 or not section.heading else None):
+        if line and len(line) <= 80:
+            hit = _lexicon().purposes.first(line)
+            if hit:
+                return hit.label
+    return None
 
 
 def _in_taper(doc: Document, index: int) -> bool:
@@ -531,6 +560,8 @@ def _dose(doc: Document, index: int, claim_id: str, start: int, end: int, **fiel
         else None
     )
     purpose_label = purpose_hit.label if purpose_hit else None
+    if purpose_label is None and fields.get("kind") == "numeric":
+        purpose_label = _heading_purpose(doc, start)
     if purpose_label is None and fields.get("role") == "taper_step":
         purpose_label = "withdrawal"  # a taper is how a dose is come off
     return Dose.trusted(
