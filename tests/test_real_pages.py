@@ -280,3 +280,33 @@ def test_evidence_as_stated(text, evidence):
 def test_polarity(text, polarity):
     (claim,) = records(text, "Claim")
     assert claim.polarity == polarity
+
+
+# Doses and claim types, second round ---------------------------------------------------------
+
+
+def test_a_short_heading_gives_its_role_and_purpose_to_the_amounts_under_it():
+    text = "Typical Doses\n\nBuprenorphine: 8–24 mg/day.\n\nMelatonin for Sleep\n\nMost people take 0.5 to 3 mg.\n"
+    found = {d.provenance.exact: (d.role, d.purpose) for d in records(text, "Dose")}
+    assert found["8–24 mg/day"][0] == "typical"
+    assert found["0.5 to 3 mg"][1] == "sleep"
+
+
+def test_an_amount_restated_in_other_units_keeps_the_role_of_the_first():
+    found = records("Serving size: 1 level teaspoon (about 2.5 g)", "Dose")
+    assert [(d.unit, d.role) for d in found] == [("[tsp_us]", "typical"), ("g", "typical")]
+
+
+@pytest.mark.parametrize(
+    "text, claim_type",
+    [
+        ("A small dose of red vein, around 2 grams, helped me fall asleep faster.", "efficacy"),
+        ("Most users take 2 to 4 grams a day.", "dosage"),
+        ("Naltrexone 50 mg: take 1 tablet once daily.", "recommendation"),
+        ("A hormone made by the pineal gland in darkness.", "definition"),
+        ("For adults 21+ only.", "safety"),
+    ],
+)
+def test_claim_types_of_the_second_round(text, claim_type):
+    (claim,) = records(text, "Claim")
+    assert claim.claim_type == claim_type
