@@ -35,10 +35,7 @@ def read_input(path: Path, *, limit: int | None = None) -> bytes:
         raise _os_reject(exc, where) from None
     try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise SourceError(
-                f"not a regular file ({_kind(info.st_mode)})", reason="not-a-regular-file", where=where, hint="Give only regular files as inputs."
-            )
+        _require_regular(info.st_mode, where)
         if limit is not None and info.st_size > limit:
             from .build import too_large
 
@@ -88,8 +85,12 @@ def check_regular(path: Path) -> None:
         info = os.stat(path)
     except OSError as exc:
         raise _os_reject(exc, str(path)) from None
-    if not stat.S_ISREG(info.st_mode):
-        raise SourceError(f"not a regular file ({_kind(info.st_mode)})", reason="not-a-regular-file", where=str(path), hint="Give only regular files as inputs.")
+    _require_regular(info.st_mode, str(path))
+
+
+def _require_regular(mode: int, where: str) -> None:
+    if not stat.S_ISREG(mode):
+        raise SourceError(f"not a regular file ({_kind(mode)})", reason="not-a-regular-file", where=where, hint="Give only regular files as inputs.")
 
 
 @contextlib.contextmanager

@@ -40,7 +40,6 @@ def extract_document(doc: Document, *, validate: bool = True, structure: bool = 
     want the records (a text of a million one-line headings would otherwise hold a million
     sentence rows and a million sections).
     """
-    sentence_table = sentences(doc) if structure else []
     claim_ids = claims.claim_sentences(doc)
     # A sentence that states a dose or a mechanism is a claim even when it opens like rhetoric.
     for i, s in enumerate(doc.sentences):
@@ -57,10 +56,20 @@ def extract_document(doc: Document, *, validate: bool = True, structure: bool = 
     topic_hits = topics.mentions(doc.flat)
     claim_rows = claims.extract_claims(doc, claim_ids, dosage=numeric, mechanism=with_mechanism, topic_mentions=topic_hits)
     topic_rows = topics.extract_topics(doc, topic_hits)
-    if not structure:
-        rows = {"articles": [], "sentences": [], "topics": topic_rows, "claims": claim_rows, "doses": dose_rows, "mechanisms": mechanism_rows}
-        return _validated(rows) if validate else rows
-    article = Article.trusted(
+    rows = {
+        "articles": [_article(doc, len(topic_rows), len(claim_rows), len(dose_rows), len(mechanism_rows))] if structure else [],
+        "sentences": sentences(doc) if structure else [],
+        "topics": topic_rows,
+        "claims": claim_rows,
+        "doses": dose_rows,
+        "mechanisms": mechanism_rows,
+    }
+    return _validated(rows) if validate else rows
+
+
+def _article(doc: Document, n_topics: int, n_claims: int, n_doses: int, n_mechanisms: int) -> Article:
+    """The article's row: its source, layout and how many records of each kind it holds."""
+    return Article.trusted(
         id=doc.article_id,
         source_file=doc.source_file,
         sha256=doc.sha256,
@@ -74,23 +83,14 @@ def extract_document(doc: Document, *, validate: bool = True, structure: bool = 
             for s in doc.sections
         ],
         n_sentences=len(doc.sentences),
-        n_topics=len(topic_rows),
-        n_claims=len(claim_rows),
-        n_doses=len(dose_rows),
-        n_mechanisms=len(mechanism_rows),
+        n_topics=n_topics,
+        n_claims=n_claims,
+        n_doses=n_doses,
+        n_mechanisms=n_mechanisms,
         provenance=anchor(
             doc, 0, len(doc.text), extractor=PARSER, extractor_version=PARSER_VERSION, sentence=False
         ).model_copy(update={"section_index": 0, "section": doc.sections[0].name}),
     )
-    rows = {
-        "articles": [article],
-        "sentences": sentence_table,
-        "topics": topic_rows,
-        "claims": claim_rows,
-        "doses": dose_rows,
-        "mechanisms": mechanism_rows,
-    }
-    return _validated(rows) if validate else rows
 
 
 def _validated(rows: dict[str, list]) -> dict[str, list]:

@@ -103,12 +103,6 @@ _PIECE_BREAKS = re.compile(r"[;,]\s*")
 _SPACE = re.compile(r"\s+")
 
 
-
-
-
-
-
-
 def extract_mechanisms(doc: Document, claim_ids: dict[int, str]) -> list[Mechanism]:
     """Every stated mechanism in the claim sentences of ``doc`` (``claim_ids``: sentence index -> claim id)."""
     records = []
@@ -122,18 +116,12 @@ def sentence_has_mechanism(doc: Document, index: int) -> bool:
     return bool(_sentence_mechanisms(doc, index, "probe"))
 
 
-
-
-
-
 def _sentence_mechanisms(doc: Document, index: int, claim_id: str) -> list[Mechanism]:
     """The sentence's mechanisms; a run-on "sentence" of many thousand characters is read in
     clause-bounded pieces of at most :data:`_PIECE` characters, so the work stays linear in it."""
     sentence = doc.sentences[index]
     s, e = sentence.start, sentence.end
-    if e - s <= _PIECE:
-        return _span_mechanisms(doc, index, claim_id, s, e)
-    out = []
+    out: list[Mechanism] = []
     while s < e:
         cut = e if e - s <= _PIECE else _piece_end(doc.flat, s, s + _PIECE)
         out.extend(_span_mechanisms(doc, index, claim_id, s, cut))
@@ -276,8 +264,6 @@ def _chain_forward(text: str, targets, first):
     return last
 
 
-
-
 def _compared_records(doc, claim_id, group, action, chosen, compared, clause_end, negated) -> list[Mechanism]:
     """What a comparison asserts of the name it compares with: "binds MOR more tightly than
     morphine" and "suppresses REM sleep, as other opioids do" state the same action of morphine and
@@ -389,8 +375,6 @@ def _target_chain(text, start, limit, targets, target_refs, doc, index):
         if resolved:
             return [(Target(first_ref.start, first_ref.end, resolved.names), text[first_ref.start : first_ref.end])]
     return []
-
-
 
 
 def _target_before(text, window_start, agent_start, action_start, targets, agent_end=None):
@@ -538,19 +522,5 @@ def _agent_group(text, window_start, action_start, agents, references, doc, inde
         plural = relative or lexicon().plural.fullmatch(nearest_ref.text(text)) is not None
         return [(nearest_ref, agent) for agent in resolve_agents(doc, index, nearest_ref, plural=plural)]
     return []
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
