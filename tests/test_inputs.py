@@ -14,10 +14,11 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import RAW, SEEDS
-from kratom_dataset.build import article_id_for, build_release, rejects_path
+from kratom_dataset.build import build_release, rejects_path
 from kratom_dataset.checks import validate_release
 from kratom_dataset.cli import main
 from kratom_dataset.errors import SourceError
+from kratom_dataset.ids import article_id_for
 from kratom_dataset.models import ID_PATTERN
 from kratom_dataset.parse import parse_article
 

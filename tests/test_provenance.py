@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from conftest import SEEDS, seed_text
 from kratom_dataset.errors import SourceError
+from kratom_dataset.ids import record_id
 from kratom_dataset.parse import parse_article
-from kratom_dataset.provenance import anchor, record_id, sentence_anchor
+from kratom_dataset.provenance import anchor, sentence_anchor
 
 PARTS = st.lists(
     st.one_of(

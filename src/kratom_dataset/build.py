@@ -12,9 +12,7 @@ import csv
 import hashlib
 import json
 import os
-import re
 import sys
-import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -25,6 +23,7 @@ from .errors import SourceError, ValidationFailed
 from .extractors import EXTRACTORS, extract_document
 from .files import TEXT_SUFFIXES, is_listable, read_input, writing_to
 from .gold import gold_file, gold_records
+from .ids import article_id_for
 from .lifeline import die_with_parent
 from .models import TABLES
 from .parse import parse_article
@@ -32,8 +31,6 @@ from .parse import parse_article
 SOURCES = "sources.csv"
 ARTICLES = "articles"
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
-_CLEAN = re.compile(r"[a-z0-9][a-z0-9-]{0,95}")
-_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -43,22 +40,6 @@ class Reject:
     file: str
     reason: str
     detail: str
-
-
-def article_id_for(relative: str) -> str:
-    """A safe, stable id from a file's path below ``articles/``.
-
-    A clean lowercase name (``kratom-sleep.txt``) is its own id (``kratom-sleep``). Any other
-    name (spaces, capitals, non-ASCII letters, ``..``, sub-folders) is folded to ASCII and gets
-    a short hash of the exact path, so two names that fold alike never share an id and an id
-    never changes when other files come or go.
-    """
-    stem = relative.rsplit(".", 1)[0] if "." in Path(relative).name else relative
-    if _CLEAN.fullmatch(stem):
-        return stem
-    folded = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii").lower()
-    slug = _SLUG.sub("-", folded).strip("-")[:80] or "article"
-    return f"{slug}-{hashlib.sha256(relative.encode('utf-8')).hexdigest()[:8]}"
 
 
 def too_large(size: int, limit: int) -> str:

@@ -163,10 +163,11 @@ def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None, max_bytes: 
 
     Example: kratom-dataset extract article.txt notes.md > records.jsonl
     """
-    from .build import DEFAULT_MAX_BYTES, article_id_for
+    from .build import DEFAULT_MAX_BYTES
     from .extractors import extract as extract_text
     from .extractors import kind_of, to_json
     from .files import read_input
+    from .ids import article_id_for
     from .parse import decode
 
     if fmt == "parquet" and out_dir is None:

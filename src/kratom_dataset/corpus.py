@@ -167,7 +167,7 @@ class SeenIds:
 
 
 def _items(inputs: Iterable[str], limit: int) -> Iterator[Item]:
-    from .build import article_id_for
+    from .ids import article_id_for
 
     for path in expand(inputs):
         if path.is_dir():

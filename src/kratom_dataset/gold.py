@@ -11,9 +11,10 @@ import json
 from pathlib import Path
 
 from .errors import SourceError
+from .ids import record_id
 from .models import GoldRecord
 from .parse import Document
-from .provenance import anchor, record_id
+from .provenance import anchor
 
 GOLD_DIR = "gold"
 EXTRACTOR = "kratom_dataset.gold"

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import SourceError
+from .ids import record_id
 
 _LINE = re.compile(r"[^\r\n]*")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
@@ -109,8 +110,6 @@ class Document:
     @functools.cached_property
     def sentence_ids(self) -> tuple[str, ...]:
         """Record id of every sentence, made once: the sentences table and every provenance share them."""
-        from .provenance import record_id
-
         return tuple(record_id("sen", self.article_id, s.start, s.end) for s in self.sentences)
 
     def sentence_at(self, offset: int) -> int | None:

@@ -2,48 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import json
-import re
-
 from .models import Provenance
 from .parse import Document
 
 CONTEXT_CHARS = 32
-
-
-def record_id(prefix: str, *parts: object) -> str:
-    """A stable id from content: the same parts give the same id in every build and on every machine.
-
-    The parts are written as compact JSON (sorted keys) and hashed with SHA-256, as sqlite-utils'
-    ``hash_record`` does; 16 hex digits keep ids short while collisions stay out of reach for
-    any corpus this package will see (a validation check still guards uniqueness).
-    """
-    pieces = []
-    for p in parts:
-        kind = type(p)
-        if kind is int:
-            pieces.append(str(p))
-        elif kind is str and _plain(p):
-            pieces.append(f'"{p}"')
-        else:
-            payload = json.dumps(parts, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-            break
-    else:
-        # The JSON of ints and plain strings, written directly: the same bytes, a tenth of the time.
-        payload = "[" + ",".join(pieces) + "]"
-    return f"{prefix}-{hashlib.sha256(payload.encode('utf-8')).hexdigest()[:16]}"
-
-
-#: Strings whose JSON form is the string in quotes: printable ASCII without quote or backslash.
-_PLAIN = re.compile(r'[ !#-\[\]-~]*').fullmatch
-
-
-@functools.lru_cache(maxsize=4096)
-def _plain(text: str) -> bool:
-    """Whether ``text`` is written in JSON as itself in quotes; remembered, as ids repeat per article."""
-    return _PLAIN(text) is not None
 
 
 def anchor(

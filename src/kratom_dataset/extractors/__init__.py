@@ -152,7 +152,7 @@ def extract(text: str, article_id: str | None = None) -> list:
     == r.provenance.exact`` for every record returned. Records come sorted by position, then
     kind. Raises :class:`~kratom_dataset.errors.SourceError` for text with nothing in it.
     """
-    from ..build import article_id_for
+    from ..ids import article_id_for
     from ..parse import parse_article
 
     aid = article_id or "text"

@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon as lexicons
+from ..ids import record_id
 from ..models import Claim, Cue
 from ..parse import AMOUNT, Document
-from ..provenance import record_id, sentence_anchor
+from ..provenance import sentence_anchor
 from . import topics
 from ._match import INDEX, SUBSETS_LIMIT, Hit, Matcher, alternatives
 

@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon as lexicons
+from ..ids import record_id
 from ..models import MG_PER_UNIT, Dose
 from ..parse import Document
-from ..provenance import anchor, record_id
+from ..provenance import anchor
 from ._match import INDEX, Matcher, looking_back
 
 NAME = "kratom_dataset.extractors.doses"

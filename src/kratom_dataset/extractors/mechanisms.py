@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 from .. import lexicon as lexicons
+from ..ids import record_id
 from ..models import Mechanism
 from ..parse import Document
-from ..provenance import anchor, record_id
+from ..provenance import anchor
 from ._match import INDEX, Hit
 from .coreference import IN_PHRASE, antecedent, resolve_agents, resolve_target
 from .mentions import CHAIN, Target, chain_back, find_agents, find_targets, inside_longer, is_compared, lexicon

@@ -7,9 +7,10 @@ import functools
 from collections import Counter
 
 from .. import lexicon as lexicons
+from ..ids import record_id
 from ..models import Topic
 from ..parse import Document
-from ..provenance import anchor, record_id
+from ..provenance import anchor
 from ._match import Hit, Matcher
 
 NAME = "kratom_dataset.extractors.topics"
