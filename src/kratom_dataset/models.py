@@ -8,206 +8,67 @@ records (keys, spans against the article text) live in :mod:`kratom_dataset.chec
 
 from __future__ import annotations
 
-import copy
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field, model_validator
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from .record import Cue, Provenance, Record, Span, within
+from .vocabulary import (
+    ID_PATTERN,
+    MG_PER_UNIT,
+    SHA256_PATTERN,
+    UTC_PATTERN,
+    Action,
+    ArticleFormat,
+    Certainty,
+    ClaimType,
+    Comparator,
+    DoseKind,
+    DoseLevel,
+    DoseRole,
+    Evidence,
+    PeriodUnit,
+    Polarity,
+    Preparation,
+    Purpose,
+    SectionRole,
+    TargetType,
+    Timing,
+    TopicEstablishedBy,
+    Unit,
+)
+
+# The shared parts and the codes were defined here before they had modules of their own, and
+# are still imported from here.
+__all__ = [
+    "FIELDS_ADDED",
+    "ID_PATTERN",
+    "MG_PER_UNIT",
+    "PRIMARY_KEY",
+    "SCHEMA_VERSION",
+    "SHA256_PATTERN",
+    "TABLES",
+    "TABLES_BY_SCHEMA",
+    "UTC_PATTERN",
+    "Article",
+    "Claim",
+    "Cue",
+    "Dose",
+    "GoldRecord",
+    "Mechanism",
+    "Provenance",
+    "Record",
+    "RecordKind",
+    "Section",
+    "Sentence",
+    "Span",
+    "Topic",
+]
 
 SCHEMA_VERSION = "1.4.0"
-
-ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,127}$"
-SHA256_PATTERN = r"^[0-9a-f]{64}$"
-UTC_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$"
-
-Method = Literal["rule", "curated"]
-SectionRole = Literal["summary", "intro", "toc", "section", "conclusion", "body"]
-ArticleFormat = Literal["template", "markdown", "plain"]
-TopicEstablishedBy = Literal["heading", "first_mention"]
-ClaimType = Literal[
-    "efficacy", "adverse_effect", "mechanism", "dosage", "recommendation", "definition", "safety", "other"
-]
-Polarity = Literal["affirmed", "negated"]
-Certainty = Literal["certain", "uncertain"]
-Evidence = Literal["studies", "research", "users_report", "personal_accounts", "experts", "unspecified", "none"]
-CueType = Literal["speculation", "negation", "evidence"]
-Preparation = Literal["leaf_powder", "extract", "capsule", "tablet", "tea", "leaves", "powder", "tincture", "resin"]
-Unit = Literal["g", "mg", "ug", "mg/kg", "%", "[tsp_us]", "[tbs_us]", "[oz_av]", "mL"]
-DoseKind = Literal["numeric", "qualitative"]
-DoseLevel = Literal["low", "moderate", "high"]
-DoseRole = Literal["typical", "starting", "maximum", "titration", "taper_step"]
-Comparator = Literal["<", "<=", ">=", ">"]
-Purpose = Literal["sleep", "pain", "withdrawal", "anxiety", "energy", "mood"]
-Timing = Literal["morning", "afternoon", "evening", "bedtime", "night"]
-PeriodUnit = Literal["s", "min", "h", "d", "wk", "mo", "a"]
-Action = Literal[
-    "interacts_with",
-    "binds",
-    "agonist",
-    "partial_agonist",
-    "inverse_agonist",
-    "antagonist",
-    "modulates",
-    "activates",
-    "inhibits",
-    "induces",
-    "increases",
-    "decreases",
-    "mimics",
-]
-TargetType = Literal[
-    "receptor",
-    "neurotransmitter",
-    "hormone",
-    "drug_class",
-    "drug",
-    "sleep_stage",
-    "physiological_process",
-    "enzyme",
-    "transporter",
-    "ion_channel",
-    "protein",
-    "cytokine",
-    "signaling_pathway",
-]
-
-#: Factor from each UCUM unit to milligrams; ``None`` where a unit cannot be converted alone.
-MG_PER_UNIT: dict[str, float | None] = {
-    "g": 1000.0,
-    "mg": 1.0,
-    "ug": 0.001,
-    "mg/kg": None,
-    "%": None,
-    "[tsp_us]": None,
-    "[tbs_us]": None,
-    "[oz_av]": 28349.523125,
-    "mL": None,
-}
-
-
-class Record(BaseModel):
-    """Shared configuration: unknown fields are errors, records are immutable values."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
-
-    @classmethod
-    def trusted(cls, **fields: Any) -> Self:
-        """A record made without validating its values, for bulk builds.
-
-        A corpus build makes tens of thousands of records per megabyte, and validating each
-        one costs a sixth of the extraction; it checks each batch's Arrow tables instead
-        (:func:`kratom_dataset.constraints.check_table`, held by tests to these models' own
-        validation). Field names are still checked here, so a misspelt or forgotten field
-        fails where it is made, not as a missing column later.
-        """
-        names, defaults, mutable = _SHAPES.get(cls) or _shape(cls)
-        values = fields
-        if fields.keys() != names:
-            unknown = sorted(fields.keys() - names)
-            missing = sorted(names - defaults.keys() - fields.keys())
-            if unknown or missing:
-                raise TypeError(f"{cls.__name__}: unknown fields {unknown}, missing fields {missing}")
-            values = {**(copy.deepcopy(defaults) if mutable else defaults), **fields}
-        record = cls.__new__(cls)
-        _set(record, "__dict__", values)
-        _set(record, "__pydantic_fields_set__", set(fields))
-        _set(record, "__pydantic_extra__", None)
-        _set(record, "__pydantic_private__", None)
-        return record
-
-    def validated(self) -> Self:
-        """The same record put through the model's validation (raises pydantic's ValidationError)."""
-        return type(self).model_validate(_data(self))
-
-
-_set = object.__setattr__
-
-
-_SHAPES: dict[type, tuple[frozenset[str], dict[str, Any], bool]] = {}
-
-
-def _shape(model: type[Record]) -> tuple[frozenset[str], dict[str, Any], bool]:
-    """Field names of ``model``, the defaults of the optional ones, and whether any is a list."""
-    defaults = {name: info.default for name, info in model.model_fields.items() if not info.is_required()}
-    shape = _SHAPES[model] = (frozenset(model.model_fields), defaults, any(isinstance(v, list) for v in defaults.values()))
-    return shape
-
-
-def _data(value: Any) -> Any:
-    """A record as plain data, nested records included, read from its values as they are."""
-    if isinstance(value, BaseModel):
-        return {k: _data(v) for k, v in value.__dict__.items()}
-    if isinstance(value, list):
-        return [_data(v) for v in value]
-    return value
-
-
-class Span(Record):
-    """A half-open range of Unicode code points in an article's text."""
-
-    char_start: int = Field(ge=0)
-    """Offset of the first code point, counted in the raw text decoded as UTF-8."""
-    char_end: int = Field(ge=0)
-    """Offset one past the last code point (end-exclusive)."""
-
-    @model_validator(mode="after")
-    def _ordered(self):
-        if self.char_end <= self.char_start:
-            raise ValueError(f"char_end ({self.char_end}) must be greater than char_start ({self.char_start})")
-        return self
-
-
-class Provenance(Span):
-    """Where a record came from: a Web Annotation text quote and position, plus the PROV agent."""
-
-    article_id: str = Field(pattern=ID_PATTERN)
-    """Id of the article whose text the offsets point into."""
-    article_sha256: str = Field(pattern=SHA256_PATTERN)
-    """SHA-256 of the article's raw bytes, so a quote can be checked against the exact source."""
-    exact: str = Field(min_length=1)
-    """The article's own characters at ``char_start:char_end`` (TextQuoteSelector.exact)."""
-    prefix: str
-    """Up to 32 characters before the quote, for re-anchoring if offsets drift; empty at the start."""
-    suffix: str
-    """Up to 32 characters after the quote; empty at the end of the text."""
-    section_index: int = Field(ge=0)
-    """Index of the section the quote starts in (see ``articles.sections``)."""
-    section: str = Field(min_length=1)
-    """Heading of that section, or its role (summary, intro, conclusion ...) when it has none."""
-    sentence_id: str | None = None
-    """Id of the sentence the quote starts in; null for records wider than one sentence."""
-    method: Method
-    """``rule`` for records made by an extractor, ``curated`` for records written by a person."""
-    extractor: str = Field(min_length=1)
-    """Name of the extractor (software agent) that produced the record."""
-    extractor_version: str = Field(min_length=1)
-    """Version of that extractor; a change of rules bumps it."""
-
-    @model_validator(mode="after")
-    def _exact_fits_span(self):
-        if len(self.exact) != self.char_end - self.char_start:
-            raise ValueError(
-                f"exact has {len(self.exact)} characters but the span "
-                f"[{self.char_start}, {self.char_end}) covers {self.char_end - self.char_start}"
-            )
-        return self
-
-
-class Cue(Span):
-    """A word or phrase that signals a hedge, a negation or an evidence attribution."""
-
-    text: str = Field(min_length=1)
-    """The cue as written."""
-    cue_type: CueType
-    """``speculation`` (may, suggests), ``negation`` (not, without) or ``evidence`` (studies suggest)."""
-
-    @model_validator(mode="after")
-    def _text_fits_span(self):
-        if len(self.text) != self.char_end - self.char_start:
-            raise ValueError("cue text length does not match its span")
-        return self
 
 
 class Section(Span):
@@ -219,10 +80,6 @@ class Section(Span):
     """What the section is: summary, intro, toc, section (under a heading), conclusion, or body."""
     heading: str | None = None
     """The heading text as written, when the section has one."""
-
-
-def _within(record_span: Span, inner: Span) -> bool:
-    return record_span.char_start <= inner.char_start and inner.char_end <= record_span.char_end
 
 
 class Article(Record):
@@ -264,14 +121,14 @@ class Article(Record):
     """Spans the whole article: ``exact`` is the full text every other span is read against."""
 
     @model_validator(mode="after")
-    def _consistent(self):
+    def _consistent(self) -> Self:
         p = self.provenance
         if p.article_id != self.id or p.article_sha256 != self.sha256:
             raise ValueError("provenance must name the article itself")
         if p.char_start != 0 or p.char_end != self.char_count:
             raise ValueError("an article's provenance must span its whole text")
         for s in self.sections:
-            if not _within(p, s):
+            if not within(p, s):
                 raise ValueError(f"section {s.index} lies outside the text")
         return self
 
@@ -346,10 +203,10 @@ class Claim(Record):
     """The claim's verbatim text and span."""
 
     @model_validator(mode="after")
-    def _cues_inside(self):
+    def _cues_inside(self) -> Self:
         cues = [*self.hedge_cues, *self.negation_cues, *([self.evidence_cue] if self.evidence_cue else [])]
         for cue in cues:
-            if not _within(self.provenance, cue):
+            if not within(self.provenance, cue):
                 raise ValueError(f"cue {cue.text!r} lies outside the claim span")
         if (self.evidence == "none") != (self.evidence_cue is None):
             raise ValueError("evidence_cue must be given exactly when evidence is not 'none'")
@@ -412,7 +269,7 @@ class Dose(Record):
     """The dose phrase as written: amount, unit and preparation, or the qualitative phrase."""
 
     @model_validator(mode="after")
-    def _amounts(self):
+    def _amounts(self) -> Self:
         amounts = (self.amount_low, self.amount_high, self.unit)
         if self.kind == "numeric":
             if self.unit is None or (self.amount_low is None and self.amount_high is None):
@@ -424,7 +281,7 @@ class Dose(Record):
         factor = MG_PER_UNIT.get(self.unit) if self.unit else None
         for raw, mg, name in ((self.amount_low, self.amount_low_mg, "amount_low"), (self.amount_high, self.amount_high_mg, "amount_high")):
             expected = None if raw is None or factor is None else raw * factor
-            if (expected is None) != (mg is None) or (expected is not None and abs(expected - mg) > 1e-9 * max(1.0, expected)):
+            if (expected is None) != (mg is None) or (expected is not None and mg is not None and abs(expected - mg) > 1e-9 * max(1.0, expected)):
                 raise ValueError(f"{name}_mg must be {name} converted from {self.unit!r} to mg ({expected})")
         if (self.period is None) != (self.period_unit is None):
             raise ValueError("period and period_unit go together")
@@ -492,13 +349,13 @@ class GoldRecord(Record):
     """Claim: affirmed or negated."""
     certainty: Certainty | None = None
     """Claim: certain or uncertain."""
-    hedge_cues: list[str] = []
+    hedge_cues: list[str] = []  # noqa: RUF012 - a pydantic field (Record is a BaseModel), copied per instance
     """Claim: the hedge words as written."""
     evidence: Evidence | None = None
     """Claim: the evidence the article says it has."""
     evidence_cue: str | None = None
     """Claim: the attributing words as written."""
-    topic_ids: list[str] = []
+    topic_ids: list[str] = []  # noqa: RUF012 - a pydantic field, as above
     """Claim: taxonomy topics the sentence names."""
     dose_kind: DoseKind | None = None
     """Dose: numeric or qualitative."""
@@ -548,7 +405,7 @@ class GoldRecord(Record):
     """The annotated span; ``method`` is ``curated``."""
 
     @model_validator(mode="after")
-    def _kind_fields(self):
+    def _kind_fields(self) -> Self:
         required = {
             "topic": ("topic_id", "established_by"),
             "claim": ("claim_type", "polarity", "certainty", "evidence"),
