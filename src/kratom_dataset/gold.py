@@ -10,10 +10,10 @@ import hashlib
 import json
 from pathlib import Path
 
+from .document import Document
 from .errors import SourceError
 from .ids import record_id
 from .models import GoldRecord
-from .parse import Document
 from .provenance import anchor
 
 GOLD_DIR = "gold"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from .document import Document
 from .models import Provenance
-from .parse import Document
 
 CONTEXT_CHARS = 32
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..document import Document
 from ..models import Article, Section, Sentence
-from ..parse import Document
 from ..provenance import anchor, sentence_anchor, sentence_record_id
 from . import claims, doses, mechanisms, topics
 

@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon as lexicons
+from ..document import Document
 from ..ids import record_id
+from ..lines import AMOUNT
 from ..models import Claim, Cue
-from ..parse import AMOUNT, Document
 from ..provenance import sentence_anchor
 from . import topics
 from ._match import INDEX, SUBSETS_LIMIT, Hit, Matcher, alternatives

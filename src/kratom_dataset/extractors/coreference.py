@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..parse import Document
+from ..document import Document
 from ._match import Hit, looking_back
 from .mentions import CHAIN, Target, chain_back, find_targets, lexicon, named_agents
 

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon as lexicons
+from ..document import Document
 from ..ids import record_id
 from ..models import MG_PER_UNIT, Dose
-from ..parse import Document
 from ..provenance import anchor
 from ._match import INDEX, Matcher, looking_back
 

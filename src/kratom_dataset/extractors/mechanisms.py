@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from .. import lexicon as lexicons
+from ..document import Document
 from ..ids import record_id
 from ..models import Mechanism
-from ..parse import Document
 from ..provenance import anchor
 from ._match import INDEX, Hit
 from .coreference import IN_PHRASE, antecedent, resolve_agents, resolve_target

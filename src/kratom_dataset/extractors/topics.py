@@ -7,9 +7,9 @@ import functools
 from collections import Counter
 
 from .. import lexicon as lexicons
+from ..document import Document
 from ..ids import record_id
 from ..models import Topic
-from ..parse import Document
 from ..provenance import anchor
 from ._match import Hit, Matcher
 

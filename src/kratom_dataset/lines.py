@@ -1,0 +1,168 @@
+"""How lines of plain text are read: which one is a heading, and which soft line break goes on
+with the paragraph before it. The parser's layouts all rest on these two judgements, which
+carry most of its heuristics.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+OPEN_QUOTES = "“\"‘"
+
+# A list item: a bullet, or a number or letter with a dot or bracket ("1.", "2)", "a.").
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•▪◦–—][ \t]+|\d{1,2}[.)][ \t]+|[a-zA-Z][.)][ \t]+(?=[A-Z0-9]))")
+# "Week 2: 9 g/day", "Serving size: 1 tsp": a label, a colon and a value on one line.
+_LABEL = re.compile(r"^[^:.!?]{1,40}:[ \t]+(?P<value>\S.*)$")
+_TERMINAL = ".!?;,…"
+MINOR_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "per",
+        "the",
+        "to",
+        "vs",
+        "via",
+        "with",
+        "without",
+        "your",
+        "you",
+        "is",
+        "are",
+    ]
+)
+
+
+def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15) -> bool:
+    """Whether a line of plain text reads as a heading, a title or page furniture, not a sentence.
+
+    A heading has no closing punctuation and starts with a capital or a digit. ``strict`` asks
+    more, as for a line that might be a wrapped piece of a sentence: Title Case or a closing
+    colon. Otherwise any such line of up to ``words_limit`` words that stands as
+    its own paragraph is one (a byline, a dateline, a tagline under a title); none ends in a word
+    such as "in" or "the", as a piece of a wrapped sentence does. A "Label: value"
+    line ("Week 2: 9 g/day") and a line stating an amount ("Day 4 - 7 g") are content, unless
+    the rest is Title Case ("Kratom and Sleep: What to Know", "Red Bali Powder - 250 g"). A
+    numbered line is a heading only in Title Case ("2. Forgetting About Sleep"); a bulleted one never.
+    """
+    line = line.strip()
+    if not line or len(line) > 200 or _BULLET_ITEM.match(line):
+        return False
+    numbered = _LIST_ITEM.match(line)
+    if numbered:
+        rest = line[numbered.end() :]
+        return bool(rest) and rest[-1] not in _TERMINAL and len(rest.split()) <= 12 and _title_case(rest)
+    if line.endswith(":"):
+        return len(line.split()) <= 10
+    core = line.rstrip(_CLOSERS)
+    if not core or core[-1] in _TERMINAL or not (line[0].isupper() or line[0].isdigit() or line[0] in OPEN_QUOTES):
+        return False
+    label = _LABEL.match(line)
+    if label and not _title_case(label.group("value")):
+        return False
+    words = line.split()
+    if words[-1].lower() in MINOR_WORDS:
+        return False  # "Red vein strains are higher in": a piece of a wrapped sentence
+    if AMOUNT.search(line):  # "Day 4 – 7 g" states an amount; "Red Bali Kratom Powder – 250 g" names a product
+        rest = AMOUNT.sub(" ", line)
+        return len(words) <= 12 and _title_case(rest) and sum(1 for w in rest.split() if w[0].isupper() and not w.isupper()) >= 2
+    if strict:
+        return len(words) <= 12 and _title_case(line)
+    return len(words) <= words_limit
+
+
+_BULLET_ITEM = re.compile(r"[ \t]*[-*•▪◦–—][ \t]+")
+_CLOSERS = "\"”’)]"
+
+
+# A number and a unit of amount, as a heading rarely holds one: "8 g", "12g/day", "10%", "1/2 tsp".
+AMOUNT = re.compile(r"\d\s*(?:g|mg|mcg|µg|grams?|%|tsp|tbsp|teaspoons?|tablespoons?|oz|ml)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _title_case(phrase: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", phrase)]
+    if not words or not words[0][0].isupper():
+        return False
+    major = [w for w in words if w.lower() not in MINOR_WORDS]
+    return bool(major) and all(w[0].isupper() for w in major)
+
+
+def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str, width: int) -> bool:
+    """Whether line ``nxt`` goes on with the paragraph of line ``prev`` (a soft line break).
+
+    As in CommonMark a blank line ends a paragraph; so do a list item and a heading. A wrapped
+    line runs close to the text's wrap ``width`` and no longer; a line that stops without
+    closing punctuation ends its paragraph ("Day 1-3 - 10 g", a title, a byline) unless the next
+    line plainly goes on with it in lower case ("Kratom is a tree\nnative to ...") and does not
+    repeat its first word as a parallel list would ("week 1 - 35g/day\nweek 2 - 30g/day"), or it
+    is a wrapped line and the next one goes on with a capital ("binds the\nMOR").
+    """
+    if gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1:
+        return False
+    before, after = text[prev[0] : prev[1]], text[nxt[0] : nxt[1]]
+    if _LIST_ITEM.match(after) or MD_HEADING.match(after) or MD_HEADING.match(before):
+        return False
+    if before.split()[-1].lower() in MINOR_WORDS and not _LABEL.match(after):
+        return True  # "broken down mainly by\nCYP3A4": a line ending in "by" or "the" runs on
+    wrapped = width and _WRAPPED * width <= len(before) <= width and len(before) >= 25 and before.count(" ") >= 3
+    first = after.lstrip("([“‘\"'")[:1] or after[0]  # "(standardised to 45%)" opens in lower case
+    if first.islower() or (first.isdigit() and not _LABEL.match(after) and not (is_heading_line(before) and AMOUNT.search(after[:24]))):
+        return before[-1] not in ".!?" and (wrapped or not _parallel(before, after))
+    if not wrapped or not first.isupper() or _LABEL.match(before) or _LABEL.match(after) or before[-1] in ":;…":
+        return False
+    if is_heading_line(before) or _BYLINE.search(before):
+        return False  # a heading or a byline ends its line whatever comes next
+    if _LIST_ITEM.match(before) or len(before) + 1 + len(after.split()[0]) <= width:
+        return False  # a wrapper breaks a line only where the next word would not fit
+    return before[-1] not in ".!?" and not (len(after.split()) <= 4 and is_heading_line(after, strict=False))
+
+
+def _parallel(before: str, after: str) -> bool:
+    """Whether two lines are entries of one list: the same first word, and a number in each
+    ("week 1 - 35g/day" then "week 2 - 30g/day")."""
+    return before.split()[0].lower() == after.split()[0].lower() and _DIGIT_IN.search(before) is not None and _DIGIT_IN.search(after) is not None
+
+
+_DIGIT_IN = re.compile(r"\d")
+
+# A byline, a dateline or a breadcrumb, which a capitalised line never continues: "By Jane Doe |
+# 3 March 2024", "Home > Extracts > Resin".
+_BYLINE = re.compile(r"^(?:by|posted|updated|published|reviewed|medically reviewed|written|last (?:updated|edited))\b|\s[|·•»›>/]\s", re.IGNORECASE)
+
+#: A line at least this share of the text's wrap width may have been wrapped.
+_WRAPPED = 0.5
+
+
+def paragraph_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines joined into paragraphs across soft line breaks (see :func:`_continues`)."""
+    # The wrap width, read off the lines that certainly were wrapped: they stop mid-sentence and
+    # the next line runs on in lower case. A wrapper makes no line longer than its width; a text
+    # with none of them is not hard-wrapped.
+    lengths = sorted(
+        e - s for (s, e), (ns, _) in itertools.pairwise(lines) if text[e - 1] not in ".!?:;" and text[ns].islower() and text.count("\n", e, ns) + text.count("\r", e, ns) - text.count("\r\n", e, ns) == 1
+    )
+    width = lengths[-1] if len(lengths) >= 3 else 0  # a wrap width is read off a few lines, not one
+    out: list[tuple[int, int]] = []
+    previous = None  # the paragraph's last line so far: the line before, never searched for again
+    for span in lines:
+        if out and previous is not None and _continues(text, previous, span, text[out[-1][1] : span[0]], width):
+            out[-1] = (out[-1][0], span[1])
+        else:
+            out.append(span)
+        previous = span
+    return out

@@ -1,0 +1,59 @@
+"""Sentence splitting: one paragraph's span cut into sentence spans, abbreviations and initials kept whole."""
+
+from __future__ import annotations
+
+import re
+
+from .document import Block, trim
+
+# A sentence ends at . ! or ? (plus closing quotes or brackets) followed by space and then
+# something that can start one: a capital, a digit, or a letter of a script without case.
+# Abbreviations and initials are checked separately.
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
+_SKIP_BEFORE_START = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\"“‘'(["
+_ABBREVIATIONS = frozenset(
+    ["e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "prof", "approx", "no", "fig", "st", "jr", "sr", "inc", "ltd", "co", "mt", "ca", "cf", "al", "u.s"]
+)
+
+
+def split_sentences(text: str, paragraph: Block) -> list[Block]:
+    """Split one paragraph into sentence spans; headings stay whole."""
+    start, end = paragraph.start, paragraph.end
+    if start >= end:
+        return []
+    if paragraph.is_heading:
+        return [paragraph]
+    pieces = []
+    cursor = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if not _starts_sentence(text, m.end(), end) or _is_abbreviation(text, cursor, m.start()):
+            continue
+        pieces.append((cursor, m.end()))
+        cursor = m.end()
+    pieces.append((cursor, end))
+    out = []
+    for s, e in pieces:
+        s, e = trim(text, s, e)
+        if s < e:
+            out.append(Block(s, e, paragraph.section_index, paragraph.paragraph_index, False))
+    return out
+
+
+def _starts_sentence(text: str, pos: int, end: int) -> bool:
+    while pos < end and text[pos] in _SKIP_BEFORE_START:
+        pos += 1
+    if pos >= end:
+        return False
+    ch = text[pos]
+    return ch.isupper() or ch.isdigit() or (ch.isalpha() and not ch.islower())
+
+
+def _is_abbreviation(text: str, start: int, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word_start = dot
+    while word_start > start and not text[word_start - 1].isspace():
+        word_start -= 1
+    word = text[word_start:dot].lstrip("(\"“‘'")
+    # An initial ("J. Smith") is a capital letter; "5 g." ends a sentence with a unit.
+    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
