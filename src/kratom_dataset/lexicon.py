@@ -9,13 +9,14 @@ from __future__ import annotations
 import functools
 import json
 import re
+import sys
 from importlib import resources
 from typing import Any
 
-try:  # the regex parser moved in Python 3.11
+if sys.version_info >= (3, 11):  # the regex parser moved in Python 3.11
     from re import _constants as _sre
     from re import _parser as _sre_parser
-except ImportError:  # pragma: no cover - Python 3.10
+else:  # pragma: no cover - Python 3.10
     import sre_constants as _sre
     import sre_parse as _sre_parser
 
@@ -26,7 +27,8 @@ APOSTROPHE = "['’]"
 def read(name: str) -> dict[str, Any]:
     """Parsed JSON of lexicon ``name`` (without extension)."""
     with resources.files("kratom_dataset.lexicons").joinpath(f"{name}.json").open("rb") as fh:
-        return json.load(fh)
+        data: dict[str, Any] = json.load(fh)
+    return data
 
 
 WORD_START = r"(?<![\w-])"
@@ -60,7 +62,7 @@ def guarded(source: str, flags: int = 0) -> re.Pattern[str]:
     flags). Where that cannot be worked out, the pattern is compiled as it is.
     """
     try:
-        items = _first_class(list(_sre_parser.parse(source, flags)))
+        items = _first_class(list(_sre_parser.parse(source, flags).data))
     except re.error:
         items = None
     if items is None or source.startswith("(?") and source[2:3].isalpha():
@@ -68,7 +70,7 @@ def guarded(source: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(f"(?=[{''.join(dict.fromkeys(items))}])(?:{source})", flags)
 
 
-def _first_class(items: list) -> list[str] | None:
+def _first_class(items: list[tuple[Any, Any]]) -> list[str] | None:
     """Regex class members for every character a match of ``items`` can start with, or None."""
     for n, (op, av) in enumerate(items):
         if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
@@ -77,14 +79,14 @@ def _first_class(items: list) -> list[str] | None:
             return [_class_char(av)]
         if op is _sre.IN:
             members = [_class_member(o, a) for o, a in av]
-            return None if None in members else members
+            return None if None in members else [m for m in members if m is not None]
         if op is _sre.SUBPATTERN:
             if av[1] or av[2]:
                 return None  # "(?i:...)": flags of its own, which the class would not share
             return _first_class(list(av[-1]) + items[n + 1 :])
         if op is _sre.BRANCH:
             parts = [_first_class(list(branch) + items[n + 1 :]) for branch in av[1]]
-            return None if None in parts else [m for part in parts for m in part]
+            return None if None in parts else [m for part in parts if part is not None for m in part]
         if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
             inner = _first_class(list(av[2]) + items[n + 1 :])
             if av[0] >= 1 or inner is None:
@@ -109,7 +111,7 @@ def _class_char(code: int) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
-def _class_member(op, av) -> str | None:
+def _class_member(op: Any, av: Any) -> str | None:
     if op is _sre.LITERAL:
         return _class_char(av)
     if op is _sre.RANGE:

@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from ..document import Document
 from ..lexicon import WORD_END, WORD_START, body, guarded, pattern
-from ..lexicon import _sre as _sc
-from ..lexicon import _sre_parser as _sp
+from ._words import INDEX, fragments
+
+#: A lexicon entry of a :class:`Matcher`: its label, its pattern and what the lexicon says of it.
+Entry = tuple[Any, str, dict[str, Any]]
+#: An entry of a :class:`LiteralMatcher`: a label, the words that name it, what the lexicon says of it.
+Aliases = tuple[Any, list[str], dict[str, Any]]
+#: The entries a span may match, by index, each with its compiled pattern.
+Candidates = list[tuple[int, "re.Pattern[str]"]]
+#: What scans a span: one alternation of the candidates (None: each searched apart), and the candidates.
+Scanner = tuple["re.Pattern[str] | None", Candidates]
+#: A node of a trie of words: each next character (or "" where a word ends) and the node after it.
+_Node = dict[str, "_Node"]
 
 
 class Hit(NamedTuple):
@@ -17,104 +29,10 @@ class Hit(NamedTuple):
     start: int
     end: int
     label: Any
-    info: dict
+    info: dict[str, Any]
 
     def text(self, source: str) -> str:
         return source[self.start : self.end]
-
-
-class WordIndex:
-    """Which lexicon entries a span of text could match, read from the words in it.
-
-    Every entry has fragments of which each match contains one (see :func:`_required`); each
-    fragment's longest run of word characters must then lie inside one word of the span. The
-    words of a span are looked up in a cache of word -> entries, so a sentence costs one
-    tokenisation and a few dict lookups instead of a substring test per keyword per matcher;
-    and a span is read once however many matchers ask about it.
-    """
-
-    _WORD = re.compile(r"\w+")
-    _CACHE_LIMIT = 200_000
-
-    def __init__(self):
-        self._runs: dict[str, int] = {}
-        self._words: dict[str, int] = {}
-        self._bits = 0
-        self._texts: dict[int, tuple[str, dict[tuple[int, int], int]]] = {}
-        self._last: tuple[str | None, int, int, int] = (None, 0, 0, 0)
-        self._document: tuple[object, list[int]] = (None, [])
-
-    def register(self, fragments: set[str] | None) -> int | None:
-        """A bit for an entry needing one of ``fragments``; None when some fragment has no word in it."""
-        if not fragments:
-            return None
-        runs = []
-        for fragment in fragments:
-            words = self._WORD.findall(fragment)
-            if not words:
-                return None
-            runs.append(max(words, key=len))
-        bit = 1 << self._bits
-        self._bits += 1
-        for run in runs:
-            self._runs[run] = self._runs.get(run, 0) | bit
-        # Masks read before this entry existed lack its bit: a lexicon loaded midway through a
-        # document (the first one a process reads) must not find less in it than in any other.
-        self._words.clear()
-        self._texts.clear()
-        self._last = (None, 0, 0, 0)
-        self._document = (None, [])
-        return bit
-
-    def sentence_words(self, doc) -> list[int]:
-        """The mask of every sentence of ``doc``, worked out once for all the extractors reading it."""
-        known, masks = self._document
-        if known is doc:
-            return masks
-        text = doc.flat
-        masks = [self.mask(text, s.start, s.end) for s in doc.sentences]
-        self._document = (doc, masks)
-        return masks
-
-    def mask(self, text: str, start: int, end: int) -> int:
-        """Bits of every entry whose words all occur in ``text[start:end]`` (a superset of what matches)."""
-        last = self._last
-        if last[0] is text and last[1] == start and last[2] == end:
-            return last[3]  # the matchers of one sentence ask in turn
-        texts = self._texts
-        cached = texts.get(id(text))
-        if cached is None or cached[0] is not text:
-            if len(texts) >= 8:  # the document, and the least recently asked of the words and clauses cut from it
-                del texts[next(iter(texts))]
-            cached = texts[id(text)] = (text, {})
-        elif len(texts) > 1:
-            texts[id(text)] = texts.pop(id(text))  # most recently asked last
-        spans = cached[1]
-        key = (start, end)
-        found = spans.get(key)
-        if found is not None:
-            self._last = (text, start, end, found)
-            return found
-        words, runs = self._words, self._runs
-        if len(words) > self._CACHE_LIMIT:
-            words.clear()
-        found = 0
-        for word in set(self._WORD.findall(text[start:end].lower())):
-            bits = words.get(word)
-            if bits is None:
-                bits = 0
-                for run, entries in runs.items():
-                    if run in word:
-                        bits |= entries
-                words[word] = bits
-            found |= bits
-        spans[key] = found
-        self._last = (text, start, end, found)
-        return found
-
-
-#: One index for every matcher, so a sentence is tokenised once for all of them.
-INDEX = WordIndex()
 
 
 #: Entries a per-mask cache of matcher subsets keeps before it starts again (masks repeat, so few are made).
@@ -137,13 +55,13 @@ class Matcher:
 
     def __init__(
         self,
-        entries: list[tuple[Any, str, dict]],
+        entries: list[Entry],
         *,
         case_sensitive: bool = False,
         bounded: bool = True,
         longest: bool = True,
         prefilter: bool = True,
-    ):
+    ) -> None:
         self._entries = entries
         self._flags = 0 if case_sensitive else re.IGNORECASE
         self._bounded = bounded
@@ -151,14 +69,14 @@ class Matcher:
         self._patterns = [
             pattern(p, case_sensitive=case_sensitive) if bounded else re.compile(body(p), self._flags) for _, p, _ in entries
         ]
-        bits = [None if case_sensitive else INDEX.register(_fragments(body(p))) for _, p, _ in entries]
+        bits = [None if case_sensitive else INDEX.register(fragments(body(p))) for _, p, _ in entries]
         self._bits = bits
         self._needed = 0
         for bit in bits:
             self._needed |= bit or 0
         self._always = any(bit is None for bit in bits)
         self.prefilter = prefilter
-        self._subsets: dict[int, tuple[re.Pattern, list[re.Pattern]] | None] = {}
+        self._subsets: dict[int, Scanner | None] = {}
 
     @property
     def needs(self) -> int:
@@ -166,21 +84,20 @@ class Matcher:
         return -1 if self._always else self._needed
 
     @classmethod
-    def literals(cls, items: list[tuple[Any, list[str], dict]]) -> LiteralMatcher:
+    def literals(cls, items: list[Aliases]) -> LiteralMatcher:
         """A matcher over plain words (aliases), case-insensitive: see :class:`LiteralMatcher`."""
         return LiteralMatcher(items)
 
-    def _compile(self, chosen: list[int]) -> tuple[re.Pattern | None, list[tuple[int, re.Pattern]]] | None:
+    def _compile(self, chosen: list[int]) -> Scanner | None:
         if not chosen:
             return None
         if self._longest:
             return None, [(i, self._patterns[i]) for i in chosen]
         alternatives = "|".join(f"(?P<e{i}>{body(self._entries[i][1])})" for i in chosen)
         combined = f"{WORD_START}(?:{alternatives}){WORD_END}" if self._bounded else f"(?:{alternatives})"
-        recheck = [(i, self._patterns[i]) for i in chosen] if self._longest and len(chosen) > 1 else []
-        return re.compile(combined, self._flags), recheck
+        return re.compile(combined, self._flags), []  # first entry wins: nothing to re-check
 
-    def _scanner(self, text: str, start: int, end: int, words: int | None = None):
+    def _scanner(self, text: str, start: int, end: int, words: int | None = None) -> Scanner | None:
         if not self.prefilter:
             key = -1
         else:
@@ -196,7 +113,8 @@ class Matcher:
             compiled = self._subsets[key] = self._compile(chosen)
             return compiled
 
-    def _hit(self, m: re.Match, text: str, end: int, recheck) -> Hit:
+    def _hit(self, m: re.Match[str], text: str, end: int, recheck: Candidates) -> Hit:
+        assert m.lastgroup is not None  # every alternative is a named group
         i, mm = int(m.lastgroup[1:]), m
         for j, p in recheck:
             other = p.match(text, m.start(), end)
@@ -260,24 +178,25 @@ class Matcher:
         m = scanner[0].search(text, start, end)
         return m.start() if m else None
 
-    def _separate(self, text: str, start: int, end: int, entries: list[tuple[int, re.Pattern]], *, first: bool = False) -> list[Hit]:
+    def _separate(self, text: str, start: int, end: int, entries: Candidates, *, first: bool = False) -> list[Hit]:
         """:meth:`find` over a few entries searched apart: the leftmost match wins, and at one
         position the first entry in lexicon order unless a later one matches longer, as the
         alternation with its re-check would choose."""
         hits: list[Hit] = []
-        ahead: dict[int, re.Match | None] = {}
+        ahead: dict[int, re.Match[str] | None] = {}
         pos = start
         while pos < end:
-            best = None
+            best: re.Match[str] | None = None
             for i, p in entries:
-                m = ahead.get(i, False)
-                if m is False or (m is not None and m.start() < pos):
-                    m = ahead[i] = p.search(text, pos, end)
+                if i not in ahead or ((m := ahead[i]) is not None and m.start() < pos):
+                    ahead[i] = p.search(text, pos, end)
+                m = ahead[i]
                 if m is not None and (best is None or m.start() < best.start()):
                     best = m
             if best is None:
                 break
-            i, mm = next((i, ahead[i]) for i, _ in entries if ahead[i] is not None and ahead[i].start() == best.start())
+            at = best.start()
+            i, mm = next((j, m) for j, _ in entries if (m := ahead[j]) is not None and m.start() == at)
             for j, _ in entries:
                 other = ahead[j]
                 if other is not None and other.start() == mm.start() and other.end() > mm.end():
@@ -307,8 +226,8 @@ class LiteralMatcher:
     their label.
     """
 
-    def __init__(self, items: list[tuple[Any, list[str], dict]], *, trie: bool = True):
-        self._labels: dict[str, tuple[Any, dict]] = {}
+    def __init__(self, items: list[Aliases], *, trie: bool = True) -> None:
+        self._labels: dict[str, tuple[Any, dict[str, Any]]] = {}
         for label, words, info in items:
             for word in words:
                 self._labels.setdefault(_fold(word), (label, info))
@@ -317,7 +236,7 @@ class LiteralMatcher:
         self._trie = guarded(f"{WORD_START}(?:{trie_pattern(self._words)}){WORD_END}", re.IGNORECASE) if self._words else None
 
     @functools.cached_property
-    def _full(self) -> re.Pattern | None:
+    def _full(self) -> re.Pattern[str] | None:
         """The longest-first alternation, compiled only when asked for (``trie=False``)."""
         alternation = "|".join(body(re.escape(w)) for w in self._words)
         return re.compile(f"{WORD_START}(?:{alternation}){WORD_END}", re.IGNORECASE) if self._words else None
@@ -344,14 +263,14 @@ def trie_pattern(words: list[str]) -> str:
     Siblings differ in their next character, so at most one branch can go on at any place in
     the text; ``(?:...)?`` is greedy, so a node tries to continue before it lets a word end.
     """
-    root: dict = {}
+    root: _Node = {}
     for word in words:
         node = root
         for char in word:
             node = node.setdefault(body(re.escape(char)), {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: _Node) -> str:
         branches = [atom + emit(child) for atom, child in sorted(node.items()) if atom]
         if not branches:
             return ""
@@ -363,46 +282,12 @@ def trie_pattern(words: list[str]) -> str:
     return emit(root)
 
 
-def _usable(fragment: str) -> bool:
-    return len(fragment) >= 2 or (len(fragment) == 1 and not fragment.isascii())
-
-
-def _required(items) -> set[str] | None:
-    """Fragments of which every match of a parsed pattern contains at least one, or None.
-
-    Each literal run is one candidate; a group or a required repeat passes its own up; an
-    alternation offers the union of its branches' fragments when every branch has some. The
-    candidate whose shortest fragment is longest wins.
-    """
-    candidates: list[set[str]] = []
-    run = ""
-    for op, av in [*items, (None, None)]:
-        if op is _sc.LITERAL:
-            run += chr(av)
-            continue
-        if _usable(run):
-            candidates.append({run})
-        run = ""
-        if op is _sc.SUBPATTERN:
-            inner = _required(av[-1])
-        elif op is _sc.BRANCH:
-            parts = [_required(b) for b in av[1]]
-            inner = set().union(*parts) if all(parts) else None
-        elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT) and av[0] >= 1:
-            inner = _required(av[2])
-        else:
-            inner = None
-        if inner:
-            candidates.append(inner)
-    if not candidates:
-        return None
-    return max(candidates, key=lambda c: min(len(k) for k in c))
-
-
 def alternatives(source: str) -> list[str]:
     """The top-level alternatives of a regex source ("a|(b|c)" -> ["a", "(b|c)"]), so each can be
     an entry of its own and the word index can skip the ones a span cannot match."""
-    out, depth, current, i, in_class = [], 0, [], 0, False
+    out: list[str] = []
+    current: list[str] = []
+    depth, i, in_class = 0, 0, False
     while i < len(source):
         char = source[i]
         if char == "\\":
@@ -410,7 +295,7 @@ def alternatives(source: str) -> list[str]:
             i += 2
             continue
         if in_class:
-            in_class = char != "]" or (current and current[-1] == "[")
+            in_class = char != "]" or (bool(current) and current[-1] == "[")
         elif char == "[":
             in_class = True
             if source[i + 1 : i + 2] == "^":
@@ -435,15 +320,7 @@ def alternatives(source: str) -> list[str]:
     return out
 
 
-def _fragments(source: str) -> set[str] | None:
-    """Lowercase fragments of which every match of the pattern ``source`` contains one, or None."""
-    try:
-        return _required(list(_sp.parse(source.lower())))
-    except re.error:
-        return None
-
-
-def looking_back(doc, index: int, offset: int, *, list_items: int = 0, window: int | None = None):
+def looking_back(doc: Document, index: int, offset: int, *, list_items: int = 0, window: int | None = None) -> Iterator[tuple[int, int]]:
     """Spans to search for what a reference points back to, nearest first.
 
     First the sentence ``index`` up to ``offset``, then each earlier sentence of the same

@@ -23,7 +23,8 @@ from ..lines import AMOUNT
 from ..models import Claim, Cue
 from ..provenance import sentence_anchor
 from . import topics
-from ._match import INDEX, SUBSETS_LIMIT, Hit, Matcher, alternatives
+from ._match import SUBSETS_LIMIT, Hit, Matcher, alternatives
+from ._words import INDEX
 
 NAME = "kratom_dataset.extractors.claims"
 VERSION = f"1.0.0+{lexicons.version('claims', 'taxonomy')}"

@@ -18,7 +18,8 @@ from ..document import Document
 from ..ids import record_id
 from ..models import MG_PER_UNIT, Dose
 from ..provenance import anchor
-from ._match import INDEX, Matcher, looking_back
+from ._match import Matcher, looking_back
+from ._words import INDEX
 
 NAME = "kratom_dataset.extractors.doses"
 VERSION = f"1.1.0+{lexicons.version('doses')}"

@@ -16,7 +16,8 @@ from ..document import Document
 from ..ids import record_id
 from ..models import Mechanism
 from ..provenance import anchor
-from ._match import INDEX, Hit
+from ._match import Hit
+from ._words import INDEX
 from .coreference import IN_PHRASE, antecedent, resolve_agents, resolve_target
 from .mentions import CHAIN, Target, chain_back, find_agents, find_targets, inside_longer, is_compared, lexicon
 

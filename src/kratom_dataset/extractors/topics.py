@@ -5,26 +5,27 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter
+from typing import Any
 
 from .. import lexicon as lexicons
 from ..document import Document
 from ..ids import record_id
 from ..models import Topic
 from ..provenance import anchor
-from ._match import Hit, Matcher
+from ._match import Hit, LiteralMatcher, Matcher
 
 NAME = "kratom_dataset.extractors.topics"
 VERSION = f"1.0.0+{lexicons.version('taxonomy')}"
 
 
 @functools.cache
-def taxonomy() -> dict[str, dict]:
+def taxonomy() -> dict[str, dict[str, Any]]:
     """The curated taxonomy: topic id -> entry (label, parent, aliases, MeSH id and its status)."""
     return {t["id"]: t for t in lexicons.read("taxonomy")["topics"]}
 
 
 @functools.cache
-def _matcher() -> Matcher:
+def _matcher() -> LiteralMatcher:
     return Matcher.literals([(t["id"], t["aliases"], {}) for t in taxonomy().values()])
 
 

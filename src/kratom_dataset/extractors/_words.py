@@ -1,0 +1,160 @@
+"""The word index: which lexicon entries a span of text could match, read from the words in it.
+
+Every matcher registers its entries here, and each sentence is tokenised once for all of them;
+a matcher then scans a sentence only with the entries its words allow. Kept apart from the
+matchers because it is shared state with a cache of its own.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable
+from typing import Any
+
+from ..document import Document
+
+if sys.version_info >= (3, 11):  # the regex parser moved in Python 3.11
+    from re import _constants as _sc
+    from re import _parser as _sp
+else:  # pragma: no cover - Python 3.10
+    import sre_constants as _sc
+    import sre_parse as _sp
+
+
+class WordIndex:
+    """Which lexicon entries a span of text could match, read from the words in it.
+
+    Every entry has fragments of which each match contains one (see :func:`_required`); each
+    fragment's longest run of word characters must then lie inside one word of the span. The
+    words of a span are looked up in a cache of word -> entries, so a sentence costs one
+    tokenisation and a few dict lookups instead of a substring test per keyword per matcher;
+    and a span is read once however many matchers ask about it.
+    """
+
+    _WORD = re.compile(r"\w+")
+    _CACHE_LIMIT = 200_000
+
+    def __init__(self) -> None:
+        self._runs: dict[str, int] = {}
+        self._words: dict[str, int] = {}
+        self._bits = 0
+        self._texts: dict[int, tuple[str, dict[tuple[int, int], int]]] = {}
+        self._last: tuple[str | None, int, int, int] = (None, 0, 0, 0)
+        self._document: tuple[Document | None, list[int]] = (None, [])
+
+    def register(self, fragments: set[str] | None) -> int | None:
+        """A bit for an entry needing one of ``fragments``; None when some fragment has no word in it."""
+        if not fragments:
+            return None
+        runs = []
+        for fragment in fragments:
+            words = self._WORD.findall(fragment)
+            if not words:
+                return None
+            runs.append(max(words, key=len))
+        bit = 1 << self._bits
+        self._bits += 1
+        for run in runs:
+            self._runs[run] = self._runs.get(run, 0) | bit
+        # Masks read before this entry existed lack its bit: a lexicon loaded midway through a
+        # document (the first one a process reads) must not find less in it than in any other.
+        self._words.clear()
+        self._texts.clear()
+        self._last = (None, 0, 0, 0)
+        self._document = (None, [])
+        return bit
+
+    def sentence_words(self, doc: Document) -> list[int]:
+        """The mask of every sentence of ``doc``, worked out once for all the extractors reading it."""
+        known, masks = self._document
+        if known is doc:
+            return masks
+        text = doc.flat
+        masks = [self.mask(text, s.start, s.end) for s in doc.sentences]
+        self._document = (doc, masks)
+        return masks
+
+    def mask(self, text: str, start: int, end: int) -> int:
+        """Bits of every entry whose words all occur in ``text[start:end]`` (a superset of what matches)."""
+        last = self._last
+        if last[0] is text and last[1] == start and last[2] == end:
+            return last[3]  # the matchers of one sentence ask in turn
+        texts = self._texts
+        cached = texts.get(id(text))
+        if cached is None or cached[0] is not text:
+            if len(texts) >= 8:  # the document, and the least recently asked of the words and clauses cut from it
+                del texts[next(iter(texts))]
+            cached = texts[id(text)] = (text, {})
+        elif len(texts) > 1:
+            texts[id(text)] = texts.pop(id(text))  # most recently asked last
+        spans = cached[1]
+        key = (start, end)
+        found = spans.get(key)
+        if found is not None:
+            self._last = (text, start, end, found)
+            return found
+        words, runs = self._words, self._runs
+        if len(words) > self._CACHE_LIMIT:
+            words.clear()
+        found = 0
+        for word in set(self._WORD.findall(text[start:end].lower())):
+            bits = words.get(word)
+            if bits is None:
+                bits = 0
+                for run, entries in runs.items():
+                    if run in word:
+                        bits |= entries
+                words[word] = bits
+            found |= bits
+        spans[key] = found
+        self._last = (text, start, end, found)
+        return found
+
+
+#: One index for every matcher, so a sentence is tokenised once for all of them.
+INDEX = WordIndex()
+
+
+def _usable(fragment: str) -> bool:
+    return len(fragment) >= 2 or (len(fragment) == 1 and not fragment.isascii())
+
+
+def _required(items: Iterable[tuple[Any, Any]]) -> set[str] | None:
+    """Fragments of which every match of a parsed pattern contains at least one, or None.
+
+    Each literal run is one candidate; a group or a required repeat passes its own up; an
+    alternation offers the union of its branches' fragments when every branch has some. The
+    candidate whose shortest fragment is longest wins.
+    """
+    candidates: list[set[str]] = []
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is _sc.LITERAL:
+            run += chr(av)
+            continue
+        if _usable(run):
+            candidates.append({run})
+        run = ""
+        if op is _sc.SUBPATTERN:
+            inner = _required(av[-1])
+        elif op is _sc.BRANCH:
+            parts = [_required(b) for b in av[1]]
+            inner = set[str]().union(*(p for p in parts if p)) if all(parts) else None
+        elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT) and av[0] >= 1:
+            inner = _required(av[2])
+        else:
+            inner = None
+        if inner:
+            candidates.append(inner)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: min(len(k) for k in c))
+
+
+def fragments(source: str) -> set[str] | None:
+    """Lowercase fragments of which every match of the pattern ``source`` contains one, or None."""
+    try:
+        return _required(list(_sp.parse(source.lower()).data))
+    except re.error:
+        return None
