@@ -162,7 +162,8 @@ def extract_rate(sample: list[str]) -> float:
     Exactly what a corpus build does per batch of 128 articles (records made unvalidated, the
     batch's Arrow tables checked against the models' rules), but the Parquet writing.
     """
-    from kratom_dataset.corpus import Item, batch_tables, paused_collector
+    from kratom_dataset.batch import batch_tables, paused_collector
+from kratom_dataset.item import Item
 
     items = [Item(f"b{n}", f"b{n}", text=text) for n, text in enumerate(sample)]
     size = sum(len(t.encode("utf-8")) for t in sample)
@@ -307,7 +308,10 @@ def memory(sizes: list[int]) -> dict:
 _BOOKKEEPING = """
 import json, resource, sys, time
 from pathlib import Path
-from kratom_dataset.corpus import CORPUS_TABLES, DONE, _write_manifest, iter_items
+from kratom_dataset.build import _write_manifest
+from kratom_dataset.inputs import iter_items
+from kratom_dataset.layout import DONE
+from kratom_dataset.models import TABLES
 rows, out, batches = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 def rss():
     return int(Path('/proc/self/statm').read_text().split()[1]) * resource.getpagesize()
@@ -323,7 +327,7 @@ set_bytes = rss() - before
 del ids
 (out / DONE).mkdir(parents=True, exist_ok=True)
 for b in range(batches):
-    parts = {t: {"rows": 100, "sha256": f"{b:064x}"} for t in CORPUS_TABLES}
+    parts = {t: {"table": t, "rows": 100, "bytes": 4096, "sha256": f"{b:064x}"} for t in TABLES}
     (out / DONE / f"{b:05d}.json").write_text(json.dumps({"batch": b, "articles": 128, "bytes": 640000, "parts": parts, "rejects": []}))
 before = rss()
 t = time.perf_counter()
@@ -503,7 +507,8 @@ if kind == "bare":
         for m in numeric.finditer(t):
             pass
     raise SystemExit
-from kratom_dataset.corpus import Item, batch_tables, paused_collector
+from kratom_dataset.batch import batch_tables, paused_collector
+from kratom_dataset.item import Item
 from kratom_dataset.parse import parse_article
 docs = lambda: (parse_article(t.encode("utf-8"), article_id=f"b{n}", source_file=f"b{n}") for n, t in enumerate(texts))
 with paused_collector():

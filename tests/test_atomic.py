@@ -62,7 +62,8 @@ def test_killing_a_build_at_random_moments_leaves_no_release_or_a_whole_one(out_
     assert sum(outcomes.values()) == KILL_TRIALS
     print("kill outcomes", outcomes)
     # The next build sweeps what killed builds left behind and publishes normally.
-    subprocess.run(build_cmd(out), check=True, capture_output=True)
+    final = subprocess.run(build_cmd(out), capture_output=True, text=True)
+    assert final.returncode == 0, final.stderr
     assert validate_release(out / "0.2.0").valid
     assert not list(out.glob(".*.incomplete-*"))
 

@@ -21,7 +21,7 @@ from conftest import apply_change
 from kratom_dataset.arrow import optional_of, to_table
 from kratom_dataset.checks import Report
 from kratom_dataset.constraints import check_table, table_issue
-from kratom_dataset.corpus import checked_tables
+from kratom_dataset.batch import checked_tables
 from kratom_dataset.errors import ValidationFailed
 from kratom_dataset.models import TABLES, Cue, Provenance
 from strategies import RECORDS
@@ -186,7 +186,7 @@ def test_trusted_records_get_the_models_defaults(rows):
 def test_a_batch_with_an_invalid_record_is_refused_with_the_record_named(rows):
     claim = first(rows, "claims", lambda c: c.evidence != "none")
     claim["evidence_cue"] = None
-    rows = {t: [] for t in ("articles", "sentences", "topics", "claims", "doses", "mechanisms")}
+    rows = {t: [] for t in TABLES}
     rows["claims"] = [trusted(TABLES["claims"], claim)]
     with pytest.raises(ValidationFailed, match=claim["id"]) as caught:
         checked_tables(7, rows)

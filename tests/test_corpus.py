@@ -16,7 +16,10 @@ from hypothesis import strategies as st
 
 from conftest import RAW, SEEDS, seed_text
 from kratom_dataset.cli import main
-from kratom_dataset.corpus import build_corpus, iter_items, process_batch, utc_timestamp
+from kratom_dataset.batch import process_batch
+from kratom_dataset.build import build_corpus
+from kratom_dataset.inputs import iter_items
+from kratom_dataset.rows import utc_timestamp
 from kratom_dataset.errors import SourceError
 from kratom_dataset.models import UTC_PATTERN
 
@@ -118,7 +121,7 @@ JSON_VALUES = st.recursive(
 def test_a_streamed_json_list_has_the_bytes_of_json_dumps(items, depth):
     import io
 
-    from kratom_dataset.corpus import JsonList
+    from kratom_dataset.layout import JsonStream as JsonList
 
     fh = io.StringIO()
     listing = JsonList(fh, depth=depth)
@@ -163,14 +166,16 @@ def local_build(corpus, tmp_path_factory):
 def test_a_corpus_build_writes_parts_manifest_and_rejects(local_build):
     out, summary = local_build
     manifest = json.loads((out / "manifest.json").read_text())
-    assert summary == {k: v for k, v in manifest.items() if k != "parts"}
+    assert summary == {k: v for k, v in manifest.items() if k != "files"}
+    assert manifest["kind"] == "build"
     assert manifest["articles"] == len(SEEDS) * 2 + 2  # files, JSONL rows, the notes and one Parquet row
-    assert manifest["batches"] == len(manifest["parts"]["claims"])
+    assert manifest["batches"] == len([f for f in manifest["files"].values() if f["table"] == "claims"])
     rejects = json.loads((out / "rejects.json").read_text())
     assert [r["reason"] for r in rejects] == ["unreadable", "unreadable", "duplicate-id", "whitespace-only"]  # input order
     assert [r["file"].rsplit("#", 1)[-1] for r in rejects[:3]] == ["row=5", "row=6", "row=7"]
-    for table, parts in manifest["parts"].items():
-        assert sum(pq.read_metadata(out / p["file"]).num_rows for p in parts) == manifest["rows"][table]
+    for table in manifest["rows"]:
+        parts = [name for name, f in manifest["files"].items() if f["table"] == table]
+        assert sum(pq.read_metadata(out / name).num_rows for name in parts) == manifest["rows"][table]
 
 
 def test_row_provenance_points_into_the_row_text_and_names_file_and_row(local_build, corpus):

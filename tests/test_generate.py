@@ -13,7 +13,7 @@ import pytest
 
 import kratom_dataset as kd
 from conftest import ROOT
-from kratom_dataset.corpus import build_corpus
+from kratom_dataset.build import build_corpus
 
 _spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
 generate = importlib.util.module_from_spec(_spec)

@@ -19,7 +19,7 @@ from kratom_dataset import pins, reader
 from kratom_dataset.build import build_release, read_sources
 from kratom_dataset.checksums import render_sums
 from kratom_dataset.cli import main
-from kratom_dataset.corpus import build_corpus
+from kratom_dataset.build import build_corpus
 from kratom_dataset.errors import IntegrityError, InvalidVersionError, OutputError, SourceError
 from kratom_dataset.parse import decode, parse_article
 from kratom_dataset.semver import Version

@@ -14,9 +14,11 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
+from .layout import MANIFEST, METADATA_KEY, Manifest, ManifestError, parquet_name
 from .models import SCHEMA_VERSION, TABLES, TABLES_BY_SCHEMA
 from .semver import Version
 
@@ -196,26 +198,29 @@ def _check_sentences(report: Report, sentences: list) -> None:
 
 
 def validate_release(folder: Path) -> Report:
-    """Validate a release folder, or any folder or Parquet file that claims to hold release tables.
+    """Validate a release or build folder, or any folder or Parquet file that claims to hold release tables.
 
     Checks the manifest and checksums, each file's Arrow schema and key-value metadata, every
     row through its model, then every cross-record rule. Foreign data (no manifest, wrong
     columns, broken rows) gets located issues for everything that can be checked, never an
-    exception.
+    exception. A build folder is checked part by part (:func:`validate_build`).
     """
     import pyarrow.parquet as pq
 
     from .arrow import arrow_schema
     from .checksums import sha256_file
-    from .release import MANIFEST, METADATA_KEY, file_metadata, parquet_name
+    from .release import file_metadata
 
     folder = Path(folder)
     report = Report()
+    manifest: dict[str, Any] | None = None
     if folder.is_file():
-        candidates = {_table_of(folder): folder}
-        manifest = None
+        candidates: dict[str | None, Path] = {_table_of(folder): folder}
     else:
-        manifest = _read_manifest(report, folder / MANIFEST)
+        read = _read_manifest(report, folder)
+        if read is not None and read.kind == "build":
+            return validate_build(folder, read, report)
+        manifest = None if read is None else read.data
         schema_version = (manifest or {}).get("schema_version", SCHEMA_VERSION)
         if schema_version not in TABLES_BY_SCHEMA:
             report.add("manifest-schema", f"schema version {schema_version!r} is not one this package knows", field="schema_version")
@@ -277,23 +282,62 @@ def validate_release(folder: Path) -> Report:
     return report
 
 
-def _read_manifest(report: Report, path: Path) -> dict | None:
+def _read_manifest(report: Report, folder: Path) -> Manifest | None:
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-        manifest["version"], manifest["files"].items()
-        return manifest
-    except FileNotFoundError:
-        report.add("manifest-missing", f"{path.name} does not exist: this folder is not a published release")
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        report.add("manifest-unreadable", f"{path.name} cannot be read ({exc.__class__.__name__}: {exc})")
+        return Manifest.read(folder)
+    except ManifestError as exc:
+        if exc.missing:
+            report.add("manifest-missing", f"{MANIFEST} does not exist: this folder is not a published release or a build")
+        else:
+            report.add("manifest-unreadable", str(exc))
     return None
+
+
+def validate_build(folder: Path, manifest: Manifest, report: Report | None = None) -> Report:
+    """Every rule on a build folder: each part file against its manifest entry, its schema and its
+    model, and the cross-record rules on each batch (a batch holds whole articles)."""
+    import pyarrow.parquet as pq
+
+    from .arrow import arrow_schema
+    from .checksums import sha256_file
+
+    report = report if report is not None else Report()
+    if manifest.schema_version != SCHEMA_VERSION:
+        report.add("manifest-schema", f"schema version {manifest.schema_version!r} is not the one this package writes ({SCHEMA_VERSION})", field="schema_version")
+        return report
+    batches: dict[str, dict[str, str]] = defaultdict(dict)
+    for name, entry in sorted(manifest.files.items()):
+        batches[Path(name).name][entry["table"]] = name
+    for part, names in sorted(batches.items()):
+        rows: dict[str, list[Any]] = {}
+        for table in TABLES:
+            name = names.get(table)
+            if name is None:
+                report.add("missing-file", f"no {table} part {part} in the manifest", table)
+                continue
+            path, entry = folder / name, manifest.files[name]
+            if not path.is_file():
+                report.add("missing-file", f"{name} does not exist", table)
+                continue
+            if path.stat().st_size != entry.get("bytes", path.stat().st_size) or sha256_file(path) != entry["sha256"]:
+                report.add("checksum-mismatch", f"{name} does not match its manifest entry (size or sha256)", table)
+            try:
+                data = pq.read_table(path)
+            except Exception as exc:  # noqa: BLE001 - a corrupt file can fail anywhere inside the reader
+                report.add("unreadable-file", f"{name} cannot be read as Parquet ({exc.__class__.__name__}: {exc})", table)
+                continue
+            if data.num_rows != entry["rows"]:
+                report.add("row-count", f"{name}: {data.num_rows} rows, the manifest says {entry['rows']}", table)
+            rows[table] = _check_table(report, table, data, arrow_schema(table))
+        cross = validate_rows(rows)
+        report.errors.extend(cross.errors)
+        report.checked.update(cross.checked)
+    return report
 
 
 def _table_of(path: Path) -> str | None:
     """Which table a lone Parquet file holds: its own metadata says, else its file name."""
     import pyarrow.parquet as pq
-
-    from .release import METADATA_KEY
 
     try:
         meta = json.loads((pq.read_schema(path).metadata or {}).get(METADATA_KEY, b"{}"))

@@ -89,11 +89,9 @@ def build(inputs, engine, scheduler, batch_size, raw_dir, out_root, version, wor
 
     Example: kratom-dataset build --raw data/raw --out data/processed
     """
-    from .build import DEFAULT_MAX_BYTES, build_release
+    from .build import DEFAULT_BATCH, DEFAULT_MAX_BYTES, build_corpus, build_release
 
     if inputs:
-        from .corpus import DEFAULT_BATCH, build_corpus
-
         if out_root == Path("data/processed"):
             raise click.UsageError("a corpus build needs its own --out DIR (data/processed holds releases)")
         manifest = build_corpus(
@@ -118,12 +116,14 @@ def build(inputs, engine, scheduler, batch_size, raw_dir, out_root, version, wor
     )
     for r in rejects:
         click.echo(f"rejected {r.file}: [{r.reason}] {r.detail}", err=True)
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    rows = ", ".join(f"{f['table']} {f['rows']}" for f in manifest["files"].values())
+    from .layout import Manifest
+
+    manifest = Manifest.read(folder)
+    rows = ", ".join(f"{f['table']} {f['rows']}" for f in manifest.files.values())
     if changed:
-        click.echo(f"wrote release {manifest['version']} to {folder} ({rows})")
+        click.echo(f"wrote release {manifest.version} to {folder} ({rows})")
     else:
-        click.echo(f"release {manifest['version']} in {folder} is already published and identical; nothing to do ({rows})")
+        click.echo(f"release {manifest.version} in {folder} is already published and identical; nothing to do ({rows})")
 
 
 @main.command()
@@ -163,11 +163,11 @@ def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None, max_bytes: 
 
     Example: kratom-dataset extract article.txt notes.md > records.jsonl
     """
-    from .build import DEFAULT_MAX_BYTES
     from .extractors import extract as extract_text
     from .extractors import kind_of, to_json
     from .files import read_input
     from .ids import article_id_for
+    from .inputs import DEFAULT_MAX_BYTES
     from .parse import decode
 
     if fmt == "parquet" and out_dir is None:
@@ -218,8 +218,7 @@ def evaluate(gold_dir: Path, raw_dir: Path, sets: tuple[str, ...], challenge: Pa
     per-field accuracy on matched records, for each set: the seed gold, the real-page passages'
     dev split (tuned on) and frozen test split (the measure), and the challenge passages.
     """
-    from .build import challenge_file
-    from .scoring import evaluate_dirs, evaluate_passages, passage_files
+    from .scoring import challenge_file, evaluate_dirs, evaluate_passages, passage_files
 
     if challenge is not None:
         results = {"passages": evaluate_passages(challenge)}

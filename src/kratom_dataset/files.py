@@ -21,6 +21,11 @@ from .errors import OutputError, SourceError
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 
 
+def too_large(size: int, limit: int) -> str:
+    """What a ``too-large`` reject says, wherever the limit is met."""
+    return f"{size} bytes is over the limit of {limit} (raise it with --max-bytes)"
+
+
 def read_input(path: Path, *, limit: int | None = None) -> bytes:
     """The bytes of the regular file at ``path``.
 
@@ -37,8 +42,6 @@ def read_input(path: Path, *, limit: int | None = None) -> bytes:
         info = os.fstat(fd)
         _require_regular(info.st_mode, where)
         if limit is not None and info.st_size > limit:
-            from .build import too_large
-
             raise SourceError(too_large(info.st_size, limit), reason="too-large", where=where)
         chunks = []
         while chunk := os.read(fd, 1 << 20):

@@ -13,10 +13,15 @@ import json
 import os
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import IntegrityError, UnknownTableError, UnknownVersionError, did_you_mean
+from .layout import MANIFEST, Manifest, ManifestError, parquet_name
 from .models import TABLES
 from .semver import Version
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 ENV_RELEASES = "KRATOM_DATASET_RELEASES"
 
@@ -44,9 +49,9 @@ def versions() -> list[str]:
         return []
     found = [p for p in root.iterdir() if Version.is_valid(p.name) and p.is_dir()]
     for folder in found:
-        if not (folder / "manifest.json").is_file():
+        if not (folder / MANIFEST).is_file():
             raise IntegrityError(
-                "the release folder has no manifest.json",
+                f"the release folder has no {MANIFEST}",
                 where=str(folder),
                 hint="The release is damaged: restore the folder (or reinstall the package); remove it only if it was never published.",
             )
@@ -78,11 +83,15 @@ def release_dir(version: str | None = None) -> Path:
 
 def path(table: str, version: str | None = None) -> Path:
     """The Parquet file of ``table`` in release ``version``, for DuckDB, Polars, pandas or Spark."""
+    return _path(table, version)
+
+
+def _path(table: str, version: str | None = None) -> Path:
     from .arrow import model_for
 
     model_for(table)
     folder = release_dir(version)
-    name = f"{table}.parquet"
+    name = parquet_name(table)
     if name not in _read_manifest(str(folder))["files"]:
         if (folder / name).exists():
             raise IntegrityError(
@@ -104,7 +113,7 @@ def manifest(version: str | None = None) -> dict:
 def _read_manifest(folder: str) -> dict:
     from .pins import PINNED
 
-    path = Path(folder) / "manifest.json"
+    path = Path(folder) / MANIFEST
     try:
         raw = path.read_bytes()
         data = json.loads(raw.decode("utf-8"))
@@ -180,15 +189,21 @@ def verify(version: str | None = None) -> list[str]:
     return files
 
 
-def load(table: str, version: str | None = None):
+def load(table: str, version: str | None = None, *, path: str | os.PathLike[str] | None = None) -> pa.Table:
     """Read one table of a release (the newest unless ``version`` pins one) as a ``pyarrow.Table``.
 
-    The file is checked against the release manifest the first time it is read in a process;
-    a changed, truncated or missing file raises :class:`IntegrityError` instead of wrong data.
+    ``path`` reads a folder instead: a build's output (``kratom-dataset build --input ... --out
+    DIR``), whose part files become one table, or a release folder anywhere. Each file is
+    checked against its manifest the first time it is read in a process; a changed, truncated
+    or missing file raises :class:`IntegrityError` instead of wrong data.
     """
     import pyarrow.parquet as pq
 
-    file = path(table, version)
+    if path is not None:
+        if version is not None:
+            raise TypeError("give a version or a path, not both")
+        return _load_folder(Path(path), table)
+    file = _path(table, version)
     verify_file(file)
     # One file needs no dataset layer; pq.read_table would import it, and with it pandas (~0.3 s).
     with pq.ParquetFile(file) as parquet:
@@ -207,5 +222,35 @@ def schema(table: str, version: str | None = None):
     if version is None:
         return arrow_schema(table)
     model_for(table)
-    path(table, version)
+    _path(table, version)
     return arrow_schema(table, manifest(version).get("schema_version", SCHEMA_VERSION))
+
+
+def _load_folder(folder: Path, table: str) -> pa.Table:
+    """``table`` of a build or release folder: every file the manifest lists for it, checked, as one table."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .arrow import model_for
+    from .checksums import sha256_file
+
+    model_for(table)
+    try:
+        manifest = Manifest.read(folder)
+    except ManifestError as exc:
+        raise IntegrityError(str(exc), where=str(folder), hint="Give a release folder or the --out folder of a finished build.") from None
+    names = manifest.table_files(table)
+    if not names:
+        raise UnknownTableError(f"the folder has no {table!r} table", where=str(folder), hint=f"It has: {', '.join(manifest.tables()) or 'no tables'}.")
+    parts = []
+    for name in names:
+        file, entry = folder / name, manifest.files[name]
+        try:
+            size = file.stat().st_size
+        except OSError:
+            raise IntegrityError("the file is missing", where=str(file), hint="Run the build again; it redoes missing parts.") from None
+        if size != entry["bytes"] or sha256_file(file) != entry["sha256"]:
+            raise IntegrityError("the file differs from its manifest entry (size or sha256)", where=str(file), hint="Run the build again; it redoes changed parts.")
+        with pq.ParquetFile(file) as parquet:
+            parts.append(parquet.read())
+    return parts[0] if len(parts) == 1 else pa.concat_tables(parts)

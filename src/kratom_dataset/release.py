@@ -1,4 +1,5 @@
-"""Write a release folder: Parquet per table, manifest, SHA256SUMS and data card, atomically.
+"""Publish a release: gather a build's part files into one Parquet file per table, and write
+the folder (manifest, SHA256SUMS and data card) atomically.
 
 Everything is written into a temporary folder beside the target and renamed into place only
 when complete, so a reader never sees half a release. A published release is immutable:
@@ -12,40 +13,32 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import datacard
-from .checksums import CHECKSUMS, render_sums, sha256_file
-from .errors import ReleaseError
+from .arrow import to_table
+from .checksums import render_sums, sha256_file
+from .errors import ReleaseError, SourceError
+from .extractors import EXTRACTORS
+from .inputs import Source
+from .item import Reject
+from .layout import CARD, CHECKSUMS, MANIFEST, METADATA_KEY, PARQUET_OPTIONS, FileEntry, dumps, parquet_name, part_path
 from .models import PRIMARY_KEY, SCHEMA_VERSION, TABLES
 from .schemas import schema_sha256
 from .semver import Version
 
-MANIFEST = "manifest.json"
 LOCK_TIMEOUT_S = 120.0
-CARD = "README.md"
-METADATA_KEY = b"kratom_dataset"
 
-# Fixed writer options: the same table always gives the same bytes with the same pyarrow.
-PARQUET_OPTIONS = {
-    "compression": "zstd",
-    "compression_level": 9,
-    "use_dictionary": True,
-    "write_statistics": True,
-    "version": "2.6",
-    "data_page_version": "1.0",
-    "row_group_size": 64 * 1024,
-}
+__all__ = ["LOCK_TIMEOUT_S", "MANIFEST", "METADATA_KEY", "file_metadata", "publish_build", "publish_lock", "write_parquet", "write_release"]
 
 
-def parquet_name(table: str) -> str:
-    return f"{table}.parquet"
-
-
-def file_metadata(table: str, version: str, schema_version: str = SCHEMA_VERSION) -> dict:
+def file_metadata(table: str, version: str, schema_version: str = SCHEMA_VERSION) -> dict[str, Any]:
     """What each Parquet file says about itself under the ``kratom_dataset`` key."""
     return {
         "dataset": "kratom-dataset",
@@ -66,7 +59,7 @@ def write_parquet(table_name: str, data: pa.Table, path: Path, version: str) -> 
 
 
 @contextlib.contextmanager
-def publish_lock(out_root: Path, timeout: float = LOCK_TIMEOUT_S):
+def publish_lock(out_root: Path, timeout: float = LOCK_TIMEOUT_S) -> Iterator[None]:
     """Hold the folder's publish lock: a second build on the same folder waits, then gives up clearly.
 
     The lock is an advisory ``flock`` on the folder itself, so it leaves no file behind and dies
@@ -102,10 +95,10 @@ def write_release(
     *,
     version: str,
     out_root: Path,
-    sources: list[dict],
+    sources: list[Source],
     extractors: dict[str, str],
-    rejects: list[dict] = (),
-    evaluation: dict | None = None,
+    rejects: list[dict[str, str]] | None = None,
+    evaluation: dict[str, Any] | None = None,
     lock_timeout: float = LOCK_TIMEOUT_S,
 ) -> tuple[Path, bool]:
     """Write release ``version`` under ``out_root``; return its folder and whether anything changed.
@@ -124,7 +117,7 @@ def write_release(
             shutil.rmtree(tmp)
         tmp.mkdir()
         try:
-            _write_files(tmp, tables, version=version, sources=sources, extractors=extractors, rejects=list(rejects), evaluation=evaluation)
+            _write_files(tmp, tables, version=version, sources=sources, extractors=extractors, rejects=list(rejects or []), evaluation=evaluation)
             if target.exists():
                 if _same_tree(tmp, target):
                     shutil.rmtree(tmp)
@@ -142,8 +135,17 @@ def write_release(
             raise
 
 
-def _write_files(tmp: Path, tables, *, version, sources, extractors, rejects, evaluation) -> None:
-    files = {}
+def _write_files(
+    tmp: Path,
+    tables: dict[str, pa.Table],
+    *,
+    version: str,
+    sources: list[Source],
+    extractors: dict[str, str],
+    rejects: list[dict[str, str]],
+    evaluation: dict[str, Any] | None,
+) -> None:
+    files: dict[str, FileEntry] = {}
     for name in TABLES:
         path = tmp / parquet_name(name)
         write_parquet(name, tables[name], path, version)
@@ -160,7 +162,7 @@ def _write_files(tmp: Path, tables, *, version, sources, extractors, rejects, ev
     }
     if evaluation is not None:
         manifest["evaluation"] = evaluation
-    (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8", newline="\n")
+    (tmp / MANIFEST).write_text(dumps(manifest), encoding="utf-8", newline="\n")
     (tmp / CARD).write_text(datacard.render(manifest, tables), encoding="utf-8", newline="\n")
     (tmp / CHECKSUMS).write_text(render_sums(tmp, [*files, MANIFEST, CARD]), encoding="utf-8", newline="\n")
     for path in tmp.iterdir():
@@ -180,13 +182,96 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def scratch_folder(out_root: Path, version: str) -> Path:
+    """A build's own folder for part files beside the releases, named after its process."""
+    folder = out_root / f".{version}.incomplete-parts-{os.getpid()}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    return folder
+
+
 def _sweep(out_root: Path) -> None:
-    """Remove temporary folders left by builds that were killed (we hold the lock: none is live)."""
+    """Remove temporary folders left by builds that were killed: every unfinished release (we
+    hold the lock, so none is live) and the part files of builds whose process is gone."""
     for leftover in out_root.glob(".*.incomplete-*"):
+        owner = leftover.name.rsplit("-", 1)[-1]
+        if ".incomplete-parts-" in leftover.name and owner.isdigit() and _alive(int(owner)):
+            continue
         shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _same_tree(a: Path, b: Path) -> bool:
     names_a = sorted(p.name for p in a.iterdir())
     names_b = sorted(p.name for p in b.iterdir())
     return names_a == names_b and all((a / n).read_bytes() == (b / n).read_bytes() for n in names_a)
+
+
+def gather(build: Path, batches: int) -> dict[str, pa.Table]:
+    """Every table of a build as one table, sorted by id as each part is, in one chunk per column:
+    the Parquet bytes do not depend on how the articles were batched."""
+    tables = {}
+    for table in TABLES:
+        parts = [pq.read_table(build / part_path(table, index)) for index in range(batches)]
+        tables[table] = pa.concat_tables(parts).sort_by("id").combine_chunks() if parts else to_table(table, [])
+    return tables
+
+
+def publish_build(
+    build: Path,
+    batches: int,
+    *,
+    raw_dir: Path,
+    out_root: Path,
+    version: str,
+    sources: list[Source],
+    rejects: list[Reject],
+    allow_rejects: bool,
+    lock_timeout: float | None,
+    report: Path,
+) -> tuple[Path, bool]:
+    """Publish release ``version`` from the part files of a build of ``raw_dir``; return its folder and whether it changed.
+
+    With rejects, the rejects report is written beside the release first, and nothing is
+    published unless ``allow_rejects``.
+    """
+    timeout = LOCK_TIMEOUT_S if lock_timeout is None else lock_timeout
+    with publish_lock(out_root, timeout):
+        if rejects:
+            report.write_text(json.dumps([asdict(r) for r in rejects], indent=2) + "\n", encoding="utf-8")
+        elif report.exists():
+            report.unlink()
+    if rejects and not allow_rejects:
+        raise SourceError(
+            f"{len(rejects)} input file(s) rejected; nothing was published (see {report.name})",
+            reason="rejected",
+            where=str(report),
+            hint="Fix or remove them, or pass --allow-rejects to publish without them.",
+        )
+    tables = gather(build, batches)
+    evaluation = None
+    if tables["gold"].num_rows:
+        from .scoring import release_evaluation
+
+        evaluation = release_evaluation(raw_dir)
+    return write_release(
+        tables,
+        version=version,
+        out_root=out_root,
+        sources=sources,
+        extractors=EXTRACTORS,
+        rejects=[asdict(r) for r in rejects],
+        evaluation=evaluation,
+        lock_timeout=timeout,
+    )

@@ -12,6 +12,7 @@ import csv
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import SourceError
 
@@ -253,3 +254,21 @@ def _article_files(raw_dir: Path) -> dict[str, Path]:
             for row in csv.DictReader(fh):
                 files[row["article_id"]] = raw_dir / row["file"]
     return files
+
+
+def challenge_file(raw_dir: Path) -> Path | None:
+    """The challenge passages of the repository that holds ``raw_dir`` (``tests/challenge/``), if any."""
+    path = Path(raw_dir).resolve().parent.parent / "tests" / "challenge" / "passages.jsonl"
+    return path if path.is_file() else None
+
+
+def release_evaluation(raw_dir: Path) -> dict[str, Any]:
+    """The scores a release's manifest records: seed gold, each passage split, and the challenge set."""
+    evaluation: dict[str, Any] = {"seed_gold": evaluate_dirs(Path(raw_dir) / "gold", raw_dir).to_dict(details=False)}
+    for name, path in passage_files(raw_dir).items():
+        evaluation[f"{name}_passages"] = evaluate_passages(path).to_dict(details=False)
+    challenge = challenge_file(raw_dir)
+    if challenge is not None:
+        scores = evaluate_passages(challenge).to_dict(details=False)
+        evaluation["challenge"] = {k: scores[k] for k in ("dose", "mechanism")}
+    return evaluation
