@@ -1,0 +1,227 @@
+"""The amount grammar of a dose: numbers as pages write them, units, ranges and lists.
+
+:func:`amounts` finds every amount with a unit in a span and nothing else; what an amount is
+for (its level, role, purpose, timing) is read from its context in :mod:`.doses`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from .. import lexicon as lexicons
+from ..vocabulary import Unit
+
+FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+_VULGAR = "[" + "".join(FRACTIONS) + "]"
+# Digits as pages write them: "1 1/2", "1/2", "1½", "½", "1.5", European "1,5", "1,000", ".75".
+_DIGITS = rf"(?:\d+[ \t]+\d/\d{{1,2}}(?!\d)|\d+/\d{{1,2}}(?![\d/])|\d+(?:[.,]\d+)?{_VULGAR}?|\.\d+|{_VULGAR})"
+_DASH = r"\s*(?:-|–|—|to|or)\s*"
+
+
+class Amount(NamedTuple):
+    """One amount with a unit: ``text[start:end]``, its bounds as stated and its UCUM unit."""
+
+    start: int
+    end: int
+    low: float
+    high: float
+    unit: Unit
+    last: bool = True
+    """False for an amount listed before the one that carries the unit ("2, 4 and 8 mg")."""
+    approximate: bool = False
+    """Hedged by its measure ("a heaping teaspoon")."""
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    numeric: re.Pattern[str]
+    units: dict[str, Unit]
+    number_words: dict[str, float]
+    number_re: re.Pattern[str]
+    bare_number: re.Pattern[str]
+    listed_before: re.Pattern[str]
+    listed: re.Pattern[str]
+    single: re.Pattern[str]
+    approximate_measure: re.Pattern[str]
+    label_not_range: re.Pattern[str]
+    equivalence: re.Pattern[str]
+    elliptic_before: re.Pattern[str]
+    elliptic_after: re.Pattern[str]
+
+
+def number_pattern(words: dict[str, object]) -> str:
+    """A number: digits, a fraction or a number word, perhaps "... and a half" ("two and a half")."""
+    return rf"(?:(?:{_DIGITS}|{lexicons.alternation(list(words))})(?:\s+and\s+a\s+half)?)"
+
+
+@functools.cache
+def _grammar() -> _Grammar:
+    lex = lexicons.read("doses")
+    units = {spelling.lower(): code for code, spellings in lex["units"].items() for spelling in spellings}
+    words = lex["number_words"]
+    _NUMBER = number_pattern(words)
+    unit = lexicons.alternation(list(units))
+    # A unit may carry a per-day denominator ("12g/day"); "mg/kg" is a unit of its own.
+    unit_re = rf"(?:{unit})(?:/(?:day|d)\b)?(?![\w/])(?!%)"
+    numeric = lexicons.guarded(
+        rf"(?<![\w.,/])(?:(?P<between>between)\s+(?P<b_low>{_NUMBER})\s*(?P<b_unit1>{unit_re})?\s*(?:and|-|–|—|to)\s*(?P<b_high>{_NUMBER})"
+        rf"|(?P<low>{_NUMBER})\s*(?P<unit1>{unit_re})?{_DASH}(?P<high>{_NUMBER})"
+        rf"|(?P<value>{_NUMBER}))(?:\s*|-)(?:(?P<measure>level|heaping|heaped|rounded|scant)\s+)?(?P<unit>{unit_re})",
+        re.IGNORECASE,
+    )
+    return _Grammar(
+        numeric=numeric,
+        units=units,
+        number_words={k.lower(): float(v) for k, v in words.items()},
+        number_re=re.compile(_NUMBER, re.IGNORECASE),
+        bare_number=re.compile(rf"(?<![\w.,/$€£#:-])(?:{_DIGITS})(?![\w/%:-]|[.,]\d|\s*(?:[-–—]|to)\s*\d)", re.IGNORECASE),
+        listed_before=re.compile(rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,\s*$", re.IGNORECASE),
+        # "single doses of 2, 4 and 8 mg": the amounts listed before the last one and its unit.
+        listed=re.compile(rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,?\s*(?:and|or|&)\s*$", re.IGNORECASE),
+        # "a gram", "an ounce a day", "a heaping tablespoon", "a gram and a half": one of a unit.
+        single=lexicons.pattern(
+            rf"(?P<one>an?|one)\s+(?:(?P<modifier>{lex['measure_modifiers']['approximate']}|{lex['measure_modifiers']['exact']})\s+)?"
+            rf"(?P<unit>{lex['single_units']})(?P<half>\s+and\s+a\s+half)?",
+            guard=True,
+        ),
+        approximate_measure=re.compile(lex["measure_modifiers"]["approximate"], re.IGNORECASE),
+        label_not_range=re.compile(rf"(?:^|\W)(?:{lex['labels_not_ranges']})\s*(?:\d+\s*(?:[-–—]|to)\s*)?$", re.IGNORECASE),
+        equivalence=re.compile(lex["measure_equivalence"], re.IGNORECASE),
+        elliptic_before=re.compile(lex["elliptic_before"], re.IGNORECASE),
+        elliptic_after=re.compile(lex["elliptic_after"], re.IGNORECASE),
+    )
+
+
+def amount_pattern() -> re.Pattern[str]:
+    """The pattern of a number, a range or a list's last number, and its unit."""
+    return _grammar().numeric
+
+
+def _number(text: str) -> float:
+    """A number as written: digits ("1.5", European "1,5", "1,000", ".75"), fractions ("1/2",
+    "1 1/2", "1½"), words ("three", "half a", "four-"), and "... and a half"."""
+    words = _grammar().number_words
+    key = " ".join(text.lower().split())
+    half = re.search(r"\s+and\s+a\s+half$", key)
+    if half:
+        return _number(key[: half.start()]) + 0.5
+    if key in words:
+        return words[key]
+    whole, _, fraction = key.partition(" ")
+    if fraction:  # "1 1/2"
+        return _number(whole) + _number(fraction)
+    if "/" in key:
+        numerator, denominator = key.split("/")
+        return float(numerator) / float(denominator)
+    if key[-1] in FRACTIONS:
+        return (float(key[:-1]) if key[:-1] else 0.0) + FRACTIONS[key[-1]]
+    if re.fullmatch(r"\d{1,3},\d{3}", key):  # a thousands separator, not a decimal comma
+        return float(key.replace(",", ""))
+    return float(key.replace(",", "."))
+
+
+def amounts(text: str, s: int, e: int) -> list[Amount]:
+    """Every amount with a unit in ``text[s:e]``, leftmost first.
+
+    The amount grammar: a number (digits, fractions, words), a range ("1-3", "two or three",
+    "between 2 and 4") or a list ("2, 4 and 8 mg": one amount each, sharing the last one's
+    unit), then a unit; or one of a unit ("a gram", "a heaping tablespoon"). A number after a
+    schedule label ("Day 1 – 6 g") is not the low end of a range.
+    """
+    lex = _grammar()
+    found: list[Amount] = []
+    for m in lex.numeric.finditer(text, s, e):
+        unit_text = m.group("unit")
+        unit = lex.units[re.sub(r"/(?:day|d)$", "", unit_text, flags=re.IGNORECASE).lower()]
+        if m.group("between"):
+            items = [(m.start("b_low"), _number(m.group("b_low")), _number(m.group("b_high")))]
+        elif m.group("value"):
+            items = [(m.start("value"), _number(m.group("value")), _number(m.group("value")))]
+        elif lex.label_not_range.search(text, max(s, m.start("low") - 12), m.start("low")):
+            items = [(m.start("high"), _number(m.group("high")), _number(m.group("high")))]
+        else:
+            items = [(m.start("low"), _number(m.group("low")), _number(m.group("high")))]
+            joiner = text[m.end("low") : m.start("high")].strip().lower()
+            if joiner in ("or", "and") and lex.listed_before.search(text, max(s, m.start("low") - 80), m.start("low")):
+                # "7.5, 15, 22.5 or 30 mg": the last two of a list, not a range
+                items = [(m.start("low"), items[0][1], items[0][1]), (m.start("high"), items[0][2], items[0][2])]
+        listed = lex.listed.search(text, max(s, items[0][0] - 80), items[0][0]) or lex.listed_before.search(
+            text, max(s, items[0][0] - 80), items[0][0]
+        )
+        if listed and ("," in listed.group("items") or len(items) > 1):
+            before = [(n.start(), _number(n.group())) for n in lex.number_re.finditer(listed.group("items"))]
+            items = [(listed.start("items") + at, v, v) for at, v in before] + items
+        for n, (start, low, high) in enumerate(items):
+            last = n == len(items) - 1
+            if last:
+                end = m.end("unit")
+            else:
+                listed_number = lex.number_re.match(text, start)
+                assert listed_number is not None  # found by the same pattern, at the same place
+                end = listed_number.end()
+            approximate = bool(m.group("measure") and lex.approximate_measure.fullmatch(m.group("measure")))
+            found.append(Amount(start, end, low, high, unit, last=last, approximate=approximate))
+    taken = sorted((f[0], f[1]) for f in found)
+    taken_starts = [a for a, _ in taken]
+    for m in lex.single.finditer(text, s, e):
+        if overlaps(taken, taken_starts, m.start(), m.end()):
+            continue
+        amount = 1.5 if m.group("half") else 1.0
+        modifier = m.group("modifier")
+        approximate = bool(modifier and lex.approximate_measure.fullmatch(modifier))
+        found.append(Amount(m.start(), m.end(), amount, amount, lex.units[m.group("unit").lower()], approximate=approximate))
+    found.sort(key=lambda f: f[0])
+    return _elliptic(text, s, e, _without_equivalences(text, found))
+
+
+_HOUSEHOLD = frozenset({"[tsp_us]", "[tbs_us]"})
+
+
+def _without_equivalences(text: str, found: list[Amount]) -> list[Amount]:
+    """Drop a household measure and the mass it is said to weigh ("a level teaspoon weighs
+    about 2.5 g"): a conversion between units, not an amount anyone takes."""
+    lex = _grammar()
+    dropped: set[int] = set()
+    for n, amount in enumerate(found):
+        if amount.unit not in _HOUSEHOLD:
+            continue
+        for m in range(n + 1, len(found)):
+            if found[m].unit in ("g", "mg") and lex.equivalence.search(text[amount.end : found[m].start]):
+                dropped.update((n, m))
+            break
+    return [f for n, f in enumerate(found) if n not in dropped]
+
+
+def _elliptic(text: str, s: int, e: int, found: list[Amount]) -> list[Amount]:
+    """Add the bare numbers that stand for an amount of the sentence's unit ("9 g instead of my
+    usual 12", "3 grams with breakfast and 3 more after work", "at 3g when I normally need 5")."""
+    if not found:
+        return found
+    lex = _grammar()
+    taken = sorted((f[0], f[1]) for f in found)
+    starts = [a for a, _ in taken]
+    found_by_start = sorted(found, key=lambda f: f[0])
+    extra: list[Amount] = []
+    for m in lex.bare_number.finditer(text, s, e):
+        if overlaps(taken, starts, m.start(), m.start() + 1) or not lex.elliptic_after.match(text, m.end(), e):
+            continue
+        if not lex.elliptic_before.search(text, max(s, m.start() - 40), m.start()):
+            continue
+        value = _number(m.group())
+        if not 0 < value < 1000:
+            continue
+        at = bisect.bisect_left(starts, m.start())
+        nearest = min(found_by_start[max(0, at - 1) : at + 1], key=lambda f: abs(f[0] - m.start()))
+        extra.append(Amount(m.start(), m.end(), value, value, nearest.unit))
+    return sorted(found + extra, key=lambda f: f[0])
+
+
+def overlaps(spans: list[tuple[int, int]], starts: list[int], lo: int, hi: int) -> bool:
+    """Whether any of ``spans`` (sorted, not overlapping each other; ``starts`` their starts)
+    overlaps ``[lo, hi)``: a binary search, so a sentence of many amounts stays linear."""
+    i = bisect.bisect_left(starts, hi)
+    return i > 0 and spans[i - 1][1] > lo
