@@ -14,14 +14,16 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+import kratom_dataset as kd
 from conftest import RAW, SEEDS, seed_text
-from kratom_dataset.cli import main
 from kratom_dataset.batch import process_batch
 from kratom_dataset.build import build_corpus
+from kratom_dataset.checks import validate_release
+from kratom_dataset.cli import main
+from kratom_dataset.errors import IntegrityError, SourceError
 from kratom_dataset.inputs import iter_items
-from kratom_dataset.rows import utc_timestamp
-from kratom_dataset.errors import SourceError
 from kratom_dataset.models import UTC_PATTERN
+from kratom_dataset.rows import utc_timestamp
 
 
 @pytest.fixture(scope="module")
@@ -176,6 +178,49 @@ def test_a_corpus_build_writes_parts_manifest_and_rejects(local_build):
     for table in manifest["rows"]:
         parts = [name for name, f in manifest["files"].items() if f["table"] == table]
         assert sum(pq.read_metadata(out / name).num_rows for name in parts) == manifest["rows"][table]
+
+
+def test_a_build_folder_passes_every_rule_of_validate(local_build):
+    out, _ = local_build
+    report = validate_release(out)
+    assert report.valid, report.to_text()
+    assert report.checked["claims"] > 0 and report.checked["articles"] == len(SEEDS) * 2 + 2
+
+
+def test_validate_finds_a_changed_part_of_a_build(local_build, tmp_path):
+    out, _ = local_build
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    part = copy / "doses" / "part-00000.parquet"
+    table = pq.read_table(part)
+    pq.write_table(table.set_column(table.schema.get_field_index("unit"), "unit", pa.array(["furlong"] * table.num_rows)), part)
+    codes = {i.code for i in validate_release(copy).errors}
+    assert {"checksum-mismatch", "invalid-value"} <= codes
+
+
+@pytest.mark.parametrize("table", ["articles", "claims", "doses", "gold"])
+def test_load_reads_a_build_folder_as_one_table(local_build, table):
+    out, manifest = local_build
+    loaded = kd.load(table, path=out)
+    parts = sorted((out / table).glob("part-*.parquet"))
+    assert loaded.num_rows == manifest["rows"][table]
+    assert loaded.equals(pa.concat_tables(pq.read_table(p) for p in parts))
+
+
+def test_load_refuses_a_build_part_that_changed(local_build, tmp_path):
+    out, _ = local_build
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    (copy / "claims" / "part-00001.parquet").write_bytes(b"PAR1")
+    with pytest.raises(IntegrityError, match="differs from its manifest"):
+        kd.load("claims", path=copy)
+
+
+def test_the_cli_validates_a_build_folder(local_build):
+    out, _ = local_build
+    result = CliRunner().invoke(main, ["validate", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "valid: 0 issue(s)" in result.output
 
 
 def test_row_provenance_points_into_the_row_text_and_names_file_and_row(local_build, corpus):
