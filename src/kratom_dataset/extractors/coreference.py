@@ -19,7 +19,9 @@ from .mentions import CHAIN, Target, chain_back, find_targets, lexicon, named_ag
 # "the main alkaloid in kratom": a name in a prepositional phrase, seldom what "it" points back to.
 IN_PHRASE = re.compile(r"\b(?:in|of|from|within|inside|into)\s+(?:the\s+|raw\s+|dried\s+)?$", re.IGNORECASE)
 
-SINGULAR = re.compile(r"it|its|this compound|the compound|this alkaloid|the alkaloid|this drug|the drug|this substance|the substance", re.IGNORECASE)
+SINGULAR = re.compile(
+    r"it|its|this compound|the compound|this alkaloid|the alkaloid|this drug|the drug|this substance|the substance", re.IGNORECASE
+)
 
 PLURAL_NAME = re.compile(r"\b(?:alkaloids|compounds|constituents)\b", re.IGNORECASE)
 
@@ -30,6 +32,7 @@ LOOKBACK = 400
 
 #: How much text before a reference is read for the page's topic when its paragraph names nothing.
 TOPIC_WINDOW = 3000
+
 
 def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -> list[str]:
     """What ``reference`` points back to: the latest agent named in the sentence or the sentences
@@ -55,6 +58,7 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
         return list(dict.fromkeys(h.label for h in group))
     return page_topic(doc, reference.start, plural=plural)
 
+
 def page_topic(doc: Document, offset: int, *, plural: bool) -> list[str]:
     """What a page is about, for a reference with nothing to point back to in its paragraph: the
     agents its title names ("Clonidine vs. Lofexidine ... Both drugs are ..."), or else the agent
@@ -71,6 +75,7 @@ def page_topic(doc: Document, offset: int, *, plural: bool) -> list[str]:
         counts[h.label] = counts.get(h.label, 0) + 1
     return [max(counts, key=lambda label: counts[label])] if counts else []
 
+
 def referable(reference: Hit | None, hits: list[Hit], text: str) -> list[Hit]:
     """The agents ``reference`` can name: "this alkaloid" only an alkaloid, "it" any agent; a name
     inside a prepositional phrase ("one of the alkaloids in kratom leaf") only when no other is there."""
@@ -84,7 +89,8 @@ def referable(reference: Hit | None, hits: list[Hit], text: str) -> list[Hit]:
     singular = "alkaloids" not in reference.text(text).lower()  # "the alkaloid" is one of them, not the plant's
     return [h for h in hits if h.label in alkaloids and not (singular and h.label == "kratom")]
 
-def antecedent(doc: Document, index: int, offset: int, reference: Hit | None = None):
+
+def antecedent(doc: Document, index: int, offset: int, reference: Hit | None = None) -> tuple[Hit, str] | None:
     """The latest agent named before ``offset`` (in the sentence or the ones before) that
     ``reference`` can name, as ``(hit, agent)``; failing that, what the page is about."""
     text = doc.flat
@@ -96,6 +102,7 @@ def antecedent(doc: Document, index: int, offset: int, reference: Hit | None = N
     if topic and reference is not None:
         return reference, topic[0]
     return None
+
 
 def resolve_target(doc: Document, index: int, offset: int, *, plural: bool = False, target_type: str | None = None) -> Target | None:
     """Latest target named before ``offset`` in the sentence or the paragraph's earlier sentences;

@@ -10,6 +10,7 @@ action type, so it stays ``interacts_with``; nothing is imported from the litera
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .. import lexicon as lexicons
 from ..document import Document
@@ -18,14 +19,25 @@ from ..models import Mechanism
 from ..provenance import anchor
 from ._match import Hit
 from ._words import INDEX
-from .coreference import IN_PHRASE, antecedent, resolve_agents, resolve_target
+from .arguments import (
+    PASSIVE_AFTER,
+    PASSIVE_BEFORE,
+    AgentGroup,
+    TargetChain,
+    agent_after,
+    agent_group,
+    examples,
+    named_after_role,
+    passive_arguments,
+    target_before,
+    target_chain,
+)
+from .coreference import antecedent
 from .mentions import CHAIN, Target, chain_back, find_agents, find_targets, inside_longer, is_compared, lexicon
 
 NAME = "kratom_dataset.extractors.mechanisms"
 VERSION = f"1.1.0+{lexicons.version('mechanisms')}"
 
-_AGENT_GAP = 70
-_TARGET_GAP = 40
 # "on calcium channels rather than opioid receptors": a target denied beside the stated one.
 _CONTRAST = re.compile(
     r"\s*,?\s*(?:(?P<adds>not (?:just|only)|as well as)|instead of|rather than|but not|and not|not)\s+(?:on\s+|at\s+|to\s+|with\s+)?(?:the\s+)?",
@@ -37,31 +49,8 @@ _POTENCY = re.compile(r"\b(?:potent|active|selective)\b", re.IGNORECASE)
 _UNLIKE = re.compile(r"\bunlike\s+(?:other\s+|the\s+)?$", re.IGNORECASE)
 # Where the clause holding a comparison ends.
 _CLAUSE_END = re.compile(r"[.;]|,\s*(?:whereas|while|but|although|though|so|which)\b", re.IGNORECASE)
-# A clause boundary between an action and a later target: the target belongs to the next clause.
-_CLAUSE_BREAK = re.compile(
-    r"[.;]|,\s*(?:whereas|while|but|although|though|and at|and on)\b"
-    # "binding differently compared to endogenous opioids" compares; it names no target.
-    r"|\b(?:compared (?:to|with)|than|unlike|similar to)\b",
-    re.IGNORECASE,
-)
-# "At the mu-opioid receptor, MG acts as ...": a target fronted before its agent.
-_FRONTED = re.compile(r"(?:^|[,;]\s*|\bwhereas\s+|\bwhile\s+|\band\s+)(?:at|on)\s+(?:the\s+)?$", re.IGNORECASE)
-# "is activated by 7-OH": the passive names its target first and its agent after "by".
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|being|gets?)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_PASSIVE_AFTER = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
-# "the binding of <agent> to ...": the agent follows the action noun.
-_OF_AGENT = re.compile(r"\s+of\s+", re.IGNORECASE)
-# "inhibition of CYP2D6 by <agent>".
-_BY_AGENT = re.compile(r"\s+by\s+", re.IGNORECASE)
-# "By binding to these receptors, <agent> ...": an adverbial clause before the main subject.
-_ADVERBIAL = re.compile(r"(?:^|[,;]\s*)(?:by|through|via|upon|after|when|while)\s+$", re.IGNORECASE)
-_MAIN_SUBJECT = re.compile(r"[^,.;]{0,60},\s*")
 _DETERMINERS = re.compile(r"\s*(?:(?:the|your|their|its|our|his|her|these|those|both|all|a|an)\s+)?")
-_APPOSITIVE = re.compile(r"\s*,\s*(?:the|a|an|its|one|another)\b[^,;.]{0,60},\s*(?:\w+\s+){0,3}", re.IGNORECASE)
-_NEW_CLAUSE = re.compile(r"[.;]|,\s*(?:so|but|whereas|while|although|though|because|since|and so)\b", re.IGNORECASE)
 _WHETHER = re.compile(r"\b(?:whether|if)\s+$", re.IGNORECASE)
-_RELATIVE = re.compile(r"which|who|that", re.IGNORECASE)
-_ARTICLE = re.compile(r"the\s+", re.IGNORECASE)
 # What may stand between two actions of one subject: "..., and (it) is also an antagonist at".
 _SHARED_SUBJECT = re.compile(
     r"(?:\s*,?\s*(?:and|but|yet|or|as well as|while|whereas|also|additionally|there|too|"
@@ -78,12 +67,11 @@ _SHARED_SUBJECT = re.compile(
     r"\([^()]{0,80}\))(?!\w))*\s*,?\s*",
     re.IGNORECASE,
 )
-# "inhibitors such as ketoconazole": agents named as examples of a role noun.
-_ROLE_NOUN = re.compile(r"(?:inhibitors|inducers|agonists|antagonists|blockers)(?: of)?$", re.IGNORECASE)
-_ROLE_SINGULAR = re.compile(r"(?:agonist|antagonist|inhibitor|inducer|blocker|modulator)$", re.IGNORECASE)
-_EXAMPLE = re.compile(r"\s*,?\s*\(?(?:such as|like|e\.g\.,?|for example,?|including|notably)\s+", re.IGNORECASE)
 # A role noun ending its clause with no target of its own: the target is the previous one.
-_SHARED_OBJECT = re.compile(r"\s*(?:[,.;)]|$|\s+(?:instead|too|as well|there|in others|in other \w+|at (?:the )?same (?:site|receptors?))\b|\s+(?:whereas|while|but)\b)", re.IGNORECASE)
+_SHARED_OBJECT = re.compile(
+    r"\s*(?:[,.;)]|$|\s+(?:instead|too|as well|there|in others|in other \w+|at (?:the )?same (?:site|receptors?))\b|\s+(?:whereas|while|but)\b)",
+    re.IGNORECASE,
+)
 _NEITHER = re.compile(r"\b(?:neither|none of|no)\b", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|no|lacks?|lacking|lacked|fails? to|failed to|neither|nor|doesnt|dont|didnt|isnt|arent|wont|cant)\b|n['’]t\b",
@@ -162,39 +150,41 @@ def _span_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) -
     out: list[Mechanism] = []
     blocked_until = s  # triggers inside an earlier mechanism's effect clause state no new mechanism
     window_start = s
-    previous: tuple[list, list] | None = None  # the agents and targets of the sentence's last mechanism
+    previous: tuple[AgentGroup, TargetChain] | None = None  # the agents and targets of the sentence's last mechanism
     for n, action in enumerate(actions):
         if action.start < blocked_until:
             continue
         limit = actions[n + 1].start if n + 1 < len(actions) else e
         negation_start = window_start
         elided = None  # the part of the mechanism this clause leaves to the one before it
-        passive = _passive(text, action, limit, targets, agents, window_start, target_refs, doc, index)
+        passive = passive_arguments(text, action, limit, targets, agents, window_start, target_refs, doc, index)
         if passive:
             group, chosen = passive
-        elif _PASSIVE_AFTER.match(text, action.end, limit) and _PASSIVE_BEFORE.search(text, max(window_start, action.start - 30), action.start):
+        elif PASSIVE_AFTER.match(text, action.end, limit) and PASSIVE_BEFORE.search(
+            text, max(window_start, action.start - 30), action.start
+        ):
             continue  # "mitragynine is activated by CYP3A4": the actor after "by" is no agent
-        elif (named := _named_after_role(text, action, agents)) is not None:
+        elif (role_agent := named_after_role(text, action, agents)) is not None:
             # "the kappa antagonist nor-binaltorphimine", "the α2 antagonist idazoxan"
-            group = [(named, named.label)]
+            group = [(role_agent, role_agent.label)]
             negation_start = action.start  # "but not by the kappa antagonist X": the role is not denied
-            chosen = _target_before(text, window_start, window_start, action.start, targets) or [
+            chosen = target_before(text, window_start, window_start, action.start, targets) or [
                 (t, text[t.start : t.end]) for t in targets if action.start <= t.start and t.end <= action.end
             ]
         else:
-            chosen = _target_chain(text, action.end, limit, targets, target_refs, doc, index)
-            group = _agent_group(text, window_start, action.start, agents, references, doc, index)
+            chosen = target_chain(text, action.end, limit, targets, target_refs, doc, index)
+            group = agent_group(text, window_start, action.start, agents, references, doc, index)
             if group and _WHETHER.search(text, max(s, group[0][0].start - 12), group[0][0].start):
                 continue  # "has measured whether MG suppresses REM sleep": asked, not stated
             if group and (not chosen or not _DETERMINERS.fullmatch(text, action.end, chosen[0][0].start)):
                 # "a mu-opioid antagonist in the assays and ...": the modifier names the target
-                chosen = _target_before(text, window_start, group[0][0].start, action.start, targets, group[-1][0].end) or chosen
+                chosen = target_before(text, window_start, group[0][0].start, action.start, targets, group[-1][0].end) or chosen
             if not chosen:  # "a partial mu agonist": the target inside the action's words
                 chosen = [(t, text[t.start : t.end]) for t in targets if action.start <= t.start and t.end <= action.end]
             if not group:
-                group, chosen = _agent_after(text, action, limit, chosen, window_start, agents, references, doc, index)
+                group, chosen = agent_after(text, action, limit, chosen, window_start, agents, references, doc, index)
             if not group:
-                group, chosen = _examples(text, action, limit, chosen, window_start, targets, agents)
+                group, chosen = examples(text, action, limit, chosen, window_start, targets, agents)
             if not group and previous and _SHARED_SUBJECT.fullmatch(text, window_start, action.start):
                 group = previous[0]  # "MG is a partial agonist at MOR and an antagonist at KOR"
                 elided = "agent"
@@ -222,7 +212,7 @@ def _span_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) -
             # target states a second mechanism of the same agents.
             follow = lex.actions.first(text, effect_match.start("effect"), effect_match.end("effect"), words=words)
             if follow is not None and follow.start == effect_match.start("effect"):
-                more = _target_chain(text, follow.end, effect_match.end("effect"), targets, target_refs, doc, index)
+                more = target_chain(text, follow.end, effect_match.end("effect"), targets, target_refs, doc, index)
                 if more:
                     stated.append((follow, more, None))
         if denied:
@@ -239,7 +229,7 @@ def _span_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) -
     return out
 
 
-def _contrasted(text: str, chosen, targets, limit: int):
+def _contrasted(text: str, chosen: TargetChain, targets: list[Target], limit: int) -> tuple[TargetChain, TargetChain]:
     """Targets set against the chosen ones: "acting on calcium channels rather than opioid receptors"
     denies the second ("instead of", "but not"); "not just opioid receptors" adds it. Returns the
     chosen targets and the denied ones."""
@@ -256,7 +246,7 @@ def _contrasted(text: str, chosen, targets, limit: int):
     return chosen, more
 
 
-def _chain_forward(text: str, targets, first):
+def _chain_forward(text: str, targets: list[Target], first: Target) -> Target:
     """The last target coordinated after ``first`` ("opioid, adrenergic and GABA receptors")."""
     last = first
     for nxt in (t for t in targets if t.start >= first.end):
@@ -266,7 +256,9 @@ def _chain_forward(text: str, targets, first):
     return last
 
 
-def _compared_records(doc, claim_id, group, action, chosen, compared, clause_end, negated) -> list[Mechanism]:
+def _compared_records(
+    doc: Document, claim_id: str, group: AgentGroup, action: Hit, chosen: TargetChain, compared: list[Hit], clause_end: int, negated: bool
+) -> list[Mechanism]:
     """What a comparison asserts of the name it compares with: "binds MOR more tightly than
     morphine" and "suppresses REM sleep, as other opioids do" state the same action of morphine and
     the opioids; "unlike morphine, MG does not recruit β-arrestin" states that morphine does."""
@@ -290,10 +282,10 @@ def _compared_records(doc, claim_id, group, action, chosen, compared, clause_end
 def _records(
     doc: Document,
     claim_id: str,
-    group,
+    group: AgentGroup,
     action: Hit,
-    chosen,
-    effect,
+    chosen: TargetChain,
+    effect: str | None,
     negation_start: int,
     negation_end: int,
     elided: str | None = None,
@@ -310,10 +302,12 @@ def _records(
     stated = negated
     for hit, agent in group:
         if stated is None:
-            negated = denied or bool(_NEGATION.search(text, max(hit.end, negation_start) if hit.end <= negation_end else negation_start, negation_end))
+            negated = denied or bool(
+                _NEGATION.search(text, max(hit.end, negation_start) if hit.end <= negation_end else negation_start, negation_end)
+            )
         for tgt, _ in chosen:
             for name, ttype in tgt.names:
-                parts = [action, *([hit] if elided != "agent" else []), *([tgt] if elided != "target" else [])]
+                parts: list[Hit | Target] = [action, *([hit] if elided != "agent" else []), *([tgt] if elided != "target" else [])]
                 start = min(p.start for p in parts)
                 end = max(p.end for p in parts)
                 out.append(
@@ -348,181 +342,9 @@ def _after_actions(text: str, targets: list[Target], actions: list[Hit]) -> list
     return out
 
 
-def _inside_any(hit: Hit, spans) -> bool:
+def _inside_any(hit: Hit, spans: Sequence[Hit | Target]) -> bool:
     return any(span.start <= hit.start and hit.end <= span.end for span in spans)
 
 
-def _overlaps_any(hit: Hit, spans) -> bool:
+def _overlaps_any(hit: Hit, spans: Sequence[Hit | Target]) -> bool:
     return any(hit.start < span.end and span.start < hit.end for span in spans)
-
-
-def _target_chain(text, start, limit, targets, target_refs, doc, index):
-    """The target right after the action, plus any coordinated with it ("serotonin and dopamine")."""
-    candidates = [t for t in targets if start <= t.start < limit]
-    refs = [r for r in target_refs if start <= r.start < limit]
-    first_ref = refs[0] if refs else None
-    if candidates and (first_ref is None or candidates[0].start < first_ref.start):
-        first = candidates[0]
-        if first.start - start > _TARGET_GAP or _CLAUSE_BREAK.search(text, start, first.start):
-            return []
-        chain = [(first, text[first.start : first.end])]
-        for nxt in candidates[1:]:
-            if not CHAIN.fullmatch(text[chain[-1][0].end : nxt.start]):
-                break
-            chain.append((nxt, text[nxt.start : nxt.end]))
-        return chain
-    if first_ref and first_ref.start - start <= _TARGET_GAP:
-        plural = lexicon().plural_targets.fullmatch(first_ref.text(text)) is not None
-        resolved = resolve_target(doc, index, first_ref.start, plural=plural, target_type=first_ref.info.get("target_type"))
-        if resolved:
-            return [(Target(first_ref.start, first_ref.end, resolved.names), text[first_ref.start : first_ref.end])]
-    return []
-
-
-def _target_before(text, window_start, agent_start, action_start, targets, agent_end=None):
-    """A target stated before the action: fronted ("At the mu-opioid receptor MG acts as ...") or
-    as the action noun's modifier ("a weak mu-opioid partial agonist")."""
-    adjacent = [t for t in targets if t.end <= action_start and re.fullmatch(r"\s*", text[t.end : action_start])]
-    if adjacent and adjacent[-1].start >= (agent_start if agent_end is None else agent_end):
-        return chain_back(text, targets, adjacent[-1])
-    fronted = [t for t in targets if window_start <= t.start and t.end <= agent_start]
-    if fronted and _FRONTED.search(text[window_start : fronted[0].start]):
-        last = fronted[0]
-        for nxt in fronted[1:]:
-            if CHAIN.fullmatch(text[last.end : nxt.start]):
-                last = nxt
-        return chain_back(text, targets, last)
-    return []
-
-
-def _passive(text, action, limit, targets, agents, window_start, target_refs=(), doc=None, index=0):
-    """``<target> is activated by <agent>``: the agent after "by", the target before the verb; also
-    a reduced relative, "the receptor targeted by morphine and heroin"."""
-    by = _PASSIVE_AFTER.match(text, action.end, limit)
-    if not by:
-        return None
-    before = [t for t in targets if window_start <= t.start and t.end <= action.start]
-    refs = [r for r in target_refs if window_start <= r.start and r.end <= action.start and (not before or r.start > before[-1].end)]
-    chosen = chain_back(text, targets, before[-1]) if before else []
-    if refs and doc is not None:  # "the same receptor targeted by morphine"
-        resolved = resolve_target(doc, index, refs[-1].start)
-        if resolved:
-            before.append(Target(refs[-1].start, refs[-1].end, resolved.names))
-            chosen = [(before[-1], text[refs[-1].start : refs[-1].end])]
-    if not before:
-        return None
-    reduced = action.text(text).lower().endswith("ed") and not text[before[-1].end : action.start].strip()
-    if not reduced and not _PASSIVE_BEFORE.search(text[max(window_start, action.start - 30) : action.start]):
-        return None
-    after = [h for h in agents if h.start == by.end()]
-    if not after:
-        return None
-    group = [after[0]]
-    for nxt in agents:
-        if nxt.start > group[-1].end and CHAIN.fullmatch(text, group[-1].end, nxt.start):
-            group.append(nxt)
-    return [(h, h.label) for h in group], chosen
-
-
-def _agent_after(text, action, limit, chosen, window_start, agents, references, doc, index):
-    """An agent named after its action: a nominalisation ("the binding of MG to MOR",
-    "inhibition of CYP2D6 by kratom") or an adverbial clause ("By binding to these receptors,
-    the alkaloids ..."). Returns ``(group, targets)``, empty when neither form is there."""
-    of = _OF_AGENT.match(text, action.end, limit)
-    if of:
-        group = _agent_at(of.end(), agents, references, doc, index)
-        if group:
-            targets = [t for t in chosen if t[0].start >= group[0][0].end] or chosen
-            return group, targets
-    if chosen:
-        by = _BY_AGENT.match(text, chosen[-1][0].end, limit)
-        if by:
-            group = _agent_at(by.end(), agents, references, doc, index)
-            if group:
-                return group, chosen
-        lead = text[window_start : action.start]
-        if _ADVERBIAL.search(lead) or (not lead.strip(" \t\"“‘'") and action.text(text).lower().endswith("ing")):
-            comma = _MAIN_SUBJECT.match(text, chosen[-1][0].end)
-            if comma:
-                group = _agent_at(comma.end(), agents, references, doc, index)
-                if group:
-                    return group, chosen
-    return [], chosen
-
-
-def _named_after_role(text, action, agents) -> Hit | None:
-    """The agent a role noun names right after it ("the mu antagonist β-funaltrexamine")."""
-    if not _ROLE_SINGULAR.search(action.text(text)):
-        return None
-    return next((h for h in agents if h.start >= action.end and not text[action.end : h.start].strip()), None)
-
-
-def _examples(text, action, limit, chosen, window_start, targets, agents):
-    """Agents given as examples of a role noun: "strong CYP3A4 inhibitors such as ketoconazole or
-    clarithromycin", "inhibitors of this enzyme (e.g. ketoconazole)". Returns ``(group, targets)``."""
-    if not _ROLE_NOUN.search(action.text(text)):
-        return [], chosen
-    chosen = chosen or _target_before(text, window_start, window_start, action.start, targets)
-    example = _EXAMPLE.match(text, chosen[-1][0].end if chosen and chosen[-1][0].start > action.start else action.end, limit) if chosen else None
-    if not example:
-        return [], chosen
-    group = [h for h in agents if h.start == example.end()][:1]
-    for nxt in agents:
-        if group and nxt.start > group[-1].end and CHAIN.fullmatch(text, group[-1].end, nxt.start):
-            group.append(nxt)
-    return [(h, h.label) for h in group], chosen
-
-
-def _agent_at(offset, agents, references, doc, index):
-    """The agent (or a reference resolved to one or, if plural, several) that starts at ``offset``,
-    as a list of ``(hit, agent)``.
-
-    An article before it is skipped unless the agent's own words hold it ("the alkaloids")."""
-    article = _ARTICLE.match(doc.flat, offset)
-    starts = (offset, article.end()) if article else (offset,)
-    for hit in agents:
-        if hit.start in starts:
-            return [(hit, hit.label)]
-    for hit in references:
-        if hit.start in starts:
-            plural = lexicon().plural.fullmatch(hit.text(doc.flat)) is not None
-            return [(hit, agent) for agent in resolve_agents(doc, index, hit, plural=plural)]
-    return []
-
-
-def _agent_group(text, window_start, action_start, agents, references, doc, index):
-    """The agent(s) before the action: the nearest, plus any coordinated or appositive with it.
-
-    Not across a clause boundary ("formed from MG by CYP3A4, so CYP3A4 inhibitors ...")."""
-    before = [h for h in agents if window_start <= h.start and h.end <= action_start]
-    refs = [h for h in references if window_start <= h.start and h.end <= action_start]
-    nearest_ref = refs[-1] if refs else None
-    if before and (nearest_ref is None or before[-1].start > nearest_ref.start):
-        nearest = before[-1]
-        if action_start - nearest.end > _AGENT_GAP or _NEW_CLAUSE.search(text, nearest.end, action_start):
-            return []
-        group = [nearest]
-        for prev in reversed(before[:-1]):
-            gap = text[prev.end : group[0].start]
-            if CHAIN.fullmatch(gap) or (prev.label == group[0].label and "." not in gap):
-                group.insert(0, prev)
-            else:
-                break
-        if group[0] is before[-1] and len(before) > 1 and IN_PHRASE.search(text, max(0, nearest.start - 12), nearest.start):
-            outer = before[-2]
-            if _APPOSITIVE.fullmatch(text, outer.end, action_start):  # "Mitragynine, the main alkaloid in kratom, is"
-                group = [outer]
-        specific = [h for h in group if not h.info.get("generic") and h.label != "kratom"]
-        if specific:
-            group = specific
-        else:
-            group = [group[0]]
-        return [(h, h.label) for h in group]
-    if nearest_ref and action_start - nearest_ref.end <= _AGENT_GAP:
-        relative = _RELATIVE.fullmatch(nearest_ref.text(text)) is not None
-        # A relative pronoun takes the whole noun phrase before it: "diphenhydramine or doxylamine, which block".
-        plural = relative or lexicon().plural.fullmatch(nearest_ref.text(text)) is not None
-        return [(nearest_ref, agent) for agent in resolve_agents(doc, index, nearest_ref, plural=plural)]
-    return []
-
-

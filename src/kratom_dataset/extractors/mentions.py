@@ -79,6 +79,7 @@ DRUG_LEVEL = re.compile(
     re.IGNORECASE,
 )
 
+
 @dataclass(frozen=True)
 class Lexicon:
     agents: Matcher
@@ -86,11 +87,12 @@ class Lexicon:
     actions: Matcher
     targets: Matcher
     target_references: Matcher
-    coordinated: re.Pattern
-    plural: re.Pattern
-    plural_targets: re.Pattern
-    nominal: re.Pattern
+    coordinated: re.Pattern[str]
+    plural: re.Pattern[str]
+    plural_targets: re.Pattern[str]
+    nominal: re.Pattern[str]
     alkaloids: frozenset[str]
+
 
 @functools.cache
 def lexicon() -> Lexicon:
@@ -108,11 +110,13 @@ def lexicon() -> Lexicon:
         alkaloids=frozenset(lex["alkaloids"]),
     )
 
+
 @dataclass(frozen=True)
 class Target:
     start: int
     end: int
     names: tuple[tuple[str, str], ...]  # (normalised target, target type)
+
 
 def find_targets(text: str, s: int, e: int, words: int | None = None) -> list[Target]:
     lex = lexicon()
@@ -123,7 +127,13 @@ def find_targets(text: str, s: int, e: int, words: int | None = None) -> list[Ta
         for word in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("items")):
             key = word.lower().rstrip("-")
             if noun.startswith("receptor"):
-                name = "serotonin receptors" if key.startswith("5-ht") else "histamine receptors" if re.fullmatch(r"h\d", key) else COORDINATED_RECEPTORS[key]
+                name = (
+                    "serotonin receptors"
+                    if key.startswith("5-ht")
+                    else "histamine receptors"
+                    if re.fullmatch(r"h\d", key)
+                    else COORDINATED_RECEPTORS[key]
+                )
                 names.append((name, "receptor"))
             elif key in NEUROTRANSMITTERS:
                 names.append((NEUROTRANSMITTERS[key], "neurotransmitter"))
@@ -140,6 +150,7 @@ def find_targets(text: str, s: int, e: int, words: int | None = None) -> list[Ta
             out.append(Target(hit.start, hit.end, ((target_name(text, hit), hit.info["target_type"]),)))
     return sorted(out, key=lambda t: t.start)
 
+
 def target_name(text: str, hit: Hit) -> str:
     """A target's name: the lexicon's, or for ``*`` the words as written (symbols such as TNF-α
     keep their case); a drug target ("blood levels of kratom") is named by the drug it holds."""
@@ -148,7 +159,8 @@ def target_name(text: str, hit: Hit) -> str:
         return named[-1].label if named else DRUG_LEVEL.sub("", hit.text(text)).lower()
     return " ".join(hit.text(text).split()) if hit.label == "*" else hit.label
 
-def chain_back(text, targets, last):
+
+def chain_back(text: str, targets: list[Target], last: Target) -> list[tuple[Target, str]]:
     """``last`` plus the targets coordinated before it ("kappa and delta ...")."""
     chain = [last]
     for prev in reversed([t for t in targets if t.end <= last.start]):
@@ -157,6 +169,7 @@ def chain_back(text, targets, last):
         chain.insert(0, prev)
     return [(t, text[t.start : t.end]) for t in chain]
 
+
 def is_compared(text: str, start: int, hit: Hit) -> bool:
     """Whether a name stands in a comparison ("like other opioids", "than morphine", "as other
     opioids do") rather than as the subject of its clause."""
@@ -164,7 +177,8 @@ def is_compared(text: str, start: int, hit: Hit) -> bool:
         return True
     return bool(AS_BEFORE.search(text, max(start, hit.start - 90), hit.start) and DOES_AFTER.match(text, hit.end))
 
-def named_agents(text: str, start: int, end: int):
+
+def named_agents(text: str, start: int, end: int) -> list[Hit]:
     """Agents named in ``text[start:end]`` that a reference can point back to: not a name inside a
     target ("melatonin levels") or in a comparison ("unlike morphine")."""
     targets = find_targets(text, start, end)
@@ -174,12 +188,17 @@ def named_agents(text: str, start: int, end: int):
         if not inside_longer(h, targets) and not COMPARED.search(text, max(start, h.start - 25), h.start)
     ]
 
+
 def find_agents(text: str, start: int, end: int, words: int | None = None) -> list[Hit]:
     """Agents named in ``text[start:end]``; one named as written (lexicon label ``*``: a drug, a
     minor alkaloid) is labelled by its own words in lower case."""
-    return [h._replace(label=" ".join(h.text(text).lower().split())) if h.label == "*" else h for h in lexicon().agents.find(text, start, end, words=words)]
+    return [
+        h._replace(label=" ".join(h.text(text).lower().split())) if h.label == "*" else h
+        for h in lexicon().agents.find(text, start, end, words=words)
+    ]
 
-def inside_longer(hit: Hit, targets) -> bool:
+
+def inside_longer(hit: Hit, targets: list[Target]) -> bool:
     """Whether a name lies inside a longer target ("melatonin production"); the same word as a whole
     target ("melatonin") may still be an agent."""
     return any(t.start <= hit.start and hit.end <= t.end and (t.start, t.end) != (hit.start, hit.end) for t in targets)

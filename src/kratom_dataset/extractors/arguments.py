@@ -1,0 +1,252 @@
+"""The agent and target of an action word: where a sentence puts them around it.
+
+Before the action ("MG binds MOR") or after it ("the binding of MG to MOR", "activated by
+7-OH"), fronted ("At the mu-opioid receptor, MG ..."), given as examples ("inhibitors such as
+ketoconazole"), or pointed back to by a pronoun. :mod:`.mechanisms` turns what these find
+into records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..document import Document
+from ._match import Hit
+from .coreference import IN_PHRASE, resolve_agents, resolve_target
+from .mentions import CHAIN, Target, chain_back, lexicon
+
+#: Agents of one action, each hit with the agent it names (a plural reference names several).
+AgentGroup = list[tuple[Hit, str]]
+#: Targets of one action, coordinated, each with its words as written.
+TargetChain = list[tuple[Target, str]]
+
+_AGENT_GAP = 70
+_TARGET_GAP = 40
+# A clause boundary between an action and a later target: the target belongs to the next clause.
+_CLAUSE_BREAK = re.compile(
+    r"[.;]|,\s*(?:whereas|while|but|although|though|and at|and on)\b"
+    # "binding differently compared to endogenous opioids" compares; it names no target.
+    r"|\b(?:compared (?:to|with)|than|unlike|similar to)\b",
+    re.IGNORECASE,
+)
+# "At the mu-opioid receptor, MG acts as ...": a target fronted before its agent.
+_FRONTED = re.compile(r"(?:^|[,;]\s*|\bwhereas\s+|\bwhile\s+|\band\s+)(?:at|on)\s+(?:the\s+)?$", re.IGNORECASE)
+# "is activated by 7-OH": the passive names its target first and its agent after "by".
+PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|being|gets?)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+PASSIVE_AFTER = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
+# "the binding of <agent> to ...": the agent follows the action noun.
+_OF_AGENT = re.compile(r"\s+of\s+", re.IGNORECASE)
+# "inhibition of CYP2D6 by <agent>".
+_BY_AGENT = re.compile(r"\s+by\s+", re.IGNORECASE)
+# "By binding to these receptors, <agent> ...": an adverbial clause before the main subject.
+_ADVERBIAL = re.compile(r"(?:^|[,;]\s*)(?:by|through|via|upon|after|when|while)\s+$", re.IGNORECASE)
+_MAIN_SUBJECT = re.compile(r"[^,.;]{0,60},\s*")
+_APPOSITIVE = re.compile(r"\s*,\s*(?:the|a|an|its|one|another)\b[^,;.]{0,60},\s*(?:\w+\s+){0,3}", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r"[.;]|,\s*(?:so|but|whereas|while|although|though|because|since|and so)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"which|who|that", re.IGNORECASE)
+_ARTICLE = re.compile(r"the\s+", re.IGNORECASE)
+# "inhibitors such as ketoconazole": agents named as examples of a role noun.
+_ROLE_NOUN = re.compile(r"(?:inhibitors|inducers|agonists|antagonists|blockers)(?: of)?$", re.IGNORECASE)
+_ROLE_SINGULAR = re.compile(r"(?:agonist|antagonist|inhibitor|inducer|blocker|modulator)$", re.IGNORECASE)
+_EXAMPLE = re.compile(r"\s*,?\s*\(?(?:such as|like|e\.g\.,?|for example,?|including|notably)\s+", re.IGNORECASE)
+
+
+def target_chain(
+    text: str, start: int, limit: int, targets: list[Target], target_refs: list[Hit], doc: Document, index: int
+) -> TargetChain:
+    """The target right after the action, plus any coordinated with it ("serotonin and dopamine")."""
+    candidates = [t for t in targets if start <= t.start < limit]
+    refs = [r for r in target_refs if start <= r.start < limit]
+    first_ref = refs[0] if refs else None
+    if candidates and (first_ref is None or candidates[0].start < first_ref.start):
+        first = candidates[0]
+        if first.start - start > _TARGET_GAP or _CLAUSE_BREAK.search(text, start, first.start):
+            return []
+        chain = [(first, text[first.start : first.end])]
+        for nxt in candidates[1:]:
+            if not CHAIN.fullmatch(text[chain[-1][0].end : nxt.start]):
+                break
+            chain.append((nxt, text[nxt.start : nxt.end]))
+        return chain
+    if first_ref and first_ref.start - start <= _TARGET_GAP:
+        plural = lexicon().plural_targets.fullmatch(first_ref.text(text)) is not None
+        resolved = resolve_target(doc, index, first_ref.start, plural=plural, target_type=first_ref.info.get("target_type"))
+        if resolved:
+            return [(Target(first_ref.start, first_ref.end, resolved.names), text[first_ref.start : first_ref.end])]
+    return []
+
+
+def target_before(
+    text: str, window_start: int, agent_start: int, action_start: int, targets: list[Target], agent_end: int | None = None
+) -> TargetChain:
+    """A target stated before the action: fronted ("At the mu-opioid receptor MG acts as ...") or
+    as the action noun's modifier ("a weak mu-opioid partial agonist")."""
+    adjacent = [t for t in targets if t.end <= action_start and re.fullmatch(r"\s*", text[t.end : action_start])]
+    if adjacent and adjacent[-1].start >= (agent_start if agent_end is None else agent_end):
+        return chain_back(text, targets, adjacent[-1])
+    fronted = [t for t in targets if window_start <= t.start and t.end <= agent_start]
+    if fronted and _FRONTED.search(text[window_start : fronted[0].start]):
+        last = fronted[0]
+        for nxt in fronted[1:]:
+            if CHAIN.fullmatch(text[last.end : nxt.start]):
+                last = nxt
+        return chain_back(text, targets, last)
+    return []
+
+
+def passive_arguments(
+    text: str,
+    action: Hit,
+    limit: int,
+    targets: list[Target],
+    agents: list[Hit],
+    window_start: int,
+    target_refs: Sequence[Hit] = (),
+    doc: Document | None = None,
+    index: int = 0,
+) -> tuple[AgentGroup, TargetChain] | None:
+    """``<target> is activated by <agent>``: the agent after "by", the target before the verb; also
+    a reduced relative, "the receptor targeted by morphine and heroin"."""
+    by = PASSIVE_AFTER.match(text, action.end, limit)
+    if not by:
+        return None
+    before = [t for t in targets if window_start <= t.start and t.end <= action.start]
+    refs = [r for r in target_refs if window_start <= r.start and r.end <= action.start and (not before or r.start > before[-1].end)]
+    chosen = chain_back(text, targets, before[-1]) if before else []
+    if refs and doc is not None:  # "the same receptor targeted by morphine"
+        resolved = resolve_target(doc, index, refs[-1].start)
+        if resolved:
+            before.append(Target(refs[-1].start, refs[-1].end, resolved.names))
+            chosen = [(before[-1], text[refs[-1].start : refs[-1].end])]
+    if not before:
+        return None
+    reduced = action.text(text).lower().endswith("ed") and not text[before[-1].end : action.start].strip()
+    if not reduced and not PASSIVE_BEFORE.search(text[max(window_start, action.start - 30) : action.start]):
+        return None
+    after = [h for h in agents if h.start == by.end()]
+    if not after:
+        return None
+    group = [after[0]]
+    for nxt in agents:
+        if nxt.start > group[-1].end and CHAIN.fullmatch(text, group[-1].end, nxt.start):
+            group.append(nxt)
+    return [(h, h.label) for h in group], chosen
+
+
+def agent_after(
+    text: str,
+    action: Hit,
+    limit: int,
+    chosen: TargetChain,
+    window_start: int,
+    agents: list[Hit],
+    references: list[Hit],
+    doc: Document,
+    index: int,
+) -> tuple[AgentGroup, TargetChain]:
+    """An agent named after its action: a nominalisation ("the binding of MG to MOR",
+    "inhibition of CYP2D6 by kratom") or an adverbial clause ("By binding to these receptors,
+    the alkaloids ..."). Returns ``(group, targets)``, empty when neither form is there."""
+    of = _OF_AGENT.match(text, action.end, limit)
+    if of:
+        group = _agent_at(of.end(), agents, references, doc, index)
+        if group:
+            targets = [t for t in chosen if t[0].start >= group[0][0].end] or chosen
+            return group, targets
+    if chosen:
+        by = _BY_AGENT.match(text, chosen[-1][0].end, limit)
+        if by:
+            group = _agent_at(by.end(), agents, references, doc, index)
+            if group:
+                return group, chosen
+        lead = text[window_start : action.start]
+        if _ADVERBIAL.search(lead) or (not lead.strip(" \t\"“‘'") and action.text(text).lower().endswith("ing")):
+            comma = _MAIN_SUBJECT.match(text, chosen[-1][0].end)
+            if comma:
+                group = _agent_at(comma.end(), agents, references, doc, index)
+                if group:
+                    return group, chosen
+    return [], chosen
+
+
+def named_after_role(text: str, action: Hit, agents: list[Hit]) -> Hit | None:
+    """The agent a role noun names right after it ("the mu antagonist β-funaltrexamine")."""
+    if not _ROLE_SINGULAR.search(action.text(text)):
+        return None
+    return next((h for h in agents if h.start >= action.end and not text[action.end : h.start].strip()), None)
+
+
+def examples(
+    text: str, action: Hit, limit: int, chosen: TargetChain, window_start: int, targets: list[Target], agents: list[Hit]
+) -> tuple[AgentGroup, TargetChain]:
+    """Agents given as examples of a role noun: "strong CYP3A4 inhibitors such as ketoconazole or
+    clarithromycin", "inhibitors of this enzyme (e.g. ketoconazole)". Returns ``(group, targets)``."""
+    if not _ROLE_NOUN.search(action.text(text)):
+        return [], chosen
+    chosen = chosen or target_before(text, window_start, window_start, action.start, targets)
+    example = (
+        _EXAMPLE.match(text, chosen[-1][0].end if chosen and chosen[-1][0].start > action.start else action.end, limit) if chosen else None
+    )
+    if not example:
+        return [], chosen
+    group = [h for h in agents if h.start == example.end()][:1]
+    for nxt in agents:
+        if group and nxt.start > group[-1].end and CHAIN.fullmatch(text, group[-1].end, nxt.start):
+            group.append(nxt)
+    return [(h, h.label) for h in group], chosen
+
+
+def _agent_at(offset: int, agents: list[Hit], references: list[Hit], doc: Document, index: int) -> AgentGroup:
+    """The agent (or a reference resolved to one or, if plural, several) that starts at ``offset``,
+    as a list of ``(hit, agent)``.
+
+    An article before it is skipped unless the agent's own words hold it ("the alkaloids")."""
+    article = _ARTICLE.match(doc.flat, offset)
+    starts = (offset, article.end()) if article else (offset,)
+    for hit in agents:
+        if hit.start in starts:
+            return [(hit, hit.label)]
+    for hit in references:
+        if hit.start in starts:
+            plural = lexicon().plural.fullmatch(hit.text(doc.flat)) is not None
+            return [(hit, agent) for agent in resolve_agents(doc, index, hit, plural=plural)]
+    return []
+
+
+def agent_group(
+    text: str, window_start: int, action_start: int, agents: list[Hit], references: list[Hit], doc: Document, index: int
+) -> AgentGroup:
+    """The agent(s) before the action: the nearest, plus any coordinated or appositive with it.
+
+    Not across a clause boundary ("formed from MG by CYP3A4, so CYP3A4 inhibitors ...")."""
+    before = [h for h in agents if window_start <= h.start and h.end <= action_start]
+    refs = [h for h in references if window_start <= h.start and h.end <= action_start]
+    nearest_ref = refs[-1] if refs else None
+    if before and (nearest_ref is None or before[-1].start > nearest_ref.start):
+        nearest = before[-1]
+        if action_start - nearest.end > _AGENT_GAP or _NEW_CLAUSE.search(text, nearest.end, action_start):
+            return []
+        group = [nearest]
+        for prev in reversed(before[:-1]):
+            gap = text[prev.end : group[0].start]
+            if CHAIN.fullmatch(gap) or (prev.label == group[0].label and "." not in gap):
+                group.insert(0, prev)
+            else:
+                break
+        if group[0] is before[-1] and len(before) > 1 and IN_PHRASE.search(text, max(0, nearest.start - 12), nearest.start):
+            outer = before[-2]
+            if _APPOSITIVE.fullmatch(text, outer.end, action_start):  # "Mitragynine, the main alkaloid in kratom, is"
+                group = [outer]
+        specific = [h for h in group if not h.info.get("generic") and h.label != "kratom"]
+        if specific:
+            group = specific
+        else:
+            group = [group[0]]
+        return [(h, h.label) for h in group]
+    if nearest_ref and action_start - nearest_ref.end <= _AGENT_GAP:
+        relative = _RELATIVE.fullmatch(nearest_ref.text(text)) is not None
+        # A relative pronoun takes the whole noun phrase before it: "diphenhydramine or doxylamine, which block".
+        plural = relative or lexicon().plural.fullmatch(nearest_ref.text(text)) is not None
+        return [(nearest_ref, agent) for agent in resolve_agents(doc, index, nearest_ref, plural=plural)]
+    return []
