@@ -9,7 +9,7 @@ import itertools
 import re
 
 MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
-OPEN_QUOTES = "“\"‘"
+OPEN_QUOTES = '“"‘'
 
 # A list item: a bullet, or a number or letter with a dot or bracket ("1.", "2)", "a.").
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•▪◦–—][ \t]+|\d{1,2}[.)][ \t]+|[a-zA-Z][.)][ \t]+(?=[A-Z0-9]))")
@@ -87,7 +87,7 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15) ->
 
 
 _BULLET_ITEM = re.compile(r"[ \t]*[-*•▪◦–—][ \t]+")
-_CLOSERS = "\"”’)]"
+_CLOSERS = '"”’)]'
 
 
 # A number and a unit of amount, as a heading rarely holds one: "8 g", "12g/day", "10%", "1/2 tsp".
@@ -135,14 +135,20 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
 def _parallel(before: str, after: str) -> bool:
     """Whether two lines are entries of one list: the same first word, and a number in each
     ("week 1 - 35g/day" then "week 2 - 30g/day")."""
-    return before.split()[0].lower() == after.split()[0].lower() and _DIGIT_IN.search(before) is not None and _DIGIT_IN.search(after) is not None
+    return (
+        before.split()[0].lower() == after.split()[0].lower()
+        and _DIGIT_IN.search(before) is not None
+        and _DIGIT_IN.search(after) is not None
+    )
 
 
 _DIGIT_IN = re.compile(r"\d")
 
 # A byline, a dateline or a breadcrumb, which a capitalised line never continues: "By Jane Doe |
 # 3 March 2024", "Home > Extracts > Resin".
-_BYLINE = re.compile(r"^(?:by|posted|updated|published|reviewed|medically reviewed|written|last (?:updated|edited))\b|\s[|·•»›>/]\s", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:by|posted|updated|published|reviewed|medically reviewed|written|last (?:updated|edited))\b|\s[|·•»›>/]\s", re.IGNORECASE
+)
 
 #: A line at least this share of the text's wrap width may have been wrapped.
 _WRAPPED = 0.5
@@ -154,7 +160,11 @@ def paragraph_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, 
     # the next line runs on in lower case. A wrapper makes no line longer than its width; a text
     # with none of them is not hard-wrapped.
     lengths = sorted(
-        e - s for (s, e), (ns, _) in itertools.pairwise(lines) if text[e - 1] not in ".!?:;" and text[ns].islower() and text.count("\n", e, ns) + text.count("\r", e, ns) - text.count("\r\n", e, ns) == 1
+        e - s
+        for (s, e), (ns, _) in itertools.pairwise(lines)
+        if text[e - 1] not in ".!?:;"
+        and text[ns].islower()
+        and text.count("\n", e, ns) + text.count("\r", e, ns) - text.count("\r\n", e, ns) == 1
     )
     width = lengths[-1] if len(lengths) >= 3 else 0  # a wrap width is read off a few lines, not one
     out: list[tuple[int, int]] = []

@@ -41,8 +41,7 @@ from .vocabulary import (
     Unit,
 )
 
-# The shared parts and the codes were defined here before they had modules of their own, and
-# are still imported from here.
+# The shared parts and codes moved to record.py and vocabulary.py are still imported from here.
 __all__ = [
     "FIELDS_ADDED",
     "ID_PATTERN",
@@ -281,7 +280,9 @@ class Dose(Record):
         factor = MG_PER_UNIT.get(self.unit) if self.unit else None
         for raw, mg, name in ((self.amount_low, self.amount_low_mg, "amount_low"), (self.amount_high, self.amount_high_mg, "amount_high")):
             expected = None if raw is None or factor is None else raw * factor
-            if (expected is None) != (mg is None) or (expected is not None and mg is not None and abs(expected - mg) > 1e-9 * max(1.0, expected)):
+            if (expected is None) != (mg is None) or (
+                expected is not None and mg is not None and abs(expected - mg) > 1e-9 * max(1.0, expected)
+            ):
                 raise ValueError(f"{name}_mg must be {name} converted from {self.unit!r} to mg ({expected})")
         if (self.period is None) != (self.period_unit is None):
             raise ValueError("period and period_unit go together")

@@ -30,7 +30,7 @@ _LINE = re.compile(r"[^\r\n]*")
 _BULLET = re.compile(r"[ \t]*[-*•][ \t]+")
 _NUMBER_MARK = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+(?=\S)")
 _CONCLUSION_HEADING = re.compile(r"conclusion|final thoughts|bottom line|takeaways?|summary|in short", re.IGNORECASE)
-_CLOSE_QUOTES = "”\"’"
+_CLOSE_QUOTES = '”"’'
 
 # Named here before they had modules of their own, and still imported from here.
 __all__ = ["Document", "decode", "is_heading_line", "parse_article"]

@@ -12,7 +12,31 @@ from .document import Block, trim
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
 _SKIP_BEFORE_START = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\"“‘'(["
 _ABBREVIATIONS = frozenset(
-    ["e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "prof", "approx", "no", "fig", "st", "jr", "sr", "inc", "ltd", "co", "mt", "ca", "cf", "al", "u.s"]
+    [
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "approx",
+        "no",
+        "fig",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "mt",
+        "ca",
+        "cf",
+        "al",
+        "u.s",
+    ]
 )
 
 

@@ -16,9 +16,7 @@ Method = Literal["rule", "curated"]
 SectionRole = Literal["summary", "intro", "toc", "section", "conclusion", "body"]
 ArticleFormat = Literal["template", "markdown", "plain"]
 TopicEstablishedBy = Literal["heading", "first_mention"]
-ClaimType = Literal[
-    "efficacy", "adverse_effect", "mechanism", "dosage", "recommendation", "definition", "safety", "other"
-]
+ClaimType = Literal["efficacy", "adverse_effect", "mechanism", "dosage", "recommendation", "definition", "safety", "other"]
 Polarity = Literal["affirmed", "negated"]
 Certainty = Literal["certain", "uncertain"]
 Evidence = Literal["studies", "research", "users_report", "personal_accounts", "experts", "unspecified", "none"]

@@ -78,18 +78,15 @@ def _article(doc: Document, n_topics: int, n_claims: int, n_doses: int, n_mechan
         title=doc.title,
         language=language(doc.text),
         format=doc.format,
-        sections=[
-            Section.trusted(index=s.index, role=s.role, heading=s.heading, char_start=s.start, char_end=s.end)
-            for s in doc.sections
-        ],
+        sections=[Section.trusted(index=s.index, role=s.role, heading=s.heading, char_start=s.start, char_end=s.end) for s in doc.sections],
         n_sentences=len(doc.sentences),
         n_topics=n_topics,
         n_claims=n_claims,
         n_doses=n_doses,
         n_mechanisms=n_mechanisms,
-        provenance=anchor(
-            doc, 0, len(doc.text), extractor=PARSER, extractor_version=PARSER_VERSION, sentence=False
-        ).model_copy(update={"section_index": 0, "section": doc.sections[0].name}),
+        provenance=anchor(doc, 0, len(doc.text), extractor=PARSER, extractor_version=PARSER_VERSION, sentence=False).model_copy(
+            update={"section_index": 0, "section": doc.sections[0].name}
+        ),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
 from ..document import Document
@@ -55,7 +55,7 @@ class Matcher:
 
     def __init__(
         self,
-        entries: list[Entry],
+        entries: Sequence[Entry],
         *,
         case_sensitive: bool = False,
         bounded: bool = True,
@@ -66,9 +66,7 @@ class Matcher:
         self._flags = 0 if case_sensitive else re.IGNORECASE
         self._bounded = bounded
         self._longest = longest
-        self._patterns = [
-            pattern(p, case_sensitive=case_sensitive) if bounded else re.compile(body(p), self._flags) for _, p, _ in entries
-        ]
+        self._patterns = [pattern(p, case_sensitive=case_sensitive) if bounded else re.compile(body(p), self._flags) for _, p, _ in entries]
         bits = [None if case_sensitive else INDEX.register(fragments(body(p))) for _, p, _ in entries]
         self._bits = bits
         self._needed = 0

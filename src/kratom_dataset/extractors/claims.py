@@ -14,6 +14,7 @@ import functools
 import itertools
 import operator
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from .. import lexicon as lexicons
@@ -37,21 +38,21 @@ _PROHIBITION = re.compile(r"(?:(?:please|and|so|also|just)\s+)?(?:never|do not|d
 
 @dataclass(frozen=True)
 class _Lexicon:
-    rhetoric: re.Pattern
-    furniture: re.Pattern
+    rhetoric: re.Pattern[str]
+    furniture: re.Pattern[str]
     speculation: Matcher
     negation: Matcher
     negation_exceptions: Matcher
     evidence: Matcher
-    personal: re.Pattern
+    personal: re.Pattern[str]
     types: list[tuple[str, bool, Matcher]]
     subjects: Matcher
-    main_clause: re.Pattern
-    appositive: re.Pattern
-    subordinate_mechanism: re.Pattern
+    main_clause: re.Pattern[str]
+    appositive: re.Pattern[str]
+    subordinate_mechanism: re.Pattern[str]
     type_words: int  # word-index bits of every type pattern (-1 when one has no word to look for)
     type_subsets: dict[int, list[tuple[str, bool, Matcher]]]  # a sentence's type bits -> the types it can match
-    dose_outcomes: re.Pattern
+    dose_outcomes: re.Pattern[str]
 
 
 @functools.cache
@@ -127,7 +128,7 @@ def is_furniture(sentence: str) -> bool:
     return _lexicon().furniture.match(sentence) is not None
 
 
-def _opening(patterns: list[str]) -> re.Pattern:
+def _opening(patterns: list[str]) -> re.Pattern[str]:
     """One case-insensitive regex for units that open with any of ``patterns`` (after a quote)."""
     return re.compile(rf"^(?:[\"“‘']\s*)?(?:{'|'.join(patterns)})(?!\w)".replace("'", lexicons.APOSTROPHE), re.IGNORECASE)
 
@@ -142,9 +143,9 @@ def extract_claims(
     doc: Document,
     claim_ids: dict[int, str],
     *,
-    dosage: set[int] = frozenset(),
-    mechanism: set[int] = frozenset(),
-    topic_mentions: list | None = None,
+    dosage: AbstractSet[int] = frozenset(),
+    mechanism: AbstractSet[int] = frozenset(),
+    topic_mentions: list[Hit] | None = None,
 ) -> list[Claim]:
     """Claims for the given sentences; ``dosage``/``mechanism`` name sentences known to state one.
 
@@ -152,7 +153,7 @@ def extract_claims(
     """
     mentions = topics.mentions(doc.flat) if topic_mentions is None else topic_mentions
     starts = [h.start for h in mentions]
-    out = []
+    out: list[Claim] = []
     for index, cid in sorted(claim_ids.items()):
         s = doc.sentences[index]
         lo = bisect.bisect_left(starts, s.start)
@@ -161,7 +162,7 @@ def extract_claims(
     return out
 
 
-def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: bool, mentions: list) -> Claim:
+def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: bool, mentions: list[Hit]) -> Claim:
     lex = _lexicon()
     text = doc.flat
     s = doc.sentences[index]
@@ -230,7 +231,7 @@ def _type(sentence: str, has_mechanism: bool, words: int | None = None, has_dose
     clause = sentence[main.end() :] if main else sentence
     aside = lex.appositive.match(clause)
     if aside:  # "Kratom, a natural pain reliever from ..., may cause insomnia": read past the aside
-        clause = f"{aside.group('subject')} {clause[aside.end():]}"
+        clause = f"{aside.group('subject')} {clause[aside.end() :]}"
     first: dict[tuple[str, bool], int] = {}
     for name, strong, matcher in candidates:
         at = matcher.search(clause, words=words)

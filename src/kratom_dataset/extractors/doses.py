@@ -27,6 +27,7 @@ from .amounts import FRACTIONS, amount_pattern, amounts, overlaps
 NAME = "kratom_dataset.extractors.doses"
 VERSION = f"1.1.0+{lexicons.version('doses')}"
 
+
 @dataclass(frozen=True)
 class _Lexicon:
     numeric: re.Pattern[str]
@@ -72,9 +73,7 @@ def _word_bits(words: Iterable[str]) -> int:
 def _lexicon() -> _Lexicon:
     lex = lexicons.read("doses")
     words = lex["number_words"]
-    preparations = {
-        spelling.lower(): code for code, spellings in lex["preparations"].items() for spelling in spellings
-    }
+    preparations = {spelling.lower(): code for code, spellings in lex["preparations"].items() for spelling in spellings}
     prep_words = lexicons.alternation(list(preparations))
     preparation = re.compile(
         rf"\s+(?:of\s+)?(?:the\s+|a\s+|an\s+)?(?:(?!(?:of|in|with|before|after|per|and|or|to|for|on|at|is|are|was|daily|each|every|a|an|the)\b)[\w-]+\s+){{0,2}}?(?P<prep>{prep_words})(?!\w)",
@@ -283,7 +282,9 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
 # Between a level word and the amount that defines it: "a low dose of around 1-3 grams", "A
 # small dose of red vein in the evening, around 2 grams".
 _SAME_DOSE = re.compile(r"[^,;:.]*(?:,\s*(?:around|about|roughly|approximately|~|say|like|i\.e\.|e\.g\.)?\s*)?", re.IGNORECASE)
-_NOT_A_DOSE_LEVEL = re.compile(r"(?:\b(?:found|present|occurs?|contained|contains?)\s+in|\b(?:of|from)\s+(?:the|your|their|my|his|her))\s+$", re.IGNORECASE)
+_NOT_A_DOSE_LEVEL = re.compile(
+    r"(?:\b(?:found|present|occurs?|contained|contains?)\s+in|\b(?:of|from)\s+(?:the|your|their|my|his|her))\s+$", re.IGNORECASE
+)
 
 
 # Between an amount and the same amount in other units: "1 level teaspoon (about 2.5 g)".
@@ -339,7 +340,10 @@ def _adjacent_level(text: str, level_end: int, number_start: int) -> bool:
     if re.fullmatch(r"\s*:\s*(?:over\s+|under\s+|up to\s+)?", between):
         return True
     return bool(
-        re.fullmatch(r"\s+(?:kratom\s+)?dos(?:e|es|age)\b(?:\s+(?:of|for|is|are|sits|lies|ranges?|around|about|roughly|between|at|from|kratom)){0,5}\s*", between)
+        re.fullmatch(
+            r"\s+(?:kratom\s+)?dos(?:e|es|age)\b(?:\s+(?:of|for|is|are|sits|lies|ranges?|around|about|roughly|between|at|from|kratom)){0,5}\s*",
+            between,
+        )
     )
 
 
@@ -353,7 +357,11 @@ def _list_header_preparation(doc: Document, index: int) -> re.Match[str] | None:
             return None
         line = doc.flat[prior.start : prior.end]
         if line.rstrip().endswith(":"):
-            words = re.search(rf"(?<!\w)(?P<prep>{'|'.join(re.escape(p) for p in sorted(lex.preparations, key=len, reverse=True))})\b", line, re.IGNORECASE)
+            words = re.search(
+                rf"(?<!\w)(?P<prep>{'|'.join(re.escape(p) for p in sorted(lex.preparations, key=len, reverse=True))})\b",
+                line,
+                re.IGNORECASE,
+            )
             return words
         if len(line) > 80:
             return None
@@ -399,7 +407,9 @@ def _dose(doc: Document, index: int, claim_id: str, start: int, end: int, **fiel
     purpose_hit = None
     if purpose:
         group = next(name for name, value in purpose.groupdict().items() if value is not None)
-        purpose_hit = lex.purposes.first(purpose_text, purpose.start(group), purpose.end(group), words=words if purpose_text is text else None)
+        purpose_hit = lex.purposes.first(
+            purpose_text, purpose.start(group), purpose.end(group), words=words if purpose_text is text else None
+        )
     purpose_label: Purpose | None = purpose_hit.label if purpose_hit else None
     if purpose_label is None and fields.get("kind") == "numeric":
         purpose_label = _heading_purpose(doc, start)
