@@ -7,6 +7,19 @@ from pathlib import Path
 
 import pytest
 
+#: Set by ``pytest -m "not slow"``: the edit-test loop runs a fifth of each property test's examples.
+FAST = False
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global FAST
+    FAST = "not slow" in (config.getoption("markexpr") or "")
+
+
+def examples(n: int) -> int:
+    """How many generated examples a property test runs: ``n`` in a full run, a fifth in the fast loop."""
+    return max(10, n // 5) if FAST else n
+
 from kratom_dataset.build import build_release, read_sources
 from kratom_dataset.parse import parse_article
 

@@ -35,6 +35,7 @@ def out_with_older_release(tmp_path):
     return out
 
 
+@pytest.mark.slow
 def test_killing_a_build_at_random_moments_leaves_no_release_or_a_whole_one(out_with_older_release):
     out = out_with_older_release
     older = snapshot(out / "0.1.0")
@@ -62,12 +63,13 @@ def test_killing_a_build_at_random_moments_leaves_no_release_or_a_whole_one(out_
     assert sum(outcomes.values()) == KILL_TRIALS
     print("kill outcomes", outcomes)
     # The next build sweeps what killed builds left behind and publishes normally.
-    final = subprocess.run(build_cmd(out), capture_output=True, text=True)
+    final = subprocess.run(build_cmd(out), check=False, capture_output=True, text=True)
     assert final.returncode == 0, final.stderr
     assert validate_release(out / "0.2.0").valid
     assert not list(out.glob(".*.incomplete-*"))
 
 
+@pytest.mark.slow
 def test_a_second_build_waits_for_the_first(out_with_older_release):
     out = out_with_older_release
     held = threading.Event()
@@ -101,6 +103,7 @@ def test_a_build_that_cannot_get_the_lock_says_so(out_with_older_release):
     assert not (out / "0.2.0").exists()
 
 
+@pytest.mark.slow
 def test_two_builds_at_once_publish_one_identical_release(out_with_older_release):
     out = out_with_older_release
     procs = [subprocess.Popen(build_cmd(out), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]

@@ -17,16 +17,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
-from conftest import apply_change
+from conftest import apply_change, examples
 from kratom_dataset.arrow import optional_of, to_table
+from kratom_dataset.batch import checked_tables
 from kratom_dataset.checks import Report
 from kratom_dataset.constraints import check_table, table_issue
-from kratom_dataset.batch import checked_tables
 from kratom_dataset.errors import ValidationFailed
 from kratom_dataset.models import TABLES, Cue, Provenance
 from strategies import RECORDS
 
-SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def trusted(model: type[BaseModel], data: dict) -> Any:
@@ -109,8 +109,9 @@ def test_valid_records_pass_the_arrow_check(table, data):
     assert arrow_issues(table, record) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("table", TABLES)
-@settings(SETTINGS, max_examples=250)
+@settings(SETTINGS, max_examples=examples(250))
 @given(data=st.data())
 def test_a_record_broken_in_one_value_fails_both_checks_or_neither(table, data):
     record = TABLES[table].model_validate(data.draw(RECORDS[table])).model_dump()
@@ -191,7 +192,26 @@ def test_a_batch_with_an_invalid_record_is_refused_with_the_record_named(rows):
     with pytest.raises(ValidationFailed, match=claim["id"]) as caught:
         checked_tables(7, rows)
     assert "batch 7" in str(caught.value)
-    assert [i.record_id for i in caught.value.report.errors] == [claim["id"]]
+    assert [i.record_id for i in caught.value.report.errors if i.code == "invalid-value"] == [claim["id"]]
+
+
+def article_rows(rows, article_id):
+    """Every record of one seed article, as a batch holds them."""
+    return {t: [r for r in rows[t] if (r.id if t == "articles" else r.article_id) == article_id] for t in TABLES}
+
+
+def test_a_whole_article_passes_the_batch_checks(rows):
+    batch = article_rows(rows, rows["articles"][0].id)
+    assert set(checked_tables(0, batch)) == set(TABLES)
+
+
+def test_a_batch_breaking_a_cross_record_rule_is_refused(rows):
+    batch = article_rows(rows, rows["articles"][0].id)
+    dose = batch["doses"][0]
+    batch["doses"][0] = dose.model_copy(update={"claim_id": "clm-0000000000000000"})
+    with pytest.raises(ValidationFailed) as caught:
+        checked_tables(3, batch)
+    assert [(i.code, i.record_id) for i in caught.value.report.errors] == [("foreign-key", dose.id)]
 
 
 def test_a_value_of_the_wrong_type_is_an_issue_not_a_traceback(rows):

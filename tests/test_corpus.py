@@ -283,6 +283,7 @@ def test_a_build_over_other_inputs_or_extractors_redoes_the_batches_it_cannot_re
     assert tree(tmp_path / "out") == tree(tmp_path / "fresh")
 
 
+@pytest.mark.slow
 def test_the_dask_engine_gives_the_same_bytes_on_a_real_local_cluster(local_build, corpus, tmp_path):
     out, _ = local_build
     build_corpus(inputs(corpus), tmp_path / "dask", workers=2, engine="dask", batch_size=3, progress=False)
@@ -311,6 +312,7 @@ def dask_scheduler(tmp_path):
             process.wait(timeout=30)
 
 
+@pytest.mark.slow
 def test_the_dask_engine_runs_on_an_existing_scheduler_by_file_or_address(local_build, corpus, tmp_path, dask_scheduler):
     out, _ = local_build
     address = json.loads(dask_scheduler.read_text())["address"]
@@ -332,6 +334,7 @@ def test_the_dask_engine_runs_on_an_existing_scheduler_by_file_or_address(local_
 )
 def test_an_engine_that_cannot_run_is_a_clear_error(corpus, tmp_path, engine, scheduler, message):
     import dask
+    import distributed  # noqa: F401 - its defaults must be in dask's config before a setting is layered on top
 
     from kratom_dataset.errors import EngineError
 

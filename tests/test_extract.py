@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from kratom_dataset.checks import validate_rows
 from kratom_dataset.errors import SourceError
 from kratom_dataset.extractors import extract_document
@@ -179,7 +180,7 @@ _WORDS = [
 passages = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=60).map(" ".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(passages)
 def test_extractors_never_fail_and_every_record_anchors_exactly(text):
     try:
@@ -217,7 +218,7 @@ def _matchers():
     return plain
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(passages)
 def test_keyword_prefilter_finds_exactly_what_the_full_scan_finds(text):
     for fast, full in _matchers():
@@ -227,7 +228,7 @@ def test_keyword_prefilter_finds_exactly_what_the_full_scan_finds(text):
             assert fast.search(text) == full.search(text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(passages, st.data())
 def test_keyword_prefilter_finds_exactly_what_the_full_scan_finds_in_any_span(text, data):
     # Spans cut words anywhere: the word index counts a cut word whole.
@@ -240,7 +241,7 @@ def test_keyword_prefilter_finds_exactly_what_the_full_scan_finds_in_any_span(te
             assert fast.search(text, start, end) == full.search(text, start, end)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(passages, st.data())
 def test_a_matcher_given_the_words_of_an_enclosing_span_finds_what_it_finds_alone(text, data):
     # Extractors read a sentence's words once and hand them to every matcher asking about a part of it.
@@ -259,7 +260,7 @@ def test_a_matcher_given_the_words_of_an_enclosing_span_finds_what_it_finds_alon
         assert fast.search(text, start, end, words=words) == full.search(text, start, end)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(passages, st.booleans())
 def test_the_claim_type_read_with_the_sentence_words_is_the_type_read_without(text, has_mechanism):
     # Given the sentence's words, only the types with a word in it are tried.
@@ -273,7 +274,7 @@ def test_the_claim_type_read_with_the_sentence_words_is_the_type_read_without(te
 _alias_words = st.lists(st.text(alphabet="ab' -é", min_size=1, max_size=6).map(str.strip).filter(bool), min_size=1, max_size=12)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_alias_words, st.text(alphabet="abAB' -é’.x", max_size=80))
 def test_alias_trie_matches_like_a_longest_first_alternation(words, text):
     import copy
@@ -302,7 +303,7 @@ def test_the_first_text_a_process_reads_gives_what_any_later_one_does(text):
 
 
 # Shortcuts that skip work must give what the work would have given.
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(passages)
 def test_sentences_with_numeric_doses_are_read_off_the_dose_scan(text):
     from kratom_dataset.extractors import claims
@@ -324,7 +325,7 @@ _english_words = st.lists(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_english_words, st.sampled_from([" ", "", "-", "\n", "é"]))
 def test_english_word_count_is_the_plain_alternation(words, sep):
     import re
@@ -388,7 +389,7 @@ def test_the_guard_names_the_first_characters_or_is_left_out(source, guard):
     assert pattern.startswith(guard) if guard else pattern == source
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.sampled_from([*_WORDS, "ſix", "Between", "½", "1,5", "0.5-1", "١٢ mg", "a half", "HALF A", "Very High dose"]), min_size=1, max_size=40).map(" ".join))
 def test_the_dose_patterns_find_with_their_guard_what_they_find_without(text):
     import re

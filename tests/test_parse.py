@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from kratom_dataset.errors import SourceError
 from kratom_dataset.parse import parse_article
 
@@ -124,7 +125,7 @@ _ALPHABET = st.sampled_from(list("abcXYZ .,;:!?-–—’“”\n\r\t#*012345678
 texts = st.lists(_ALPHABET, min_size=1, max_size=80).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(texts)
 def test_parser_never_fails_on_text_and_every_span_slices(text):
     try:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import SEEDS, seed_text
+from conftest import SEEDS, examples, seed_text
 from kratom_dataset.errors import SourceError
 from kratom_dataset.ids import record_id
 from kratom_dataset.parse import parse_article
@@ -59,7 +59,7 @@ def test_a_sentence_anchor_is_the_anchor_of_the_sentence_span_in_every_seed(arti
     assert_sentence_anchors_match(parse_article(seed_text(article_id).encode("utf-8"), article_id=article_id, source_file="a.txt"))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(documents, st.sampled_from(["a.txt", "a.md"]))
 def test_a_sentence_anchor_is_the_anchor_of_the_sentence_span(text, name):
     try:

@@ -8,6 +8,7 @@ must be rejected by both.
 from __future__ import annotations
 
 import copy
+import functools
 import io
 
 import jsonschema
@@ -18,13 +19,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from conftest import ROOT, apply_change
+from conftest import ROOT, apply_change, examples
 from kratom_dataset.arrow import arrow_schema, from_table, to_table, to_table_by_rows
 from kratom_dataset.models import TABLES
 from kratom_dataset.schemas import drift, json_schema
 from strategies import RECORDS
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def validator(table):
@@ -76,6 +77,7 @@ def test_arrow_fields_follow_the_model_fields(table):
     assert arrow_schema(table).names == list(TABLES[table].model_fields)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("table", TABLES)
 @SETTINGS
 @given(data=st.data())
@@ -93,6 +95,7 @@ def _parquet_bytes(data: pa.Table) -> bytes:
     return buffer.getvalue()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("table", TABLES)
 @SETTINGS
 @given(data=st.data())
@@ -197,7 +200,7 @@ def _required(table, path):
 
 @pytest.mark.parametrize("mutation", MUTATIONS)
 @pytest.mark.parametrize("table", TABLES)
-@settings(SETTINGS, max_examples=25)
+@settings(SETTINGS, max_examples=examples(25))
 @given(data=st.data())
 def test_pydantic_and_json_schema_reject_the_same_broken_records(table, mutation, data):
     record = data.draw(RECORDS[table])
@@ -230,8 +233,14 @@ def test_cross_field_rules_are_enforced_by_the_model(table, change):
     assert list(validator(table).iter_errors(broken)) == []
 
 
-def _examples(table):
-    from hypothesis import find
+@functools.cache
+def _example(table):
+    """One valid record of ``table``: the first generated, not shrunk (shrinking a dose takes seconds)."""
+    from hypothesis import Phase, find
 
-    yield find(RECORDS[table], lambda r: True)
+    return find(RECORDS[table], lambda r: True, settings=settings(phases=[Phase.generate], database=None))
+
+
+def _examples(table):
+    yield _example(table)
 

@@ -20,7 +20,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import RAW
+from conftest import RAW, examples
 from kratom_dataset.extractors import extract, to_json
 from kratom_dataset.parse import _MINOR_WORDS, parse_article
 from kratom_dataset.scoring import read_passages
@@ -80,7 +80,7 @@ def test_the_set_has_many_passages_to_wrap():
     assert len(TEXTS) >= 100 and sum(len(soft_spaces(t)) for t in TEXTS) >= 5000
 
 
-@settings(max_examples=150, deadline=None, derandomize=True)
+@settings(max_examples=examples(150), deadline=None, derandomize=True)
 @given(data=st.data(), text=st.sampled_from(TEXTS))
 def test_line_breaks_at_random_spaces_of_a_passage_change_no_record(data, text):
     spaces = soft_spaces(text)
