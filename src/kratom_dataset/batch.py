@@ -15,7 +15,6 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TypedDict
 
@@ -30,7 +29,7 @@ from .constraints import check_table, table_issue
 from .errors import SourceError, ValidationFailed
 from .extractors import EXTRACTORS, extract_document
 from .gold import gold_records
-from .item import Item, Reject
+from .item import Item, Reject, RejectRow, reject_reason
 from .layout import PART_OPTIONS, FileEntry, marker_name, part_path
 from .models import TABLES, Record
 from .parse import Document, parse_article
@@ -45,7 +44,7 @@ class Marker(TypedDict):
     articles: int
     bytes: int
     parts: dict[str, FileEntry]
-    rejects: list[dict[str, str]]
+    rejects: list[RejectRow]
     fingerprint: str
 
 
@@ -58,7 +57,7 @@ def read_article(data: bytes, *, article_id: str, source: str, validate: bool = 
     try:
         doc = parse_article(data, article_id=article_id, source_file=source)
     except SourceError as exc:
-        return Reject(source, exc.reason, exc.message)
+        return Reject(source, reject_reason(exc.reason), exc.message)
     rows: Rows = dict(extract_document(doc, validate=validate))
     return doc, rows
 
@@ -137,7 +136,7 @@ def process_batch(index: int, items: list[Item], out: str) -> Marker:
         "articles": len(items) - len(rejects),
         "bytes": size,
         "parts": parts,
-        "rejects": [asdict(r) for r in rejects],
+        "rejects": [r.to_row() for r in rejects],
         "fingerprint": fingerprint(items),
     }
     path = out_dir / marker_name(index)

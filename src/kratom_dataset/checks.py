@@ -12,24 +12,78 @@ import itertools
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from pydantic import ValidationError
 
 from .layout import MANIFEST, METADATA_KEY, Manifest, ManifestError, parquet_name
-from .models import SCHEMA_VERSION, TABLES, TABLES_BY_SCHEMA
+from .models import SCHEMA_VERSION, TABLES, TABLES_BY_SCHEMA, Article, Claim, Record, Sentence
 from .semver import Version
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+
 MAX_ISSUES_PER_CHECK = 200
+
+#: Every code an :class:`Issue` can carry, here and in :mod:`kratom_dataset.constraints`;
+#: ``docs/codes.md`` says what each means and what to do.
+IssueCode = Literal[
+    # one record, one field (constraints.py and the row models)
+    "missing-value",
+    "invalid-value",
+    "invalid-type",
+    "too-many-issues",
+    # keys and references between records
+    "duplicate-key",
+    "foreign-key",
+    "outside-claim",
+    "unknown-topic",
+    "taxonomy-mismatch",
+    "count-mismatch",
+    "sentence-order",
+    "sentence-overlap",
+    # spans against the article text
+    "article-hash-mismatch",
+    "provenance-article",
+    "provenance-hash",
+    "span-out-of-range",
+    "span-mismatch",
+    "prefix-mismatch",
+    "suffix-mismatch",
+    "unknown-section",
+    "section-mismatch",
+    # release and build folders
+    "manifest-missing",
+    "manifest-unreadable",
+    "manifest-schema",
+    "manifest-version",
+    "manifest-extra-file",
+    "manifest-missing-file",
+    "missing-file",
+    "checksum-mismatch",
+    "unreadable-file",
+    "row-count",
+    "file-metadata",
+    "unknown-table",
+    # Parquet schemas
+    "missing-column",
+    "column-type",
+    "extra-column",
+]
+
+#: The rows of each table: the models of that table (an :class:`Article` in ``articles``, a
+#: :class:`Claim` in ``claims`` ...), read by the attributes each table's records have.
+Rows = Mapping[str, Sequence[Any]]
 
 
 @dataclass(frozen=True)
 class Issue:
     """One thing wrong, located: table, record id and field (each null when not applicable)."""
 
-    code: str
+    code: IssueCode
     message: str
     table: str | None = None
     record_id: str | None = None
@@ -45,20 +99,20 @@ class Report:
     """All issues found by a validation run; ``valid`` when there are none."""
 
     errors: list[Issue] = field(default_factory=list)
-    checked: Counter = field(default_factory=Counter)
+    checked: Counter[str] = field(default_factory=Counter)
 
     @property
     def valid(self) -> bool:
         return not self.errors
 
-    def add(self, code: str, message: str, table=None, record_id=None, field=None) -> None:
+    def add(self, code: IssueCode, message: str, table: str | None = None, record_id: str | None = None, field: str | None = None) -> None:
         self.errors.append(Issue(code, message, table, record_id, field))
 
-    def flatten(self, keys=("table", "record_id", "field", "code")) -> list[list]:
+    def flatten(self, keys: Sequence[str] = ("table", "record_id", "field", "code")) -> list[list[str | None]]:
         """Issues as rows of the given attributes: handy for tests and tables."""
         return [[getattr(i, k) for k in keys] for i in self.errors]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> ReportDict:
         return {"valid": self.valid, "checked": dict(sorted(self.checked.items())), "errors": [asdict(i) for i in self.errors]}
 
     def to_text(self) -> str:
@@ -67,10 +121,18 @@ class Report:
         return "\n".join([head, *(f"  {i}" for i in self.errors)])
 
 
+class ReportDict(TypedDict):
+    """A :class:`Report` as JSON (``kratom-dataset validate --json``)."""
+
+    valid: bool
+    checked: dict[str, int]
+    errors: list[dict[str, str | None]]
+
+
 # Cross-record checks ---------------------------------------------------------------------------
 
 
-def validate_rows(rows: dict[str, list]) -> Report:
+def validate_rows(rows: Rows) -> Report:
     """Every rule that needs more than one record: keys, spans against the text, counts, taxonomy.
 
     Rules that need a table not in ``rows`` (a lone file being checked) are skipped, not failed.
@@ -81,14 +143,14 @@ def validate_rows(rows: dict[str, list]) -> Report:
     for table, records in rows.items():
         report.checked[table] += len(records)
     _check_keys(report, rows)
-    articles = {a.id: a for a in rows.get("articles", [])}
+    articles: dict[str, Article] = {a.id: a for a in rows.get("articles", [])}
     texts = {aid: a.provenance.exact for aid, a in articles.items()}
     for aid, article in articles.items():
         digest = hashlib.sha256(texts[aid].encode("utf-8")).hexdigest()
         if digest != article.sha256:
             report.add("article-hash-mismatch", f"text hashes to {digest}, not the recorded {article.sha256}", "articles", aid, "sha256")
     sentence_ids = {s.id for s in rows["sentences"]} if "sentences" in rows else None
-    claims = {c.id: c for c in rows.get("claims", [])}
+    claims: dict[str, Claim] = {c.id: c for c in rows.get("claims", [])}
     for table in TABLES:
         for record in rows.get(table, []):
             _check_provenance(report, table, record, articles, texts, sentence_ids)
@@ -123,7 +185,7 @@ def validate_rows(rows: dict[str, list]) -> Report:
     return report
 
 
-def _check_keys(report: Report, rows: dict[str, list]) -> None:
+def _check_keys(report: Report, rows: Rows) -> None:
     article_ids = {a.id for a in rows.get("articles", [])}
     for table in TABLES:
         counts = Counter(r.id for r in rows.get(table, []))
@@ -137,7 +199,9 @@ def _check_keys(report: Report, rows: dict[str, list]) -> None:
                 report.add("foreign-key", f"article {record.article_id} does not exist", table, record.id, "article_id")
 
 
-def _check_provenance(report, table, record, articles, texts, sentence_ids) -> None:
+def _check_provenance(
+    report: Report, table: str, record: Any, articles: dict[str, Article], texts: dict[str, str], sentence_ids: set[str] | None
+) -> None:
     p = record.provenance
     aid = record.id if table == "articles" else record.article_id
     if p.article_id != aid:
@@ -171,7 +235,7 @@ def _check_provenance(report, table, record, articles, texts, sentence_ids) -> N
         report.add("foreign-key", f"sentence {p.sentence_id} does not exist", table, record.id, "provenance.sentence_id")
 
 
-def _check_counts(report: Report, rows: dict[str, list], articles: dict) -> None:
+def _check_counts(report: Report, rows: Rows, articles: dict[str, Article]) -> None:
     counted = [t for t in TABLES if t in rows and f"n_{t}" in TABLES["articles"].model_fields]
     per_table = {t: Counter(r.article_id for r in rows[t]) for t in counted}
     for aid, article in articles.items():
@@ -181,8 +245,8 @@ def _check_counts(report: Report, rows: dict[str, list], articles: dict) -> None
                 report.add("count-mismatch", f"n_{table} is {stated} but the table has {counter[aid]} rows", "articles", aid, f"n_{table}")
 
 
-def _check_sentences(report: Report, sentences: list) -> None:
-    by_article = defaultdict(list)
+def _check_sentences(report: Report, sentences: Sequence[Sentence]) -> None:
+    by_article: defaultdict[str, list[Sentence]] = defaultdict(list)
     for s in sentences:
         by_article[s.article_id].append(s)
     for aid, items in by_article.items():
@@ -237,9 +301,9 @@ def validate_release(folder: Path) -> Report:
         if folder.name != version:
             report.add("manifest-version", f"folder {folder.name!r} holds a manifest for {version!r}", field="version")
         _check_checksums(report, folder)
-        for name in sorted(set(files) - {parquet_name(t) for t in candidates}):
+        for name in sorted(set(files) - {parquet_name(t) for t in candidates if t is not None}):
             report.add("manifest-extra-file", f"{name} is listed but is not a release table")
-    rows: dict[str, list] = {}
+    rows: dict[str, list[Record]] = {}
     for table, path in candidates.items():
         if table is None:
             report.add("unknown-table", f"{path.name} is not named after a release table and does not say which it is")
@@ -309,25 +373,25 @@ def validate_build(folder: Path, manifest: Manifest, report: Report | None = Non
     for name, entry in sorted(manifest.files.items()):
         batches[Path(name).name][entry["table"]] = name
     for part, names in sorted(batches.items()):
-        rows: dict[str, list[Any]] = {}
+        rows: dict[str, list[Record]] = {}
         for table in TABLES:
-            name = names.get(table)
-            if name is None:
+            part_file = names.get(table)
+            if part_file is None:
                 report.add("missing-file", f"no {table} part {part} in the manifest", table)
                 continue
-            path, entry = folder / name, manifest.files[name]
+            path, entry = folder / part_file, manifest.files[part_file]
             if not path.is_file():
-                report.add("missing-file", f"{name} does not exist", table)
+                report.add("missing-file", f"{part_file} does not exist", table)
                 continue
             if path.stat().st_size != entry.get("bytes", path.stat().st_size) or sha256_file(path) != entry["sha256"]:
-                report.add("checksum-mismatch", f"{name} does not match its manifest entry (size or sha256)", table)
+                report.add("checksum-mismatch", f"{part_file} does not match its manifest entry (size or sha256)", table)
             try:
                 data = pq.read_table(path)
             except Exception as exc:  # noqa: BLE001 - a corrupt file can fail anywhere inside the reader
-                report.add("unreadable-file", f"{name} cannot be read as Parquet ({exc.__class__.__name__}: {exc})", table)
+                report.add("unreadable-file", f"{part_file} cannot be read as Parquet ({exc.__class__.__name__}: {exc})", table)
                 continue
             if data.num_rows != entry["rows"]:
-                report.add("row-count", f"{name}: {data.num_rows} rows, the manifest says {entry['rows']}", table)
+                report.add("row-count", f"{part_file}: {data.num_rows} rows, the manifest says {entry['rows']}", table)
             rows[table] = _check_table(report, table, data, arrow_schema(table))
         cross = validate_rows(rows)
         report.errors.extend(cross.errors)
@@ -341,8 +405,9 @@ def _table_of(path: Path) -> str | None:
 
     try:
         meta = json.loads((pq.read_schema(path).metadata or {}).get(METADATA_KEY, b"{}"))
-        if meta.get("table") in TABLES:
-            return meta["table"]
+        table = meta.get("table")
+        if isinstance(table, str) and table in TABLES:
+            return table
     except Exception:  # noqa: BLE001, S110 - unreadable files are reported when they are read
         pass
     return path.stem if path.stem in TABLES else None
@@ -355,7 +420,7 @@ def _check_checksums(report: Report, folder: Path) -> None:
         report.add("checksum-mismatch", problem)
 
 
-def _check_table(report: Report, table: str, data, expected) -> list:
+def _check_table(report: Report, table: str, data: pa.Table, expected: pa.Schema) -> list[Record]:
     """Schema of one Parquet table against the expected one, then every row through its model."""
     model = TABLES[table]
     found = {f.name: f for f in data.schema}
@@ -369,7 +434,7 @@ def _check_table(report: Report, table: str, data, expected) -> list:
             report.add("extra-column", f"column {name!r} is not part of the {table} schema", table, field=name)
     if any(i.table == table and i.code in ("missing-column", "column-type") for i in report.errors):
         return []
-    records = []
+    records: list[Record] = []
     shown = 0
     for n, row in enumerate(data.select([f.name for f in expected]).to_pylist()):
         try:

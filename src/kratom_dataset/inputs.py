@@ -25,7 +25,7 @@ from .errors import KratomDatasetError, SourceError
 from .files import TEXT_SUFFIXES, check_regular, is_listable, read_input, too_large
 from .gold import gold_file
 from .ids import article_id_for
-from .item import Item, Reject
+from .item import Item, Reject, reject_reason
 from .rows import jsonl_rows, parquet_rows
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ def _file_item(article_id: str, path: Path, limit: int) -> Item:
     try:
         return Item(article_id, path.as_posix(), data=read_input(path, limit=limit))
     except SourceError as exc:
-        return Item(article_id, path.as_posix(), reject=exc.message, reason=exc.reason)
+        return Item(article_id, path.as_posix(), reject=exc.message, reason=reject_reason(exc.reason))
 
 
 class SeenIds:
@@ -133,7 +133,8 @@ class SeenIds:
         """Remember ``article_id`` as read from ``source``; None when it is new, else the source that had it first."""
         if self._db.execute("INSERT OR IGNORE INTO ids VALUES (?, ?)", (article_id, source)).rowcount == 1:
             return None
-        return self._db.execute("SELECT source FROM ids WHERE id = ?", (article_id,)).fetchone()[0]
+        first: str = self._db.execute("SELECT source FROM ids WHERE id = ?", (article_id,)).fetchone()[0]
+        return first
 
     def close(self) -> None:
         self._db.close()
@@ -170,7 +171,7 @@ def _rows_or_reject(path: Path, rows: Callable[[Path], Iterator[Item]]) -> Itera
         check_regular(path)
         yield from rows(path)
     except SourceError as exc:
-        yield Item(f"file-{path.name}", path.as_posix(), reject=exc.message, reason=exc.reason)
+        yield Item(f"file-{path.name}", path.as_posix(), reject=exc.message, reason=reject_reason(exc.reason))
     except OSError as exc:
         yield Item(f"file-{path.name}", path.as_posix(), reject=f"cannot be read: {exc.strerror or exc}", reason="unreadable")
     except Exception as exc:
@@ -211,7 +212,7 @@ def read_sources(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
         try:
             data = read_input(path, limit=max_bytes)
         except SourceError as exc:
-            rejects.append(Reject(rel, exc.reason, exc.message))
+            rejects.append(Reject(rel, reject_reason(exc.reason), exc.message))
             continue
         digest = hashlib.sha256(data).hexdigest()
         if digest in seen:

@@ -1,28 +1,55 @@
 """What a build reads and what it turns away: one :class:`Item` per article, one :class:`Reject`
-per input that is not in the build, with its reason code (the table in ``docs/errors.md``)."""
+per input that is not in the build, with its reason code (the table in ``docs/codes.md``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict, TypeGuard, get_args
 
-#: Why an input is not in a build; ``docs/errors.md`` says what each means and what to do.
+#: Why an input is not in a build: every reason a rejects report can carry. ``docs/codes.md``
+#: says what each means and what to do. (``SourceError`` also has reasons that are only ever
+#: raised and stop a build, ``changed`` and ``rejected``; they are not reject reasons.)
 RejectReason = Literal[
     "unreadable",
     "unreadable-parquet",
-    "not-utf8",
-    "invalid-unicode",
-    "utf32",
-    "binary",
-    "empty",
-    "too-large",
-    "duplicate",
-    "duplicate-id",
+    "missing",
     "not-a-regular-file",
     "symlink-loop",
-    "missing",
-    "invalid-gold",
+    "too-large",
+    "empty",
+    "whitespace-only",
+    "binary",
+    "nul-bytes",
+    "utf16",
+    "utf32",
+    "not-utf8",
+    "html",
+    "invalid-unicode",
+    "duplicate",
+    "duplicate-id",
 ]
+
+REJECT_REASONS: frozenset[str] = frozenset(get_args(RejectReason))
+
+
+def is_reject_reason(reason: str) -> TypeGuard[RejectReason]:
+    """Whether ``reason`` (a :class:`~kratom_dataset.errors.SourceError`'s, a plain ``str``) is a reject reason."""
+    return reason in REJECT_REASONS
+
+
+def reject_reason(reason: str) -> RejectReason:
+    """``reason`` as a reject reason; a reason no rejects report may carry is a bug in the caller."""
+    if not is_reject_reason(reason):
+        raise ValueError(f"{reason!r} is not a reject reason (kratom_dataset.item.RejectReason)")
+    return reason
+
+
+class RejectRow(TypedDict):
+    """A :class:`Reject` as JSON: in a batch's done-marker, a rejects report and a release manifest."""
+
+    file: str
+    reason: RejectReason
+    detail: str
 
 
 @dataclass(frozen=True)
@@ -30,8 +57,11 @@ class Reject:
     """One input that is not in the build, and why."""
 
     file: str
-    reason: str
+    reason: RejectReason
     detail: str
+
+    def to_row(self) -> RejectRow:
+        return {"file": self.file, "reason": self.reason, "detail": self.detail}
 
 
 @dataclass(frozen=True)
@@ -50,7 +80,7 @@ class Item:
     url: str | None = None
     retrieved_at: str | None = None
     reject: str | None = None
-    reason: str = "unreadable"
+    reason: RejectReason = "unreadable"
     gold: bytes | None = None
     gold_source: str | None = None
 

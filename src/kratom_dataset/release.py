@@ -14,7 +14,6 @@ import os
 import shutil
 import time
 from collections.abc import Iterator
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,7 @@ from .checksums import render_sums, sha256_file
 from .errors import ReleaseError, SourceError
 from .extractors import EXTRACTORS
 from .inputs import Source
-from .item import Reject
+from .item import Reject, RejectRow
 from .layout import CARD, CHECKSUMS, MANIFEST, METADATA_KEY, PARQUET_OPTIONS, FileEntry, dumps, parquet_name, part_path
 from .models import PRIMARY_KEY, SCHEMA_VERSION, TABLES
 from .schemas import schema_sha256
@@ -97,7 +96,7 @@ def write_release(
     out_root: Path,
     sources: list[Source],
     extractors: dict[str, str],
-    rejects: list[dict[str, str]] | None = None,
+    rejects: list[RejectRow] | None = None,
     evaluation: dict[str, Any] | None = None,
     lock_timeout: float = LOCK_TIMEOUT_S,
 ) -> tuple[Path, bool]:
@@ -142,7 +141,7 @@ def _write_files(
     version: str,
     sources: list[Source],
     extractors: dict[str, str],
-    rejects: list[dict[str, str]],
+    rejects: list[RejectRow],
     evaluation: dict[str, Any] | None,
 ) -> None:
     files: dict[str, FileEntry] = {}
@@ -249,7 +248,7 @@ def publish_build(
     timeout = LOCK_TIMEOUT_S if lock_timeout is None else lock_timeout
     with publish_lock(out_root, timeout):
         if rejects:
-            report.write_text(json.dumps([asdict(r) for r in rejects], indent=2) + "\n", encoding="utf-8")
+            report.write_text(json.dumps([r.to_row() for r in rejects], indent=2) + "\n", encoding="utf-8")
         elif report.exists():
             report.unlink()
     if rejects and not allow_rejects:
@@ -271,7 +270,7 @@ def publish_build(
         out_root=out_root,
         sources=sources,
         extractors=EXTRACTORS,
-        rejects=[asdict(r) for r in rejects],
+        rejects=[r.to_row() for r in rejects],
         evaluation=evaluation,
         lock_timeout=timeout,
     )
