@@ -30,7 +30,8 @@ def _row_item(path: Path, n: int, row: dict[str, Any]) -> Item:
     bad = next((name for name in ("id", "text", "title", "url") if isinstance(row.get(name), str) and not _encodable(row[name])), None)
     if bad is not None:  # "\ud800" in JSON: a lone surrogate, which no UTF-8 file can hold
         return Item(f"row-{n}" if bad == "id" else str(rid), source, reject=f"'{bad}' holds a lone surrogate, not Unicode text", reason="invalid-unicode")
-    title = row.get("title") if isinstance(row.get("title"), str) and row.get("title").strip() else None
+    given_title = row.get("title")
+    title = given_title if isinstance(given_title, str) and given_title.strip() else None
     url = row.get("url")
     if url is not None and not (isinstance(url, str) and url.strip()):
         return Item(str(rid), source, reject=f"'url' is {url!r}, not a non-empty string")
@@ -50,16 +51,18 @@ def utc_timestamp(value: object) -> str | None:
     """
     if value is None:
         return None
-    when = value
+    when: dt.datetime
     if isinstance(value, str):
         text = value.strip()
         try:
             when = dt.datetime.fromisoformat(text[:-1] + "+00:00" if text[-1:] in "zZ" and text else text)
         except ValueError:
             raise ValueError(f"'retrieved_at' is {value!r}, not an ISO 8601 date-time") from None
-    elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+    elif isinstance(value, dt.datetime):
+        when = value
+    elif isinstance(value, dt.date):
         when = dt.datetime(value.year, value.month, value.day)
-    elif not isinstance(value, dt.datetime):
+    else:
         raise ValueError(f"'retrieved_at' is {value!r}, not a date-time")  # noqa: TRY004 - any unusable value rejects the row
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.timezone.utc)
@@ -90,8 +93,9 @@ def jsonl_rows(path: Path) -> Iterator[Item]:
                 continue
             try:
                 row = json.loads(line)
-            except ValueError as exc:
-                yield Item(f"row-{n}", f"{path.as_posix()}#row={n}", reject=f"not JSON ({exc.msg})")
+            except ValueError as exc:  # a JSONDecodeError, or a plain ValueError (a number too long for int)
+                why = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+                yield Item(f"row-{n}", f"{path.as_posix()}#row={n}", reject=f"not JSON ({why})")
                 continue
             if not isinstance(row, dict):
                 yield Item(f"row-{n}", f"{path.as_posix()}#row={n}", reject="not a JSON object")
