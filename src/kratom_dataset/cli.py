@@ -9,16 +9,26 @@ import functools
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import click
 
 from .errors import KratomDatasetError, ReleaseError, SourceError, ValidationFailed
 
+if TYPE_CHECKING:
+    from .models import Record
 
-def _friendly(fn):
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _friendly(fn: Callable[P, R]) -> Callable[P, R]:
+    """Library errors as one ``[code] message`` line and exit status 1; a bug as one line and 2."""
+
     @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return fn(*args, **kwargs)
         except SourceError as exc:
@@ -50,6 +60,8 @@ def _friendly(fn):
 
 
 def _print_rejects(report_path: str | None) -> None:
+    if report_path is None:
+        return
     try:
         rejects = json.loads(Path(report_path).read_text(encoding="utf-8"))
     except (OSError, ValueError, TypeError):
@@ -60,7 +72,7 @@ def _print_rejects(report_path: str | None) -> None:
 
 @click.group()
 @click.version_option(package_name="kratom-dataset")
-def main():
+def main() -> None:
     """Build, check and read kratom-dataset releases."""
 
 
@@ -78,7 +90,20 @@ def main():
 @click.option("--lock-timeout", type=click.FloatRange(min=0), default=None, help="Seconds to wait for another build on the same folder (default 120).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Reject articles larger than this many bytes (default 8 MiB).")
 @_friendly
-def build(inputs, engine, scheduler, batch_size, raw_dir, out_root, version, workers, strict, allow_rejects, lock_timeout, max_bytes):
+def build(
+    inputs: tuple[str, ...],
+    engine: str,
+    scheduler: str | None,
+    batch_size: int | None,
+    raw_dir: Path,
+    out_root: Path,
+    version: str | None,
+    workers: int | None,
+    strict: bool,
+    allow_rejects: bool,
+    lock_timeout: float | None,
+    max_bytes: int | None,
+) -> None:
     """Build a release from the raw articles, or, with --input, the same tables over a corpus.
 
     A corpus build streams its inputs in batches and writes part files per table under --out,
@@ -118,19 +143,19 @@ def build(inputs, engine, scheduler, batch_size, raw_dir, out_root, version, wor
         click.echo(f"rejected {r.file}: [{r.reason}] {r.detail}", err=True)
     from .layout import Manifest
 
-    manifest = Manifest.read(folder)
-    rows = ", ".join(f"{f['table']} {f['rows']}" for f in manifest.files.values())
+    release = Manifest.read(folder)
+    rows = ", ".join(f"{f['table']} {f['rows']}" for f in release.files.values())
     if changed:
-        click.echo(f"wrote release {manifest.version} to {folder} ({rows})")
+        click.echo(f"wrote release {release.version} to {folder} ({rows})")
     else:
-        click.echo(f"release {manifest.version} in {folder} is already published and identical; nothing to do ({rows})")
+        click.echo(f"release {release.version} in {folder} is already published and identical; nothing to do ({rows})")
 
 
 @main.command()
 @click.argument("release_dir", required=False, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @_friendly
-def validate(release_dir: Path | None, as_json: bool):
+def validate(release_dir: Path | None, as_json: bool) -> None:
     """Run every consistency check on a release folder or Parquet file (default: the newest release).
 
     Works on files someone else produced too. Exits 1 when anything is wrong; each issue names
@@ -153,7 +178,7 @@ def validate(release_dir: Path | None, as_json: bool):
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None, help="Folder for the output (required for parquet; jsonl goes to standard output without it).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Refuse files larger than this many bytes (default 8 MiB, as builds).")
 @_friendly
-def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None, max_bytes: int | None):
+def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None, max_bytes: int | None) -> None:
     """Extract topics, claims, doses and mechanisms from text files.
 
     One JSON line per record: its kind, the file, its fields and its provenance, with
@@ -170,12 +195,15 @@ def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None, max_bytes: 
     from .inputs import DEFAULT_MAX_BYTES
     from .parse import decode
 
-    if fmt == "parquet" and out_dir is None:
-        raise click.UsageError("--format parquet needs --out DIR")
+    parquet_dir: Path | None = None
+    if fmt == "parquet":
+        if out_dir is None:
+            raise click.UsageError("--format parquet needs --out DIR")
+        parquet_dir = out_dir
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
     failed = 0
-    collected: dict[str, list] = {"topic": [], "claim": [], "dose": [], "mechanism": []}
+    collected: dict[str, list[Record]] = {"topic": [], "claim": [], "dose": [], "mechanism": []}
     for file in files:
         try:
             raw = read_input(file, limit=max_bytes or DEFAULT_MAX_BYTES)
@@ -193,13 +221,13 @@ def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None, max_bytes: 
         else:
             for r in records:
                 collected[kind_of(r)].append(r)
-    if fmt == "parquet":
+    if parquet_dir is not None:
         import pyarrow.parquet as pq
 
         from .arrow import to_table
 
-        for kind, records in collected.items():
-            pq.write_table(to_table(f"{kind}s", records), out_dir / f"{kind}s.parquet")
+        for kind, kept in collected.items():
+            pq.write_table(to_table(f"{kind}s", kept), parquet_dir / f"{kind}s.parquet")
     if failed:
         sys.exit(1)
 
@@ -211,15 +239,16 @@ def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None, max_bytes: 
 @click.option("--challenge", type=click.Path(path_type=Path), default=None, help="Score this passage file instead (JSONL of id, text, records).")
 @click.option("--json", "as_json", is_flag=True, help="Print scores, misses and disagreements as JSON, by set.")
 @_friendly
-def evaluate(gold_dir: Path, raw_dir: Path, sets: tuple[str, ...], challenge: Path | None, as_json: bool):
+def evaluate(gold_dir: Path, raw_dir: Path, sets: tuple[str, ...], challenge: Path | None, as_json: bool) -> None:
     """Score the extractors against hand-written gold records.
 
     Precision, recall and F1 per kind (a match is an overlapping span of the same kind) and
     per-field accuracy on matched records, for each set: the seed gold, the real-page passages'
     dev split (tuned on) and frozen test split (the measure), and the challenge passages.
     """
-    from .scoring import challenge_file, evaluate_dirs, evaluate_passages, passage_files
+    from .scoring import Evaluation, challenge_file, evaluate_dirs, evaluate_passages, passage_files
 
+    results: dict[str, Evaluation]
     if challenge is not None:
         results = {"passages": evaluate_passages(challenge)}
     else:
@@ -248,7 +277,7 @@ def evaluate(gold_dir: Path, raw_dir: Path, sets: tuple[str, ...], challenge: Pa
 @click.argument("new")
 @click.option("--json", "as_json", is_flag=True, help="Print the differences as JSON.")
 @_friendly
-def diff(old: str, new: str, as_json: bool):
+def diff(old: str, new: str, as_json: bool) -> None:
     """Record-level differences between two releases (versions or folders), by stable id.
 
     Lists added, removed and changed records per table with the fields that changed, and the
@@ -263,7 +292,7 @@ def diff(old: str, new: str, as_json: bool):
 @main.command()
 @click.argument("version", required=False)
 @_friendly
-def verify(version: str | None):
+def verify(version: str | None) -> None:
     """Check every file of a release (default: newest) against its manifest and SHA256SUMS."""
     from .reader import release_dir
     from .reader import verify as verify_release
@@ -272,18 +301,18 @@ def verify(version: str | None):
     click.echo(f"{release_dir(version)}: {len(names)} files match the manifest and SHA256SUMS")
 
 
-def _check_or_write(check_help: str, write_help: str):
+def _check_or_write(check_help: str, write_help: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """``--check`` and ``--write``, exactly one of them: for files generated from the code."""
 
-    def decorate(command):
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
         @functools.wraps(command)
-        def run(*args, check: bool, write: bool, **kwargs):
+        def run(*args: Any, check: bool, write: bool, **kwargs: Any) -> None:
             if check == write:
                 raise click.UsageError("give exactly one of --check or --write")
-            return command(*args, write=write, **kwargs)
+            command(*args, write=write, **kwargs)
 
-        run = click.option("--write", is_flag=True, help=write_help)(run)
-        return click.option("--check", is_flag=True, help=check_help)(run)
+        with_write = click.option("--write", is_flag=True, help=write_help)(run)
+        return click.option("--check", is_flag=True, help=check_help)(with_write)
 
     return decorate
 
@@ -292,7 +321,7 @@ def _check_or_write(check_help: str, write_help: str):
 @click.option("--dir", "directory", type=click.Path(path_type=Path), default=Path("schema"), show_default=True)
 @_check_or_write("Fail when the files differ from the models.", "Write the files from the models.")
 @_friendly
-def schema(directory: Path, write: bool):
+def schema(directory: Path, write: bool) -> None:
     """Write or check the JSON Schema files generated from the models."""
     from .schemas import check_schemas, write_schemas
 
@@ -308,7 +337,7 @@ def schema(directory: Path, write: bool):
 @click.option("--out", "out_root", type=click.Path(path_type=Path), default=Path("data/processed"), show_default=True, help="Folder of the published releases.")
 @_check_or_write("Fail when the package's pins differ from the releases.", "Write the pins of the releases into the package (at release time).")
 @_friendly
-def pin(out_root: Path, write: bool):
+def pin(out_root: Path, write: bool) -> None:
     """Record (or check) the manifest sha256 of every published release in the package's code."""
     from . import pins
 
@@ -329,7 +358,7 @@ def pin(out_root: Path, write: bool):
 
 @main.command()
 @_friendly
-def versions():
+def versions() -> None:
     """List the published releases, oldest first."""
     from .reader import versions as list_versions
 
@@ -339,7 +368,7 @@ def versions():
 
 @main.command()
 @_friendly
-def tables():
+def tables() -> None:
     """List the release tables."""
     from .reader import tables as list_tables
 
@@ -351,7 +380,7 @@ def tables():
 @click.argument("table")
 @click.option("--version", default=None, help="Release version (default: newest).")
 @_friendly
-def path(table: str, version: str | None):
+def path(table: str, version: str | None) -> None:
     """Print the Parquet file of TABLE, for other engines (duckdb, polars, spark)."""
     from .reader import path as table_path
 

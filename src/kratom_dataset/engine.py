@@ -82,10 +82,10 @@ class DaskEngine:
             # setting the workers spend less time in the kernel. Memory stays bounded by the batch.
             settings = {"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
             with dask.config.set(settings):
-                self._cluster = LocalCluster(
+                self._cluster = LocalCluster(  # type: ignore[no-untyped-call]
                     n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, preload=["kratom_dataset.lifeline"]
                 )
-            self._client = Client(self._cluster)
+            self._client = Client(self._cluster)  # type: ignore[no-untyped-call]
         else:
             self._client = connect(scheduler)
 
@@ -96,10 +96,10 @@ class DaskEngine:
     def completed(self, pending: list[Pending]) -> list[Pending]:
         from dask.distributed import wait as dask_wait
 
-        return list(dask_wait(pending, return_when="FIRST_COMPLETED").done)
+        return list(dask_wait(pending, return_when="FIRST_COMPLETED").done)  # type: ignore[no-untyped-call]
 
     def close(self) -> None:
-        self._client.close()
+        self._client.close()  # type: ignore[no-untyped-call]
         if self._cluster is not None:
             self._cluster.close()
 
@@ -123,6 +123,6 @@ def connect(scheduler: str) -> Any:
         # dask would wait for the file to appear, with no end
         raise EngineError("no dask scheduler file there.", where=scheduler, hint=start)
     try:
-        return Client(scheduler) if is_address else Client(scheduler_file=scheduler)
+        return Client(scheduler) if is_address else Client(scheduler_file=scheduler)  # type: ignore[no-untyped-call]
     except (OSError, ValueError) as exc:
         raise EngineError(f"could not reach the dask scheduler ({exc}).", where=scheduler, hint=f"Check that it is running and reachable from here. {start}") from None

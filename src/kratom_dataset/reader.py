@@ -13,7 +13,7 @@ import json
 import os
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import IntegrityError, UnknownTableError, UnknownVersionError, did_you_mean
 from .layout import MANIFEST, Manifest, ManifestError, parquet_name
@@ -104,19 +104,21 @@ def _path(table: str, version: str | None = None) -> Path:
     return folder / name
 
 
-def manifest(version: str | None = None) -> dict:
+def manifest(version: str | None = None) -> dict[str, Any]:
     """The manifest of release ``version``: files with rows, bytes and sha256; sources; extractors."""
     return _read_manifest(str(release_dir(version)))
 
 
 @functools.cache
-def _read_manifest(folder: str) -> dict:
+def _read_manifest(folder: str) -> dict[str, Any]:
     from .pins import PINNED
 
     path = Path(folder) / MANIFEST
     try:
         raw = path.read_bytes()
         data = json.loads(raw.decode("utf-8"))
+        if not isinstance(data, dict):
+            raise TypeError("not a JSON object")  # what data["files"] would raise
         data["files"].items()
     except (OSError, ValueError, KeyError, AttributeError, TypeError) as exc:
         raise IntegrityError(
@@ -135,7 +137,7 @@ def _read_manifest(folder: str) -> dict:
 
 
 # Files already checked in this process, keyed by what would change if the file were replaced.
-_verified: set[tuple] = set()
+_verified: set[tuple[str, int, int, int]] = set()
 
 
 def verify_file(file: Path) -> None:
@@ -210,7 +212,7 @@ def load(table: str, version: str | None = None, *, path: str | os.PathLike[str]
         return parquet.read()
 
 
-def schema(table: str, version: str | None = None):
+def schema(table: str, version: str | None = None) -> pa.Schema:
     """The Arrow schema of ``table`` (field descriptions in field metadata).
 
     Without ``version``, the schema this package writes; with one, the columns that release has

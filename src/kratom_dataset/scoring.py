@@ -10,11 +10,63 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from .errors import SourceError
+
+#: A record in the gold shape: ``kind``, the span (``char_start``, ``char_end``, ``exact``) at top
+#: level and the kind's own fields, any of which a gold record may leave out.
+GoldRow = dict[str, Any]
+
+
+class Passage(TypedDict):
+    """One line of a passage file: a text and its gold records."""
+
+    id: str
+    text: str
+    records: list[GoldRow]
+
+
+class Miss(TypedDict):
+    """A gold record no prediction matched, or a prediction that matched no gold record."""
+
+    doc: str
+    kind: str
+    exact: str
+    char_start: int
+
+
+class Disagreement(TypedDict):
+    """A field on which a matched prediction and its gold record differ."""
+
+    doc: str
+    kind: str
+    field: str
+    exact: str
+    gold: Any
+    predicted: Any
+
+
+class FieldCount(TypedDict):
+    correct: int
+    compared: int
+
+
+class KindSummary(TypedDict):
+    """One kind's scores, as a manifest and ``evaluate --json`` give them."""
+
+    gold: int
+    predicted: int
+    matched: int
+    precision: float | None
+    recall: float | None
+    f1: float | None
+    field_accuracy: float | None
+    fields: dict[str, FieldCount]
+
 
 KINDS = ("topic", "claim", "dose", "mechanism")
 
@@ -79,12 +131,13 @@ class Evaluation:
     """Scores per kind plus every miss, spurious record and field disagreement, for reading."""
 
     kinds: dict[str, KindScore] = field(default_factory=lambda: {k: KindScore() for k in SCORED})
-    missed: list[dict] = field(default_factory=list)
-    spurious: list[dict] = field(default_factory=list)
-    disagreements: list[dict] = field(default_factory=list)
+    missed: list[Miss] = field(default_factory=list)
+    spurious: list[Miss] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
 
-    def to_dict(self, details: bool = True) -> dict:
-        out = {
+    def to_dict(self, details: bool = True) -> dict[str, Any]:
+        """Scores by kind; with ``details``, under ``scores`` beside the misses, spurious records and disagreements."""
+        scores: dict[str, KindSummary] = {
             kind: {
                 "gold": s.gold,
                 "predicted": s.predicted,
@@ -99,8 +152,8 @@ class Evaluation:
             if s.gold or s.predicted
         }
         if details:
-            out = {"scores": out, "missed": self.missed, "spurious": self.spurious, "disagreements": self.disagreements}
-        return out
+            return {"scores": scores, "missed": self.missed, "spurious": self.spurious, "disagreements": self.disagreements}
+        return scores
 
     def to_text(self) -> str:
         lines = ["kind           gold  pred  match  precision  recall     F1  field acc."]
@@ -122,13 +175,13 @@ def _shown(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
-def _same(a, b) -> bool:
+def _same(a: object, b: object) -> bool:
     if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
         return abs(a - b) < 1e-9
     return a == b
 
 
-def score_document(evaluation: Evaluation, doc_id: str, predicted: list[dict], gold: list[dict], kinds=KINDS) -> None:
+def score_document(evaluation: Evaluation, doc_id: str, predicted: list[GoldRow], gold: list[GoldRow], kinds: Sequence[str] = KINDS) -> None:
     """Add one document's predictions and gold records (both in the gold shape) to ``evaluation``.
 
     ``kinds`` are the record kinds the gold annotates; the numeric doses are scored with the doses.
@@ -140,7 +193,7 @@ def score_document(evaluation: Evaluation, doc_id: str, predicted: list[dict], g
         s = evaluation.kinds[kind]
         s.gold += len(golds)
         s.predicted += len(preds)
-        pairs = []
+        pairs: list[tuple[int, int, int, int]] = []
         for gi, g in enumerate(golds):
             for pi, p in enumerate(preds):
                 overlap = min(g["char_end"], p["char_end"]) - max(g["char_start"], p["char_start"])
@@ -148,7 +201,8 @@ def score_document(evaluation: Evaluation, doc_id: str, predicted: list[dict], g
                     # Largest overlap first; between equal overlaps, the pair whose fields agree most.
                     agreement = sum(_same(g.get(f), p.get(f)) for f in FIELDS[kind])
                     pairs.append((-overlap, -agreement, gi, pi))
-        used_g, used_p = set(), set()
+        used_g: set[int] = set()
+        used_p: set[int] = set()
         for _, _, gi, pi in sorted(pairs):
             if gi in used_g or pi in used_p:
                 continue
@@ -169,11 +223,11 @@ def score_document(evaluation: Evaluation, doc_id: str, predicted: list[dict], g
         evaluation.spurious += [{"doc": doc_id, "kind": kind, "exact": p["exact"], "char_start": p["char_start"]} for i, p in enumerate(preds) if i not in used_p]
 
 
-def predict(text: str, article_id: str) -> list[dict]:
+def predict(text: str, article_id: str) -> list[GoldRow]:
     """The extractors' records for ``text`` in the gold shape: span at top level, a dose's kind as ``dose_kind``."""
     from .extractors import extract, to_json
 
-    out = []
+    out: list[GoldRow] = []
     for record in extract(text, article_id=article_id):
         row = to_json(record)
         p = row.pop("provenance")
@@ -182,7 +236,7 @@ def predict(text: str, article_id: str) -> list[dict]:
     return out
 
 
-def read_gold(path: Path) -> list[dict]:
+def read_gold(path: Path) -> list[GoldRow]:
     """Gold records of one JSONL file."""
     return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -204,12 +258,12 @@ def evaluate_dirs(gold_dir: Path = Path("data/raw/gold"), raw_dir: Path = Path("
     return evaluation
 
 
-def read_passages(path: Path) -> list[dict]:
+def read_passages(path: Path) -> list[Passage]:
     """The passages of a JSONL file of ``{"id", "text", "records"}``."""
     path = Path(path)
     if not path.is_file():
         raise SourceError("no such passage file", reason="missing", where=str(path))
-    items = []
+    items: list[Passage] = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
@@ -247,7 +301,7 @@ def passage_files(raw_dir: Path) -> dict[str, Path]:
 
 
 def _article_files(raw_dir: Path) -> dict[str, Path]:
-    files = {}
+    files: dict[str, Path] = {}
     sources = raw_dir / "sources.csv"
     if sources.is_file():
         with open(sources, newline="", encoding="utf-8") as fh:
