@@ -310,3 +310,89 @@ def test_an_amount_restated_in_other_units_keeps_the_role_of_the_first():
 def test_claim_types_of_the_second_round(text, claim_type):
     (claim,) = records(text, "Claim")
     assert claim.claim_type == claim_type
+
+
+# Third round: titles, furniture, datelines, claim types and attributions -----------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Kratom tea for opioid withdrawal: an open-label pilot study in an outpatient clinic",
+        "Kratom: Safer Use Tips (print version)",
+        "Fact Sheet: Kratom (Mitragyna speciosa)",
+    ],
+)
+def test_the_first_line_of_a_page_is_its_title_even_after_a_label(title):
+    claims = records(f"{title}\n\nKratom may help some people sleep.", "Claim")
+    assert [c.provenance.exact for c in claims] == ["Kratom may help some people sleep."]
+
+
+def test_a_label_line_inside_a_page_is_still_content():
+    claims = records("Kratom Doses\n\nWeek 2: 9 g/day\n\nKratom may help some people sleep.", "Claim")
+    assert "Week 2: 9 g/day" in [c.provenance.exact for c in claims]
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Keywords: kratom; opioid withdrawal; naloxone",
+        "Filed under: withdrawal, insomnia",
+        "Disclaimer: This article is for information only.",
+        "u/leafdad42 · 2h · 88 points",
+        "by lavender_haze » 11 Jan 2024, 08:14",
+        "6 min read.",
+        "$59.00 | In stock",
+        "Download the PDF.",
+    ],
+)
+def test_metadata_lines_bylines_and_shop_furniture_are_no_claims(unit):
+    claims = records(f"Kratom and Sleep\n\n{unit}\n\nKratom may help some people sleep.", "Claim")
+    assert [c.provenance.exact for c in claims] == ["Kratom may help some people sleep."]
+
+
+def test_a_month_abbreviation_before_a_date_does_not_end_the_sentence():
+    (claim,) = records("GAINESVILLE, Fla., Oct. 12, 2024 — Researchers said kratom may help some people sleep.", "Claim")
+    assert claim.provenance.exact.startswith("GAINESVILLE") and claim.provenance.exact.endswith("sleep.")
+
+
+@pytest.mark.parametrize(
+    "text, claim_type",
+    [
+        ("Legs are still jumpy at night and I keep waking up at 3am.", "adverse_effect"),
+        ("Within a few weeks many people need twice the amount to get the same effect.", "adverse_effect"),
+        ("Not for sale in Alabama, Indiana or Vermont.", "safety"),
+        ("Our capsules are packed in a cGMP-certified facility.", "safety"),
+        ("Users often report that around 1–2 g feels energizing, while 5 g or more makes them drowsy.", "efficacy"),
+        ("Now I take two teaspoons and it works.", "efficacy"),
+    ],
+)
+def test_claim_types_of_the_third_round(text, claim_type):
+    (claim,) = records(text, "Claim")
+    assert claim.claim_type == claim_type
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("In a 2022 sleep-lab study of 24 adults, melatonin shortened sleep onset.", "studies"),
+        ("Liver injury has been reported in case studies.", "studies"),
+        ("Regulators have warned that such products carry a higher risk of dependence.", "experts"),
+        ('"We see real toxicity," said a medical toxicologist at the centre.', "experts"),
+    ],
+)
+def test_attributions_of_the_third_round(text, evidence):
+    (claim,) = records(text, "Claim")
+    assert claim.evidence == evidence
+
+
+@pytest.mark.parametrize(
+    "text, action, target",
+    [
+        ("Melatonin acts through MT1 and MT2 receptors.", "interacts_with", "MT1 melatonin receptor"),
+        ("Zolpidem is a positive modulator of GABA-A receptors.", "modulates", "GABA receptors"),
+    ],
+)
+def test_mechanism_cues_of_the_third_round(text, action, target):
+    found = {(m.action, m.target) for m in records(text, "Mechanism")}
+    assert (action, target) in found

@@ -48,7 +48,7 @@ MINOR_WORDS = frozenset(
 )
 
 
-def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15) -> bool:
+def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, title: bool = False) -> bool:
     """Whether a line of plain text reads as a heading, a title or page furniture, not a sentence.
 
     A heading has no closing punctuation and starts with a capital or a digit. ``strict`` asks
@@ -59,6 +59,8 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15) ->
     line ("Week 2: 9 g/day") and a line stating an amount ("Day 4 - 7 g") are content, unless
     the rest is Title Case ("Kratom and Sleep: What to Know", "Red Bali Powder - 250 g"). A
     numbered line is a heading only in Title Case ("2. Forgetting About Sleep"); a bulleted one never.
+    The first line of a page (``title``) is its title whatever the case after a label: "Kratom
+    tea for withdrawal: an open-label pilot study", "Thread: my taper log".
     """
     line = line.strip()
     if not line or len(line) > 200 or _BULLET_ITEM.match(line):
@@ -73,7 +75,7 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15) ->
     if not core or core[-1] in _TERMINAL or not (line[0].isupper() or line[0].isdigit() or line[0] in OPEN_QUOTES):
         return False
     label = _LABEL.match(line)
-    if label and not _title_case(label.group("value")):
+    if label and not title and not _title_case(label.group("value")):
         return False
     words = line.split()
     if words[-1].lower() in MINOR_WORDS:

@@ -271,7 +271,7 @@ def _add_paragraphs(
         more = n + 1 < len(spans) or not last
         line = text[span[0] : span[1]]
         first = not paragraphs
-        heading = more and is_heading_line(" ".join(line.split()), strict=False, words_limit=25 if first else 15)
+        heading = more and is_heading_line(" ".join(line.split()), strict=False, words_limit=25 if first else 15, title=first)
         if new_sections and (heading or not sections):
             role: SectionRole = ("conclusion" if _CONCLUSION_HEADING.search(line) else "section") if heading else "body"
             sections.append(SectionSpan(len(sections), role, line if heading else None, span[0], span[1]))

@@ -80,4 +80,10 @@ def _is_abbreviation(text: str, start: int, dot: int) -> bool:
         word_start -= 1
     word = text[word_start:dot].lstrip("(\"“‘'")
     # An initial ("J. Smith") is a capital letter; "5 g." ends a sentence with a unit.
-    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+    if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+        return True
+    # "Oct. 12", "Ep. 41", "Vol. 3": a date or a number follows, not a new sentence
+    return word.lower() in _BEFORE_NUMBER and text[dot + 1 : dot + 3].lstrip()[:1].isdigit()
+
+
+_BEFORE_NUMBER = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ep", "vol", "pp", "p"])
