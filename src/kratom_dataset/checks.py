@@ -214,10 +214,14 @@ def _check_provenance(
     if p.article_sha256 != article.sha256:
         report.add("provenance-hash", "article_sha256 differs from the article's sha256", table, record.id, "provenance.article_sha256")
     if p.char_end > len(text):
-        report.add("span-out-of-range", f"char_end {p.char_end} is past the end of the text ({len(text)})", table, record.id, "provenance.char_end")
+        report.add(
+            "span-out-of-range", f"char_end {p.char_end} is past the end of the text ({len(text)})", table, record.id, "provenance.char_end"
+        )
         return
     if text[p.char_start : p.char_end] != p.exact:
-        report.add("span-mismatch", f"text[{p.char_start}:{p.char_end}] is not the recorded exact text", table, record.id, "provenance.exact")
+        report.add(
+            "span-mismatch", f"text[{p.char_start}:{p.char_end}] is not the recorded exact text", table, record.id, "provenance.exact"
+        )
     if p.prefix != text[max(0, p.char_start - len(p.prefix)) : p.char_start] or (len(p.prefix) < 32 and len(p.prefix) != p.char_start):
         report.add("prefix-mismatch", "prefix is not the text just before the span", table, record.id, "provenance.prefix")
     if p.suffix != text[p.char_end : p.char_end + len(p.suffix)] or (len(p.suffix) < 32 and p.char_end + len(p.suffix) != len(text)):
@@ -367,7 +371,11 @@ def validate_build(folder: Path, manifest: Manifest, report: Report | None = Non
 
     report = report if report is not None else Report()
     if manifest.schema_version != SCHEMA_VERSION:
-        report.add("manifest-schema", f"schema version {manifest.schema_version!r} is not the one this package writes ({SCHEMA_VERSION})", field="schema_version")
+        report.add(
+            "manifest-schema",
+            f"schema version {manifest.schema_version!r} is not the one this package writes ({SCHEMA_VERSION})",
+            field="schema_version",
+        )
         return report
     batches: dict[str, dict[str, str]] = defaultdict(dict)
     for name, entry in sorted(manifest.files.items()):

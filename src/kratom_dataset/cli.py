@@ -77,17 +77,50 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--input", "inputs", multiple=True, help="Corpus input (folder, .jsonl, .parquet or glob); repeat for several. Builds a corpus instead of a release.")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Corpus builds: process pool, or dask.distributed.")
-@click.option("--scheduler", default=None, help="Corpus builds with dask: scheduler address (tcp://host:8786) or scheduler file; default a LocalCluster.")
-@click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Corpus builds: articles per batch and part file (default 128).")
-@click.option("--raw", "raw_dir", type=click.Path(path_type=Path), default=Path("data/raw"), show_default=True, help="Folder with sources.csv and articles/.")
-@click.option("--out", "out_root", type=click.Path(path_type=Path), default=Path("data/processed"), show_default=True, help="Folder that holds one sub-folder per release.")
+@click.option(
+    "--input",
+    "inputs",
+    multiple=True,
+    help="Corpus input (folder, .jsonl, .parquet or glob); repeat for several. Builds a corpus instead of a release.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Corpus builds: process pool, or dask.distributed.",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    help="Corpus builds with dask: scheduler address (tcp://host:8786) or scheduler file; default a LocalCluster.",
+)
+@click.option(
+    "--batch-size", type=click.IntRange(min=1), default=None, help="Corpus builds: articles per batch and part file (default 128)."
+)
+@click.option(
+    "--raw",
+    "raw_dir",
+    type=click.Path(path_type=Path),
+    default=Path("data/raw"),
+    show_default=True,
+    help="Folder with sources.csv and articles/.",
+)
+@click.option(
+    "--out",
+    "out_root",
+    type=click.Path(path_type=Path),
+    default=Path("data/processed"),
+    show_default=True,
+    help="Folder that holds one sub-folder per release.",
+)
 @click.option("--version", "version", default=None, help="Release version to write (default: the package version).")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
 @click.option("--strict", is_flag=True, help="Stop at the first input file that cannot be read.")
 @click.option("--allow-rejects", is_flag=True, help="Publish without the rejected files instead of failing.")
-@click.option("--lock-timeout", type=click.FloatRange(min=0), default=None, help="Seconds to wait for another build on the same folder (default 120).")
+@click.option(
+    "--lock-timeout", type=click.FloatRange(min=0), default=None, help="Seconds to wait for another build on the same folder (default 120)."
+)
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Reject articles larger than this many bytes (default 8 MiB).")
 @_friendly
 def build(
@@ -120,12 +153,23 @@ def build(
         if out_root == Path("data/processed"):
             raise click.UsageError("a corpus build needs its own --out DIR (data/processed holds releases)")
         manifest = build_corpus(
-            list(inputs), out_root, workers=workers, engine=engine, scheduler=scheduler, batch_size=batch_size or DEFAULT_BATCH, max_bytes=max_bytes
+            list(inputs),
+            out_root,
+            workers=workers,
+            engine=engine,
+            scheduler=scheduler,
+            batch_size=batch_size or DEFAULT_BATCH,
+            max_bytes=max_bytes,
         )
         rows = ", ".join(f"{t} {n}" for t, n in manifest["rows"].items())
-        click.echo(f"built {manifest['articles']} articles in {manifest['batches']} batches into {out_root} ({rows}); {manifest['rejected']} rejected")
+        click.echo(
+            f"built {manifest['articles']} articles in {manifest['batches']} batches into {out_root} ({rows}); {manifest['rejected']} rejected"
+        )
         if manifest["rejected"] and not allow_rejects:
-            click.echo(f"[source-error] {manifest['rejected']} input(s) rejected: see {out_root / 'rejects.json'} (or pass --allow-rejects)", err=True)
+            click.echo(
+                f"[source-error] {manifest['rejected']} input(s) rejected: see {out_root / 'rejects.json'} (or pass --allow-rejects)",
+                err=True,
+            )
             sys.exit(1)
         return
 
@@ -175,8 +219,16 @@ def validate(release_dir: Path | None, as_json: bool) -> None:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "parquet"]), default="jsonl", show_default=True)
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None, help="Folder for the output (required for parquet; jsonl goes to standard output without it).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Refuse files larger than this many bytes (default 8 MiB, as builds).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder for the output (required for parquet; jsonl goes to standard output without it).",
+)
+@click.option(
+    "--max-bytes", type=click.IntRange(min=1), default=None, help="Refuse files larger than this many bytes (default 8 MiB, as builds)."
+)
 @_friendly
 def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None, max_bytes: int | None) -> None:
     """Extract topics, claims, doses and mechanisms from text files.
@@ -233,10 +285,32 @@ def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None, max_bytes: 
 
 
 @main.command()
-@click.option("--gold", "gold_dir", type=click.Path(path_type=Path), default=Path("data/raw/gold"), show_default=True, help="Folder of <article_id>.jsonl gold files.")
-@click.option("--articles", "raw_dir", type=click.Path(path_type=Path), default=Path("data/raw"), show_default=True, help="Raw folder whose sources.csv maps article ids to files, and whose passages/ holds dev.jsonl and test.jsonl.")
-@click.option("--set", "sets", multiple=True, type=click.Choice(["seed", "dev", "test", "challenge"]), help="Score only these sets (repeatable); all that exist by default.")
-@click.option("--challenge", type=click.Path(path_type=Path), default=None, help="Score this passage file instead (JSONL of id, text, records).")
+@click.option(
+    "--gold",
+    "gold_dir",
+    type=click.Path(path_type=Path),
+    default=Path("data/raw/gold"),
+    show_default=True,
+    help="Folder of <article_id>.jsonl gold files.",
+)
+@click.option(
+    "--articles",
+    "raw_dir",
+    type=click.Path(path_type=Path),
+    default=Path("data/raw"),
+    show_default=True,
+    help="Raw folder whose sources.csv maps article ids to files, and whose passages/ holds dev.jsonl and test.jsonl.",
+)
+@click.option(
+    "--set",
+    "sets",
+    multiple=True,
+    type=click.Choice(["seed", "dev", "test", "challenge"]),
+    help="Score only these sets (repeatable); all that exist by default.",
+)
+@click.option(
+    "--challenge", type=click.Path(path_type=Path), default=None, help="Score this passage file instead (JSONL of id, text, records)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print scores, misses and disagreements as JSON, by set.")
 @_friendly
 def evaluate(gold_dir: Path, raw_dir: Path, sets: tuple[str, ...], challenge: Path | None, as_json: bool) -> None:
@@ -334,8 +408,17 @@ def schema(directory: Path, write: bool) -> None:
 
 
 @main.command()
-@click.option("--out", "out_root", type=click.Path(path_type=Path), default=Path("data/processed"), show_default=True, help="Folder of the published releases.")
-@_check_or_write("Fail when the package's pins differ from the releases.", "Write the pins of the releases into the package (at release time).")
+@click.option(
+    "--out",
+    "out_root",
+    type=click.Path(path_type=Path),
+    default=Path("data/processed"),
+    show_default=True,
+    help="Folder of the published releases.",
+)
+@_check_or_write(
+    "Fail when the package's pins differ from the releases.", "Write the pins of the releases into the package (at release time)."
+)
 @_friendly
 def pin(out_root: Path, write: bool) -> None:
     """Record (or check) the manifest sha256 of every published release in the package's code."""

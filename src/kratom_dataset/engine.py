@@ -72,7 +72,9 @@ class DaskEngine:
             import dask
             from dask.distributed import Client, LocalCluster
         except ImportError:
-            raise EngineError("the dask engine needs dask.distributed", hint="Install it with: pip install 'kratom-dataset[dask]'") from None
+            raise EngineError(
+                "the dask engine needs dask.distributed", hint="Install it with: pip install 'kratom-dataset[dask]'"
+            ) from None
         self._cluster = None
         if scheduler is None:
             # The worker's statistical profiler samples the task thread every 10 ms; batches are
@@ -125,4 +127,8 @@ def connect(scheduler: str) -> Any:
     try:
         return Client(scheduler) if is_address else Client(scheduler_file=scheduler)  # type: ignore[no-untyped-call]
     except (OSError, ValueError) as exc:
-        raise EngineError(f"could not reach the dask scheduler ({exc}).", where=scheduler, hint=f"Check that it is running and reachable from here. {start}") from None
+        raise EngineError(
+            f"could not reach the dask scheduler ({exc}).",
+            where=scheduler,
+            hint=f"Check that it is running and reachable from here. {start}",
+        ) from None

@@ -60,7 +60,9 @@ def expand(inputs: Iterable[str]) -> list[Path]:
     for item in inputs:
         matches = sorted(glob.glob(item, recursive=True)) if glob.has_magic(item) else [item]
         if not matches or not all(Path(m).exists() for m in matches):
-            raise SourceError(f"no such input: {item}", reason="missing", where=item, hint="Give folders, .jsonl or .parquet files, or globs.")
+            raise SourceError(
+                f"no such input: {item}", reason="missing", where=item, hint="Give folders, .jsonl or .parquet files, or globs."
+            )
         for match in matches:
             path = Path(match)
             if path.is_dir() and not is_raw_folder(path) and not any(_text_files(path)):
@@ -161,7 +163,9 @@ def _items(inputs: Iterable[str], limit: int) -> Iterator[Item]:
         elif path.suffix.lower() == ".parquet":
             yield from _rows_or_reject(path, parquet_rows)
         else:
-            raise SourceError(f"unsupported input {path.name}", reason="unreadable", where=str(path), hint="Use .txt, .md, .jsonl or .parquet inputs.")
+            raise SourceError(
+                f"unsupported input {path.name}", reason="unreadable", where=str(path), hint="Use .txt, .md, .jsonl or .parquet inputs."
+            )
 
 
 def _rows_or_reject(path: Path, rows: Callable[[Path], Iterator[Item]]) -> Iterator[Item]:
@@ -177,7 +181,12 @@ def _rows_or_reject(path: Path, rows: Callable[[Path], Iterator[Item]]) -> Itera
     except Exception as exc:
         if path.suffix.lower() != ".parquet":
             raise
-        yield Item(f"file-{path.name}", path.as_posix(), reject=f"not a readable Parquet file ({exc.__class__.__name__}: {exc})", reason="unreadable-parquet")
+        yield Item(
+            f"file-{path.name}",
+            path.as_posix(),
+            reject=f"not a readable Parquet file ({exc.__class__.__name__}: {exc})",
+            reason="unreadable-parquet",
+        )
 
 
 def read_sources(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Source], list[Reject]]:
@@ -192,7 +201,9 @@ def read_sources(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
     raw_dir = Path(raw_dir)
     articles_dir = raw_dir / ARTICLES
     if not articles_dir.is_dir():
-        raise SourceError("no articles folder", reason="missing", where=str(articles_dir), hint="Put the raw articles in data/raw/articles/.")
+        raise SourceError(
+            "no articles folder", reason="missing", where=str(articles_dir), hint="Put the raw articles in data/raw/articles/."
+        )
     listed: list[Source] = []
     sources_path = raw_dir / SOURCES
     if sources_path.is_file():
@@ -229,7 +240,10 @@ def read_sources(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise SourceError(
-            f"duplicate article ids: {', '.join(duplicates)}", reason="duplicate", where=str(sources_path), hint="Give each file its own id in sources.csv."
+            f"duplicate article ids: {', '.join(duplicates)}",
+            reason="duplicate",
+            where=str(sources_path),
+            hint="Give each file its own id in sources.csv.",
         )
     return sorted(listed, key=lambda row: row["article_id"]), rejects
 
@@ -275,4 +289,9 @@ def raw_items(
             gold_source=gold.as_posix(),
         )
     for reject in rejects:
-        yield Item(f"reject-{hashlib.sha256(reject.file.encode('utf-8')).hexdigest()[:16]}", reject.file, reject=reject.detail, reason=reject.reason)
+        yield Item(
+            f"reject-{hashlib.sha256(reject.file.encode('utf-8')).hexdigest()[:16]}",
+            reject.file,
+            reject=reject.detail,
+            reason=reject.reason,
+        )

@@ -67,9 +67,7 @@ def _resolve(version: str | None) -> str:
     available = versions()
     if version is None:
         if not available:
-            raise UnknownVersionError(
-                "no release is available.", where=str(releases_root()), hint="Build one with `kratom-dataset build`."
-            )
+            raise UnknownVersionError("no release is available.", where=str(releases_root()), hint="Build one with `kratom-dataset build`.")
         return available[-1]
     if not isinstance(version, str) or version not in available:
         raise UnknownVersionError(f"Release {version!r} is not available.", hint=did_you_mean(str(version), available))
@@ -95,7 +93,9 @@ def _path(table: str, version: str | None = None) -> Path:
     if name not in _read_manifest(str(folder))["files"]:
         if (folder / name).exists():
             raise IntegrityError(
-                "the file is not listed in its release manifest", where=str(folder / name), hint="The manifest was changed: restore the release."
+                "the file is not listed in its release manifest",
+                where=str(folder / name),
+                hint="The manifest was changed: restore the release.",
             )
         raise UnknownTableError(
             f"Table {table!r} is not part of release {folder.name}.",
@@ -243,7 +243,9 @@ def _load_folder(folder: Path, table: str) -> pa.Table:
         raise IntegrityError(str(exc), where=str(folder), hint="Give a release folder or the --out folder of a finished build.") from None
     names = manifest.table_files(table)
     if not names:
-        raise UnknownTableError(f"the folder has no {table!r} table", where=str(folder), hint=f"It has: {', '.join(manifest.tables()) or 'no tables'}.")
+        raise UnknownTableError(
+            f"the folder has no {table!r} table", where=str(folder), hint=f"It has: {', '.join(manifest.tables()) or 'no tables'}."
+        )
     parts = []
     for name in names:
         file, entry = folder / name, manifest.files[name]
@@ -252,7 +254,11 @@ def _load_folder(folder: Path, table: str) -> pa.Table:
         except OSError:
             raise IntegrityError("the file is missing", where=str(file), hint="Run the build again; it redoes missing parts.") from None
         if size != entry["bytes"] or sha256_file(file) != entry["sha256"]:
-            raise IntegrityError("the file differs from its manifest entry (size or sha256)", where=str(file), hint="Run the build again; it redoes changed parts.")
+            raise IntegrityError(
+                "the file differs from its manifest entry (size or sha256)",
+                where=str(file),
+                hint="Run the build again; it redoes changed parts.",
+            )
         with pq.ParquetFile(file) as parquet:
             parts.append(parquet.read())
     return parts[0] if len(parts) == 1 else pa.concat_tables(parts)

@@ -116,7 +116,9 @@ def write_release(
             shutil.rmtree(tmp)
         tmp.mkdir()
         try:
-            _write_files(tmp, tables, version=version, sources=sources, extractors=extractors, rejects=list(rejects or []), evaluation=evaluation)
+            _write_files(
+                tmp, tables, version=version, sources=sources, extractors=extractors, rejects=list(rejects or []), evaluation=evaluation
+            )
             if target.exists():
                 if _same_tree(tmp, target):
                     shutil.rmtree(tmp)

@@ -29,7 +29,12 @@ def _row_item(path: Path, n: int, row: dict[str, Any]) -> Item:
         return Item(str(rid), source, reject="row has no text (a string) in 'text'")
     bad = next((name for name in ("id", "text", "title", "url") if isinstance(row.get(name), str) and not _encodable(row[name])), None)
     if bad is not None:  # "\ud800" in JSON: a lone surrogate, which no UTF-8 file can hold
-        return Item(f"row-{n}" if bad == "id" else str(rid), source, reject=f"'{bad}' holds a lone surrogate, not Unicode text", reason="invalid-unicode")
+        return Item(
+            f"row-{n}" if bad == "id" else str(rid),
+            source,
+            reject=f"'{bad}' holds a lone surrogate, not Unicode text",
+            reason="invalid-unicode",
+        )
     given_title = row.get("title")
     title = given_title if isinstance(given_title, str) and given_title.strip() else None
     url = row.get("url")

@@ -181,7 +181,9 @@ def _same(a: object, b: object) -> bool:
     return a == b
 
 
-def score_document(evaluation: Evaluation, doc_id: str, predicted: list[GoldRow], gold: list[GoldRow], kinds: Sequence[str] = KINDS) -> None:
+def score_document(
+    evaluation: Evaluation, doc_id: str, predicted: list[GoldRow], gold: list[GoldRow], kinds: Sequence[str] = KINDS
+) -> None:
     """Add one document's predictions and gold records (both in the gold shape) to ``evaluation``.
 
     ``kinds`` are the record kinds the gold annotates; the numeric doses are scored with the doses.
@@ -219,8 +221,16 @@ def score_document(evaluation: Evaluation, doc_id: str, predicted: list[GoldRow]
                     evaluation.disagreements.append(
                         {"doc": doc_id, "kind": kind, "field": name, "exact": g["exact"], "gold": g.get(name), "predicted": p.get(name)}
                     )
-        evaluation.missed += [{"doc": doc_id, "kind": kind, "exact": g["exact"], "char_start": g["char_start"]} for i, g in enumerate(golds) if i not in used_g]
-        evaluation.spurious += [{"doc": doc_id, "kind": kind, "exact": p["exact"], "char_start": p["char_start"]} for i, p in enumerate(preds) if i not in used_p]
+        evaluation.missed += [
+            {"doc": doc_id, "kind": kind, "exact": g["exact"], "char_start": g["char_start"]}
+            for i, g in enumerate(golds)
+            if i not in used_g
+        ]
+        evaluation.spurious += [
+            {"doc": doc_id, "kind": kind, "exact": p["exact"], "char_start": p["char_start"]}
+            for i, p in enumerate(preds)
+            if i not in used_p
+        ]
 
 
 def predict(text: str, article_id: str) -> list[GoldRow]:
@@ -252,7 +262,9 @@ def evaluate_dirs(gold_dir: Path = Path("data/raw/gold"), raw_dir: Path = Path("
     for path in gold_files:
         article_id = path.stem
         if article_id not in files:
-            raise SourceError(f"no raw article for gold file {path.name}", reason="missing", where=str(raw_dir), hint="List it in sources.csv.")
+            raise SourceError(
+                f"no raw article for gold file {path.name}", reason="missing", where=str(raw_dir), hint="List it in sources.csv."
+            )
         text = files[article_id].read_bytes().decode("utf-8")
         score_document(evaluation, article_id, predict(text, article_id), read_gold(path))
     return evaluation
