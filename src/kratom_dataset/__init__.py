@@ -10,6 +10,8 @@ Load a table of the newest release (or pin one)::
 Heavy modules (pyarrow, pydantic) are imported on first use, so ``import kratom_dataset`` is cheap.
 """
 
+from typing import Any
+
 from ._version import __version__
 
 __all__ = [
@@ -48,7 +50,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name):
+def __getattr__(name: str) -> Any:
     if name in _LAZY:
         import importlib
 
@@ -59,5 +61,5 @@ def __getattr__(name):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def __dir__():
+def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))

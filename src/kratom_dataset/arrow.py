@@ -11,6 +11,7 @@ import functools
 import operator
 import types
 import typing
+from collections.abc import Sequence
 from typing import Any, Literal, get_args, get_origin
 
 import pyarrow as pa
@@ -108,14 +109,15 @@ def to_table_by_rows(table: str, records: list[Record]) -> pa.Table:
 
 
 def _by_id(record: Record) -> str:
-    return record.id
+    key: str = record.__dict__["id"]  # every table's model has a string id; Record itself declares none
+    return key
 
 
 #: What Arrow itself puts under a null struct in its non-nullable children (``Table.from_pylist``).
 _PLACEHOLDER = {pa.int64().id: 0, pa.float64().id: 0.0, pa.string().id: "", pa.bool_().id: False}
 
 
-def _columns(values: list, fields: list[pa.Field]) -> list[pa.Array]:
+def _columns(values: Sequence[BaseModel | None], fields: list[pa.Field]) -> list[pa.Array]:
     """The columns of ``fields`` from models (None for a null struct).
 
     Values are read record by record, all fields at once, then transposed: reading a column at
@@ -133,7 +135,7 @@ def _columns(values: list, fields: list[pa.Field]) -> list[pa.Array]:
     return [_column(list(c), f.type) for c, f in zip(columns, fields)]
 
 
-def _column(values: list, arrow_type: pa.DataType) -> pa.Array:
+def _column(values: list[Any], arrow_type: pa.DataType) -> pa.Array:
     """One column from field values: scalars as they are, models as structs, lists as lists."""
     if pa.types.is_struct(arrow_type):
         nulls = [v is None for v in values]
@@ -141,7 +143,7 @@ def _column(values: list, arrow_type: pa.DataType) -> pa.Array:
         return pa.StructArray.from_arrays(_columns(values, list(arrow_type)), fields=list(arrow_type), mask=mask)
     if pa.types.is_list(arrow_type):
         offsets = [0]
-        flat: list = []
+        flat: list[Any] = []
         for v in values:
             flat.extend(v)
             offsets.append(len(flat))

@@ -12,6 +12,7 @@ field path, code), never raised.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import Any, Literal, get_args, get_origin
 
 import pyarrow as pa
@@ -19,7 +20,7 @@ import pyarrow.compute as pc
 from pydantic import BaseModel
 
 from .arrow import optional_of
-from .checks import MAX_ISSUES_PER_CHECK, Report
+from .checks import MAX_ISSUES_PER_CHECK, IssueCode, Report
 from .models import MG_PER_UNIT, TABLES, Article, Claim, Cue, Dose, GoldRecord, Provenance, Span
 
 
@@ -45,7 +46,7 @@ class _Checker:
         self.table = table
         self.shown = 0
 
-    def flag(self, mask: pa.Array, ids: pa.Array, field: str, code: str, message: str) -> None:
+    def flag(self, mask: pa.Array, ids: pa.Array, field: str, code: IssueCode, message: str) -> None:
         """One issue per record whose row of ``mask`` is true."""
         mask = pc.fill_null(mask, False)
         if not pc.any(mask).as_py():
@@ -73,7 +74,7 @@ class _Checker:
             for mask, field, message in rule(rows):
                 self.flag(mask, ids, prefix + field, "invalid-value", message)
 
-    def values(self, annotation: Any, metadata: list, column: pa.Array, ids: pa.Array, path: str) -> None:
+    def values(self, annotation: Any, metadata: list[Any], column: pa.Array, ids: pa.Array, path: str) -> None:
         origin = get_origin(annotation)
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             self.model(annotation, column, ids, path + ".")
@@ -110,15 +111,22 @@ def _constraint(rule: Any, column: pa.Array) -> list[tuple[pa.Array, str]]:
 
 # Model validators, column-wise -------------------------------------------------------------------
 
+#: What a column-wise validator yields: a row mask where the rule breaks, the field, the message.
+Masks = Iterator[tuple[pa.Array, str, str]]
 
-def _span(r: pa.StructArray):
+
+def _span(r: pa.StructArray) -> Masks:
     yield pc.less_equal(r.field("char_end"), r.field("char_start")), "char_end", "char_end must be greater than char_start"
 
 
-def _quote_length(text_field: str):
-    def rule(r: pa.StructArray):
+def _quote_length(text_field: str) -> Callable[[pa.StructArray], Masks]:
+    def rule(r: pa.StructArray) -> Masks:
         covered = pc.subtract(r.field("char_end"), r.field("char_start"))
-        yield pc.not_equal(pc.utf8_length(r.field(text_field)), covered), text_field, f"{text_field} must have as many characters as the span covers"
+        yield (
+            pc.not_equal(pc.utf8_length(r.field(text_field)), covered),
+            text_field,
+            f"{text_field} must have as many characters as the span covers",
+        )
 
     return rule
 
@@ -141,7 +149,7 @@ def _outside(outer: pa.StructArray, items: pa.Array, n: int) -> pa.Array:
     return _rows_where(bad, parents, n)
 
 
-def _article(r: pa.StructArray):
+def _article(r: pa.StructArray) -> Masks:
     p = r.field("provenance")
     named = pc.or_(pc.not_equal(p.field("article_id"), r.field("id")), pc.not_equal(p.field("article_sha256"), r.field("sha256")))
     yield named, "provenance", "provenance must name the article itself"
@@ -150,15 +158,23 @@ def _article(r: pa.StructArray):
     yield _outside(p, r.field("sections"), len(r)), "sections", "a section lies outside the text"
 
 
-def _claim(r: pa.StructArray):
+def _claim(r: pa.StructArray) -> Masks:
     p, n = r.field("provenance"), len(r)
     hedges, negations, cue = r.field("hedge_cues"), r.field("negation_cues"), r.field("evidence_cue")
     cue_start, cue_end = cue.field("char_start"), cue.field("char_end")
     loose_cue = pc.and_(cue.is_valid(), pc.or_(pc.less(cue_start, p.field("char_start")), pc.greater(cue_end, p.field("char_end"))))
     yield pc.or_(pc.or_(_outside(p, hedges, n), _outside(p, negations, n)), loose_cue), "provenance", "a cue lies outside the claim span"
-    yield pc.not_equal(pc.equal(r.field("evidence"), "none"), cue.is_null()), "evidence_cue", "evidence_cue must be given exactly when evidence is not 'none'"
+    yield (
+        pc.not_equal(pc.equal(r.field("evidence"), "none"), cue.is_null()),
+        "evidence_cue",
+        "evidence_cue must be given exactly when evidence is not 'none'",
+    )
     hedged = pc.greater(pc.list_value_length(hedges), 0)
-    yield pc.not_equal(pc.equal(r.field("certainty"), "uncertain"), hedged), "certainty", "certainty is 'uncertain' exactly when hedge cues are present"
+    yield (
+        pc.not_equal(pc.equal(r.field("certainty"), "uncertain"), hedged),
+        "certainty",
+        "certainty is 'uncertain' exactly when hedge cues are present",
+    )
     unexplained = pc.and_(pc.equal(r.field("polarity"), "negated"), pc.equal(pc.list_value_length(negations), 0))
     yield unexplained, "polarity", "a negated claim needs the negation cues that make it so"
     topics = r.field("topic_ids")
@@ -169,7 +185,7 @@ def _claim(r: pa.StructArray):
         yield _rows_where(pc.and_(same_row, not_rising), parents.slice(1), n), "topic_ids", "topic_ids must be sorted and unique"
 
 
-def _dose(r: pa.StructArray):
+def _dose(r: pa.StructArray) -> Masks:
     low, high, unit = r.field("amount_low"), r.field("amount_high"), r.field("unit")
     numeric = pc.equal(r.field("kind"), "numeric")
     no_amount = pc.or_(unit.is_null(), pc.and_(low.is_null(), high.is_null()))
@@ -195,7 +211,7 @@ _GOLD_REQUIRED = {
 }
 
 
-def _gold(r: pa.StructArray):
+def _gold(r: pa.StructArray) -> Masks:
     kind = r.field("kind")
     for name, fields in _GOLD_REQUIRED.items():
         for field in fields:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pyarrow as pa
 
 from .models import TABLES
@@ -15,7 +17,7 @@ never corrected: "1-3 grams of leaf powder" and "1-3 grams of kratom extract" ar
 recorded as written and were not checked against any source. This is not medical advice."""
 
 
-def render(manifest: dict, tables: dict[str, pa.Table]) -> str:
+def render(manifest: dict[str, Any], tables: dict[str, pa.Table]) -> str:
     """Markdown data card; deterministic (no dates), so a rebuild gives the same bytes."""
     version = manifest["version"]
     lines = [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import UnknownVersionError
 from .models import TABLES
@@ -29,8 +30,16 @@ class TableDiff:
 
     @property
     def empty(self) -> bool:
-        return not (self.added or self.removed or self.changed or self.fields_added or self.fields_removed
-                    or self.fields_retyped or self.table_added or self.table_removed)
+        return not (
+            self.added
+            or self.removed
+            or self.changed
+            or self.fields_added
+            or self.fields_removed
+            or self.fields_retyped
+            or self.table_added
+            or self.table_removed
+        )
 
 
 @dataclass
@@ -48,7 +57,7 @@ class ReleaseDiff:
             return "minor"
         return "patch"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "old": self.old,
             "new": self.new,
@@ -77,7 +86,11 @@ class ReleaseDiff:
             parts = [f"+{len(t.added)} added", f"-{len(t.removed)} removed", f"~{len(t.changed)} changed"]
             if t.table_added or t.table_removed:
                 parts.insert(0, "table added" if t.table_added else "table removed")
-            for label, names in (("fields added", t.fields_added), ("fields removed", t.fields_removed), ("fields retyped", t.fields_retyped)):
+            for label, names in (
+                ("fields added", t.fields_added),
+                ("fields removed", t.fields_removed),
+                ("fields retyped", t.fields_retyped),
+            ):
                 if names:
                     parts.append(f"{label}: {', '.join(names)}")
             lines.append(f"  {name}: " + "; ".join(parts))
@@ -99,7 +112,7 @@ def _folder(release: str | Path) -> tuple[str, Path]:
     raise UnknownVersionError(f"{release} is neither a release version nor a release folder.")
 
 
-def _changed_fields(a, b, prefix="") -> list[str]:
+def _changed_fields(a: object, b: object, prefix: str = "") -> list[str]:
     if isinstance(a, dict) and isinstance(b, dict):
         out = []
         for key in sorted(set(a) | set(b)):

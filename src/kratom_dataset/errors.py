@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from typing import Protocol
 
 
 class KratomDatasetError(Exception):
@@ -98,12 +99,21 @@ class EngineError(KratomDatasetError):
     code = "engine-error"
 
 
+class IssueReport(Protocol):
+    """What :class:`ValidationFailed` carries: a :class:`kratom_dataset.checks.Report`.
+
+    A protocol rather than an import, since :mod:`kratom_dataset.checks` depends on this module.
+    """
+
+    def to_text(self) -> str: ...
+
+
 class ValidationFailed(KratomDatasetError):
     """A release or a set of records broke at least one consistency rule."""
 
     code = "validation-failed"
 
-    def __init__(self, message: str, *, report=None, where: str | None = None, hint: str | None = None):
+    def __init__(self, message: str, *, report: IssueReport | None = None, where: str | None = None, hint: str | None = None):
         self.report = report
         super().__init__(message, where=where, hint=hint)
 

@@ -28,7 +28,7 @@ def die_with_parent() -> None:
         os._exit(1)
 
 
-def dask_setup(worker=None) -> None:
+def dask_setup(worker: object = None) -> None:
     """The dask preload hook: a worker of a cluster the build started ends with the build."""
     die_with_parent()
 
@@ -38,7 +38,8 @@ def _pdeathsig() -> bool:
         return False
     try:
         libc = ctypes.CDLL(None, use_errno=True)
-        return libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
+        status: int = libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)  # prctl's int, 0 on success
+        return status == 0
     except (OSError, AttributeError):
         return False
 

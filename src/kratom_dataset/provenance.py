@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .document import Document
+from .document import Document, SectionSpan
 from .models import Provenance
 
 CONTEXT_CHARS = 32
@@ -37,7 +37,16 @@ def sentence_anchor(doc: Document, index: int, *, extractor: str, extractor_vers
     return _quote(doc, s.start, s.end, doc.sections[s.section_index], doc.sentence_ids[index], "rule", extractor, extractor_version)
 
 
-def _quote(doc: Document, start: int, end: int, section, sentence_id, method, extractor, extractor_version) -> Provenance:
+def _quote(
+    doc: Document,
+    start: int,
+    end: int,
+    section: SectionSpan,
+    sentence_id: str | None,
+    method: str,
+    extractor: str,
+    extractor_version: str,
+) -> Provenance:
     text = doc.text
     return Provenance.trusted(
         article_id=doc.article_id,

@@ -6,6 +6,7 @@ import functools
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 from .arrow import model_for
 from .errors import SchemaDriftError
@@ -13,7 +14,7 @@ from .models import SCHEMA_VERSION, TABLES
 
 
 @functools.cache
-def json_schema(table: str) -> dict:
+def json_schema(table: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one table's records, as the models define it."""
     schema = model_for(table).model_json_schema(mode="validation")
     return {

@@ -51,7 +51,7 @@ class Version:
     def is_valid(text: object) -> bool:
         return isinstance(text, str) and _VERSION.fullmatch(text) is not None
 
-    def _key(self) -> tuple:
+    def _key(self) -> tuple[int, int, int, int, tuple[tuple[int, int, str], ...], str]:
         # A release outranks its pre-releases; numeric identifiers rank below alphanumeric ones.
         pre = tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in self.prerelease)
         return (self.major, self.minor, self.patch, 0 if self.prerelease else 1, pre, self.build)

@@ -8,9 +8,10 @@ of every release table for one article.
 from __future__ import annotations
 
 import re
+from typing import Any, NamedTuple
 
 from ..document import Document
-from ..models import Article, Section, Sentence
+from ..models import Article, Claim, Dose, Mechanism, Record, RecordKind, Section, Sentence, Topic
 from ..provenance import anchor, sentence_anchor, sentence_record_id
 from . import claims, doses, mechanisms, topics
 
@@ -30,8 +31,20 @@ _FUNCTION_WORDS = frozenset(["the", "and", "of", "to", "is", "in", "that", "with
 _ENGLISH = re.compile("|".join(sorted(_FUNCTION_WORDS)), re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 
+#: A record :func:`extract` returns: one of the four kinds of statement an article makes.
+Extracted = Topic | Claim | Dose | Mechanism
 
-def extract_document(doc: Document, *, validate: bool = True, structure: bool = True) -> dict[str, list]:
+
+class Found(NamedTuple):
+    """The records of one article, table by table, before any validation."""
+
+    topics: list[Topic]
+    claims: list[Claim]
+    doses: list[Dose]
+    mechanisms: list[Mechanism]
+
+
+def extract_document(doc: Document, *, validate: bool = True, structure: bool = True) -> dict[str, list[Record]]:
     """Rows of every release table for one article, keyed by table name.
 
     Each record goes through its model's validation unless ``validate`` is false: corpus
@@ -40,6 +53,21 @@ def extract_document(doc: Document, *, validate: bool = True, structure: bool = 
     want the records (a text of a million one-line headings would otherwise hold a million
     sentence rows and a million sections).
     """
+    found = find_records(doc)
+    # Each table's list is copied into a list of Record: the tables hold different models.
+    rows: dict[str, list[Record]] = {
+        "articles": [_article(doc, len(found.topics), len(found.claims), len(found.doses), len(found.mechanisms))] if structure else [],
+        "sentences": [*sentences(doc)] if structure else [],
+        "topics": [*found.topics],
+        "claims": [*found.claims],
+        "doses": [*found.doses],
+        "mechanisms": [*found.mechanisms],
+    }
+    return _validated(rows) if validate else rows
+
+
+def find_records(doc: Document) -> Found:
+    """Topic, claim, dose and mechanism records of one article, not yet validated."""
     claim_ids = claims.claim_sentences(doc)
     # A sentence that states a dose or a mechanism is a claim even when it opens like rhetoric.
     for i, s in enumerate(doc.sentences):
@@ -56,15 +84,7 @@ def extract_document(doc: Document, *, validate: bool = True, structure: bool = 
     topic_hits = topics.mentions(doc.flat)
     claim_rows = claims.extract_claims(doc, claim_ids, dosage=numeric, mechanism=with_mechanism, topic_mentions=topic_hits)
     topic_rows = topics.extract_topics(doc, topic_hits)
-    rows = {
-        "articles": [_article(doc, len(topic_rows), len(claim_rows), len(dose_rows), len(mechanism_rows))] if structure else [],
-        "sentences": sentences(doc) if structure else [],
-        "topics": topic_rows,
-        "claims": claim_rows,
-        "doses": dose_rows,
-        "mechanisms": mechanism_rows,
-    }
-    return _validated(rows) if validate else rows
+    return Found(topic_rows, claim_rows, dose_rows, mechanism_rows)
 
 
 def _article(doc: Document, n_topics: int, n_claims: int, n_doses: int, n_mechanisms: int) -> Article:
@@ -90,7 +110,7 @@ def _article(doc: Document, n_topics: int, n_claims: int, n_doses: int, n_mechan
     )
 
 
-def _validated(rows: dict[str, list]) -> dict[str, list]:
+def _validated(rows: dict[str, list[Record]]) -> dict[str, list[Record]]:
     """Every record through its model; the checked copies are dropped, not kept twice."""
     for records in rows.values():
         for r in records:
@@ -139,10 +159,10 @@ def english_words(words: list[str]) -> int:
 
 
 #: The record kinds ``extract`` returns, by model.
-KINDS = {"Topic": "topic", "Claim": "claim", "Dose": "dose", "Mechanism": "mechanism"}
+KINDS: dict[str, RecordKind] = {"Topic": "topic", "Claim": "claim", "Dose": "dose", "Mechanism": "mechanism"}
 
 
-def extract(text: str, article_id: str | None = None) -> list:
+def extract(text: str, article_id: str | None = None) -> list[Extracted]:
     """Every topic, claim, dose and mechanism record in ``text``, spans relative to ``text``.
 
     The public entry point for any text: ``text[r.provenance.char_start:r.provenance.char_end]
@@ -155,17 +175,19 @@ def extract(text: str, article_id: str | None = None) -> list:
     aid = article_id or "text"
     if article_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9._-]{0,127}", article_id):
         aid = article_id_for(article_id)
-    rows = extract_document(parse_article(text.encode("utf-8"), article_id=aid, source_file=aid), structure=False)
-    records = [r for table in ("topics", "claims", "doses", "mechanisms") for r in rows[table]]
+    found = find_records(parse_article(text.encode("utf-8"), article_id=aid, source_file=aid))
+    records: list[Extracted] = [*found.topics, *found.claims, *found.doses, *found.mechanisms]
+    for r in records:
+        r.validated()  # as extract_document does, in the same order
     return sorted(records, key=lambda r: (r.provenance.char_start, r.provenance.char_end, kind_of(r), r.id))
 
 
-def kind_of(record) -> str:
+def kind_of(record: Record) -> RecordKind:
     """``topic``, ``claim``, ``dose`` or ``mechanism``."""
     return KINDS[type(record).__name__]
 
 
-def to_json(record, **extra) -> dict:
+def to_json(record: Record, **extra: object) -> dict[str, Any]:
     """One record as the stable JSON shape of ``kratom-dataset extract``: kind first, then fields.
 
     ``kind`` names the record kind; a dose's own ``kind`` (numeric or qualitative) is written
