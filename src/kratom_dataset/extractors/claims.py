@@ -53,6 +53,7 @@ class _Lexicon:
     type_words: int  # word-index bits of every type pattern (-1 when one has no word to look for)
     type_subsets: dict[int, list[tuple[str, bool, Matcher]]]  # a sentence's type bits -> the types it can match
     dose_outcomes: re.Pattern[str]
+    study_design: re.Pattern[str]
 
 
 @functools.cache
@@ -83,6 +84,7 @@ def _lexicon() -> _Lexicon:
         subjects=Matcher([(s["subject"], s["pattern"], s) for s in lex["subjects"]]),
         main_clause=re.compile(lex["main_clause"], re.IGNORECASE),
         dose_outcomes=re.compile(lex["dose_outcomes"], re.IGNORECASE),
+        study_design=re.compile(lex["study_design"], re.IGNORECASE),
         appositive=re.compile(lex["appositive"], re.IGNORECASE),
         subordinate_mechanism=re.compile(lexicons.body(lex["subordinate_mechanism"]), re.IGNORECASE),
     )
@@ -213,7 +215,8 @@ def _type(sentence: str, has_mechanism: bool, words: int | None = None, has_dose
     mechanism record in the sentence, unless it is only the cause or means: "due to its
     interaction with"); adverse effect, unless a relief word comes first ("alleviates ...
     sleep disturbances" is efficacy); dosage (an amount stated as a dose, unless the sentence
-    says what the dose did: "around 2 grams helped me fall asleep" is efficacy); a mechanism by its
+    says what the dose did: "around 2 grams helped me fall asleep" is efficacy, or how a study was
+    run: "were randomised to 2, 4 or 8 mg" is other); a mechanism by its
     words (receptors, enzymes, metabolism); risk; efficacy; definition; other. ``words`` is the
     word-index mask of the whole sentence, whose words include the clause's.
     """
@@ -239,7 +242,7 @@ def _type(sentence: str, has_mechanism: bool, words: int | None = None, has_dose
             first[(name, strong)] = at
     if ("recommendation", False) in first:
         return "recommendation"
-    for key in (("definition", True), ("safety", True)):
+    for key in (("definition", True), ("safety", True), ("adverse_effect", True)):
         if key in first:
             return key[0]
     if has_mechanism and not lex.subordinate_mechanism.search(sentence):
@@ -248,7 +251,9 @@ def _type(sentence: str, has_mechanism: bool, words: int | None = None, has_dose
     if adverse is not None and adverse < first.get(("efficacy", False), len(clause)):
         return "adverse_effect"
     if has_dose and not lex.dose_outcomes.search(clause):
-        return "dosage"  # "helped me fall asleep" after a dose: the point is what it did
+        # "helped me fall asleep" after a dose: the point is what it did; "were randomised to 2, 4
+        # or 8 mg": the point is how a study was run
+        return "other" if lex.study_design.search(clause) else "dosage"
     for name in ("mechanism", "safety", "efficacy", "definition"):
         if (name, False) in first:
             return name
