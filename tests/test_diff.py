@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from conftest import PROCESSED, ROOT
 from kratom_dataset.cli import main
-from kratom_dataset.diff import BUMPS, diff
+from kratom_dataset.diff import BUMPS, ReleaseDiff, bump_between, diff
 from kratom_dataset.semver import Version
 
 PUBLISHED = sorted((p for p in PROCESSED.iterdir() if Version.is_valid(p.name)), key=lambda p: Version.parse(p.name))
@@ -127,3 +127,26 @@ def test_cli_diff_text_and_json(pair):
 def test_cli_diff_unknown_version():
     result = CliRunner().invoke(main, ["diff", "0.1.0", "7.7.7"])
     assert result.exit_code == 1 and result.output.startswith("[unknown-version]")
+
+
+@pytest.mark.parametrize(
+    "old, new, taken",
+    [("0.1.0", "0.2.0", "minor"), ("0.2.0", "0.2.1", "patch"), ("0.9.0", "1.0.0", "major"), ("1.2.3", "1.2.3", None), ("0.2.0", "0.1.0", None)],
+)
+def test_the_bump_two_versions_took(old, new, taken):
+    assert bump_between(old, new) == taken
+
+
+@pytest.mark.parametrize(
+    "required, zero",
+    [("major", "minor"), ("minor", "patch"), ("patch", "patch")],
+)
+def test_the_zero_rule_is_one_level_below_the_strict_rule(required, zero, monkeypatch):
+    monkeypatch.setattr(ReleaseDiff, "required_bump", property(lambda self: required))
+    assert ReleaseDiff("0.1.0", "0.2.0", {}).zero_rule_bump == zero
+
+
+def test_diff_prints_both_rules_and_whether_the_bump_taken_satisfies_the_one_that_applies():
+    text = CliRunner().invoke(main, ["diff", "0.1.0", "0.2.0"]).output
+    assert "needs at least a MAJOR bump (a MINOR bump under the 0.x rule" in text
+    assert "0.2.0 took a MINOR bump, which satisfies the 0.x rule" in text

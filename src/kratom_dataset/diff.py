@@ -3,6 +3,9 @@
 The rules are those of DESIGN's releases section (after TensorFlow Datasets and Croissant):
 PATCH when every existing record reads the same; MINOR when records, fields or tables are only
 added; MAJOR when any existing record changes or disappears, or a field is renamed or retyped.
+While the major version is 0, SemVer lets anything change: releases 0.x follow the 0.x rule,
+where a change that needs MAJOR takes a MINOR bump and one that needs MINOR takes a PATCH bump.
+Both rules are reported, with the bump the two versions actually took.
 """
 
 from __future__ import annotations
@@ -15,6 +18,19 @@ from .errors import UnknownVersionError
 from .models import TABLES
 
 BUMPS = ("patch", "minor", "major")
+
+
+def bump_between(old: str, new: str) -> str | None:
+    """The bump from version ``old`` to ``new`` (``major``, ``minor``, ``patch``), or None when
+    either is not a version or ``new`` is not later."""
+    from .semver import Version
+
+    if not (Version.is_valid(old) and Version.is_valid(new)):
+        return None
+    a, b = Version.parse(old), Version.parse(new)
+    if not a < b:
+        return None
+    return "major" if b.major > a.major else "minor" if b.minor > a.minor else "patch"
 
 
 @dataclass
@@ -57,11 +73,33 @@ class ReleaseDiff:
             return "minor"
         return "patch"
 
+    @property
+    def zero_rule_bump(self) -> str:
+        """The smallest bump under SemVer's 0.x rule (major version 0: one level lower)."""
+        return BUMPS[max(0, BUMPS.index(self.required_bump) - 1)]
+
+    @property
+    def taken_bump(self) -> str | None:
+        return bump_between(self.old, self.new)
+
+    def verdict(self) -> str:
+        """Whether the bump the two versions took satisfies the rule that applies to them."""
+        taken = self.taken_bump
+        if taken is None:
+            return "the two are not versions in order; no bump to check"
+        zero = self.old.startswith("0.") and self.new.startswith("0.")
+        needed = self.zero_rule_bump if zero else self.required_bump
+        ok = BUMPS.index(taken) >= BUMPS.index(needed)
+        rule = "the 0.x rule" if zero else "the strict rule"
+        return f"{self.new} took a {taken.upper()} bump, which {'satisfies' if ok else 'does NOT satisfy'} {rule} (needs {needed.upper()})"
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "old": self.old,
             "new": self.new,
             "required_bump": self.required_bump,
+            "zero_rule_bump": self.zero_rule_bump,
+            "taken_bump": self.taken_bump,
             "tables": {
                 name: {
                     "added": t.added,
@@ -78,7 +116,11 @@ class ReleaseDiff:
         }
 
     def to_text(self) -> str:
-        lines = [f"{self.old} -> {self.new}: needs at least a {self.required_bump.upper()} bump"]
+        lines = [
+            f"{self.old} -> {self.new}: needs at least a {self.required_bump.upper()} bump "
+            f"(a {self.zero_rule_bump.upper()} bump under the 0.x rule, while the major version is 0)",
+            f"  {self.verdict()}",
+        ]
         for name, t in self.tables.items():
             if t.empty:
                 lines.append(f"  {name}: unchanged")

@@ -16,7 +16,7 @@ from ..provenance import anchor, sentence_anchor, sentence_record_id
 from . import claims, doses, mechanisms, topics
 
 PARSER = "kratom_dataset.parse"
-PARSER_VERSION = "1.1.0"
+PARSER_VERSION = "1.2.0"
 
 #: Extractor name -> version, written into the manifest of every release.
 EXTRACTORS = {
