@@ -16,10 +16,9 @@ from click.testing import CliRunner
 import kratom_dataset as kd
 from conftest import PROCESSED, RAW
 from kratom_dataset import pins, reader
-from kratom_dataset.build import build_release, read_sources
+from kratom_dataset.build import build_corpus, build_release, read_sources
 from kratom_dataset.checksums import render_sums
 from kratom_dataset.cli import main
-from kratom_dataset.build import build_corpus
 from kratom_dataset.errors import IntegrityError, InvalidVersionError, OutputError, SourceError
 from kratom_dataset.parse import decode, parse_article
 from kratom_dataset.semver import Version
