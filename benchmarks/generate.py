@@ -47,98 +47,387 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 # -- word lists -------------------------------------------------------------------------------------
 
-KRATOM = ("kratom", "kratom", "kratom", "kratom", "Mitragyna speciosa", "kratom powder", "kratom tea",
-          "the herb", "this herb", "kratom leaf")
-STRAINS = ("Red Bali", "Green Malay", "White Borneo", "Red Thai", "Maeng Da", "Green Maeng Da", "Red Maeng Da",
-           "Yellow Vietnam", "Gold Bali", "Red Horn", "Super Indo", "White Sumatra", "Red Borneo", "Green Kapuas",
-           "White Maeng Da", "Red Dragon", "Green Hulu", "Red Sunda")
+KRATOM = (
+    "kratom",
+    "kratom",
+    "kratom",
+    "kratom",
+    "Mitragyna speciosa",
+    "kratom powder",
+    "kratom tea",
+    "the herb",
+    "this herb",
+    "kratom leaf",
+)
+STRAINS = (
+    "Red Bali",
+    "Green Malay",
+    "White Borneo",
+    "Red Thai",
+    "Maeng Da",
+    "Green Maeng Da",
+    "Red Maeng Da",
+    "Yellow Vietnam",
+    "Gold Bali",
+    "Red Horn",
+    "Super Indo",
+    "White Sumatra",
+    "Red Borneo",
+    "Green Kapuas",
+    "White Maeng Da",
+    "Red Dragon",
+    "Green Hulu",
+    "Red Sunda",
+)
 VEINS = ("red vein", "green vein", "white vein", "yellow vein", "red", "green", "white")
 COLORS = ("red", "green", "white", "yellow")
 ALKALOIDS = ("mitragynine", "7-hydroxymitragynine", "7-OH", "speciogynine", "paynantheine", "speciociliatine")
-AGENTS = ("mitragynine", "mitragynine", "7-hydroxymitragynine", "7-hydroxymitragynine", "7-OH", "kratom",
-          "the alkaloid mitragynine", "kratom's main alkaloid", "the herb")
-MECH_ACTIONS = ("binds to", "acts on", "interacts with", "activates", "acts as a partial agonist at",
-                "is a partial agonist at", "works on", "targets", "stimulates", "blocks", "modulates",
-                "acts as an agonist at", "acts as an antagonist at", "binds weakly to", "has affinity for",
-                "latches onto", "binds tightly to")
-MECH_BASE = ("bind to", "act on", "interact with", "activate", "block", "modulate", "stimulate", "target",
-             "work on", "act as a partial agonist at")
-TARGETS = ("mu-opioid receptors", "the mu-opioid receptor", "mu-opioid receptors", "kappa-opioid receptors",
-           "delta-opioid receptors", "opioid receptors", "the brain's opioid receptors", "alpha-2 adrenergic receptors",
-           "adrenergic receptors", "serotonin receptors", "5-HT2A receptors", "GABA receptors", "dopamine receptors",
-           "the mu-opioid receptor (MOR)", "kappa receptors", "the body's opioid receptors")
-HEDGES = ("may", "might", "could", "is thought to", "appears to", "seems to", "is said to", "is believed to",
-          "can", "may", "may")
-HELPS = ("help with", "ease", "relieve", "reduce", "take the edge off", "soften", "improve", "calm", "blunt",
-         "help manage", "lessen")
-CONDITIONS = ("opioid withdrawal", "withdrawal symptoms", "insomnia", "chronic pain", "back pain", "anxiety",
-              "restless legs", "low mood", "fatigue", "cravings", "sleep problems", "poor sleep", "joint pain",
-              "stress", "nerve pain", "sleepless nights", "the aches of withdrawal", "disrupted sleep")
-SYMPTOMS = ("sweating", "a runny nose", "muscle aches", "restless legs", "yawning", "goosebumps", "stomach cramps",
-            "insomnia", "irritability", "cravings", "hot and cold flashes", "anxiety", "watery eyes")
-OPIOIDS = ("oxycodone", "hydrocodone", "heroin", "methadone", "morphine", "fentanyl", "tramadol", "codeine",
-           "buprenorphine", "oxy", "pain pills")
-SIDE_EFFECTS = ("constipation", "nausea", "dizziness", "itching", "dry mouth", "loss of appetite", "the wobbles",
-                "headaches", "sweating", "insomnia", "weight loss", "dependence", "tolerance", "vomiting",
-                "a racing heart", "restlessness")
-MEDS = ("antidepressants", "benzodiazepines", "sleeping pills", "blood thinners", "stimulants", "alcohol",
-        "other opioids", "antihistamines")
+AGENTS = (
+    "mitragynine",
+    "mitragynine",
+    "7-hydroxymitragynine",
+    "7-hydroxymitragynine",
+    "7-OH",
+    "kratom",
+    "the alkaloid mitragynine",
+    "kratom's main alkaloid",
+    "the herb",
+)
+MECH_ACTIONS = (
+    "binds to",
+    "acts on",
+    "interacts with",
+    "activates",
+    "acts as a partial agonist at",
+    "is a partial agonist at",
+    "works on",
+    "targets",
+    "stimulates",
+    "blocks",
+    "modulates",
+    "acts as an agonist at",
+    "acts as an antagonist at",
+    "binds weakly to",
+    "has affinity for",
+    "latches onto",
+    "binds tightly to",
+)
+MECH_BASE = (
+    "bind to",
+    "act on",
+    "interact with",
+    "activate",
+    "block",
+    "modulate",
+    "stimulate",
+    "target",
+    "work on",
+    "act as a partial agonist at",
+)
+TARGETS = (
+    "mu-opioid receptors",
+    "the mu-opioid receptor",
+    "mu-opioid receptors",
+    "kappa-opioid receptors",
+    "delta-opioid receptors",
+    "opioid receptors",
+    "the brain's opioid receptors",
+    "alpha-2 adrenergic receptors",
+    "adrenergic receptors",
+    "serotonin receptors",
+    "5-HT2A receptors",
+    "GABA receptors",
+    "dopamine receptors",
+    "the mu-opioid receptor (MOR)",
+    "kappa receptors",
+    "the body's opioid receptors",
+)
+HEDGES = ("may", "might", "could", "is thought to", "appears to", "seems to", "is said to", "is believed to", "can", "may", "may")
+HELPS = ("help with", "ease", "relieve", "reduce", "take the edge off", "soften", "improve", "calm", "blunt", "help manage", "lessen")
+CONDITIONS = (
+    "opioid withdrawal",
+    "withdrawal symptoms",
+    "insomnia",
+    "chronic pain",
+    "back pain",
+    "anxiety",
+    "restless legs",
+    "low mood",
+    "fatigue",
+    "cravings",
+    "sleep problems",
+    "poor sleep",
+    "joint pain",
+    "stress",
+    "nerve pain",
+    "sleepless nights",
+    "the aches of withdrawal",
+    "disrupted sleep",
+)
+SYMPTOMS = (
+    "sweating",
+    "a runny nose",
+    "muscle aches",
+    "restless legs",
+    "yawning",
+    "goosebumps",
+    "stomach cramps",
+    "insomnia",
+    "irritability",
+    "cravings",
+    "hot and cold flashes",
+    "anxiety",
+    "watery eyes",
+)
+OPIOIDS = (
+    "oxycodone",
+    "hydrocodone",
+    "heroin",
+    "methadone",
+    "morphine",
+    "fentanyl",
+    "tramadol",
+    "codeine",
+    "buprenorphine",
+    "oxy",
+    "pain pills",
+)
+SIDE_EFFECTS = (
+    "constipation",
+    "nausea",
+    "dizziness",
+    "itching",
+    "dry mouth",
+    "loss of appetite",
+    "the wobbles",
+    "headaches",
+    "sweating",
+    "insomnia",
+    "weight loss",
+    "dependence",
+    "tolerance",
+    "vomiting",
+    "a racing heart",
+    "restlessness",
+)
+MEDS = (
+    "antidepressants",
+    "benzodiazepines",
+    "sleeping pills",
+    "blood thinners",
+    "stimulants",
+    "alcohol",
+    "other opioids",
+    "antihistamines",
+)
 PURPOSES = ("sleep", "pain relief", "energy", "opioid withdrawal", "anxiety", "mood", "focus", "relaxation")
-VERB_PURPOSES = ("ease pain", "sleep better", "manage withdrawal", "reduce anxiety", "boost energy",
-                 "cut back on opioids", "lift their mood", "get through work shifts")
-TIMINGS = ("in the evening", "before bed", "at bedtime", "in the morning", "twice a day", "once daily",
-           "every night", "an hour before sleep", "after dinner", "on an empty stomach", "each morning",
-           "in the afternoon")
+VERB_PURPOSES = (
+    "ease pain",
+    "sleep better",
+    "manage withdrawal",
+    "reduce anxiety",
+    "boost energy",
+    "cut back on opioids",
+    "lift their mood",
+    "get through work shifts",
+)
+TIMINGS = (
+    "in the evening",
+    "before bed",
+    "at bedtime",
+    "in the morning",
+    "twice a day",
+    "once daily",
+    "every night",
+    "an hour before sleep",
+    "after dinner",
+    "on an empty stomach",
+    "each morning",
+    "in the afternoon",
+)
 FREQUENCIES = ("twice a day", "three times a day", "once a day", "twice daily")
-QUALITATIVE = ("a low dose", "a small dose", "high doses", "a moderate dose", "larger doses", "a light dose",
-               "a heavy dose", "smaller amounts", "a very high dose", "a medium dose", "low doses",
-               "higher doses", "a strong dose")
+QUALITATIVE = (
+    "a low dose",
+    "a small dose",
+    "high doses",
+    "a moderate dose",
+    "larger doses",
+    "a light dose",
+    "a heavy dose",
+    "smaller amounts",
+    "a very high dose",
+    "a medium dose",
+    "low doses",
+    "higher doses",
+    "a strong dose",
+)
 LEVELS = ("low", "moderate", "high", "small", "large", "very low", "higher", "lower")
 FORMS = ("leaf powder", "powder", "capsules", "crushed leaf", "kratom", "extract", "tea", "powdered leaf")
-DRINKS = ("orange juice", "warm tea", "a glass of water", "grapefruit juice", "yogurt", "a protein shake",
-          "hot chocolate", "apple sauce", "lemon water")
+DRINKS = (
+    "orange juice",
+    "warm tea",
+    "a glass of water",
+    "grapefruit juice",
+    "yogurt",
+    "a protein shake",
+    "hot chocolate",
+    "apple sauce",
+    "lemon water",
+)
 FEELINGS = ("calming", "energizing", "warm", "heavy", "clear-headed", "dreamy", "sedating", "uplifting")
-EFFECTS = ("pain-relieving effect", "calming effect", "stimulating effect", "sedative effect", "mood lift",
-           "drowsiness at high doses")
-PEOPLE = ("users", "people", "readers", "customers", "patients", "veterans", "long-term users", "beginners",
-          "shift workers")
+EFFECTS = ("pain-relieving effect", "calming effect", "stimulating effect", "sedative effect", "mood lift", "drowsiness at high doses")
+PEOPLE = ("users", "people", "readers", "customers", "patients", "veterans", "long-term users", "beginners", "shift workers")
 COUNTRIES = ("Indonesia", "Thailand", "Malaysia", "Borneo", "Vietnam", "Papua New Guinea", "Sumatra")
-US_CITIES = ("Denver", "Tampa", "Portland", "Austin", "Columbus", "Raleigh", "Phoenix", "Louisville", "Boise",
-             "Tulsa", "Asheville", "Spokane", "Savannah", "Madison")
-STATES = ("Florida", "Ohio", "Oregon", "Texas", "Colorado", "Tennessee", "Georgia", "Michigan", "Arizona",
-          "Kentucky", "Utah", "Nevada")
-FIRST_NAMES = ("Dana", "Marcus", "Priya", "Tom", "Elena", "Jordan", "Aisha", "Greg", "Lena", "Sam", "Hannah",
-               "Victor", "Rosa", "Nate", "Mei", "Owen", "Carla", "Dev", "Ingrid", "Malik")
-LAST_NAMES = ("Harlow", "Okafor", "Lindqvist", "Brennan", "Castillo", "Whitaker", "Nguyen", "Patel", "Moreau",
-              "Sokolov", "Ferris", "Adeyemi", "Quinlan", "Baptiste", "Kowalski", "Reyes", "Thorne", "Abbott")
-HANDLE_HEADS = ("sleepless", "red", "greenvein", "tapering", "quiet", "night", "mountain", "lazy", "old",
-                "coffee", "river", "tired", "hopeful", "desert")
+US_CITIES = (
+    "Denver",
+    "Tampa",
+    "Portland",
+    "Austin",
+    "Columbus",
+    "Raleigh",
+    "Phoenix",
+    "Louisville",
+    "Boise",
+    "Tulsa",
+    "Asheville",
+    "Spokane",
+    "Savannah",
+    "Madison",
+)
+STATES = ("Florida", "Ohio", "Oregon", "Texas", "Colorado", "Tennessee", "Georgia", "Michigan", "Arizona", "Kentucky", "Utah", "Nevada")
+FIRST_NAMES = (
+    "Dana",
+    "Marcus",
+    "Priya",
+    "Tom",
+    "Elena",
+    "Jordan",
+    "Aisha",
+    "Greg",
+    "Lena",
+    "Sam",
+    "Hannah",
+    "Victor",
+    "Rosa",
+    "Nate",
+    "Mei",
+    "Owen",
+    "Carla",
+    "Dev",
+    "Ingrid",
+    "Malik",
+)
+LAST_NAMES = (
+    "Harlow",
+    "Okafor",
+    "Lindqvist",
+    "Brennan",
+    "Castillo",
+    "Whitaker",
+    "Nguyen",
+    "Patel",
+    "Moreau",
+    "Sokolov",
+    "Ferris",
+    "Adeyemi",
+    "Quinlan",
+    "Baptiste",
+    "Kowalski",
+    "Reyes",
+    "Thorne",
+    "Abbott",
+)
+HANDLE_HEADS = (
+    "sleepless",
+    "red",
+    "greenvein",
+    "tapering",
+    "quiet",
+    "night",
+    "mountain",
+    "lazy",
+    "old",
+    "coffee",
+    "river",
+    "tired",
+    "hopeful",
+    "desert",
+)
 HANDLE_TAILS = ("owl", "guy", "mom", "dad", "wolf", "fox", "runner", "leaf", "bear", "walker", "vet", "nurse")
-ROLES = ("pharmacologist", "addiction physician", "sleep researcher", "public health professor",
-         "toxicologist", "family doctor", "policy analyst")
-INSTITUTIONS = ("a state university", "a regional medical center", "a harm reduction nonprofit",
-                "a university sleep clinic", "the county health department", "a private research institute")
-AGENCIES = ("Food and Drug Administration", "state health department", "county coroner's office",
-            "state board of pharmacy", "city council", "attorney general's office")
+ROLES = (
+    "pharmacologist",
+    "addiction physician",
+    "sleep researcher",
+    "public health professor",
+    "toxicologist",
+    "family doctor",
+    "policy analyst",
+)
+INSTITUTIONS = (
+    "a state university",
+    "a regional medical center",
+    "a harm reduction nonprofit",
+    "a university sleep clinic",
+    "the county health department",
+    "a private research institute",
+)
+AGENCIES = (
+    "Food and Drug Administration",
+    "state health department",
+    "county coroner's office",
+    "state board of pharmacy",
+    "city council",
+    "attorney general's office",
+)
 OUTLETS = ("The Daily Ledger", "Valley Herald", "Metro Health Wire", "The Morning Post", "Coastal Times")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 CATEGORIES = ("Sleep", "Withdrawal", "Strain Reviews", "Dosing", "Research", "News", "Lifestyle")
 BAGS = ("28 g", "50 g", "100 g", "250 g", "500 g", "1 kg", "2 kg")
-CAPSULE_PACKS = ("100 capsules, 500 mg each", "60 capsules of 650 mg", "250 capsules, 500 mg each",
-                 "150 capsules (750 mg per capsule)", "30 capsules, 400 mg each")
+CAPSULE_PACKS = (
+    "100 capsules, 500 mg each",
+    "60 capsules of 650 mg",
+    "250 capsules, 500 mg each",
+    "150 capsules (750 mg per capsule)",
+    "30 capsules, 400 mg each",
+)
 GRAMS = ("0.5", "1", "1.5", "2", "2.5", "3", "3.5", "4", "5", "6", "7", "8", "10", "12", "15")
-RANGES = (("1", "2"), ("1", "3"), ("2", "3"), ("2", "4"), ("3", "5"), ("4", "6"), ("5", "8"), ("0.5", "1.5"),
-          ("1.5", "2.5"), ("6", "10"), ("8", "12"))
+RANGES = (
+    ("1", "2"),
+    ("1", "3"),
+    ("2", "3"),
+    ("2", "4"),
+    ("3", "5"),
+    ("4", "6"),
+    ("5", "8"),
+    ("0.5", "1.5"),
+    ("1.5", "2.5"),
+    ("6", "10"),
+    ("8", "12"),
+)
 MILLIGRAMS = ("5", "10", "15", "20", "25", "50", "100", "200", "250")
 CAPSULE_MG = ("250", "400", "500", "650", "750")
 PER_KG = ("0.5", "1", "2", "5", "10", "20")
 MICROGRAMS = ("50", "100", "150", "300", "500")
 NUMBER_WORDS = ("two", "three", "four", "five", "six")
-TEASPOONS = ("half a teaspoon", "a level teaspoon", "one heaped teaspoon", "two teaspoons", "a quarter teaspoon",
-             "one and a half teaspoons")
-LOW_AMOUNTS = ("1 gram", "1-2 g", "half a teaspoon", "0.5 to 1 gram", "1.5 g", "2 grams", "a 500 mg capsule",
-               "1 to 2 grams", "two capsules")
+TEASPOONS = (
+    "half a teaspoon",
+    "a level teaspoon",
+    "one heaped teaspoon",
+    "two teaspoons",
+    "a quarter teaspoon",
+    "one and a half teaspoons",
+)
+LOW_AMOUNTS = (
+    "1 gram",
+    "1-2 g",
+    "half a teaspoon",
+    "0.5 to 1 gram",
+    "1.5 g",
+    "2 grams",
+    "a 500 mg capsule",
+    "1 to 2 grams",
+    "two capsules",
+)
 HIGH_AMOUNTS = ("8 grams", "6-8 g", "10 g", "8 to 12 grams", "12 grams", "15 g", "7 to 9 grams", "10-15 grams")
 QUALIFIERS = ("about", "up to", "no more than", "at least", "around", "roughly", "approximately", "less than")
 SMALL_STEPS = ("0.5 g", "half a gram", "1 gram", "250 mg", "0.25 g")
@@ -588,17 +877,45 @@ VOTES = ("31-2", "24-9", "18-15", "27-6")
 # -- headings and titles ---------------------------------------------------------------------------
 
 SECTIONS = {
-    "claim": ("How Kratom Affects Sleep", "Kratom for Opioid Withdrawal", "What Users Report", "Kratom and Anxiety",
-              "Pain Relief", "Benefits People Describe", "Risks and Side Effects", "Tolerance and Dependence",
-              "Is Kratom Safe?", "Kratom and Insomnia", "Red, Green or White for Sleep?"),
-    "dose": ("Dosage Guidelines", "How Much to Take", "Finding the Right Dose", "Timing Your Dose",
-             "Capsules, Powder or Tea?", "Dosing for Sleep", "Dosing During a Taper"),
-    "mechanism": ("How Kratom Works", "Mechanism of Action", "The Alkaloids Behind the Effects",
-                  "What Happens at the Receptor Level", "Kratom and the Brain", "Why Dose Changes the Effect"),
-    "context": ("What Is Kratom?", "A Short History of the Plant", "Understanding Vein Colors",
-                "Where Kratom Comes From", "The Legal Picture", "Withdrawal, Step by Step"),
-    "evidence": ("What the Research Says", "The Evidence So Far", "Surveys and Case Reports",
-                 "What Studies Can and Cannot Tell Us"),
+    "claim": (
+        "How Kratom Affects Sleep",
+        "Kratom for Opioid Withdrawal",
+        "What Users Report",
+        "Kratom and Anxiety",
+        "Pain Relief",
+        "Benefits People Describe",
+        "Risks and Side Effects",
+        "Tolerance and Dependence",
+        "Is Kratom Safe?",
+        "Kratom and Insomnia",
+        "Red, Green or White for Sleep?",
+    ),
+    "dose": (
+        "Dosage Guidelines",
+        "How Much to Take",
+        "Finding the Right Dose",
+        "Timing Your Dose",
+        "Capsules, Powder or Tea?",
+        "Dosing for Sleep",
+        "Dosing During a Taper",
+    ),
+    "mechanism": (
+        "How Kratom Works",
+        "Mechanism of Action",
+        "The Alkaloids Behind the Effects",
+        "What Happens at the Receptor Level",
+        "Kratom and the Brain",
+        "Why Dose Changes the Effect",
+    ),
+    "context": (
+        "What Is Kratom?",
+        "A Short History of the Plant",
+        "Understanding Vein Colors",
+        "Where Kratom Comes From",
+        "The Legal Picture",
+        "Withdrawal, Step by Step",
+    ),
+    "evidence": ("What the Research Says", "The Evidence So Far", "Surveys and Case Reports", "What Studies Can and Cannot Tell Us"),
     "recommend": ("Practical Tips", "Before You Start", "Staying Safe", "Better Sleep Habits"),
 }
 CONCLUSIONS = ("Conclusion", "Final Thoughts", "The Bottom Line", "Key Takeaways", "Summary", "In Short")
@@ -654,17 +971,31 @@ LISTICLE_TITLES = (
     "{n} Things Nobody Tells You About Kratom Tolerance",
 )
 LIST_ITEMS = {
-    "dose": ("Start with a low dose", "Timing matters", "Weigh your doses", "Capsules are slower",
-             "Extracts are much stronger", "Less is often more for sleep"),
-    "claim": ("Red vein is not a sleeping pill", "Withdrawal insomnia is temporary",
-              "Tolerance builds faster than you think", "Some people feel nothing", "Mixing is risky",
-              "The wobbles are a sign to cut back", "Dependence is possible"),
-    "mechanism": ("It acts on opioid receptors", "Two alkaloids do most of the work",
-                  "Dose changes the effect"),
-    "context": ("Quality varies between vendors", "Legal status varies by state", "Vein color is partly marketing",
-                "It comes from a tree in the coffee family"),
-    "recommend": ("Keep a sleep diary", "Talk to your doctor", "Hydration helps", "Sleep hygiene still counts",
-                  "Take days off"),
+    "dose": (
+        "Start with a low dose",
+        "Timing matters",
+        "Weigh your doses",
+        "Capsules are slower",
+        "Extracts are much stronger",
+        "Less is often more for sleep",
+    ),
+    "claim": (
+        "Red vein is not a sleeping pill",
+        "Withdrawal insomnia is temporary",
+        "Tolerance builds faster than you think",
+        "Some people feel nothing",
+        "Mixing is risky",
+        "The wobbles are a sign to cut back",
+        "Dependence is possible",
+    ),
+    "mechanism": ("It acts on opioid receptors", "Two alkaloids do most of the work", "Dose changes the effect"),
+    "context": (
+        "Quality varies between vendors",
+        "Legal status varies by state",
+        "Vein color is partly marketing",
+        "It comes from a tree in the coffee family",
+    ),
+    "recommend": ("Keep a sleep diary", "Talk to your doctor", "Hydration helps", "Sleep hygiene still counts", "Take days off"),
     "negation": ("It is not FDA approved", "It won't fix everything", "It isn't a substitute for treatment"),
 }
 NEWS_TITLES = (
@@ -677,28 +1008,60 @@ NEWS_TITLES = (
     "City council delays vote on kratom ordinance",
 )
 QUESTIONS = {
-    "claim": ("Can kratom help with opioid withdrawal?", "Is kratom safe for sleep?",
-              "Does {vein} kratom help with {condition}?", "Will kratom make me drowsy?", "Is kratom addictive?",
-              "Can I take kratom with {med}?", "Does kratom show up on a drug test?", "Can kratom cause insomnia?",
-              "What are the side effects of kratom?", "Is kratom better than melatonin for sleep?"),
-    "dose": ("How much kratom should I take for {purpose}?", "What is a normal dose of {strain}?",
-             "How many capsules equal one teaspoon?", "How many grams is too much?",
-             "Should I take kratom before bed or in the morning?"),
-    "mechanism": ("How does kratom work in the brain?", "Does mitragynine bind to opioid receptors?",
-                  "Why does kratom feel different at different doses?", "What does 7-hydroxymitragynine do?"),
-    "context": ("Where does kratom come from?", "What do the vein colors mean?", "Is kratom legal where I live?",
-                "How long does opioid withdrawal last?"),
-    "filler": ("Do you ship internationally?", "How is the powder packed?", "Can I return an opened bag?",
-               "How do I contact support?"),
+    "claim": (
+        "Can kratom help with opioid withdrawal?",
+        "Is kratom safe for sleep?",
+        "Does {vein} kratom help with {condition}?",
+        "Will kratom make me drowsy?",
+        "Is kratom addictive?",
+        "Can I take kratom with {med}?",
+        "Does kratom show up on a drug test?",
+        "Can kratom cause insomnia?",
+        "What are the side effects of kratom?",
+        "Is kratom better than melatonin for sleep?",
+    ),
+    "dose": (
+        "How much kratom should I take for {purpose}?",
+        "What is a normal dose of {strain}?",
+        "How many capsules equal one teaspoon?",
+        "How many grams is too much?",
+        "Should I take kratom before bed or in the morning?",
+    ),
+    "mechanism": (
+        "How does kratom work in the brain?",
+        "Does mitragynine bind to opioid receptors?",
+        "Why does kratom feel different at different doses?",
+        "What does 7-hydroxymitragynine do?",
+    ),
+    "context": (
+        "Where does kratom come from?",
+        "What do the vein colors mean?",
+        "Is kratom legal where I live?",
+        "How long does opioid withdrawal last?",
+    ),
+    "filler": ("Do you ship internationally?", "How is the powder packed?", "Can I return an opened bag?", "How do I contact support?"),
 }
 LIST_KINDS = tuple(LIST_ITEMS)
 BOARDS = ("Withdrawal Support", "Sleep and Insomnia", "Strain Reviews", "Tapering", "General Discussion")
-FORUM_FOOTERS = ("Page 1 of {pages} | Next >", "Reply to this thread", "Jump to the latest post",
-                 "Thread closed after 60 days without replies.", "Report this post | Quote | Like")
-TYPOS = (("definitely", "definately"), ("a lot", "alot"), ("receive", "recieve"), ("because", "bc"),
-         ("probably", "prob"), ("though", "tho"), ("really", "rly"), (" the ", " teh "), (" you ", " u "))
-FANCY = (("mu-opioid", "µ-opioid"), (" mcg", " µg"), (" degrees Celsius", " °C"), ("cafe", "café"),
-         (" - ", " — "), ("'", "’"))
+FORUM_FOOTERS = (
+    "Page 1 of {pages} | Next >",
+    "Reply to this thread",
+    "Jump to the latest post",
+    "Thread closed after 60 days without replies.",
+    "Report this post | Quote | Like",
+)
+TYPOS = (
+    ("definitely", "definately"),
+    ("a lot", "alot"),
+    ("receive", "recieve"),
+    ("because", "bc"),
+    ("probably", "prob"),
+    ("though", "tho"),
+    ("really", "rly"),
+    (" the ", " teh "),
+    (" you ", " u "),
+)
+FANCY = (("mu-opioid", "µ-opioid"), (" mcg", " µg"), (" degrees Celsius", " °C"), ("cafe", "café"), (" - ", " — "), ("'", "’"))
 
 # -- the writer: one article's random stream and fixed choices ---------------------------------------
 
@@ -787,8 +1150,9 @@ def amount(w: Writer) -> str:
     form = int(w.random() * 20)
     if form < 5:
         low, high = w.pick(RANGES)
-        return (f"{low} to {high} grams", f"{low}-{high} g", f"{low}-{high}g", f"between {low} and {high} grams",
-                f"{low} - {high} grams")[form]
+        return (f"{low} to {high} grams", f"{low}-{high} g", f"{low}-{high}g", f"between {low} and {high} grams", f"{low} - {high} grams")[
+            form
+        ]
     grams = w.pick(GRAMS)
     if form < 9:
         return (f"{grams} {'gram' if grams == '1' else 'grams'}", f"{grams} g", f"{grams}g", f"{grams} gms")[form - 5]
@@ -816,15 +1180,18 @@ def dose(w: Writer) -> str:
 
 def first(seq: tuple[str, ...], key: str) -> Callable[[Writer], str]:
     """A pick from ``seq`` that later ``fresh`` slots of ``key`` in the same sentence avoid."""
+
     def slot(w: Writer) -> str:
         value = seq[int(w.random() * len(seq))]
         w.taken[key] = (value,)
         return value
+
     return slot
 
 
 def fresh(seq: tuple[str, ...], key: str) -> Callable[[Writer], str]:
     """A pick from ``seq`` unlike those already made for ``key`` in the same sentence."""
+
     def slot(w: Writer) -> str:
         taken = w.taken.get(key, ())
         value = seq[int(w.random() * len(seq))]
@@ -832,6 +1199,7 @@ def fresh(seq: tuple[str, ...], key: str) -> Callable[[Writer], str]:
             value = seq[int(w.random() * len(seq))]
         w.taken[key] = (*taken, value)
         return value
+
     return slot
 
 
@@ -850,9 +1218,17 @@ def evidence(w: Writer) -> str:
         return f"a review of {w.between(4, 40)} studies"
     if form == 2:
         return f"a {w.between(2015, 2024)} study in {w.pick(COUNTRIES)}"
-    return ("a small clinical trial", "a case report", "an online survey", "a rodent study", "a case series",
-            "a pilot study", "a cross-sectional survey", "a review of anecdotal reports",
-            "an analysis of poison center data")[form - 3]
+    return (
+        "a small clinical trial",
+        "a case report",
+        "an online survey",
+        "a rodent study",
+        "a case series",
+        "a pilot study",
+        "a cross-sectional survey",
+        "a review of anecdotal reports",
+        "an analysis of poison center data",
+    )[form - 3]
 
 
 def date(w: Writer) -> str:
@@ -957,9 +1333,14 @@ SLOTS: dict[str, Callable[[Writer], str]] = {
 
 COMPILED = {kind: compile_templates(templates) for kind, templates in TEMPLATES.items()}
 COMPILED.update({f"q-{kind}": compile_templates(q) for kind, q in QUESTIONS.items()})
-for _key, _titles in (("t-article", ARTICLE_TITLES), ("t-faq", FAQ_TITLES), ("t-forum", FORUM_TITLES),
-                      ("t-product", PRODUCT_NAMES), ("t-news", NEWS_TITLES),
-                      ("forum-footer", FORUM_FOOTERS)):
+for _key, _titles in (
+    ("t-article", ARTICLE_TITLES),
+    ("t-faq", FAQ_TITLES),
+    ("t-forum", FORUM_TITLES),
+    ("t-product", PRODUCT_NAMES),
+    ("t-news", NEWS_TITLES),
+    ("forum-footer", FORUM_FOOTERS),
+):
     COMPILED[_key] = compile_templates(_titles)
 
 
@@ -1348,8 +1729,10 @@ def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     counts = generate(args.mb, args.out, seed=args.seed, fmt=args.format)
     seconds = time.perf_counter() - started
-    print(f"{counts['articles']} articles, {counts['bytes'] / MB:.2f} MB of text, {counts['files']} files "
-          f"in {seconds:.1f} s ({counts['bytes'] / MB / seconds:.1f} MB/s)")
+    print(
+        f"{counts['articles']} articles, {counts['bytes'] / MB:.2f} MB of text, {counts['files']} files "
+        f"in {seconds:.1f} s ({counts['bytes'] / MB / seconds:.1f} MB/s)"
+    )
 
 
 if __name__ == "__main__":

@@ -123,8 +123,20 @@ class TreeRss:
 def build(folder: Path, workers: int, engine: str = "local", *, batch_size: int | None = None) -> dict:
     """Run ``kratom-dataset build --input`` in a fresh process; wall time, peak tree RSS, output."""
     out = Path(tempfile.mkdtemp(prefix=f"build-{engine}-{workers}-", dir=OUT))
-    cmd = [sys.executable, "-m", "kratom_dataset", "build", "--input", str(folder / "part-*.jsonl"), "--out", str(out),
-           "--workers", str(workers), "--engine", engine]
+    cmd = [
+        sys.executable,
+        "-m",
+        "kratom_dataset",
+        "build",
+        "--input",
+        str(folder / "part-*.jsonl"),
+        "--out",
+        str(out),
+        "--workers",
+        str(workers),
+        "--engine",
+        engine,
+    ]
     if batch_size:
         cmd += ["--batch-size", str(batch_size)]
     started = time.perf_counter()
@@ -163,7 +175,7 @@ def extract_rate(sample: list[str]) -> float:
     batch's Arrow tables checked against the models' rules), but the Parquet writing.
     """
     from kratom_dataset.batch import batch_tables, paused_collector
-from kratom_dataset.item import Item
+    from kratom_dataset.item import Item
 
     items = [Item(f"b{n}", f"b{n}", text=text) for n, text in enumerate(sample)]
     size = sum(len(t.encode("utf-8")) for t in sample)
@@ -263,7 +275,12 @@ def shapes(sizes_kb: list[int]) -> dict:
                 path.write_text(_shape_text(name, kb * 1000), encoding="utf-8")
                 out = subprocess.run([sys.executable, "-c", _SHAPE_SCRIPT, str(path)], capture_output=True, text=True, check=True, cwd=ROOT)
                 seconds, records, rss_kb = out.stdout.split()
-                rows[str(kb)] = {"s": float(seconds), "s_per_mb": float(seconds) / (kb / 1000), "records": int(records), "rss_mb": int(rss_kb) / 1024}
+                rows[str(kb)] = {
+                    "s": float(seconds),
+                    "s_per_mb": float(seconds) / (kb / 1000),
+                    "records": int(records),
+                    "rss_mb": int(rss_kb) / 1024,
+                }
                 print(f"  {name} {kb} kB: {rows[str(kb)]['s_per_mb']:.1f} s/MB, {rows[str(kb)]['rss_mb']:.0f} MB peak", flush=True)
             result[name] = rows
     largest, smallest = str(sizes_kb[-1]), str(sizes_kb[0])
@@ -350,17 +367,26 @@ def bookkeeping(articles: int, batches: int) -> dict:
         rows = Path(tmp) / "rows.jsonl"
         with open(rows, "w", encoding="utf-8") as fh:
             fh.writelines(f'{{"id": "{i:012d}-{i * 7919 % 1000003:07d}", "text": "Kratom."}}\n' for i in range(articles))
-        done = subprocess.run([sys.executable, "-c", _BOOKKEEPING, str(rows), str(Path(tmp) / "out"), str(batches), str(articles)],
-                              capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", _BOOKKEEPING, str(rows), str(Path(tmp) / "out"), str(batches), str(articles)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     result = json.loads(done.stdout)
     growth = result["growth"]
     first, last = min(growth, key=int), max(growth, key=int)
     result["bytes_per_article"] = (growth[last] - growth[first]) / (int(last) - int(first))
     result["set_bytes_per_article"] = result["set_bytes"] / result["articles"]
-    print(f"  {articles} ids: {result['ids_per_s']:.0f}/s, RSS growth {result['bytes_per_article']:.1f} B/article "
-          f"(a Python set of the same ids: {result['set_bytes_per_article']:.0f} B/article)")
-    print(f"  manifest of {batches} batches: {result['manifest_s']:.1f} s, {result['manifest_mb']:.1f} MB written, "
-          f"RSS growth {result['manifest_rss_growth'] / MB:.1f} MB", flush=True)
+    print(
+        f"  {articles} ids: {result['ids_per_s']:.0f}/s, RSS growth {result['bytes_per_article']:.1f} B/article "
+        f"(a Python set of the same ids: {result['set_bytes_per_article']:.0f} B/article)"
+    )
+    print(
+        f"  manifest of {batches} batches: {result['manifest_s']:.1f} s, {result['manifest_mb']:.1f} MB written, "
+        f"RSS growth {result['manifest_rss_growth'] / MB:.1f} MB",
+        flush=True,
+    )
     return result
 
 
@@ -378,7 +404,10 @@ def _bare_regex_rate(folder: Path) -> float:
                     row = json.loads(line)
                     text = row["text"]
                     size += len(text.encode("utf-8"))
-                    sink.writelines(json.dumps({"id": row["id"], "start": m.start(), "end": m.end(), "exact": m.group()}) + "\n" for m in numeric.finditer(text))
+                    sink.writelines(
+                        json.dumps({"id": row["id"], "start": m.start(), "end": m.end(), "exact": m.group()}) + "\n"
+                        for m in numeric.finditer(text)
+                    )
     return size / MB / (time.perf_counter() - started)
 
 
@@ -397,8 +426,18 @@ def _quantulum_doses(text: str) -> list[dict]:
         if q.uncertainty:
             low, high = q.value - q.uncertainty, q.value + q.uncertainty
         start, end = q.span
-        out.append({"kind": "dose", "char_start": start, "char_end": end, "exact": text[start:end], "dose_kind": "numeric",
-                    "amount_low": low, "amount_high": high, "unit": base})
+        out.append(
+            {
+                "kind": "dose",
+                "char_start": start,
+                "char_end": end,
+                "exact": text[start:end],
+                "dose_kind": "numeric",
+                "amount_low": low,
+                "amount_high": high,
+                "unit": base,
+            }
+        )
     return out
 
 
@@ -470,10 +509,15 @@ def startup() -> dict:
     loads = {}
     for table in kd.tables():
         loads[table] = json.loads(subprocess.check_output([sys.executable, "-c", _LOAD, table], text=True))
-    result = {"import_s": statistics.median(imports), "load": loads,
-              "load_warm_ms_max": 1000 * max(v["warm"] for v in loads.values()),
-              "load_cold_ms_max": 1000 * max(v["cold"] for v in loads.values())}
-    print(f"  import {result['import_s'] * 1000:.0f} ms; load warm <= {result['load_warm_ms_max']:.2f} ms, cold <= {result['load_cold_ms_max']:.0f} ms")
+    result = {
+        "import_s": statistics.median(imports),
+        "load": loads,
+        "load_warm_ms_max": 1000 * max(v["warm"] for v in loads.values()),
+        "load_cold_ms_max": 1000 * max(v["cold"] for v in loads.values()),
+    }
+    print(
+        f"  import {result['import_s'] * 1000:.0f} ms; load warm <= {result['load_warm_ms_max']:.2f} ms, cold <= {result['load_cold_ms_max']:.0f} ms"
+    )
     return result
 
 
@@ -571,8 +615,21 @@ def instructions(mb: int, articles: int = 48, warm: int = 8) -> dict:
 
         def count(kind: str, n: int) -> int:
             done = subprocess.run(
-                ["valgrind", "--tool=callgrind", f"--callgrind-out-file={Path(tmp) / f'{kind}-{n}.out'}", sys.executable, "-c", _COUNTED, str(data), kind, str(n)],
-                capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": "0"},
+                [
+                    "valgrind",
+                    "--tool=callgrind",
+                    f"--callgrind-out-file={Path(tmp) / f'{kind}-{n}.out'}",
+                    sys.executable,
+                    "-c",
+                    _COUNTED,
+                    str(data),
+                    kind,
+                    str(n),
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+                env={**os.environ, "PYTHONHASHSEED": "0"},
             )
             return int(next(line for line in done.stderr.splitlines() if "Collected" in line).split()[-1])
 
@@ -589,9 +646,12 @@ def instructions(mb: int, articles: int = 48, warm: int = 8) -> dict:
     result["full_mb_s"] = mb_s
     result["instructions_per_s"] = result["full_per_byte"] * mb_s * MB
     result["budget_2mb_s_per_byte"] = result["instructions_per_s"] / (2 * MB)
-    print(f"  full extraction costs {result['full_vs_bare']:.0f}x the bare dose regex, over {span / 1000:.0f} kB; "
-          f"timed at {mb_s:.2f} MB/s, {result['instructions_per_s'] / 1e9:.1f} G instructions/s, "
-          f"so 2 MB/s allows {result['budget_2mb_s_per_byte']:,.0f} per byte", flush=True)
+    print(
+        f"  full extraction costs {result['full_vs_bare']:.0f}x the bare dose regex, over {span / 1000:.0f} kB; "
+        f"timed at {mb_s:.2f} MB/s, {result['instructions_per_s'] / 1e9:.1f} G instructions/s, "
+        f"so 2 MB/s allows {result['budget_2mb_s_per_byte']:,.0f} per byte",
+        flush=True,
+    )
     return result
 
 
@@ -702,16 +762,34 @@ def render(results: dict) -> str:
         "",
     ]
     if t:
-        lines += ["## Throughput (corpus builds, local engine)", "", "| corpus | 1 worker | 2 workers | 2 vs 1 |", "| --- | --- | --- | --- |"]
+        lines += [
+            "## Throughput (corpus builds, local engine)",
+            "",
+            "| corpus | 1 worker | 2 workers | 2 vs 1 |",
+            "| --- | --- | --- | --- |",
+        ]
         for k in ("10", "100", "1", "2", "5"):
             if k in t:
                 row = t[k]
                 lines.append(f"| {k} MB | {row['w1_mb_s']:.2f} MB/s | {row['w2_mb_s']:.2f} MB/s | {row['two_vs_one']:.2f}x |")
-        lines += ["", (f"Extraction alone (parse and every table, no Parquet), one core: {t['extract_only_mb_s']:.2f} MB/s on the "
-                  f"generated corpus, {t['seed_text_mb_s']:.2f} MB/s on the five seed articles (real pages; the generated corpus states about three times as many doses per sentence)."), ""]
+        lines += [
+            "",
+            (
+                f"Extraction alone (parse and every table, no Parquet), one core: {t['extract_only_mb_s']:.2f} MB/s on the "
+                f"generated corpus, {t['seed_text_mb_s']:.2f} MB/s on the five seed articles (real pages; the generated corpus states about three times as many doses per sentence)."
+            ),
+            "",
+        ]
     if e:
-        lines += ["## Engines", "", (f"{e['mb']} MB, 2 workers: local {e['local_mb_s']:.2f} MB/s, dask LocalCluster {e['dask_mb_s']:.2f} MB/s "
-                  f"({e['dask_vs_local']:.2f}x); the {e['part_files']} part files are byte-identical: {e['identical']}."), ""]
+        lines += [
+            "## Engines",
+            "",
+            (
+                f"{e['mb']} MB, 2 workers: local {e['local_mb_s']:.2f} MB/s, dask LocalCluster {e['dask_mb_s']:.2f} MB/s "
+                f"({e['dask_vs_local']:.2f}x); the {e['part_files']} part files are byte-identical: {e['identical']}."
+            ),
+            "",
+        ]
     if mem:
         lines += ["## Memory", "", "| corpus | peak RSS | wall | MB/s |", "| --- | --- | --- | --- |"]
         for k, row in mem.items():
@@ -722,10 +800,14 @@ def render(results: dict) -> str:
         lines += [
             "## Bookkeeping of the reading process",
             "",
-            (f"- duplicate-id detection over {k['articles']:,} articles: {k['ids_per_s']:,.0f} ids/s, RSS growth "
-            f"{k['bytes_per_article']:.1f} B per article (a Python set of the same ids: {k['set_bytes_per_article']:.0f} B per article)"),
-            (f"- manifest of {k['manifest_batches']:,} batches ({k['manifest_batches'] * 128:,} articles): written in {k['manifest_s']:.1f} s, "
-            f"{k['manifest_mb']:.1f} MB on disk, RSS growth {k['manifest_rss_growth'] / MB:.1f} MB"),
+            (
+                f"- duplicate-id detection over {k['articles']:,} articles: {k['ids_per_s']:,.0f} ids/s, RSS growth "
+                f"{k['bytes_per_article']:.1f} B per article (a Python set of the same ids: {k['set_bytes_per_article']:.0f} B per article)"
+            ),
+            (
+                f"- manifest of {k['manifest_batches']:,} batches ({k['manifest_batches'] * 128:,} articles): written in {k['manifest_s']:.1f} s, "
+                f"{k['manifest_mb']:.1f} MB on disk, RSS growth {k['manifest_rss_growth'] / MB:.1f} MB"
+            ),
             "",
         ]
     if p:
@@ -733,26 +815,42 @@ def render(results: dict) -> str:
             "## Peers, same text",
             "",
             f"- full extraction, one core: {p['full_mb_s']:.2f} MB/s",
-            (f"- bare compiled dose regex (read JSONL, one regex, write JSONL): {p['bare_regex_mb_s']:.1f} MB/s; "
-            f"full extraction runs at {p['full_vs_bare']:.3f}x of it"),
-            (f"- quantulum3 quantities (mass units kept as doses), on {p['quantulum_sample_mb']:.2f} MB: {p['quantulum_mb_s']:.3f} MB/s; "
-            f"full extraction on the same sample {p['ours_on_sample_mb_s']:.2f} MB/s, {p['vs_quantulum']:.0f}x"),
+            (
+                f"- bare compiled dose regex (read JSONL, one regex, write JSONL): {p['bare_regex_mb_s']:.1f} MB/s; "
+                f"full extraction runs at {p['full_vs_bare']:.3f}x of it"
+            ),
+            (
+                f"- quantulum3 quantities (mass units kept as doses), on {p['quantulum_sample_mb']:.2f} MB: {p['quantulum_mb_s']:.3f} MB/s; "
+                f"full extraction on the same sample {p['ours_on_sample_mb_s']:.2f} MB/s, {p['vs_quantulum']:.0f}x"
+            ),
             f"- dose F1 on the challenge set: kratom-dataset {p['dose_f1_ours']:.3f}, quantulum3 {p['dose_f1_quantulum']:.3f}",
             "",
         ]
     if s:
-        lines += ["## Start-up and loading", "", f"`import kratom_dataset`: {s['import_s'] * 1000:.0f} ms (median of 7 fresh interpreters).", "",
-                  "| table | load cold | load warm |", "| --- | --- | --- |"]
+        lines += [
+            "## Start-up and loading",
+            "",
+            f"`import kratom_dataset`: {s['import_s'] * 1000:.0f} ms (median of 7 fresh interpreters).",
+            "",
+            "| table | load cold | load warm |",
+            "| --- | --- | --- |",
+        ]
         for table, v in s["load"].items():
             lines.append(f"| {table} | {v['cold'] * 1000:.1f} ms | {v['warm'] * 1000:.2f} ms |")
-        lines += ["", "Cold is the first `load` in a fresh interpreter (pyarrow imported, file read and its checksum verified); warm the median of 20 more.", ""]
+        lines += [
+            "",
+            "Cold is the first `load` in a fresh interpreter (pyarrow imported, file read and its checksum verified); warm the median of 20 more.",
+            "",
+        ]
     i = results.get("instructions")
     if i:
         lines += [
             "## Instruction counts",
             "",
-            (f"callgrind, over {i['articles']} articles ({i['bytes'] / 1000:.0f} kB) after warm-up. Unlike the timings above, these "
-            "repeat within about 0.2% from run to run. Parse, records and full each run the pass above them and more:"),
+            (
+                f"callgrind, over {i['articles']} articles ({i['bytes'] / 1000:.0f} kB) after warm-up. Unlike the timings above, these "
+                "repeat within about 0.2% from run to run. Parse, records and full each run the pass above them and more:"
+            ),
             "",
             "| pass | what it runs | instructions per byte |",
             "| --- | --- | --- |",
@@ -762,9 +860,11 @@ def render(results: dict) -> str:
         ]
         if "budget_2mb_s_per_byte" in i:
             lines += [
-                (f"The full pass, timed on the same articles without valgrind, ran at {i['full_mb_s']:.2f} MB/s: "
-                f"{i['instructions_per_s'] / 1e9:.1f} G instructions per second, so the one-core target of 2 MB/s allows about "
-                f"{i['budget_2mb_s_per_byte']:,.0f} instructions per byte for everything, parsing and records included."),
+                (
+                    f"The full pass, timed on the same articles without valgrind, ran at {i['full_mb_s']:.2f} MB/s: "
+                    f"{i['instructions_per_s'] / 1e9:.1f} G instructions per second, so the one-core target of 2 MB/s allows about "
+                    f"{i['budget_2mb_s_per_byte']:,.0f} instructions per byte for everything, parsing and records included."
+                ),
             ]
         lines.append("")
     sh = results.get("shapes")
@@ -784,7 +884,12 @@ def render(results: dict) -> str:
             lines.append(f"| {name}: {what} | " + " | ".join(cells) + f" | {sh['growth'][name]:.2f}x |")
         lines.append("")
     if "profile" in results:
-        lines += ["## Profile", "", "`benchmarks/PROFILE.txt` holds pyinstrument's call tree of one core extracting 2 MB of the corpus.", ""]
+        lines += [
+            "## Profile",
+            "",
+            "`benchmarks/PROFILE.txt` holds pyinstrument's call tree of one core extracting 2 MB of the corpus.",
+            "",
+        ]
     return "\n".join(lines)
 
 

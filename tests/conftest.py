@@ -20,6 +20,7 @@ def examples(n: int) -> int:
     """How many generated examples a property test runs: ``n`` in a full run, a fifth in the fast loop."""
     return max(10, n // 5) if FAST else n
 
+
 from kratom_dataset.build import build_release, read_sources
 from kratom_dataset.parse import parse_article
 

@@ -13,14 +13,28 @@ import time
 import pytest
 
 from conftest import PROCESSED, RAW
-from kratom_dataset.checks import validate_release
 from kratom_dataset.release import publish_lock
+from kratom_dataset.validate import validate_release
 
 KILL_TRIALS = 24
 
 
 def build_cmd(out, version="0.2.0", *extra):
-    return [sys.executable, "-m", "kratom_dataset", "build", "--raw", str(RAW), "--out", str(out), "--version", version, "--workers", "1", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "kratom_dataset",
+        "build",
+        "--raw",
+        str(RAW),
+        "--out",
+        str(out),
+        "--version",
+        version,
+        "--workers",
+        "1",
+        *extra,
+    ]
 
 
 def snapshot(folder):

@@ -42,4 +42,8 @@ def test_challenge_targets(scores, kind):
     score = scores.kinds[kind]
     min_f1, min_fields = TARGETS[kind]
     assert score.f1 >= min_f1, (kind, round(score.f1, 3), [m for m in scores.missed + scores.spurious if m["kind"] == kind])
-    assert score.field_accuracy >= min_fields, (kind, round(score.field_accuracy, 3), [d for d in scores.disagreements if d["kind"] == kind])
+    assert score.field_accuracy >= min_fields, (
+        kind,
+        round(score.field_accuracy, 3),
+        [d for d in scores.disagreements if d["kind"] == kind],
+    )

@@ -145,9 +145,45 @@ def _leaf_type(table, path):
 
 BROKEN = [
     # table, change, field the issue names
-    ("doses", {"kind": "numeric", "unit": "g", "amount_low": 3.0, "amount_high": 1.0, "amount_low_mg": 3000.0, "amount_high_mg": 1000.0, "comparator": None}, "amount_low"),
-    ("doses", {"kind": "numeric", "unit": "g", "amount_low": 1.0, "amount_high": 3.0, "amount_low_mg": 1.0, "amount_high_mg": 3.0, "comparator": None}, "amount_low_mg"),
-    ("doses", {"kind": "qualitative", "unit": "g", "amount_low": 1.0, "amount_high": 1.0, "amount_low_mg": 1000.0, "amount_high_mg": 1000.0, "comparator": None}, "kind"),
+    (
+        "doses",
+        {
+            "kind": "numeric",
+            "unit": "g",
+            "amount_low": 3.0,
+            "amount_high": 1.0,
+            "amount_low_mg": 3000.0,
+            "amount_high_mg": 1000.0,
+            "comparator": None,
+        },
+        "amount_low",
+    ),
+    (
+        "doses",
+        {
+            "kind": "numeric",
+            "unit": "g",
+            "amount_low": 1.0,
+            "amount_high": 3.0,
+            "amount_low_mg": 1.0,
+            "amount_high_mg": 3.0,
+            "comparator": None,
+        },
+        "amount_low_mg",
+    ),
+    (
+        "doses",
+        {
+            "kind": "qualitative",
+            "unit": "g",
+            "amount_low": 1.0,
+            "amount_high": 1.0,
+            "amount_low_mg": 1000.0,
+            "amount_high_mg": 1000.0,
+            "comparator": None,
+        },
+        "kind",
+    ),
     ("sentences", {"provenance": {"char_start": 10, "char_end": 10, "exact": "x"}}, "provenance.char_end"),
     ("sentences", {"provenance": {"char_start": 10, "char_end": 12, "exact": "x"}}, "provenance.exact"),
     ("claims", {"evidence": "studies", "evidence_cue": None}, "evidence_cue"),

@@ -18,12 +18,12 @@ import kratom_dataset as kd
 from conftest import RAW, SEEDS, seed_text
 from kratom_dataset.batch import process_batch
 from kratom_dataset.build import build_corpus
-from kratom_dataset.checks import validate_release
 from kratom_dataset.cli import main
 from kratom_dataset.errors import IntegrityError, SourceError
 from kratom_dataset.inputs import iter_items
 from kratom_dataset.models import UTC_PATTERN
 from kratom_dataset.rows import utc_timestamp
+from kratom_dataset.validate import validate_release
 
 
 @pytest.fixture(scope="module")
@@ -72,11 +72,17 @@ def test_articles_over_the_size_limit_are_rejected_as_too_large_and_files_are_no
     (pages / "small.txt").write_text("Kratom may help sleep.", encoding="utf-8")
     (pages / "big.txt").write_text("Kratom é. " * 20, encoding="utf-8")
     rows = tmp_path / "rows.jsonl"
-    rows.write_text(json.dumps({"id": "big", "text": "ü" * 60}) + "\n" + json.dumps({"id": "ok", "text": "ü" * 50}) + "\n", encoding="utf-8")
+    rows.write_text(
+        json.dumps({"id": "big", "text": "ü" * 60}) + "\n" + json.dumps({"id": "ok", "text": "ü" * 50}) + "\n", encoding="utf-8"
+    )
     read = Path.read_bytes
-    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read a file over the limit") if self.name == "big.txt" else read(self))
+    monkeypatch.setattr(
+        Path, "read_bytes", lambda self: pytest.fail("read a file over the limit") if self.name == "big.txt" else read(self)
+    )
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["build", "--input", str(pages), "--input", str(rows), "--out", str(out), "--workers", "1", "--max-bytes", "100"])
+    result = CliRunner().invoke(
+        main, ["build", "--input", str(pages), "--input", str(rows), "--out", str(out), "--workers", "1", "--max-bytes", "100"]
+    )
     assert result.exit_code == 1, result.output
     rejects = json.loads((out / "rejects.json").read_text())
     assert [(r["file"].rsplit("/", 1)[-1], r["reason"]) for r in rejects] == [("big.txt", "too-large"), ("rows.jsonl#row=0", "too-large")]
@@ -264,7 +270,9 @@ def test_an_interrupted_build_resumes_without_redoing_finished_batches(local_bui
 def test_a_build_over_other_inputs_or_extractors_redoes_the_batches_it_cannot_reuse(tmp_path, monkeypatch, change):
     def write(name, sentence, rows=5):
         path = tmp_path / name
-        path.write_text("".join(json.dumps({"id": f"r{i}", "text": f"Kratom article {i}. {sentence}"}) + "\n" for i in range(rows)), encoding="utf-8")
+        path.write_text(
+            "".join(json.dumps({"id": f"r{i}", "text": f"Kratom article {i}. {sentence}"}) + "\n" for i in range(rows)), encoding="utf-8"
+        )
         return path
 
     first = write("rows.jsonl", "Some take 2 grams at night.")
@@ -301,7 +309,9 @@ def dask_scheduler(tmp_path):
     scheduler_file = tmp_path / "scheduler.json"
     common = ["--scheduler-file", str(scheduler_file), "--no-dashboard"]
     scheduler = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", "0", *common])
-    worker = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", "--nworkers", "2", "--nthreads", "1", "--host", "127.0.0.1", *common])
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "distributed.cli.dask_worker", "--nworkers", "2", "--nthreads", "1", "--host", "127.0.0.1", *common]
+    )
     try:
         with Client(scheduler_file=str(scheduler_file), timeout="60s") as client:
             client.wait_for_workers(2, timeout=60)
@@ -318,8 +328,22 @@ def test_the_dask_engine_runs_on_an_existing_scheduler_by_file_or_address(local_
     address = json.loads(dask_scheduler.read_text())["address"]
     assert address.startswith("tcp://127.0.0.1:")
     for name, scheduler in (("by-file", str(dask_scheduler)), ("by-address", address)):
-        result = CliRunner().invoke(main, ["build", *(arg for i in inputs(corpus) for arg in ("--input", i)), "--out", str(tmp_path / name),
-                                           "--batch-size", "3", "--engine", "dask", "--scheduler", scheduler, "--allow-rejects"])
+        result = CliRunner().invoke(
+            main,
+            [
+                "build",
+                *(arg for i in inputs(corpus) for arg in ("--input", i)),
+                "--out",
+                str(tmp_path / name),
+                "--batch-size",
+                "3",
+                "--engine",
+                "dask",
+                "--scheduler",
+                scheduler,
+                "--allow-rejects",
+            ],
+        )
         assert result.exit_code == 0, result.output
         assert tree(tmp_path / name) == tree(out)
 
@@ -360,7 +384,19 @@ def test_a_batch_leaves_the_garbage_collector_as_it_found_it(corpus, tmp_path, e
 
 
 def test_cli_corpus_build(corpus, tmp_path):
-    result = CliRunner().invoke(main, ["build", *(arg for i in inputs(corpus) for arg in ("--input", i)), "--out", str(tmp_path / "o"), "--workers", "1", "--batch-size", "3"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            *(arg for i in inputs(corpus) for arg in ("--input", i)),
+            "--out",
+            str(tmp_path / "o"),
+            "--workers",
+            "1",
+            "--batch-size",
+            "3",
+        ],
+    )
     assert result.exit_code == 1 and "rejected" in result.output and "--allow-rejects" in result.output
     ok = CliRunner().invoke(main, ["build", "--input", str(RAW / "articles"), "--out", str(tmp_path / "o2"), "--workers", "1"])
     assert ok.exit_code == 0 and f"built {len(SEEDS)} articles" in ok.output
@@ -409,7 +445,9 @@ def test_row_url_and_retrieved_at_reach_the_articles_table(tmp_path):
         fh.write(json.dumps({"id": "c", "text": text, "retrieved_at": "last week"}) + "\n")
         fh.write(json.dumps({"id": "d", "text": text, "url": 7}) + "\n")
     stamps = pa.array([dt.datetime(2025, 3, 14, 8, 15)], pa.timestamp("us", tz="UTC"))
-    pq.write_table(pa.table({"id": ["p"], "text": [text], "url": ["https://example.org/p"], "retrieved_at": stamps}), tmp_path / "rows.parquet")
+    pq.write_table(
+        pa.table({"id": ["p"], "text": [text], "url": ["https://example.org/p"], "retrieved_at": stamps}), tmp_path / "rows.parquet"
+    )
     out = tmp_path / "out"
     build_corpus([str(tmp_path / "rows.jsonl"), str(tmp_path / "rows.parquet")], out, workers=1, progress=False)
     articles = {a["source_file"].rsplit("/", 1)[-1]: a for a in pq.read_table(out / "articles").to_pylist()}

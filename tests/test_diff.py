@@ -56,6 +56,7 @@ def test_every_release_states_the_rule_it_needed():
 
 # The diff itself, on copies of a release ---------------------------------------------------------
 
+
 @pytest.fixture
 def pair(built_release, tmp_path):
     """Two writable copies of the built release (the session's own copy is never touched)."""
@@ -108,7 +109,13 @@ def test_an_added_field_needs_a_minor_bump_and_a_retyped_one_a_major(pair):
     rewrite(new, "topics", lambda t: t.append_column("score", pa.array([1.0] * t.num_rows)))
     assert diff(old, new).tables["topics"].fields_added == ["score"]
     assert diff(old, new).required_bump == "minor"
-    rewrite(new, "topics", lambda t: t.set_column(t.schema.get_field_index("mention_count"), "mention_count", pa.array([str(v) for v in t.column("mention_count").to_pylist()])))
+    rewrite(
+        new,
+        "topics",
+        lambda t: t.set_column(
+            t.schema.get_field_index("mention_count"), "mention_count", pa.array([str(v) for v in t.column("mention_count").to_pylist()])
+        ),
+    )
     assert diff(old, new).tables["topics"].fields_retyped == ["mention_count"]
     assert diff(old, new).required_bump == "major"
 
@@ -131,7 +138,13 @@ def test_cli_diff_unknown_version():
 
 @pytest.mark.parametrize(
     "old, new, taken",
-    [("0.1.0", "0.2.0", "minor"), ("0.2.0", "0.2.1", "patch"), ("0.9.0", "1.0.0", "major"), ("1.2.3", "1.2.3", None), ("0.2.0", "0.1.0", None)],
+    [
+        ("0.1.0", "0.2.0", "minor"),
+        ("0.2.0", "0.2.1", "patch"),
+        ("0.9.0", "1.0.0", "major"),
+        ("1.2.3", "1.2.3", None),
+        ("0.2.0", "0.1.0", None),
+    ],
 )
 def test_the_bump_two_versions_took(old, new, taken):
     assert bump_between(old, new) == taken

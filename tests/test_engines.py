@@ -20,14 +20,18 @@ def test_duckdb_reads_every_file(table):
 
 def test_duckdb_slices_quotes_out_of_article_text():
     """DuckDB's substring counts code points too, so the offsets work in SQL as they do in Python."""
-    bad = duckdb.connect().execute(
-        f"""
+    bad = (
+        duckdb.connect()
+        .execute(
+            f"""
         select count(*) from read_parquet('{kd.path("claims")}') c
         join read_parquet('{kd.path("articles")}') a on a.id = c.article_id
         where substring(a.provenance.exact, c.provenance.char_start + 1,
                         c.provenance.char_end - c.provenance.char_start) != c.provenance.exact
         """
-    ).fetchone()[0]
+        )
+        .fetchone()[0]
+    )
     assert bad == 0
 
 

@@ -128,9 +128,15 @@ MECHANISMS = [
     ("Mitragynine acts as a partial agonist at the µ-opioid receptor.", [("mitragynine", "partial_agonist", "mu-opioid receptor", False)]),
     ("7-hydroxymitragynine acts on opioid receptors.", [("7-hydroxymitragynine", "interacts_with", "opioid receptors", False)]),
     ("Kratom does not bind to GABA receptors.", [("kratom", "binds", "GABA receptors", True)]),
-    ("Kratom interacts with opioid and GABA receptors.", [("kratom", "interacts_with", "opioid receptors", False), ("kratom", "interacts_with", "GABA receptors", False)]),
+    (
+        "Kratom interacts with opioid and GABA receptors.",
+        [("kratom", "interacts_with", "opioid receptors", False), ("kratom", "interacts_with", "GABA receptors", False)],
+    ),
     ("Kratom may boost melatonin production.", [("kratom", "increases", "melatonin", False)]),
-    ("Kratom is popular. It modulates serotonin and dopamine levels.", [("kratom", "modulates", "serotonin", False), ("kratom", "modulates", "dopamine", False)]),
+    (
+        "Kratom is popular. It modulates serotonin and dopamine levels.",
+        [("kratom", "modulates", "serotonin", False), ("kratom", "modulates", "dopamine", False)],
+    ),
     ("Kratom helps with anxiety and may modulate mood.", []),
 ]
 
@@ -142,6 +148,7 @@ def test_mechanisms(text, expected):
 
 
 # Claims -------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "text, evidence, certainty",
@@ -169,13 +176,76 @@ def test_rhetoric_and_questions_are_not_claims(text):
 # Properties ---------------------------------------------------------------------------------------
 
 _WORDS = [
-    "kratom", "Kratom", "mitragynine", "7-hydroxymitragynine", "It", "its", "may", "not", "without", "studies suggest",
-    "interact with", "opioid receptors", "GABA", "and", "serotonin", "dopamine levels", "boost", "melatonin production",
-    "dose", "high doses", "low dose", "start with", "maximum of", "around", "up to", "1", "3", "0.5", "1,5", "-", "–", "—",
-    "to", "between", "grams", "g", "mg", "mg/kg", "of leaf powder", "extract", "in the evening", "for sleep", ".", ",",
-    "?", "\n", "\r\n", "- ", "# ", "“", "”", "’", " ", "é", "😀", "\u200b", "\u0301", "\u202e",
-    "partial agonist", "μ-opioid", "binds to", "receptor", "is recommended", "risk of addiction", "helps", "insomnia",
-    "refers to", "İ", "ſ", "K",
+    "kratom",
+    "Kratom",
+    "mitragynine",
+    "7-hydroxymitragynine",
+    "It",
+    "its",
+    "may",
+    "not",
+    "without",
+    "studies suggest",
+    "interact with",
+    "opioid receptors",
+    "GABA",
+    "and",
+    "serotonin",
+    "dopamine levels",
+    "boost",
+    "melatonin production",
+    "dose",
+    "high doses",
+    "low dose",
+    "start with",
+    "maximum of",
+    "around",
+    "up to",
+    "1",
+    "3",
+    "0.5",
+    "1,5",
+    "-",
+    "–",
+    "—",
+    "to",
+    "between",
+    "grams",
+    "g",
+    "mg",
+    "mg/kg",
+    "of leaf powder",
+    "extract",
+    "in the evening",
+    "for sleep",
+    ".",
+    ",",
+    "?",
+    "\n",
+    "\r\n",
+    "- ",
+    "# ",
+    "“",
+    "”",
+    "’",
+    " ",
+    "é",
+    "😀",
+    "\u200b",
+    "\u0301",
+    "\u202e",
+    "partial agonist",
+    "μ-opioid",
+    "binds to",
+    "receptor",
+    "is recommended",
+    "risk of addiction",
+    "helps",
+    "insomnia",
+    "refers to",
+    "İ",
+    "ſ",
+    "K",
 ]
 passages = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=60).map(" ".join)
 
@@ -202,8 +272,23 @@ def _matchers():
     from kratom_dataset.extractors.mentions import lexicon as mechanisms_lexicon
 
     c, d, m = claims_lexicon(), doses_lexicon(), mechanisms_lexicon()
-    found = [c.speculation, c.negation, c.negation_exceptions, c.evidence, c.subjects, d.roles, d.levels, d.timings, d.comparators, d.substances,
-             m.agents, m.references, m.actions, m.targets, m.target_references]
+    found = [
+        c.speculation,
+        c.negation,
+        c.negation_exceptions,
+        c.evidence,
+        c.subjects,
+        d.roles,
+        d.levels,
+        d.timings,
+        d.comparators,
+        d.substances,
+        m.agents,
+        m.references,
+        m.actions,
+        m.targets,
+        m.target_references,
+    ]
     found += [matcher for _, _, matcher in c.types]
     assert all(x._needed for x in found)  # every matcher has entries the word index can skip
     plain = []
@@ -287,7 +372,9 @@ def test_alias_trie_matches_like_a_longest_first_alternation(words, text):
     assert trie.find(text) == alternation.find(text)
 
 
-@pytest.mark.parametrize("text", ["Mitragynine binds to mu-opioid receptors.", "Kratom may help with sleep at 2 grams. It binds to opioid receptors."])
+@pytest.mark.parametrize(
+    "text", ["Mitragynine binds to mu-opioid receptors.", "Kratom may help with sleep at 2 grams. It binds to opioid receptors."]
+)
 def test_the_first_text_a_process_reads_gives_what_any_later_one_does(text):
     # Lexicons load on first use, while a document is half read; what a worker reads first must not lose records.
     import json
@@ -320,7 +407,32 @@ def test_sentences_with_numeric_doses_are_read_off_the_dose_scan(text):
 
 
 _english_words = st.lists(
-    st.sampled_from(["the", "THE", "And", "of", "to", "is", "in", "that", "with", "for", "as", "it", "are", "this", "İt", "ſ", "thiS", "x", "to7", "_the", "théâtre", "K"]),
+    st.sampled_from(
+        [
+            "the",
+            "THE",
+            "And",
+            "of",
+            "to",
+            "is",
+            "in",
+            "that",
+            "with",
+            "for",
+            "as",
+            "it",
+            "are",
+            "this",
+            "İt",
+            "ſ",
+            "thiS",
+            "x",
+            "to7",
+            "_the",
+            "théâtre",
+            "K",
+        ]
+    ),
     max_size=30,
 )
 
@@ -381,7 +493,10 @@ def test_a_guarded_pattern_matches_what_the_pattern_alone_matches(source, text, 
     assert [m.group() for m in re.compile(source, re.IGNORECASE).finditer(text)] == found
 
 
-@pytest.mark.parametrize("source, guard", [(r"six|seven", "(?=[\\x73])"), (r"(?<![\w.,])(?:between|\d+)", "(?=[\\x62\\d])"), (r"[^a]b", None), (r"x*", None), (r"(?i:a)b", None)])
+@pytest.mark.parametrize(
+    "source, guard",
+    [(r"six|seven", "(?=[\\x73])"), (r"(?<![\w.,])(?:between|\d+)", "(?=[\\x62\\d])"), (r"[^a]b", None), (r"x*", None), (r"(?i:a)b", None)],
+)
 def test_the_guard_names_the_first_characters_or_is_left_out(source, guard):
     from kratom_dataset.lexicon import guarded
 
@@ -390,7 +505,13 @@ def test_the_guard_names_the_first_characters_or_is_left_out(source, guard):
 
 
 @settings(max_examples=examples(200), deadline=None)
-@given(st.lists(st.sampled_from([*_WORDS, "ſix", "Between", "½", "1,5", "0.5-1", "١٢ mg", "a half", "HALF A", "Very High dose"]), min_size=1, max_size=40).map(" ".join))
+@given(
+    st.lists(
+        st.sampled_from([*_WORDS, "ſix", "Between", "½", "1,5", "0.5-1", "١٢ mg", "a half", "HALF A", "Very High dose"]),
+        min_size=1,
+        max_size=40,
+    ).map(" ".join)
+)
 def test_the_dose_patterns_find_with_their_guard_what_they_find_without(text):
     import re
 
@@ -399,4 +520,6 @@ def test_the_dose_patterns_find_with_their_guard_what_they_find_without(text):
     lex = _lexicon()
     for guarded_pattern in (lex.numeric, lex.qualitative):
         plain = re.compile(guarded_pattern.pattern.split(")(?:", 1)[1][:-1], guarded_pattern.flags)
-        assert [(m.span(), m.groupdict()) for m in guarded_pattern.finditer(text)] == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in guarded_pattern.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in plain.finditer(text)
+        ]

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from conftest import PROCESSED
 from kratom_dataset import __version__
-from kratom_dataset.checks import validate_release
 from kratom_dataset.cli import main
+from kratom_dataset.validate import validate_release
 
 
 @pytest.fixture
@@ -58,12 +58,27 @@ def test_plain_export_is_reported_as_not_a_release_but_its_rows_check_out(foreig
 
 
 CASES = [
-    ("wrong column type", "doses", lambda t: t.set_column(t.schema.get_field_index("amount_low"), "amount_low", pa.array(["1"] * t.num_rows)), ("doses", "amount_low", "column-type")),
+    (
+        "wrong column type",
+        "doses",
+        lambda t: t.set_column(t.schema.get_field_index("amount_low"), "amount_low", pa.array(["1"] * t.num_rows)),
+        ("doses", "amount_low", "column-type"),
+    ),
     ("missing column", "claims", lambda t: t.drop_columns(["certainty"]), ("claims", "certainty", "missing-column")),
     ("extra column", "topics", lambda t: t.append_column("score", pa.array([0.5] * t.num_rows)), ("topics", "score", "extra-column")),
     ("null in a required field", "mechanisms", set_rows(lambda rows: rows[0].update(agent=None)), ("mechanisms", "agent", "invalid-value")),
-    ("broken span", "claims", set_rows(lambda rows: rows[0]["provenance"].update(exact=rows[0]["provenance"]["exact"][::-1])), ("claims", "provenance.exact", "span-mismatch")),
-    ("span past the article's end", "sentences", set_rows(lambda rows: rows[-1]["provenance"].update(char_start=10**6, char_end=10**6 + len(rows[-1]["provenance"]["exact"]))), ("sentences", "provenance.char_end", "span-out-of-range")),
+    (
+        "broken span",
+        "claims",
+        set_rows(lambda rows: rows[0]["provenance"].update(exact=rows[0]["provenance"]["exact"][::-1])),
+        ("claims", "provenance.exact", "span-mismatch"),
+    ),
+    (
+        "span past the article's end",
+        "sentences",
+        set_rows(lambda rows: rows[-1]["provenance"].update(char_start=10**6, char_end=10**6 + len(rows[-1]["provenance"]["exact"]))),
+        ("sentences", "provenance.char_end", "span-out-of-range"),
+    ),
 ]
 
 

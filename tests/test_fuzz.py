@@ -25,7 +25,9 @@ ODD = ["\u200b", "\u200f", "\u202e", "\ufeff", "\u0301", "😀", "🧪", "\r", "
 NUMBERS = st.one_of(
     st.integers(0, 5000).map(str),
     st.floats(0, 100, allow_nan=False).map(lambda f: f"{f:.2f}"),
-    st.tuples(st.integers(0, 20), st.sampled_from(["-", "–", "—", " to ", " and "]), st.integers(0, 30)).map(lambda t: f"{t[0]}{t[1]}{t[2]}"),
+    st.tuples(st.integers(0, 20), st.sampled_from(["-", "–", "—", " to ", " and "]), st.integers(0, 30)).map(
+        lambda t: f"{t[0]}{t[1]}{t[2]}"
+    ),
 )
 UNITS = st.sampled_from(["g", "grams", "mg", "mcg", "µg", "mg/kg", "gram", "kg", "%", "hours"])
 TOKENS = st.one_of(

@@ -27,9 +27,7 @@ def test_every_gold_span_slices_its_article(article_id):
 
 
 def test_the_release_ships_every_gold_annotation_as_curated_records(rows):
-    expected = sorted(
-        (r["article_id"], r["kind"], r["char_start"], r["char_end"]) for a in SEEDS for r in gold(a)
-    )
+    expected = sorted((r["article_id"], r["kind"], r["char_start"], r["char_end"]) for a in SEEDS for r in gold(a))
     found = sorted((g.article_id, g.kind, g.provenance.char_start, g.provenance.char_end) for g in rows["gold"])
     assert found == expected
     assert {g.provenance.method for g in rows["gold"]} == {"curated"}
@@ -38,8 +36,7 @@ def test_the_release_ships_every_gold_annotation_as_curated_records(rows):
 def test_gold_fields_are_carried_as_written(rows):
     names = ("claim_type", "evidence", "dose_kind", "unit", "agent", "action", "target", "topic_id", "note")
     shipped = {
-        (g.article_id, g.kind, g.provenance.char_start, g.provenance.char_end, tuple(getattr(g, n) for n in names))
-        for g in rows["gold"]
+        (g.article_id, g.kind, g.provenance.char_start, g.provenance.char_end, tuple(getattr(g, n) for n in names)) for g in rows["gold"]
     }
     for a in SEEDS:
         for r in gold(a):

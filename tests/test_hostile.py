@@ -57,9 +57,29 @@ def test_semver_versions_parse_with_pre_release_and_build(text, expected):
 
 
 def test_versions_order_by_semver_precedence():
-    spelled = ["1.0.0", "1.0.0-rc.1", "0.10.0", "1.0.0-alpha", "1.0.0-alpha.beta", "0.9.0", "1.0.0-alpha.1", "1.0.0-beta.11", "1.0.0-beta.2"]
+    spelled = [
+        "1.0.0",
+        "1.0.0-rc.1",
+        "0.10.0",
+        "1.0.0-alpha",
+        "1.0.0-alpha.beta",
+        "0.9.0",
+        "1.0.0-alpha.1",
+        "1.0.0-beta.11",
+        "1.0.0-beta.2",
+    ]
     ordered = [str(v) for v in sorted(Version.parse(t) for t in spelled)]
-    assert ordered == ["0.9.0", "0.10.0", "1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0"]
+    assert ordered == [
+        "0.9.0",
+        "0.10.0",
+        "1.0.0-alpha",
+        "1.0.0-alpha.1",
+        "1.0.0-alpha.beta",
+        "1.0.0-beta.2",
+        "1.0.0-beta.11",
+        "1.0.0-rc.1",
+        "1.0.0",
+    ]
 
 
 @pytest.fixture
@@ -202,7 +222,9 @@ def test_an_os_error_while_reading_is_a_reject_naming_the_error(tmp_path, monkey
     manifest = build_corpus([str(folder)], tmp_path / "out", workers=1, engine="local", progress=False)
     rejects = json.loads((tmp_path / "out" / "rejects.json").read_text())
     assert manifest["articles"] == 1
-    assert [(Path(r["file"]).name, r["reason"], r["detail"]) for r in rejects] == [("bad.txt", "unreadable", f"cannot be read: {os.strerror(errno.EIO)}")]
+    assert [(Path(r["file"]).name, r["reason"], r["detail"]) for r in rejects] == [
+        ("bad.txt", "unreadable", f"cannot be read: {os.strerror(errno.EIO)}")
+    ]
 
 
 def test_release_build_rejects_fifos_links_and_a_second_file_with_the_same_id(tmp_path):
@@ -233,7 +255,9 @@ def test_a_text_file_keeps_its_id_over_an_html_file_beside_it(tmp_path):
     assert [(r.file, r.reason) for r in rejects] == [("articles/page.html", "duplicate-id")]
 
 
-@pytest.mark.parametrize(("name", "make", "code"), [("pipe.txt", _fifo, "not a regular file"), ("loop.txt", _loop, "points back to itself")])
+@pytest.mark.parametrize(
+    ("name", "make", "code"), [("pipe.txt", _fifo, "not a regular file"), ("loop.txt", _loop, "points back to itself")]
+)
 def test_extract_refuses_a_fifo_or_a_link_loop_without_blocking(tmp_path, name, make, code):
     make(tmp_path / name)
     good = tmp_path / "good.txt"
@@ -275,7 +299,9 @@ def test_a_full_disk_is_an_output_error_and_publishes_nothing(tmp_path, monkeypa
     assert not (tmp_path / "9.0.0").exists()
 
 
-FRONT_MATTER = "---\ntitle: \"Kratom and Sleep: What We Know\"\ndate: 2024-03-01\ntags:\n  - kratom\n---\n\nKratom binds the mu-opioid receptor.\n"
+FRONT_MATTER = (
+    '---\ntitle: "Kratom and Sleep: What We Know"\ndate: 2024-03-01\ntags:\n  - kratom\n---\n\nKratom binds the mu-opioid receptor.\n'
+)
 
 
 def test_yaml_front_matter_is_metadata_not_text():
@@ -284,7 +310,9 @@ def test_yaml_front_matter_is_metadata_not_text():
     assert [doc.text[s.start : s.end] for s in doc.sentences] == ["Kratom binds the mu-opioid receptor."]
 
 
-@pytest.mark.parametrize("text", ["---\n\nKratom binds the mu-opioid receptor.\n", "---\nKratom binds MOR. It is a partial agonist.\n---\n"])
+@pytest.mark.parametrize(
+    "text", ["---\n\nKratom binds the mu-opioid receptor.\n", "---\nKratom binds MOR. It is a partial agonist.\n---\n"]
+)
 def test_a_thematic_break_is_not_taken_for_front_matter(text):
     doc = parse_article(text.encode("utf-8"), article_id="fm", source_file="fm.md")
     assert any("Kratom binds" in doc.text[s.start : s.end] for s in doc.sentences)
@@ -332,7 +360,22 @@ def test_killing_a_build_leaves_no_worker_alive(tmp_path, engine):
         shutil.copy(seeds[n % len(seeds)], folder / f"a{n:04d}.txt")
         with open(folder / f"a{n:04d}.txt", "a", encoding="utf-8") as fh:
             fh.write(f"\nCopy {n}.\n")
-    command = [sys.executable, "-m", "kratom_dataset", "build", "--input", str(folder), "--out", str(tmp_path / "out"), "--workers", "2", "--engine", engine, "--batch-size", "4"]
+    command = [
+        sys.executable,
+        "-m",
+        "kratom_dataset",
+        "build",
+        "--input",
+        str(folder),
+        "--out",
+        str(tmp_path / "out"),
+        "--workers",
+        "2",
+        "--engine",
+        engine,
+        "--batch-size",
+        "4",
+    ]
     build = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 120

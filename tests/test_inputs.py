@@ -15,12 +15,12 @@ from click.testing import CliRunner
 
 from conftest import RAW, SEEDS
 from kratom_dataset.build import build_release, rejects_path
-from kratom_dataset.checks import validate_release
 from kratom_dataset.cli import main
 from kratom_dataset.errors import SourceError
 from kratom_dataset.ids import article_id_for
 from kratom_dataset.models import ID_PATTERN
 from kratom_dataset.parse import parse_article
+from kratom_dataset.validate import validate_release
 
 GOOD = "Kratom may cause insomnia at high doses. Some users report taking 2 grams in the evening."
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
@@ -72,7 +72,7 @@ def test_unreadable_files_are_rejected_with_their_reason(tmp_path, name, data, r
 
 
 def test_a_file_over_the_size_limit_is_rejected(tmp_path):
-    _, _, rejects = build(tmp_path, {"big.txt": (GOOD + " ") .encode() * 100}, max_bytes=1000)
+    _, _, rejects = build(tmp_path, {"big.txt": (GOOD + " ").encode() * 100}, max_bytes=1000)
     assert [(r.file, r.reason) for r in rejects] == [("articles/big.txt", "too-large")]
     assert "over the limit of 1000" in rejects[0].detail
 
@@ -95,12 +95,23 @@ def rows_of(folder, table, article_id):
 
 PARSED = [
     # file name, bytes, sentence texts expected
-    ("bom.txt", b"\xef\xbb\xbf" + GOOD.encode(), ["Kratom may cause insomnia at high doses.", "Some users report taking 2 grams in the evening."]),
+    (
+        "bom.txt",
+        b"\xef\xbb\xbf" + GOOD.encode(),
+        ["Kratom may cause insomnia at high doses.", "Some users report taking 2 grams in the evening."],
+    ),
     ("crlf.txt", b"Kratom may help.\r\nIt may also harm.\r\n", ["Kratom may help.", "It may also harm."]),
     ("cr.txt", b"Kratom may help.\rIt may also harm.", ["Kratom may help.", "It may also harm."]),
-    ("notes.md", b"# Kratom notes\n\nKratom may help sleep.\n\n## Doses\n\nTake 2 grams.\n", ["Kratom notes", "Kratom may help sleep.", "Doses", "Take 2 grams."]),
-    ("unicode.txt", "😀 Kratom\u0301 may help 💤 sleep. \u200fمرحبا\u200f users take 2\u200b grams. Then 3 grams.".encode(),
-     ["😀 Kratom\u0301 may help 💤 sleep.", "\u200fمرحبا\u200f users take 2\u200b grams.", "Then 3 grams."]),
+    (
+        "notes.md",
+        b"# Kratom notes\n\nKratom may help sleep.\n\n## Doses\n\nTake 2 grams.\n",
+        ["Kratom notes", "Kratom may help sleep.", "Doses", "Take 2 grams."],
+    ),
+    (
+        "unicode.txt",
+        "😀 Kratom\u0301 may help 💤 sleep. \u200fمرحبا\u200f users take 2\u200b grams. Then 3 grams.".encode(),
+        ["😀 Kratom\u0301 may help 💤 sleep.", "\u200fمرحبا\u200f users take 2\u200b grams.", "Then 3 grams."],
+    ),
 ]
 
 
@@ -176,6 +187,7 @@ def test_files_with_odd_names_build_and_ids_do_not_depend_on_other_files(tmp_pat
 
 # The build as a whole -----------------------------------------------------------------------------
 
+
 def test_rejects_fail_the_build_and_publish_nothing_unless_allowed(tmp_path):
     raw = raw_folder(tmp_path, {"empty.txt": b"", "ok.txt": GOOD.encode()})
     with pytest.raises(SourceError) as info:
@@ -199,7 +211,9 @@ def test_cli_prints_rejects_and_exits_1(tmp_path):
     assert result.exit_code == 1
     assert "rejected articles/empty.txt: [empty] the file is empty" in result.output
     assert "[source-error]" in result.output and "--allow-rejects" in result.output
-    allowed = CliRunner().invoke(main, ["build", "--raw", str(raw), "--out", str(tmp_path / "out"), "--version", "1.0.0", "--allow-rejects"])
+    allowed = CliRunner().invoke(
+        main, ["build", "--raw", str(raw), "--out", str(tmp_path / "out"), "--version", "1.0.0", "--allow-rejects"]
+    )
     assert allowed.exit_code == 0 and "wrote release 1.0.0" in allowed.output
 
 

@@ -80,6 +80,7 @@ def test_bullets_that_are_not_a_table_of_contents_do_not_make_a_template():
 
 # Sentences ----------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -134,7 +135,11 @@ def test_parser_never_fails_on_text_and_every_span_slices(text):
         assert exc.reason == "whitespace-only", exc
         return
     assert doc.text == text
-    spans = [*((s.start, s.end) for s in doc.sections), *((b.start, b.end) for b in doc.paragraphs), *((b.start, b.end) for b in doc.sentences)]
+    spans = [
+        *((s.start, s.end) for s in doc.sections),
+        *((b.start, b.end) for b in doc.paragraphs),
+        *((b.start, b.end) for b in doc.sentences),
+    ]
     for start, end in spans:
         assert 0 <= start < end <= len(text)
         assert text[start:end].strip()

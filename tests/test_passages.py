@@ -33,6 +33,7 @@ TARGETS = {
     ("test", "claim"): (0.94, None),
 }
 
+
 def passages(name: str) -> list[dict]:
     return read_passages(PASSAGES / f"{name}.jsonl")
 
@@ -78,7 +79,11 @@ def test_every_span_slices_its_passage_and_every_kind_is_annotated(name):
 
 
 def test_some_passages_are_hard_wrapped():
-    wrapped = [p for p in passages("dev") + passages("test") if any(line and line[-1] not in ".!?:" and len(line) > 50 for line in p["text"].split("\n")[:-1])]
+    wrapped = [
+        p
+        for p in passages("dev") + passages("test")
+        if any(line and line[-1] not in ".!?:" and len(line) > 50 for line in p["text"].split("\n")[:-1])
+    ]
     assert len(wrapped) >= 30
 
 

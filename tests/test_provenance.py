@@ -44,7 +44,9 @@ def test_a_record_id_depends_on_every_part():
 
 # Anchors ------------------------------------------------------------------------------------------
 
-_LINES = st.sampled_from(["# Kratom and sleep", "## Doses", "Summary:", "- a bullet point.", "Kratom may help. It may harm!", "Take 2 g. Then rest?", "", "   "])
+_LINES = st.sampled_from(
+    ["# Kratom and sleep", "## Doses", "Summary:", "- a bullet point.", "Kratom may help. It may harm!", "Take 2 g. Then rest?", "", "   "]
+)
 documents = st.lists(_LINES, min_size=1, max_size=12).map("\n".join)
 
 

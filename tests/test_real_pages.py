@@ -19,6 +19,7 @@ def records(text: str, kind: str) -> list:
 
 # Doses: the amount grammar ------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text, exact, low, high, unit",
     [
@@ -99,13 +100,19 @@ def test_a_bare_number_takes_the_unit_of_its_sentence():
 
 # Mechanisms: a relation in a clause -----------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text, agent, action, target",
     [
         ("Kratom acts on opiate receptors in the brain.", "kratom", "interacts_with", "opioid receptors"),
         ("7-OH is a full agonist at MOR.", "7-hydroxymitragynine", "agonist", "mu-opioid receptor"),
         ("It also acts on a-adrenergic receptors.", None, None, None),
-        ("Mitragynine is the main alkaloid. It also acts on a-adrenergic receptors.", "mitragynine", "interacts_with", "adrenergic receptors"),
+        (
+            "Mitragynine is the main alkaloid. It also acts on a-adrenergic receptors.",
+            "mitragynine",
+            "interacts_with",
+            "adrenergic receptors",
+        ),
         ("Speciociliatine binds the μ-opioid receptor.", "speciociliatine", "binds", "mu-opioid receptor"),
         ("Mitragynine inhibits CYP 3A4.", "mitragynine", "inhibits", "CYP3A4"),
         ("Rifampin induces CYP3A4.", "rifampin", "induces", "CYP3A4"),
@@ -133,8 +140,10 @@ def test_a_mechanism_in_any_grammatical_form(text, agent, action, target):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Its alkaloids bind to opioid, adrenergic and serotonergic receptors.",
-         {"opioid receptors", "adrenergic receptors", "serotonin receptors"}),
+        (
+            "Its alkaloids bind to opioid, adrenergic and serotonergic receptors.",
+            {"opioid receptors", "adrenergic receptors", "serotonin receptors"},
+        ),
         ("Mitragynine binds delta and mu opioid receptors.", {"delta-opioid receptor", "mu-opioid receptor"}),
         ("Mitragynine is an antagonist at the κ- and δ-opioid receptors.", {"kappa-opioid receptor", "delta-opioid receptor"}),
     ],
@@ -188,6 +197,7 @@ def test_denied_mechanisms_are_negated_records(text):
 
 
 # Claims and page structure --------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "line, heading",

@@ -54,7 +54,10 @@ def test_a_comparison_that_ranks_or_sets_apart_states_nothing_of_the_other_name(
 @pytest.mark.parametrize(
     "text, denied",
     [
-        ("Gabapentin calms nerves by acting on calcium channels rather than opioid receptors.", ("gabapentin", "interacts_with", "opioid receptors", True)),
+        (
+            "Gabapentin calms nerves by acting on calcium channels rather than opioid receptors.",
+            ("gabapentin", "interacts_with", "opioid receptors", True),
+        ),
         ("Its alkaloids mainly target opioid receptors instead of GABA receptors.", ("kratom", "interacts_with", "GABA receptors", True)),
         ("Tramadol acts on serotonin reuptake, not just opioid receptors.", ("tramadol", "interacts_with", "opioid receptors", False)),
     ],
@@ -75,7 +78,10 @@ def test_a_target_set_against_the_stated_one_is_denied_or_added(text, denied):
                 ("clarithromycin", "increases", "mitragynine", False),
             },
         ),
-        ("The effect was blocked by the kappa antagonist nor-binaltorphimine.", {("nor-binaltorphimine", "antagonist", "kappa-opioid receptor", False)}),
+        (
+            "The effect was blocked by the kappa antagonist nor-binaltorphimine.",
+            {("nor-binaltorphimine", "antagonist", "kappa-opioid receptor", False)},
+        ),
         (
             "People take diphenhydramine or doxylamine, which block histamine H1 receptors.",
             {("diphenhydramine", "inhibits", "histamine receptors", False), ("doxylamine", "inhibits", "histamine receptors", False)},
@@ -88,7 +94,10 @@ def test_agents_named_beside_a_role_noun_or_before_a_relative_pronoun(text, expe
 
 def test_a_reference_with_nothing_before_it_names_the_drugs_of_the_title():
     text = "Clonidine vs. Lofexidine for Withdrawal\n\nBoth drugs are alpha-2 adrenergic agonists.\n"
-    assert mechanisms(text) == {("clonidine", "agonist", "alpha-2 adrenergic receptors", False), ("lofexidine", "agonist", "alpha-2 adrenergic receptors", False)}
+    assert mechanisms(text) == {
+        ("clonidine", "agonist", "alpha-2 adrenergic receptors", False),
+        ("lofexidine", "agonist", "alpha-2 adrenergic receptors", False),
+    }
 
 
 def test_it_skips_a_name_inside_a_prepositional_phrase():
@@ -118,7 +127,9 @@ def test_targets_beyond_receptors(text, target, target_type):
     assert [(m.target, m.target_type) for m in found] == [(target, target_type)]
 
 
-@pytest.mark.parametrize("text", ["No trial has measured whether mitragynine suppresses REM sleep.", "The extract reduced serotonin-induced head twitches."])
+@pytest.mark.parametrize(
+    "text", ["No trial has measured whether mitragynine suppresses REM sleep.", "The extract reduced serotonin-induced head twitches."]
+)
 def test_a_question_or_a_modifier_states_no_mechanism(text):
     assert mechanisms(text) == set()
 

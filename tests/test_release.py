@@ -13,12 +13,12 @@ import pytest
 from conftest import PROCESSED, RAW
 from kratom_dataset import __version__
 from kratom_dataset.build import build_release
-from kratom_dataset.checks import validate_release
 from kratom_dataset.checksums import sha256_file
 from kratom_dataset.errors import ReleaseError
 from kratom_dataset.models import SCHEMA_VERSION, TABLES
 from kratom_dataset.schemas import schema_sha256
 from kratom_dataset.semver import Version
+from kratom_dataset.validate import validate_release
 
 PUBLISHED = sorted((p for p in PROCESSED.iterdir() if Version.is_valid(p.name)), key=lambda p: Version.parse(p.name))
 
@@ -65,9 +65,7 @@ def test_manifest_lists_every_file_with_rows_bytes_and_sha256(built_release):
         assert entry["bytes"] == path.stat().st_size
         assert entry["sha256"] == sha256_file(path)
         assert entry["rows"] == pq.read_metadata(path).num_rows
-    assert sorted(manifest["articles"]) == sorted(
-        line.split(",")[0] for line in (RAW / "sources.csv").read_text().splitlines()[1:]
-    )
+    assert sorted(manifest["articles"]) == sorted(line.split(",")[0] for line in (RAW / "sources.csv").read_text().splitlines()[1:])
     assert "kratom_dataset.extractors.doses" in manifest["extractors"]
 
 

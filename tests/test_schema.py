@@ -171,7 +171,26 @@ def _applicable(name, table, path, value):
     if name == "missing required field":
         return key in _required(table, path)
     if name == "enum value outside the set":
-        return key in {"claim_type", "polarity", "certainty", "evidence", "cue_type", "kind", "unit", "method", "role", "format", "action", "target_type", "established_by", "dose_kind"} and value is not None
+        return (
+            key
+            in {
+                "claim_type",
+                "polarity",
+                "certainty",
+                "evidence",
+                "cue_type",
+                "kind",
+                "unit",
+                "method",
+                "role",
+                "format",
+                "action",
+                "target_type",
+                "established_by",
+                "dose_kind",
+            }
+            and value is not None
+        )
     if name == "negative offset":
         return key in {"char_start", "char_end", "index", "section_index", "size_bytes"}
     if name == "bad id":
@@ -217,9 +236,42 @@ def test_pydantic_and_json_schema_reject_the_same_broken_records(table, mutation
 
 # Rules JSON Schema cannot state (they compare two fields); pydantic and `validate` enforce them.
 CROSS_FIELD = [
-    ("doses", {"kind": "numeric", "unit": "g", "amount_low": 3.0, "amount_high": 1.0, "amount_low_mg": 3000.0, "amount_high_mg": 1000.0, "comparator": None}),
-    ("doses", {"kind": "numeric", "unit": "g", "amount_low": 1.0, "amount_high": 3.0, "amount_low_mg": 1.0, "amount_high_mg": 3.0, "comparator": None}),
-    ("doses", {"kind": "qualitative", "unit": "g", "amount_low": 1.0, "amount_high": 1.0, "amount_low_mg": 1000.0, "amount_high_mg": 1000.0, "comparator": None}),
+    (
+        "doses",
+        {
+            "kind": "numeric",
+            "unit": "g",
+            "amount_low": 3.0,
+            "amount_high": 1.0,
+            "amount_low_mg": 3000.0,
+            "amount_high_mg": 1000.0,
+            "comparator": None,
+        },
+    ),
+    (
+        "doses",
+        {
+            "kind": "numeric",
+            "unit": "g",
+            "amount_low": 1.0,
+            "amount_high": 3.0,
+            "amount_low_mg": 1.0,
+            "amount_high_mg": 3.0,
+            "comparator": None,
+        },
+    ),
+    (
+        "doses",
+        {
+            "kind": "qualitative",
+            "unit": "g",
+            "amount_low": 1.0,
+            "amount_high": 1.0,
+            "amount_low_mg": 1000.0,
+            "amount_high_mg": 1000.0,
+            "comparator": None,
+        },
+    ),
     ("sentences", {"provenance": {"char_start": 10, "char_end": 10, "exact": "x"}}),
     ("sentences", {"provenance": {"char_start": 10, "char_end": 12, "exact": "x"}}),
 ]
@@ -243,4 +295,3 @@ def _example(table):
 
 def _examples(table):
     yield _example(table)
-

@@ -56,7 +56,12 @@ def test_cli_extract_parquet_and_a_bad_file(tmp_path):
     result = CliRunner().invoke(main, ["extract", str(good), str(bad), "--format", "parquet", "--out", str(tmp_path / "out")])
     assert result.exit_code == 1 and "[source-error]" in result.output and "bad.txt" in result.output
     assert pq.read_table(tmp_path / "out" / "doses.parquet").num_rows == 1
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["claims.parquet", "doses.parquet", "mechanisms.parquet", "topics.parquet"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "claims.parquet",
+        "doses.parquet",
+        "mechanisms.parquet",
+        "topics.parquet",
+    ]
 
 
 def test_cli_extract_parquet_needs_out(tmp_path):
@@ -65,6 +70,7 @@ def test_cli_extract_parquet_needs_out(tmp_path):
 
 
 # The scorer on a hand-made table ------------------------------------------------------------------
+
 
 def rec(kind, start, end, **fields):
     return {"kind": kind, "char_start": start, "char_end": end, "exact": "x" * (end - start), **fields}

@@ -43,30 +43,84 @@ def find(rows, table, article_id, span):
 SLEEP_DOSES = [
     # phrase, occurrence, expected fields (section names as the article writes them)
     (
-        "1-3 grams of leaf powder", 1,
-        dict(kind="numeric", amount_low=1.0, amount_high=3.0, unit="g", amount_low_mg=1000.0, amount_high_mg=3000.0,
-             preparation="leaf_powder", role="typical", level=None, purpose="sleep", timing=None, substance="kratom",
-             approximate=False, comparator=None),
+        "1-3 grams of leaf powder",
+        1,
+        dict(
+            kind="numeric",
+            amount_low=1.0,
+            amount_high=3.0,
+            unit="g",
+            amount_low_mg=1000.0,
+            amount_high_mg=3000.0,
+            preparation="leaf_powder",
+            role="typical",
+            level=None,
+            purpose="sleep",
+            timing=None,
+            substance="kratom",
+            approximate=False,
+            comparator=None,
+        ),
         "summary",
     ),
     (
-        "1-3 grams of the leaf powder", 1,
-        dict(kind="numeric", amount_low=1.0, amount_high=3.0, unit="g", preparation="leaf_powder", role="typical",
-             level=None, purpose="sleep", timing=None, substance="kratom", approximate=False, comparator=None),
+        "1-3 grams of the leaf powder",
+        1,
+        dict(
+            kind="numeric",
+            amount_low=1.0,
+            amount_high=3.0,
+            unit="g",
+            preparation="leaf_powder",
+            role="typical",
+            level=None,
+            purpose="sleep",
+            timing=None,
+            substance="kratom",
+            approximate=False,
+            comparator=None,
+        ),
         "Understanding Opioid Withdrawal and Kratom's Role",
     ),
     (
-        "1-3 grams of kratom extract", 1,
-        dict(kind="numeric", amount_low=1.0, amount_high=3.0, unit="g", preparation="extract", role="starting",
-             level="low", purpose="sleep", timing="evening", substance="kratom", approximate=True, comparator=None),
+        "1-3 grams of kratom extract",
+        1,
+        dict(
+            kind="numeric",
+            amount_low=1.0,
+            amount_high=3.0,
+            unit="g",
+            preparation="extract",
+            role="starting",
+            level="low",
+            purpose="sleep",
+            timing="evening",
+            substance="kratom",
+            approximate=True,
+            comparator=None,
+        ),
         "Effective Strategies for Taking Kratom for Sleep During Withdrawal",
     ),
     (
-        "5-7 grams", 1,
+        "5-7 grams",
+        1,
         # "up to a maximum of 5-7 grams": "up to" states the bound, the range stays as written.
-        dict(kind="numeric", amount_low=5.0, amount_high=7.0, unit="g", amount_low_mg=5000.0, amount_high_mg=7000.0,
-             preparation=None, role="maximum", level=None, purpose="sleep", timing=None, substance="kratom",
-             approximate=False, comparator="<="),
+        dict(
+            kind="numeric",
+            amount_low=5.0,
+            amount_high=7.0,
+            unit="g",
+            amount_low_mg=5000.0,
+            amount_high_mg=7000.0,
+            preparation=None,
+            role="maximum",
+            level=None,
+            purpose="sleep",
+            timing=None,
+            substance="kratom",
+            approximate=False,
+            comparator="<=",
+        ),
         "Effective Strategies for Taking Kratom for Sleep During Withdrawal",
     ),
 ]
@@ -131,33 +185,103 @@ def test_melatonin_article_states_no_dose(rows):
 
 MECHANISMS = [
     # article, span phrase (agent .. target as written), occurrence, agent, action, target, target type, agent_text
-    (DOSE_SLEEP, "Mitragynine has been found to interact with gamma-aminobutyric acid (GABA) receptors", 1,
-     "mitragynine", "interacts_with", "GABA receptors", "receptor", "Mitragynine"),
-    (DOSE_SLEEP, "Kratom, a natural herb from Mitragyna speciosa, interacts with opioid and GABA receptors", 1,
-     "kratom", "interacts_with", "opioid receptors", "receptor", "Kratom"),
-    (DOSE_SLEEP, "Kratom, a natural herb from Mitragyna speciosa, interacts with opioid and GABA receptors", 1,
-     "kratom", "interacts_with", "GABA receptors", "receptor", "Kratom"),
-    (DOSE_SLEEP, "mitragynine and 7-hydroxymitragynine, interact with opioid receptors", 1,
-     "mitragynine", "interacts_with", "opioid receptors", "receptor", "mitragynine"),
-    (DOSE_SLEEP, "7-hydroxymitragynine, interact with opioid receptors", 1,
-     "7-hydroxymitragynine", "interacts_with", "opioid receptors", "receptor", "7-hydroxymitragynine"),
+    (
+        DOSE_SLEEP,
+        "Mitragynine has been found to interact with gamma-aminobutyric acid (GABA) receptors",
+        1,
+        "mitragynine",
+        "interacts_with",
+        "GABA receptors",
+        "receptor",
+        "Mitragynine",
+    ),
+    (
+        DOSE_SLEEP,
+        "Kratom, a natural herb from Mitragyna speciosa, interacts with opioid and GABA receptors",
+        1,
+        "kratom",
+        "interacts_with",
+        "opioid receptors",
+        "receptor",
+        "Kratom",
+    ),
+    (
+        DOSE_SLEEP,
+        "Kratom, a natural herb from Mitragyna speciosa, interacts with opioid and GABA receptors",
+        1,
+        "kratom",
+        "interacts_with",
+        "GABA receptors",
+        "receptor",
+        "Kratom",
+    ),
+    (
+        DOSE_SLEEP,
+        "mitragynine and 7-hydroxymitragynine, interact with opioid receptors",
+        1,
+        "mitragynine",
+        "interacts_with",
+        "opioid receptors",
+        "receptor",
+        "mitragynine",
+    ),
+    (
+        DOSE_SLEEP,
+        "7-hydroxymitragynine, interact with opioid receptors",
+        1,
+        "7-hydroxymitragynine",
+        "interacts_with",
+        "opioid receptors",
+        "receptor",
+        "7-hydroxymitragynine",
+    ),
     # Coordinated targets share the phrase as written: "serotonin and dopamine levels".
-    (WOBBLES, "The mode of action also includes modulating serotonin and dopamine levels", 1,
-     "kratom", "modulates", "serotonin", "neurotransmitter", "The mode of action"),
-    (WOBBLES, "The mode of action also includes modulating serotonin and dopamine levels", 1,
-     "kratom", "modulates", "dopamine", "neurotransmitter", "The mode of action"),
+    (
+        WOBBLES,
+        "The mode of action also includes modulating serotonin and dopamine levels",
+        1,
+        "kratom",
+        "modulates",
+        "serotonin",
+        "neurotransmitter",
+        "The mode of action",
+    ),
+    (
+        WOBBLES,
+        "The mode of action also includes modulating serotonin and dopamine levels",
+        1,
+        "kratom",
+        "modulates",
+        "dopamine",
+        "neurotransmitter",
+        "The mode of action",
+    ),
     # The clause names no agent: the actions are read as the article's subject's, kratom (the words
     # quoted are that earlier mention), and the span holds only what the clause writes.
     (PAIN, "activation of opioid receptors", 1, "kratom", "activates", "opioid receptors", "receptor", "kratom"),
     (PAIN, "suppress REM (Rapid Eye Movement) sleep", 1, "kratom", "inhibits", "REM sleep", "sleep_stage", "kratom"),
-    (PAIN, "It acts as an agonist at these receptors", 1,
-     "kratom", "agonist", "opioid receptors", "receptor", "It"),
-    (MELATONIN, "Kratom’s ability to boost melatonin production", 1,
-     "kratom", "increases", "melatonin", "hormone", "Kratom"),
-    (MELATONIN, "mitragynine and 7-hydroxymitragynine, interact with opioid receptors", 1,
-     "mitragynine", "interacts_with", "opioid receptors", "receptor", "mitragynine"),
-    (WOBBLES, "7-hydroxymitragynine, interact with opioid receptors", 1,
-     "7-hydroxymitragynine", "interacts_with", "opioid receptors", "receptor", "7-hydroxymitragynine"),
+    (PAIN, "It acts as an agonist at these receptors", 1, "kratom", "agonist", "opioid receptors", "receptor", "It"),
+    (MELATONIN, "Kratom’s ability to boost melatonin production", 1, "kratom", "increases", "melatonin", "hormone", "Kratom"),
+    (
+        MELATONIN,
+        "mitragynine and 7-hydroxymitragynine, interact with opioid receptors",
+        1,
+        "mitragynine",
+        "interacts_with",
+        "opioid receptors",
+        "receptor",
+        "mitragynine",
+    ),
+    (
+        WOBBLES,
+        "7-hydroxymitragynine, interact with opioid receptors",
+        1,
+        "7-hydroxymitragynine",
+        "interacts_with",
+        "opioid receptors",
+        "receptor",
+        "7-hydroxymitragynine",
+    ),
 ]
 
 
@@ -173,8 +297,16 @@ def test_stated_mechanisms(rows, article_id, phrase, occurrence, agent, action, 
 @pytest.mark.parametrize(
     "article_id, phrase, effect",
     [
-        (DOSE_SLEEP, "Mitragynine has been found to interact with gamma-aminobutyric acid (GABA) receptors", "enhancing its calming effects"),
-        (WOBBLES, "The mode of action also includes modulating serotonin and dopamine levels", "contributing to its anxiolytic and euphoric effects, respectively"),
+        (
+            DOSE_SLEEP,
+            "Mitragynine has been found to interact with gamma-aminobutyric acid (GABA) receptors",
+            "enhancing its calming effects",
+        ),
+        (
+            WOBBLES,
+            "The mode of action also includes modulating serotonin and dopamine levels",
+            "contributing to its anxiolytic and euphoric effects, respectively",
+        ),
     ],
 )
 def test_stated_effect_is_kept_verbatim(rows, article_id, phrase, effect):
@@ -188,7 +320,7 @@ def test_interact_with_never_becomes_an_action_type_from_the_literature(rows):
 
 
 def test_effects_without_a_molecular_target_are_not_mechanisms(rows):
-    """"modulate mood and reduce anxiety" names no receptor, transmitter, hormone or sleep stage."""
+    """ "modulate mood and reduce anxiety" names no receptor, transmitter, hormone or sleep stage."""
     span = at(DOSE_SLEEP, "The herb’s ability to modulate mood and reduce anxiety")
     assert not [m for m in rows["mechanisms"] if m.article_id == DOSE_SLEEP and span[0] <= m.provenance.char_start < span[1]]
 
@@ -220,14 +352,54 @@ def test_headings_are_not_claims(rows):
 
 CLAIMS = [
     # article, sentence start, evidence, evidence cue, certainty, hedge cue texts, polarity
-    (INSOMNIA, "Studies suggest that kratom’s effects on sleep are complex", "studies", "Studies suggest", "uncertain", ["suggest"], "affirmed"),
+    (
+        INSOMNIA,
+        "Studies suggest that kratom’s effects on sleep are complex",
+        "studies",
+        "Studies suggest",
+        "uncertain",
+        ["suggest"],
+        "affirmed",
+    ),
     (DOSE_SLEEP, "Mitragynine has been found to interact", "unspecified", "has been found to", "certain", [], "affirmed"),
-    (DOSE_SLEEP, "Some studies and personal accounts suggest", "studies", "Some studies and personal accounts suggest", "uncertain", ["suggest"], "affirmed"),
+    (
+        DOSE_SLEEP,
+        "Some studies and personal accounts suggest",
+        "studies",
+        "Some studies and personal accounts suggest",
+        "uncertain",
+        ["suggest"],
+        "affirmed",
+    ),
     (DOSE_SLEEP, "A typical kratom dose for sleep may range", "none", None, "uncertain", ["may"], "affirmed"),
-    (PAIN, "While some users report improved sleep quality, others experience", "users_report", "some users report", "certain", [], "affirmed"),
-    (PAIN, "The activation of opioid receptors could potentially suppress", "none", None, "uncertain", ["could", "potentially"], "affirmed"),
+    (
+        PAIN,
+        "While some users report improved sleep quality, others experience",
+        "users_report",
+        "some users report",
+        "certain",
+        [],
+        "affirmed",
+    ),
+    (
+        PAIN,
+        "The activation of opioid receptors could potentially suppress",
+        "none",
+        None,
+        "uncertain",
+        ["could", "potentially"],
+        "affirmed",
+    ),
     (PAIN, "One of the key benefits of kratom is its ability", "none", None, "certain", [], "negated"),
-    (WOBBLES, "Kratom, while effective for managing opioid withdrawal symptoms, is not without its challenges.", "none", None, "certain", [], "affirmed"),
+    (
+        WOBBLES,
+        "Kratom, while effective for managing opioid withdrawal symptoms, is not without its challenges.",
+        "none",
+        None,
+        "certain",
+        [],
+        "affirmed",
+    ),
     (INSOMNIA, "However, it’s essential to note that kratom itself is not without side effects.", "none", None, "certain", [], "affirmed"),
 ]
 
@@ -280,6 +452,7 @@ def test_every_numeric_dose_sentence_is_a_dosage_claim_unless_it_instructs(rows)
 
 # Topics and structure -----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "article_id, topic_id, heading_phrase",
     [
@@ -296,7 +469,9 @@ def test_topic_established_by_its_heading_not_the_table_of_contents(rows, articl
     assert heading_start <= topic.provenance.char_start and topic.provenance.char_end <= heading_end
 
 
-@pytest.mark.parametrize("article_id, word, topic_id", [(MELATONIN, "melatonin", "melatonin"), (WOBBLES, "kratom wobbles", "kratom-wobbles")])
+@pytest.mark.parametrize(
+    "article_id, word, topic_id", [(MELATONIN, "melatonin", "melatonin"), (WOBBLES, "kratom wobbles", "kratom-wobbles")]
+)
 def test_topic_mention_count(rows, article_id, word, topic_id):
     expected = seed_text(article_id).lower().count(word)
     (topic,) = [t for t in rows["topics"] if t.article_id == article_id and t.topic_id == topic_id]

@@ -8,9 +8,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from kratom_dataset.checks import validate_release
 from kratom_dataset.checksums import CHECKSUMS, sha256_file
 from kratom_dataset.release import MANIFEST, write_parquet
+from kratom_dataset.validate import validate_release
 
 
 def rewrite(folder, table, change):
@@ -124,7 +124,10 @@ def test_unreadable_manifest(release_copy):
     [
         (lambda t: t.drop_columns(["claim_id"]), ("doses", "claim_id", "missing-column")),
         (lambda t: t.append_column("extra", pa.array([1] * t.num_rows)), ("doses", "extra", "extra-column")),
-        (lambda t: t.set_column(t.schema.get_field_index("approximate"), "approximate", pa.array(["x"] * t.num_rows)), ("doses", "approximate", "column-type")),
+        (
+            lambda t: t.set_column(t.schema.get_field_index("approximate"), "approximate", pa.array(["x"] * t.num_rows)),
+            ("doses", "approximate", "column-type"),
+        ),
     ],
 )
 def test_foreign_columns_are_located(release_copy, change, expected):

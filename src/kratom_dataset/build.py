@@ -85,7 +85,14 @@ def build_corpus(
         out.mkdir(parents=True, exist_ok=True)
         total = sum(_size(Path(p)) for p in paths)
         batches = run_batches(
-            iter_items(paths, max_bytes=max_bytes), out, total, workers=workers, engine=engine, scheduler=scheduler, batch_size=batch_size, progress=progress
+            iter_items(paths, max_bytes=max_bytes),
+            out,
+            total,
+            workers=workers,
+            engine=engine,
+            scheduler=scheduler,
+            batch_size=batch_size,
+            progress=progress,
         )
         return _write_manifest(out, paths, batch_size, batches)
 
@@ -260,7 +267,9 @@ def build_release(
             items = raw_items(raw_dir, listing=(sources, rejects))
             total = sum(s["size_bytes"] for s in sources)
             size = min(RELEASE_BATCH, max(1, len(sources)))
-            batches = run_batches(items, scratch, total, workers=workers or min(len(sources), os.cpu_count() or 1), batch_size=size, progress=progress)
+            batches = run_batches(
+                items, scratch, total, workers=workers or min(len(sources), os.cpu_count() or 1), batch_size=size, progress=progress
+            )
             found = sorted((Reject(**r) for m in markers(scratch, batches) for r in m["rejects"]), key=lambda r: r.file)
             if strict and found:
                 _stop(found[0])

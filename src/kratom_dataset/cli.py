@@ -5,69 +5,19 @@ Library errors become one line, ``[code] message``, and exit status 1; never a t
 
 from __future__ import annotations
 
-import functools
 import json
-import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING
 
 import click
 
-from .errors import KratomDatasetError, ReleaseError, SourceError, ValidationFailed
+from . import cli_releases
+from .cli_errors import friendly
+from .errors import KratomDatasetError, SourceError
 
 if TYPE_CHECKING:
     from .models import Record
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def _friendly(fn: Callable[P, R]) -> Callable[P, R]:
-    """Library errors as one ``[code] message`` line and exit status 1; a bug as one line and 2."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return fn(*args, **kwargs)
-        except SourceError as exc:
-            if exc.reason == "rejected":
-                _print_rejects(exc.where)
-            click.echo(f"[{exc.code}] {exc}", err=True)
-            sys.exit(1)
-        except ValidationFailed as exc:
-            if exc.report is not None:
-                click.echo(exc.report.to_text(), err=True)
-            click.echo(f"[{exc.code}] {exc}", err=True)
-            sys.exit(1)
-        except KratomDatasetError as exc:
-            click.echo(f"[{exc.code}] {exc}", err=True)
-            sys.exit(1)
-        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
-            raise
-        except Exception as exc:  # a bug: say so in one line unless asked for the traceback
-            if os.environ.get("KRATOM_DATASET_DEBUG"):
-                raise
-            click.echo(
-                f"[internal-error] {exc.__class__.__name__}: {exc}. This is a bug in kratom-dataset; "
-                "rerun with KRATOM_DATASET_DEBUG=1 for the traceback and report it.",
-                err=True,
-            )
-            sys.exit(2)
-
-    return wrapper
-
-
-def _print_rejects(report_path: str | None) -> None:
-    if report_path is None:
-        return
-    try:
-        rejects = json.loads(Path(report_path).read_text(encoding="utf-8"))
-    except (OSError, ValueError, TypeError):
-        return
-    for r in rejects:
-        click.echo(f"rejected {r['file']}: [{r['reason']}] {r['detail']}", err=True)
 
 
 @click.group()
@@ -122,7 +72,7 @@ def main() -> None:
     "--lock-timeout", type=click.FloatRange(min=0), default=None, help="Seconds to wait for another build on the same folder (default 120)."
 )
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Reject articles larger than this many bytes (default 8 MiB).")
-@_friendly
+@friendly
 def build(
     inputs: tuple[str, ...],
     engine: str,
@@ -198,15 +148,15 @@ def build(
 @main.command()
 @click.argument("release_dir", required=False, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@_friendly
+@friendly
 def validate(release_dir: Path | None, as_json: bool) -> None:
     """Run every consistency check on a release folder or Parquet file (default: the newest release).
 
     Works on files someone else produced too. Exits 1 when anything is wrong; each issue names
     its table, record, field and code.
     """
-    from .checks import validate_release
     from .reader import release_dir as newest
+    from .validate import validate_release
 
     folder = release_dir or newest()
     if not folder.exists():
@@ -229,7 +179,7 @@ def validate(release_dir: Path | None, as_json: bool) -> None:
 @click.option(
     "--max-bytes", type=click.IntRange(min=1), default=None, help="Refuse files larger than this many bytes (default 8 MiB, as builds)."
 )
-@_friendly
+@friendly
 def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None, max_bytes: int | None) -> None:
     """Extract topics, claims, doses and mechanisms from text files.
 
@@ -312,7 +262,7 @@ def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None, max_bytes: 
     "--challenge", type=click.Path(path_type=Path), default=None, help="Score this passage file instead (JSONL of id, text, records)."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print scores, misses and disagreements as JSON, by set.")
-@_friendly
+@friendly
 def evaluate(gold_dir: Path, raw_dir: Path, sets: tuple[str, ...], challenge: Path | None, as_json: bool) -> None:
     """Score the extractors against hand-written gold records.
 
@@ -346,128 +296,16 @@ def evaluate(gold_dir: Path, raw_dir: Path, sets: tuple[str, ...], challenge: Pa
     click.echo("\n\n".join(f"{name}\n{r.to_text()}" for name, r in results.items()))
 
 
-@main.command()
-@click.argument("old")
-@click.argument("new")
-@click.option("--json", "as_json", is_flag=True, help="Print the differences as JSON.")
-@_friendly
-def diff(old: str, new: str, as_json: bool) -> None:
-    """Record-level differences between two releases (versions or folders), by stable id.
-
-    Lists added, removed and changed records per table with the fields that changed, and the
-    smallest version bump the differences allow.
-    """
-    from .diff import diff as diff_releases
-
-    result = diff_releases(old, new)
-    click.echo(json.dumps(result.to_dict(), indent=2) if as_json else result.to_text())
-
-
-@main.command()
-@click.argument("version", required=False)
-@_friendly
-def verify(version: str | None) -> None:
-    """Check every file of a release (default: newest) against its manifest and SHA256SUMS."""
-    from .reader import release_dir
-    from .reader import verify as verify_release
-
-    names = verify_release(version)
-    click.echo(f"{release_dir(version)}: {len(names)} files match the manifest and SHA256SUMS")
-
-
-def _check_or_write(check_help: str, write_help: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """``--check`` and ``--write``, exactly one of them: for files generated from the code."""
-
-    def decorate(command: Callable[..., None]) -> Callable[..., None]:
-        @functools.wraps(command)
-        def run(*args: Any, check: bool, write: bool, **kwargs: Any) -> None:
-            if check == write:
-                raise click.UsageError("give exactly one of --check or --write")
-            command(*args, write=write, **kwargs)
-
-        with_write = click.option("--write", is_flag=True, help=write_help)(run)
-        return click.option("--check", is_flag=True, help=check_help)(with_write)
-
-    return decorate
-
-
-@main.command()
-@click.option("--dir", "directory", type=click.Path(path_type=Path), default=Path("schema"), show_default=True)
-@_check_or_write("Fail when the files differ from the models.", "Write the files from the models.")
-@_friendly
-def schema(directory: Path, write: bool) -> None:
-    """Write or check the JSON Schema files generated from the models."""
-    from .schemas import check_schemas, write_schemas
-
-    if write:
-        for p in write_schemas(directory):
-            click.echo(f"wrote {p}")
-    else:
-        check_schemas(directory)
-        click.echo(f"{directory}: schema files match the models")
-
-
-@main.command()
-@click.option(
-    "--out",
-    "out_root",
-    type=click.Path(path_type=Path),
-    default=Path("data/processed"),
-    show_default=True,
-    help="Folder of the published releases.",
-)
-@_check_or_write(
-    "Fail when the package's pins differ from the releases.", "Write the pins of the releases into the package (at release time)."
-)
-@_friendly
-def pin(out_root: Path, write: bool) -> None:
-    """Record (or check) the manifest sha256 of every published release in the package's code."""
-    from . import pins
-
-    wanted = pins.pins_for(out_root)
-    if write:
-        Path(pins.__file__).write_text(pins.render(wanted), encoding="utf-8")
-        click.echo(f"pinned {len(wanted)} release(s): {', '.join(wanted)}")
-    elif wanted != pins.PINNED:
-        differ = sorted(set(wanted.items()) ^ set(pins.PINNED.items()))
-        raise ReleaseError(
-            f"the package's pins differ from the releases in {out_root}: {', '.join(sorted({v for v, _ in differ}))}",
-            where=str(out_root),
-            hint="Run `kratom-dataset pin --write` after publishing a release.",
-        )
-    else:
-        click.echo(f"{out_root}: {len(wanted)} release(s) pinned")
-
-
-@main.command()
-@_friendly
-def versions() -> None:
-    """List the published releases, oldest first."""
-    from .reader import versions as list_versions
-
-    for v in list_versions():
-        click.echo(v)
-
-
-@main.command()
-@_friendly
-def tables() -> None:
-    """List the release tables."""
-    from .reader import tables as list_tables
-
-    for t in list_tables():
-        click.echo(t)
-
-
-@main.command()
-@click.argument("table")
-@click.option("--version", default=None, help="Release version (default: newest).")
-@_friendly
-def path(table: str, version: str | None) -> None:
-    """Print the Parquet file of TABLE, for other engines (duckdb, polars, spark)."""
-    from .reader import path as table_path
-
-    click.echo(table_path(table, version))
+for command in (
+    cli_releases.diff,
+    cli_releases.verify,
+    cli_releases.schema,
+    cli_releases.pin,
+    cli_releases.versions,
+    cli_releases.tables,
+    cli_releases.path,
+):
+    main.add_command(command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -116,11 +116,9 @@ class ReleaseDiff:
         }
 
     def to_text(self) -> str:
-        lines = [
-            f"{self.old} -> {self.new}: needs at least a {self.required_bump.upper()} bump "
-            f"(a {self.zero_rule_bump.upper()} bump under the 0.x rule, while the major version is 0)",
-            f"  {self.verdict()}",
-        ]
+        head = f"{self.old} -> {self.new}: needs at least a {self.required_bump.upper()} bump"
+        zero = f"(a {self.zero_rule_bump.upper()} bump under the 0.x rule, while the major version is 0)"
+        lines = [f"{head} {zero}", f"  {self.verdict()}"]
         for name, t in self.tables.items():
             if t.empty:
                 lines.append(f"  {name}: unchanged")

@@ -67,7 +67,9 @@ def _os_reject(exc: OSError, where: str) -> SourceError:
         return SourceError("a symbolic link that points back to itself", reason="symlink-loop", where=where, hint="Fix or remove the link.")
     if exc.errno == errno.ENOENT and os.path.islink(where):
         return SourceError("a symbolic link to nothing", reason="missing", where=where, hint="Fix or remove the link.")
-    return SourceError(f"cannot be read: {exc.strerror or exc}", reason="unreadable", where=where, hint="Check the file and its permissions.")
+    return SourceError(
+        f"cannot be read: {exc.strerror or exc}", reason="unreadable", where=where, hint="Check the file and its permissions."
+    )
 
 
 def _kind(mode: int) -> str:
@@ -93,7 +95,9 @@ def check_regular(path: Path) -> None:
 
 def _require_regular(mode: int, where: str) -> None:
     if not stat.S_ISREG(mode):
-        raise SourceError(f"not a regular file ({_kind(mode)})", reason="not-a-regular-file", where=where, hint="Give only regular files as inputs.")
+        raise SourceError(
+            f"not a regular file ({_kind(mode)})", reason="not-a-regular-file", where=where, hint="Give only regular files as inputs."
+        )
 
 
 @contextlib.contextmanager

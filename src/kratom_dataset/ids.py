@@ -57,7 +57,7 @@ def record_id(prefix: str, *parts: object) -> str:
 
 
 #: Strings whose JSON form is the string in quotes: printable ASCII without quote or backslash.
-_PLAIN = re.compile(r'[ !#-\[\]-~]*').fullmatch
+_PLAIN = re.compile(r"[ !#-\[\]-~]*").fullmatch
 
 
 @functools.lru_cache(maxsize=4096)

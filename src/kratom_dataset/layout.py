@@ -171,7 +171,9 @@ class JsonStream:
         self._fh.write(self._open + self._close if self._empty else "\n" + "  " * self._depth + self._close)
 
 
-def write_streamed(path: Path, head: dict[str, Any], streams: dict[str, Iterator[tuple[str | None, Any]]], *, mappings: frozenset[str] = frozenset()) -> None:
+def write_streamed(
+    path: Path, head: dict[str, Any], streams: dict[str, Iterator[tuple[str | None, Any]]], *, mappings: frozenset[str] = frozenset()
+) -> None:
     """Write ``head`` plus keys whose values are streamed: ``(key, item)`` pairs for the keys
     named in ``mappings`` (JSON objects), ``(None, item)`` for the others (arrays).
 
