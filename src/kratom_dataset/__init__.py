@@ -4,6 +4,8 @@ Load a table of the newest release (or pin one)::
 
     import kratom_dataset as kd
     doses = kd.load("doses")                 # pyarrow.Table
+    df = kd.load("doses", format="pandas")   # or "polars"; flat=True for provenance_* columns
+    kd.sql("select unit, count(*) from doses group by unit")   # DuckDB over the release
     kd.path("claims")                        # the Parquet file, for DuckDB / Polars / Spark
     kd.versions(), kd.tables(), kd.schema("mechanisms")
 
@@ -20,11 +22,13 @@ __all__ = [
     "diff",
     "evaluate",
     "extract",
+    "flatten",
     "load",
     "manifest",
     "path",
     "release_dir",
     "schema",
+    "sql",
     "tables",
     "taxonomy",
     "validate",
@@ -45,7 +49,9 @@ _LAZY = {
     "extract": ("extractors", "extract"),
     "evaluate": ("scoring", "evaluate_dirs"),
     "diff": ("diff", "diff"),
-    "validate": ("checks", "validate_release"),
+    "validate": ("validate", "validate_release"),
+    "sql": ("query", "sql"),
+    "flatten": ("frames", "flatten"),
     "KratomDatasetError": ("errors", "KratomDatasetError"),
 }
 

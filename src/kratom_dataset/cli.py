@@ -304,6 +304,7 @@ for command in (
     cli_releases.versions,
     cli_releases.tables,
     cli_releases.path,
+    cli_releases.sql,
 ):
     main.add_command(command)
 

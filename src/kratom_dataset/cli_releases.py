@@ -136,3 +136,55 @@ def path(table: str, version: str | None) -> None:
     from .reader import path as table_path
 
     click.echo(table_path(table, version))
+
+
+@click.command()
+@click.argument("query")
+@click.option("--version", default=None, help="Release version (default: newest).")
+@click.option(
+    "--path", "folder", type=click.Path(path_type=Path), default=None, help="A build or release folder instead of a published release."
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table", show_default=True)
+@friendly
+def sql(query: str, version: str | None, folder: Path | None, fmt: str) -> None:
+    """Run a DuckDB QUERY over a release, each table a view named after it.
+
+    Example: kratom-dataset sql "select unit, count(*) as n from doses group by unit order by n desc"
+    """
+    from .query import sql as run
+
+    result = run(query, version, path=folder)
+    if fmt == "jsonl":
+        for row in result.to_pylist():
+            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        import io
+
+        import pyarrow.csv as pacsv
+
+        from .frames import flatten
+
+        buffer = io.BytesIO()
+        pacsv.write_csv(flatten(result), buffer)
+        click.echo(buffer.getvalue().decode("utf-8"), nl=False)
+    else:
+        click.echo(render_table(result.column_names, [[_cell(v) for v in row.values()] for row in result.to_pylist()]))
+
+
+def _cell(value: Any, width: int = 60) -> str:
+    text = (
+        json.dumps(value, ensure_ascii=False, default=str) if isinstance(value, (dict, list)) else "NULL" if value is None else str(value)
+    )
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_table(header: list[str], rows: list[list[str]]) -> str:
+    """Rows as an aligned text table with a header rule, and the row count under it."""
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(header)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+
+    out = [line(header), line(["-" * w for w in widths]), *(line(r) for r in rows)]
+    return "\n".join([*out, f"({len(rows)} row{'s' if len(rows) != 1 else ''})"])

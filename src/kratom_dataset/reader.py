@@ -191,9 +191,19 @@ def verify(version: str | None = None) -> list[str]:
     return files
 
 
-def load(table: str, version: str | None = None, *, path: str | os.PathLike[str] | None = None) -> pa.Table:
-    """Read one table of a release (the newest unless ``version`` pins one) as a ``pyarrow.Table``.
+def load(
+    table: str,
+    version: str | None = None,
+    *,
+    path: str | os.PathLike[str] | None = None,
+    format: str = "arrow",
+    flat: bool = False,
+) -> Any:
+    """Read one table of a release (the newest unless ``version`` pins one).
 
+    ``format`` gives a ``pyarrow.Table`` (``arrow``, the default), a ``pandas.DataFrame`` whose
+    nested columns stay nested (``pd.ArrowDtype``) or a ``polars.DataFrame``; ``flat=True``
+    spreads ``provenance`` into ``provenance_*`` columns (:mod:`kratom_dataset.frames`).
     ``path`` reads a folder instead: a build's output (``kratom-dataset build --input ... --out
     DIR``), whose part files become one table, or a release folder anywhere. Each file is
     checked against its manifest the first time it is read in a process; a changed, truncated
@@ -201,15 +211,17 @@ def load(table: str, version: str | None = None, *, path: str | os.PathLike[str]
     """
     import pyarrow.parquet as pq
 
+    from .frames import convert
+
     if path is not None:
         if version is not None:
             raise TypeError("give a version or a path, not both")
-        return _load_folder(Path(path), table)
+        return convert(_load_folder(Path(path), table), format, flat=flat)
     file = _path(table, version)
     verify_file(file)
     # One file needs no dataset layer; pq.read_table would import it, and with it pandas (~0.3 s).
     with pq.ParquetFile(file) as parquet:
-        return parquet.read()
+        return convert(parquet.read(), format, flat=flat)
 
 
 def schema(table: str, version: str | None = None) -> pa.Schema:
