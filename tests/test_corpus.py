@@ -461,3 +461,11 @@ def test_row_url_and_retrieved_at_reach_the_articles_table(tmp_path):
         "rows.jsonl#row=2": "'retrieved_at' is 'last week', not an ISO 8601 date-time",
         "rows.jsonl#row=3": "'url' is 7, not a non-empty string",
     }
+
+
+def test_the_progress_bar_ends_at_100_percent_with_articles_and_rates(tmp_path, capsys):
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text("".join(json.dumps({"id": f"r{i}", "text": f"Kratom article {i}. Some take 2 grams."}) + "\n" for i in range(5)))
+    build_corpus([str(rows)], tmp_path / "out", workers=1, batch_size=2, progress=True)
+    last = capsys.readouterr().err.replace("\r", "\n").strip().splitlines()[-1]
+    assert "100%" in last and "5 articles done" in last and "B/s" in last

@@ -111,7 +111,7 @@ def run_batches(
     """Build every batch of ``items`` not already done into ``out``; return the number of batches."""
     workers = workers or os.cpu_count() or 1
     show = sys.stderr.isatty() if progress is None else progress
-    bar = tqdm(total=total_bytes, unit="B", unit_scale=True, desc="build", disable=not show)
+    bar = tqdm(total=total_bytes, unit="B", unit_scale=True, unit_divisor=1000, desc="build", disable=not show)
     tally = _Progress(bar)
     runner = start(engine, workers, scheduler)
     pending: list[Pending] = []
@@ -124,10 +124,12 @@ def run_batches(
                 tally.update(done)
                 continue
             pending.append(runner.submit(process_batch, index, batch, str(out)))
+            tally.queue(len(batch))
             while len(pending) >= 2 * workers:
                 _collect(runner.completed(pending), pending, tally)
         while pending:
             _collect(runner.completed(pending), pending, tally)
+        tally.finish()
     finally:
         bar.close()
         runner.close()
@@ -142,16 +144,34 @@ def _collect(done: list[Pending], pending: list[Pending], tally: _Progress) -> N
 
 
 class _Progress:
-    """Bytes and articles done so far, on the progress bar: running totals, not a list of batches."""
+    """MB of article text and articles done, with MB/s, on the progress bar: running totals, not a
+    list of batches. Articles handed to workers show at once, before the first batch is done.
+
+    The bar's total starts as the inputs' size on disk, which for JSONL and Parquet is more than
+    their texts; when the build ends it becomes the text actually read, so a finished build
+    stands at 100%.
+    """
 
     def __init__(self, bar: tqdm[Any]):
         self.bar = bar
         self.articles = 0
+        self.queued = 0
+
+    def queue(self, n: int) -> None:
+        self.queued += n
+        self._show()
 
     def update(self, marker: Marker) -> None:
         self.articles += marker["articles"]
         self.bar.update(marker["bytes"])
-        self.bar.set_postfix(articles=self.articles)
+        self._show()
+
+    def finish(self) -> None:
+        self.bar.total = self.bar.n
+        self._show()
+
+    def _show(self) -> None:
+        self.bar.set_postfix_str(f"{self.articles} articles done, {self.queued} read", refresh=True)
 
 
 def _size(path: Path) -> int:
