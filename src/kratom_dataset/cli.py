@@ -17,7 +17,7 @@ from .cli_errors import friendly
 from .errors import KratomDatasetError, SourceError
 
 if TYPE_CHECKING:
-    from .models import Record
+    from .models import Record, RecordKind
 
 
 @click.group()
@@ -195,7 +195,9 @@ def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None, max_bytes: 
     from .files import read_input
     from .ids import article_id_for
     from .inputs import DEFAULT_MAX_BYTES
+    from .layout import parquet_name
     from .parse import decode
+    from .vocabulary import RECORD_KINDS, TABLE_OF_KIND
 
     parquet_dir: Path | None = None
     if fmt == "parquet":
@@ -205,7 +207,7 @@ def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None, max_bytes: 
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
     failed = 0
-    collected: dict[str, list[Record]] = {"topic": [], "claim": [], "dose": [], "mechanism": []}
+    collected: dict[RecordKind, list[Record]] = {kind: [] for kind in RECORD_KINDS}
     for file in files:
         try:
             raw = read_input(file, limit=max_bytes or DEFAULT_MAX_BYTES)
@@ -229,7 +231,7 @@ def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None, max_bytes: 
         from .arrow import to_table
 
         for kind, kept in collected.items():
-            pq.write_table(to_table(f"{kind}s", kept), parquet_dir / f"{kind}s.parquet")
+            pq.write_table(to_table(TABLE_OF_KIND[kind], kept), parquet_dir / parquet_name(TABLE_OF_KIND[kind]))
     if failed:
         sys.exit(1)
 

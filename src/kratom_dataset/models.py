@@ -8,7 +8,7 @@ records (keys, spans against the article text) live in :mod:`kratom_dataset.chec
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from pydantic import Field, model_validator
 
@@ -34,6 +34,7 @@ from .vocabulary import (
     Polarity,
     Preparation,
     Purpose,
+    RecordKind,
     SectionRole,
     TargetType,
     Timing,
@@ -320,9 +321,6 @@ class Mechanism(Record):
     """The effect the text attributes to the mechanism, verbatim, when it states one."""
     provenance: Provenance
     """From the agent (or action, for a resolved pronoun) to the target, as written."""
-
-
-RecordKind = Literal["topic", "claim", "dose", "mechanism"]
 
 
 class GoldRecord(Record):

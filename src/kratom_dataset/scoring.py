@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 from .errors import SourceError
+from .vocabulary import RECORD_KINDS
 
 #: A record in the gold shape: ``kind``, the span (``char_start``, ``char_end``, ``exact``) at top
 #: level and the kind's own fields, any of which a gold record may leave out.
@@ -68,7 +69,7 @@ class KindSummary(TypedDict):
     fields: dict[str, FieldCount]
 
 
-KINDS = ("topic", "claim", "dose", "mechanism")
+KINDS = RECORD_KINDS
 
 #: What is scored: the record kinds, plus the numeric doses alone (the figure real pages are
 #: judged on), each as (record kind, dose kind or None).

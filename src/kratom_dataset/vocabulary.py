@@ -6,7 +6,7 @@ without importing the record classes, and so a change of vocabulary reads as one
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,127}$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
@@ -73,3 +73,8 @@ MG_PER_UNIT: dict[str, float | None] = {
     "[oz_av]": 28349.523125,
     "mL": None,
 }
+
+#: The record kinds the extractors make and the gold set annotates, and the table of each.
+RecordKind = Literal["topic", "claim", "dose", "mechanism"]
+RECORD_KINDS: tuple[RecordKind, ...] = get_args(RecordKind)
+TABLE_OF_KIND: dict[RecordKind, str] = {kind: f"{kind}s" for kind in RECORD_KINDS}

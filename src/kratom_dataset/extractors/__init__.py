@@ -11,8 +11,9 @@ import re
 from typing import Any, NamedTuple
 
 from ..document import Document
-from ..models import Article, Claim, Dose, Mechanism, Record, RecordKind, Section, Sentence, Topic
+from ..models import TABLES, Article, Claim, Dose, Mechanism, Record, RecordKind, Section, Sentence, Topic
 from ..provenance import anchor, sentence_anchor, sentence_record_id
+from ..vocabulary import ID_PATTERN, RECORD_KINDS, TABLE_OF_KIND
 from . import claims, doses, mechanisms, topics
 
 PARSER = "kratom_dataset.parse"
@@ -159,7 +160,8 @@ def english_words(words: list[str]) -> int:
 
 
 #: The record kinds ``extract`` returns, by model.
-KINDS: dict[str, RecordKind] = {"Topic": "topic", "Claim": "claim", "Dose": "dose", "Mechanism": "mechanism"}
+#: The kind of each record model, from the vocabulary's kinds and their tables.
+KINDS: dict[type[Record], RecordKind] = {TABLES[TABLE_OF_KIND[kind]]: kind for kind in RECORD_KINDS}
 
 
 def extract(text: str, article_id: str | None = None) -> list[Extracted]:
@@ -173,7 +175,7 @@ def extract(text: str, article_id: str | None = None) -> list[Extracted]:
     from ..parse import parse_article
 
     aid = article_id or "text"
-    if article_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9._-]{0,127}", article_id):
+    if article_id is not None and not re.fullmatch(ID_PATTERN, article_id):
         aid = article_id_for(article_id)
     found = find_records(parse_article(text.encode("utf-8"), article_id=aid, source_file=aid))
     records: list[Extracted] = [*found.topics, *found.claims, *found.doses, *found.mechanisms]
@@ -184,7 +186,7 @@ def extract(text: str, article_id: str | None = None) -> list[Extracted]:
 
 def kind_of(record: Record) -> RecordKind:
     """``topic``, ``claim``, ``dose`` or ``mechanism``."""
-    return KINDS[type(record).__name__]
+    return KINDS[type(record)]
 
 
 def to_json(record: Record, **extra: object) -> dict[str, Any]:
