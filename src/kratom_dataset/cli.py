@@ -271,31 +271,58 @@ def evaluate(gold_dir: Path, raw_dir: Path, sets: tuple[str, ...], challenge: Pa
     Precision, recall and F1 per kind (a match is an overlapping span of the same kind) and
     per-field accuracy on matched records, for each set: the seed gold, the real-page passages'
     dev split (tuned on) and frozen test split (the measure), and the challenge passages.
-    """
-    from .scoring import Evaluation, challenge_file, evaluate_dirs, evaluate_passages, passage_files
 
+    Outside the repository, where the default --gold and --articles folders do not exist, the
+    seed gold is the newest release's gold table scored against its articles table, and the
+    passages are the ones the package ships; the first line says which sources were scored.
+    """
+    from click.core import ParameterSource
+
+    from .scoring import Evaluation, challenge_file, evaluate_dirs, evaluate_passages, evaluate_release, packaged_passages, passage_files
+
+    ctx = click.get_current_context()
+    defaults = all(ctx.get_parameter_source(name) == ParameterSource.DEFAULT for name in ("gold_dir", "raw_dir"))
     results: dict[str, Evaluation]
+    sources: dict[str, str] = {}
     if challenge is not None:
         results = {"passages": evaluate_passages(challenge)}
+        sources["passages"] = str(challenge)
     else:
         wanted = set(sets) or {"seed", "dev", "test", "challenge"}
         results = {}
         if "seed" in wanted:
-            results["seed gold"] = evaluate_dirs(gold_dir, raw_dir)
+            if defaults and not (gold_dir.is_dir() and raw_dir.is_dir()):
+                from .reader import versions
+
+                newest = versions()[-1] if versions() else None
+                if newest is None:
+                    raise SourceError("no gold files and no release to take the gold table from", reason="missing", where=str(gold_dir))
+                results["seed gold"] = evaluate_release(newest)
+                sources["seed gold"] = f"release {newest} (gold and articles tables)"
+            else:
+                results["seed gold"] = evaluate_dirs(gold_dir, raw_dir)
+                sources["seed gold"] = f"{gold_dir} against {raw_dir}"
         files = passage_files(raw_dir)
+        if not files and defaults:
+            files = packaged_passages()
         for name in ("dev", "test"):
             if name in wanted and name in files:
-                results[f"{name} passages" + (" (frozen)" if name == "test" else " (tuned on)")] = evaluate_passages(files[name])
+                label = f"{name} passages" + (" (frozen)" if name == "test" else " (tuned on)")
+                results[label] = evaluate_passages(files[name])
+                sources[label] = str(files[name])
         found = challenge_file(raw_dir)
         if "challenge" in wanted and found is not None:
             results["challenge"] = evaluate_passages(found)
+            sources["challenge"] = str(found)
         missing = sorted(wanted - {"seed"} - set(files) - ({"challenge"} if found is not None else set()))
         if missing and sets:
             raise click.UsageError(f"no {', '.join(missing)} set under {raw_dir}")
     if as_json:
-        click.echo(json.dumps({name: r.to_dict() for name, r in results.items()}, indent=2, ensure_ascii=False))
+        out = {name: {"source": sources[name], **r.to_dict()} for name, r in results.items()}
+        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
         return
-    click.echo("\n\n".join(f"{name}\n{r.to_text()}" for name, r in results.items()))
+    head = "scored: " + "; ".join(f"{name} from {source}" for name, source in sources.items())
+    click.echo("\n\n".join([head, *(f"{name}\n{r.to_text()}" for name, r in results.items())]))
 
 
 for command in (

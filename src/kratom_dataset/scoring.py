@@ -153,13 +153,37 @@ class Evaluation:
             if s.gold or s.predicted
         }
         if details:
-            return {"scores": scores, "missed": self.missed, "spurious": self.spurious, "disagreements": self.disagreements}
+            t = self.total
+            total: dict[str, float | None] = {"gold": t.gold, "predicted": t.predicted, "matched": t.matched}
+            total.update(precision=_rounded(t.precision), recall=_rounded(t.recall), f1=_rounded(t.f1))
+            return {
+                "scores": scores,
+                "total": total,
+                "missed": self.missed,
+                "spurious": self.spurious,
+                "disagreements": self.disagreements,
+            }
         return scores
+
+    @property
+    def total(self) -> KindScore:
+        """The record kinds pooled (numeric doses are counted once, with the doses).
+
+        A set with no gold record and no prediction pools to zeros, whose scores are None:
+        it shows ``n/a``, so an empty passage file never reads as a perfect score.
+        """
+        pooled = KindScore()
+        for kind, s in self.kinds.items():
+            if SCORED[kind][1] is not None:
+                continue
+            pooled.gold, pooled.predicted, pooled.matched = pooled.gold + s.gold, pooled.predicted + s.predicted, pooled.matched + s.matched
+            pooled.fields.update({f"{kind}.{name}": counts for name, counts in s.fields.items()})
+        return pooled
 
     def to_text(self) -> str:
         lines = ["kind           gold  pred  match  precision  recall     F1  field acc."]
-        for kind, s in self.kinds.items():
-            if not s.gold and not s.predicted:
+        for kind, s in [*self.kinds.items(), ("total", self.total)]:
+            if not s.gold and not s.predicted and kind != "total":
                 continue
             lines.append(
                 f"{kind:<13} {s.gold:>5} {s.predicted:>5} {s.matched:>6} {_shown(s.precision):>10} {_shown(s.recall):>7}"
@@ -271,6 +295,30 @@ def evaluate_dirs(gold_dir: Path = Path("data/raw/gold"), raw_dir: Path = Path("
     return evaluation
 
 
+def evaluate_release(version: str | None = None) -> Evaluation:
+    """Score the extractors on a release's gold table against its articles' texts (``provenance.exact``).
+
+    Both ship in every release, so an installed package scores the seed gold without the
+    repository's ``data/raw``; on the same gold it gives what :func:`evaluate_dirs` gives.
+    """
+    from .reader import load
+
+    texts = {row["id"]: row["provenance"]["exact"] for row in load("articles", version).select(["id", "provenance"]).to_pylist()}
+    by_article: dict[str, list[GoldRow]] = {}
+    for row in load("gold", version).to_pylist():
+        span = row.pop("provenance")
+        row.update(char_start=span["char_start"], char_end=span["char_end"], exact=span["exact"])
+        by_article.setdefault(row["article_id"], []).append(row)
+    evaluation = Evaluation()
+    for article_id, gold in sorted(by_article.items()):
+        if article_id not in texts:
+            raise SourceError(f"no article for the gold records of {article_id}", reason="missing", where=f"release {version or 'newest'}")
+        # The table is ordered by id; a gold file by position, which breaks ties in matching the same way.
+        gold.sort(key=lambda r: (r["char_start"], r["char_end"]))
+        score_document(evaluation, article_id, predict(texts[article_id], article_id), gold)
+    return evaluation
+
+
 def read_passages(path: Path) -> list[Passage]:
     """The passages of a JSONL file of ``{"id", "text", "records"}``."""
     path = Path(path)
@@ -309,7 +357,24 @@ def evaluate_passages(path: Path, kinds: tuple[str, ...] | None = None) -> Evalu
 
 def passage_files(raw_dir: Path) -> dict[str, Path]:
     """The development and frozen test passage files of ``raw_dir`` that exist, by set name."""
-    folder = Path(raw_dir) / "passages"
+    return _passages_in(Path(raw_dir) / "passages")
+
+
+def packaged_passages() -> dict[str, Path]:
+    """The passage files the package ships (``kratom_dataset/passages``), by set name.
+
+    An editable install or a source checkout has none inside the package: there they are the
+    repository's ``data/raw/passages``, the folder the wheel copies them from.
+    """
+    from importlib import resources
+
+    package = resources.files("kratom_dataset")
+    shipped = package.joinpath("passages")
+    folder = Path(str(shipped)) if shipped.is_dir() else Path(str(package)).parents[1] / "data" / "raw" / "passages"
+    return _passages_in(folder)
+
+
+def _passages_in(folder: Path) -> dict[str, Path]:
     return {name: folder / f"{name}.jsonl" for name in PASSAGE_SETS if (folder / f"{name}.jsonl").is_file()}
 
 
