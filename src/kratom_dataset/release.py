@@ -20,7 +20,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import datacard
+from . import datacard, metadata
 from .arrow import to_table
 from .checksums import render_sums, sha256_file
 from .errors import ReleaseError, SourceError
@@ -151,12 +151,16 @@ def _write_files(
         path = tmp / parquet_name(name)
         write_parquet(name, tables[name], path, version)
         files[path.name] = {"table": name, "rows": tables[name].num_rows, "bytes": path.stat().st_size, "sha256": sha256_file(path)}
+    descriptors = {metadata.CROISSANT: metadata.croissant(version, files), metadata.DATAPACKAGE: metadata.datapackage(version, files)}
+    for file_name, descriptor in descriptors.items():
+        (tmp / file_name).write_text(metadata.render(descriptor), encoding="utf-8", newline="\n")
     manifest = {
         "dataset": "kratom-dataset",
         "version": version,
         "schema_version": SCHEMA_VERSION,
         "writer": {"pyarrow": pa.__version__, "parquet_options": PARQUET_OPTIONS},
         "files": files,
+        "metadata_files": sorted(descriptors),
         "articles": {s["article_id"]: {"file": s["file"], "sha256": s["sha256"], "bytes": s["size_bytes"]} for s in sources},
         "rejected": rejects,
         "extractors": dict(sorted(extractors.items())),
@@ -165,7 +169,7 @@ def _write_files(
         manifest["evaluation"] = evaluation
     (tmp / MANIFEST).write_text(dumps(manifest), encoding="utf-8", newline="\n")
     (tmp / CARD).write_text(datacard.render(manifest, tables), encoding="utf-8", newline="\n")
-    (tmp / CHECKSUMS).write_text(render_sums(tmp, [*files, MANIFEST, CARD]), encoding="utf-8", newline="\n")
+    (tmp / CHECKSUMS).write_text(render_sums(tmp, [*files, *descriptors, MANIFEST, CARD]), encoding="utf-8", newline="\n")
     for path in tmp.iterdir():
         with open(path, "rb") as fh:
             os.fsync(fh.fileno())
