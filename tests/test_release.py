@@ -72,7 +72,8 @@ def test_manifest_lists_every_file_with_rows_bytes_and_sha256(built_release):
 def test_stock_sha256sum_accepts_the_checksums_file(built_release):
     result = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=built_release, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.count(": OK") == len(TABLES) + 2  # the tables, manifest.json and README.md
+    # the tables, manifest.json, README.md, croissant.json and datapackage.json
+    assert result.stdout.count(": OK") == len(TABLES) + 4
 
 
 @pytest.mark.parametrize("table", TABLES)
