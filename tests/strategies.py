@@ -227,3 +227,50 @@ RECORDS = {
     "mechanisms": mechanism(),
     "gold": gold(),
 }
+
+
+#: Records broken in a way only a rule comparing two fields can see (JSON Schema cannot say it),
+#: as (table, change, the field the issue names): the models and ``validate`` must refuse them.
+CROSS_FIELD_BREAKS = [
+    (
+        "doses",
+        {
+            "kind": "numeric",
+            "unit": "g",
+            "amount_low": 3.0,
+            "amount_high": 1.0,
+            "amount_low_mg": 3000.0,
+            "amount_high_mg": 1000.0,
+            "comparator": None,
+        },
+        "amount_low",
+    ),
+    (
+        "doses",
+        {
+            "kind": "numeric",
+            "unit": "g",
+            "amount_low": 1.0,
+            "amount_high": 3.0,
+            "amount_low_mg": 1.0,
+            "amount_high_mg": 3.0,
+            "comparator": None,
+        },
+        "amount_low_mg",
+    ),
+    (
+        "doses",
+        {
+            "kind": "qualitative",
+            "unit": "g",
+            "amount_low": 1.0,
+            "amount_high": 1.0,
+            "amount_low_mg": 1000.0,
+            "amount_high_mg": 1000.0,
+            "comparator": None,
+        },
+        "kind",
+    ),
+    ("sentences", {"provenance": {"char_start": 10, "char_end": 10, "exact": "x"}}, "provenance.char_end"),
+    ("sentences", {"provenance": {"char_start": 10, "char_end": 12, "exact": "x"}}, "provenance.exact"),
+]

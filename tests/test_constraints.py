@@ -24,7 +24,7 @@ from kratom_dataset.checks import Report
 from kratom_dataset.constraints import check_table, table_issue
 from kratom_dataset.errors import ValidationFailed
 from kratom_dataset.models import TABLES, Cue, Provenance
-from strategies import RECORDS
+from strategies import CROSS_FIELD_BREAKS, RECORDS
 
 SETTINGS = settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -145,47 +145,7 @@ def _leaf_type(table, path):
 
 BROKEN = [
     # table, change, field the issue names
-    (
-        "doses",
-        {
-            "kind": "numeric",
-            "unit": "g",
-            "amount_low": 3.0,
-            "amount_high": 1.0,
-            "amount_low_mg": 3000.0,
-            "amount_high_mg": 1000.0,
-            "comparator": None,
-        },
-        "amount_low",
-    ),
-    (
-        "doses",
-        {
-            "kind": "numeric",
-            "unit": "g",
-            "amount_low": 1.0,
-            "amount_high": 3.0,
-            "amount_low_mg": 1.0,
-            "amount_high_mg": 3.0,
-            "comparator": None,
-        },
-        "amount_low_mg",
-    ),
-    (
-        "doses",
-        {
-            "kind": "qualitative",
-            "unit": "g",
-            "amount_low": 1.0,
-            "amount_high": 1.0,
-            "amount_low_mg": 1000.0,
-            "amount_high_mg": 1000.0,
-            "comparator": None,
-        },
-        "kind",
-    ),
-    ("sentences", {"provenance": {"char_start": 10, "char_end": 10, "exact": "x"}}, "provenance.char_end"),
-    ("sentences", {"provenance": {"char_start": 10, "char_end": 12, "exact": "x"}}, "provenance.exact"),
+    *CROSS_FIELD_BREAKS,
     ("claims", {"evidence": "studies", "evidence_cue": None}, "evidence_cue"),
     ("claims", {"topic_ids": ["b", "a"]}, "topic_ids"),
     ("claims", {"polarity": "negated", "negation_cues": []}, "polarity"),
