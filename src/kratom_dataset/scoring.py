@@ -395,7 +395,38 @@ def challenge_file(raw_dir: Path) -> Path | None:
 
 
 def release_evaluation(raw_dir: Path) -> dict[str, Any]:
-    """The scores a release's manifest records: seed gold, each passage split, and the challenge set."""
+    """The scores a release's manifest records: seed gold, each passage split, and the challenge set.
+
+    Scoring the passages takes seconds; a process that builds the same raw folder again (a
+    resumed build, the tests) reuses the scores while the files scored and the extractors are
+    the same.
+    """
+    key = _evaluation_key(Path(raw_dir))
+    if key not in _EVALUATIONS:
+        _EVALUATIONS[key] = json.dumps(_release_evaluation(Path(raw_dir)))
+    result: dict[str, Any] = json.loads(_EVALUATIONS[key])
+    return result
+
+
+_EVALUATIONS: dict[str, str] = {}
+
+
+def _evaluation_key(raw_dir: Path) -> str:
+    """A digest of everything the release evaluation reads: the raw folder's texts, gold files and
+    passages, the challenge file, and the extractors' versions."""
+    import hashlib
+
+    from .extractors import EXTRACTORS
+
+    digest = hashlib.sha256(json.dumps(sorted(EXTRACTORS.items())).encode("utf-8"))
+    challenge = challenge_file(raw_dir)
+    files = sorted(p for p in raw_dir.rglob("*") if p.is_file()) + ([challenge] if challenge is not None else [])
+    for path in files:
+        digest.update(path.as_posix().encode("utf-8") + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _release_evaluation(raw_dir: Path) -> dict[str, Any]:
     evaluation: dict[str, Any] = {"seed_gold": evaluate_dirs(Path(raw_dir) / "gold", raw_dir).to_dict(details=False)}
     for name, path in passage_files(raw_dir).items():
         evaluation[f"{name}_passages"] = evaluate_passages(path).to_dict(details=False)
