@@ -406,3 +406,19 @@ def test_attributions_of_the_third_round(text, evidence):
 def test_mechanism_cues_of_the_third_round(text, action, target):
     found = {(m.action, m.target) for m in records(text, "Mechanism")}
     assert (action, target) in found
+
+
+@pytest.mark.parametrize(
+    "text, agent, action, target",
+    [
+        ("In liver cells, CYP2D6 inhibition by mitragynine was strong.", "mitragynine", "inhibits", "CYP2D6"),
+        ("Kratom can slow the CYP2D6 and CYP3A4 enzymes that clear many medicines.", "kratom", "inhibits", "CYP3A4"),
+        ("Buprenorphine is a partial agonist. It is a substrate of CYP3A4.", "buprenorphine", "interacts_with", "CYP3A4"),
+    ],
+)
+def test_enzyme_relations_of_the_third_round(text, agent, action, target):
+    assert (agent, action, target) in {(m.agent, m.action, m.target) for m in records(text, "Mechanism")}
+
+
+def test_being_metabolised_by_an_enzyme_is_no_mechanism_record():
+    assert records("Methadone is metabolised by CYP3A4 and CYP2B6.", "Mechanism") == []

@@ -35,6 +35,8 @@ _FRONTED = re.compile(r"(?:^|[,;]\s*|\bwhereas\s+|\bwhile\s+|\band\s+)(?:at|on)\
 # "is activated by 7-OH": the passive names its target first and its agent after "by".
 PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|being|gets?)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 PASSIVE_AFTER = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
+# "targeted by", "inhibition by", "blockade by": a participle or a noun right after its target.
+_REDUCED_OR_NOMINAL = re.compile(r"(?:ed|ion|ade|ism)$")
 # "the binding of <agent> to ...": the agent follows the action noun.
 _OF_AGENT = re.compile(r"\s+of\s+", re.IGNORECASE)
 # "inhibition of CYP2D6 by <agent>".
@@ -107,7 +109,8 @@ def passive_arguments(
     index: int = 0,
 ) -> tuple[AgentGroup, TargetChain] | None:
     """``<target> is activated by <agent>``: the agent after "by", the target before the verb; also
-    a reduced relative, "the receptor targeted by morphine and heroin"."""
+    a reduced relative, "the receptor targeted by morphine and heroin", and a compound noun,
+    "CYP2D6 inhibition by mitragynine"."""
     by = PASSIVE_AFTER.match(text, action.end, limit)
     if not by:
         return None
@@ -121,7 +124,8 @@ def passive_arguments(
             chosen = [(before[-1], text[refs[-1].start : refs[-1].end])]
     if not before:
         return None
-    reduced = action.text(text).lower().endswith("ed") and not text[before[-1].end : action.start].strip()
+    adjacent = not text[before[-1].end : action.start].strip()
+    reduced = adjacent and _REDUCED_OR_NOMINAL.search(action.text(text).lower()) is not None
     if not reduced and not PASSIVE_BEFORE.search(text[max(window_start, action.start - 30) : action.start]):
         return None
     after = [h for h in agents if h.start == by.end()]
