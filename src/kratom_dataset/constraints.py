@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from .arrow import optional_of
 from .checks import MAX_ISSUES_PER_CHECK, IssueCode, Report
 from .models import MG_PER_UNIT, TABLES, Article, Claim, Cue, Dose, GoldRecord, Provenance, Span
+from .vocabulary import GOLD_REQUIRED
 
 
 def check_table(table: str, data: pa.Table, report: Report | None = None) -> Report:
@@ -203,17 +204,9 @@ def _dose(r: pa.StructArray) -> Masks:
     yield pc.not_equal(r.field("period").is_null(), r.field("period_unit").is_null()), "period", "period and period_unit go together"
 
 
-_GOLD_REQUIRED = {
-    "topic": ("topic_id", "established_by"),
-    "claim": ("claim_type", "polarity", "certainty", "evidence"),
-    "dose": ("dose_kind",),
-    "mechanism": ("agent", "action", "target", "target_type"),
-}
-
-
 def _gold(r: pa.StructArray) -> Masks:
     kind = r.field("kind")
-    for name, fields in _GOLD_REQUIRED.items():
+    for name, fields in GOLD_REQUIRED.items():
         for field in fields:
             yield pc.and_(pc.equal(kind, name), r.field(field).is_null()), field, f"a {name} annotation needs {field}"
     yield pc.not_equal(r.field("provenance").field("method"), "curated"), "provenance.method", "gold annotations are curated"

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 from .record import Cue, Provenance, Record, Span, within
 from .vocabulary import (
+    GOLD_REQUIRED,
     ID_PATTERN,
     MG_PER_UNIT,
     SHA256_PATTERN,
@@ -405,13 +406,7 @@ class GoldRecord(Record):
 
     @model_validator(mode="after")
     def _kind_fields(self) -> Self:
-        required = {
-            "topic": ("topic_id", "established_by"),
-            "claim": ("claim_type", "polarity", "certainty", "evidence"),
-            "dose": ("dose_kind",),
-            "mechanism": ("agent", "action", "target", "target_type"),
-        }[self.kind]
-        missing = [name for name in required if getattr(self, name) is None]
+        missing = [name for name in GOLD_REQUIRED[self.kind] if getattr(self, name) is None]
         if missing:
             raise ValueError(f"a {self.kind} annotation needs {', '.join(missing)}")
         if self.provenance.method != "curated":

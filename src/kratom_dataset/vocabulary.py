@@ -78,3 +78,10 @@ MG_PER_UNIT: dict[str, float | None] = {
 RecordKind = Literal["topic", "claim", "dose", "mechanism"]
 RECORD_KINDS: tuple[RecordKind, ...] = get_args(RecordKind)
 TABLE_OF_KIND: dict[RecordKind, str] = {kind: f"{kind}s" for kind in RECORD_KINDS}
+#: The fields a gold annotation of each kind must fill (the others may stay null).
+GOLD_REQUIRED: dict[RecordKind, tuple[str, ...]] = {
+    "topic": ("topic_id", "established_by"),
+    "claim": ("claim_type", "polarity", "certainty", "evidence"),
+    "dose": ("dose_kind",),
+    "mechanism": ("agent", "action", "target", "target_type"),
+}
