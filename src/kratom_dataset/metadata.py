@@ -130,13 +130,22 @@ def datapackage(version: str, files: Mapping[str, FileEntry], schema_version: st
     """A Frictionless Data Package descriptor for release ``version`` whose Parquet files are ``files``.
 
     Frictionless tools check rows against it (types, required values, primary and foreign
-    keys), and any reader can check each file's size and hash; each table is one resource.
+    keys), and any reader can check each file's hash; each table is one resource. Written so that
+    ``frictionless validate datapackage.json`` passes with frictionless' own Parquet reader, which
+    reads through pandas: a list column is ``any`` (pandas hands over numpy arrays, which no
+    ``array`` or ``list`` field accepts; its description says what the list holds), a null in a
+    whole-number column arrives as ``nan`` (a missing value), and no ``bytes`` are given (the
+    reader counts none; sizes are in ``manifest.json`` and ``croissant.json``).
     """
     names = _by_table(files)
     resources = []
     for table, name in names.items():
         schema = arrow_schema(table, schema_version)
-        table_schema: dict[str, Any] = {"fields": [_table_schema_field(f) for f in schema], "primaryKey": PRIMARY_KEY}
+        table_schema: dict[str, Any] = {
+            "fields": [_table_schema_field(f) for f in schema],
+            "primaryKey": PRIMARY_KEY,
+            "missingValues": ["", "nan"],
+        }
         foreign = [
             {"fields": f.name, "reference": {"resource": REFERENCES[f.name], "fields": PRIMARY_KEY}}
             for f in schema
@@ -152,7 +161,6 @@ def datapackage(version: str, files: Mapping[str, FileEntry], schema_version: st
                 "description": _schema_description(schema),
                 "format": "parquet",
                 "mediatype": PARQUET_MEDIATYPE,
-                "bytes": files[name]["bytes"],
                 "hash": f"sha256:{files[name]['sha256']}",
                 "schema": table_schema,
             }
@@ -234,12 +242,20 @@ _TABLE_SCHEMA_TYPES: Final = {"string": "string", "int64": "integer", "double": 
 
 def _table_schema_field(field: pa.Field) -> dict[str, Any]:
     if pa.types.is_list(field.type):
-        kind = "array"
+        kind = "any"
     elif pa.types.is_struct(field.type):
         kind = "object"
     else:
         kind = _TABLE_SCHEMA_TYPES[str(field.type)]
-    out: dict[str, Any] = {"name": field.name, "type": kind, "description": _description(field)}
+    description = _description(field)
+    if pa.types.is_list(field.type):
+        description = f"A list of {_item_kind(field.type)}. {description}"
+    out: dict[str, Any] = {"name": field.name, "type": kind, "description": description}
     if not field.nullable:
         out["constraints"] = {"required": True}
     return out
+
+
+def _item_kind(list_type: pa.DataType) -> str:
+    item = list_type.value_type
+    return "records" if pa.types.is_struct(item) else f"{_TABLE_SCHEMA_TYPES.get(str(item), str(item))}s"
