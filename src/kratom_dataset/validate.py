@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -74,10 +75,8 @@ def validate_release(folder: Path) -> FolderReport:
     without a manifest is checked with the tables it has (``extract --format parquet`` writes
     no articles). A build folder is checked part by part (:func:`validate_build`).
     """
-    import pyarrow.parquet as pq
 
     from .arrow import arrow_schema
-    from .checksums import sha256_file
 
     folder = Path(folder)
     report = FolderReport()
@@ -130,15 +129,9 @@ def validate_release(folder: Path) -> FolderReport:
                     )
                 )
             continue
-        if entry is not None and (path.stat().st_size != entry.get("bytes") or sha256_file(path) != entry.get("sha256")):
-            report.add("checksum-mismatch", f"{name} does not match its manifest entry (size or sha256)", table)
-        try:
-            data = pq.read_table(path)
-        except Exception as exc:  # noqa: BLE001 - a corrupt file can fail anywhere inside the reader
-            report.add("unreadable-file", f"{name} cannot be read as Parquet ({exc.__class__.__name__}: {exc})", table)
+        data = _read_listed(report, table, path, name, entry)
+        if data is None:
             continue
-        if entry is not None and data.num_rows != entry.get("rows"):
-            report.add("row-count", f"{data.num_rows} rows, the manifest says {entry.get('rows')}", table)
         file_schema = _check_metadata(report, table, data.schema, version, schema_version if manifest is not None else None)
         rows[table] = _check_table(report, table, data, arrow_schema(table, file_schema))
     cross = validate_rows(rows)
@@ -224,10 +217,8 @@ def _read_manifest(report: FolderReport, folder: Path) -> Manifest | None:
 def validate_build(folder: Path, manifest: Manifest, report: FolderReport | None = None) -> FolderReport:
     """Every rule on a build folder: each part file against its manifest entry, its schema and its
     model, and the cross-record rules on each batch (a batch holds whole articles)."""
-    import pyarrow.parquet as pq
 
     from .arrow import arrow_schema
-    from .checksums import sha256_file
 
     report = report if report is not None else FolderReport()
     if manifest.schema_version != SCHEMA_VERSION:
@@ -251,20 +242,33 @@ def validate_build(folder: Path, manifest: Manifest, report: FolderReport | None
             if not path.is_file():
                 report.add("missing-file", f"{part_file} does not exist", table)
                 continue
-            if path.stat().st_size != entry.get("bytes", path.stat().st_size) or sha256_file(path) != entry["sha256"]:
-                report.add("checksum-mismatch", f"{part_file} does not match its manifest entry (size or sha256)", table)
-            try:
-                data = pq.read_table(path)
-            except Exception as exc:  # noqa: BLE001 - a corrupt file can fail anywhere inside the reader
-                report.add("unreadable-file", f"{part_file} cannot be read as Parquet ({exc.__class__.__name__}: {exc})", table)
+            data = _read_listed(report, table, path, part_file, entry)
+            if data is None:
                 continue
-            if data.num_rows != entry["rows"]:
-                report.add("row-count", f"{part_file}: {data.num_rows} rows, the manifest says {entry['rows']}", table)
             rows[table] = _check_table(report, table, data, arrow_schema(table))
         cross = validate_rows(rows)
         report.errors.extend(cross.errors)
         report.checked.update(cross.checked)
     return report
+
+
+def _read_listed(report: Report, table: str, path: Path, name: str, entry: Mapping[str, Any] | None) -> pa.Table | None:
+    """The table in ``path``, checked against its manifest entry (size, sha256, rows) when it has
+    one; None, with the issue reported, when it cannot be read as Parquet."""
+    import pyarrow.parquet as pq
+
+    from .checksums import sha256_file
+
+    if entry is not None and (path.stat().st_size != entry.get("bytes", path.stat().st_size) or sha256_file(path) != entry.get("sha256")):
+        report.add("checksum-mismatch", f"{name} does not match its manifest entry (size or sha256)", table)
+    try:
+        data = pq.read_table(path)
+    except Exception as exc:  # noqa: BLE001 - a corrupt file can fail anywhere inside the reader
+        report.add("unreadable-file", f"{name} cannot be read as Parquet ({exc.__class__.__name__}: {exc})", table)
+        return None
+    if entry is not None and data.num_rows != entry.get("rows"):
+        report.add("row-count", f"{name}: {data.num_rows} rows, the manifest says {entry.get('rows')}", table)
+    return data
 
 
 def _table_of(path: Path) -> str | None:
