@@ -422,3 +422,19 @@ def test_enzyme_relations_of_the_third_round(text, agent, action, target):
 
 def test_being_metabolised_by_an_enzyme_is_no_mechanism_record():
     assert records("Methadone is metabolised by CYP3A4 and CYP2B6.", "Mechanism") == []
+
+
+@pytest.mark.parametrize(
+    "text, claim_type",
+    [
+        ("For beginner we suggest 1 until 2 gram only.", "recommendation"),
+        ("Some people add 1 to 3 mg of melatonin, but check with a pharmacist first.", "recommendation"),
+        ("Not take more than 10mg in one night.", "recommendation"),
+        ("Mitragynine is the most abundant indole alkaloid in the leaves of Mitragyna speciosa.", "definition"),
+        ("Healthy adults were randomised to 2, 4 or 8 mg of mitragynine or placebo.", "other"),
+        ("Kratom also inhibits CYP3A4, so continued use could push buprenorphine levels up.", "adverse_effect"),
+    ],
+)
+def test_claim_types_of_the_fourth_round(text, claim_type):
+    (claim,) = records(text, "Claim")
+    assert claim.claim_type == claim_type
