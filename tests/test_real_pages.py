@@ -438,3 +438,19 @@ def test_being_metabolised_by_an_enzyme_is_no_mechanism_record():
 def test_claim_types_of_the_fourth_round(text, claim_type):
     (claim,) = records(text, "Claim")
     assert claim.claim_type == claim_type
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("My friend say the best way is go down slowly.", "users_report"),
+        ("Our clients tell us one cup in the evening helps them sleep.", "users_report"),
+        ("Only 0.6% reported symptoms of a use disorder.", "users_report"),
+        ("Seizures and serotonin toxicity have been reported.", "unspecified"),
+        ("Red strains are typically described as more relaxing than white strains.", "unspecified"),
+        ("I tapered down by half a gram every four days instead, and that worked.", "personal_accounts"),
+    ],
+)
+def test_attributions_of_the_fourth_round(text, evidence):
+    (claim,) = records(text, "Claim")
+    assert claim.evidence == evidence
