@@ -454,3 +454,13 @@ def test_claim_types_of_the_fourth_round(text, claim_type):
 def test_attributions_of_the_fourth_round(text, evidence):
     (claim,) = records(text, "Claim")
     assert claim.evidence == evidence
+
+
+def test_it_after_a_binding_verb_is_the_receptor_named_before():
+    text = "7-OH binds the mu-opioid receptor tightly. Mitragynine, by contrast, binds it more weakly."
+    found = {(m.agent, m.action, m.target) for m in records(text, "Mechanism")}
+    assert ("mitragynine", "binds", "mu-opioid receptor") in found
+
+
+def test_it_as_a_subject_is_no_target():
+    assert records("The mu-opioid receptor matters. It shapes how pain is felt.", "Mechanism") == []
