@@ -222,6 +222,16 @@ def test_load_refuses_a_build_part_that_changed(local_build, tmp_path):
         kd.load("claims", path=copy)
 
 
+def test_sql_over_a_build_folder_counts_its_rows_and_refuses_a_changed_part(local_build, tmp_path):
+    out, manifest = local_build
+    assert kd.sql("select count(*) as n from claims", path=out).to_pylist() == [{"n": manifest["rows"]["claims"]}]
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    (copy / "doses" / "part-00000.parquet").write_bytes(b"PAR1")
+    with pytest.raises(IntegrityError, match="differs from its manifest"):
+        kd.sql("select count(*) from claims", path=copy)
+
+
 def test_the_cli_validates_a_build_folder(local_build):
     out, _ = local_build
     result = CliRunner().invoke(main, ["validate", str(out)])

@@ -48,17 +48,16 @@ class Marker(TypedDict):
     fingerprint: str
 
 
-def read_article(data: bytes, *, article_id: str, source: str, validate: bool = True) -> tuple[Document, Rows] | Reject:
+def read_article(data: bytes, *, article_id: str, source: str) -> tuple[Document, Rows] | Reject:
     """Parse and extract one article: ``(document, rows by table)``, or the :class:`Reject` saying why not.
 
-    ``validate`` as in :func:`~kratom_dataset.extractors.extract_document`; a build checks
-    whole tables instead.
+    Records are made unvalidated: the batch checks whole tables instead (:func:`checked_tables`).
     """
     try:
         doc = parse_article(data, article_id=article_id, source_file=source)
     except SourceError as exc:
         return Reject(source, reject_reason(exc.reason), exc.message)
-    rows: Rows = dict(extract_document(doc, validate=validate))
+    rows: Rows = dict(extract_document(doc, validate=False))
     return doc, rows
 
 
@@ -73,7 +72,7 @@ def batch_rows(items: list[Item]) -> tuple[Rows, list[Reject], int]:
             continue
         data = item.payload()
         size += len(data)
-        read = read_article(data, article_id=item.article_id, source=item.source, validate=False)
+        read = read_article(data, article_id=item.article_id, source=item.source)
         if isinstance(read, Reject):
             rejects.append(read)
             continue

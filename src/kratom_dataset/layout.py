@@ -134,6 +134,11 @@ class Manifest:
             raise ManifestError(f"{MANIFEST} does not exist", missing=True) from None
         except OSError as exc:
             raise ManifestError(f"{MANIFEST} cannot be read ({exc.strerror or exc})") from None
+        return cls.parse(raw)
+
+    @classmethod
+    def parse(cls, raw: bytes) -> Manifest:
+        """A manifest from the bytes of its file, or :class:`ManifestError` saying why they are not one."""
         try:
             return cls.from_json(json.loads(raw.decode("utf-8")))
         except (ValueError, KeyError, TypeError, AttributeError) as exc:

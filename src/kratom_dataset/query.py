@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import KratomDatasetError
-from .layout import Manifest, ManifestError
 from .models import TABLES
 
 if TYPE_CHECKING:
@@ -45,22 +44,19 @@ def sql(query: str, version: str | None = None, *, path: str | os.PathLike[str] 
 
 
 def _files(version: str | None, path: str | os.PathLike[str] | None) -> dict[str, list[Path]]:
-    from .errors import IntegrityError
-    from .reader import _path, verify_file
+    from .reader import checked_file, folder_manifest, verify_file
+    from .reader import path as table_path
 
     if path is None:
         found = {}
         for table in TABLES:
             try:
-                file = _path(table, version)
+                file = table_path(table, version)
             except KratomDatasetError:
                 continue  # an older release without this table
             verify_file(file)
             found[table] = [file]
         return found
     folder = Path(path)
-    try:
-        manifest = Manifest.read(folder)
-    except ManifestError as exc:
-        raise IntegrityError(str(exc), where=str(folder), hint="Give a release folder or the --out folder of a finished build.") from None
-    return {table: [folder / name for name in manifest.table_files(table)] for table in manifest.tables()}
+    manifest = folder_manifest(folder)
+    return {table: [checked_file(folder, manifest, name) for name in manifest.table_files(table)] for table in manifest.tables()}

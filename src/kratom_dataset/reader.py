@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import os
 from importlib import resources
 from pathlib import Path
@@ -116,13 +115,10 @@ def _read_manifest(folder: str) -> dict[str, Any]:
     path = Path(folder) / MANIFEST
     try:
         raw = path.read_bytes()
-        data = json.loads(raw.decode("utf-8"))
-        if not isinstance(data, dict):
-            raise TypeError("not a JSON object")  # what data["files"] would raise
-        data["files"].items()
-    except (OSError, ValueError, KeyError, AttributeError, TypeError) as exc:
+        data = Manifest.parse(raw).data
+    except (OSError, ManifestError) as exc:
         raise IntegrityError(
-            f"the manifest cannot be read ({exc.__class__.__name__})",
+            f"the manifest cannot be read ({exc})",
             where=str(path),
             hint="The release is damaged: reinstall the package or restore the folder.",
         ) from None
@@ -246,13 +242,9 @@ def _load_folder(folder: Path, table: str) -> pa.Table:
     import pyarrow.parquet as pq
 
     from .arrow import model_for
-    from .checksums import sha256_file
 
     model_for(table)
-    try:
-        manifest = Manifest.read(folder)
-    except ManifestError as exc:
-        raise IntegrityError(str(exc), where=str(folder), hint="Give a release folder or the --out folder of a finished build.") from None
+    manifest = folder_manifest(folder)
     names = manifest.table_files(table)
     if not names:
         raise UnknownTableError(
@@ -260,17 +252,32 @@ def _load_folder(folder: Path, table: str) -> pa.Table:
         )
     parts = []
     for name in names:
-        file, entry = folder / name, manifest.files[name]
-        try:
-            size = file.stat().st_size
-        except OSError:
-            raise IntegrityError("the file is missing", where=str(file), hint="Run the build again; it redoes missing parts.") from None
-        if size != entry["bytes"] or sha256_file(file) != entry["sha256"]:
-            raise IntegrityError(
-                "the file differs from its manifest entry (size or sha256)",
-                where=str(file),
-                hint="Run the build again; it redoes changed parts.",
-            )
-        with pq.ParquetFile(file) as parquet:
+        with pq.ParquetFile(checked_file(folder, manifest, name)) as parquet:
             parts.append(parquet.read())
     return parts[0] if len(parts) == 1 else pa.concat_tables(parts)
+
+
+def folder_manifest(folder: Path) -> Manifest:
+    """The manifest of a build or release folder given by path, or :class:`IntegrityError`."""
+    try:
+        return Manifest.read(folder)
+    except ManifestError as exc:
+        raise IntegrityError(str(exc), where=str(folder), hint="Give a release folder or the --out folder of a finished build.") from None
+
+
+def checked_file(folder: Path, manifest: Manifest, name: str) -> Path:
+    """``folder / name`` after its size and sha256 matched the manifest entry, or :class:`IntegrityError`."""
+    from .checksums import sha256_file
+
+    file, entry = folder / name, manifest.files[name]
+    try:
+        size = file.stat().st_size
+    except OSError:
+        raise IntegrityError("the file is missing", where=str(file), hint="Run the build again; it redoes missing parts.") from None
+    if size != entry["bytes"] or sha256_file(file) != entry["sha256"]:
+        raise IntegrityError(
+            "the file differs from its manifest entry (size or sha256)",
+            where=str(file),
+            hint="Run the build again; it redoes changed parts.",
+        )
+    return file
