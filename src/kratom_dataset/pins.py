@@ -23,6 +23,7 @@ PINNED: dict[str, str] = {
     "0.4.0": "a56d1e4ef82760ad756eb97fc1d29b0efe3f0487e86bfc9370fb33b7c50e7889",
     "0.5.0": "1479f0668d4a7958db4cf3a5aed461bbf5c5e516cdf9d9cc778bf0f6b6598863",
     "0.6.0": "1f70c0c0c13333eae72519c31790a0e0fccaa0c81e2de3c1e7ff58db6529d149",
+    "0.7.0": "8b6a48395b655f5d69f3a6a7982e238c45b68a681d6acfb6b2d29ce2ffc6d605",
 }
 
 

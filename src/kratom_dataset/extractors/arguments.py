@@ -247,7 +247,10 @@ def agent_group(
             group = specific
         else:
             group = [group[0]]
-        return [(h, h.label) for h in group]
+        named: dict[str, Hit] = {}
+        for h in group:  # "mitragynine (MG)": one agent named twice
+            named.setdefault(h.label, h)
+        return [(h, h.label) for h in named.values()]
     if nearest_ref and action_start - nearest_ref.end <= _AGENT_GAP:
         relative = _RELATIVE.fullmatch(nearest_ref.text(text)) is not None
         # A relative pronoun takes the whole noun phrase before it: "diphenhydramine or doxylamine, which block".

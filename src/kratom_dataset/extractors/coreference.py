@@ -23,6 +23,11 @@ SINGULAR = re.compile(
     r"it|its|this compound|the compound|this alkaloid|the alkaloid|this drug|the drug|this substance|the substance", re.IGNORECASE
 )
 
+PRONOUN = re.compile(r"it|its", re.IGNORECASE)
+
+#: What may come before a sentence's subject: nothing, an article, an adverb of sequence.
+SUBJECT_START = re.compile(r"\s*(?:(?:the|but|and|also|however,?|then)\s+)?", re.IGNORECASE)
+
 PLURAL_NAME = re.compile(r"\b(?:alkaloids|compounds|constituents)\b", re.IGNORECASE)
 
 PAIR = re.compile(r"both|the two|either|neither", re.IGNORECASE)
@@ -44,7 +49,7 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
         hits = referable(reference, named_agents(text, start, end), text)
         if not hits:
             continue
-        group = [hits[-1]]
+        group = [_salient(text, hits, start, end < reference.start, reference)]
         if plural:
             for prev in reversed(hits[:-1]):
                 if not CHAIN.fullmatch(text, prev.end, group[0].start):
@@ -97,11 +102,21 @@ def antecedent(doc: Document, index: int, offset: int, reference: Hit | None = N
     for start, end in looking_back(doc, index, offset, list_items=1, window=LOOKBACK):
         hits = referable(reference, named_agents(text, start, end), text)
         if hits:
-            return hits[-1], hits[-1].label
+            hit = _salient(text, hits, start, end < offset, reference)
+            return hit, hit.label
     topic = page_topic(doc, offset, plural=False)
     if topic and reference is not None:
         return reference, topic[0]
     return None
+
+
+def _salient(text: str, hits: list[Hit], start: int, earlier: bool, reference: Hit | None) -> Hit:
+    """The agent "it" points back to among ``hits``: the latest one, or, in an earlier sentence
+    that opens with its subject, that subject ("Buprenorphine is an option if you were using
+    fentanyl. It binds ..." is buprenorphine)."""
+    if earlier and reference is not None and PRONOUN.fullmatch(reference.text(text)) and SUBJECT_START.fullmatch(text, start, hits[0].start):
+        return hits[0]
+    return hits[-1]
 
 
 def resolve_target(doc: Document, index: int, offset: int, *, plural: bool = False, target_type: str | None = None) -> Target | None:

@@ -55,7 +55,7 @@ _WHETHER = re.compile(r"\b(?:whether|if)\s+$", re.IGNORECASE)
 _SHARED_SUBJECT = re.compile(
     r"(?:\s*,?\s*(?:and|but|yet|or|as well as|while|whereas|also|additionally|there|too|"
     r"is|are|was|were|acts?|acting|functions?|behaves?|may|might|can|could|does|did|do|has|have|had|showed|shows|show|"
-    r"helps?|helped|to|therefore|thus|then|so|seems?|seemed|appears?|appeared|thought|believed|known|reported|said|likely|in turn|in addition|"
+    r"helps?|helped|to|with|therefore|thus|then|so|seems?|seemed|appears?|appeared|thought|believed|known|reported|said|likely|in turn|in addition|"
     r"in (?:the |these |some |our )?(?:assays?|studies|experiments|cells|animals|mice|rats|vitro|vivo)|"
     r"not|no|only|very|\w+ly|weaker|stronger|weak|strong|potent|modest|mild|some|significant|marked|moderate|little|much|"
     r"further|dose-dependent|time-dependent|competitive|selective|full|mixed|an?|as|"
@@ -188,6 +188,11 @@ def _span_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) -
             if not group and previous and _SHARED_SUBJECT.fullmatch(text, window_start, action.start):
                 group = previous[0]  # "MG is a partial agonist at MOR and an antagonist at KOR"
                 elided = "agent"
+            elif not group and previous and not chosen:
+                # "MG is a MOR partial agonist and a DOR antagonist": the second role noun's modifier
+                modifier = target_before(text, window_start, window_start, action.start, targets)
+                if modifier and _SHARED_SUBJECT.fullmatch(text, window_start, modifier[0][0].start):
+                    group, chosen, elided = previous[0], modifier, "agent"
             if group and not chosen and previous and _SHARED_OBJECT.match(text, action.end, limit):
                 chosen = previous[1]  # "MG is an antagonist at KOR, whereas 7-OH is a partial agonist"
                 elided = "target"
