@@ -194,6 +194,8 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
         trailing = lex.trailing.first(text, end, min(e, end + 12), words=words)
         if comparator is None and trailing and not text[end : trailing.start].strip():
             comparator = trailing.label
+        if comparator is None and text.startswith("+", end) and not text[end + 1 : end + 2].isalnum():
+            comparator = ">="  # "Heavy: 8 g+"
         clause_end = _clause_end(text, end, e)
         role_hit = _last(lex.roles.find(text, cursor, start, words=words)) or lex.roles.first(text, end, clause_end, words=words)
         role: DoseRole | None = role_hit.label if role_hit else None
@@ -203,8 +205,8 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
             role = _heading_role(doc, start)  # "Typical doses" over "Methadone: 60-120 mg/day"
         if role is None and _in_taper(doc, index):
             role = "taper_step"  # an amount in a taper's schedule is a step of it
-        if role is None and comparator in (">", ">=", "<="):
-            role = "maximum"  # "doses above 15 g", "up to 30 mg": a bound is a limit
+        if role is None and comparator in (">", ">=", "<=") and not (hit and _TAKERS.search(text, max(cursor, hit.start - 80), hit.start)):
+            role = "maximum"  # "doses above 15 g", "up to 30 mg": a bound is a limit, not who took how much
         if preparation is None:
             before_prep = lex.preparation_before.search(text, max(cursor, start - 40), start) or _list_header_preparation(doc, index)
             if before_prep:
@@ -222,6 +224,8 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
         if level_hit is None:
             after = re.match(r"\s+(?:counts?|is|are)\s+(?:considered\s+)?(?:as\s+)?(?:a\s+)?", text[end:clause_end])
             level_hit = lex.levels.first(text, end + after.end(), clause_end, words=words) if after else None
+        if level_hit and role == "maximum" and comparator in (">", ">=") and _TIER_LABEL.fullmatch(text, level_hit.end, start):
+            role = None  # "High: 6 g or more (not advised ...)": a tier's lower bound, not a limit
         factor = MG_PER_UNIT[unit]
         out.append(
             _dose(
@@ -284,6 +288,18 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
 _SAME_DOSE = re.compile(r"[^,;:.]*(?:,\s*(?:around|about|roughly|approximately|~|say|like|i\.e\.|e\.g\.)?\s*)?", re.IGNORECASE)
 _NOT_A_DOSE_LEVEL = re.compile(
     r"(?:\b(?:found|present|occurs?|contained|contains?)\s+in|\b(?:of|from)\s+(?:the|your|their|my|his|her))\s+$", re.IGNORECASE
+)
+
+
+# Between a tier's level word and its amount: "High: ", "Heavy dose (".
+_TIER_LABEL = re.compile(r"\s*(?:doses?|use|users?)?\s*[:(]\s*(?:over\s+|above\s+)?")
+
+
+# Who took an amount past a bound: "people who said they had taken more than 15 g", "clients using 30 g or more".
+_TAKERS = re.compile(
+    r"\b(?:who|those|people|patients|users|clients|respondents|participants|subjects|when i|when we)\b[^.;:]{0,50}?"
+    r"\b(?:took|taken|take|taking|consumed|consuming|consume|using|used|use|were on|was on)\s+(?:(?:a|an|the|daily|doses?|amounts?)\s+)*$",
+    re.IGNORECASE,
 )
 
 
