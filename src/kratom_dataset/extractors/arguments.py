@@ -21,6 +21,9 @@ AgentGroup = list[tuple[Hit, str]]
 #: Targets of one action, coordinated, each with its words as written.
 TargetChain = list[tuple[Target, str]]
 
+# "Kratom and these opioids": a coordinated name led by a determiner.
+_AND_DETERMINER = re.compile(r"\s*,?\s+(?:and|or)\s+(?:these|those|other|the|all)\s+", re.IGNORECASE)
+
 _AGENT_GAP = 70
 _TARGET_GAP = 40
 # A clause boundary between an action and a later target: the target belongs to the next clause.
@@ -234,7 +237,7 @@ def agent_group(
         group = [nearest]
         for prev in reversed(before[:-1]):
             gap = text[prev.end : group[0].start]
-            if CHAIN.fullmatch(gap) or (prev.label == group[0].label and "." not in gap):
+            if CHAIN.fullmatch(gap) or _AND_DETERMINER.fullmatch(gap) or (prev.label == group[0].label and "." not in gap):
                 group.insert(0, prev)
             else:
                 break
@@ -243,9 +246,9 @@ def agent_group(
             if _APPOSITIVE.fullmatch(text, outer.end, action_start):  # "Mitragynine, the main alkaloid in kratom, is"
                 group = [outer]
         specific = [h for h in group if not h.info.get("generic") and h.label != "kratom"]
-        if specific:
-            group = specific
-        else:
+        if specific and all(h.label in lexicon().alkaloids for h in specific):
+            group = specific  # "kratom's alkaloids, mitragynine and 7-OH": the alkaloids it names
+        elif not specific:
             group = [group[0]]
         named: dict[str, Hit] = {}
         for h in group:  # "mitragynine (MG)": one agent named twice

@@ -304,6 +304,7 @@ def _records(
     text = doc.flat
     out = []
     denied = _NEITHER.search(text, max(0, group[0][0].start - 12), group[0][0].end) is not None  # "neither MG nor 7-OH induced"
+    group_hits = [h for h, _ in group]
     stated = negated
     for hit, agent in group:
         if stated is None:
@@ -312,7 +313,8 @@ def _records(
             )
         for tgt, _ in chosen:
             for name, ttype in tgt.names:
-                parts: list[Hit | Target] = [action, *([hit] if elided != "agent" else []), *([tgt] if elided != "target" else [])]
+                # coordinated agents share the span of their whole phrase: "Kratom and morphine bind ..."
+                parts: list[Hit | Target] = [action, *(group_hits if elided != "agent" else []), *([tgt] if elided != "target" else [])]
                 start = min(p.start for p in parts)
                 end = max(p.end for p in parts)
                 out.append(
