@@ -33,6 +33,8 @@ VERSION = f"1.0.0+{lexicons.version('claims', 'taxonomy')}"
 CLAIM_ROLES = frozenset({"summary", "intro", "section", "conclusion", "body"})
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 # "Never take ...", "Don't mix ...": advice given, not a statement denied.
+# "X inhibits CYP3A4, which can raise levels of ...": the harm follows from the mechanism stated first.
+_CONSEQUENCE = re.compile(r",\s*(?:which|so|thereby|therefore)\b|\bwhich means\b|\bso that\b|;\s*all\b", re.IGNORECASE)
 _PROHIBITION = re.compile(r"(?:(?:please|and|so|also|just)\s+)?(?:never|do not|don['’]?t|dont)\b", re.IGNORECASE)
 
 
@@ -243,7 +245,7 @@ def _type(sentence: str, has_mechanism: bool, words: int | None = None, has_dose
     if ("recommendation", False) in first:
         return "recommendation"
     for key in (("definition", True), ("safety", True), ("adverse_effect", True)):
-        if key in first:
+        if key in first and not (key[0] == "adverse_effect" and has_mechanism and _CONSEQUENCE.search(clause, 0, first[key])):
             return key[0]
     if has_mechanism and not lex.subordinate_mechanism.search(sentence):
         return "mechanism"
