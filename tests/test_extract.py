@@ -268,7 +268,7 @@ def _matchers():
 
     from kratom_dataset.extractors import topics
     from kratom_dataset.extractors.claims import _lexicon as claims_lexicon
-    from kratom_dataset.extractors.doses import _lexicon as doses_lexicon
+    from kratom_dataset.extractors.dose_cues import lexicon as doses_lexicon
     from kratom_dataset.extractors.mentions import lexicon as mechanisms_lexicon
 
     c, d, m = claims_lexicon(), doses_lexicon(), mechanisms_lexicon()
@@ -515,7 +515,7 @@ def test_the_guard_names_the_first_characters_or_is_left_out(source, guard):
 def test_the_dose_patterns_find_with_their_guard_what_they_find_without(text):
     import re
 
-    from kratom_dataset.extractors.doses import _lexicon
+    from kratom_dataset.extractors.dose_cues import lexicon as _lexicon
 
     lex = _lexicon()
     for guarded_pattern in (lex.numeric, lex.qualitative):

@@ -432,7 +432,7 @@ def test_being_metabolised_by_an_enzyme_is_no_mechanism_record():
         ("Not take more than 10mg in one night.", "recommendation"),
         ("Mitragynine is the most abundant indole alkaloid in the leaves of Mitragyna speciosa.", "definition"),
         ("Healthy adults were randomised to 2, 4 or 8 mg of mitragynine or placebo.", "other"),
-        ("Kratom also inhibits CYP3A4, so continued use could push buprenorphine levels up.", "adverse_effect"),
+        ("Kratom may raise buprenorphine levels because it inhibits CYP3A4.", "adverse_effect"),
     ],
 )
 def test_claim_types_of_the_fourth_round(text, claim_type):

@@ -227,7 +227,7 @@ MECHANISMS = [
     ),
     (
         DOSE_SLEEP,
-        "7-hydroxymitragynine, interact with opioid receptors",
+        "mitragynine and 7-hydroxymitragynine, interact with opioid receptors",
         1,
         "7-hydroxymitragynine",
         "interacts_with",
@@ -274,7 +274,7 @@ MECHANISMS = [
     ),
     (
         WOBBLES,
-        "7-hydroxymitragynine, interact with opioid receptors",
+        "mitragynine and 7-hydroxymitragynine, interact with opioid receptors",
         1,
         "7-hydroxymitragynine",
         "interacts_with",

@@ -36,7 +36,7 @@ _CLAUSE_BREAK = re.compile(
 # "At the mu-opioid receptor, MG acts as ...": a target fronted before its agent.
 _FRONTED = re.compile(r"(?:^|[,;]\s*|\bwhereas\s+|\bwhile\s+|\band\s+)(?:at|on)\s+(?:the\s+)?$", re.IGNORECASE)
 # "is activated by 7-OH": the passive names its target first and its agent after "by".
-PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|being|gets?)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|be|being|gets?)\s+|:\s*)(?:\w+ly\s+)?$", re.IGNORECASE)
 PASSIVE_AFTER = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
 # "targeted by", "inhibition by", "blockade by": a participle or a noun right after its target.
 _REDUCED_OR_NOMINAL = re.compile(r"(?:ed|ion|ade|ism)$")
@@ -98,6 +98,19 @@ def target_before(
                 last = nxt
         return chain_back(text, targets, last)
     return []
+
+
+def label_target(text: str, start: int, end: int, targets: list[Target]) -> TargetChain:
+    """The targets a "Label: value" line names in its label ("alpha-2 receptors: MG acts as an
+    agonist"), for an action in its value that names no target of its own."""
+    colon = text.find(":", start, end)
+    if colon < 0:
+        return []
+    label = [t for t in targets if start <= t.start and t.end <= colon]
+    if not label or text[start : label[0].start].strip() or text[label[-1].end : colon].strip():
+        return []
+    chain = chain_back(text, targets, label[-1])
+    return chain if chain[0][0] is label[0] else []
 
 
 def passive_arguments(

@@ -244,9 +244,10 @@ def _type(sentence: str, has_mechanism: bool, words: int | None = None, has_dose
             first[(name, strong)] = at
     if ("recommendation", False) in first:
         return "recommendation"
-    for key in (("definition", True), ("safety", True), ("adverse_effect", True)):
-        if key in first and not (key[0] == "adverse_effect" and has_mechanism and _CONSEQUENCE.search(clause, 0, first[key])):
-            return key[0]
+    for ruling in ("definition", "safety", "adverse_effect"):
+        at = first.get((ruling, True))
+        if at is not None and not (ruling == "adverse_effect" and has_mechanism and _CONSEQUENCE.search(clause, 0, at)):
+            return ruling
     if has_mechanism and not lex.subordinate_mechanism.search(sentence):
         return "mechanism"
     adverse = first.get(("adverse_effect", False))

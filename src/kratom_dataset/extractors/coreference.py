@@ -114,7 +114,12 @@ def _salient(text: str, hits: list[Hit], start: int, earlier: bool, reference: H
     """The agent "it" points back to among ``hits``: the latest one, or, in an earlier sentence
     that opens with its subject, that subject ("Buprenorphine is an option if you were using
     fentanyl. It binds ..." is buprenorphine)."""
-    if earlier and reference is not None and PRONOUN.fullmatch(reference.text(text)) and SUBJECT_START.fullmatch(text, start, hits[0].start):
+    if (
+        earlier
+        and reference is not None
+        and PRONOUN.fullmatch(reference.text(text))
+        and SUBJECT_START.fullmatch(text, start, hits[0].start)
+    ):
         return hits[0]
     return hits[-1]
 

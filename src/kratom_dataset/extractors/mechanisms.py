@@ -27,6 +27,7 @@ from .arguments import (
     agent_after,
     agent_group,
     examples,
+    label_target,
     named_after_role,
     passive_arguments,
     target_before,
@@ -181,6 +182,8 @@ def _span_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) -
                 chosen = target_before(text, window_start, group[0][0].start, action.start, targets, group[-1][0].end) or chosen
             if not chosen:  # "a partial mu agonist": the target inside the action's words
                 chosen = [(t, text[t.start : t.end]) for t in targets if action.start <= t.start and t.end <= action.end]
+            if group and not chosen:  # "5-HT2A: paynantheine shows affinity"
+                chosen = label_target(text, s, action.start, targets)
             if not group:
                 group, chosen = agent_after(text, action, limit, chosen, window_start, agents, references, doc, index)
             if not group:

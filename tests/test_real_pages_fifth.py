@@ -1,0 +1,142 @@
+"""What real pages write, rule by rule: the forms the fifth round of rules (release 0.7.0) reads.
+
+Each row is a sentence in a form real pages use and the record a reader finds in it; the rows
+of earlier rounds are in tests/test_real_pages.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kratom_dataset.extractors import extract
+
+
+def records(text: str, kind: str) -> list:
+    return [r for r in extract(text) if type(r).__name__ == kind]
+
+
+def triples(text: str) -> set[tuple[str, str, str]]:
+    return {(m.agent, m.action, m.target) for m in records(text, "Mechanism")}
+
+
+# Mechanisms ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kratom is popular. Its agonism at the mu-opioid receptor explains this.", ("kratom", "agonist", "mu-opioid receptor")),
+        ("Mitragynine's partial agonism at MOR is well known.", ("mitragynine", "partial_agonist", "mu-opioid receptor")),
+        ("Mitragynine is a weak MOR partial agonist and a DOR antagonist.", ("mitragynine", "antagonist", "delta-opioid receptor")),
+        ("Naloxone blocks κ- and δ-receptors.", ("naloxone", "inhibits", "delta-opioid receptor")),
+        ("Mitragynine is also an inhibitor of CYP2D6 and, more weakly, of CYP3A4.", ("mitragynine", "inhibits", "CYP3A4")),
+        (
+            "Naltrexone is an antagonist at the μ-opioid receptor with weaker antagonism at κ-receptors.",
+            ("naltrexone", "antagonist", "kappa-opioid receptor"),
+        ),
+        ("Kratom and morphine bind the mu-opioid receptor.", ("kratom", "binds", "mu-opioid receptor")),
+        ("Kratom and these opioids are all agonists at the mu-opioid receptor.", ("kratom", "agonist", "mu-opioid receptor")),
+        ("Kratom relieves pain through opioid receptors.", ("kratom", "interacts_with", "opioid receptors")),
+        ("alpha-2 adrenergic receptors: MG acts as agonist", ("mitragynine", "agonist", "alpha-2 adrenergic receptors")),
+        ("CYP2D6: strongly inhibited by mitragynine", ("mitragynine", "inhibits", "CYP2D6")),
+        ("Mitragynine pseudoindoxyl is a potent μ-agonist.", ("mitragynine pseudoindoxyl", "agonist", "mu-opioid receptor")),
+        ("Mitragynine acts more strongly on mu-opioid receptors.", ("mitragynine", "interacts_with", "mu-opioid receptor")),
+        ("Alcohol and kratom both depress the CNS.", ("kratom", "decreases", "neuronal activity")),
+        ("Melatonin nudges your body clock.", ("melatonin", "modulates", "sleep-wake cycle")),
+        ("Kratom shortens REM periods.", ("kratom", "decreases", "REM sleep")),
+        ("Clonidine calms the noradrenergic surge.", ("clonidine", "decreases", "norepinephrine")),
+    ],
+)
+def test_mechanisms_of_the_fifth_round(text, expected):
+    assert expected in triples(text)
+
+
+def test_one_agent_named_twice_gives_one_record():
+    text = "mitragynine (MG): partial agonist at MOR (Ki ≈ 230 nM in some assays)"
+    assert [(m.agent, m.target) for m in records(text, "Mechanism")] == [("mitragynine", "mu-opioid receptor")]
+
+
+def test_it_points_back_to_the_subject_that_opens_the_sentence_before():
+    text = "Buprenorphine is an option if you were also using fentanyl. It binds the mu-opioid receptor tightly."
+    assert triples(text) == {("buprenorphine", "binds", "mu-opioid receptor")}
+
+
+def test_coordinated_agents_share_their_phrase_span():
+    spans = {m.provenance.exact for m in records("Kratom and morphine bind the mu-opioid receptor.", "Mechanism")}
+    assert spans == {"Kratom and morphine bind the mu-opioid receptor"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kratom is metabolised through CYP3A4.",
+        "It helps you sleep through the night.",
+        "Both can deepen sedation and slow breathing.",
+    ],
+)
+def test_no_mechanism_without_an_action_on_a_target(text):
+    assert records(text, "Mechanism") == []
+
+
+# Doses: roles and comparators ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, comparator, role",
+    [
+        ("Seizures were reported among people who said they had taken more than 15 g at once.", ">", None),
+        ("Our clinicians have seen clients using 30 g or more per day.", ">=", None),
+        ("High: 6 g or more (not advised for beginners)", ">=", None),
+        ("Heavy: 8 g+ (not recommended for daily use)", ">=", None),
+        ("Over 8 g: not recommended", ">", "maximum"),
+        ("Doses above 10 mg can cause morning grogginess.", ">", "maximum"),
+        ("After eight months I was up to 20 g daily.", None, None),
+        ("By month four I'd crept up to 4 grams a night.", None, None),
+        ("Take up to 4 grams a night.", "<=", "maximum"),
+        ("Users often report that around 1–2 g feels energizing.", None, None),
+    ],
+)
+def test_dose_bounds_and_roles_of_the_fifth_round(text, comparator, role):
+    (dose,) = records(text, "Dose")
+    assert (dose.comparator, dose.role) == (comparator, role)
+
+
+# Claims: types and evidence ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, claim_type",
+    [
+        ("Melatonin acts on MT1 and MT2 receptors and helps regulate the sleep-wake cycle.", "mechanism"),
+        ("Kratom is not regulated by the FDA.", "safety"),
+        ("Kratom also inhibits CYP3A4, so continued use could push buprenorphine levels up.", "mechanism"),
+        ("Kratom alkaloids may inhibit CYP3A4, which can raise levels of some prescription drugs.", "mechanism"),
+        ("Kratom may raise blood levels of medicines that depend on CYP3A4.", "adverse_effect"),
+    ],
+)
+def test_claim_types_of_the_fifth_round(text, claim_type):
+    (claim,) = records(text, "Claim")
+    assert claim.claim_type == claim_type
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("Mitragynine induced CYP1A2 in HepG2 cells (Lim et al., 2013).", "studies"),
+        ("Clonidine blunts the surge (Kosten & George, 2002).", "studies"),
+        ("Doses as low as 0.3 mg worked as well as 3 mg in several small trials.", "studies"),
+        ("It shortens sleep latency by about seven minutes in meta-analyses.", "studies"),
+        ("A 2019 rat study did find that high doses reduced REM sleep.", "studies"),
+        ("About 15% began for withdrawal, according to a 2023 national survey.", "studies"),
+        ("The authors propose that its activity at mu receptors could suppress REM sleep.", "experts"),
+        ("“This is a proof of concept, not a new painkiller,” said senior author Lena Ortiz.", "experts"),
+        ("Some clinics add gabapentin 300 mg at night for restless legs.", "experts"),
+        ("Maximum daily dose in most US guidelines: 24 mg", "experts"),
+        ("Many customers take it in the evening to unwind.", "users_report"),
+        ("Its elimination half-life has been estimated at 23 hours.", "unspecified"),
+        ("No human trial has measured whether it suppresses REM sleep.", "none"),
+    ],
+)
+def test_attributions_of_the_fifth_round(text, evidence):
+    (claim,) = records(text, "Claim")
+    assert claim.evidence == evidence
