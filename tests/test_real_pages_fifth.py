@@ -140,3 +140,42 @@ def test_claim_types_of_the_fifth_round(text, claim_type):
 def test_attributions_of_the_fifth_round(text, evidence):
     (claim,) = records(text, "Claim")
     assert claim.evidence == evidence
+
+
+@pytest.mark.parametrize(
+    "text, polarity",
+    [
+        ("Kratom didn't fix everything, but it bridged the gap.", "negated"),
+        ("My back isn’t fixed, but the morning stiffness is gone within an hour.", "negated"),
+        ("There is no known direct interaction, but both can make you drowsy.", "negated"),
+        ("Kratom is a tree in the coffee family, not a poppy.", "affirmed"),
+        ("Buprenorphine binds tightly to opioid receptors and eases cravings without a strong high.", "affirmed"),
+        ("Steep 1 bag in hot water (not boiling) for 10 minutes.", "affirmed"),
+        ("If you choose to use kratom, do not combine it with other sedating substances.", "affirmed"),
+        ("Kratom is not without side effects.", "affirmed"),
+        ("No serious adverse events occurred.", "negated"),
+        ("Neither compound showed appreciable affinity for the delta receptor.", "negated"),
+        ("Note: Kratom is not approved by the FDA as a sleep aid.", "negated"),
+        ("Do not take more than 8 g in one day.", "affirmed"),
+    ],
+)
+def test_polarity_follows_the_main_clause(text, polarity):
+    (claim,) = records(text, "Claim")
+    assert claim.polarity == polarity
+
+
+@pytest.mark.parametrize(
+    "text, hedge",
+    [
+        ("Mitragynine is thought to act as a partial agonist at the mu-opioid receptor.", "is thought to"),
+        ("Withdrawal was maybe 20% of what cold turkey felt like.", "maybe"),
+        ("A good chunk of the opioid effect probably comes from that metabolite.", "probably"),
+        ("7-OH is supposedly a much stronger mu agonist than mitragynine.", "supposedly"),
+        ("I think powder is stronger and easier to overdo.", "I think"),
+        ("My guess is the mitragynine was sitting on the same mu receptors.", "My guess"),
+        ("Non-opioid targets have also been proposed.", "have also been proposed"),
+    ],
+)
+def test_hedges_of_the_fifth_round(text, hedge):
+    (claim,) = records(text, "Claim")
+    assert claim.certainty == "uncertain" and hedge in [h.text for h in claim.hedge_cues]

@@ -390,7 +390,7 @@ CLAIMS = [
         ["could", "potentially"],
         "affirmed",
     ),
-    (PAIN, "One of the key benefits of kratom is its ability", "none", None, "certain", [], "negated"),
+    (PAIN, "One of the key benefits of kratom is its ability", "none", None, "certain", [], "affirmed"),
     (
         WOBBLES,
         "Kratom, while effective for managing opioid withdrawal symptoms, is not without its challenges.",

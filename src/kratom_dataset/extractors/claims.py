@@ -113,14 +113,44 @@ def _personal(text: str, start: int, end: int) -> Hit | None:
     return Hit(m.start(), m.end(), "personal_accounts", {}) if m else None
 
 
+# Where a sentence's first clause ends: what comes after ("..., but it does not ...") qualifies it.
+_CLAUSE_END = re.compile(
+    r"\s*[;:\u2014]|\s+[\u2013-]\s|,\s*(?:but|and|so|which|whereas|while|though|although|yet|because|since|as|if|unless|or|not|rather|instead)\b"
+    r"|\s+(?:but|because|although|though|whereas|while|rather than|instead of)\s",
+    re.IGNORECASE,
+)
+
+
+# "If you choose to use kratom, do not ...": a condition before the clause it governs.
+_CONDITION = re.compile(r"(?:if|when|unless|once|before|after|because|since)\b[^,;:.]{0,80},\s*", re.IGNORECASE)
+# "Note: ", "Short answer: ", "CYP2C9 and CYP1A2: ": a label before the clause.
+_LABEL = re.compile(r"[^:;.,]{1,40}:\s+")
+
+
+def _in_brackets(text: str, start: int, at: int) -> bool:
+    """Whether ``at`` lies inside brackets opened after ``start``: "Heavy: 8 g+ (not recommended)"."""
+    return text.count("(", start, at) > text.count(")", start, at)
+
+
+def _main_clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence's main clause starts and ends: past a leading subordinate clause ("While
+    X, Y", "If X, Y") or a label ("My advice: ..."), up to the first clause that qualifies it."""
+    lead = _lexicon().main_clause.match(text, start, end) or _CONDITION.match(text, start, end) or _LABEL.match(text, start, end)
+    begin = lead.end() if lead else start
+    m = _CLAUSE_END.search(text, begin, end)
+    return begin, m.start() if m else end
+
+
 def _polarity(negations: list[Cue]) -> str:
-    """``negated`` when a negation cue denies the claim. Two cues close together deny each other
-    ("not without side effects" reads as affirmed); cues in two clauses each deny their own."""
-    remaining = len(negations)
-    for a, b in itertools.pairwise(negations):
+    """``negated`` when a negation cue of the main clause denies the claim. Two cues close together
+    deny each other ("not without side effects" reads as affirmed)."""
+    paired: set[int] = set()
+    for i, (a, b) in enumerate(itertools.pairwise(negations)):
         if b.char_start - a.char_end <= 12:
-            remaining -= 2
-    return "negated" if remaining > 0 else "affirmed"
+            paired.update((i, i + 1))
+    # "eases cravings without a strong high": a "without" phrase qualifies the assertion, it does not deny it
+    denying = [n for i, n in enumerate(negations) if i not in paired and n.text.lower() != "without"]
+    return "negated" if denying else "affirmed"
 
 
 def is_furniture(sentence: str) -> bool:
@@ -178,10 +208,11 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
         for h in lex.speculation.find(text, s.start, s.end, words=words)
     ]
     excepted = [(h.start, h.end) for h in lex.negation_exceptions.find(text, s.start, s.end, words=words)]
+    main_start, main_end = _main_clause(text, s.start, s.end)
     negations = [
         Cue.trusted(char_start=h.start, char_end=h.end, text=h.text(doc.text), cue_type="negation")
         for h in lex.negation.find(text, s.start, s.end, words=words)
-        if not any(a <= h.start < b for a, b in excepted) and not (h.start == s.start or _PROHIBITION.match(text, s.start, h.end))
+        if not any(a <= h.start < b for a, b in excepted) and not _PROHIBITION.match(text, main_start, h.end)
     ]
     evidence_hit = lex.evidence.first(text, s.start, s.end, words=words) or _personal(text, s.start, s.end)
     evidence_cue = (
@@ -196,7 +227,7 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
         article_id=doc.article_id,
         claim_type=claim_type,
         subject=subject.label if subject else None,
-        polarity=_polarity(negations),
+        polarity=_polarity([n for n in negations if n.char_start < main_end and not _in_brackets(text, main_start, n.char_start)]),
         certainty="uncertain" if hedges else "certain",
         hedge_cues=hedges,
         negation_cues=negations,
