@@ -179,3 +179,65 @@ def test_polarity_follows_the_main_clause(text, polarity):
 def test_hedges_of_the_fifth_round(text, hedge):
     (claim,) = records(text, "Claim")
     assert claim.certainty == "uncertain" and hedge in [h.text for h in claim.hedge_cues]
+
+
+# Page structure --------------------------------------------------------------------------------
+
+
+def claim_texts(text: str) -> list[str]:
+    return [c.provenance.exact for c in records(text, "Claim")]
+
+
+def test_a_numbered_line_over_a_paragraph_is_a_listicle_heading():
+    text = (
+        "7 Things to Know About Kratom and Sleep\n\n"
+        "1. It is not a sleeping pill\nAt low doses kratom acts more like a mild stimulant than a sedative.\n\n"
+        "2. Dose changes everything\nSmall amounts feel energizing, while larger ones make people drowsy.\n"
+    )
+    assert claim_texts(text) == [
+        "At low doses kratom acts more like a mild stimulant than a sedative.",
+        "Small amounts feel energizing, while larger ones make people drowsy.",
+    ]
+
+
+def test_numbered_items_of_a_list_stay_claims():
+    text = "Taper plan\n\n1. Cut 10% a week\n2. Hold when sleep falls apart\n3. Stop below 1 g\n"
+    assert len(claim_texts(text)) == 3
+
+
+def test_table_of_contents_entries_are_not_claims():
+    text = (
+        "Is Kratom a Safe Way to Quit Opioids?\n\nTable of contents\nWhy people turn to kratom\nWhen to ask for help\n\n"
+        "Why People Turn to Kratom\nMany people first try kratom to ease withdrawal.\n\n"
+        "When to Ask for Help\nDaily use can itself cause dependence.\n"
+    )
+    assert claim_texts(text) == ["Many people first try kratom to ease withdrawal.", "Daily use can itself cause dependence."]
+
+
+def test_a_forum_byline_ends_its_line_and_the_post_under_it_is_no_heading():
+    text = (
+        "Tapering from 18 g, advice?\n\nI did 10% every week, no exceptions.\n\n"
+        "▲ 17  u/coastal_moth · 9h\n4 months seems long lol but ok\n\n"
+        "u/throwawayleafy · 37 points\nur going way faster than me lol.\n"
+    )
+    assert claim_texts(text) == [
+        "I did 10% every week, no exceptions.",
+        "4 months seems long lol but ok",
+        "ur going way faster than me lol.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Call (555) 010-2231 to speak with an admissions counsellor today.",
+        "If you use kratom, this sheet is about doing it as safely as possible.",
+        "I want share how I stop after 4 years using every day.",
+        "We asked addiction specialists what it can and can't do.",
+        "Hello all, sorry for bad english.",
+    ],
+)
+def test_talk_about_the_page_and_calls_to_action_are_not_claims(sentence):
+    assert claim_texts(f"Kratom notes\n\nKratom is a tree in the coffee family.\n\n{sentence}\n") == [
+        "Kratom is a tree in the coffee family."
+    ]

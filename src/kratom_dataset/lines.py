@@ -88,6 +88,17 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, ti
     return len(words) <= words_limit
 
 
+def is_numbered_heading(line: str, following: str) -> bool:
+    """Whether a numbered line is a listicle's heading rather than an item of a list: a short line
+    with no closing punctuation ("1. It is not a sleeping pill") followed by a paragraph, not by
+    the next item."""
+    numbered = _LIST_ITEM.match(line)
+    if not numbered or _BULLET_ITEM.match(line) or not following or _LIST_ITEM.match(following):
+        return False
+    rest = line[numbered.end() :].strip()
+    return bool(rest) and rest[-1] not in _TERMINAL and len(rest.split()) <= 12 and following.rstrip()[-1:] in ".!?"
+
+
 _BULLET_ITEM = re.compile(r"[ \t]*[-*•▪◦–—][ \t]+")
 _CLOSERS = '"”’)]'
 
@@ -122,6 +133,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
     if before.split()[-1].lower() in MINOR_WORDS and not _LABEL.match(after):
         return True  # "broken down mainly by\nCYP3A4": a line ending in "by" or "the" runs on
     wrapped = width and _WRAPPED * width <= len(before) <= width and len(before) >= 25 and before.count(" ") >= 3
+    if is_forum_byline(before):
+        return False  # "u/name · 37 points": a post's byline, never the start of its sentence
     first = after.lstrip("([“‘\"'")[:1] or after[0]  # "(standardised to 45%)" opens in lower case
     if first.islower() or (first.isdigit() and not _LABEL.match(after) and not (is_heading_line(before) and AMOUNT.search(after[:24]))):
         return before[-1] not in ".!?" and (wrapped or not _parallel(before, after))
@@ -151,6 +164,14 @@ _DIGIT_IN = re.compile(r"\d")
 _BYLINE = re.compile(
     r"^(?:by|posted|updated|published|reviewed|medically reviewed|written|last (?:updated|edited))\b|\s[|·•»›>/]\s", re.IGNORECASE
 )
+
+_FORUM_BYLINE = re.compile(r"(?:^|\s)(?:u|r)/[\w-]+\s*[·•|]|\b\d+\s+points?\s*$|^\s*[▲▼]\s*\d+\s")
+
+
+def is_forum_byline(line: str) -> bool:
+    """Whether a line is the byline of a forum post ("u/name · 37 points", "▲ 8  u/name · 5h")."""
+    return _FORUM_BYLINE.search(line) is not None
+
 
 #: A line at least this share of the text's wrap width may have been wrapped.
 _WRAPPED = 0.5

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from .decoding import decode
 from .document import Block, Document, SectionSpan, trim
-from .lines import MD_HEADING, OPEN_QUOTES, is_heading_line, paragraph_lines
+from .lines import MD_HEADING, OPEN_QUOTES, is_forum_byline, is_heading_line, is_numbered_heading, paragraph_lines
 from .lines import MINOR_WORDS as _MINOR_WORDS  # noqa: F401 - tests/test_wrapping.py reads it from here
 from .sentences import split_sentences
 from .vocabulary import ArticleFormat, SectionRole
@@ -31,6 +31,8 @@ _BULLET = re.compile(r"[ \t]*[-*•][ \t]+")
 _NUMBER_MARK = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+(?=\S)")
 _CONCLUSION_HEADING = re.compile(r"conclusion|final thoughts|bottom line|takeaways?|summary|in short", re.IGNORECASE)
 _CLOSE_QUOTES = '”"’'
+# The heading of a table of contents, whose entries follow it one a line.
+_CONTENTS = re.compile(r"(?:table of )?contents:?|in this (?:article|guide|post|page):?|on this page:?|jump to:?", re.IGNORECASE)
 
 # Named here before they had modules of their own, and still imported from here.
 __all__ = ["Document", "decode", "is_heading_line", "parse_article"]
@@ -267,11 +269,18 @@ def _add_paragraphs(
     text: str, spans: list[LineSpan], sections: list[SectionSpan], paragraphs: list[Block], *, new_sections: bool, last: bool = False
 ) -> None:
     """Append ``spans`` as paragraphs; with ``new_sections`` each heading line opens a section."""
+    contents = False  # inside a table of contents: its entries are headings too
     for n, span in enumerate(spans):
         more = n + 1 < len(spans) or not last
         line = text[span[0] : span[1]]
         first = not paragraphs
         heading = more and is_heading_line(" ".join(line.split()), strict=False, words_limit=25 if first else 15, title=first)
+        following = text[spans[n + 1][0] : spans[n + 1][1]] if n + 1 < len(spans) else ""
+        if heading and paragraphs and is_forum_byline(text[paragraphs[-1].start : paragraphs[-1].end]):
+            heading = False  # "u/name · 9h" then "4 months seems long lol": a post, not a heading
+        if not heading and more and (contents or is_numbered_heading(line, following)):
+            heading = is_heading_line(" ".join(_NUMBER_MARK.sub("", line, count=1).split()), strict=False, words_limit=12)
+        contents = heading and (contents or _CONTENTS.fullmatch(line.strip()) is not None)
         if new_sections and (heading or not sections):
             role: SectionRole = ("conclusion" if _CONCLUSION_HEADING.search(line) else "section") if heading else "body"
             sections.append(SectionSpan(len(sections), role, line if heading else None, span[0], span[1]))
