@@ -241,3 +241,25 @@ def test_talk_about_the_page_and_calls_to_action_are_not_claims(sentence):
     assert claim_texts(f"Kratom notes\n\nKratom is a tree in the coffee family.\n\n{sentence}\n") == [
         "Kratom is a tree in the coffee family."
     ]
+
+
+@pytest.mark.parametrize(
+    "text, claim_type",
+    [
+        ("This product is not intended to diagnose, treat, cure or prevent any disease.", "safety"),
+        ("Not for use by persons under 21 or pregnant or nursing women.", "recommendation"),
+        ("Shake well.", "recommendation"),
+        ("Report adverse events to the Poison Help line at 1-800-222-1222.", "recommendation"),
+        ("Stand up slowly at night to avoid falls.", "recommendation"),
+        ("Providers are asked to report suspected adverse events to the state poison center.", "recommendation"),
+        ("A dose of 0.3 mg was as effective as larger doses in older adults.", "efficacy"),
+    ],
+)
+def test_claim_types_of_labels_and_advisories(text, claim_type):
+    (claim,) = records(text, "Claim")
+    assert claim.claim_type == claim_type
+
+
+def test_a_dot_leader_runs_to_its_value():
+    text = "Supplement Facts\n\nChamomile Flower Extract (Matricaria recutita) ....... 100 mg\nI tried it.... Then I slept.\n"
+    assert claim_texts(text) == ["Chamomile Flower Extract (Matricaria recutita) ....... 100 mg", "I tried it....", "Then I slept."]

@@ -10,6 +10,8 @@ from .document import Block, trim
 # something that can start one: a capital, a digit, or a letter of a script without case.
 # Abbreviations and initials are checked separately.
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
+# "Chamomile Flower Extract ....... 100 mg": dots that lead to a value on the same line.
+_DOT_LEADER = re.compile(r"\.{3,}[ \t]*(?=[\d$€£])|\.{5,}")
 _SKIP_BEFORE_START = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\"“‘'(["
 _ABBREVIATIONS = frozenset(
     [
@@ -50,7 +52,7 @@ def split_sentences(text: str, paragraph: Block) -> list[Block]:
     pieces = []
     cursor = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        if not _starts_sentence(text, m.end(), end) or _is_abbreviation(text, cursor, m.start()):
+        if not _starts_sentence(text, m.end(), end) or _is_abbreviation(text, cursor, m.start()) or _DOT_LEADER.match(text, m.start()):
             continue
         pieces.append((cursor, m.end()))
         cursor = m.end()
