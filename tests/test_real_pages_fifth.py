@@ -135,6 +135,16 @@ def test_claim_types_of_the_fifth_round(text, claim_type):
         ("Many customers take it in the evening to unwind.", "users_report"),
         ("Its elimination half-life has been estimated at 23 hours.", "unspecified"),
         ("No human trial has measured whether it suppresses REM sleep.", "none"),
+        ("Commercial powders contain only about 0.01% speciociliatine, Raman noted.", "experts"),
+        ("Scientists at the University of Greater Lakes College of Pharmacy report that it is potent.", "experts"),
+        ("Nausea was reported by 21% of participants on kratom.", "users_report"),
+        ("For the sleep problem, my auntie say take half teaspoon of powder at night.", "users_report"),
+        ("Mitragynine = partial mu agonist, kappa antagonist (Kruegel 2016)", "studies"),
+        ("Mitragynine is metabolized chiefly by CYP3A4.[7]", "studies"),
+        ("P-glycoprotein: both alkaloids inhibit this transporter in cell models", "studies"),
+        ("Reported elimination half-lives range from about 3 to 24 hours.", "unspecified"),
+        ("The usual advice is to reduce by 10-20% every 1-2 weeks.", "unspecified"),
+        ("It was popular (since 2019) in the area.", "none"),
     ],
 )
 def test_attributions_of_the_fifth_round(text, evidence):
