@@ -273,3 +273,30 @@ def test_claim_types_of_labels_and_advisories(text, claim_type):
 def test_a_dot_leader_runs_to_its_value():
     text = "Supplement Facts\n\nChamomile Flower Extract (Matricaria recutita) ....... 100 mg\nI tried it.... Then I slept.\n"
     assert claim_texts(text) == ["Chamomile Flower Extract (Matricaria recutita) ....... 100 mg", "I tried it....", "Then I slept."]
+
+
+# Doses: the amount grammar -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, amounts",
+    [
+        ("Mitragynine at 10 and 30 mg/kg reduced jumping.", [("10", 10, 10), ("30 mg/kg", 30, 30)]),
+        ("Participants will receive either 20 mg or 40 mg of mitragynine.", [("20 mg", 20, 20), ("40 mg", 40, 40)]),
+        ("Two or three grams is plenty.", [("Two or three grams", 2, 3)]),
+        ("The drop from 18 to 15 g was the hardest.", [("18", 18, 18), ("15 g", 15, 15)]),
+        ("So week one was 13.5 g a day, week two 12.2, and so on.", [("13.5 g", 13.5, 13.5), ("12.2", 12.2, 12.2)]),
+        ("You are going home on buprenorphine-naloxone 8 mg/2 mg film.", [("8 mg", 8, 8), ("2 mg", 2, 2)]),
+        ("i do 4-5 gs about an hour before bed.", [("4-5 gs", 4, 5)]),
+        ("Day 8 – 6 g", [("6 g", 6, 6)]),
+        ("Weeks 5–6 – 4 g/day, then 2 g/day", [("4 g/day", 4, 4), ("2 g/day", 2, 2)]),
+        ("Take 1/2 tsp with juice.", [("1/2 tsp", 0.5, 0.5)]),
+        ("It sold for $10 to $30 per ounce of powder in 2021 and 30 mg of it was a lot.", [("30 mg", 30, 30)]),
+        ("Price in my shop is 25 USD for 250 gr, very cheap.", []),
+        ("Male mice (25–30 g) were made dependent on morphine.", []),
+        ("Net Wt. 75 g of powder", []),
+    ],
+)
+def test_amounts_of_the_fifth_round(text, amounts):
+    found = [(d.provenance.exact, d.amount_low, d.amount_high) for d in records(text, "Dose") if d.kind == "numeric"]
+    assert found == amounts

@@ -38,6 +38,7 @@ _ABBREVIATIONS = frozenset(
         "cf",
         "al",
         "u.s",
+        "wt",
     ]
 )
 

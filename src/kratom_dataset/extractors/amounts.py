@@ -66,9 +66,10 @@ def _grammar() -> _Grammar:
     _NUMBER = number_pattern(words)
     unit = lexicons.alternation(list(units))
     # A unit may carry a per-day denominator ("12g/day"); "mg/kg" is a unit of its own.
-    unit_re = rf"(?:{unit})(?:/(?:day|d)\b)?(?![\w/])(?!%)"
+    unit_re = rf"(?:{unit})(?:/(?:day|d)\b)?(?![\w]|/(?!\s*\d))(?!%)"
+    # "8 mg/2 mg film": a slash between two amounts of one product, but not a fraction's ("1/2")
     numeric = lexicons.guarded(
-        rf"(?<![\w.,/])(?:(?P<between>between)\s+(?P<b_low>{_NUMBER})\s*(?P<b_unit1>{unit_re})?\s*(?:and|-|–|—|to)\s*(?P<b_high>{_NUMBER})"
+        rf"(?<![\w.,])(?<!\d/)(?:(?P<between>between)\s+(?P<b_low>{_NUMBER})\s*(?P<b_unit1>{unit_re})?\s*(?:and|-|–|—|to)\s*(?P<b_high>{_NUMBER})"
         rf"|(?P<low>{_NUMBER})\s*(?P<unit1>{unit_re})?{_DASH}(?P<high>{_NUMBER})"
         rf"|(?P<value>{_NUMBER}))(?:\s*|-)(?:(?P<measure>level|heaping|heaped|rounded|scant)\s+)?(?P<unit>{unit_re})",
         re.IGNORECASE,
@@ -89,7 +90,7 @@ def _grammar() -> _Grammar:
             guard=True,
         ),
         approximate_measure=re.compile(lex["measure_modifiers"]["approximate"], re.IGNORECASE),
-        label_not_range=re.compile(rf"(?:^|\W)(?:{lex['labels_not_ranges']})\s*(?:\d+\s*(?:[-–—]|to)\s*)?$", re.IGNORECASE),
+        label_not_range=re.compile(rf"(?<!\w)(?:{lex['labels_not_ranges']})\s*(?:\d+\s*(?:[-–—]|to)\s*)?$", re.IGNORECASE),
         equivalence=re.compile(lex["measure_equivalence"], re.IGNORECASE),
         elliptic_before=re.compile(lex["elliptic_before"], re.IGNORECASE),
         elliptic_after=re.compile(lex["elliptic_after"], re.IGNORECASE),
@@ -144,21 +145,28 @@ def amounts(text: str, s: int, e: int) -> list[Amount]:
         elif lex.label_not_range.search(text, max(s, m.start("low") - 12), m.start("low")):
             items = [(m.start("high"), _number(m.group("high")), _number(m.group("high")))]
         else:
-            items = [(m.start("low"), _number(m.group("low")), _number(m.group("high")))]
-            joiner = text[m.end("low") : m.start("high")].strip().lower()
-            if joiner in ("or", "and") and lex.listed_before.search(text, max(s, m.start("low") - 80), m.start("low")):
-                # "7.5, 15, 22.5 or 30 mg": the last two of a list, not a range
-                items = [(m.start("low"), items[0][1], items[0][1]), (m.start("high"), items[0][2], items[0][2])]
+            low, high = _number(m.group("low")), _number(m.group("high"))
+            items = [(m.start("low"), low, high)]
+            joiner = text[m.end("unit1") if m.group("unit1") else m.end("low") : m.start("high")].strip().lower()
+            if (
+                joiner in ("or", "and")
+                and (m.group("unit1") or lex.listed_before.search(text, max(s, m.start("low") - 80), m.start("low")))
+            ) or low > high:
+                # "7.5, 15, 22.5 or 30 mg", "either 20 mg or 40 mg": two amounts of a list, not a
+                # range; "from 18 to 15 g": a change from one amount to another
+                items = [(m.start("low"), low, low), (m.start("high"), high, high)]
         listed = lex.listed.search(text, max(s, items[0][0] - 80), items[0][0]) or lex.listed_before.search(
             text, max(s, items[0][0] - 80), items[0][0]
         )
-        if listed and ("," in listed.group("items") or len(items) > 1):
+        if listed and ("," in listed.group("items") or len(items) > 1 or _adjacent_pair(listed.group("items"))):
             before = [(n.start(), _number(n.group())) for n in lex.number_re.finditer(listed.group("items"))]
             items = [(listed.start("items") + at, v, v) for at, v in before] + items
         for n, (start, low, high) in enumerate(items):
             last = n == len(items) - 1
             if last:
                 end = m.end("unit")
+            elif m.group("unit1") and start == m.start("low"):
+                end = m.end("unit1")  # "20 mg or 40 mg": each amount with its own unit
             else:
                 listed_number = lex.number_re.match(text, start)
                 assert listed_number is not None  # found by the same pattern, at the same place
@@ -176,6 +184,13 @@ def amounts(text: str, s: int, e: int) -> list[Amount]:
         found.append(Amount(m.start(), m.end(), amount, amount, lex.units[m.group("unit").lower()], approximate=approximate))
     found.sort(key=lambda f: f[0])
     return _elliptic(text, s, e, _without_equivalences(text, found))
+
+
+def _adjacent_pair(items: str) -> bool:
+    """Whether a lone number before "and"/"or" and an amount is the list's first item ("10 and 30
+    mg/kg"), not a year or a count of something else."""
+    value = _number(items.strip())
+    return 0 < value < 1000 and not re.fullmatch(r"(?:19|20)\d\d", items.strip())
 
 
 _HOUSEHOLD = frozenset({"[tsp_us]", "[tbs_us]"})
