@@ -300,3 +300,27 @@ def test_a_dot_leader_runs_to_its_value():
 def test_amounts_of_the_fifth_round(text, amounts):
     found = [(d.provenance.exact, d.amount_low, d.amount_high) for d in records(text, "Dose") if d.kind == "numeric"]
     assert found == amounts
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Quetiapine is cleared mainly by CYP3A4, which kratom alkaloids appear to inhibit.", ("kratom", "inhibits", "CYP3A4")),
+        ("Mu agonists (morphine, fentanyl) ↓ REM sleep.", ("fentanyl", "agonist", "mu-opioid receptor")),
+        ("Mu agonists (morphine, fentanyl) ↓ REM sleep.", ("morphine", "decreases", "REM sleep")),
+        (
+            "Mitragynine binds the mu-opioid receptor. 7-hydroxymitragynine is much more potent at that same receptor.",
+            ("7-hydroxymitragynine", "interacts_with", "mu-opioid receptor"),
+        ),
+    ],
+)
+def test_relative_clauses_and_bracketed_examples(text, expected):
+    assert expected in triples(text)
+
+
+def test_a_subject_relative_clause_keeps_its_coordinated_antecedents():
+    text = "Kratom contains mitragynine and 7-hydroxymitragynine, which act on opioid receptors."
+    assert {(m.agent, m.target) for m in records(text, "Mechanism")} == {
+        ("mitragynine", "opioid receptors"),
+        ("7-hydroxymitragynine", "opioid receptors"),
+    }

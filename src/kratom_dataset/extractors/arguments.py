@@ -54,7 +54,12 @@ _ARTICLE = re.compile(r"the\s+", re.IGNORECASE)
 # "inhibitors such as ketoconazole": agents named as examples of a role noun.
 _ROLE_NOUN = re.compile(r"(?:inhibitors|inducers|agonists|antagonists|blockers)(?: of)?$", re.IGNORECASE)
 _ROLE_SINGULAR = re.compile(r"(?:agonist|antagonist|inhibitor|inducer|blocker|modulator)$", re.IGNORECASE)
-_EXAMPLE = re.compile(r"\s*,?\s*\(?(?:such as|like|e\.g\.,?|for example,?|including|notably)\s+", re.IGNORECASE)
+_EXAMPLE = re.compile(
+    r"\s*,?\s*(?:\(\s*(?:(?:such as|like|e\.g\.,?|for example,?|including|notably)\s+)?|(?:such as|like|e\.g\.,?|for example,?|including|notably)\s+)",
+    re.IGNORECASE,
+)
+# "CYP3A4, which kratom alkaloids appear to inhibit": the object before a relative clause's subject.
+_OBJECT_RELATIVE = re.compile(r"\s*,?\s*(?:which|that)\s+", re.IGNORECASE)
 
 
 def target_chain(
@@ -111,6 +116,15 @@ def label_target(text: str, start: int, end: int, targets: list[Target]) -> Targ
         return []
     chain = chain_back(text, targets, label[-1])
     return chain if chain[0][0] is label[0] else []
+
+
+def relative_object(text: str, window_start: int, agent_start: int, targets: list[Target]) -> TargetChain:
+    """The target a relative clause's agent acts on: "CYP3A4, which kratom alkaloids appear to
+    inhibit", "the receptors that morphine activates"."""
+    before = [t for t in targets if window_start <= t.start and t.end <= agent_start]
+    if before and _OBJECT_RELATIVE.fullmatch(text, before[-1].end, agent_start):
+        return chain_back(text, targets, before[-1])
+    return []
 
 
 def passive_arguments(

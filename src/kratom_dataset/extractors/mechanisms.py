@@ -30,6 +30,7 @@ from .arguments import (
     label_target,
     named_after_role,
     passive_arguments,
+    relative_object,
     target_before,
     target_chain,
 )
@@ -65,7 +66,7 @@ _SHARED_SUBJECT = re.compile(
     # "... by acting on MT1 and MT2 receptors": a means clause shares the subject of the main one
     r"by|mainly|mostly|chiefly|largely|primarily|thereby|itself|themselves|greater|higher|lower|more|less|"
     # "an inhibitor of CYP2D6 (IC50 2.2 µM) and a moderate inhibitor of CYP3A4": an aside in brackets
-    r"\([^()]{0,80}\))(?!\w))*\s*,?\s*",
+    r"\([^()]{0,80}\)|\))(?!\w))*\s*,?\s*",
     re.IGNORECASE,
 )
 # A role noun ending its clause with no target of its own: the target is the previous one.
@@ -182,8 +183,8 @@ def _span_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) -
                 chosen = target_before(text, window_start, group[0][0].start, action.start, targets, group[-1][0].end) or chosen
             if not chosen:  # "a partial mu agonist": the target inside the action's words
                 chosen = [(t, text[t.start : t.end]) for t in targets if action.start <= t.start and t.end <= action.end]
-            if group and not chosen:  # "5-HT2A: paynantheine shows affinity"
-                chosen = label_target(text, s, action.start, targets)
+            if group and not chosen:  # "5-HT2A: paynantheine shows affinity", "CYP3A4, which kratom may inhibit"
+                chosen = label_target(text, s, action.start, targets) or relative_object(text, window_start, group[0][0].start, targets)
             if not group:
                 group, chosen = agent_after(text, action, limit, chosen, window_start, agents, references, doc, index)
             if not group:
