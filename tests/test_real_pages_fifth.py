@@ -263,6 +263,14 @@ def test_talk_about_the_page_and_calls_to_action_are_not_claims(sentence):
         ("Stand up slowly at night to avoid falls.", "recommendation"),
         ("Providers are asked to report suspected adverse events to the state poison center.", "recommendation"),
         ("A dose of 0.3 mg was as effective as larger doses in older adults.", "efficacy"),
+        ("Primary outcome: total sleep time on polysomnography at week 6", "other"),
+        ("The primary outcome was total sleep time on wrist actigraphy.", "other"),
+        ("Thirty minutes earlier, animals received 7-hydroxymitragynine (0.3, 1 or 3 mg/kg).", "other"),
+        ("It does nothing for sleep itself.", "efficacy"),
+        ("The cravings stopped almost right away.", "efficacy"),
+        ("About 1 in 10 reported withdrawal symptoms when they stopped.", "adverse_effect"),
+        ("Wait at least 4 hours between servings.", "recommendation"),
+        ("If needed, increase to 2 gummies (5 mg melatonin).", "recommendation"),
     ],
 )
 def test_claim_types_of_labels_and_advisories(text, claim_type):

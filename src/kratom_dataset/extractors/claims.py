@@ -56,6 +56,7 @@ class _Lexicon:
     type_subsets: dict[int, list[tuple[str, bool, Matcher]]]  # a sentence's type bits -> the types it can match
     dose_outcomes: re.Pattern[str]
     study_design: re.Pattern[str]
+    study_frame: re.Pattern[str]
 
 
 @functools.cache
@@ -87,6 +88,7 @@ def _lexicon() -> _Lexicon:
         main_clause=re.compile(lex["main_clause"], re.IGNORECASE),
         dose_outcomes=re.compile(lex["dose_outcomes"], re.IGNORECASE),
         study_design=re.compile(lex["study_design"], re.IGNORECASE),
+        study_frame=re.compile(lex["study_frame"], re.IGNORECASE),
         appositive=re.compile(lex["appositive"], re.IGNORECASE),
         subordinate_mechanism=re.compile(lexicons.body(lex["subordinate_mechanism"]), re.IGNORECASE),
     )
@@ -273,6 +275,8 @@ def _type(sentence: str, has_mechanism: bool, words: int | None = None, has_dose
         at = matcher.search(clause, words=words)
         if at is not None and ((name, strong) not in first or at < first[(name, strong)]):
             first[(name, strong)] = at
+    if lex.study_frame.match(sentence):
+        return "other"  # "Primary outcome: total sleep time": how a study is framed, not a finding
     if ("recommendation", False) in first:
         return "recommendation"
     for ruling in ("definition", "safety", "adverse_effect"):
