@@ -94,6 +94,9 @@ def test_no_mechanism_without_an_action_on_a_target(text):
         ("By month four I'd crept up to 4 grams a night.", None, None),
         ("Take up to 4 grams a night.", "<=", "maximum"),
         ("Users often report that around 1–2 g feels energizing.", None, None),
+        ("Do not take more than 8 g in one day.", "<=", "maximum"),
+        ("Never more than 10 gram one time.", "<=", "maximum"),
+        ("Don't exceed 4 g.", "<=", "maximum"),
     ],
 )
 def test_dose_bounds_and_roles_of_the_fifth_round(text, comparator, role):
@@ -332,3 +335,19 @@ def test_a_subject_relative_clause_keeps_its_coordinated_antecedents():
         ("mitragynine", "opioid receptors"),
         ("7-hydroxymitragynine", "opioid receptors"),
     }
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("Low dose: 1–3 g", "low"),
+        ("At low doses, roughly 1 to 5 grams, most people report alertness.", "low"),
+        ("Low doses (about 1–3 g) tend to feel stimulating.", "low"),
+        ("Start with a small amount such as 1 g.", "low"),
+        ("For this purpose, low doses work best: 0.5 to 1 mg.", "low"),
+        ("At high doses people feel sedated; 5 g is common.", None),
+    ],
+)
+def test_a_level_word_sizes_the_amount_it_introduces(text, level):
+    numeric = [d for d in records(text, "Dose") if d.kind == "numeric"]
+    assert [d.level for d in numeric] == [level]

@@ -184,7 +184,7 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
 
 # Between a level word and the amount that defines it: "a low dose of around 1-3 grams", "A
 # small dose of red vein in the evening, around 2 grams".
-_SAME_DOSE = re.compile(r"[^,;:.]*(?:,\s*(?:around|about|roughly|approximately|~|say|like|i\.e\.|e\.g\.)?\s*)?", re.IGNORECASE)
+_SAME_DOSE = re.compile(r"[^,;:.(]*(?:[,:(]\s*(?:around|about|roughly|approximately|~|say|like|i\.e\.|e\.g\.)?\s*)?", re.IGNORECASE)
 _NOT_A_DOSE_LEVEL = re.compile(
     r"(?:\b(?:found|present|occurs?|contained|contains?)\s+in|\b(?:of|from)\s+(?:the|your|their|my|his|her))\s+$", re.IGNORECASE
 )
@@ -248,18 +248,23 @@ def _in_taper(doc: Document, index: int) -> bool:
     return bool(doc.title and lex.taper.search(doc.title))
 
 
+# Between a level word and the amount it sizes: "a low dose of around", "Low dose: ", "At low
+# doses, roughly ", "Low doses (about ", "a small amount such as ", "low doses work best: ".
+_LEVEL_PHRASE = re.compile(
+    r"\s+(?:kratom\s+)?(?:dos(?:e|es|age)|amounts?|servings?)\b"
+    r"(?:(?:\s+(?:of|for|is|are|sits|lies|ranges?|around|about|roughly|between|at|from|kratom|such as|like)){0,5}"
+    r"|\s*(?:[:(,\u2014\u2013]|\s+work\s+best\s*:)\s*(?:(?:about|around|roughly|approximately|say|like|such as|e\.g\.,?|i\.e\.,?|typically|usually)\s+|~\s*)?)\s*",
+    re.IGNORECASE,
+)
+
+
 def _adjacent_level(text: str, level_end: int, number_start: int) -> bool:
     """A level word counts for a number only in the same short phrase: "a low dose of around
     1-3 grams", "A moderate dose sits around 3 to 5 grams", a tier label "Low: 1-5 g"."""
     between = text[level_end:number_start]
     if re.fullmatch(r"\s*:\s*(?:over\s+|under\s+|up to\s+)?", between):
         return True
-    return bool(
-        re.fullmatch(
-            r"\s+(?:kratom\s+)?dos(?:e|es|age)\b(?:\s+(?:of|for|is|are|sits|lies|ranges?|around|about|roughly|between|at|from|kratom)){0,5}\s*",
-            between,
-        )
-    )
+    return bool(_LEVEL_PHRASE.fullmatch(between))
 
 
 def _list_header_preparation(doc: Document, index: int) -> re.Match[str] | None:
