@@ -351,3 +351,17 @@ def test_a_subject_relative_clause_keeps_its_coordinated_antecedents():
 def test_a_level_word_sizes_the_amount_it_introduces(text, level):
     numeric = [d for d in records(text, "Dose") if d.kind == "numeric"]
     assert [d.level for d in numeric] == [level]
+
+
+@pytest.mark.parametrize(
+    "text, roles",
+    [
+        ("I went 30, 27, 24, 21 and 18 g in the first month.", ["taper_step"] * 5),
+        ("Schedule:\nWeek 1: 40 g/day\nWeek 2: 36 g/day\nWeek 3-4: 32 g/day", ["taper_step"] * 3),
+        ("Most patients go from 12 g/day down to 2 g/day over about eight weeks.", ["taper_step"] * 2),
+        ("Low: 1–3 g\nModerate: 3–6 g", [None, None]),
+        ("Participants received 40, 20 or 10 mg.", [None, None, None]),
+    ],
+)
+def test_amounts_that_step_down_are_taper_steps(text, roles):
+    assert [d.role for d in records(text, "Dose")] == roles

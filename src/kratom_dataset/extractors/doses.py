@@ -33,14 +33,59 @@ def extract_doses(doc: Document, claim_ids: dict[int, str]) -> list[Dose]:
 
 def doses_and_amounts(doc: Document, claim_ids: dict[int, str]) -> tuple[list[Dose], set[int]]:
     """:func:`extract_doses`, and the claim sentences that state a numeric dose (claims read them as ``dosage``)."""
-    records: list[Dose] = []
+    indexed: list[tuple[int, Dose]] = []
     numeric: set[int] = set()
     for index, claim_id in sorted(claim_ids.items()):
         found = _sentence_doses(doc, index, claim_id)
-        records.extend(found)
+        indexed.extend((index, d) for d in found)
         if any(d.kind == "numeric" for d in found):
             numeric.add(index)
-    return records, numeric
+    return _descending_steps(doc, indexed), numeric
+
+
+# "Week 2: 36 g/day": a line of a schedule.
+_SCHEDULE_LINE = re.compile(r"\s*(?:weeks?|days?|months?|steps?|stages?)\s*\d", re.IGNORECASE)
+# "from 12 g/day down to 2 g/day", "16, then 14.5": words that step from one amount to the next.
+_STEP_WORDS = re.compile(r"\b(?:then|down to|to|dropp\w*|cut\w*)\b|→|->", re.IGNORECASE)
+
+
+# "40, 20 or 10 mg": arms of a study, not steps.
+_ALTERNATIVES = re.compile(r"\bor\b", re.IGNORECASE)
+
+
+def _descending_steps(doc: Document, indexed: list[tuple[int, Dose]]) -> list[Dose]:
+    """The doses, with amounts that step down one after another made taper steps: three or more
+    falling amounts of one unit in a sentence or down the lines of a schedule ("30, 27, 24 and 21
+    g", "Week 1: 40 g/day" ... "Week 3: 32 g/day"), or two joined by a step word ("from 12 g/day
+    down to 2 g/day")."""
+    runs: list[list[int]] = []
+    for n, (index, dose) in enumerate(indexed):
+        if runs and _steps_down(doc, indexed[runs[-1][-1]], (index, dose)):
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    out = [d for _, d in indexed]
+    for run in runs:
+        first, last = indexed[run[0]], indexed[run[-1]]
+        joined = first[0] == last[0] and _STEP_WORDS.search(doc.flat, first[1].provenance.char_end, last[1].provenance.char_start)
+        alternatives = first[0] == last[0] and _ALTERNATIVES.search(doc.flat, first[1].provenance.char_end, last[1].provenance.char_start)
+        if (len(run) >= 3 or (len(run) == 2 and joined)) and not alternatives:
+            for n in run:
+                if out[n].role in (None, "typical"):
+                    out[n] = out[n].model_copy(update={"role": "taper_step", "purpose": out[n].purpose or "withdrawal"})
+    return out
+
+
+def _steps_down(doc: Document, before: tuple[int, Dose], after: tuple[int, Dose]) -> bool:
+    (i, a), (j, b) = before, after
+    if a.kind != "numeric" or b.kind != "numeric" or a.unit != b.unit:
+        return False
+    lines = j == i + 1 and all(_SCHEDULE_LINE.match(doc.flat, doc.sentences[k].start) for k in (i, j))
+    if j != i and not lines:
+        return False
+    high_a = a.amount_high if a.amount_high is not None else a.amount_low
+    high_b = b.amount_high if b.amount_high is not None else b.amount_low
+    return high_a is not None and high_b is not None and high_b < high_a
 
 
 _DIGIT = re.compile(r"\d")
