@@ -274,6 +274,11 @@ def test_talk_about_the_page_and_calls_to_action_are_not_claims(sentence):
         ("About 1 in 10 reported withdrawal symptoms when they stopped.", "adverse_effect"),
         ("Wait at least 4 hours between servings.", "recommendation"),
         ("If needed, increase to 2 gummies (5 mg melatonin).", "recommendation"),
+        ("What nobody told me is that kratom has its own withdrawal.", "adverse_effect"),
+        ("May be habit-forming with daily use.", "adverse_effect"),
+        ("Compared with clonidine, lofexidine causes less hypotension.", "adverse_effect"),
+        ("Some concentrated products contain synthetic 7-hydroxymitragynine.", "safety"),
+        ("Severity: Moderate | Evidence: limited (case reports, in vitro data)", "safety"),
     ],
 )
 def test_claim_types_of_labels_and_advisories(text, claim_type):
