@@ -45,6 +45,8 @@ def triples(text: str) -> set[tuple[str, str, str]]:
         ("Melatonin nudges your body clock.", ("melatonin", "modulates", "sleep-wake cycle")),
         ("Kratom shortens REM periods.", ("kratom", "decreases", "REM sleep")),
         ("Clonidine calms the noradrenergic surge.", ("clonidine", "decreases", "norepinephrine")),
+        ("Melatonin, a natural sleep regulator, plays a crucial role.", ("melatonin", "modulates", "sleep-wake cycle")),
+        ("This adds melatonin's sleep-regulating properties.", ("melatonin", "modulates", "sleep-wake cycle")),
     ],
 )
 def test_mechanisms_of_the_fifth_round(text, expected):
