@@ -372,3 +372,28 @@ def test_a_level_word_sizes_the_amount_it_introduces(text, level):
 )
 def test_amounts_that_step_down_are_taper_steps(text, roles):
     assert [d.role for d in records(text, "Dose")] == roles
+
+
+def test_notes_under_a_heading_that_names_a_drug_are_about_it():
+    text = "Slide 12 — Buprenorphine\n• high-affinity partial agonist at MOR\n• binds MOR more tightly than most full agonists\n"
+    assert triples(text) == {
+        ("buprenorphine", "partial_agonist", "mu-opioid receptor"),
+        ("buprenorphine", "binds", "mu-opioid receptor"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text, claim_type",
+    [
+        ("Switch to plain leaf first.", "recommendation"),
+        ("Set a plan to step down after that.", "recommendation"),
+        ("Careful with trazodone if you still have any kratom in your system.", "recommendation"),
+        ("Sale restricted to adults 21 and over.", "safety"),
+        ("Mitragynine is controlled in several countries, including Malaysia and Australia.", "safety"),
+        ("Over the months my dose crept up.", "adverse_effect"),
+        ("In fresh leaf, mitragynine is the main alkaloid, around 60% of all alkaloids.", "definition"),
+    ],
+)
+def test_claim_types_of_the_fifth_batch(text, claim_type):
+    (claim,) = records(text, "Claim")
+    assert claim.claim_type == claim_type

@@ -110,6 +110,18 @@ def antecedent(doc: Document, index: int, offset: int, reference: Hit | None = N
     return None
 
 
+def heading_agent(doc: Document, offset: int) -> Hit | None:
+    """The agent the heading of ``offset``'s section names ("Slide 12 — Buprenorphine", "1.
+    Mitragynine (MG)"): the subject of the notes and bullets under it that name none."""
+    section = doc.section_of(offset)
+    if not section.heading or section.start >= offset:
+        return None
+    line_end = doc.flat.find("\n", section.start, offset)
+    named = named_agents(doc.flat, section.start, line_end if line_end >= 0 else min(offset, section.start + len(section.heading)))
+    specific = [h for h in named if not h.info.get("generic")] or named
+    return specific[0] if specific else None
+
+
 def _salient(text: str, hits: list[Hit], start: int, earlier: bool, reference: Hit | None) -> Hit:
     """The agent "it" points back to among ``hits``: the latest one, or, in an earlier sentence
     that opens with its subject, that subject ("Buprenorphine is an option if you were using

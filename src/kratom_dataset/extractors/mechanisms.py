@@ -34,7 +34,7 @@ from .arguments import (
     target_before,
     target_chain,
 )
-from .coreference import antecedent
+from .coreference import antecedent, heading_agent
 from .mentions import CHAIN, Target, chain_back, find_agents, find_targets, inside_longer, is_compared, lexicon
 
 NAME = "kratom_dataset.extractors.mechanisms"
@@ -74,6 +74,8 @@ _SHARED_OBJECT = re.compile(
     r"\s*(?:[,.;)]|$|\s+(?:instead|too|as well|there|in others|in other \w+|at (?:the )?same (?:site|receptors?))\b|\s+(?:whereas|while|but)\b)",
     re.IGNORECASE,
 )
+# A list item or a note that opens with its action: "• partial agonist at MOR", "- blocks MOR, KOR".
+_SUBJECTLESS = re.compile(r"[\W_]*(?:[\w-]+\s+){0,2}?", re.IGNORECASE)
 _NEITHER = re.compile(r"\b(?:neither|none of|no)\b", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|no|lacks?|lacking|lacked|fails? to|failed to|neither|nor|doesnt|dont|didnt|isnt|arent|wont|cant)\b|n['’]t\b",
@@ -205,6 +207,10 @@ def _span_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) -
                 implied = antecedent(doc, index, action.start)
                 if implied:
                     group, elided = [implied], "agent"
+            if not group and chosen and _SUBJECTLESS.fullmatch(text, s, action.start):
+                subject = heading_agent(doc, s)  # "Slide 12 — Buprenorphine" over "• partial agonist at MOR"
+                if subject is not None:
+                    group, elided = [(subject, subject.label)], "agent"
         if not chosen or not group:
             continue
         if _UNKNOWN.match(text, chosen[-1][0].end, limit):
