@@ -37,6 +37,7 @@ class WordIndex:
 
     def __init__(self) -> None:
         self._runs: dict[str, int] = {}
+        self._longest = 0
         self._words: dict[str, int] = {}
         self._bits = 0
         self._texts: dict[int, tuple[str, dict[tuple[int, int], int]]] = {}
@@ -57,6 +58,7 @@ class WordIndex:
         self._bits += 1
         for run in runs:
             self._runs[run] = self._runs.get(run, 0) | bit
+            self._longest = max(self._longest, len(run))
         # Masks read before this entry existed lack its bit: a lexicon loaded midway through a
         # document (the first one a process reads) must not find less in it than in any other.
         self._words.clear()
@@ -94,22 +96,28 @@ class WordIndex:
         if found is not None:
             self._last = (text, start, end, found)
             return found
-        words, runs = self._words, self._runs
+        words = self._words
         if len(words) > self._CACHE_LIMIT:
             words.clear()
         found = 0
         for word in set(self._WORD.findall(text[start:end].lower())):
             bits = words.get(word)
             if bits is None:
-                bits = 0
-                for run, entries in runs.items():
-                    if run in word:
-                        bits |= entries
-                words[word] = bits
+                bits = words[word] = self._word_bits(word)
             found |= bits
         spans[key] = found
         self._last = (text, start, end, found)
         return found
+
+    def _word_bits(self, word: str) -> int:
+        """Bits of every entry with a run inside ``word``: each of the word's substrings up to the
+        longest run is looked up, far fewer than the runs of every lexicon."""
+        runs, longest, size = self._runs, self._longest, len(word)
+        bits = 0
+        for i in range(size):
+            for j in range(i + 1, min(size, i + longest) + 1):
+                bits |= runs.get(word[i:j], 0)
+        return bits
 
 
 #: One index for every matcher, so a sentence is tokenised once for all of them.
