@@ -346,6 +346,49 @@ def test_a_matcher_given_the_words_of_an_enclosing_span_finds_what_it_finds_alon
 
 
 @settings(max_examples=examples(200), deadline=None)
+@given(passages, st.data())
+def test_every_entry_searched_in_its_fast_form_finds_what_its_pattern_finds(text, data):
+    # A matcher searches each entry in a form led by a character set; the form must find the same span from any start.
+    from kratom_dataset.extractors._match import _leftmost
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for fast, _ in _matchers():
+        for scan in getattr(fast, "_scans", []):
+            found = scan[0].search(text, start, end)
+            assert _leftmost(scan, text, start, end) == (found.span() if found else None), scan[0].pattern
+
+
+def test_an_entry_that_refers_to_a_group_by_number_is_searched_as_it_is():
+    import re
+
+    from kratom_dataset.extractors._match import PLAIN, _leftmost, _scan
+
+    for source in (r"(a)\1", r"(a)?(?(1)b|c)"):
+        scan = _scan(re.compile(source), bounded=False)
+        assert scan[2] == PLAIN
+        assert _leftmost(scan, "x aab c", 0, 7) == re.search(source, "x aab c").span()
+
+
+@pytest.mark.parametrize(
+    "source, flags, first",
+    [
+        ("six|seven", 0, "\\x73"),
+        ("six|Seven", 2, "\\x53\\x73"),
+        ("(?<![\\w-])(?:kelvin|\\u212a)", 2, "\\x4b\\x6b"),
+        ("(?i)ab", 0, "\\x41\\x61"),
+        ("\\bis", 2, "\\x49\\x69"),
+        ("x*", 0, None),
+        ("(?i:a)b", 0, None),
+    ],
+)
+def test_first_characters_are_exact_in_ascii_and_open_outside_it(source, flags, first):
+    from kratom_dataset.lexicon import first_characters
+
+    assert first_characters(source, flags) == (None if first is None else first + "\\x80-\\U0010ffff")
+
+
+@settings(max_examples=examples(200), deadline=None)
 @given(passages, st.booleans())
 def test_the_claim_type_read_with_the_sentence_words_is_the_type_read_without(text, has_mechanism):
     # Given the sentence's words, only the types with a word in it are tried.

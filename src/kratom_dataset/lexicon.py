@@ -70,6 +70,24 @@ def guarded(source: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(f"(?=[{''.join(dict.fromkeys(items))}])(?:{source})", flags)
 
 
+def first_characters(source: str, flags: int = 0) -> str | None:
+    """A case-sensitive class body holding every character a match of ``source`` can start with, or None.
+
+    Exact within ASCII and open outside it (the match decides there), so it needs no case
+    folding: sre can test it against each character without entering the pattern, where a
+    case-insensitive class makes it lower-case every character first.
+    """
+    try:
+        parsed = _sre_parser.parse(source, flags)
+    except re.error:
+        return None
+    items = _first_class(list(parsed.data))
+    if items is None:
+        return None
+    members = re.compile(f"[{''.join(dict.fromkeys(items))}]", parsed.state.flags)
+    return "".join(_class_char(c) for c in range(128) if members.match(chr(c))) + r"\x80-\U0010ffff"
+
+
 def _first_class(items: list[tuple[Any, Any]]) -> list[str] | None:
     """Regex class members for every character a match of ``items`` can start with, or None."""
     for n, (op, av) in enumerate(items):

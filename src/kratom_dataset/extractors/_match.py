@@ -8,15 +8,17 @@ from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
 from ..document import Document
-from ..lexicon import WORD_END, WORD_START, body, guarded, pattern
+from ..lexicon import WORD_END, WORD_START, body, first_characters, guarded, pattern
 from ._words import INDEX, fragments
 
 #: A lexicon entry of a :class:`Matcher`: its label, its pattern and what the lexicon says of it.
 Entry = tuple[Any, str, dict[str, Any]]
 #: An entry of a :class:`LiteralMatcher`: a label, the words that name it, what the lexicon says of it.
 Aliases = tuple[Any, list[str], dict[str, Any]]
-#: The entries a span may match, by index, each with its compiled pattern.
-Candidates = list[tuple[int, "re.Pattern[str]"]]
+#: How an entry is searched: its pattern, the form sre scans fast (see :func:`_scan`) and how to read that form.
+Scan = tuple["re.Pattern[str]", "re.Pattern[str]", int]
+#: The entries a span may match, by index, each with its compiled pattern and how it is searched.
+Candidates = list[tuple[int, "re.Pattern[str]", Scan]]
 #: What scans a span: one alternation of the candidates (None: each searched apart), and the candidates.
 Scanner = tuple["re.Pattern[str] | None", Candidates]
 #: A node of a trie of words: each next character (or "" where a word ends) and the node after it.
@@ -37,6 +39,54 @@ class Hit(NamedTuple):
 
 #: Entries a per-mask cache of matcher subsets keeps before it starts again (masks repeat, so few are made).
 SUBSETS_LIMIT = 4096
+
+#: How a :data:`Scan` form is read: the pattern itself; group 1 of a form that starts where the
+#: pattern does; group 1 of a form that starts one character before it (see :func:`_scan`).
+PLAIN, AT_START, BEFORE_START = 0, 1, 2
+#: A back-reference or a condition naming a group by its number.
+_NUMBERED_REFERENCE = re.compile(r"\\[1-9]|\(\?\(\d")
+
+
+def _scan(plain: re.Pattern[str], *, bounded: bool) -> Scan:
+    """``plain`` as a pattern that opens by consuming a character from a set, so that sre tests
+    each character against that set before it enters the pattern at all.
+
+    A pattern that opens with a lookbehind or a case-insensitive letter is entered at every
+    position of the text, and that entry costs far more than the set test. The form holds the
+    pattern in a lookahead, as group 1, so it finds the same matches. A bounded pattern can
+    start only after a character that is no word character or hyphen: its form consumes that
+    character (:data:`BEFORE_START`, searched from one character before the span). Any other
+    consumes the first character of the match itself and then looks back to match from it
+    (:data:`AT_START`). A pattern anchored at the start of the text, one whose first character
+    cannot be worked out, and one that refers back to a group by number (the form's group 1
+    would shift its groups) are searched as they are.
+    """
+    source, flags = plain.pattern, plain.flags
+    if _NUMBERED_REFERENCE.search(source):
+        return plain, plain, PLAIN
+    first = first_characters(source, flags)
+    if bounded:
+        guard = f"(?=(?-i:[{first}]))" if first else ""
+        before = "".join(f"\\x{c:02x}" for c in range(128) if not re.match(r"[\w-]", chr(c), flags))
+        return plain, re.compile(f"(?-i:[{before}\\x80-\\U0010ffff]){guard}(?=({source}))", flags), BEFORE_START
+    if first is None or source.startswith(("^", "\\A")):
+        return plain, plain, PLAIN
+    return plain, re.compile(f"(?-i:[{first}])(?<=(?=({source}))[\\s\\S])", flags), AT_START
+
+
+def _leftmost(scan: Scan, text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """The span of the leftmost match of an entry in ``text[pos:end]``, as ``plain.search`` finds it."""
+    plain, form, kind = scan
+    if kind == BEFORE_START:
+        if pos:
+            m = form.search(text, pos - 1, end)
+        else:
+            m = plain.match(text, 0, end) or form.search(text, 0, end)
+            if m is not None and m.re is plain:
+                return m.span()
+        return None if m is None else m.span(1)
+    m = form.search(text, pos, end)
+    return None if m is None else m.span(kind)
 
 
 class Matcher:
@@ -67,6 +117,7 @@ class Matcher:
         self._bounded = bounded
         self._longest = longest
         self._patterns = [pattern(p, case_sensitive=case_sensitive) if bounded else re.compile(body(p), self._flags) for _, p, _ in entries]
+        self._scans = [_scan(p, bounded=bounded) for p in self._patterns]
         bits = [None if case_sensitive else INDEX.register(fragments(body(p))) for _, p, _ in entries]
         self._bits = bits
         self._needed = 0
@@ -90,7 +141,7 @@ class Matcher:
         if not chosen:
             return None
         if self._longest:
-            return None, [(i, self._patterns[i]) for i in chosen]
+            return None, [(i, self._patterns[i], self._scans[i]) for i in chosen]
         alternatives = "|".join(f"(?P<e{i}>{body(self._entries[i][1])})" for i in chosen)
         combined = f"{WORD_START}(?:{alternatives}){WORD_END}" if self._bounded else f"(?:{alternatives})"
         return re.compile(combined, self._flags), []  # first entry wins: nothing to re-check
@@ -114,7 +165,7 @@ class Matcher:
     def _hit(self, m: re.Match[str], text: str, end: int, recheck: Candidates) -> Hit:
         assert m.lastgroup is not None  # every alternative is a named group
         i, mm = int(m.lastgroup[1:]), m
-        for j, p in recheck:
+        for j, p, _ in recheck:
             other = p.match(text, m.start(), end)
             if other and other.end() > mm.end():
                 i, mm = j, other
@@ -171,7 +222,7 @@ class Matcher:
         if scanner is None:
             return None
         if scanner[0] is None:
-            starts = [m.start() for _, p in scanner[1] if (m := p.search(text, start, end))]
+            starts = [span[0] for _, _, scan in scanner[1] if (span := _leftmost(scan, text, start, end))]
             return min(starts) if starts else None
         m = scanner[0].search(text, start, end)
         return m.start() if m else None
@@ -181,29 +232,30 @@ class Matcher:
         position the first entry in lexicon order unless a later one matches longer, as the
         alternation with its re-check would choose."""
         hits: list[Hit] = []
-        ahead: dict[int, re.Match[str] | None] = {}
+        ahead: list[tuple[int, int] | None] = []
         pos = start
         while pos < end:
-            best: re.Match[str] | None = None
-            for i, p in entries:
-                if i not in ahead or ((m := ahead[i]) is not None and m.start() < pos):
-                    ahead[i] = p.search(text, pos, end)
-                m = ahead[i]
-                if m is not None and (best is None or m.start() < best.start()):
-                    best = m
+            best: tuple[int, int] | None = None
+            for k, (_, _, scan) in enumerate(entries):
+                if k == len(ahead):
+                    ahead.append(_leftmost(scan, text, pos, end))
+                elif (span := ahead[k]) is not None and span[0] < pos:
+                    ahead[k] = _leftmost(scan, text, pos, end)
+                span = ahead[k]
+                if span is not None and (best is None or span[0] < best[0]):
+                    best = span
             if best is None:
                 break
-            at = best.start()
-            i, mm = next((j, m) for j, _ in entries if (m := ahead[j]) is not None and m.start() == at)
-            for j, _ in entries:
-                other = ahead[j]
-                if other is not None and other.start() == mm.start() and other.end() > mm.end():
-                    i, mm = j, other
+            at, i = best[0], -1
+            for k, (j, _, _) in enumerate(entries):
+                span = ahead[k]
+                if span is not None and span[0] == at and (i < 0 or span[1] > best[1]):
+                    i, best = j, span
             label, _, info = self._entries[i]
-            hits.append(Hit(mm.start(), mm.end(), label, info))
+            hits.append(Hit(best[0], best[1], label, info))
             if first:
                 break
-            pos = max(mm.end(), mm.start() + 1)
+            pos = max(best[1], best[0] + 1)
         return hits
 
 

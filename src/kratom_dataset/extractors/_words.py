@@ -22,21 +22,26 @@ else:  # pragma: no cover - Python 3.10
     import sre_parse as _sp
 
 
+#: What the index reads as words: runs of word characters, and each symbol outside ASCII ("↑").
+_TOKEN = re.compile(r"\w+|[^\w\s\x00-\x7f]")
+
+
 class WordIndex:
     """Which lexicon entries a span of text could match, read from the words in it.
 
     Every entry has fragments of which each match contains one (see :func:`_required`); each
-    fragment's longest run of word characters must then lie inside one word of the span. The
-    words of a span are looked up in a cache of word -> entries, so a sentence costs one
-    tokenisation and a few dict lookups instead of a substring test per keyword per matcher;
-    and a span is read once however many matchers ask about it.
+    fragment's longest word (a run of word characters, or a symbol such as "↑") must then lie
+    inside one word of the span. The words of a span are looked up in a cache of word ->
+    entries, so a sentence costs one tokenisation and a few dict lookups instead of a substring
+    test per keyword per matcher; and a span is read once however many matchers ask about it.
     """
 
-    _WORD = re.compile(r"\w+")
+    _WORD = _TOKEN
     _CACHE_LIMIT = 200_000
 
     def __init__(self) -> None:
         self._runs: dict[str, int] = {}
+        self._longest = 0
         self._words: dict[str, int] = {}
         self._bits = 0
         self._texts: dict[int, tuple[str, dict[tuple[int, int], int]]] = {}
@@ -57,6 +62,7 @@ class WordIndex:
         self._bits += 1
         for run in runs:
             self._runs[run] = self._runs.get(run, 0) | bit
+            self._longest = max(self._longest, len(run))
         # Masks read before this entry existed lack its bit: a lexicon loaded midway through a
         # document (the first one a process reads) must not find less in it than in any other.
         self._words.clear()
@@ -94,30 +100,42 @@ class WordIndex:
         if found is not None:
             self._last = (text, start, end, found)
             return found
-        words, runs = self._words, self._runs
+        words = self._words
         if len(words) > self._CACHE_LIMIT:
             words.clear()
         found = 0
         for word in set(self._WORD.findall(text[start:end].lower())):
             bits = words.get(word)
             if bits is None:
-                bits = 0
-                for run, entries in runs.items():
-                    if run in word:
-                        bits |= entries
-                words[word] = bits
+                bits = words[word] = self._word_bits(word)
             found |= bits
         spans[key] = found
         self._last = (text, start, end, found)
         return found
+
+    def _word_bits(self, word: str) -> int:
+        """Bits of every entry with a run inside ``word``: each of the word's substrings up to the
+        longest run is looked up, far fewer than the runs of every lexicon."""
+        runs, longest, size = self._runs, self._longest, len(word)
+        bits = 0
+        for i in range(size):
+            for j in range(i + 1, min(size, i + longest) + 1):
+                bits |= runs.get(word[i:j], 0)
+        return bits
 
 
 #: One index for every matcher, so a sentence is tokenised once for all of them.
 INDEX = WordIndex()
 
 
+def _run(fragment: str) -> str:
+    """The longest word of ``fragment`` as the index reads words ("" for one such as ", ")."""
+    return max(_TOKEN.findall(fragment), key=len, default="")
+
+
 def _usable(fragment: str) -> bool:
-    return len(fragment) >= 2 or (len(fragment) == 1 and not fragment.isascii())
+    """A fragment the index can look for: two characters or a non-ASCII one, and a word in it."""
+    return (len(fragment) >= 2 or (len(fragment) == 1 and not fragment.isascii())) and bool(_run(fragment))
 
 
 def _required(items: Iterable[tuple[Any, Any]]) -> set[str] | None:
@@ -125,7 +143,7 @@ def _required(items: Iterable[tuple[Any, Any]]) -> set[str] | None:
 
     Each literal run is one candidate; a group or a required repeat passes its own up; an
     alternation offers the union of its branches' fragments when every branch has some. The
-    candidate whose shortest fragment is longest wins.
+    candidate whose shortest word (the part the index looks for) is longest wins.
     """
     candidates: list[set[str]] = []
     run = ""
@@ -149,7 +167,7 @@ def _required(items: Iterable[tuple[Any, Any]]) -> set[str] | None:
             candidates.append(inner)
     if not candidates:
         return None
-    return max(candidates, key=lambda c: min(len(k) for k in c))
+    return max(candidates, key=lambda c: (min(len(_run(k)) for k in c), min(len(k) for k in c)))
 
 
 def fragments(source: str) -> set[str] | None:
