@@ -10,6 +10,7 @@ import functools
 import json
 import re
 import sys
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
@@ -71,7 +72,7 @@ def guarded(source: str, flags: int = 0) -> re.Pattern[str]:
 
 
 def first_characters(source: str, flags: int = 0) -> str | None:
-    """A case-sensitive class body holding every character a match of ``source`` can start with, or None.
+    """A case-sensitive class of every character a match of ``source`` can start with, or None.
 
     Exact within ASCII and open outside it (the match decides there), so it needs no case
     folding: sre can test it against each character without entering the pattern, where a
@@ -85,7 +86,18 @@ def first_characters(source: str, flags: int = 0) -> str | None:
     if items is None:
         return None
     members = re.compile(f"[{''.join(dict.fromkeys(items))}]", parsed.state.flags)
-    return "".join(_class_char(c) for c in range(128) if members.match(chr(c))) + r"\x80-\U0010ffff"
+    return open_class(c for c in range(128) if members.match(chr(c)))
+
+
+def open_class(ascii_codes: Iterable[int]) -> str | None:
+    """A regex class of the ASCII characters ``ascii_codes`` and every character outside ASCII,
+    or None when that is every character.
+
+    It is written as the ASCII characters it leaves out: a range up to the last code point
+    takes sre's compiler a walk over the whole of Unicode.
+    """
+    left_out = sorted(set(range(128)) - set(ascii_codes))
+    return f"[^{''.join(_class_char(c) for c in left_out)}]" if left_out else None
 
 
 def _first_class(items: list[tuple[Any, Any]]) -> list[str] | None:

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
 from ..document import Document
-from ..lexicon import WORD_END, WORD_START, body, first_characters, guarded, pattern
+from ..lexicon import WORD_END, WORD_START, body, first_characters, guarded, open_class, pattern
 from ._words import INDEX, fragments
 
 #: A lexicon entry of a :class:`Matcher`: its label, its pattern and what the lexicon says of it.
@@ -43,6 +43,7 @@ SUBSETS_LIMIT = 4096
 #: How a :data:`Scan` form is read: the pattern itself; group 1 of a form that starts where the
 #: pattern does; group 1 of a form that starts one character before it (see :func:`_scan`).
 PLAIN, AT_START, BEFORE_START = 0, 1, 2
+_BEFORE_BOUNDED = open_class(c for c in range(128) if not re.match(r"[\w-]", chr(c)))
 #: A back-reference or a condition naming a group by its number.
 _NUMBERED_REFERENCE = re.compile(r"\\[1-9]|\(\?\(\d")
 
@@ -66,12 +67,11 @@ def _scan(plain: re.Pattern[str], *, bounded: bool) -> Scan:
         return plain, plain, PLAIN
     first = first_characters(source, flags)
     if bounded:
-        guard = f"(?=(?-i:[{first}]))" if first else ""
-        before = "".join(f"\\x{c:02x}" for c in range(128) if not re.match(r"[\w-]", chr(c), flags))
-        return plain, re.compile(f"(?-i:[{before}\\x80-\\U0010ffff]){guard}(?=({source}))", flags), BEFORE_START
+        guard = f"(?=(?-i:{first}))" if first else ""
+        return plain, re.compile(f"(?-i:{_BEFORE_BOUNDED}){guard}(?=({source}))", flags), BEFORE_START
     if first is None or source.startswith(("^", "\\A")):
         return plain, plain, PLAIN
-    return plain, re.compile(f"(?-i:[{first}])(?<=(?=({source}))[\\s\\S])", flags), AT_START
+    return plain, re.compile(f"(?-i:{first})(?<=(?=({source}))[\\s\\S])", flags), AT_START
 
 
 def _leftmost(scan: Scan, text: str, pos: int, end: int) -> tuple[int, int] | None:
