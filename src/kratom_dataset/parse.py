@@ -31,7 +31,7 @@ _BULLET = re.compile(r"[ \t]*[-*•][ \t]+")
 _NUMBER_MARK = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+(?=\S)")
 _CONCLUSION_HEADING = re.compile(r"conclusion|final thoughts|bottom line|takeaways?|summary|in short", re.IGNORECASE)
 _CLOSE_QUOTES = '”"’'
-# The heading of a table of contents, whose entries follow it one a line.
+# The heading of a table of contents, whose entries follow it one to a line.
 _CONTENTS = re.compile(r"(?:table of )?contents:?|in this (?:article|guide|post|page):?|on this page:?|jump to:?", re.IGNORECASE)
 
 # Named here before they had modules of their own, and still imported from here.

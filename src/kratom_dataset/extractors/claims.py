@@ -32,9 +32,9 @@ VERSION = f"1.0.0+{lexicons.version('claims', 'taxonomy')}"
 
 CLAIM_ROLES = frozenset({"summary", "intro", "section", "conclusion", "body"})
 _WORDS = re.compile(r"[^\W\d_]{2,}")
-# "Never take ...", "Don't mix ...": advice given, not a statement denied.
 # "X inhibits CYP3A4, which can raise levels of ...": the harm follows from the mechanism stated first.
 _CONSEQUENCE = re.compile(r",\s*(?:which|so|thereby|therefore)\b|\bwhich means\b|\bso that\b|;\s*all\b", re.IGNORECASE)
+# "Never take ...", "Don't mix ...": advice given, not a statement denied.
 _PROHIBITION = re.compile(r"(?:(?:please|and|so|also|just)\s+)?(?:never|do not|don['’]?t|dont)\b", re.IGNORECASE)
 
 

@@ -47,8 +47,6 @@ def doses_and_amounts(doc: Document, claim_ids: dict[int, str]) -> tuple[list[Do
 _SCHEDULE_LINE = re.compile(r"\s*(?:weeks?|days?|months?|steps?|stages?)\s*\d", re.IGNORECASE)
 # "from 12 g/day down to 2 g/day", "16, then 14.5": words that step from one amount to the next.
 _STEP_WORDS = re.compile(r"\b(?:then|down to|to|dropp\w*|cut\w*)\b|→|->", re.IGNORECASE)
-
-
 # "40, 20 or 10 mg": arms of a study, not steps.
 _ALTERNATIVES = re.compile(r"\bor\b", re.IGNORECASE)
 
@@ -66,10 +64,9 @@ def _descending_steps(doc: Document, indexed: list[tuple[int, Dose]]) -> list[Do
             runs.append([n])
     out = [d for _, d in indexed]
     for run in runs:
-        first, last = indexed[run[0]], indexed[run[-1]]
-        joined = first[0] == last[0] and _STEP_WORDS.search(doc.flat, first[1].provenance.char_end, last[1].provenance.char_start)
-        alternatives = first[0] == last[0] and _ALTERNATIVES.search(doc.flat, first[1].provenance.char_end, last[1].provenance.char_start)
-        if (len(run) >= 3 or (len(run) == 2 and joined)) and not alternatives:
+        (i, first), (j, last) = indexed[run[0]], indexed[run[-1]]
+        between = doc.flat[first.provenance.char_end : last.provenance.char_start] if i == j else ""
+        if (len(run) >= 3 or (len(run) == 2 and _STEP_WORDS.search(between))) and not _ALTERNATIVES.search(between):
             for n in run:
                 if out[n].role in (None, "typical"):
                     out[n] = out[n].model_copy(update={"role": "taper_step", "purpose": out[n].purpose or "withdrawal"})
