@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -54,6 +55,17 @@ def check(text: str) -> None:
     rows = extract_document(doc)
     report = validate_rows(rows)
     assert report.valid, report.to_text()
+
+
+# Slices of the seeds that once broke a check, as (start, length), with what they broke.
+FOUND = [
+    (11758, 1500),  # a clause leaving both agent and target to the one before spanned back into it
+]
+
+
+@pytest.mark.parametrize(("start", "length"), FOUND)
+def test_slices_that_once_failed(start, length):
+    check(SEED_TEXT[start : start + length])
 
 
 def test_fuzz_parser_and_extractors(fuzz_examples):

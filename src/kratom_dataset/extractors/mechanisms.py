@@ -160,7 +160,7 @@ def _span_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) -
             continue
         limit = actions[n + 1].start if n + 1 < len(actions) else e
         negation_start = window_start
-        elided = None  # the part of the mechanism this clause leaves to the one before it
+        elided: set[str] = set()  # the parts of the mechanism this clause leaves to the one before it
         passive = passive_arguments(text, action, limit, targets, agents, window_start, target_refs, doc, index)
         if passive:
             group, chosen = passive
@@ -193,31 +193,34 @@ def _span_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) -
                 group, chosen = examples(text, action, limit, chosen, window_start, targets, agents)
             if not group and previous and _SHARED_SUBJECT.fullmatch(text, window_start, action.start):
                 group = previous[0]  # "MG is a partial agonist at MOR and an antagonist at KOR"
-                elided = "agent"
+                elided.add("agent")
             elif not group and previous and not chosen:
                 # "MG is a MOR partial agonist and a DOR antagonist": the second role noun's modifier
                 modifier = target_before(text, window_start, window_start, action.start, targets)
                 if modifier and _SHARED_SUBJECT.fullmatch(text, window_start, modifier[0][0].start):
-                    group, chosen, elided = previous[0], modifier, "agent"
+                    group, chosen = previous[0], modifier
+                    elided.add("agent")
             if group and not chosen and previous and _SHARED_OBJECT.match(text, action.end, limit):
                 chosen = previous[1]  # "MG is an antagonist at KOR, whereas 7-OH is a partial agonist"
-                elided = "target"
+                elided.add("target")
             if not group and chosen and lex.nominal.fullmatch(action.text(text)):
                 # "activation of opioid receptors" with no agent in the clause: what the text is about
                 implied = antecedent(doc, index, action.start)
                 if implied:
-                    group, elided = [implied], "agent"
+                    group = [implied]
+                    elided.add("agent")
             if not group and chosen and _SUBJECTLESS.fullmatch(text, s, action.start):
                 subject = heading_agent(doc, s)  # "Slide 12 — Buprenorphine" over "• partial agonist at MOR"
                 if subject is not None:
-                    group, elided = [(subject, subject.label)], "agent"
+                    group = [(subject, subject.label)]
+                    elided.add("agent")
         if not chosen or not group:
             continue
         if _UNKNOWN.match(text, chosen[-1][0].end, limit):
             continue  # "their effect on these enzymes is unknown" states no effect
         chosen, denied = _contrasted(text, chosen, targets, limit)
         previous = (group, chosen)
-        target_end = max(chosen[-1][0].end, action.end, max(h.end for h, _ in group)) if elided != "target" else action.end
+        target_end = max(chosen[-1][0].end, action.end, max(h.end for h, _ in group)) if "target" not in elided else action.end
         effect_match = _EFFECT.match(text, target_end, e)
         effect = doc.text[effect_match.start("effect") : effect_match.end("effect")].strip() if effect_match else None
         stated = [(action, chosen, effect)]
@@ -303,7 +306,7 @@ def _records(
     effect: str | None,
     negation_start: int,
     negation_end: int,
-    elided: str | None = None,
+    elided: frozenset[str] | set[str] = frozenset(),
     negated: bool | None = None,
 ) -> list[Mechanism]:
     """One record per agent and per target of one stated action.
@@ -324,7 +327,7 @@ def _records(
         for tgt, _ in chosen:
             for name, ttype in tgt.names:
                 # coordinated agents share the span of their whole phrase: "Kratom and morphine bind ..."
-                parts: list[Hit | Target] = [action, *(group_hits if elided != "agent" else []), *([tgt] if elided != "target" else [])]
+                parts: list[Hit | Target] = [action, *(group_hits if "agent" not in elided else []), *([tgt] if "target" not in elided else [])]
                 start = min(p.start for p in parts)
                 end = max(p.end for p in parts)
                 out.append(
