@@ -327,7 +327,11 @@ def _records(
         for tgt, _ in chosen:
             for name, ttype in tgt.names:
                 # coordinated agents share the span of their whole phrase: "Kratom and morphine bind ..."
-                parts: list[Hit | Target] = [action, *(group_hits if "agent" not in elided else []), *([tgt] if "target" not in elided else [])]
+                parts: list[Hit | Target] = [
+                    action,
+                    *(group_hits if "agent" not in elided else []),
+                    *([tgt] if "target" not in elided else []),
+                ]
                 start = min(p.start for p in parts)
                 end = max(p.end for p in parts)
                 out.append(
