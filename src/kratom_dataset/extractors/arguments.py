@@ -50,6 +50,8 @@ _MAIN_SUBJECT = re.compile(r"[^,.;]{0,60},\s*")
 _APPOSITIVE = re.compile(r"\s*,\s*(?:the|a|an|its|one|another)\b[^,;.]{0,60},\s*(?:\w+\s+){0,3}", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"[.;]|,\s*(?:so|but|whereas|while|although|though|because|since|and so)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"which|who|that", re.IGNORECASE)
+_OBJECT_PRONOUN = re.compile(r"it|them", re.IGNORECASE)
+_MEANS = re.compile(r"\s+(?:\w+ly\s+)?(?:by|through|via)\s+", re.IGNORECASE)
 _ARTICLE = re.compile(r"the\s+", re.IGNORECASE)
 # "inhibitors such as ketoconazole": agents named as examples of a role noun.
 _ROLE_NOUN = re.compile(r"(?:inhibitors|inducers|agonists|antagonists|blockers)(?: of)?$", re.IGNORECASE)
@@ -256,6 +258,10 @@ def agent_group(
     Not across a clause boundary ("formed from MG by CYP3A4, so CYP3A4 inhibitors ...")."""
     before = [h for h in agents if window_start <= h.start and h.end <= action_start]
     refs = [h for h in references if window_start <= h.start and h.end <= action_start]
+    if refs and _OBJECT_PRONOUN.fullmatch(refs[-1].text(text)) and _MEANS.fullmatch(text, refs[-1].end, action_start):
+        # "Clonidine and lofexidine relieve it by stimulating ...": the object of the verb is no agent
+        object_start = refs.pop().start
+        before = [h for h in before if h.end <= object_start]
     nearest_ref = refs[-1] if refs else None
     if before and (nearest_ref is None or before[-1].start > nearest_ref.start):
         nearest = before[-1]

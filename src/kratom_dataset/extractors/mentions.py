@@ -24,7 +24,9 @@ CHAIN = re.compile(
     # "neither MG nor 7-OH", "with 5-HT2A receptors and with alpha-adrenergic receptors"
     r"|\s+nor\s+|\s*,?\s+and\s+(?:with|at|on|to)\s+"
     # "KOR/DOR", "MT1/MT2 agonists"
-    r"|\s*/\s*)"
+    r"|\s*/\s*"
+    # "alpha-2 receptors (cf. clonidine) and 5-HT2A receptors": a bracketed aside after the first conjunct
+    r"|\s*\([^()]{1,40}\)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+))"
 )
 
 # "kratom, like other opioids, ...": a name in a comparison is not the agent of the clause.
