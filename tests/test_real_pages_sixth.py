@@ -61,3 +61,61 @@ def test_a_clause_leaving_agent_and_target_to_the_one_before_stays_in_its_senten
 def test_an_enzyme_named_as_a_target_is_not_read_as_a_reference():
     text = "Compounds in kratom can slow the liver enzymes that clear many prescription drugs."
     assert ("kratom", "inhibits", "cytochrome P450 enzymes") in triples(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mitragynine binds to the same mu-opioid receptors as morphine.", ("morphine", "binds", "mu-opioid receptor")),
+        ("Kratom binds MOR, as does morphine.", ("morphine", "binds", "mu-opioid receptor")),
+        (
+            "Kratom alkaloids bind to mu-opioid receptors, and so do oxycodone, methadone and fentanyl.",
+            ("methadone", "binds", "mu-opioid receptor"),
+        ),
+        (
+            "Kratom alkaloids bind to mu-opioid receptors, and so do oxycodone, methadone and fentanyl.",
+            ("fentanyl", "binds", "mu-opioid receptor"),
+        ),
+    ],
+)
+def test_a_name_said_to_do_the_same_gets_the_same_mechanism(text, expected):
+    assert expected in triples(text)
+
+
+def test_the_comma_closing_a_fronted_comparison_joins_no_name_to_it():
+    text = "Unlike morphine, mitragynine does not strongly recruit beta-arrestin."
+    assert [(m.agent, m.negated) for m in records(text, "Mechanism")] == [("mitragynine", True)]
+
+
+# Claims --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, polarity",
+    [
+        ("Start with 3-4 mL if you have never used a kratom extract before.", "affirmed"),
+        ("These data suggest that kratom is not a single-target drug but a mixture.", "affirmed"),
+        ("You can buy a product with no idea what is in it.", "affirmed"),
+        ("Kratom is not a controlled substance.", "negated"),
+        ("It is not safe if you take opioids.", "negated"),
+    ],
+)
+def test_polarity_of_conditions_contrasts_and_with_no(text, polarity):
+    assert [c.polarity for c in records(text, "Claim")] == [polarity]
+
+
+@pytest.mark.parametrize(
+    "text, claim_type",
+    [
+        ("i took a 1/2 tsp extra before bed and slept way better", "efficacy"),
+        ("In this small trial, kratom leaf at 6 g/day appeared to reduce withdrawal severity.", "efficacy"),
+        ("I take 3 g every morning.", "dosage"),
+    ],
+)
+def test_a_dose_with_what_it_did_is_about_efficacy(text, claim_type):
+    assert [c.claim_type for c in records(text, "Claim")] == [claim_type]
+
+
+def test_authors_who_wrote_are_experts():
+    text = "In several cases, people had swallowed more than 20 grams at once, the authors wrote."
+    assert [c.evidence for c in records(text, "Claim")] == ["experts"]

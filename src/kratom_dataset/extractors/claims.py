@@ -118,7 +118,7 @@ def _personal(text: str, start: int, end: int) -> Hit | None:
 # Where a sentence's first clause ends: what comes after ("..., but it does not ...") qualifies it.
 _CLAUSE_END = re.compile(
     r"\s*[;:\u2014]|\s+[\u2013-]\s|,\s*(?:but|and|so|which|whereas|while|though|although|yet|because|since|as|if|unless|or|not|rather|instead)\b"
-    r"|\s+(?:but|because|although|though|whereas|while|rather than|instead of)\s",
+    r"|\s+(?:but|because|although|though|whereas|while|rather than|instead of|if|unless)\s",
     re.IGNORECASE,
 )
 

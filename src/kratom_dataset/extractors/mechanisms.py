@@ -35,7 +35,7 @@ from .arguments import (
     target_chain,
 )
 from .coreference import antecedent, heading_agent
-from .mentions import CHAIN, Target, chain_back, find_agents, find_targets, inside_longer, is_compared, lexicon
+from .mentions import CHAIN, Target, chain_back, compared_agents, find_agents, find_targets, inside_longer, lexicon
 
 NAME = "kratom_dataset.extractors.mechanisms"
 VERSION = f"1.1.0+{lexicons.version('mechanisms')}"
@@ -146,7 +146,7 @@ def _span_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) -
     # A name inside a longer target ("melatonin production") is not an agent; the same word as a
     # whole target ("melatonin") can be either, by its place around the action.
     named = [h for h in find_agents(text, s, e, words) if not inside_longer(h, targets)]
-    compared = [h for h in named if is_compared(text, s, h)]
+    compared = compared_agents(text, s, named)
     agents = [h for h in named if h not in compared]
     references = [h for h in lex.references.find(text, s, e, words=words) if not _overlaps_any(h, agents)]
     actions = [h for h in action_hits if not _inside_any(h, targets) and not _overlaps_any(h, agents)]

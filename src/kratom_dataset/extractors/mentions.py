@@ -40,6 +40,15 @@ AS_BEFORE = re.compile(r"(?:(?<!such )(?<!as well )\bas|\bsame\b[^.;]{0,60}\btha
 
 DOES_AFTER = re.compile(r"\s+(?:do|does|did)\b", re.IGNORECASE)
 
+_CONJOINED = re.compile(r"\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
+
+# "binds the same receptors as morphine", "and so do oxycodone and fentanyl", "as does morphine":
+# the name after it is said to do the same.
+SAME_AS = re.compile(
+    r"(?:\bsame\b[^.;]{0,60}?\s(?:as|like)|\b(?:as|so)\s+(?:do|does|did))\s+(?:(?:other|the|many|most|some)\s+)?$",
+    re.IGNORECASE,
+)
+
 MODIFIER = re.compile(r"-(?:induced|like|related|free|based|containing)\b", re.IGNORECASE)
 
 COORDINATED_RECEPTORS = {
@@ -175,9 +184,32 @@ def chain_back(text: str, targets: list[Target], last: Target) -> list[tuple[Tar
 def is_compared(text: str, start: int, hit: Hit) -> bool:
     """Whether a name stands in a comparison ("like other opioids", "than morphine", "as other
     opioids do") rather than as the subject of its clause."""
-    if COMPARED.search(text, max(start, hit.start - 25), hit.start):
+    if COMPARED.search(text, max(start, hit.start - 25), hit.start) or SAME_AS.search(text, max(start, hit.start - 90), hit.start):
         return True
     return bool(AS_BEFORE.search(text, max(start, hit.start - 90), hit.start) and DOES_AFTER.match(text, hit.end))
+
+
+def compared_agents(text: str, start: int, hits: list[Hit]) -> list[Hit]:
+    """The hits that stand in a comparison (:func:`is_compared`), with the names coordinated after
+    one ("and so do oxycodone, methadone and fentanyl")."""
+    out: list[Hit] = []
+    for n, hit in enumerate(hits):
+        if is_compared(text, start, hit) or (out and out[-1] is hits[n - 1] and _joined(text, hits, n)):
+            out.append(hit)
+    return out
+
+
+def _joined(text: str, hits: list[Hit], n: int) -> bool:
+    """Whether ``hits[n]`` is coordinated with the hit before it: by "and"/"or", or by a comma in
+    a list that goes on ("oxycodone, methadone and fentanyl"), not the comma that closes a
+    fronted phrase ("Unlike morphine, mitragynine ...")."""
+    if _CONJOINED.fullmatch(text, hits[n - 1].end, hits[n].start):
+        return True
+    return bool(
+        CHAIN.fullmatch(text, hits[n - 1].end, hits[n].start)
+        and n + 1 < len(hits)
+        and CHAIN.fullmatch(text, hits[n].end, hits[n + 1].start)
+    )
 
 
 def named_agents(text: str, start: int, end: int) -> list[Hit]:
