@@ -40,6 +40,8 @@ def triples(text: str) -> set[tuple[str, str, str]]:
             "Clonidine and lofexidine relieve it by stimulating alpha-2 adrenergic autoreceptors.",
             ("lofexidine", "activates", "alpha-2 adrenergic receptors"),
         ),
+        # "+" and "&" coordinate like "and"
+        ("Mitragynine inhibits CYP2D6 + CYP3A4.", ("mitragynine", "inhibits", "CYP3A4")),
         # a bracketed aside between two coordinated targets
         ("MG binds alpha-2 adrenergic receptors (cf. clonidine) and 5-HT2A receptors.", ("mitragynine", "binds", "serotonin receptors")),
     ],
