@@ -121,3 +121,29 @@ def test_a_dose_with_what_it_did_is_about_efficacy(text, claim_type):
 def test_authors_who_wrote_are_experts():
     text = "In several cases, people had swallowed more than 20 grams at once, the authors wrote."
     assert [c.evidence for c in records(text, "Claim")] == ["experts"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If withdrawal becomes hard to manage, hold at your current amount for a few extra days.",
+        "If nothing happen, next time take 2-3 gr.",
+        "If you feel nothing, add half a gram at a time.",
+        "Once you are under 5 g/day, slow down to a 5% cut every week.",
+        "Every 7 days, reduce that total by 10%.",
+        "anyway dont take more than 15g in a day, i did once and threw up for hours.",
+        "Loperamide is sometimes used for diarrhoea, but never take more than 16 mg in a day.",
+        "Kratom plus alcohol can slow your breathing, so if you do mix, use less of each.",
+        "Products sold as 7-OH act much more like prescription opioids, so treat them that way.",
+    ],
+)
+def test_imperatives_after_a_lead_in_or_a_coordinator_recommend(text):
+    assert [c.claim_type for c in records(text, "Claim")] == ["recommendation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Each tea bag have 2 g of red kratom leaf, cut fine for fast brewing.", "The hold at 10 g lasted a week."],
+)
+def test_a_verb_word_that_is_not_an_imperative_recommends_nothing(text):
+    assert [c.claim_type for c in records(text, "Claim")] == ["dosage"]
