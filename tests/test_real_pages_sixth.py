@@ -147,3 +147,13 @@ def test_imperatives_after_a_lead_in_or_a_coordinator_recommend(text):
 )
 def test_a_verb_word_that_is_not_an_imperative_recommends_nothing(text):
     assert [c.claim_type for c in records(text, "Claim")] == ["dosage"]
+
+
+# Doses ---------------------------------------------------------------------------------------
+
+
+def test_another_drug_beside_a_kratom_taper_is_no_step_of_it():
+    text = "Tapering off kratom\n\nI dropped to 4 g a day.\nWhat helped me:\n- clonidine 0.1 mg at night\n- 0.3 mg melatonin"
+    roles = {d.provenance.exact: d.role for d in records(text, "Dose")}
+    assert roles["0.1 mg"] is None
+    assert roles["0.3 mg"] is None

@@ -21,6 +21,8 @@ from ._match import Hit, Matcher, looking_back
 from ._words import INDEX
 from .amounts import amounts, overlaps
 from .dose_cues import lexicon as _lexicon
+from .mentions import find_agents
+from .mentions import lexicon as mention_lexicon
 
 NAME = "kratom_dataset.extractors.doses"
 VERSION = f"1.1.0+{lexicons.version('doses')}"
@@ -145,6 +147,8 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
             role = _heading_role(doc, start)  # "Typical doses" over "Methadone: 60-120 mg/day"
         if role is None and _in_taper(doc, index):
             role = "taper_step"  # an amount in a taper's schedule is a step of it
+        if role == "taper_step" and role_hit is None and _other_drug(text, start, end, s, e):
+            role = None  # "clonidine 0.1 mg" under a kratom taper's heading is no step of it
         bound_at = hit.start if hit and comparator == hit.label else start
         if role is None and comparator in (">", ">=", "<=") and not _TAKERS.search(text, max(cursor, bound_at - 80), bound_at):
             role = "maximum"  # "doses above 15 g", "up to 30 mg": a bound is a limit, not who took how much
@@ -269,6 +273,17 @@ def _heading_purpose(doc: Document, start: int) -> Purpose | None:
                 purpose: Purpose = hit.label
                 return purpose
     return None
+
+
+def _other_drug(text: str, start: int, end: int, s: int, e: int) -> bool:
+    """Whether the name nearest an amount ("clonidine 0.1 mg", "0.3 mg melatonin") is a drug other
+    than kratom or its alkaloids: such an amount is no step of a kratom taper. (No sentence mask
+    is passed: one read before the drug names were first loaded would lack their words.)"""
+    named = find_agents(text, max(s, start - 30), min(e, end + 20))
+    if not named:
+        return False
+    nearest = min(named, key=lambda h: start - h.end if h.end <= start else h.start - end)
+    return nearest.label != "kratom" and nearest.label not in mention_lexicon().alkaloids
 
 
 def _in_taper(doc: Document, index: int) -> bool:
