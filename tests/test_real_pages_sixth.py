@@ -42,6 +42,9 @@ def triples(text: str) -> set[tuple[str, str, str]]:
         ),
         # "+" and "&" coordinate like "and"
         ("Mitragynine inhibits CYP2D6 + CYP3A4.", ("mitragynine", "inhibits", "CYP3A4")),
+        # a receptor subtype coordinated with a later "receptors"; bare "REM" before a preposition
+        ("Quetiapine also blocks histamine H1 and alpha-1 adrenergic receptors.", ("quetiapine", "inhibits", "histamine receptors")),
+        ("Morphine reduces slow-wave sleep and REM in healthy volunteers.", ("morphine", "decreases", "REM sleep")),
         # a bracketed aside between two coordinated targets
         ("MG binds alpha-2 adrenergic receptors (cf. clonidine) and 5-HT2A receptors.", ("mitragynine", "binds", "serotonin receptors")),
     ],
