@@ -160,3 +160,20 @@ def test_another_drug_beside_a_kratom_taper_is_no_step_of_it():
     roles = {d.provenance.exact: d.role for d in records(text, "Dose")}
     assert roles["0.1 mg"] is None
     assert roles["0.3 mg"] is None
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("The network's medical director, Dr. Samuel Okonkwo, said vomiting was the most common symptom.", "experts"),
+        ("Co-author Dr. Samuel Ito cautioned that the findings are cross-sectional.", "experts"),
+        ('"Dose is the issue," said Marcus Bell, a pharmacist in Aurora.', "experts"),
+        ("my doc said gabapentin might help", "experts"),
+        ("Products tested by the state laboratory contained between 8 and 45 mg of 7-OH per serving.", "studies"),
+        ("In lab tests, mitragynine acted as a partial agonist at the mu-opioid receptor.", "studies"),
+        ("However, no controlled trial has confirmed this.", "studies"),
+        ("Products are not tested the way medicines are.", "none"),
+    ],
+)
+def test_attributions_of_the_sixth_round(text, evidence):
+    assert [c.evidence for c in records(text, "Claim")] == [evidence]
