@@ -40,6 +40,18 @@ def seed_text(article_id: str) -> str:
     return (RAW / "articles" / SEEDS[article_id]).read_bytes().decode("utf-8")
 
 
+def records_of(text: str, kind: str) -> list:
+    """The records of one kind ("Claim", "Dose", "Mechanism") that :func:`extract` finds in ``text``."""
+    from kratom_dataset.extractors import extract
+
+    return [r for r in extract(text) if type(r).__name__ == kind]
+
+
+def triples(text: str) -> set[tuple[str, str, str]]:
+    """(agent, action, target) of every mechanism found in ``text``."""
+    return {(m.agent, m.action, m.target) for m in records_of(text, "Mechanism")}
+
+
 def apply_change(record: dict, change: dict) -> dict:
     """``record`` with ``change`` written into it: a dict value updates the nested record, any other replaces."""
     for key, value in change.items():

@@ -9,13 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from kratom_dataset.extractors import extract
+from conftest import records_of as records
 from kratom_dataset.parse import is_heading_line, parse_article
-
-
-def records(text: str, kind: str) -> list:
-    return [r for r in extract(text) if type(r).__name__ == kind]
-
 
 # Doses: the amount grammar ------------------------------------------------------------------
 

@@ -8,16 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from kratom_dataset.extractors import extract
-
-
-def records(text: str, kind: str) -> list:
-    return [r for r in extract(text) if type(r).__name__ == kind]
-
-
-def triples(text: str) -> set[tuple[str, str, str]]:
-    return {(m.agent, m.action, m.target) for m in records(text, "Mechanism")}
-
+from conftest import records_of as records
+from conftest import triples
 
 # Mechanisms ----------------------------------------------------------------------------------
 
