@@ -37,6 +37,15 @@ from conftest import triples
         # a receptor subtype coordinated with a later "receptors"; bare "REM" before a preposition
         ("Quetiapine also blocks histamine H1 and alpha-1 adrenergic receptors.", ("quetiapine", "inhibits", "histamine receptors")),
         ("Morphine reduces slow-wave sleep and REM in healthy volunteers.", ("morphine", "decreases", "REM sleep")),
+        # "+" and ", also" join a second role noun; a receptor family before a role noun; "blocker"
+        ("Buprenorphine is a partial agonist at mu + antagonist at kappa.", ("buprenorphine", "antagonist", "kappa-opioid receptor")),
+        ("Methadone: full mu agonist, also NMDA antagonist.", ("methadone", "antagonist", "NMDA receptors")),
+        ("Hydroxyzine is a histamine H1 blocker.", ("hydroxyzine", "inhibits", "histamine receptors")),
+        # "and for" between two targets of one action
+        (
+            "Mitragynine shows measurable affinity for alpha-2 adrenergic receptors and for 5-HT2A receptors.",
+            ("mitragynine", "binds", "serotonin receptors"),
+        ),
         # a bracketed aside between two coordinated targets
         ("MG binds alpha-2 adrenergic receptors (cf. clonidine) and 5-HT2A receptors.", ("mitragynine", "binds", "serotonin receptors")),
     ],
