@@ -46,6 +46,13 @@ from conftest import triples
             "Mitragynine shows measurable affinity for alpha-2 adrenergic receptors and for 5-HT2A receptors.",
             ("mitragynine", "binds", "serotonin receptors"),
         ),
+        # examples named after a target are targets too; "working on"; "docks onto"
+        (
+            "Kratom slows the breakdown of medicines by inhibiting liver enzymes such as CYP2D6 and CYP3A4.",
+            ("kratom", "inhibits", "CYP3A4"),
+        ),
+        ("Kratom is working on opioid receptor.", ("kratom", "interacts_with", "opioid receptors")),
+        ("Mitragynine docks onto the mu-opioid receptor.", ("mitragynine", "binds", "mu-opioid receptor")),
         # a bracketed aside between two coordinated targets
         ("MG binds alpha-2 adrenergic receptors (cf. clonidine) and 5-HT2A receptors.", ("mitragynine", "binds", "serotonin receptors")),
     ],
@@ -178,3 +185,8 @@ def test_another_drug_beside_a_kratom_taper_is_no_step_of_it():
 )
 def test_attributions_of_the_sixth_round(text, evidence):
     assert [c.evidence for c in records(text, "Claim")] == [evidence]
+
+
+def test_an_example_of_a_target_named_the_same_way_is_one_record():
+    text = "Mitragynine has activity at serotonin receptors such as 5-HT1A."
+    assert [m.target for m in records(text, "Mechanism")] == ["serotonin receptors"]

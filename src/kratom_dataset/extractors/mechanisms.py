@@ -48,6 +48,8 @@ _CONTRAST = re.compile(
 # "a different pathway than the kratom", "rather than kratom": no shared action.
 _NOT_COMPARED = re.compile(r"\b(?:different\w*|other|rather)\b[^,.;]{0,40}\bthan\s+(?:other\s+|the\s+)?$", re.IGNORECASE)
 _POTENCY = re.compile(r"\b(?:potent|active|selective)\b", re.IGNORECASE)
+# "receptors such as 5-HT1A": what follows names an example of the target before it.
+_EXAMPLE_OF = re.compile(r"\s*,?\s*(?:such as|including|especially|notably|e\.g\.,?)\s+", re.IGNORECASE)
 _UNLIKE = re.compile(r"\bunlike\s+(?:other\s+|the\s+)?$", re.IGNORECASE)
 # Where the clause holding a comparison ends.
 _CLAUSE_END = re.compile(r"[.;]|,\s*(?:whereas|while|but|although|though|so|which)\b", re.IGNORECASE)
@@ -324,8 +326,15 @@ def _records(
             negated = denied or bool(
                 _NEGATION.search(text, max(hit.end, negation_start) if hit.end <= negation_end else negation_start, negation_end)
             )
+        named: set[str] = set()
+        last_end = -1
         for tgt, _ in chosen:
+            example = last_end >= 0 and _EXAMPLE_OF.fullmatch(text, last_end, tgt.start) is not None
+            last_end = tgt.end
             for name, ttype in tgt.names:
+                if example and name in named:
+                    continue  # "serotonin receptors such as 5-HT1A": one target, and an example of it
+                named.add(name)
                 # coordinated agents share the span of their whole phrase: "Kratom and morphine bind ..."
                 parts: list[Hit | Target] = [
                     action,
