@@ -91,7 +91,8 @@ def test_bullets_that_are_not_a_table_of_contents_do_not_make_a_template():
         ("Is it safe? Some say yes!", ["Is it safe?", "Some say yes!"]),
         ("Known as “kratom wobbles.” Research says so.", ["Known as “kratom wobbles.”", "Research says so."]),
         ("The dose was 5 g. 7-OH is potent.", ["The dose was 5 g.", "7-OH is potent."]),
-        ("lowercase after period. does not split", ["lowercase after period. does not split"]),
+        ("Capital first. lowercase after period does not split", ["Capital first. lowercase after period does not split"]),
+        ("all in lower case. so each full stop splits", ["all in lower case.", "so each full stop splits"]),
     ],
 )
 def test_sentence_boundaries(text, expected):

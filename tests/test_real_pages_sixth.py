@@ -10,6 +10,7 @@ import pytest
 
 from conftest import records_of as records
 from conftest import triples
+from kratom_dataset.parse import parse_article
 
 # Mechanisms ----------------------------------------------------------------------------------
 
@@ -190,3 +191,56 @@ def test_attributions_of_the_sixth_round(text, evidence):
 def test_an_example_of_a_target_named_the_same_way_is_one_record():
     text = "Mitragynine has activity at serotonin receptors such as 5-HT1A."
     assert [m.target for m in records(text, "Mechanism")] == ["serotonin receptors"]
+
+
+# Units of text -------------------------------------------------------------------------------
+
+
+def sentences_of(text: str) -> list[str]:
+    doc = parse_article(text.encode("utf-8"), article_id="t", source_file="t.txt")
+    return [doc.flat[s.start : s.end] for s in doc.sentences]
+
+
+def test_a_reference_mark_after_the_full_stop_ends_the_sentence():
+    text = "Pharmacology\nMitragynine binds mu-opioid receptors.[3] At the mu receptor it is a partial agonist.[4, 5] It acts on adrenergic receptors."
+    assert sentences_of(text)[1:] == [
+        "Mitragynine binds mu-opioid receptors.[3]",
+        "At the mu receptor it is a partial agonist.[4, 5]",
+        "It acts on adrenergic receptors.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "congrats!! day 15-20 was when my sleep came back too. i was at 9 p.m. and it worked.",
+            ["congrats!!", "day 15-20 was when my sleep came back too.", "i was at 9 p.m. and it worked."],
+        ),
+        ("Kratom is a plant. it grows in Asia.", ["Kratom is a plant. it grows in Asia."]),
+        ("I took 2 g at 9 p.m. Then I slept.", ["I took 2 g at 9 p.m.", "Then I slept."]),
+    ],
+)
+def test_a_paragraph_written_in_lower_case_has_lower_case_sentences(text, expected):
+    assert sentences_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "[top comment] u/lowtidecoast · 41 points",
+        "r/quittingkratom · Posted by u/slowandsteady_22",
+        "huh ok.",
+        "congrats man!!",
+        "ok so update for anyone who followed my last thread.",
+        "did u split ur doses or just take it all in the morning",
+        "not medical advice lol",
+    ],
+)
+def test_forum_headers_reactions_and_unmarked_questions_are_not_claims(unit):
+    assert records(unit + "\n\nKratom binds opioid receptors.", "Claim")[0].provenance.exact == "Kratom binds opioid receptors."
+
+
+@pytest.mark.parametrize("unit", ["Pain scores fell by 3 points.", "do 2 g a day then drop to 1 g.", "can cause insomnia at high doses."])
+def test_statements_that_look_like_forum_furniture_stay_claims(unit):
+    assert [c.provenance.exact for c in records(unit, "Claim")] == [unit]

@@ -173,6 +173,16 @@ def is_forum_byline(line: str) -> bool:
     return _FORUM_BYLINE.search(line) is not None
 
 
+# "[reply] u/name · 28 points", "r/quittingkratom · Posted by u/name": a handle and what the forum adds.
+_FORUM_HANDLE_LINE = re.compile(r"^(?:\[[^\]\n]{1,20}\]\s*)?(?:[▲▼]\s*\d+\s+)?(?:u|r)/[\w-]+\s*(?:[·•|]|$)")
+
+
+def is_forum_handle_line(line: str) -> bool:
+    """Whether a unit is a forum post's header line, opening with the poster's or the forum's
+    handle: page furniture, never a claim."""
+    return len(line) <= 120 and _FORUM_HANDLE_LINE.match(line.strip()) is not None
+
+
 #: A line at least this share of the text's wrap width may have been wrapped.
 _WRAPPED = 0.5
 

@@ -6,12 +6,13 @@ import re
 
 from .document import Block, trim
 
-# A sentence ends at . ! or ? (plus closing quotes or brackets) followed by space and then
-# something that can start one: a capital, a digit, or a letter of a script without case.
-# Abbreviations and initials are checked separately.
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
+# A sentence ends at . ! or ? (plus closing quotes or brackets, and reference marks such as
+# "[3]" or "[4, 5]") followed by space and then something that can start one: a capital, a
+# digit, or a letter of a script without case. Abbreviations and initials are checked separately.
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?:\[\d{1,3}(?:[,–-]\s?\d{1,3})*\])*(?=\s)")
 # "Chamomile Flower Extract ....... 100 mg": dots that lead to a value on the same line.
 _DOT_LEADER = re.compile(r"\.{3,}[ \t]*(?=[\d$€£])|\.{5,}")
+_LETTER = re.compile(r"[^\W\d_]")
 _SKIP_BEFORE_START = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\"“‘'(["
 _ABBREVIATIONS = frozenset(
     [
@@ -52,8 +53,16 @@ def split_sentences(text: str, paragraph: Block) -> list[Block]:
         return [paragraph]
     pieces = []
     cursor = start
+    # A paragraph that opens in lower case ("congrats!! day 15 was ...") is written without
+    # capitals, so its sentences may open in lower case too.
+    first = _LETTER.search(text, start, end)
+    lower = first is not None and first.group().islower()
     for m in _SENTENCE_END.finditer(text, start, end):
-        if not _starts_sentence(text, m.end(), end) or _is_abbreviation(text, cursor, m.start()) or _DOT_LEADER.match(text, m.start()):
+        if (
+            not _starts_sentence(text, m.end(), end, lower=lower)
+            or _is_abbreviation(text, cursor, m.start(), lower=lower)
+            or _DOT_LEADER.match(text, m.start())
+        ):
             continue
         pieces.append((cursor, m.end()))
         cursor = m.end()
@@ -66,16 +75,16 @@ def split_sentences(text: str, paragraph: Block) -> list[Block]:
     return out
 
 
-def _starts_sentence(text: str, pos: int, end: int) -> bool:
+def _starts_sentence(text: str, pos: int, end: int, *, lower: bool = False) -> bool:
     while pos < end and text[pos] in _SKIP_BEFORE_START:
         pos += 1
     if pos >= end:
         return False
     ch = text[pos]
-    return ch.isupper() or ch.isdigit() or (ch.isalpha() and not ch.islower())
+    return ch.isupper() or ch.isdigit() or (ch.isalpha() and (lower or not ch.islower()))
 
 
-def _is_abbreviation(text: str, start: int, dot: int) -> bool:
+def _is_abbreviation(text: str, start: int, dot: int, *, lower: bool = False) -> bool:
     if text[dot] != ".":
         return False
     word_start = dot
@@ -85,6 +94,8 @@ def _is_abbreviation(text: str, start: int, dot: int) -> bool:
     # An initial ("J. Smith") is a capital letter; "5 g." ends a sentence with a unit.
     if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
         return True
+    if lower and (len(word) == 1 or "." in word):
+        return True  # "9 p.m. and", "a. the first": in text without capitals, an initialism goes on
     # "Oct. 12", "Ep. 41", "Vol. 3": a date or a number follows, not a new sentence
     return word.lower() in _BEFORE_NUMBER and text[dot + 1 : dot + 3].lstrip()[:1].isdigit()
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .. import lexicon as lexicons
 from ..document import Document
 from ..ids import record_id
-from ..lines import AMOUNT
+from ..lines import AMOUNT, is_forum_handle_line
 from ..models import Claim, Cue
 from ..provenance import sentence_anchor
 from . import topics
@@ -161,7 +161,7 @@ def is_furniture(sentence: str) -> bool:
     ("$34.99", "Jo", "★★★★☆ (212 reviews)")."""
     if len(sentence) < 40 and len(_WORDS.findall(sentence)) < 2 and not AMOUNT.search(sentence):  # "Low: 1-2 g" states one
         return True
-    return _lexicon().furniture.match(sentence) is not None
+    return _lexicon().furniture.match(sentence) is not None or is_forum_handle_line(sentence)
 
 
 def _opening(patterns: list[str]) -> re.Pattern[str]:
