@@ -244,3 +244,47 @@ def test_forum_headers_reactions_and_unmarked_questions_are_not_claims(unit):
 @pytest.mark.parametrize("unit", ["Pain scores fell by 3 points.", "do 2 g a day then drop to 1 g.", "can cause insomnia at high doses."])
 def test_statements_that_look_like_forum_furniture_stay_claims(unit):
     assert [c.provenance.exact for c in records(unit, "Claim")] == [unit]
+
+
+def claim_texts(text: str) -> list[str]:
+    return [c.provenance.exact for c in records(text, "Claim")]
+
+
+def test_rows_of_a_table_laid_out_in_spaces_are_units_of_their_own():
+    text = "Schedule\nWeek    Daily total    Split\n1–2     16 g           8 g AM / 8 g PM\n3–4     14 g           7 g AM / 7 g PM\n\nTips follow."
+    assert "1–2     16 g           8 g AM / 8 g PM" in claim_texts(text)
+    assert "3–4     14 g           7 g AM / 7 g PM" in claim_texts(text)
+
+
+def test_a_facts_panel_states_its_amounts():
+    text = "SUPPLEMENT FACTS\nServing Size: 2 Capsules\nAmount Per Serving\nKratom Leaf Powder .... 850 mg\nTotal Alkaloids .... 72 mg\nKeep out of reach of children."
+    claims = claim_texts(text)
+    assert "Serving Size: 2 Capsules" in claims
+    assert "Kratom Leaf Powder .... 850 mg" in claims
+
+
+def test_a_numbered_line_over_bullets_is_a_heading():
+    text = "Lecture notes\n\n1. Opioid receptors and sleep\n- mu agonists reduce REM sleep\n- kappa agonists cause sedation\n\n2. Kratom alkaloids\n- mitragynine is a partial mu agonist"
+    claims = claim_texts(text)
+    assert "1. Opioid receptors and sleep" not in claims and "2. Kratom alkaloids" not in claims
+    assert "- mu agonists reduce REM sleep" in claims or "mu agonists reduce REM sleep" in claims
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "[00:04:52] HOST: Interesting.",
+        "SAM (host): So let's get into the chemistry.",
+        "[Transcript, lightly edited for clarity]",
+        "Last reviewed: 2 February 2025",
+        "Issued: 17 May 2024 | Advisory No. 24-06",
+    ],
+)
+def test_speaker_tags_transcript_notes_and_date_labels_make_no_claim(unit):
+    assert claim_texts(unit + "\n\nKratom binds opioid receptors.") == ["Kratom binds opioid receptors."]
+
+
+def test_what_a_speaker_asserts_stays_a_claim():
+    assert claim_texts("DR. OKAFOR: Mitragynine is a partial agonist at the mu-opioid receptor.") == [
+        "DR. OKAFOR: Mitragynine is a partial agonist at the mu-opioid receptor."
+    ]

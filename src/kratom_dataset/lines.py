@@ -75,8 +75,10 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, ti
     if not core or core[-1] in _TERMINAL or not (line[0].isupper() or line[0].isdigit() or line[0] in OPEN_QUOTES):
         return False
     label = _LABEL.match(line)
-    if label and not title and not _title_case(label.group("value")):
-        return False
+    if label and not title and (not _title_case(label.group("value")) or label.group("value").lstrip()[:1].isdigit()):
+        return False  # "Week 2: 9 g/day", "Serving Size: 2 Capsules": a value, not a heading
+    if _DOT_LEADER_AMOUNT.search(line):
+        return False  # "Kratom Leaf Powder .... 850 mg": a line of a facts panel
     words = line.split()
     if words[-1].lower() in MINOR_WORDS:
         return False  # "Red vein strains are higher in": a piece of a wrapped sentence
@@ -93,15 +95,21 @@ def is_numbered_heading(line: str, following: str) -> bool:
     with no closing punctuation ("1. It is not a sleeping pill") followed by a paragraph, not by
     the next item."""
     numbered = _LIST_ITEM.match(line)
-    if not numbered or _BULLET_ITEM.match(line) or not following or _LIST_ITEM.match(following):
+    if not numbered or _BULLET_ITEM.match(line) or not following:
+        return False
+    # "2. Kratom alkaloids" over "- mitragynine = partial mu agonist": a numbered heading over bullets
+    under_it = following.rstrip()[-1:] in ".!?" or _BULLET_ITEM.match(following) is not None
+    if _LIST_ITEM.match(following) and not _BULLET_ITEM.match(following):
         return False
     rest = line[numbered.end() :].strip()
-    return bool(rest) and rest[-1] not in _TERMINAL and len(rest.split()) <= 12 and following.rstrip()[-1:] in ".!?"
+    return bool(rest) and rest[-1] not in _TERMINAL and len(rest.split()) <= 12 and under_it
 
 
 _BULLET_ITEM = re.compile(r"[ \t]*[-*•▪◦–—][ \t]+")
 _CLOSERS = '"”’)]'
 
+
+_DOT_LEADER_AMOUNT = re.compile(r"\.{3,}\s*\d")
 
 # A number and a unit of amount, as a heading rarely holds one: "8 g", "12g/day", "10%", "1/2 tsp".
 AMOUNT = re.compile(r"\d\s*(?:g|mg|mcg|µg|grams?|%|tsp|tbsp|teaspoons?|tablespoons?|oz|ml)(?![^\W\d_])", re.IGNORECASE)
@@ -130,6 +138,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
     before, after = text[prev[0] : prev[1]], text[nxt[0] : nxt[1]]
     if _LIST_ITEM.match(after) or MD_HEADING.match(after) or MD_HEADING.match(before):
         return False
+    if _COLUMNS.search(before) or _COLUMNS.search(after):
+        return False  # "1–2     16 g     8 g AM": a row of a table laid out in spaces is a line of its own
     if before.split()[-1].lower() in MINOR_WORDS and not _LABEL.match(after):
         return True  # "broken down mainly by\nCYP3A4": a line ending in "by" or "the" runs on
     wrapped = width and _WRAPPED * width <= len(before) <= width and len(before) >= 25 and before.count(" ") >= 3
@@ -145,6 +155,10 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
     if _LIST_ITEM.match(before) or len(before) + 1 + len(after.split()[0]) <= width:
         return False  # a wrapper breaks a line only where the next word would not fit
     return before[-1] not in ".!?" and not (len(after.split()) <= 4 and is_heading_line(after, strict=False))
+
+
+# Columns laid out in spaces: a gap of three or more spaces (or a tab) between two words.
+_COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
 
 
 def _parallel(before: str, after: str) -> bool:

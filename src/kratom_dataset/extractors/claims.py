@@ -94,6 +94,10 @@ def _lexicon() -> _Lexicon:
     )
 
 
+# A transcript's speaker tag, with an optional time code and role: "[00:03:12] HOST (Dana Reyes): ".
+_SPEAKER = re.compile(r"^(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?-i:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?:\s*\([^)]{1,40}\))?:\s+")
+
+
 def claim_sentences(doc: Document) -> dict[int, str]:
     """Sentence index -> claim id for every sentence that asserts something."""
     lex = _lexicon()
@@ -101,7 +105,8 @@ def claim_sentences(doc: Document) -> dict[int, str]:
     for i, s in enumerate(doc.sentences):
         if s.is_heading or doc.sections[s.section_index].role not in CLAIM_ROLES:
             continue
-        sentence = doc.flat[s.start : s.end]
+        # What a speaker says is read without the speaker's tag ("[00:04:52] HOST: Interesting.").
+        sentence = _SPEAKER.sub("", doc.flat[s.start : s.end], count=1)
         # A question asks; a sentence that quotes one ('questions like "does it?"') still asserts.
         if lex.rhetoric.match(sentence) or sentence.rstrip().endswith("?") or is_furniture(sentence):
             continue
