@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -575,3 +577,27 @@ def test_the_dose_patterns_find_with_their_guard_what_they_find_without(text):
         assert [(m.span(), m.groupdict()) for m in guarded_pattern.finditer(text)] == [
             (m.span(), m.groupdict()) for m in plain.finditer(text)
         ]
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+@pytest.mark.parametrize("name", ["claims", "doses", "mechanisms", "taxonomy"])
+def test_no_lexicon_pattern_holds_a_straight_apostrophe_in_a_character_class(name):
+    """The loader turns every straight apostrophe into a class of both apostrophes, which inside
+    a character class would break it silently; write \\x27 there instead."""
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("kratom_dataset.lexicons").joinpath(f"{name}.json").read_text(encoding="utf-8"))
+    classes = re.compile(r"(?<!\\)\[(?:\\.|[^\]\\])*\]")
+    bad = [s for s in _strings(data) for c in classes.findall(s) if "'" in c]
+    assert bad == []

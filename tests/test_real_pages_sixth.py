@@ -288,3 +288,38 @@ def test_what_a_speaker_asserts_stays_a_claim():
     assert claim_texts("DR. OKAFOR: Mitragynine is a partial agonist at the mu-opioid receptor.") == [
         "DR. OKAFOR: Mitragynine is a partial agonist at the mu-opioid receptor."
     ]
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "This tool does not replace professional advice.",
+        "Information is for healthcare professionals and is not a substitute for medical advice.",
+        "None of this replaces a clinician.",
+        "A: Thanks for asking before something went wrong.",
+        "— Maria Chen, RPh",
+        "Call our admissions team 24/7 at (555) 010-2297 to verify your insurance.",
+        "Questions: drugsafety@health.example.gov",
+        'Is that a problem?"',
+        "Will melatonin help, and how much should I take? — Dana, Ohio",
+        "Title says it.",
+    ],
+)
+def test_disclaimers_signatures_calls_to_action_and_questions_are_not_claims(unit):
+    assert claim_texts(unit + "\n\nKratom binds opioid receptors.") == ["Kratom binds opioid receptors."]
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Call Poison Control at 1-800-222-1222 right away; do not wait for symptoms.",
+        "Thanks for writing in — insomnia is one of the most common complaints during a kratom taper.",
+    ],
+)
+def test_advice_with_a_phone_number_or_after_thanks_stays_a_claim(unit):
+    assert claim_texts(unit) == [unit]
+
+
+def test_a_numbered_step_label_is_a_heading():
+    text = "Step 2: Make the first cut\nCut your daily total by about 10 percent."
+    assert claim_texts(text) == ["Cut your daily total by about 10 percent."]

@@ -75,6 +75,8 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, ti
     if not core or core[-1] in _TERMINAL or not (line[0].isupper() or line[0].isdigit() or line[0] in OPEN_QUOTES):
         return False
     label = _LABEL.match(line)
+    if label and _STEP_LABEL.match(line) and not AMOUNT.search(line) and not label.group("value").lstrip()[:1].isdigit():
+        return True  # "Step 2: Make the first cut": a listicle's numbered heading
     if label and not title and (not _title_case(label.group("value")) or label.group("value").lstrip()[:1].isdigit()):
         return False  # "Week 2: 9 g/day", "Serving Size: 2 Capsules": a value, not a heading
     if _DOT_LEADER_AMOUNT.search(line):
@@ -109,6 +111,7 @@ _BULLET_ITEM = re.compile(r"[ \t]*[-*•▪◦–—][ \t]+")
 _CLOSERS = '"”’)]'
 
 
+_STEP_LABEL = re.compile(r"(?:step|part|phase|stage|tip|rule|mistake|reason|myth|fact|sign)\s*#?\d{1,2}\s*:", re.IGNORECASE)
 _DOT_LEADER_AMOUNT = re.compile(r"\.{3,}\s*\d")
 
 # A number and a unit of amount, as a heading rarely holds one: "8 g", "12g/day", "10%", "1/2 tsp".

@@ -95,7 +95,27 @@ def _lexicon() -> _Lexicon:
 
 
 # A transcript's speaker tag, with an optional time code and role: "[00:03:12] HOST (Dana Reyes): ".
-_SPEAKER = re.compile(r"^(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?-i:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?:\s*\([^)]{1,40}\))?:\s+")
+_SPEAKER = re.compile(r"^(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?-i:[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]+){0,2})(?:\s*\([^)]{1,40}\))?:\s+")
+
+
+# A unit that ends in a question mark, after closing quotes or a signature: 'Is that a
+# problem?"', "Will melatonin help? — Dana, Ohio".
+_QUESTION = re.compile(r"\?[\"”’')\]]*(?:\s*[—–-]\s*[^.!?\n]{1,40})?\s*$")
+
+
+def _asks(sentence: str) -> bool:
+    """Whether a unit is a question. One that quotes a question it opened the quote for
+    ('answers questions like "does kratom cause insomnia?"') still asserts."""
+    m = _QUESTION.search(sentence)
+    if m is None:
+        return False
+    closer = m.group(0)[1:].lstrip()[:1]
+    if closer == "" or closer not in "\"”’')]":
+        return True
+    opening = max(sentence.rfind(q, 0, m.start()) for q in '"“‘(')
+    # 'Ask the Pharmacist: "Can I ...?"' is a question under a label; 'answers questions like
+    # "does kratom cause insomnia?"' asserts; 'Is that a problem?"' closes a quote opened before.
+    return opening < 0 or sentence[:opening].rstrip()[-1:] in ("", ":", "\u2014", "\u2013")
 
 
 def claim_sentences(doc: Document) -> dict[int, str]:
@@ -108,7 +128,7 @@ def claim_sentences(doc: Document) -> dict[int, str]:
         # What a speaker says is read without the speaker's tag ("[00:04:52] HOST: Interesting.").
         sentence = _SPEAKER.sub("", doc.flat[s.start : s.end], count=1)
         # A question asks; a sentence that quotes one ('questions like "does it?"') still asserts.
-        if lex.rhetoric.match(sentence) or sentence.rstrip().endswith("?") or is_furniture(sentence):
+        if lex.rhetoric.match(sentence) or _asks(sentence) or is_furniture(sentence):
             continue
         out[i] = claim_id(doc, i)
     return out
