@@ -323,3 +323,14 @@ def test_advice_with_a_phone_number_or_after_thanks_stays_a_claim(unit):
 def test_a_numbered_step_label_is_a_heading():
     text = "Step 2: Make the first cut\nCut your daily total by about 10 percent."
     assert claim_texts(text) == ["Cut your daily total by about 10 percent."]
+
+
+@pytest.mark.parametrize("line", ["Origin: West Kalimantan, Indonesia", "Vein: Red", "Severity: Major", "Strain: Green Malay"])
+def test_an_attribute_line_is_content_not_a_heading(line):
+    text = f"Red Bali Powder\n{line}\nKratom binds opioid receptors."
+    assert line in claim_texts(text)
+
+
+@pytest.mark.parametrize("line", ["Kratom: Reducing the Risks", "Fact Sheet: Kratom (Mitragyna speciosa)"])
+def test_a_title_with_a_label_stays_a_heading(line):
+    assert line not in claim_texts(f"{line}\nKratom binds opioid receptors.")

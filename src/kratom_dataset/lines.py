@@ -79,6 +79,8 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, ti
         return True  # "Step 2: Make the first cut": a listicle's numbered heading
     if label and not title and (not _title_case(label.group("value")) or label.group("value").lstrip()[:1].isdigit()):
         return False  # "Week 2: 9 g/day", "Serving Size: 2 Capsules": a value, not a heading
+    if label and not title and _spec(line[: label.start("value")], label.group("value")):
+        return False  # "Origin: West Kalimantan, Indonesia", "Severity: Major": a product's or a drug's attribute
     if _DOT_LEADER_AMOUNT.search(line):
         return False  # "Kratom Leaf Powder .... 850 mg": a line of a facts panel
     words = line.split()
@@ -90,6 +92,13 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, ti
     if strict:
         return len(words) <= 12 and _title_case(line)
     return len(words) <= words_limit
+
+
+def _spec(label: str, value: str) -> bool:
+    """Whether "label: value" states an attribute: a one-word label and a value of at most three
+    words with no minor word in it, unlike a title's "Kratom: Reducing the Risks"."""
+    words = value.split()
+    return len(label.rstrip(": ").split()) == 1 and len(words) <= 3 and not any(w.lower().strip(",") in MINOR_WORDS for w in words)
 
 
 def is_numbered_heading(line: str, following: str) -> bool:

@@ -23,7 +23,7 @@ PINNED: dict[str, str] = {
     "0.4.0": "a56d1e4ef82760ad756eb97fc1d29b0efe3f0487e86bfc9370fb33b7c50e7889",
     "0.5.0": "1479f0668d4a7958db4cf3a5aed461bbf5c5e516cdf9d9cc778bf0f6b6598863",
     "0.6.0": "1f70c0c0c13333eae72519c31790a0e0fccaa0c81e2de3c1e7ff58db6529d149",
-    "0.7.0": "ddd045a7187af87ecb28fc4f5fdd069491f58c7df67db8c8bc6f2cb53f35e4c7",
+    "0.7.0": "fb6eb83e4251a529821bd1f534aaf60aa1c12211bebf2c8b933303fba25e9515",
 }
 
 
