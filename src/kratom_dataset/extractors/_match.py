@@ -89,6 +89,17 @@ def _leftmost(scan: Scan, text: str, pos: int, end: int) -> tuple[int, int] | No
     return None if m is None else m.span(kind)
 
 
+def led(pattern: re.Pattern[str]) -> Scan:
+    """``pattern`` in the form that opens by consuming a set of its first characters, for a
+    module-level pattern searched in every sentence; :func:`leftmost_span` reads it."""
+    return _scan(pattern, bounded=False)
+
+
+def leftmost_span(scan: Scan, text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """The span ``scan``'s pattern's ``search`` finds in ``text[pos:end]``, or None."""
+    return _leftmost(scan, text, pos, end)
+
+
 class Matcher:
     """Labelled patterns; ``find`` returns non-overlapping hits, leftmost first, longest on ties.
 

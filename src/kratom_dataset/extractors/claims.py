@@ -24,7 +24,7 @@ from ..lines import AMOUNT, is_forum_handle_line
 from ..models import Claim, Cue
 from ..provenance import sentence_anchor
 from . import topics
-from ._match import SUBSETS_LIMIT, Hit, Matcher, alternatives
+from ._match import SUBSETS_LIMIT, Hit, Matcher, Scan, alternatives, led, leftmost_span
 from ._words import INDEX
 
 NAME = "kratom_dataset.extractors.claims"
@@ -46,7 +46,7 @@ class _Lexicon:
     negation: Matcher
     negation_exceptions: Matcher
     evidence: Matcher
-    personal: re.Pattern[str]
+    personal: Scan
     types: list[tuple[str, bool, Matcher]]
     subjects: Matcher
     main_clause: re.Pattern[str]
@@ -80,7 +80,7 @@ def _lexicon() -> _Lexicon:
         ),
         negation_exceptions=Matcher([("exception", w, {}) for w in lex["negation_exceptions"]], longest=False),
         evidence=Matcher([(e["evidence"], e["pattern"], e) for e in lex["evidence"]]),
-        personal=lexicons.guarded(lex["personal"], re.IGNORECASE),
+        personal=led(re.compile(lex["personal"], re.IGNORECASE)),
         types=types,
         type_words=type_words,
         type_subsets={},
@@ -126,7 +126,10 @@ def claim_sentences(doc: Document) -> dict[int, str]:
         if s.is_heading or doc.sections[s.section_index].role not in CLAIM_ROLES:
             continue
         # What a speaker says is read without the speaker's tag ("[00:04:52] HOST: Interesting.").
-        sentence = _SPEAKER.sub("", doc.flat[s.start : s.end], count=1)
+        sentence = doc.flat[s.start : s.end]
+        speaker = _SPEAKER.match(sentence)
+        if speaker:
+            sentence = sentence[speaker.end() :]
         # A question asks; a sentence that quotes one ('questions like "does it?"') still asserts.
         if lex.rhetoric.match(sentence) or _asks(sentence) or is_furniture(sentence):
             continue
@@ -136,8 +139,8 @@ def claim_sentences(doc: Document) -> dict[int, str]:
 
 def _personal(text: str, start: int, end: int) -> Hit | None:
     """The words by which the writer reports their own experience ("helped me", "in my experience")."""
-    m = _lexicon().personal.search(text, start, end)
-    return Hit(m.start(), m.end(), "personal_accounts", {}) if m else None
+    span = leftmost_span(_lexicon().personal, text, start, end)
+    return Hit(span[0], span[1], "personal_accounts", {}) if span else None
 
 
 # Where a sentence's first clause ends: what comes after ("..., but it does not ...") qualifies it.
@@ -146,6 +149,7 @@ _CLAUSE_END = re.compile(
     r"|\s+(?:but|because|although|though|whereas|while|rather than|instead of|if|unless)\s",
     re.IGNORECASE,
 )
+_CLAUSE_END_LED = led(_CLAUSE_END)
 
 
 # "If you choose to use kratom, do not ...": a condition before the clause it governs.
@@ -164,8 +168,8 @@ def _main_clause(text: str, start: int, end: int) -> tuple[int, int]:
     X, Y", "If X, Y") or a label ("My advice: ..."), up to the first clause that qualifies it."""
     lead = _lexicon().main_clause.match(text, start, end) or _CONDITION.match(text, start, end) or _LABEL.match(text, start, end)
     begin = lead.end() if lead else start
-    m = _CLAUSE_END.search(text, begin, end)
-    return begin, m.start() if m else end
+    span = leftmost_span(_CLAUSE_END_LED, text, begin, end)
+    return begin, span[0] if span else end
 
 
 def _polarity(negations: list[Cue]) -> str:
