@@ -74,7 +74,7 @@ def find_records(doc: Document) -> Found:
     for i, s in enumerate(doc.sentences):
         if i in claim_ids or s.is_heading or doc.sections[s.section_index].role not in claims.CLAIM_ROLES:
             continue
-        if doc.text[s.start : s.end].rstrip().endswith("?") or claims.is_furniture(doc.flat[s.start : s.end]):
+        if claims.asks_or_furnishes(doc.flat[s.start : s.end]):
             continue  # a question states nothing; a byline or a greeting is no claim whatever it holds
         if doses.sentence_has_dose(doc, i) or mechanisms.sentence_has_mechanism(doc, i):
             claim_ids[i] = claims.claim_id(doc, i)

@@ -103,6 +103,18 @@ _SPEAKER = re.compile(r"^(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?-i:[A-Z][A-Z.'’
 _QUESTION = re.compile(r"\?[\"”’')\]]*(?:\s*[—–-]\s*[^.!?\n]{1,40})?\s*$")
 
 
+def _spoken(sentence: str) -> str:
+    """What a speaker says, without the speaker's tag ("[00:04:52] HOST: Interesting.")."""
+    speaker = _SPEAKER.match(sentence)
+    return sentence[speaker.end() :] if speaker else sentence
+
+
+def asks_or_furnishes(sentence: str) -> bool:
+    """Whether a unit asks a question or is page furniture: never a claim, whatever it holds."""
+    sentence = _spoken(sentence)
+    return _asks(sentence) or is_furniture(sentence)
+
+
 def _asks(sentence: str) -> bool:
     """Whether a unit is a question. One that quotes a question it opened the quote for
     ('answers questions like "does kratom cause insomnia?"') still asserts."""
@@ -125,13 +137,8 @@ def claim_sentences(doc: Document) -> dict[int, str]:
     for i, s in enumerate(doc.sentences):
         if s.is_heading or doc.sections[s.section_index].role not in CLAIM_ROLES:
             continue
-        # What a speaker says is read without the speaker's tag ("[00:04:52] HOST: Interesting.").
-        sentence = doc.flat[s.start : s.end]
-        speaker = _SPEAKER.match(sentence)
-        if speaker:
-            sentence = sentence[speaker.end() :]
-        # A question asks; a sentence that quotes one ('questions like "does it?"') still asserts.
-        if lex.rhetoric.match(sentence) or _asks(sentence) or is_furniture(sentence):
+        sentence = _spoken(doc.flat[s.start : s.end])
+        if lex.rhetoric.match(sentence) or asks_or_furnishes(sentence):
             continue
         out[i] = claim_id(doc, i)
     return out
