@@ -334,3 +334,8 @@ def test_an_attribute_line_is_content_not_a_heading(line):
 @pytest.mark.parametrize("line", ["Kratom: Reducing the Risks", "Fact Sheet: Kratom (Mitragyna speciosa)"])
 def test_a_title_with_a_label_stays_a_heading(line):
     assert line not in claim_texts(f"{line}\nKratom binds opioid receptors.")
+
+
+def test_a_step_down_plan_is_a_taper():
+    text = "Step-Down Plan\nPhase 1 (days 1-5): 1 tablespoon, three times daily\nPhase 2 (days 6-10): 2 teaspoons, three times daily"
+    assert {d.role for d in records(text, "Dose")} == {"taper_step"}
