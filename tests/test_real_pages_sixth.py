@@ -54,6 +54,10 @@ from kratom_dataset.parse import parse_article
         ),
         ("Kratom is working on opioid receptor.", ("kratom", "interacts_with", "opioid receptors")),
         ("Mitragynine docks onto the mu-opioid receptor.", ("mitragynine", "binds", "mu-opioid receptor")),
+        # a bracket and an aside between two targets; an adverb in a passive; activity in the locus coeruleus
+        ("Mitragynine inhibits CYP2D6 (Ki ≈ 1.2 µM) and, more weakly, CYP3A4.", ("mitragynine", "inhibits", "CYP3A4")),
+        ("CYP2D6 is also inhibited by mitragynine.", ("mitragynine", "inhibits", "CYP2D6")),
+        ("Opioids and kratom's alkaloids dampen activity in the locus coeruleus.", ("kratom", "decreases", "neuronal activity")),
         # a bracketed aside between two coordinated targets
         ("MG binds alpha-2 adrenergic receptors (cf. clonidine) and 5-HT2A receptors.", ("mitragynine", "binds", "serotonin receptors")),
     ],

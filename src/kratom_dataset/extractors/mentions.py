@@ -26,7 +26,7 @@ CHAIN = re.compile(
     # "KOR/DOR", "MT1/MT2 agonists", "CYP2D6 + CYP3A4", "paynantheine & speciogynine"
     r"|\s*[/+&]\s*"
     # "alpha-2 receptors (cf. clonidine) and 5-HT2A receptors": a bracketed aside after the first conjunct
-    r"|\s*\([^()]{1,40}\)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+))"
+    r"|\s*\([^()]{1,40}\)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s*(?:and|or)\s*,\s*[^,.;]{1,30},\s*))"
 )
 
 # "kratom, like other opioids, ...": a name in a comparison is not the agent of the clause.
