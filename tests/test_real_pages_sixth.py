@@ -151,6 +151,10 @@ def test_authors_who_wrote_are_experts():
         "Loperamide is sometimes used for diarrhoea, but never take more than 16 mg in a day.",
         "Kratom plus alcohol can slow your breathing, so if you do mix, use less of each.",
         "Products sold as 7-OH act much more like prescription opioids, so treat them that way.",
+        "Going from two or three grams to zero can feel bigger than any cut, so hold at 1 g for several days.",
+        "Most sleep specialists suggest 0.5 to 3 mg of melatonin taken an hour before bed.",
+        "Adults: chew 2 gummies 30 minutes before bedtime.",
+        "I'd keep it under 8g total whatever you do.",
     ],
 )
 def test_imperatives_after_a_lead_in_or_a_coordinator_recommend(text):
@@ -159,7 +163,11 @@ def test_imperatives_after_a_lead_in_or_a_coordinator_recommend(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Each tea bag have 2 g of red kratom leaf, cut fine for fast brewing.", "The hold at 10 g lasted a week."],
+    [
+        "Each tea bag have 2 g of red kratom leaf, cut fine for fast brewing.",
+        "The hold at 10 g lasted a week.",
+        "Surveys suggest roughly 1.7 million Americans used 2 g of kratom in the past year.",
+    ],
 )
 def test_a_verb_word_that_is_not_an_imperative_recommends_nothing(text):
     assert [c.claim_type for c in records(text, "Claim")] == ["dosage"]
