@@ -351,3 +351,23 @@ def test_a_title_with_a_label_stays_a_heading(line):
 def test_a_step_down_plan_is_a_taper():
     text = "Step-Down Plan\nPhase 1 (days 1-5): 1 tablespoon, three times daily\nPhase 2 (days 6-10): 2 teaspoons, three times daily"
     assert {d.role for d in records(text, "Dose")} == {"taper_step"}
+
+
+@pytest.mark.parametrize(
+    "text, not_doses",
+    [
+        ("Weight options: 50 g / 125 g / 250 g / 1 kg", {"50 g", "125 g", "250 g"}),
+        ("Size: 28 g | 100 g | 250 g | 500 g | 1 kg", {"100 g", "250 g", "500 g"}),
+        ("Tea option: simmer 3 g in 250 mL of water for 15 minutes.", {"250 mL"}),
+    ],
+)
+def test_package_sizes_and_water_are_not_doses(text, not_doses):
+    assert not not_doses & {d.provenance.exact for d in records(text, "Dose")}
+
+
+@pytest.mark.parametrize(
+    "text, dose",
+    [("Tea option: simmer 3 g in 250 mL of water.", "3 g"), ("Serving Size: 4 g", "4 g")],
+)
+def test_a_serving_and_the_amount_steeped_in_water_are_doses(text, dose):
+    assert dose in {d.provenance.exact for d in records(text, "Dose")}
