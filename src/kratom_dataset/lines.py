@@ -57,8 +57,11 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, ti
     its own paragraph is one (a byline, a dateline, a tagline under a title); none ends in a word
     such as "in" or "the", as a piece of a wrapped sentence does. A "Label: value"
     line ("Week 2: 9 g/day") and a line stating an amount ("Day 4 - 7 g") are content, unless
-    the rest is Title Case ("Kratom and Sleep: What to Know", "Red Bali Powder - 250 g"). A
-    numbered line is a heading only in Title Case ("2. Forgetting About Sleep"); a bulleted one never.
+    the rest is Title Case ("Kratom and Sleep: What to Know", "Red Bali Powder - 250 g"); an
+    attribute ("Origin: Sumatra, Indonesia"), a value opening with a number ("Serving Size: 2
+    Capsules") and a dot-leader amount are content whatever their case, and "Step 2: Make the
+    first cut" is a heading. A numbered line is a heading only in Title Case ("2. Forgetting
+    About Sleep"); a bulleted one never.
     The first line of a page (``title``) is its title whatever the case after a label: "Kratom
     tea for withdrawal: an open-label pilot study", "Thread: my taper log".
     """
