@@ -315,6 +315,11 @@ def test_what_a_speaker_asserts_stays_a_claim():
         'Is that a problem?"',
         "Will melatonin help, and how much should I take? — Dana, Ohio",
         "Title says it.",
+        "▲ 41 ▼ · u/LeafFreeLife · 2 yr.",
+        "Reminder: this sub does not give medical advice.",
+        "This FAQ is general information and not a substitute for medical advice.",
+        "We'll take a quick break and be right back.",
+        "Depending on your history, your plan may include:",
     ],
 )
 def test_disclaimers_signatures_calls_to_action_and_questions_are_not_claims(unit):

@@ -203,7 +203,7 @@ def is_forum_byline(line: str) -> bool:
 
 
 # "[reply] u/name · 28 points", "r/quittingkratom · Posted by u/name": a handle and what the forum adds.
-_FORUM_HANDLE_LINE = re.compile(r"^(?:\[[^\]\n]{1,20}\]\s*)?(?:[▲▼]\s*\d+\s+)?(?:u|r)/[\w-]+\s*(?:[·•|]|$)")
+_FORUM_HANDLE_LINE = re.compile(r"^(?:\[[^\]\n]{1,20}\]\s*)?(?:[▲▼]\s*\d*\s*)*(?:[·•|]\s*)?(?:u|r)/[\w-]+\s*(?:[·•|]|$)")
 
 
 def is_forum_handle_line(line: str) -> bool:

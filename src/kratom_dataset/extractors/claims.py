@@ -112,7 +112,13 @@ def _spoken(sentence: str) -> str:
 def asks_or_furnishes(sentence: str) -> bool:
     """Whether a unit asks a question or is page furniture: never a claim, whatever it holds."""
     sentence = _spoken(sentence)
-    return _asks(sentence) or is_furniture(sentence)
+    return _asks(sentence) or is_furniture(sentence) or _lead_in(sentence)
+
+
+def _lead_in(sentence: str) -> bool:
+    """A short unit ending in a colon with no amount ("Depending on your history, your plan may
+    include:"): it introduces the units under it and asserts nothing itself."""
+    return len(sentence) < 80 and sentence.rstrip().endswith(":") and not AMOUNT.search(sentence)
 
 
 def _asks(sentence: str) -> bool:
