@@ -24,10 +24,10 @@ FROZEN_TEST_SHA256 = "be540040b05ea95a89e32d8e418fd2ecb63e48bd1392932abd6b5334a7
 #: reached, held so that no change loses them. The targets for the frozen test split are numeric
 #: doses F1 0.95 (reached in 0.7.0), mechanisms F1 0.90 and field accuracy 0.95; where a floor
 #: below is lower, the rules do not reach the target yet (see CHANGELOG 0.7.0 and docs/extraction.md).
-#: The dev floors are what the rules reach on dev with the sixth to ninth batches in it.
+#: The dev floors are what the rules reach on dev with the sixth to tenth batches in it.
 TARGETS = {
     ("dev", "numeric_dose"): (0.95, 0.91),
-    ("dev", "mechanism"): (0.84, 0.94),
+    ("dev", "mechanism"): (0.83, 0.94),
     ("dev", "claim"): (0.97, None),
     ("test", "numeric_dose"): (0.96, 0.90),
     ("test", "mechanism"): (0.82, 0.95),
@@ -41,9 +41,9 @@ def passages(name: str) -> list[dict]:
 
 def in_test_split(passage_id: str) -> bool:
     """The rule that split the set, written down in passages/README.md: the first batch (``rp-``)
-    by a hash of the id; the later ones (``rp2-`` to ``rp9-``), written after the test split
+    by a hash of the id; the later ones (``rp2-`` to ``rp10-``), written after the test split
     was frozen, are all dev."""
-    if passage_id.startswith(("rp2-", "rp3-", "rp4-", "rp5-", "rp6-", "rp7-", "rp8-", "rp9-")):
+    if passage_id.startswith(("rp2-", "rp3-", "rp4-", "rp5-", "rp6-", "rp7-", "rp8-", "rp9-", "rp10-")):
         return False
     return int(hashlib.sha256(passage_id.encode()).hexdigest()[:8], 16) % 5 in (0, 1)
 
