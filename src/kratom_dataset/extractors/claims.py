@@ -111,8 +111,12 @@ def _spoken(sentence: str) -> str:
 
 def asks_or_furnishes(sentence: str) -> bool:
     """Whether a unit asks a question or is page furniture: never a claim, whatever it holds."""
-    sentence = _spoken(sentence)
-    return _asks(sentence) or is_furniture(sentence) or _lead_in(sentence)
+    return _says_nothing(_spoken(sentence))
+
+
+def _says_nothing(spoken: str) -> bool:
+    """:func:`asks_or_furnishes` of a unit already read past its speaker's tag."""
+    return _asks(spoken) or is_furniture(spoken) or _lead_in(spoken)
 
 
 def _lead_in(sentence: str) -> bool:
@@ -144,7 +148,7 @@ def claim_sentences(doc: Document) -> dict[int, str]:
         if s.is_heading or doc.sections[s.section_index].role not in CLAIM_ROLES:
             continue
         sentence = _spoken(doc.flat[s.start : s.end])
-        if lex.rhetoric.match(sentence) or asks_or_furnishes(sentence):
+        if lex.rhetoric.match(sentence) or _says_nothing(sentence):
             continue
         out[i] = claim_id(doc, i)
     return out
