@@ -36,6 +36,12 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 _CONSEQUENCE = re.compile(r",\s*(?:which|so|thereby|therefore)\b|\bwhich means\b|\bso that\b|;\s*all\b", re.IGNORECASE)
 # "Never take ...", "Don't mix ...": advice given, not a statement denied.
 _PROHIBITION = re.compile(r"(?:(?:please|and|so|also|just)\s+)?(?:never|do not|don['’]?t|dont)\b", re.IGNORECASE)
+# "should not mix", "mustn't": a negation after a modal gives advice.
+_MODAL_BEFORE = re.compile(r"\b(?:should|must|shall)\s*\Z", re.IGNORECASE)
+# ", never take more than 8 g", "and do not drive": a negation that opens a clause of instructions.
+_SERIES_BEFORE = re.compile(r"(?:[,;:]|\band|\bor|\bplease)\s+(?:do\s*)?\Z", re.IGNORECASE)
+# "advised not to combine", but not "is not to be confused with".
+_TO_AFTER = re.compile(r"\s+to\s+(?!be\b)[a-z]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -189,6 +195,18 @@ def _main_clause(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, span[0] if span else end
 
 
+def _advises(text: str, start: int, end: int) -> bool:
+    """Whether the negation at ``start:end`` gives advice rather than denying the claim: after a modal
+    ("should not"), before "to" ("advised not to mix"), or opening a clause of a series of
+    instructions (", never take more than 8 g")."""
+    word = text[start:end].lower()
+    before = text[max(0, start - 8) : start]
+    if _MODAL_BEFORE.search(before) or (word == "not" and _TO_AFTER.match(text, end)):
+        return True
+    series = _SERIES_BEFORE.search(before)
+    return series is not None and (word == "never" or series.group().rstrip().lower().endswith("do"))
+
+
 def _polarity(negations: list[Cue]) -> str:
     """``negated`` when a negation cue of the main clause denies the claim. Two cues close together
     deny each other ("not without side effects" reads as affirmed)."""
@@ -260,7 +278,9 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
     negations = [
         Cue.trusted(char_start=h.start, char_end=h.end, text=h.text(doc.text), cue_type="negation")
         for h in lex.negation.find(text, s.start, s.end, words=words)
-        if not any(a <= h.start < b for a, b in excepted) and not _PROHIBITION.match(text, main_start, h.end)
+        if not any(a <= h.start < b for a, b in excepted)
+        and not _PROHIBITION.match(text, main_start, h.end)
+        and not _advises(text, h.start, h.end)
     ]
     evidence_hit = lex.evidence.first(text, s.start, s.end, words=words) or _personal(text, s.start, s.end)
     evidence_cue = (
@@ -275,7 +295,7 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
         article_id=doc.article_id,
         claim_type=claim_type,
         subject=subject.label if subject else None,
-        polarity=_polarity([n for n in negations if n.char_start < main_end and not _in_brackets(text, main_start, n.char_start)]),
+        polarity=_polarity([n for n in negations if main_start <= n.char_start < main_end and not _in_brackets(text, main_start, n.char_start)]),
         certainty="uncertain" if hedges else "certain",
         hedge_cues=hedges,
         negation_cues=negations,
