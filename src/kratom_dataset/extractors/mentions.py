@@ -23,6 +23,8 @@ CHAIN = re.compile(
     r"|\s*,?\s*(?:and|or)\s*,\s*[^,.;]{1,30},\s*(?:(?:of|at|on|to|with)\s+)?"
     # "neither MG nor 7-OH", "with 5-HT2A receptors and with alpha-adrenergic receptors"
     r"|\s+nor\s+|\s*,?\s+and\s+(?:with|at|on|to|for|of)\s+"
+    # "CYP2D6 pretty strongly and CYP3A4": an adverb of degree closing the first conjunct
+    r"|\s+(?:(?:pretty|very|quite|more|less|most|fairly|rather|only)\s+)?\w+ly\s*,?\s+(?:and|or)\s+(?:(?:more|less|also|only)\s+\w+ly\s+)?"
     # "KOR/DOR", "MT1/MT2 agonists", "CYP2D6 + CYP3A4", "paynantheine & speciogynine"
     r"|\s*[/+&]\s*"
     # "alpha-2 receptors (cf. clonidine) and 5-HT2A receptors": a bracketed aside after the first conjunct
