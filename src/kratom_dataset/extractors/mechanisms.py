@@ -68,7 +68,9 @@ _SHARED_SUBJECT = re.compile(
     # "... by acting on MT1 and MT2 receptors": a means clause shares the subject of the main one
     r"by|mainly|mostly|chiefly|largely|primarily|thereby|itself|themselves|greater|higher|lower|more|less|"
     # "an inhibitor of CYP2D6 (IC50 2.2 µM) and a moderate inhibitor of CYP3A4": an aside in brackets
-    r"\([^()]{0,80}\)|\)|\+|&)(?!\w))*\s*,?\s*",
+    r"\([^()]{0,80}\)|\)|\+|&|"
+    # "corynantheidine: weak MOR partial agonist; binds alpha-1D adrenoceptors": a note's clauses share its subject
+    r";)(?!\w))*\s*,?\s*",
     re.IGNORECASE,
 )
 # A role noun ending its clause with no target of its own: the target is the previous one.
