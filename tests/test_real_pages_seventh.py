@@ -1,0 +1,150 @@
+"""What real pages write, rule by rule: the forms the seventh round of rules reads.
+
+Each row is a sentence in a form real pages use and what a reader finds in it; earlier rounds
+are in tests/test_real_pages.py, tests/test_real_pages_fifth.py and tests/test_real_pages_sixth.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import records_of as records
+from conftest import triples
+
+# Mechanisms ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # supplements and a statin named as agents
+        ("Piperine may inhibit P-gp in the gut.", ("piperine", "inhibits", "P-glycoprotein")),
+        ("Curcumin inhibits CYP3A4 in cell studies.", ("curcumin", "inhibits", "CYP3A4")),
+        ("L-theanine is said to raise GABA levels.", ("l-theanine", "increases", "GABA")),
+        ("Atorvastatin does not inhibit CYP2D6.", ("atorvastatin", "inhibits", "CYP2D6")),
+        # opioids named as a class
+        ("Opioid-like drugs tend to suppress REM sleep.", ("opioids", "inhibits", "REM sleep")),
+        ("Mu-opioid agonists suppress REM sleep.", ("opioids", "inhibits", "REM sleep")),
+        ("Chronic opioid exposure suppresses firing in the locus coeruleus.", ("opioids", "inhibits", "neuronal activity")),
+        # phrasal and nominal forms of decrease, increase and inhibition
+        ("Heavy kratom use cuts down on REM sleep.", ("kratom", "decreases", "REM sleep")),
+        ("Methadone cuts into slow-wave sleep.", ("methadone", "decreases", "deep sleep")),
+        ("Morphine produced a marked reduction in REM sleep.", ("morphine", "decreases", "REM sleep")),
+        ("Grapefruit can knock out CYP3A4 for a day.", ("grapefruit", "inhibits", "CYP3A4")),
+        ("Mitraphylline has been linked to suppression of TNF-α.", ("mitraphylline", "inhibits", "TNF-α")),
+        # switching a receptor on, triggering and recruiting
+        ("Mitragynine turns the mu receptor on, but only partly.", ("mitragynine", "activates", "mu-opioid receptor")),
+        ("7-OH seems to trigger more beta-arrestin signaling.", ("7-hydroxymitragynine", "activates", "beta-arrestin")),
+        ("Speciociliatine shows little recruitment of β-arrestin.", ("speciociliatine", "activates", "beta-arrestin")),
+        ("Loperamide slows the bowel.", ("loperamide", "decreases", "gut motility")),
+        ("Kratom changes sleep architecture.", ("kratom", "modulates", "sleep architecture")),
+        ("Kratom eases pain, and its effects are mediated largely by mu receptors.", ("kratom", "interacts_with", "mu-opioid receptor")),
+        # targets the lexicon lacked
+        ("Gabapentin binds the α2δ subunit of calcium channels.", ("gabapentin", "binds", "alpha-2-delta subunit")),
+        ("Pregabalin quiets overexcited nerve signalling.", ("pregabalin", "decreases", "neuronal activity")),
+        ("Mitragynine inhibits the bile salt export pump.", ("mitragynine", "inhibits", "bile salt export pump")),
+        ("Kratom may block the liver enzyme that clears trazodone.", ("kratom", "inhibits", "cytochrome P450 enzymes")),
+        # coordination closed by an adverb of degree; a note's clauses share its subject
+        ("Paroxetine inhibits CYP2D6 very strongly and CYP3A4 weakly.", ("paroxetine", "inhibits", "CYP3A4")),
+        ("paynantheine: weak MOR antagonist; binds 5-HT1A receptors", ("paynantheine", "binds", "serotonin receptors")),
+        # references to agents named before
+        ("Mitragynine is the main alkaloid. The parent compound binds alpha-2 receptors.", ("mitragynine", "binds", "alpha-2 adrenergic receptors")),
+        ("Melatonin is made at night. The hormone acts on MT1 receptors.", ("melatonin", "interacts_with", "MT1 melatonin receptor")),
+    ],
+)
+def test_mechanisms_of_the_seventh_round(text, expected):
+    assert expected in triples(text)
+
+
+def test_alpha_2_delta_is_not_an_adrenergic_receptor():
+    assert ("gabapentin", "binds", "alpha-2 adrenergic receptors") not in triples("Gabapentin binds the alpha-2-delta subunit.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kratom acts on the same brain receptors as morphine and oxycodone.", ("oxycodone", "interacts_with", "opioid receptors")),
+        ("Kratom acts on the same brain receptors as morphine and oxycodone.", ("kratom", "interacts_with", "opioid receptors")),
+        ("kratom is working on same receptor like tramadol", ("tramadol", "interacts_with", "opioid receptors")),
+    ],
+)
+def test_the_names_after_same_receptors_as_do_the_same(text, expected):
+    assert expected in triples(text)
+
+
+def test_a_mechanism_stated_as_denied_keeps_its_negation():
+    [m] = records("Atorvastatin does not inhibit CYP2D6.", "Mechanism")
+    assert m.negated
+
+
+# Claims: polarity ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, polarity",
+    [
+        # advice is given, not denied
+        ("People who take kratom daily should not stop abruptly.", "affirmed"),
+        ("Pharmacists advise patients not to combine kratom with alcohol.", "affirmed"),
+        ("Start low, never take more than 4 g, and wait an hour.", "affirmed"),
+        ("Use less of each and do not use alone.", "affirmed"),
+        # the negation sits outside the main clause, or in a fixed phrase
+        ("If you cannot sleep for two weeks, see a doctor.", "affirmed"),
+        ("Dr. Lee, who was not involved in the trial, called the result modest.", "affirmed"),
+        ("You are not alone.", "affirmed"),
+        ("I'm not a doctor, but this worked for me.", "affirmed"),
+        ("On day three I still can't sleep.", "affirmed"),
+        # still denied
+        ("Kratom does not cure insomnia.", "negated"),
+        ("The trial did not find a benefit.", "negated"),
+        ("Melatonin is not to be confused with a sedative.", "negated"),
+    ],
+)
+def test_polarity_of_advice_asides_and_states(text, polarity):
+    assert [c.polarity for c in records(text, "Claim")] == [polarity]
+
+
+# Claims: evidence ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("Surveys of US users put the typical dose at 3 to 5 g.", "studies"),
+        ("The survey, which drew 900 replies, found that most people took under 5 g.", "studies"),
+        ("Larger doses tend to sedate, according to user surveys.", "studies"),
+        ("Most people in that survey took kratom daily.", "studies"),
+        ("Seizures have been seen in case series.", "studies"),
+        ("Patients often settle at 8 mg a day (case series, n small).", "studies"),
+        ("ppl here swear by a tiny night dose.", "users_report"),
+        ("Many listeners wrote in saying it knocks them out.", "users_report"),
+        ("He reported taking 20 g a day.", "users_report"),
+        ("Health officials warned that some extracts are mislabelled.", "experts"),
+        ("According to Dr. Patel, the risk is low at 2 g.", "experts"),
+        ("Doses above 15 g are considered unsafe by most experts.", "experts"),
+        ("Mitragynine has been characterised as a weak antagonist.", "unspecified"),
+        ("Most guides suggest 2 to 3 servings a day.", "unspecified"),
+        ("I later read that kratom inhibits CYP2D6.", "unspecified"),
+        ("i dropped 1 g a week and honestly it was fine.", "personal_accounts"),
+        ("I did that and it made the last stretch bearable.", "personal_accounts"),
+        ("I dropped 1 g a week.", "none"),
+    ],
+)
+def test_attributions_of_the_seventh_round(text, evidence):
+    assert [c.evidence for c in records(text, "Claim")] == [evidence]
+
+
+# Claims: type --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first week off was brutal.",
+        "Within a month I was hooked again.",
+        "Clonidine can leave you lightheaded.",
+        "Poor sleep lasts longer than the aches.",
+    ],
+)
+def test_words_of_harm_make_an_adverse_effect(text):
+    assert [c.claim_type for c in records(text, "Claim")] == ["adverse_effect"]
