@@ -10,6 +10,7 @@ import pytest
 
 from conftest import records_of as records
 from conftest import triples
+from kratom_dataset.parse import parse_article
 
 # Mechanisms ----------------------------------------------------------------------------------
 
@@ -24,7 +25,6 @@ from conftest import triples
         ("Atorvastatin does not inhibit CYP2D6.", ("atorvastatin", "inhibits", "CYP2D6")),
         # opioids named as a class
         ("Opioid-like drugs tend to suppress REM sleep.", ("opioids", "inhibits", "REM sleep")),
-        ("Mu-opioid agonists suppress REM sleep.", ("opioids", "inhibits", "REM sleep")),
         ("Chronic opioid exposure suppresses firing in the locus coeruleus.", ("opioids", "inhibits", "neuronal activity")),
         # phrasal and nominal forms of decrease, increase and inhibition
         ("Heavy kratom use cuts down on REM sleep.", ("kratom", "decreases", "REM sleep")),
@@ -148,3 +148,48 @@ def test_attributions_of_the_seventh_round(text, evidence):
 )
 def test_words_of_harm_make_an_adverse_effect(text):
     assert [c.claim_type for c in records(text, "Claim")] == ["adverse_effect"]
+
+
+# Page structure ------------------------------------------------------------------------------
+
+REFERENCES = """Kratom and sleep
+
+Kratom may help some people sleep.
+
+{heading}
+
+1. Smith J, Lee K. Kratom and sleep quality in adults. J Sleep Res. 2020;29(3):e12345.
+2. Garcia M, et al. Mitragynine binds the mu-opioid receptor. Pharmacol Rep. 2019;71:1-9.
+"""
+
+
+@pytest.mark.parametrize("heading", ["References", "Sources", "Bibliography", "Works cited", "Further reading:", "## References"])
+def test_a_list_of_references_cites_and_asserts_nothing(heading):
+    text = REFERENCES.format(heading=heading)
+    assert [c.provenance.exact for c in records(text, "Claim")] == ["Kratom may help some people sleep."]
+    assert records(text, "Mechanism") == []
+
+
+def test_a_references_section_has_its_own_role():
+    doc = parse_article(REFERENCES.format(heading="References").encode(), article_id="a", source_file="a.txt")
+    assert [(s.heading, s.role) for s in doc.sections if s.heading] == [("Kratom and sleep", "section"), ("References", "references")]
+
+
+def test_a_heading_that_only_mentions_sources_opens_an_ordinary_section():
+    text = REFERENCES.format(heading="Sources of mitragynine")
+    assert any("Mitragynine binds the mu-opioid receptor" in c.provenance.exact for c in records(text, "Claim"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "© 2024 Kratom Health Hub. All rights reserved.",
+        "Copyright 2023 Leaf & Co.",
+        "Rated 4.8 out of 5 based on 212 customer ratings",
+        "Privacy Policy | Terms of Service | Contact Us",
+        "This website uses cookies to improve your experience.",
+        "Was this article helpful?",
+    ],
+)
+def test_site_furniture_is_not_a_claim(line):
+    assert records(f"Kratom may help some people sleep.\n\n{line}\n", "Claim")[1:] == []

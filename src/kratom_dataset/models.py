@@ -69,7 +69,7 @@ __all__ = [
     "Topic",
 ]
 
-SCHEMA_VERSION = "1.4.0"
+SCHEMA_VERSION = "1.5.0"
 
 
 class Section(Span):
@@ -78,7 +78,8 @@ class Section(Span):
     index: int = Field(ge=0)
     """Position of the section in the article, from 0."""
     role: SectionRole
-    """What the section is: summary, intro, toc, section (under a heading), conclusion, or body."""
+    """What the section is: summary, intro, toc, section (under a heading), conclusion, references
+    (a list of sources, whose entries are cited, not asserted), or body."""
     heading: str | None = None
     """The heading text as written, when the section has one."""
 
@@ -432,6 +433,7 @@ TABLES_BY_SCHEMA = {
     "1.2.0": tuple(TABLES),
     "1.3.0": tuple(TABLES),
     "1.4.0": tuple(TABLES),
+    "1.5.0": tuple(TABLES),
 }
 
 #: Fields each schema version added to an existing table, so older releases are read and checked

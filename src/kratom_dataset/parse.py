@@ -30,6 +30,12 @@ _LINE = re.compile(r"[^\r\n]*")
 _BULLET = re.compile(r"[ \t]*[-*•][ \t]+")
 _NUMBER_MARK = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+(?=\S)")
 _CONCLUSION_HEADING = re.compile(r"conclusion|final thoughts|bottom line|takeaways?|summary|in short", re.IGNORECASE)
+# The heading of a list of sources: its entries cite titles, they assert nothing of the page's own.
+_REFERENCES_HEADING = re.compile(
+    r"\W*(?:(?:scientific |selected |cited )?references?(?: list| and (?:notes|sources|further reading))?|sources?(?: and references)?|"
+    r"bibliography|works cited|literature cited|citations|further reading)\W*",
+    re.IGNORECASE,
+)
 _CLOSE_QUOTES = '”"’'
 # The heading of a table of contents, whose entries follow it one to a line.
 _CONTENTS = re.compile(r"(?:table of )?contents:?|in this (?:article|guide|post|page):?|on this page:?|jump to:?", re.IGNORECASE)
@@ -243,12 +249,18 @@ def _markdown(text: str, lines: list[LineSpan]) -> Layout | None:
         heading = text[heading_start:heading_end]
         if n == 0 and len(m.group(1)) == 1:
             title = heading
-        role: SectionRole = "conclusion" if _CONCLUSION_HEADING.search(heading) else "section"
-        sections.append(SectionSpan(len(sections), role, heading, span[0], span[1]))
+        sections.append(SectionSpan(len(sections), heading_role(heading), heading, span[0], span[1]))
         if heading_end > heading_start:
             paragraphs.append(Block(heading_start, heading_end, len(sections) - 1, len(paragraphs), True))
     _add_paragraphs(text, paragraph_lines(text, runs[-1]), sections, paragraphs, new_sections=False, last=True)
     return Layout("markdown", title, sections, paragraphs)
+
+
+def heading_role(heading: str) -> SectionRole:
+    """The role of the section a heading opens: a conclusion, a list of references, or a section."""
+    if _REFERENCES_HEADING.fullmatch(heading.strip()):
+        return "references"
+    return "conclusion" if _CONCLUSION_HEADING.search(heading) else "section"
 
 
 def _plain(text: str, lines: list[LineSpan]) -> Layout:
@@ -282,7 +294,7 @@ def _add_paragraphs(
             heading = is_heading_line(" ".join(_NUMBER_MARK.sub("", line, count=1).split()), strict=False, words_limit=12)
         contents = heading and (contents or _CONTENTS.fullmatch(line.strip()) is not None)
         if new_sections and (heading or not sections):
-            role: SectionRole = ("conclusion" if _CONCLUSION_HEADING.search(line) else "section") if heading else "body"
+            role: SectionRole = heading_role(line) if heading else "body"
             sections.append(SectionSpan(len(sections), role, line if heading else None, span[0], span[1]))
         if not sections:
             sections.append(SectionSpan(0, "intro", None, span[0], span[1]))

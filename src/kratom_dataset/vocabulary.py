@@ -13,7 +13,7 @@ SHA256_PATTERN = r"^[0-9a-f]{64}$"
 UTC_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$"
 
 Method = Literal["rule", "curated"]
-SectionRole = Literal["summary", "intro", "toc", "section", "conclusion", "body"]
+SectionRole = Literal["summary", "intro", "toc", "section", "conclusion", "references", "body"]
 ArticleFormat = Literal["template", "markdown", "plain"]
 TopicEstablishedBy = Literal["heading", "first_mention"]
 ClaimType = Literal["efficacy", "adverse_effect", "mechanism", "dosage", "recommendation", "definition", "safety", "other"]
