@@ -51,6 +51,17 @@ _SCHEDULE_LINE = re.compile(r"\s*(?:weeks?|days?|months?|steps?|stages?)\s*\d", 
 _STEP_WORDS = re.compile(r"\b(?:then|down to|to|dropp\w*|cut\w*)\b|→|->", re.IGNORECASE)
 # "40, 20 or 10 mg": arms of a study, not steps.
 _ALTERNATIVES = re.compile(r"\bor\b", re.IGNORECASE)
+# "Starting point: 20 g/day", "If you are taking 20 g a day": where a taper starts, not a step of it.
+_TAPER_START = re.compile(
+    r"(?:\bstart(?:s|ing|ed)? (?:point|amount)|\bstart(?:s|ed)? (?:from|at)|\bif you(?:['’]re| are) (?:taking|on|using|at)|"
+    r"\bcurrently (?:taking|on|at|using)|\bbaseline(?: of| dose)?|\bpeaked at(?: like)?)\s*:?\s*(?:(?:about|around|roughly|like)\s+|~\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def _starts_taper(text: str, start: int) -> bool:
+    """Whether the amount at ``start`` is named as the one a taper starts from."""
+    return _TAPER_START.search(text, max(0, start - 50), start) is not None
 
 
 def _descending_steps(doc: Document, indexed: list[tuple[int, Dose]]) -> list[Dose]:
@@ -70,7 +81,7 @@ def _descending_steps(doc: Document, indexed: list[tuple[int, Dose]]) -> list[Do
         between = doc.flat[first.provenance.char_end : last.provenance.char_start] if i == j else ""
         if (len(run) >= 3 or (len(run) == 2 and _STEP_WORDS.search(between))) and not _ALTERNATIVES.search(between):
             for n in run:
-                if out[n].role in (None, "typical"):
+                if out[n].role in (None, "typical") and not _starts_taper(doc.flat, out[n].provenance.char_start):
                     out[n] = out[n].model_copy(update={"role": "taper_step", "purpose": out[n].purpose or "withdrawal"})
     return out
 
@@ -147,8 +158,8 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
             role = _heading_role(doc, start)  # "Typical doses" over "Methadone: 60-120 mg/day"
         if role is None and _in_taper(doc, index):
             role = "taper_step"  # an amount in a taper's schedule is a step of it
-        if role == "taper_step" and role_hit is None and _other_drug(text, start, end, s, e):
-            role = None  # "clonidine 0.1 mg" under a kratom taper's heading is no step of it
+        if role == "taper_step" and role_hit is None and (_other_drug(text, start, end, s, e) or _starts_taper(text, start)):
+            role = None  # "clonidine 0.1 mg" under a kratom taper's heading, or "Starting point: 20 g/day", is no step of it
         bound_at = hit.start if hit and comparator == hit.label else start
         if role is None and comparator in (">", ">=", "<=") and not _TAKERS.search(text, max(cursor, bound_at - 80), bound_at):
             role = "maximum"  # "doses above 15 g", "up to 30 mg": a bound is a limit, not who took how much
