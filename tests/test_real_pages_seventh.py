@@ -193,3 +193,59 @@ def test_a_heading_that_only_mentions_sources_opens_an_ordinary_section():
 )
 def test_site_furniture_is_not_a_claim(line):
     assert records(f"Kratom may help some people sleep.\n\n{line}\n", "Claim")[1:] == []
+
+
+# Doses ---------------------------------------------------------------------------------------
+
+
+def amounts_of(text: str) -> list[tuple[str, float | None, float | None, str]]:
+    return [(d.provenance.exact, d.amount_low, d.amount_high, d.unit) for d in records(text, "Dose") if d.kind == "numeric"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a choice between amounts is a list, a loose count is a range
+        ("Doses of 5 or 10 mg leave people groggy.", [("5", 5.0, 5.0, "mg"), ("10 mg", 10.0, 10.0, "mg")]),
+        ("Participants took 0.1 or 0.3 mg of melatonin.", [("0.1", 0.1, 0.1, "mg"), ("0.3 mg", 0.3, 0.3, "mg")]),
+        ("Most people take two or three grams.", [("two or three grams", 2.0, 3.0, "g")]),
+        ("I take 5 or 6 g at night.", [("5 or 6 g", 5.0, 6.0, "g")]),
+        # "even" inside a list of amounts
+        ("Some take 40, 60, even 80 grams a day.", [("40", 40.0, 40.0, "g"), ("60", 60.0, 60.0, "g"), ("80 grams", 80.0, 80.0, "g")]),
+        ("Patients take 40, 60 or even 100 grams a day.", [("40", 40.0, 40.0, "g"), ("60", 60.0, 60.0, "g"), ("100 grams", 100.0, 100.0, "g")]),
+    ],
+)
+def test_lists_and_ranges_of_amounts(text, expected):
+    assert amounts_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, exact",
+    [
+        ("Near the end, slow to 5% per week.", "5%"),
+        ("I did 10% every week, no exceptions.", "10%"),
+        ("Trim the daily total by about 10 to 25 percent every week.", "10 to 25 percent"),
+        ("Or take off about 10–15% of your daily total each week.", "10–15%"),
+    ],
+)
+def test_a_share_taken_off_per_week_is_a_taper_step(text, exact):
+    [dose] = records(text, "Dose")
+    assert (dose.provenance.exact, dose.unit, dose.role, dose.purpose) == (exact, "%", "taper_step", "withdrawal")
+
+
+@pytest.mark.parametrize("text", ["Leaves hold about 1.5% mitragynine per gram.", "About 40% of users take it every day."])
+def test_a_share_that_is_no_step_is_no_dose(text):
+    assert records(text, "Dose") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taper plan\n\nStarting point: 20 g/day. Week 1: 18 g/day. Week 2: 16 g/day.",
+        "How to taper\n\nIf you are taking 20 g a day, drop to 18 g in the first week.",
+    ],
+)
+def test_the_amount_a_taper_starts_from_is_no_step(text):
+    first, *rest = [d for d in records(text, "Dose") if d.kind == "numeric"]
+    assert (first.amount_low, first.role) == (20.0, None)
+    assert rest and all(d.role == "taper_step" for d in rest)

@@ -80,9 +80,9 @@ def _grammar() -> _Grammar:
         number_words={k.lower(): float(v) for k, v in words.items()},
         number_re=re.compile(_NUMBER, re.IGNORECASE),
         bare_number=re.compile(rf"(?<![\w.,/$€£#:-])(?:{_DIGITS})(?![\w/%:-]|[.,]\d|\s*(?:[-–—]|to)\s*\d)", re.IGNORECASE),
-        listed_before=re.compile(rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,\s*$", re.IGNORECASE),
+        listed_before=re.compile(rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,\s*(?:even\s+)?$", re.IGNORECASE),
         # "single doses of 2, 4 and 8 mg": the amounts listed before the last one and its unit.
-        listed=re.compile(rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,?\s*(?:and|or|&)\s*$", re.IGNORECASE),
+        listed=re.compile(rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,?\s*(?:and|or|&)\s*(?:even\s+)?$", re.IGNORECASE),
         # "a gram", "an ounce a day", "a heaping tablespoon", "a gram and a half": one of a unit.
         single=lexicons.pattern(
             rf"(?P<one>an?|one)\s+(?:(?P<modifier>{lex['measure_modifiers']['approximate']}|{lex['measure_modifiers']['exact']})\s+)?"
@@ -151,9 +151,9 @@ def amounts(text: str, s: int, e: int) -> list[Amount]:
             if (
                 joiner in ("or", "and")
                 and (m.group("unit1") or lex.listed_before.search(text, max(s, m.start("low") - 80), m.start("low")))
-            ) or low > high:
+            ) or low > high or (joiner == "or" and _alternatives(low, high, unit)):
                 # "7.5, 15, 22.5 or 30 mg", "either 20 mg or 40 mg": two amounts of a list, not a
-                # range; "from 18 to 15 g": a change from one amount to another
+                # range; "from 18 to 15 g": a change from one amount to another; "5 or 10 mg": a choice
                 items = [(m.start("low"), low, low), (m.start("high"), high, high)]
         listed = lex.listed.search(text, max(s, items[0][0] - 80), items[0][0]) or lex.listed_before.search(
             text, max(s, items[0][0] - 80), items[0][0]
@@ -184,6 +184,12 @@ def amounts(text: str, s: int, e: int) -> list[Amount]:
         found.append(Amount(m.start(), m.end(), amount, amount, lex.units[m.group("unit").lower()], approximate=approximate))
     found.sort(key=lambda f: f[0])
     return _elliptic(text, s, e, _without_equivalences(text, found))
+
+
+def _alternatives(low: float, high: float, unit: Unit) -> bool:
+    """Whether "low or high" names two amounts to choose from ("5 or 10 mg", "0.1 or 0.3 mg", the
+    arms of a trial) rather than one loose range ("two or three grams", "5 or 6 g")."""
+    return high > 2 * low or (unit in ("mg", "ug") and high - low > 1)
 
 
 def _adjacent_pair(items: str) -> bool:

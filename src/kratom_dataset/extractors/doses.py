@@ -156,8 +156,8 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
             role = out[-1].role  # "Serving size: 1 level teaspoon (about 2.5 g)": the same amount again
         if role is None:
             role = _heading_role(doc, start)  # "Typical doses" over "Methadone: 60-120 mg/day"
-        if role is None and _in_taper(doc, index):
-            role = "taper_step"  # an amount in a taper's schedule is a step of it
+        if role is None and (unit == "%" or _in_taper(doc, index)):
+            role = "taper_step"  # an amount in a taper's schedule is a step of it; a share is read only as one
         if role == "taper_step" and role_hit is None and (_other_drug(text, start, end, s, e) or _starts_taper(text, start)):
             role = None  # "clonidine 0.1 mg" under a kratom taper's heading, or "Starting point: 20 g/day", is no step of it
         bound_at = hit.start if hit and comparator == hit.label else start
