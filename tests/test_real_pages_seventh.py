@@ -249,3 +249,29 @@ def test_the_amount_a_taper_starts_from_is_no_step(text):
     first, *rest = [d for d in records(text, "Dose") if d.kind == "numeric"]
     assert (first.amount_low, first.role) == (20.0, None)
     assert rest and all(d.role == "taper_step" for d in rest)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Dont jump to 15g. I went 28 -> 25 -> 22 over three weeks.", [("15g", 15.0), ("28", 28.0), ("25", 25.0), ("22", 22.0)]),
+        ("I was on 12g a day. Then 10, then 8.", [("12g", 12.0), ("10", 10.0), ("8", 8.0)]),
+        ("Caps hold roughly .5 g each, some brands more like 0.45.", [(".5 g", 0.5), ("0.45", 0.45)]),
+    ],
+)
+def test_a_bare_number_takes_the_unit_the_paragraph_just_named(text, expected):
+    assert [(d.provenance.exact, d.amount_low) for d in records(text, "Dose")] == expected
+    assert {d.unit for d in records(text, "Dose")} == {"g"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I take 4 g in the morning. I went 3 days without it.",
+        "My dose is 5 g. I have 2 kids and 3 dogs.",
+        "He got 4 mg. His withdrawal score rose from 6 to 19.",
+        "I take 4 g.\n\nThen 10, then 8.",
+    ],
+)
+def test_a_bare_number_that_is_no_amount_stays_out(text):
+    assert len(records(text, "Dose")) == 1

@@ -125,13 +125,15 @@ def _number(text: str) -> float:
     return float(key.replace(",", "."))
 
 
-def amounts(text: str, s: int, e: int) -> list[Amount]:
+def amounts(text: str, s: int, e: int, unit_hint: Unit | None = None) -> list[Amount]:
     """Every amount with a unit in ``text[s:e]``, leftmost first.
 
     The amount grammar: a number (digits, fractions, words), a range ("1-3", "two or three",
     "between 2 and 4") or a list ("2, 4 and 8 mg": one amount each, sharing the last one's
     unit), then a unit; or one of a unit ("a gram", "a heaping tablespoon"). A number after a
-    schedule label ("Day 1 – 6 g") is not the low end of a range.
+    schedule label ("Day 1 – 6 g") is not the low end of a range. ``unit_hint`` is the unit of
+    the amounts just before the span, which a bare number in it may leave unsaid ("I was on
+    30 g. Then I went from 18 to 14").
     """
     lex = _grammar()
     found: list[Amount] = []
@@ -183,7 +185,7 @@ def amounts(text: str, s: int, e: int) -> list[Amount]:
         approximate = bool(modifier and lex.approximate_measure.fullmatch(modifier))
         found.append(Amount(m.start(), m.end(), amount, amount, lex.units[m.group("unit").lower()], approximate=approximate))
     found.sort(key=lambda f: f[0])
-    return _elliptic(text, s, e, _without_equivalences(text, found))
+    return _elliptic(text, s, e, _without_equivalences(text, found), unit_hint)
 
 
 def _alternatives(low: float, high: float, unit: Unit) -> bool:
@@ -217,10 +219,11 @@ def _without_equivalences(text: str, found: list[Amount]) -> list[Amount]:
     return [f for n, f in enumerate(found) if n not in dropped]
 
 
-def _elliptic(text: str, s: int, e: int, found: list[Amount]) -> list[Amount]:
+def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Unit | None = None) -> list[Amount]:
     """Add the bare numbers that stand for an amount of the sentence's unit ("9 g instead of my
-    usual 12", "3 grams with breakfast and 3 more after work", "at 3g when I normally need 5")."""
-    if not found:
+    usual 12", "3 grams with breakfast and 3 more after work", "at 3g when I normally need 5"),
+    or of ``unit_hint`` when the sentence names none ("I went 28 -> 25 -> 22")."""
+    if not found and unit_hint is None:
         return found
     lex = _grammar()
     taken = sorted((f[0], f[1]) for f in found)
@@ -235,9 +238,13 @@ def _elliptic(text: str, s: int, e: int, found: list[Amount]) -> list[Amount]:
         value = _number(m.group())
         if not 0 < value < 1000:
             continue
-        at = bisect.bisect_left(starts, m.start())
-        nearest = min(found_by_start[max(0, at - 1) : at + 1], key=lambda f: abs(f[0] - m.start()))
-        extra.append(Amount(m.start(), m.end(), value, value, nearest.unit))
+        if found_by_start:
+            at = bisect.bisect_left(starts, m.start())
+            unit = min(found_by_start[max(0, at - 1) : at + 1], key=lambda f: abs(f[0] - m.start())).unit
+        else:
+            assert unit_hint is not None  # no amount in the span: only a hinted unit gets here
+            unit = unit_hint
+        extra.append(Amount(m.start(), m.end(), value, value, unit))
     return sorted(found + extra, key=lambda f: f[0])
 
 

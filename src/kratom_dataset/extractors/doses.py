@@ -16,7 +16,7 @@ from ..document import Document
 from ..ids import record_id
 from ..models import MG_PER_UNIT, Dose
 from ..provenance import anchor
-from ..vocabulary import Comparator, DoseRole, Preparation, Purpose
+from ..vocabulary import Comparator, DoseRole, Preparation, Purpose, Unit
 from ._match import Hit, Matcher, looking_back
 from ._words import INDEX
 from .amounts import amounts, overlaps
@@ -127,7 +127,10 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
     out: list[Dose] = []
     numeric_spans: list[tuple[int, int]] = []
     cursor = s
-    for start, end, low, high, unit, last, approximate in amounts(text, s, e) if may_amount else ():
+    found = amounts(text, s, e) if may_amount else []
+    if may_amount and not found:
+        found = amounts(text, s, e, _unit_before(doc, index))
+    for start, end, low, high, unit, last, approximate in found:
         if low <= 0 or high <= 0 or low > high:
             continue
         if lex.non_dose_before.search(text, max(s, start - 40), start) or lex.non_dose_after.match(text, end, e):
@@ -295,6 +298,20 @@ def _other_drug(text: str, start: int, end: int, s: int, e: int) -> bool:
         return False
     nearest = min(named, key=lambda h: start - h.end if h.end <= start else h.start - end)
     return nearest.label != "kratom" and nearest.label not in mention_lexicon().alkaloids
+
+
+def _unit_before(doc: Document, index: int) -> Unit | None:
+    """The mass unit of the last amount in the two sentences before ``index`` in its paragraph,
+    which a bare number may leave unsaid ("I was on 30 g. Then I went from 18 to 14")."""
+    sentence = doc.sentences[index]
+    for j in range(index - 1, max(-1, index - 3), -1):
+        prior = doc.sentences[j]
+        if prior.paragraph_index != sentence.paragraph_index:
+            break
+        stated = amounts(doc.flat, prior.start, prior.end)
+        if stated:
+            return stated[-1].unit if stated[-1].unit in ("g", "mg") else None
+    return None
 
 
 def _in_taper(doc: Document, index: int) -> bool:
