@@ -70,7 +70,6 @@ def test_limits_and_thresholds(text, low, high, comparator, role):
         "I weigh 82 kg and I am 41.",
         "A 250 g bag costs $34.",
         "Get a scale that reads to 0.1 g.",
-        "A level teaspoon weighs about 2.5 g.",
         "The most common dosage questions are answered below.",
     ],
 )

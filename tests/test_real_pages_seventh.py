@@ -275,3 +275,7 @@ def test_a_bare_number_takes_the_unit_the_paragraph_just_named(text, expected):
 )
 def test_a_bare_number_that_is_no_amount_stays_out(text):
     assert len(records(text, "Dose")) == 1
+
+
+def test_a_measure_and_the_mass_it_weighs_are_two_amounts():
+    assert amounts_of("A level teaspoon weighs about 2.5 g.") == [("A level teaspoon", 1.0, 1.0, "[tsp_us]"), ("2.5 g", 2.5, 2.5, "g")]

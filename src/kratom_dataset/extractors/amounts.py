@@ -48,7 +48,6 @@ class _Grammar:
     single: re.Pattern[str]
     approximate_measure: re.Pattern[str]
     label_not_range: re.Pattern[str]
-    equivalence: re.Pattern[str]
     elliptic_before: re.Pattern[str]
     elliptic_after: re.Pattern[str]
 
@@ -91,7 +90,6 @@ def _grammar() -> _Grammar:
         ),
         approximate_measure=re.compile(lex["measure_modifiers"]["approximate"], re.IGNORECASE),
         label_not_range=re.compile(rf"(?<!\w)(?:{lex['labels_not_ranges']})\s*(?:\d+\s*(?:[-–—]|to)\s*)?$", re.IGNORECASE),
-        equivalence=re.compile(lex["measure_equivalence"], re.IGNORECASE),
         elliptic_before=re.compile(lex["elliptic_before"], re.IGNORECASE),
         elliptic_after=re.compile(lex["elliptic_after"], re.IGNORECASE),
     )
@@ -185,7 +183,7 @@ def amounts(text: str, s: int, e: int, unit_hint: Unit | None = None) -> list[Am
         approximate = bool(modifier and lex.approximate_measure.fullmatch(modifier))
         found.append(Amount(m.start(), m.end(), amount, amount, lex.units[m.group("unit").lower()], approximate=approximate))
     found.sort(key=lambda f: f[0])
-    return _elliptic(text, s, e, _without_equivalences(text, found), unit_hint)
+    return _elliptic(text, s, e, found, unit_hint)
 
 
 def _alternatives(low: float, high: float, unit: Unit) -> bool:
@@ -199,24 +197,6 @@ def _adjacent_pair(items: str) -> bool:
     mg/kg"), not a year or a count of something else."""
     value = _number(items.strip())
     return 0 < value < 1000 and not re.fullmatch(r"(?:19|20)\d\d", items.strip())
-
-
-_HOUSEHOLD = frozenset({"[tsp_us]", "[tbs_us]"})
-
-
-def _without_equivalences(text: str, found: list[Amount]) -> list[Amount]:
-    """Drop a household measure and the mass it is said to weigh ("a level teaspoon weighs
-    about 2.5 g"): a conversion between units, not an amount anyone takes."""
-    lex = _grammar()
-    dropped: set[int] = set()
-    for n, amount in enumerate(found):
-        if amount.unit not in _HOUSEHOLD:
-            continue
-        for m in range(n + 1, len(found)):
-            if found[m].unit in ("g", "mg") and lex.equivalence.search(text[amount.end : found[m].start]):
-                dropped.update((n, m))
-            break
-    return [f for n, f in enumerate(found) if n not in dropped]
 
 
 def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Unit | None = None) -> list[Amount]:
