@@ -48,7 +48,10 @@ from kratom_dataset.parse import parse_article
         ("Paroxetine inhibits CYP2D6 very strongly and CYP3A4 weakly.", ("paroxetine", "inhibits", "CYP3A4")),
         ("paynantheine: weak MOR antagonist; binds 5-HT1A receptors", ("paynantheine", "binds", "serotonin receptors")),
         # references to agents named before
-        ("Mitragynine is the main alkaloid. The parent compound binds alpha-2 receptors.", ("mitragynine", "binds", "alpha-2 adrenergic receptors")),
+        (
+            "Mitragynine is the main alkaloid. The parent compound binds alpha-2 receptors.",
+            ("mitragynine", "binds", "alpha-2 adrenergic receptors"),
+        ),
         ("Melatonin is made at night. The hormone acts on MT1 receptors.", ("melatonin", "interacts_with", "MT1 melatonin receptor")),
     ],
 )
@@ -212,7 +215,10 @@ def amounts_of(text: str) -> list[tuple[str, float | None, float | None, str]]:
         ("I take 5 or 6 g at night.", [("5 or 6 g", 5.0, 6.0, "g")]),
         # "even" inside a list of amounts
         ("Some take 40, 60, even 80 grams a day.", [("40", 40.0, 40.0, "g"), ("60", 60.0, 60.0, "g"), ("80 grams", 80.0, 80.0, "g")]),
-        ("Patients take 40, 60 or even 100 grams a day.", [("40", 40.0, 40.0, "g"), ("60", 60.0, 60.0, "g"), ("100 grams", 100.0, 100.0, "g")]),
+        (
+            "Patients take 40, 60 or even 100 grams a day.",
+            [("40", 40.0, 40.0, "g"), ("60", 60.0, 60.0, "g"), ("100 grams", 100.0, 100.0, "g")],
+        ),
     ],
 )
 def test_lists_and_ranges_of_amounts(text, expected):

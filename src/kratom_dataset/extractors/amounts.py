@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -123,15 +124,15 @@ def _number(text: str) -> float:
     return float(key.replace(",", "."))
 
 
-def amounts(text: str, s: int, e: int, unit_hint: Unit | None = None) -> list[Amount]:
+def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | None = None) -> list[Amount]:
     """Every amount with a unit in ``text[s:e]``, leftmost first.
 
     The amount grammar: a number (digits, fractions, words), a range ("1-3", "two or three",
     "between 2 and 4") or a list ("2, 4 and 8 mg": one amount each, sharing the last one's
     unit), then a unit; or one of a unit ("a gram", "a heaping tablespoon"). A number after a
-    schedule label ("Day 1 – 6 g") is not the low end of a range. ``unit_hint`` is the unit of
+    schedule label ("Day 1 – 6 g") is not the low end of a range. ``unit_hint`` gives the unit of
     the amounts just before the span, which a bare number in it may leave unsaid ("I was on
-    30 g. Then I went from 18 to 14").
+    30 g. Then I went from 18 to 14"); it is called only when such a number is there.
     """
     lex = _grammar()
     found: list[Amount] = []
@@ -149,9 +150,13 @@ def amounts(text: str, s: int, e: int, unit_hint: Unit | None = None) -> list[Am
             items = [(m.start("low"), low, high)]
             joiner = text[m.end("unit1") if m.group("unit1") else m.end("low") : m.start("high")].strip().lower()
             if (
-                joiner in ("or", "and")
-                and (m.group("unit1") or lex.listed_before.search(text, max(s, m.start("low") - 80), m.start("low")))
-            ) or low > high or (joiner == "or" and _alternatives(low, high, unit)):
+                (
+                    joiner in ("or", "and")
+                    and (m.group("unit1") or lex.listed_before.search(text, max(s, m.start("low") - 80), m.start("low")))
+                )
+                or low > high
+                or (joiner == "or" and _alternatives(low, high, unit))
+            ):
                 # "7.5, 15, 22.5 or 30 mg", "either 20 mg or 40 mg": two amounts of a list, not a
                 # range; "from 18 to 15 g": a change from one amount to another; "5 or 10 mg": a choice
                 items = [(m.start("low"), low, low), (m.start("high"), high, high)]
@@ -199,7 +204,7 @@ def _adjacent_pair(items: str) -> bool:
     return 0 < value < 1000 and not re.fullmatch(r"(?:19|20)\d\d", items.strip())
 
 
-def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Unit | None = None) -> list[Amount]:
+def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Callable[[], Unit | None] | None = None) -> list[Amount]:
     """Add the bare numbers that stand for an amount of the sentence's unit ("9 g instead of my
     usual 12", "3 grams with breakfast and 3 more after work", "at 3g when I normally need 5"),
     or of ``unit_hint`` when the sentence names none ("I went 28 -> 25 -> 22")."""
@@ -210,6 +215,7 @@ def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Unit | 
     starts = [a for a, _ in taken]
     found_by_start = sorted(found, key=lambda f: f[0])
     extra: list[Amount] = []
+    hinted: list[Unit | None] = []  # the hint, asked for once
     for m in lex.bare_number.finditer(text, s, e):
         if overlaps(taken, starts, m.start(), m.start() + 1) or not lex.elliptic_after.match(text, m.end(), e):
             continue
@@ -223,7 +229,11 @@ def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Unit | 
             unit = min(found_by_start[max(0, at - 1) : at + 1], key=lambda f: abs(f[0] - m.start())).unit
         else:
             assert unit_hint is not None  # no amount in the span: only a hinted unit gets here
-            unit = unit_hint
+            if not hinted:
+                hinted.append(unit_hint())
+            if hinted[0] is None:
+                break
+            unit = hinted[0]
         extra.append(Amount(m.start(), m.end(), value, value, unit))
     return sorted(found + extra, key=lambda f: f[0])
 

@@ -295,7 +295,9 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
         article_id=doc.article_id,
         claim_type=claim_type,
         subject=subject.label if subject else None,
-        polarity=_polarity([n for n in negations if main_start <= n.char_start < main_end and not _in_brackets(text, main_start, n.char_start)]),
+        polarity=_polarity(
+            [n for n in negations if main_start <= n.char_start < main_end and not _in_brackets(text, main_start, n.char_start)]
+        ),
         certainty="uncertain" if hedges else "certain",
         hedge_cues=hedges,
         negation_cues=negations,

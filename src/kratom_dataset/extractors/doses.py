@@ -127,9 +127,7 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
     out: list[Dose] = []
     numeric_spans: list[tuple[int, int]] = []
     cursor = s
-    found = amounts(text, s, e) if may_amount else []
-    if may_amount and not found:
-        found = amounts(text, s, e, _unit_before(doc, index))
+    found = amounts(text, s, e, lambda: _unit_before(doc, index)) if may_amount else []
     for start, end, low, high, unit, last, approximate in found:
         if low <= 0 or high <= 0 or low > high:
             continue
