@@ -285,3 +285,19 @@ def test_a_bare_number_that_is_no_amount_stays_out(text):
 
 def test_a_measure_and_the_mass_it_weighs_are_two_amounts():
     assert amounts_of("A level teaspoon weighs about 2.5 g.") == [("A level teaspoon", 1.0, 1.0, "[tsp_us]"), ("2.5 g", 2.5, 2.5, "g")]
+
+
+@pytest.mark.parametrize(
+    "line, headline",
+    [
+        ("More Americans Are Using Kratom to Quit Opioids.", True),
+        ("Doctors Say the Evidence Is Thin.", True),
+        ("Coastal State University Launches First Controlled Study of Kratom for Sleep", True),
+        ("Origin: West Kalimantan, Indonesia", False),
+        ("Servings Per Container: 30", False),
+        ("Mitragynine: 1.8% | 7-OH: <0.02%", False),
+        ("Kratom may help some people sleep.", False),
+    ],
+)
+def test_a_headline_is_furniture_and_a_sentence_or_attribute_is_not(line, headline):
+    assert (records(f"Kratom may help some people sleep.\n\n{line}\n", "Claim")[1:] == []) is headline

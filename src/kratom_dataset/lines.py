@@ -130,6 +130,18 @@ _DOT_LEADER_AMOUNT = re.compile(r"\.{3,}\s*\d")
 AMOUNT = re.compile(r"\d\s*(?:g|mg|mcg|µg|grams?|%|tsp|tbsp|teaspoons?|tablespoons?|oz|ml)(?![^\W\d_])", re.IGNORECASE)
 
 
+def is_headline(line: str) -> bool:
+    """Whether a line is written as a headline: four or more words in Title Case and no comma,
+    perhaps closed by a full stop ("More Americans Are Using Kratom to Quit Opioids."). A
+    sentence is seldom written so; a place or a list of names brings commas ("Origin: West
+    Kalimantan, Indonesia"), and an attribute line a short value ("Serving Size: 2 Capsules")."""
+    line = line.strip().removesuffix(".")
+    _, colon, value = line.partition(":")
+    if colon and len(value.split()) <= 3:
+        return False  # "Servings Per Container: 30": an attribute and its value
+    return "," not in line and len(re.findall(r"[^\W\d_]{2,}", line)) >= 4 and _title_case(line)
+
+
 def _title_case(phrase: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", phrase)]
     if not words or not words[0][0].isupper():

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .. import lexicon as lexicons
 from ..document import Document
 from ..ids import record_id
-from ..lines import AMOUNT, is_forum_handle_line
+from ..lines import AMOUNT, is_forum_handle_line, is_headline
 from ..models import Claim, Cue
 from ..provenance import sentence_anchor
 from . import topics
@@ -222,10 +222,10 @@ def _polarity(negations: list[Cue]) -> str:
 def is_furniture(sentence: str) -> bool:
     """Whether a unit is page furniture, never a claim whatever it holds: a byline, a dateline, a
     breadcrumb, a greeting or sign-off, a call to action, or a unit of fewer than two words
-    ("$34.99", "Jo", "★★★★☆ (212 reviews)")."""
+    ("$34.99", "Jo", "★★★★☆ (212 reviews)"), or a headline ("Doctors Say the Evidence Is Thin.")."""
     if len(sentence) < 40 and len(_WORDS.findall(sentence)) < 2 and not AMOUNT.search(sentence):  # "Low: 1-2 g" states one
         return True
-    return _lexicon().furniture.match(sentence) is not None or is_forum_handle_line(sentence)
+    return _lexicon().furniture.match(sentence) is not None or is_forum_handle_line(sentence) or is_headline(sentence.split("\n", 1)[0])
 
 
 def _opening(patterns: list[str]) -> re.Pattern[str]:
