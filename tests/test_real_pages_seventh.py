@@ -301,3 +301,15 @@ def test_a_measure_and_the_mass_it_weighs_are_two_amounts():
 )
 def test_a_headline_is_furniture_and_a_sentence_or_attribute_is_not(line, headline):
     assert (records(f"Kratom may help some people sleep.\n\n{line}\n", "Claim")[1:] == []) is headline
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Speciociliatine shows weaker mu binding than mitragynine.", ("speciociliatine", "binds", "mu-opioid receptor")),
+        ("7-OH produces stronger kappa activation than mitragynine does.", ("7-hydroxymitragynine", "activates", "kappa-opioid receptor")),
+        ("Trazodone works partly through H1 block.", ("trazodone", "inhibits", "histamine receptors")),
+    ],
+)
+def test_an_action_noun_after_its_receptor(text, expected):
+    assert expected in triples(text)
