@@ -313,3 +313,16 @@ def test_a_headline_is_furniture_and_a_sentence_or_attribute_is_not(line, headli
 )
 def test_an_action_noun_after_its_receptor(text, expected):
     assert expected in triples(text)
+
+
+@pytest.mark.parametrize(
+    "text, claim_type",
+    [
+        ("So please take a break, maybe two days each week.", "recommendation"),
+        ("if ur doing this dont rush it, slow beats fast every time", "recommendation"),
+        ("Work out your true daily total first.", "recommendation"),
+        ("I don't take it at night anymore.", "other"),
+    ],
+)
+def test_advice_in_informal_forms_recommends(text, claim_type):
+    assert [c.claim_type for c in records(text, "Claim")] == [claim_type]
