@@ -130,11 +130,17 @@ _DOT_LEADER_AMOUNT = re.compile(r"\.{3,}\s*\d")
 AMOUNT = re.compile(r"\d\s*(?:g|mg|mcg|µg|grams?|%|tsp|tbsp|teaspoons?|tablespoons?|oz|ml)(?![^\W\d_])", re.IGNORECASE)
 
 
+# A word in lower case that Title Case would capitalise ("Kratom may help" has "may").
+_LOWER_MAJOR = re.compile(r"(?<![\w'’-])(?!(?:" + "|".join(sorted(MINOR_WORDS, key=len, reverse=True)) + r")(?![\w'’-]))[a-z]")
+
+
 def is_headline(line: str) -> bool:
     """Whether a line is written as a headline: four or more words in Title Case and no comma,
     perhaps closed by a full stop ("More Americans Are Using Kratom to Quit Opioids."). A
     sentence is seldom written so; a place or a list of names brings commas ("Origin: West
     Kalimantan, Indonesia"), and an attribute line a short value ("Serving Size: 2 Capsules")."""
+    if "," in line or _LOWER_MAJOR.search(line):
+        return False  # most sentences have a lower-case word of weight early on: the cheap test first
     line = line.strip().removesuffix(".")
     _, colon, value = line.partition(":")
     if colon and len(value.split()) <= 3:
