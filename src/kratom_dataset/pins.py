@@ -24,6 +24,7 @@ PINNED: dict[str, str] = {
     "0.5.0": "1479f0668d4a7958db4cf3a5aed461bbf5c5e516cdf9d9cc778bf0f6b6598863",
     "0.6.0": "1f70c0c0c13333eae72519c31790a0e0fccaa0c81e2de3c1e7ff58db6529d149",
     "0.7.0": "a376770dd8fbca96c05868bec41402947aba9ee6dba4586586660a756d09b11b",
+    "0.8.0": "39b1e2e2e5df4199f2a61e0a59e952035ccecb832f34b630aca72ae9eae82e1b",
 }
 
 
