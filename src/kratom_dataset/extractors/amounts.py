@@ -132,7 +132,7 @@ def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | No
     unit), then a unit; or one of a unit ("a gram", "a heaping tablespoon"). A number after a
     schedule label ("Day 1 – 6 g") is not the low end of a range. ``unit_hint`` gives the unit of
     the amounts just before the span, which a bare number in it may leave unsaid ("I was on
-    30 g. Then I went from 18 to 14"); it is called only when such a number is there.
+    12g a day. Then 10, then 8"); it is called only when such a number is there.
     """
     lex = _grammar()
     found: list[Amount] = []

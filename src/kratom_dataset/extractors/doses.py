@@ -300,7 +300,7 @@ def _other_drug(text: str, start: int, end: int, s: int, e: int) -> bool:
 
 def _unit_before(doc: Document, index: int) -> Unit | None:
     """The mass unit of the last amount in the two sentences before ``index`` in its paragraph,
-    which a bare number may leave unsaid ("I was on 30 g. Then I went from 18 to 14")."""
+    which a bare number may leave unsaid ("I was on 12g a day. Then 10, then 8")."""
     sentence = doc.sentences[index]
     for j in range(index - 1, max(-1, index - 3), -1):
         prior = doc.sentences[j]
