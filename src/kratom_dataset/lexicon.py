@@ -152,8 +152,55 @@ def _class_member(op: Any, av: Any) -> str | None:
 
 
 def alternation(items: list[str]) -> str:
-    """Longest-first alternation of literal words, so 'leaf powder' wins over 'leaf'."""
-    return "|".join(re.escape(i).replace("'", APOSTROPHE) for i in sorted(items, key=len, reverse=True))
+    """Longest-first alternation of literal words, so 'leaf powder' wins over 'leaf'.
+
+    Written as a trie (:func:`trie_pattern`), which matches as the plain alternation does: the
+    words that match at one place are prefixes of each other, and both forms try them longest
+    first. sre tries an alternation's every word in turn at each place it is entered, and a
+    case-insensitive word has no first character it can skip on; the trie tests each character
+    once. Words whose characters case folding (or the two apostrophes) could confuse keep the
+    plain form.
+    """
+    words = sorted(items, key=len, reverse=True)
+    kept = list(dict.fromkeys(w for w in words if "’" not in w or w.replace("’", "'") not in words))  # "g's" matches "g’s"
+    chars = {c for w in kept for c in w}
+    if any(w != w.lower() for w in kept) or {"'", "’"} <= chars or not _fold_apart(chars):
+        return "|".join(re.escape(i).replace("'", APOSTROPHE) for i in words)
+    return trie_pattern(kept)
+
+
+def _fold_apart(chars: set[str]) -> bool:
+    """Whether no two of ``chars`` match each other case-insensitively (as "µ" and "μ" do)."""
+    return not any(a != b and re.fullmatch(re.escape(a), b, re.IGNORECASE) for a in chars for b in chars)
+
+
+#: A node of a trie of words: each next character (or "" where a word ends) and the node after it.
+_Node = dict[str, "_Node"]
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex matching any of ``words`` (lowercase literals; ' also matches ’), longest first.
+
+    Siblings differ in their next character, so at most one branch can go on at any place in
+    the text; ``(?:...)?`` is greedy, so a node tries to continue before it lets a word end.
+    """
+    root: _Node = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(body(re.escape(char)), {})
+        node[""] = {}
+
+    def emit(node: _Node) -> str:
+        branches = [atom + emit(child) for atom, child in sorted(node.items()) if atom]
+        if not branches:
+            return ""
+        inner = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        if "" in node:
+            return inner + "?" if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{inner})?"
+        return inner
+
+    return emit(root)
 
 
 def version(*names: str) -> str:

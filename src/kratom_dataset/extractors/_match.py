@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
 from ..document import Document
-from ..lexicon import WORD_END, WORD_START, body, first_characters, guarded, open_class, pattern
+from ..lexicon import WORD_END, WORD_START, body, first_characters, guarded, open_class, pattern, trie_pattern
 from ._words import INDEX, fragments
 
 #: A lexicon entry of a :class:`Matcher`: its label, its pattern and what the lexicon says of it.
@@ -21,8 +21,6 @@ Scan = tuple["re.Pattern[str]", "re.Pattern[str]", int]
 Candidates = list[tuple[int, "re.Pattern[str]", Scan]]
 #: What scans a span: one alternation of the candidates (None: each searched apart), and the candidates.
 Scanner = tuple["re.Pattern[str] | None", Candidates]
-#: A node of a trie of words: each next character (or "" where a word ends) and the node after it.
-_Node = dict[str, "_Node"]
 
 
 class Hit(NamedTuple):
@@ -316,31 +314,6 @@ class LiteralMatcher:
     def first(self, text: str, start: int = 0, end: int | None = None) -> Hit | None:
         hits = self.find(text, start, end)
         return hits[0] if hits else None
-
-
-def trie_pattern(words: list[str]) -> str:
-    """A regex matching any of ``words`` (lowercase literals; ' also matches ’), longest first.
-
-    Siblings differ in their next character, so at most one branch can go on at any place in
-    the text; ``(?:...)?`` is greedy, so a node tries to continue before it lets a word end.
-    """
-    root: _Node = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(body(re.escape(char)), {})
-        node[""] = {}
-
-    def emit(node: _Node) -> str:
-        branches = [atom + emit(child) for atom, child in sorted(node.items()) if atom]
-        if not branches:
-            return ""
-        inner = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        if "" in node:
-            return inner + "?" if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{inner})?"
-        return inner
-
-    return emit(root)
 
 
 def alternatives(source: str) -> list[str]:
