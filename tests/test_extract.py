@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -576,6 +577,30 @@ def test_the_dose_patterns_find_with_their_guard_what_they_find_without(text):
         plain = re.compile(guarded_pattern.pattern.split(")(?:", 1)[1][:-1], guarded_pattern.flags)
         assert [(m.span(), m.groupdict()) for m in guarded_pattern.finditer(text)] == [
             (m.span(), m.groupdict()) for m in plain.finditer(text)
+        ]
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*_WORDS, "ſix", "Between", "½", "1,5", "0.5-1", "١٢ mg", "a half", "HALF A", "a gram", "-2 g", ".5mg", "x"]),
+        min_size=1,
+        max_size=40,
+    ).map(lambda words: "".join(w + sep for w, sep in zip(words, itertools.cycle([" ", "", ",", "-", " ", "."])))),
+    st.integers(0, 12),
+)
+def test_the_amount_patterns_find_in_their_bounded_form_what_they_find_as_they_are(text, start):
+    import re
+
+    from kratom_dataset.extractors._match import bounded_matches
+    from kratom_dataset.extractors.amounts import _grammar
+
+    lex = _grammar()
+    for forms in (lex.numeric_forms, lex.single):
+        source = forms[0].pattern[len("(?=(") : -len("))")]
+        plain = re.compile(source, forms[0].flags)
+        assert [(m.span(1), m.groupdict()) for m in bounded_matches(forms, text, start, len(text) - 1)] == [
+            (m.span(), m.groupdict()) for m in plain.finditer(text, start, len(text) - 1)
         ]
 
 

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from ..document import Document
-from ..lexicon import WORD_END, WORD_START, body, first_characters, guarded, open_class, pattern, trie_pattern
+from ..lexicon import WORD_END, WORD_START, body, first_characters, open_class, pattern, trie_pattern
 from ._words import INDEX, fragments
+
+if sys.version_info >= (3, 11):  # the regex parser moved in Python 3.11
+    from re import _parser as _sre_parser
+else:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre_parser
 
 #: A lexicon entry of a :class:`Matcher`: its label, its pattern and what the lexicon says of it.
 Entry = tuple[Any, str, dict[str, Any]]
@@ -96,6 +102,51 @@ def led(pattern: re.Pattern[str]) -> Scan:
 def leftmost_span(scan: Scan, text: str, pos: int, end: int) -> tuple[int, int] | None:
     """The span ``scan``'s pattern's ``search`` finds in ``text[pos:end]``, or None."""
     return _leftmost(scan, text, pos, end)
+
+
+#: The two forms :func:`bounded_matches` searches a pattern in: the pattern as a lookahead, for a
+#: match at the start of the text, and the form that first consumes the character before a match.
+Bounded = tuple["re.Pattern[str]", "re.Pattern[str]"]
+
+
+def bounded(source: str, flags: int, boundary: str) -> Bounded:
+    """The forms :func:`bounded_matches` finds the matches of ``source`` in.
+
+    ``source`` must open with a lookbehind that rules out every character ``boundary`` (a
+    class) matches, as ``(?<![\\w-])`` does for ``[\\w-]``, and must not match the empty
+    string. The form that consumes the character before a match lets sre skip along the text
+    on a set test; a lookahead such as :func:`~kratom_dataset.lexicon.guarded`'s makes it enter
+    the pattern at every position.
+    """
+    if _sre_width(source, flags) == 0:
+        raise ValueError(f"a pattern that can match the empty string: {source!r}")
+    first = first_characters(source, flags)
+    guard = f"(?=(?-i:{first}))" if first else ""
+    before = open_class(c for c in range(128) if not re.match(boundary, chr(c)))
+    return re.compile(f"(?=({source}))", flags), re.compile(f"(?-i:{before}){guard}(?=({source}))", flags)
+
+
+def bounded_matches(forms: Bounded, text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
+    """What ``finditer`` of the pattern finds in ``text[pos:end]``, as matches whose group 1 is the
+    pattern's match (its named groups keep their names; group 0 is the character before it)."""
+    at_start, after = forms
+    if pos == 0:
+        m = at_start.match(text, 0, end)
+        if m is not None:
+            yield m
+            pos = m.end(1)
+    while True:
+        m = after.search(text, max(pos - 1, 0), end)
+        if m is None:
+            return
+        yield m
+        pos = m.end(1)
+
+
+def _sre_width(source: str, flags: int) -> int:
+    """The fewest characters a match of ``source`` can hold."""
+    low: int = _sre_parser.parse(source, flags).getwidth()[0]
+    return low
 
 
 class Matcher:
@@ -292,7 +343,8 @@ class LiteralMatcher:
                 self._labels.setdefault(_fold(word), (label, info))
         self.trie = trie
         self._words = sorted(self._labels, key=len, reverse=True)
-        self._trie = guarded(f"{WORD_START}(?:{trie_pattern(self._words)}){WORD_END}", re.IGNORECASE) if self._words else None
+        source = f"{WORD_START}(?:{trie_pattern(self._words)}){WORD_END}"
+        self._trie = bounded(source, re.IGNORECASE, r"[\w-]") if self._words else None
 
     @functools.cached_property
     def _full(self) -> re.Pattern[str] | None:
@@ -302,13 +354,16 @@ class LiteralMatcher:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         end = len(text) if end is None else end
-        regex = self._trie if self.trie else self._full
-        if regex is None:
-            return []
+        if not self.trie:
+            return self._found(self._full.finditer(text, start, end) if self._full else (), 0)
+        return self._found(bounded_matches(self._trie, text, start, end) if self._trie else (), 1)
+
+    def _found(self, matches: Iterable[re.Match[str]], group: int) -> list[Hit]:
         out = []
-        for m in regex.finditer(text, start, end):
-            label, info = self._labels[_fold(m.group())]
-            out.append(Hit(m.start(), m.end(), label, info))
+        labels = self._labels
+        for m in matches:
+            label, info = labels[_fold(m.group(group))]
+            out.append(Hit(m.start(group), m.end(group), label, info))
         return out
 
     def first(self, text: str, start: int = 0, end: int | None = None) -> Hit | None:
