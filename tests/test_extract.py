@@ -590,18 +590,47 @@ def test_the_dose_patterns_find_with_their_guard_what_they_find_without(text):
     st.integers(0, 12),
 )
 def test_the_amount_patterns_find_in_their_bounded_form_what_they_find_as_they_are(text, start):
-    import re
 
     from kratom_dataset.extractors._match import bounded_matches
     from kratom_dataset.extractors.amounts import _grammar
 
     lex = _grammar()
     for forms in (lex.numeric_forms, lex.single):
-        source = forms[0].pattern[len("(?=(") : -len("))")]
-        plain = re.compile(source, forms[0].flags)
         assert [(m.span(1), m.groupdict()) for m in bounded_matches(forms, text, start, len(text) - 1)] == [
-            (m.span(), m.groupdict()) for m in plain.finditer(text, start, len(text) - 1)
+            (m.span(), m.groupdict()) for m in forms.plain.finditer(text, start, len(text) - 1)
         ]
+
+
+_regex_words = st.lists(st.text(alphabet="abAB' é(?:|)", min_size=0, max_size=5), min_size=1, max_size=8)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(_regex_words, st.sampled_from(["", "x", "(?!b)", "b"]), st.booleans(), st.text(alphabet="abAB' éx", max_size=30))
+def test_a_factored_pattern_matches_as_the_pattern_does(words, tail, ignorecase, text):
+    import re
+
+    from kratom_dataset.lexicon import factored
+
+    source = f"(?:{'|'.join(words)}){tail}"
+    flags = re.IGNORECASE if ignorecase else 0
+    try:
+        plain = re.compile(source, flags)
+    except re.error:
+        return
+    assert [m.span() for m in factored(source, flags).finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(st.text(alphabet="ab'’ -é", min_size=1, max_size=5), min_size=1, max_size=10), st.text(alphabet="abAB'’ -éx", max_size=30))
+def test_an_alternation_of_words_matches_as_the_plain_alternation_does(words, text):
+    import re
+
+    from kratom_dataset.lexicon import APOSTROPHE, alternation
+
+    plain = "|".join(re.escape(w).replace("'", APOSTROPHE) for w in sorted(words, key=len, reverse=True))
+    for tail in ("", "(?!a)", "b"):
+        expected = [m.span() for m in re.finditer(f"(?:{plain}){tail}", text, re.IGNORECASE)]
+        assert [m.span() for m in re.finditer(f"(?:{alternation(words)}){tail}", text, re.IGNORECASE)] == expected
 
 
 def _strings(value):

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from ..document import Document
-from ..lexicon import WORD_END, WORD_START, body, first_characters, open_class, pattern, trie_pattern
+from ..lexicon import WORD_END, WORD_START, body, factored, first_characters, open_class, pattern, trie_pattern
 from ._words import INDEX, fragments
 
 if sys.version_info >= (3, 11):  # the regex parser moved in Python 3.11
@@ -72,10 +72,10 @@ def _scan(plain: re.Pattern[str], *, bounded: bool) -> Scan:
     first = first_characters(source, flags)
     if bounded:
         guard = f"(?=(?-i:{first}))" if first else ""
-        return plain, re.compile(f"(?-i:{_BEFORE_BOUNDED}){guard}(?=({source}))", flags), BEFORE_START
+        return plain, factored(f"(?-i:{_BEFORE_BOUNDED}){guard}(?=({source}))", flags), BEFORE_START
     if first is None or source.startswith(("^", "\\A")):
         return plain, plain, PLAIN
-    return plain, re.compile(f"(?-i:{first})(?<=(?=({source}))[\\s\\S])", flags), AT_START
+    return plain, factored(f"(?-i:{first})(?<=(?=({source}))[\\s\\S])", flags), AT_START
 
 
 def _leftmost(scan: Scan, text: str, pos: int, end: int) -> tuple[int, int] | None:
@@ -104,9 +104,15 @@ def leftmost_span(scan: Scan, text: str, pos: int, end: int) -> tuple[int, int] 
     return _leftmost(scan, text, pos, end)
 
 
-#: The two forms :func:`bounded_matches` searches a pattern in: the pattern as a lookahead, for a
-#: match at the start of the text, and the form that first consumes the character before a match.
-Bounded = tuple["re.Pattern[str]", "re.Pattern[str]"]
+class Bounded(NamedTuple):
+    """The forms :func:`bounded_matches` searches a pattern in, and the pattern itself."""
+
+    at_start: re.Pattern[str]
+    """The pattern as a lookahead, for a match at the start of the text."""
+    after: re.Pattern[str]
+    """The form that first consumes the character before a match."""
+    plain: re.Pattern[str]
+    """The pattern as it is, whose ``finditer`` the forms find the matches of."""
 
 
 def bounded(source: str, flags: int, boundary: str) -> Bounded:
@@ -123,13 +129,13 @@ def bounded(source: str, flags: int, boundary: str) -> Bounded:
     first = first_characters(source, flags)
     guard = f"(?=(?-i:{first}))" if first else ""
     before = open_class(c for c in range(128) if not re.match(boundary, chr(c)))
-    return re.compile(f"(?=({source}))", flags), re.compile(f"(?-i:{before}){guard}(?=({source}))", flags)
+    return Bounded(factored(f"(?=({source}))", flags), factored(f"(?-i:{before}){guard}(?=({source}))", flags), re.compile(source, flags))
 
 
 def bounded_matches(forms: Bounded, text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
     """What ``finditer`` of the pattern finds in ``text[pos:end]``, as matches whose group 1 is the
     pattern's match (its named groups keep their names; group 0 is the character before it)."""
-    at_start, after = forms
+    at_start, after, _ = forms
     if pos == 0:
         m = at_start.match(text, 0, end)
         if m is not None:
@@ -204,7 +210,7 @@ class Matcher:
             return None, [(i, self._patterns[i], self._scans[i]) for i in chosen]
         alternatives = "|".join(f"(?P<e{i}>{body(self._entries[i][1])})" for i in chosen)
         combined = f"{WORD_START}(?:{alternatives}){WORD_END}" if self._bounded else f"(?:{alternatives})"
-        return re.compile(combined, self._flags), []  # first entry wins: nothing to re-check
+        return factored(combined, self._flags), []  # first entry wins: nothing to re-check
 
     def _scanner(self, text: str, start: int, end: int, words: int | None = None) -> Scanner | None:
         if not self.prefilter:
