@@ -6,6 +6,7 @@ versions into theirs so a change of words is visible in provenance.
 
 from __future__ import annotations
 
+import _sre as _sre_engine  # type: ignore[import-not-found]
 import functools
 import json
 import re
@@ -52,7 +53,7 @@ def pattern(words: str, *, case_sensitive: bool = False, guard: bool = False) ->
     """
     flags = 0 if case_sensitive else re.IGNORECASE
     source = rf"{WORD_START}(?:{body(words)}){WORD_END}"
-    return guarded(source, flags) if guard else re.compile(source, flags)
+    return guarded(source, flags) if guard else factored(source, flags)
 
 
 def guarded(source: str, flags: int = 0) -> re.Pattern[str]:
@@ -69,8 +70,8 @@ def guarded(source: str, flags: int = 0) -> re.Pattern[str]:
     except re.error:
         items = None
     if items is None or source.startswith("(?") and source[2:3].isalpha():
-        return re.compile(source, flags)  # global inline flags must stay first
-    return re.compile(f"(?=[{''.join(dict.fromkeys(items))}])(?:{source})", flags)
+        return factored(source, flags)  # global inline flags must stay first
+    return factored(f"(?=[{''.join(dict.fromkeys(items))}])(?:{source})", flags)
 
 
 def factored(source: str, flags: int = 0) -> re.Pattern[str]:
@@ -91,7 +92,12 @@ def factored(source: str, flags: int = 0) -> re.Pattern[str]:
     except re.error:
         return re.compile(source, flags)
     tree = _factor(parsed, bool(parsed.state.flags & re.IGNORECASE))
-    compiled: re.Pattern[str] = _sre_compiler.compile(tree, flags)
+    state = tree.state
+    names = [None] * state.groups
+    for name, number in state.groupdict.items():
+        names[number] = name
+    code = _sre_compiler._code(tree, flags)  # type: ignore[attr-defined]
+    compiled: re.Pattern[str] = _sre_engine.compile(source, flags | state.flags, code, state.groups - 1, state.groupdict, tuple(names))
     return compiled
 
 
