@@ -504,6 +504,19 @@ def test_english_word_count_is_the_plain_alternation(words, sep):
     assert english_words(re.findall(r"\w+", text)) == len(plain.findall(text))
 
 
+@settings(max_examples=examples(300), deadline=None)
+@given(_english_words, st.sampled_from([" ", "", "-", "\n", "é", " İ "]))
+def test_the_language_of_a_text_is_read_from_its_words_as_written(words, sep):
+    import re
+
+    from kratom_dataset.extractors import english_words, language
+
+    text = sep.join(words)
+    found = re.findall(r"\w+", text)
+    expected = None if len(found) < 5 else "en" if english_words(found) / len(found) >= 0.08 else None
+    assert language(text) == expected
+
+
 @pytest.mark.parametrize(
     "text, role",
     [
