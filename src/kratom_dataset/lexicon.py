@@ -167,8 +167,8 @@ def _first_literal(branch: Any, ignorecase: bool) -> str | None:
 def first_characters(source: str, flags: int = 0) -> str | None:
     """A case-sensitive class of every character a match of ``source`` can start with, or None.
 
-    Exact within ASCII and open outside it (the match decides there), so it needs no case
-    folding: sre can test it against each character without entering the pattern, where a
+    Exact within ASCII (but for a group that turns case-insensitivity off, read as the pattern
+    around it is) and open outside it (the match decides there), so it needs no case folding: sre can test it against each character without entering the pattern, where a
     case-insensitive class makes it lower-case every character first.
     """
     try:
@@ -204,8 +204,9 @@ def _first_class(items: list[tuple[Any, Any]]) -> list[str] | None:
             members = [_class_member(o, a) for o, a in av]
             return None if None in members else [m for m in members if m is not None]
         if op is _sre.SUBPATTERN:
-            if av[1] or av[2]:
+            if av[1]:
                 return None  # "(?i:...)": flags of its own, which the class would not share
+            # "(?-i:H)": read under the outer flags, the class holds "h" too: more than a match needs, never less
             return _first_class(list(av[-1]) + items[n + 1 :])
         if op is _sre.BRANCH:
             parts = [_first_class(list(branch) + items[n + 1 :]) for branch in av[1]]

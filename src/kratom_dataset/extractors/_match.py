@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
@@ -64,18 +65,27 @@ def _scan(plain: re.Pattern[str], *, bounded: bool) -> Scan:
     consumes the first character of the match itself and then looks back to match from it
     (:data:`AT_START`). A pattern anchored at the start of the text, one whose first character
     cannot be worked out, and one that refers back to a group by number (the form's group 1
-    would shift its groups) are searched as they are.
+    would shift its groups) are searched as they are. A bounded pattern that opens with a
+    character rarer than a boundary ("[", "(") is searched from that character, as any other.
     """
     source, flags = plain.pattern, plain.flags
     if _NUMBERED_REFERENCE.search(source):
         return plain, plain, PLAIN
     first = first_characters(source, flags)
-    if bounded:
+    if bounded and not _rare(first):
         guard = f"(?=(?-i:{first}))" if first else ""
         return plain, factored(f"(?-i:{_BEFORE_BOUNDED}){guard}(?=({source}))", flags), BEFORE_START
     if first is None or source.startswith(("^", "\\A")):
         return plain, plain, PLAIN
     return plain, factored(f"(?-i:{first})(?<=(?=({source}))[\\s\\S])", flags), AT_START
+
+
+def _rare(first: str | None) -> bool:
+    """Whether a class of first characters holds no ASCII letter or digit: rarer than a boundary."""
+    return first is not None and re.search(first, _LETTERS_AND_DIGITS) is None
+
+
+_LETTERS_AND_DIGITS = string.ascii_letters + string.digits
 
 
 def _leftmost(scan: Scan, text: str, pos: int, end: int) -> tuple[int, int] | None:
