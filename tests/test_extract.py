@@ -614,11 +614,16 @@ def test_the_amount_patterns_find_in_their_bounded_form_what_they_find_as_they_a
         ]
 
 
-_regex_words = st.lists(st.text(alphabet="abAB' é(?:|)", min_size=0, max_size=5), min_size=1, max_size=8)
+_regex_words = st.lists(st.text(alphabet="abAB' ékKsSiI(?:|)", min_size=0, max_size=5), min_size=1, max_size=8)
 
 
 @settings(max_examples=examples(300), deadline=None)
-@given(_regex_words, st.sampled_from(["", "x", "(?!b)", "b"]), st.booleans(), st.text(alphabet="abAB' éx", max_size=30))
+@given(
+    _regex_words,
+    st.sampled_from(["", "x", "(?!b)", "b"]),
+    st.booleans(),
+    st.text(alphabet="abAB' éxkKsSiI\u0130\u0131\u017f\u212a", max_size=30),
+)
 def test_a_factored_pattern_matches_as_the_pattern_does(words, tail, ignorecase, text):
     import re
 
@@ -631,6 +636,22 @@ def test_a_factored_pattern_matches_as_the_pattern_does(words, tail, ignorecase,
     except re.error:
         return
     assert [m.span() for m in factored(source, flags).finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_a_letter_matches_ignoring_case_its_two_cases_and_the_folds_listed():
+    import re
+    import string
+
+    from kratom_dataset.lexicon import _FOLDS
+
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    found = {c: c + c.upper() for c in string.ascii_lowercase}
+    for code in range(128, 0x110000):
+        char = chr(code)
+        if letter.fullmatch(char):
+            (same,) = [c for c in string.ascii_lowercase if re.fullmatch(c, char, re.IGNORECASE)]
+            found[same] += char
+    assert found == {c: c + c.upper() + _FOLDS.get(c, "") for c in string.ascii_lowercase}
 
 
 @settings(max_examples=examples(300), deadline=None)

@@ -143,15 +143,33 @@ def _gather(branches: list[Any], ignorecase: bool, state: Any) -> list[Any]:
             run.setdefault(key, []).append(branch)
             continue
         for same in run.values():
+            head = _head(same[0].data[0], ignorecase, state)
             if len(same) == 1:
-                out.append(same[0])
+                out.append(_sre_parser.SubPattern(state, [head, *same[0].data[1:]]))
             else:
                 rests = _gather([_sre_parser.SubPattern(state, b.data[1:]) for b in same], ignorecase, state)
-                out.append(_sre_parser.SubPattern(state, [same[0].data[0], (_sre.BRANCH, (None, rests))]))
+                out.append(_sre_parser.SubPattern(state, [head, (_sre.BRANCH, (None, rests))]))
         run = {}
         if branch is not None:
             out.append(branch)
     return out
+
+
+#: Characters other than its two cases that an ASCII letter matches when case is ignored.
+_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _head(literal: tuple[Any, Any], ignorecase: bool, state: Any) -> tuple[Any, Any]:
+    """The first character of an alternative, a case-insensitive letter written as the
+    case-sensitive class of what it matches ("[kK\u212a]"): sre skips an alternative whose
+    first character or class fails without entering it, but enters one that opens with a
+    case-insensitive letter to test it."""
+    char = chr(literal[1])
+    if not (ignorecase and char.isalpha()):
+        return literal
+    lower = char.lower()
+    members = [(_sre.LITERAL, ord(c)) for c in lower + lower.upper() + _FOLDS.get(lower, "")]
+    return _sre.SUBPATTERN, (None, 0, re.IGNORECASE, _sre_parser.SubPattern(state, [(_sre.IN, members)]))
 
 
 def _first_literal(branch: Any, ignorecase: bool) -> str | None:
