@@ -192,7 +192,7 @@ class Matcher:
         self._flags = 0 if case_sensitive else re.IGNORECASE
         self._bounded = bounded
         self._longest = longest
-        self._patterns = [pattern(p, case_sensitive=case_sensitive) if bounded else re.compile(body(p), self._flags) for _, p, _ in entries]
+        self._patterns = [pattern(p, case_sensitive=case_sensitive) if bounded else factored(body(p), self._flags) for _, p, _ in entries]
         self._scans = [_scan(p, bounded=bounded) for p in self._patterns]
         bits = [None if case_sensitive else INDEX.register(fragments(body(p))) for _, p, _ in entries]
         self._bits = bits

@@ -84,18 +84,18 @@ def _grammar() -> _Grammar:
         numeric_forms=bounded(numeric, re.IGNORECASE, r"[\w.,]"),
         units=units,
         number_words={k.lower(): float(v) for k, v in words.items()},
-        number_re=re.compile(_NUMBER, re.IGNORECASE),
-        bare_number=re.compile(rf"(?<![\w.,/$€£#:-])(?:{_DIGITS})(?![\w/%:-]|[.,]\d|\s*(?:[-–—]|to)\s*\d)", re.IGNORECASE),
-        listed_before=re.compile(rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,\s*$", re.IGNORECASE),
+        number_re=lexicons.factored(_NUMBER, re.IGNORECASE),
+        bare_number=lexicons.factored(rf"(?<![\w.,/$€£#:-])(?:{_DIGITS})(?![\w/%:-]|[.,]\d|\s*(?:[-–—]|to)\s*\d)", re.IGNORECASE),
+        listed_before=lexicons.factored(rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,\s*$", re.IGNORECASE),
         # "single doses of 2, 4 and 8 mg": the amounts listed before the last one and its unit.
-        listed=re.compile(rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,?\s*(?:and|or|&)\s*$", re.IGNORECASE),
+        listed=lexicons.factored(rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,?\s*(?:and|or|&)\s*$", re.IGNORECASE),
         # "a gram", "an ounce a day", "a heaping tablespoon", "a gram and a half": one of a unit.
         single=bounded(rf"{lexicons.WORD_START}(?:{lexicons.body(single)}){lexicons.WORD_END}", re.IGNORECASE, r"[\w-]"),
-        approximate_measure=re.compile(lex["measure_modifiers"]["approximate"], re.IGNORECASE),
-        label_not_range=re.compile(rf"(?<!\w)(?:{lex['labels_not_ranges']})\s*(?:\d+\s*(?:[-–—]|to)\s*)?$", re.IGNORECASE),
-        equivalence=re.compile(lex["measure_equivalence"], re.IGNORECASE),
-        elliptic_before=re.compile(lex["elliptic_before"], re.IGNORECASE),
-        elliptic_after=re.compile(lex["elliptic_after"], re.IGNORECASE),
+        approximate_measure=lexicons.factored(lex["measure_modifiers"]["approximate"], re.IGNORECASE),
+        label_not_range=lexicons.factored(rf"(?<!\w)(?:{lex['labels_not_ranges']})\s*(?:\d+\s*(?:[-–—]|to)\s*)?$", re.IGNORECASE),
+        equivalence=lexicons.factored(lex["measure_equivalence"], re.IGNORECASE),
+        elliptic_before=lexicons.factored(lex["elliptic_before"], re.IGNORECASE),
+        elliptic_after=lexicons.factored(lex["elliptic_after"], re.IGNORECASE),
     )
 
 
