@@ -73,11 +73,19 @@ def _scan(plain: re.Pattern[str], *, bounded: bool) -> Scan:
         return plain, plain, PLAIN
     first = first_characters(source, flags)
     if bounded and not _rare(first):
-        guard = f"(?=(?-i:{first}))" if first else ""
-        return plain, factored(f"(?-i:{_BEFORE_BOUNDED}){guard}(?=({source}))", flags), BEFORE_START
+        return plain, factored(f"(?-i:{_BEFORE_BOUNDED}){_after_boundary(source, first)}", flags), BEFORE_START
     if first is None or source.startswith(("^", "\\A")):
         return plain, plain, PLAIN
     return plain, factored(f"(?-i:{first})(?<=(?=({source}))[\\s\\S])", flags), AT_START
+
+
+def _after_boundary(source: str, first: str | None) -> str:
+    """What follows the boundary a form consumes: ``source`` as group 1, from the next character.
+
+    With a class of first characters, the form consumes that character too and looks back one
+    to match from it: a character test where a lookahead would be entered first.
+    """
+    return f"(?-i:{first})(?<=(?=({source}))[\\s\\S])" if first else f"(?=({source}))"
 
 
 def _rare(first: str | None) -> bool:
@@ -137,9 +145,9 @@ def bounded(source: str, flags: int, boundary: str) -> Bounded:
     if _sre_width(source, flags) == 0:
         raise ValueError(f"a pattern that can match the empty string: {source!r}")
     first = first_characters(source, flags)
-    guard = f"(?=(?-i:{first}))" if first else ""
     before = open_class(c for c in range(128) if not re.match(boundary, chr(c)))
-    return Bounded(factored(f"(?=({source}))", flags), factored(f"(?-i:{before}){guard}(?=({source}))", flags), re.compile(source, flags))
+    after = factored(f"(?-i:{before}){_after_boundary(source, first)}", flags)
+    return Bounded(factored(f"(?=({source}))", flags), after, re.compile(source, flags))
 
 
 def bounded_matches(forms: Bounded, text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
