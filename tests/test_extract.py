@@ -604,7 +604,7 @@ def test_the_dose_patterns_find_with_their_guard_what_they_find_without(text):
 )
 def test_the_amount_patterns_find_in_their_bounded_form_what_they_find_as_they_are(text, start):
 
-    from kratom_dataset.extractors._match import bounded_matches
+    from kratom_dataset.extractors._bounded import bounded_matches
     from kratom_dataset.extractors.amounts import _grammar
 
     lex = _grammar()

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from .. import lexicon as lexicons
 from ..vocabulary import Unit
-from ._match import Bounded, bounded, bounded_matches
+from ._bounded import Bounded, bounded, bounded_matches
 
 FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _VULGAR = "[" + "".join(FRACTIONS) + "]"
