@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -503,6 +504,19 @@ def test_english_word_count_is_the_plain_alternation(words, sep):
     assert english_words(re.findall(r"\w+", text)) == len(plain.findall(text))
 
 
+@settings(max_examples=examples(300), deadline=None)
+@given(_english_words, st.sampled_from([" ", "", "-", "\n", "é", " İ "]))
+def test_the_language_of_a_text_is_read_from_its_words_as_written(words, sep):
+    import re
+
+    from kratom_dataset.extractors import english_words, language
+
+    text = sep.join(words)
+    found = re.findall(r"\w+", text)
+    expected = None if len(found) < 5 else "en" if english_words(found) / len(found) >= 0.08 else None
+    assert language(text) == expected
+
+
 @pytest.mark.parametrize(
     "text, role",
     [
@@ -577,6 +591,80 @@ def test_the_dose_patterns_find_with_their_guard_what_they_find_without(text):
         assert [(m.span(), m.groupdict()) for m in guarded_pattern.finditer(text)] == [
             (m.span(), m.groupdict()) for m in plain.finditer(text)
         ]
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*_WORDS, "ſix", "Between", "½", "1,5", "0.5-1", "١٢ mg", "a half", "HALF A", "a gram", "-2 g", ".5mg", "x"]),
+        min_size=1,
+        max_size=40,
+    ).map(lambda words: "".join(w + sep for w, sep in zip(words, itertools.cycle([" ", "", ",", "-", " ", "."])))),
+    st.integers(0, 12),
+)
+def test_the_amount_patterns_find_in_their_bounded_form_what_they_find_as_they_are(text, start):
+
+    from kratom_dataset.extractors._bounded import bounded_matches
+    from kratom_dataset.extractors.amounts import _grammar
+
+    lex = _grammar()
+    for forms in (lex.numeric_forms, lex.single):
+        assert [(m.span(1), m.groupdict()) for m in bounded_matches(forms, text, start, len(text) - 1)] == [
+            (m.span(), m.groupdict()) for m in forms.plain.finditer(text, start, len(text) - 1)
+        ]
+
+
+_regex_words = st.lists(st.text(alphabet="abAB' ékKsSiI(?:|)", min_size=0, max_size=5), min_size=1, max_size=8)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    _regex_words,
+    st.sampled_from(["", "x", "(?!b)", "b"]),
+    st.booleans(),
+    st.text(alphabet="abAB' éxkKsSiI\u0130\u0131\u017f\u212a", max_size=30),
+)
+def test_a_factored_pattern_matches_as_the_pattern_does(words, tail, ignorecase, text):
+    import re
+
+    from kratom_dataset.lexicon import factored
+
+    source = f"(?:{'|'.join(words)}){tail}"
+    flags = re.IGNORECASE if ignorecase else 0
+    try:
+        plain = re.compile(source, flags)
+    except re.error:
+        return
+    assert [m.span() for m in factored(source, flags).finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_a_letter_matches_ignoring_case_its_two_cases_and_the_folds_listed():
+    import re
+    import string
+
+    from kratom_dataset.lexicon import _FOLDS
+
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    found = {c: c + c.upper() for c in string.ascii_lowercase}
+    for code in range(128, 0x110000):
+        char = chr(code)
+        if letter.fullmatch(char):
+            (same,) = [c for c in string.ascii_lowercase if re.fullmatch(c, char, re.IGNORECASE)]
+            found[same] += char
+    assert found == {c: c + c.upper() + _FOLDS.get(c, "") for c in string.ascii_lowercase}
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(st.text(alphabet="ab'’ -é", min_size=1, max_size=5), min_size=1, max_size=10), st.text(alphabet="abAB'’ -éx", max_size=30))
+def test_an_alternation_of_words_matches_as_the_plain_alternation_does(words, text):
+    import re
+
+    from kratom_dataset.lexicon import APOSTROPHE, alternation
+
+    plain = "|".join(re.escape(w).replace("'", APOSTROPHE) for w in sorted(words, key=len, reverse=True))
+    for tail in ("", "(?!a)", "b"):
+        expected = [m.span() for m in re.finditer(f"(?:{plain}){tail}", text, re.IGNORECASE)]
+        assert [m.span() for m in re.finditer(f"(?:{alternation(words)}){tail}", text, re.IGNORECASE)] == expected
 
 
 def _strings(value):

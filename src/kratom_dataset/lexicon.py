@@ -6,6 +6,7 @@ versions into theirs so a change of words is visible in provenance.
 
 from __future__ import annotations
 
+import _sre as _sre_engine  # type: ignore[import-not-found]
 import functools
 import json
 import re
@@ -15,9 +16,11 @@ from importlib import resources
 from typing import Any
 
 if sys.version_info >= (3, 11):  # the regex parser moved in Python 3.11
+    from re import _compiler as _sre_compiler
     from re import _constants as _sre
     from re import _parser as _sre_parser
 else:  # pragma: no cover - Python 3.10
+    import sre_compile as _sre_compiler
     import sre_constants as _sre
     import sre_parse as _sre_parser
 
@@ -50,7 +53,7 @@ def pattern(words: str, *, case_sensitive: bool = False, guard: bool = False) ->
     """
     flags = 0 if case_sensitive else re.IGNORECASE
     source = rf"{WORD_START}(?:{body(words)}){WORD_END}"
-    return guarded(source, flags) if guard else re.compile(source, flags)
+    return guarded(source, flags) if guard else factored(source, flags)
 
 
 def guarded(source: str, flags: int = 0) -> re.Pattern[str]:
@@ -67,15 +70,123 @@ def guarded(source: str, flags: int = 0) -> re.Pattern[str]:
     except re.error:
         items = None
     if items is None or source.startswith("(?") and source[2:3].isalpha():
-        return re.compile(source, flags)  # global inline flags must stay first
-    return re.compile(f"(?=[{''.join(dict.fromkeys(items))}])(?:{source})", flags)
+        return factored(source, flags)  # global inline flags must stay first
+    return factored(f"(?=[{''.join(dict.fromkeys(items))}])(?:{source})", flags)
+
+
+def factored(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(source, flags)`` with the alternatives of each alternation that open with one
+    literal character gathered under it, as a trie is ("(?:people|peers|users)" is compiled as
+    "(?:pe(?:ople|ers)|users)").
+
+    sre enters every alternative of an alternation in turn, and a case-insensitive alternative
+    cannot be skipped on its first character without being entered; gathered, the alternatives
+    of one first character cost one entry. Alternatives that open with different characters
+    never both match at one place, so their order does not matter; alternatives of one
+    character keep theirs, and one that opens with anything else (a class, a group, a
+    character outside ASCII) keeps its place among all of them. The compiled pattern's
+    ``pattern`` is None: it is a form searched in place of one, not a pattern to show.
+    """
+    try:
+        parsed = _sre_parser.parse(source, flags)
+    except re.error:
+        return re.compile(source, flags)
+    tree = _factor(parsed, bool(parsed.state.flags & re.IGNORECASE))
+    state = tree.state
+    names = [None] * state.groups
+    for name, number in state.groupdict.items():
+        names[number] = name
+    code = _sre_compiler._code(tree, flags)  # type: ignore[attr-defined]
+    compiled: re.Pattern[str] = _sre_engine.compile(source, flags | state.flags, code, state.groups - 1, state.groupdict, tuple(names))
+    return compiled
+
+
+#: Repeats and atomic groups as the parser names them (the possessive ones are new in Python 3.11).
+_REPEATS = tuple(getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_sre, name))
+_ATOMIC_GROUP = getattr(_sre, "ATOMIC_GROUP", None)
+
+
+def _factor(items: Any, ignorecase: bool) -> Any:
+    """A parsed pattern with :func:`factored`'s gathering applied throughout."""
+    out: list[tuple[Any, Any]] = []
+    for op, av in items.data:
+        if op is _sre.BRANCH:
+            branches = _gather([_factor(b, ignorecase) for b in av[1]], ignorecase, items.state)
+            if len(branches) == 1:
+                out.extend(branches[0].data)
+            else:
+                out.append((op, (av[0], branches)))
+        elif op is _sre.SUBPATTERN:
+            group, add, remove, inner = av
+            inner_case = bool((ignorecase or add & re.IGNORECASE) and not remove & re.IGNORECASE)
+            out.append((op, (group, add, remove, _factor(inner, inner_case))))
+        elif op in _REPEATS:
+            out.append((op, (av[0], av[1], _factor(av[2], ignorecase))))
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            out.append((op, (av[0], _factor(av[1], ignorecase))))
+        elif op is _ATOMIC_GROUP:
+            out.append((op, _factor(av, ignorecase)))
+        elif op is _sre.GROUPREF_EXISTS:
+            out.append((op, (av[0], _factor(av[1], ignorecase), av[2] and _factor(av[2], ignorecase))))
+        else:
+            out.append((op, av))
+    return _sre_parser.SubPattern(items.state, out)
+
+
+def _gather(branches: list[Any], ignorecase: bool, state: Any) -> list[Any]:
+    """Alternatives in an order that matches as ``branches`` does, those of one first character gathered."""
+    out: list[Any] = []
+    run: dict[str, list[Any]] = {}
+    for branch in [*branches, None]:
+        key = _first_literal(branch, ignorecase) if branch is not None else None
+        if key is not None:
+            run.setdefault(key, []).append(branch)
+            continue
+        for same in run.values():
+            head = _head(same[0].data[0], ignorecase, state)
+            if len(same) == 1:
+                out.append(_sre_parser.SubPattern(state, [head, *same[0].data[1:]]))
+            else:
+                rests = _gather([_sre_parser.SubPattern(state, b.data[1:]) for b in same], ignorecase, state)
+                out.append(_sre_parser.SubPattern(state, [head, (_sre.BRANCH, (None, rests))]))
+        run = {}
+        if branch is not None:
+            out.append(branch)
+    return out
+
+
+#: Characters other than its two cases that an ASCII letter matches when case is ignored.
+_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _head(literal: tuple[Any, Any], ignorecase: bool, state: Any) -> tuple[Any, Any]:
+    """The first character of an alternative, a case-insensitive letter written as the
+    case-sensitive class of what it matches ("[kK\u212a]"): sre skips an alternative whose
+    first character or class fails without entering it, but enters one that opens with a
+    case-insensitive letter to test it."""
+    char = chr(literal[1])
+    if not (ignorecase and char.isalpha()):
+        return literal
+    lower = char.lower()
+    members = [(_sre.LITERAL, ord(c)) for c in lower + lower.upper() + _FOLDS.get(lower, "")]
+    return _sre.SUBPATTERN, (None, 0, re.IGNORECASE, _sre_parser.SubPattern(state, [(_sre.IN, members)]))
+
+
+def _first_literal(branch: Any, ignorecase: bool) -> str | None:
+    """The ASCII character an alternative opens with (lower-cased when case is ignored), or None."""
+    if not branch.data:
+        return None
+    op, av = branch.data[0]
+    if op is not _sre.LITERAL or av >= 128:
+        return None
+    return chr(av).lower() if ignorecase else chr(av)
 
 
 def first_characters(source: str, flags: int = 0) -> str | None:
     """A case-sensitive class of every character a match of ``source`` can start with, or None.
 
-    Exact within ASCII and open outside it (the match decides there), so it needs no case
-    folding: sre can test it against each character without entering the pattern, where a
+    Exact within ASCII (but for a group that turns case-insensitivity off, read as the pattern
+    around it is) and open outside it (the match decides there), so it needs no case folding: sre can test it against each character without entering the pattern, where a
     case-insensitive class makes it lower-case every character first.
     """
     try:
@@ -111,8 +222,9 @@ def _first_class(items: list[tuple[Any, Any]]) -> list[str] | None:
             members = [_class_member(o, a) for o, a in av]
             return None if None in members else [m for m in members if m is not None]
         if op is _sre.SUBPATTERN:
-            if av[1] or av[2]:
+            if av[1]:
                 return None  # "(?i:...)": flags of its own, which the class would not share
+            # "(?-i:H)": read under the outer flags, the class holds "h" too: more than a match needs, never less
             return _first_class(list(av[-1]) + items[n + 1 :])
         if op is _sre.BRANCH:
             parts = [_first_class(list(branch) + items[n + 1 :]) for branch in av[1]]
@@ -152,8 +264,55 @@ def _class_member(op: Any, av: Any) -> str | None:
 
 
 def alternation(items: list[str]) -> str:
-    """Longest-first alternation of literal words, so 'leaf powder' wins over 'leaf'."""
-    return "|".join(re.escape(i).replace("'", APOSTROPHE) for i in sorted(items, key=len, reverse=True))
+    """Longest-first alternation of literal words, so 'leaf powder' wins over 'leaf'.
+
+    Written as a trie (:func:`trie_pattern`), which matches as the plain alternation does: the
+    words that match at one place are prefixes of each other, and both forms try them longest
+    first. sre tries an alternation's every word in turn at each place it is entered, and a
+    case-insensitive word has no first character it can skip on; the trie tests each character
+    once. Words whose characters case folding (or the two apostrophes) could confuse keep the
+    plain form.
+    """
+    words = sorted(items, key=len, reverse=True)
+    kept = list(dict.fromkeys(w for w in words if "’" not in w or w.replace("’", "'") not in words))  # "g's" matches "g’s"
+    chars = {c for w in kept for c in w}
+    if any(w != w.lower() for w in kept) or {"'", "’"} <= chars or not _fold_apart(chars):
+        return "|".join(re.escape(i).replace("'", APOSTROPHE) for i in words)
+    return trie_pattern(kept)
+
+
+def _fold_apart(chars: set[str]) -> bool:
+    """Whether no two of ``chars`` match each other case-insensitively (as "µ" and "μ" do)."""
+    return not any(a != b and re.fullmatch(re.escape(a), b, re.IGNORECASE) for a in chars for b in chars)
+
+
+#: A node of a trie of words: each next character (or "" where a word ends) and the node after it.
+_Node = dict[str, "_Node"]
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex matching any of ``words`` (lowercase literals; ' also matches ’), longest first.
+
+    Siblings differ in their next character, so at most one branch can go on at any place in
+    the text; ``(?:...)?`` is greedy, so a node tries to continue before it lets a word end.
+    """
+    root: _Node = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(body(re.escape(char)), {})
+        node[""] = {}
+
+    def emit(node: _Node) -> str:
+        branches = [atom + emit(child) for atom, child in sorted(node.items()) if atom]
+        if not branches:
+            return ""
+        inner = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        if "" in node:
+            return inner + "?" if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{inner})?"
+        return inner
+
+    return emit(root)
 
 
 def version(*names: str) -> str:

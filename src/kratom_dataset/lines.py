@@ -8,6 +8,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from .lexicon import factored
+
 MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 OPEN_QUOTES = '“"‘'
 
@@ -123,11 +125,11 @@ _BULLET_ITEM = re.compile(r"[ \t]*[-*•▪◦–—][ \t]+")
 _CLOSERS = '"”’)]'
 
 
-_STEP_LABEL = re.compile(r"(?:step|part|phase|stage|tip|rule|mistake|reason|myth|fact|sign)\s*#?\d{1,2}\s*:", re.IGNORECASE)
+_STEP_LABEL = factored(r"(?:step|part|phase|stage|tip|rule|mistake|reason|myth|fact|sign)\s*#?\d{1,2}\s*:", re.IGNORECASE)
 _DOT_LEADER_AMOUNT = re.compile(r"\.{3,}\s*\d")
 
 # A number and a unit of amount, as a heading rarely holds one: "8 g", "12g/day", "10%", "1/2 tsp".
-AMOUNT = re.compile(r"\d\s*(?:g|mg|mcg|µg|grams?|%|tsp|tbsp|teaspoons?|tablespoons?|oz|ml)(?![^\W\d_])", re.IGNORECASE)
+AMOUNT = factored(r"\d\s*(?:g|mg|mcg|µg|grams?|%|tsp|tbsp|teaspoons?|tablespoons?|oz|ml)(?![^\W\d_])", re.IGNORECASE)
 
 
 # A word in lower case that Title Case would capitalise ("Kratom may help" has "may").

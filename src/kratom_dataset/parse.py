@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from .decoding import decode
 from .document import Block, Document, SectionSpan, trim
+from .lexicon import factored
 from .lines import MD_HEADING, OPEN_QUOTES, is_forum_byline, is_heading_line, is_numbered_heading, paragraph_lines
 from .lines import MINOR_WORDS as _MINOR_WORDS  # noqa: F401 - tests/test_wrapping.py reads it from here
 from .sentences import split_sentences
@@ -29,16 +30,16 @@ from .vocabulary import ArticleFormat, SectionRole
 _LINE = re.compile(r"[^\r\n]*")
 _BULLET = re.compile(r"[ \t]*[-*•][ \t]+")
 _NUMBER_MARK = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+(?=\S)")
-_CONCLUSION_HEADING = re.compile(r"conclusion|final thoughts|bottom line|takeaways?|summary|in short", re.IGNORECASE)
+_CONCLUSION_HEADING = factored(r"conclusion|final thoughts|bottom line|takeaways?|summary|in short", re.IGNORECASE)
 # The heading of a list of sources: its entries cite titles, they assert nothing of the page's own.
-_REFERENCES_HEADING = re.compile(
+_REFERENCES_HEADING = factored(
     r"\W*(?:(?:scientific |selected |cited )?references?(?: list| and (?:notes|sources|further reading))?|sources?(?: and references)?|"
     r"bibliography|works cited|literature cited|citations|further reading)\W*",
     re.IGNORECASE,
 )
 _CLOSE_QUOTES = '”"’'
 # The heading of a table of contents, whose entries follow it one to a line.
-_CONTENTS = re.compile(r"(?:table of )?contents:?|in this (?:article|guide|post|page):?|on this page:?|jump to:?", re.IGNORECASE)
+_CONTENTS = factored(r"(?:table of )?contents:?|in this (?:article|guide|post|page):?|on this page:?|jump to:?", re.IGNORECASE)
 
 # Named here before they had modules of their own, and still imported from here.
 __all__ = ["Document", "decode", "is_heading_line", "parse_article"]

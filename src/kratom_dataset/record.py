@@ -32,17 +32,20 @@ class Record(BaseModel):
         validation). Field names are still checked here, so a misspelt or forgotten field
         fails where it is made, not as a missing column later.
         """
-        names, defaults, mutable = _SHAPES.get(cls) or _shape(cls)
+        names, defaults, mutable, all_set = _SHAPES.get(cls) or _shape(cls)
         values = fields
-        if fields.keys() != names:
+        if fields.keys() == names:
+            given = all_set.copy()  # the same set as set(fields), copied without hashing each name
+        else:
             unknown = sorted(fields.keys() - names)
             missing = sorted(names - defaults.keys() - fields.keys())
             if unknown or missing:
                 raise TypeError(f"{cls.__name__}: unknown fields {unknown}, missing fields {missing}")
             values = {**(copy.deepcopy(defaults) if mutable else defaults), **fields}
+            given = set(fields)
         record = cls.__new__(cls)
         _set(record, "__dict__", values)
-        _set(record, "__pydantic_fields_set__", set(fields))
+        _set(record, "__pydantic_fields_set__", given)
         _set(record, "__pydantic_extra__", None)
         _set(record, "__pydantic_private__", None)
         return record
@@ -55,13 +58,15 @@ class Record(BaseModel):
 _set = object.__setattr__
 
 
-_SHAPES: dict[type, tuple[frozenset[str], dict[str, Any], bool]] = {}
+_SHAPES: dict[type, tuple[frozenset[str], dict[str, Any], bool, set[str]]] = {}
 
 
-def _shape(model: type[Record]) -> tuple[frozenset[str], dict[str, Any], bool]:
-    """Field names of ``model``, the defaults of the optional ones, and whether any is a list."""
+def _shape(model: type[Record]) -> tuple[frozenset[str], dict[str, Any], bool, set[str]]:
+    """Field names of ``model``, the defaults of the optional ones, whether any is a list, and
+    the names again as the set a record given every field is marked with."""
     defaults = {name: info.default for name, info in model.model_fields.items() if not info.is_required()}
-    shape = _SHAPES[model] = (frozenset(model.model_fields), defaults, any(isinstance(v, list) for v in defaults.values()))
+    names = frozenset(model.model_fields)
+    shape = _SHAPES[model] = (names, defaults, any(isinstance(v, list) for v in defaults.values()), set(names))
     return shape
 
 

@@ -141,10 +141,15 @@ def language(text: str) -> str | None:
     Release one is English only; this guards against labelling other text as English, not a
     language identifier.
     """
-    words = _WORD.findall(text)
+    if text.isascii():  # lower-cased as a whole, its words are the same words lower-cased
+        words = _WORD.findall(text.lower())
+        count = sum(map(_FUNCTION_WORDS.__contains__, words))
+    else:
+        words = _WORD.findall(text)
+        count = english_words(words)
     if len(words) < 5:
         return None
-    return "en" if english_words(words) / len(words) >= 0.08 else None
+    return "en" if count / len(words) >= 0.08 else None
 
 
 def english_words(words: list[str]) -> int:

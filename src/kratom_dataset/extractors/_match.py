@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+import string
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from ..document import Document
-from ..lexicon import WORD_END, WORD_START, body, first_characters, guarded, open_class, pattern
+from ..lexicon import WORD_END, WORD_START, body, factored, first_characters, open_class, pattern, trie_pattern
+from ._bounded import after_boundary, bounded, bounded_matches
 from ._words import INDEX, fragments
 
 #: A lexicon entry of a :class:`Matcher`: its label, its pattern and what the lexicon says of it.
@@ -21,8 +23,6 @@ Scan = tuple["re.Pattern[str]", "re.Pattern[str]", int]
 Candidates = list[tuple[int, "re.Pattern[str]", Scan]]
 #: What scans a span: one alternation of the candidates (None: each searched apart), and the candidates.
 Scanner = tuple["re.Pattern[str] | None", Candidates]
-#: A node of a trie of words: each next character (or "" where a word ends) and the node after it.
-_Node = dict[str, "_Node"]
 
 
 class Hit(NamedTuple):
@@ -60,18 +60,26 @@ def _scan(plain: re.Pattern[str], *, bounded: bool) -> Scan:
     consumes the first character of the match itself and then looks back to match from it
     (:data:`AT_START`). A pattern anchored at the start of the text, one whose first character
     cannot be worked out, and one that refers back to a group by number (the form's group 1
-    would shift its groups) are searched as they are.
+    would shift its groups) are searched as they are. A bounded pattern that opens with a
+    character rarer than a boundary ("[", "(") is searched from that character, as any other.
     """
     source, flags = plain.pattern, plain.flags
     if _NUMBERED_REFERENCE.search(source):
         return plain, plain, PLAIN
     first = first_characters(source, flags)
-    if bounded:
-        guard = f"(?=(?-i:{first}))" if first else ""
-        return plain, re.compile(f"(?-i:{_BEFORE_BOUNDED}){guard}(?=({source}))", flags), BEFORE_START
+    if bounded and not _rare(first):
+        return plain, factored(f"(?-i:{_BEFORE_BOUNDED}){after_boundary(source, first)}", flags), BEFORE_START
     if first is None or source.startswith(("^", "\\A")):
         return plain, plain, PLAIN
-    return plain, re.compile(f"(?-i:{first})(?<=(?=({source}))[\\s\\S])", flags), AT_START
+    return plain, factored(f"(?-i:{first})(?<=(?=({source}))[\\s\\S])", flags), AT_START
+
+
+def _rare(first: str | None) -> bool:
+    """Whether a class of first characters holds no ASCII letter or digit: rarer than a boundary."""
+    return first is not None and re.search(first, _LETTERS_AND_DIGITS) is None
+
+
+_LETTERS_AND_DIGITS = string.ascii_letters + string.digits
 
 
 def _leftmost(scan: Scan, text: str, pos: int, end: int) -> tuple[int, int] | None:
@@ -127,7 +135,7 @@ class Matcher:
         self._flags = 0 if case_sensitive else re.IGNORECASE
         self._bounded = bounded
         self._longest = longest
-        self._patterns = [pattern(p, case_sensitive=case_sensitive) if bounded else re.compile(body(p), self._flags) for _, p, _ in entries]
+        self._patterns = [pattern(p, case_sensitive=case_sensitive) if bounded else factored(body(p), self._flags) for _, p, _ in entries]
         self._scans = [_scan(p, bounded=bounded) for p in self._patterns]
         bits = [None if case_sensitive else INDEX.register(fragments(body(p))) for _, p, _ in entries]
         self._bits = bits
@@ -155,7 +163,7 @@ class Matcher:
             return None, [(i, self._patterns[i], self._scans[i]) for i in chosen]
         alternatives = "|".join(f"(?P<e{i}>{body(self._entries[i][1])})" for i in chosen)
         combined = f"{WORD_START}(?:{alternatives}){WORD_END}" if self._bounded else f"(?:{alternatives})"
-        return re.compile(combined, self._flags), []  # first entry wins: nothing to re-check
+        return factored(combined, self._flags), []  # first entry wins: nothing to re-check
 
     def _scanner(self, text: str, start: int, end: int, words: int | None = None) -> Scanner | None:
         if not self.prefilter:
@@ -294,7 +302,8 @@ class LiteralMatcher:
                 self._labels.setdefault(_fold(word), (label, info))
         self.trie = trie
         self._words = sorted(self._labels, key=len, reverse=True)
-        self._trie = guarded(f"{WORD_START}(?:{trie_pattern(self._words)}){WORD_END}", re.IGNORECASE) if self._words else None
+        source = f"{WORD_START}(?:{trie_pattern(self._words)}){WORD_END}"
+        self._trie = bounded(source, re.IGNORECASE, r"[\w-]") if self._words else None
 
     @functools.cached_property
     def _full(self) -> re.Pattern[str] | None:
@@ -304,43 +313,21 @@ class LiteralMatcher:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         end = len(text) if end is None else end
-        regex = self._trie if self.trie else self._full
-        if regex is None:
-            return []
+        if not self.trie:
+            return self._found(self._full.finditer(text, start, end) if self._full else (), 0)
+        return self._found(bounded_matches(self._trie, text, start, end) if self._trie else (), 1)
+
+    def _found(self, matches: Iterable[re.Match[str]], group: int) -> list[Hit]:
         out = []
-        for m in regex.finditer(text, start, end):
-            label, info = self._labels[_fold(m.group())]
-            out.append(Hit(m.start(), m.end(), label, info))
+        labels = self._labels
+        for m in matches:
+            label, info = labels[_fold(m.group(group))]
+            out.append(Hit(m.start(group), m.end(group), label, info))
         return out
 
     def first(self, text: str, start: int = 0, end: int | None = None) -> Hit | None:
         hits = self.find(text, start, end)
         return hits[0] if hits else None
-
-
-def trie_pattern(words: list[str]) -> str:
-    """A regex matching any of ``words`` (lowercase literals; ' also matches ’), longest first.
-
-    Siblings differ in their next character, so at most one branch can go on at any place in
-    the text; ``(?:...)?`` is greedy, so a node tries to continue before it lets a word end.
-    """
-    root: _Node = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(body(re.escape(char)), {})
-        node[""] = {}
-
-    def emit(node: _Node) -> str:
-        branches = [atom + emit(child) for atom, child in sorted(node.items()) if atom]
-        if not branches:
-            return ""
-        inner = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        if "" in node:
-            return inner + "?" if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{inner})?"
-        return inner
-
-    return emit(root)
 
 
 def alternatives(source: str) -> list[str]:

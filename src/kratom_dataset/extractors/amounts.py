@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from .. import lexicon as lexicons
 from ..vocabulary import Unit
+from ._bounded import Bounded, bounded, bounded_matches
 
 FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _VULGAR = "[" + "".join(FRACTIONS) + "]"
@@ -40,13 +41,14 @@ class Amount(NamedTuple):
 @dataclass(frozen=True)
 class _Grammar:
     numeric: re.Pattern[str]
+    numeric_forms: Bounded
     units: dict[str, Unit]
     number_words: dict[str, float]
     number_re: re.Pattern[str]
     bare_number: re.Pattern[str]
     listed_before: re.Pattern[str]
     listed: re.Pattern[str]
-    single: re.Pattern[str]
+    single: Bounded
     approximate_measure: re.Pattern[str]
     label_not_range: re.Pattern[str]
     elliptic_before: re.Pattern[str]
@@ -68,31 +70,33 @@ def _grammar() -> _Grammar:
     # A unit may carry a per-day denominator ("12g/day"); "mg/kg" is a unit of its own.
     unit_re = rf"(?:{unit})(?:/(?:day|d)\b)?(?![\w]|/(?!\s*\d))(?!%)"
     # "8 mg/2 mg film": a slash between two amounts of one product, but not a fraction's ("1/2")
-    numeric = lexicons.guarded(
+    numeric = (
         rf"(?<![\w.,])(?<!\d/)(?:(?P<between>between)\s+(?P<b_low>{_NUMBER})\s*(?P<b_unit1>{unit_re})?\s*(?:and|-|–|—|to)\s*(?P<b_high>{_NUMBER})"
         rf"|(?P<low>{_NUMBER})\s*(?P<unit1>{unit_re})?{_DASH}(?P<high>{_NUMBER})"
-        rf"|(?P<value>{_NUMBER}))(?:\s*|-)(?:(?P<measure>level|heaping|heaped|rounded|scant)\s+)?(?P<unit>{unit_re})",
-        re.IGNORECASE,
+        rf"|(?P<value>{_NUMBER}))(?:\s*|-)(?:(?P<measure>level|heaping|heaped|rounded|scant)\s+)?(?P<unit>{unit_re})"
+    )
+    single = (
+        rf"(?P<one>an?|one)\s+(?:(?P<modifier>{lex['measure_modifiers']['approximate']}|{lex['measure_modifiers']['exact']})\s+)?"
+        rf"(?P<unit>{lex['single_units']})(?P<half>\s+and\s+a\s+half)?"
     )
     return _Grammar(
-        numeric=numeric,
+        numeric=lexicons.guarded(numeric, re.IGNORECASE),
+        numeric_forms=bounded(numeric, re.IGNORECASE, r"[\w.,]"),
         units=units,
         number_words={k.lower(): float(v) for k, v in words.items()},
-        number_re=re.compile(_NUMBER, re.IGNORECASE),
-        bare_number=re.compile(rf"(?<![\w.,/$€£#:-])(?:{_DIGITS})(?![\w/%:-]|[.,]\d|\s*(?:[-–—]|to)\s*\d)", re.IGNORECASE),
-        listed_before=re.compile(rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,\s*(?:even\s+)?$", re.IGNORECASE),
+        number_re=lexicons.factored(_NUMBER, re.IGNORECASE),
+        bare_number=lexicons.factored(rf"(?<![\w.,/$€£#:-])(?:{_DIGITS})(?![\w/%:-]|[.,]\d|\s*(?:[-–—]|to)\s*\d)", re.IGNORECASE),
+        listed_before=lexicons.factored(rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,\s*(?:even\s+)?$", re.IGNORECASE),
         # "single doses of 2, 4 and 8 mg": the amounts listed before the last one and its unit.
-        listed=re.compile(rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,?\s*(?:and|or|&)\s*(?:even\s+)?$", re.IGNORECASE),
-        # "a gram", "an ounce a day", "a heaping tablespoon", "a gram and a half": one of a unit.
-        single=lexicons.pattern(
-            rf"(?P<one>an?|one)\s+(?:(?P<modifier>{lex['measure_modifiers']['approximate']}|{lex['measure_modifiers']['exact']})\s+)?"
-            rf"(?P<unit>{lex['single_units']})(?P<half>\s+and\s+a\s+half)?",
-            guard=True,
+        listed=lexicons.factored(
+            rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,?\s*(?:and|or|&)\s*(?:even\s+)?$", re.IGNORECASE
         ),
-        approximate_measure=re.compile(lex["measure_modifiers"]["approximate"], re.IGNORECASE),
-        label_not_range=re.compile(rf"(?<!\w)(?:{lex['labels_not_ranges']})\s*(?:\d+\s*(?:[-–—]|to)\s*)?$", re.IGNORECASE),
-        elliptic_before=re.compile(lex["elliptic_before"], re.IGNORECASE),
-        elliptic_after=re.compile(lex["elliptic_after"], re.IGNORECASE),
+        # "a gram", "an ounce a day", "a heaping tablespoon", "a gram and a half": one of a unit.
+        single=bounded(rf"{lexicons.WORD_START}(?:{lexicons.body(single)}){lexicons.WORD_END}", re.IGNORECASE, r"[\w-]"),
+        approximate_measure=lexicons.factored(lex["measure_modifiers"]["approximate"], re.IGNORECASE),
+        label_not_range=lexicons.factored(rf"(?<!\w)(?:{lex['labels_not_ranges']})\s*(?:\d+\s*(?:[-–—]|to)\s*)?$", re.IGNORECASE),
+        elliptic_before=lexicons.factored(lex["elliptic_before"], re.IGNORECASE),
+        elliptic_after=lexicons.factored(lex["elliptic_after"], re.IGNORECASE),
     )
 
 
@@ -136,7 +140,7 @@ def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | No
     """
     lex = _grammar()
     found: list[Amount] = []
-    for m in lex.numeric.finditer(text, s, e):
+    for m in bounded_matches(lex.numeric_forms, text, s, e):
         unit_text = m.group("unit")
         unit = lex.units[re.sub(r"/(?:day|d)$", "", unit_text, flags=re.IGNORECASE).lower()]
         if m.group("between"):
@@ -180,13 +184,13 @@ def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | No
             found.append(Amount(start, end, low, high, unit, last=last, approximate=approximate))
     taken = sorted((f[0], f[1]) for f in found)
     taken_starts = [a for a, _ in taken]
-    for m in lex.single.finditer(text, s, e):
-        if overlaps(taken, taken_starts, m.start(), m.end()):
+    for m in bounded_matches(lex.single, text, s, e):
+        if overlaps(taken, taken_starts, m.start(1), m.end(1)):
             continue
         amount = 1.5 if m.group("half") else 1.0
         modifier = m.group("modifier")
         approximate = bool(modifier and lex.approximate_measure.fullmatch(modifier))
-        found.append(Amount(m.start(), m.end(), amount, amount, lex.units[m.group("unit").lower()], approximate=approximate))
+        found.append(Amount(m.start(1), m.end(1), amount, amount, lex.units[m.group("unit").lower()], approximate=approximate))
     found.sort(key=lambda f: f[0])
     return _elliptic(text, s, e, found, unit_hint)
 

@@ -91,12 +91,12 @@ def _lexicon() -> _Lexicon:
         type_words=type_words,
         type_subsets={},
         subjects=Matcher([(s["subject"], s["pattern"], s) for s in lex["subjects"]]),
-        main_clause=re.compile(lex["main_clause"], re.IGNORECASE),
-        dose_outcomes=re.compile(lex["dose_outcomes"], re.IGNORECASE),
-        study_design=re.compile(lex["study_design"], re.IGNORECASE),
-        study_frame=re.compile(lex["study_frame"], re.IGNORECASE),
-        appositive=re.compile(lex["appositive"], re.IGNORECASE),
-        subordinate_mechanism=re.compile(lexicons.body(lex["subordinate_mechanism"]), re.IGNORECASE),
+        main_clause=lexicons.factored(lex["main_clause"], re.IGNORECASE),
+        dose_outcomes=lexicons.factored(lex["dose_outcomes"], re.IGNORECASE),
+        study_design=lexicons.factored(lex["study_design"], re.IGNORECASE),
+        study_frame=lexicons.factored(lex["study_frame"], re.IGNORECASE),
+        appositive=lexicons.factored(lex["appositive"], re.IGNORECASE),
+        subordinate_mechanism=lexicons.factored(lexicons.body(lex["subordinate_mechanism"]), re.IGNORECASE),
     )
 
 
@@ -230,7 +230,7 @@ def is_furniture(sentence: str) -> bool:
 
 def _opening(patterns: list[str]) -> re.Pattern[str]:
     """One case-insensitive regex for units that open with any of ``patterns`` (after a quote)."""
-    return re.compile(rf"^(?:[\"“‘']\s*)?(?:{'|'.join(patterns)})(?!\w)".replace("'", lexicons.APOSTROPHE), re.IGNORECASE)
+    return lexicons.factored(rf"^(?:[\"“‘']\s*)?(?:{'|'.join(patterns)})(?!\w)".replace("'", lexicons.APOSTROPHE), re.IGNORECASE)
 
 
 def claim_id(doc: Document, index: int) -> str:
