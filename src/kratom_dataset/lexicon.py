@@ -85,19 +85,24 @@ def factored(source: str, flags: int = 0) -> re.Pattern[str]:
     never both match at one place, so their order does not matter; alternatives of one
     character keep theirs, and one that opens with anything else (a class, a group, a
     character outside ASCII) keeps its place among all of them. The compiled pattern's
-    ``pattern`` is None: it is a form searched in place of one, not a pattern to show.
+    ``pattern`` is ``source``. It is built through the regex engine's private interface; a
+    Python whose engine reads it otherwise gets ``re.compile(source, flags)``, which matches the
+    same.
     """
     try:
         parsed = _sre_parser.parse(source, flags)
     except re.error:
         return re.compile(source, flags)
-    tree = _factor(parsed, bool(parsed.state.flags & re.IGNORECASE))
-    state = tree.state
-    names = [None] * state.groups
-    for name, number in state.groupdict.items():
-        names[number] = name
-    code = _sre_compiler._code(tree, flags)  # type: ignore[attr-defined]
-    compiled: re.Pattern[str] = _sre_engine.compile(source, flags | state.flags, code, state.groups - 1, state.groupdict, tuple(names))
+    try:
+        tree = _factor(parsed, bool(parsed.state.flags & re.IGNORECASE))
+        state = tree.state
+        names = [None] * state.groups
+        for name, number in state.groupdict.items():
+            names[number] = name
+        code = _sre_compiler._code(tree, flags)  # type: ignore[attr-defined]
+        compiled: re.Pattern[str] = _sre_engine.compile(source, flags | state.flags, code, state.groups - 1, state.groupdict, tuple(names))
+    except (AttributeError, TypeError, ValueError):  # the engine's private interface moved: match as written
+        return re.compile(source, flags)
     return compiled
 
 
