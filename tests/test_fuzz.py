@@ -68,6 +68,11 @@ def test_slices_that_once_failed(start, length):
     check(SEED_TEXT[start : start + length])
 
 
+@pytest.mark.parametrize("text", ['"does 0 to 0 0/0', "Take 1/0 g.", "I was on 5 g. Then 0 0/0, then 2."])
+def test_texts_that_once_failed(text):
+    check(text)  # a fraction over zero once raised ZeroDivisionError from a bare number
+
+
 def test_fuzz_parser_and_extractors(fuzz_examples):
     calls = []
 

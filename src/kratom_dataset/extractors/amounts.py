@@ -107,7 +107,8 @@ def amount_pattern() -> re.Pattern[str]:
 
 def _number(text: str) -> float:
     """A number as written: digits ("1.5", European "1,5", "1,000", ".75"), fractions ("1/2",
-    "1 1/2", "1½"), words ("three", "half a", "four-"), and "... and a half"."""
+    "1 1/2", "1½"), words ("three", "half a", "four-"), and "... and a half". A fraction over zero
+    reads as 0, which no amount is."""
     words = _grammar().number_words
     key = " ".join(text.lower().split())
     half = re.search(r"\s+and\s+a\s+half$", key)
@@ -120,7 +121,7 @@ def _number(text: str) -> float:
         return _number(whole) + _number(fraction)
     if "/" in key:
         numerator, denominator = key.split("/")
-        return float(numerator) / float(denominator)
+        return float(numerator) / float(denominator) if float(denominator) else 0.0  # "0/0" is no amount
     if key[-1] in FRACTIONS:
         return (float(key[:-1]) if key[:-1] else 0.0) + FRACTIONS[key[-1]]
     if re.fullmatch(r"\d{1,3},\d{3}", key):  # a thousands separator, not a decimal comma
