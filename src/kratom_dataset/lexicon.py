@@ -187,11 +187,18 @@ def _first_literal(branch: Any, ignorecase: bool) -> str | None:
     return chr(av).lower() if ignorecase else chr(av)
 
 
+def min_width(source: str, flags: int = 0) -> int:
+    """The fewest characters a match of ``source`` can hold."""
+    low: int = _sre_parser.parse(source, flags).getwidth()[0]
+    return low
+
+
 def first_characters(source: str, flags: int = 0) -> str | None:
     """A case-sensitive class of every character a match of ``source`` can start with, or None.
 
     Exact within ASCII (but for a group that turns case-insensitivity off, read as the pattern
-    around it is) and open outside it (the match decides there), so it needs no case folding: sre can test it against each character without entering the pattern, where a
+    around it is) and open outside it (the match decides there), so it needs no case folding:
+    sre can test it against each character without entering the pattern, where a
     case-insensitive class makes it lower-case every character first.
     """
     try:

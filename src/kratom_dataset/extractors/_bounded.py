@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
-import sys
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from ..lexicon import factored, first_characters, open_class
-
-if sys.version_info >= (3, 11):  # the regex parser moved in Python 3.11
-    from re import _parser as _sre_parser
-else:  # pragma: no cover - Python 3.10
-    import sre_parse as _sre_parser
+from ..lexicon import factored, first_characters, min_width, open_class
 
 
 def after_boundary(source: str, first: str | None) -> str:
@@ -22,6 +17,19 @@ def after_boundary(source: str, first: str | None) -> str:
     to match from it: a character test where a lookahead would be entered first.
     """
     return f"(?-i:{first})(?<=(?=({source}))[\\s\\S])" if first else f"(?=({source}))"
+
+
+def boundary_form(source: str, flags: int, boundary: str, first: str | None) -> re.Pattern[str]:
+    """The form that consumes the character before a match of ``source`` (one the class
+    ``boundary`` does not match) and then matches ``source`` as group 1; ``first`` is the class
+    of the characters a match can start with, or None."""
+    return factored(f"(?-i:{_before(boundary)}){after_boundary(source, first)}", flags)
+
+
+@functools.cache
+def _before(boundary: str) -> str:
+    """The class of ASCII characters ``boundary`` does not match (and every other), as a set test."""
+    return open_class(c for c in range(128) if not re.match(boundary, chr(c))) or r"[\s\S]"
 
 
 class Bounded(NamedTuple):
@@ -44,11 +52,9 @@ def bounded(source: str, flags: int, boundary: str) -> Bounded:
     on a set test; a lookahead such as :func:`~kratom_dataset.lexicon.guarded`'s makes it enter
     the pattern at every position.
     """
-    if _sre_width(source, flags) == 0:
+    if min_width(source, flags) == 0:
         raise ValueError(f"a pattern that can match the empty string: {source!r}")
-    first = first_characters(source, flags)
-    before = open_class(c for c in range(128) if not re.match(boundary, chr(c)))
-    after = factored(f"(?-i:{before}){after_boundary(source, first)}", flags)
+    after = boundary_form(source, flags, boundary, first_characters(source, flags))
     return Bounded(factored(f"(?=({source}))", flags), after, re.compile(source, flags))
 
 
@@ -67,9 +73,3 @@ def bounded_matches(forms: Bounded, text: str, pos: int, end: int) -> Iterator[r
             return
         yield m
         pos = m.end(1)
-
-
-def _sre_width(source: str, flags: int) -> int:
-    """The fewest characters a match of ``source`` can hold."""
-    low: int = _sre_parser.parse(source, flags).getwidth()[0]
-    return low

@@ -9,8 +9,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from ..document import Document
-from ..lexicon import WORD_END, WORD_START, body, factored, first_characters, open_class, pattern, trie_pattern
-from ._bounded import after_boundary, bounded, bounded_matches
+from ..lexicon import WORD_END, WORD_START, body, factored, first_characters, pattern, trie_pattern
+from ._bounded import after_boundary, boundary_form, bounded, bounded_matches
 from ._words import INDEX, fragments
 
 #: A lexicon entry of a :class:`Matcher`: its label, its pattern and what the lexicon says of it.
@@ -43,7 +43,6 @@ SUBSETS_LIMIT = 4096
 #: How a :data:`Scan` form is read: the pattern itself; group 1 of a form that starts where the
 #: pattern does; group 1 of a form that starts one character before it (see :func:`_scan`).
 PLAIN, AT_START, BEFORE_START = 0, 1, 2
-_BEFORE_BOUNDED = open_class(c for c in range(128) if not re.match(r"[\w-]", chr(c)))
 #: A back-reference or a condition naming a group by its number.
 _NUMBERED_REFERENCE = re.compile(r"\\[1-9]|\(\?\(\d")
 
@@ -68,10 +67,10 @@ def _scan(plain: re.Pattern[str], *, bounded: bool) -> Scan:
         return plain, plain, PLAIN
     first = first_characters(source, flags)
     if bounded and not _rare(first):
-        return plain, factored(f"(?-i:{_BEFORE_BOUNDED}){after_boundary(source, first)}", flags), BEFORE_START
+        return plain, boundary_form(source, flags, r"[\w-]", first), BEFORE_START
     if first is None or source.startswith(("^", "\\A")):
         return plain, plain, PLAIN
-    return plain, factored(f"(?-i:{first})(?<=(?=({source}))[\\s\\S])", flags), AT_START
+    return plain, factored(after_boundary(source, first), flags), AT_START
 
 
 def _rare(first: str | None) -> bool:
