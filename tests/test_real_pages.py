@@ -414,10 +414,6 @@ def test_enzyme_relations_of_the_third_round(text, agent, action, target):
     assert (agent, action, target) in {(m.agent, m.action, m.target) for m in records(text, "Mechanism")}
 
 
-def test_being_metabolised_by_an_enzyme_is_no_mechanism_record():
-    assert records("Methadone is metabolised by CYP3A4 and CYP2B6.", "Mechanism") == []
-
-
 @pytest.mark.parametrize(
     "text, claim_type",
     [

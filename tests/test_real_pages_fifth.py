@@ -63,7 +63,6 @@ def test_coordinated_agents_share_their_phrase_span():
 @pytest.mark.parametrize(
     "text",
     [
-        "Kratom is metabolised through CYP3A4.",
         "It helps you sleep through the night.",
         "Both can deepen sedation and slow breathing.",
     ],

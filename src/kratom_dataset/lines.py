@@ -89,8 +89,8 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, ti
     if _DOT_LEADER_AMOUNT.search(line):
         return False  # "Kratom Leaf Powder .... 850 mg": a line of a facts panel
     words = line.split()
-    if words[-1].lower() in MINOR_WORDS:
-        return False  # "Red vein strains are higher in": a piece of a wrapped sentence
+    if words[-1] in MINOR_WORDS:
+        return False  # "Red vein strains are higher in": a piece of a wrapped sentence ("... Stick To" ends a title)
     if AMOUNT.search(line):  # "Day 4 – 7 g" states an amount; "Red Bali Kratom Powder – 250 g" names a product
         rest = AMOUNT.sub(" ", line)
         return len(words) <= 12 and _title_case(rest) and sum(1 for w in rest.split() if w[0].isupper() and not w.isupper()) >= 2
@@ -175,8 +175,10 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return False
     if _COLUMNS.search(before) or _COLUMNS.search(after):
         return False  # "1–2     16 g     8 g AM": a row of a table laid out in spaces is a line of its own
-    if before.split()[-1].lower() in MINOR_WORDS and not _LABEL.match(after):
-        return True  # "broken down mainly by\nCYP3A4": a line ending in "by" or "the" runs on
+    if _TURN.match(after):
+        return False  # "[21:05] mossy_k: ...": each turn of a chat or a transcript is a line of its own
+    if before.split()[-1] in MINOR_WORDS and not _LABEL.match(after):
+        return True  # "broken down mainly by\nCYP3A4": a line ending in "by" or "the" runs on; a title's "Stick To" does not
     wrapped = width and _WRAPPED * width <= len(before) <= width and len(before) >= 25 and before.count(" ") >= 3
     if is_forum_byline(before):
         return False  # "u/name · 37 points": a post's byline, never the start of its sentence
@@ -191,6 +193,9 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return False  # a wrapper breaks a line only where the next word would not fit
     return before[-1] not in ".!?" and not (len(after.split()) <= 4 and is_heading_line(after, strict=False))
 
+
+# A turn of a chat log or a transcript, opened by its time: "[21:05] ", "21:05 ", "[00:03:12] ".
+_TURN = re.compile(r"\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s(?![ap]\.?m\b)", re.IGNORECASE)
 
 # Columns laid out in spaces: a gap of three or more spaces (or a tab) between two words.
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")

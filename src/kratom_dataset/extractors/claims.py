@@ -100,8 +100,12 @@ def _lexicon() -> _Lexicon:
     )
 
 
-# A transcript's speaker tag, with an optional time code and role: "[00:03:12] HOST (Dana Reyes): ".
-_SPEAKER = re.compile(r"^(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?-i:[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]+){0,2})(?:\s*\([^)]{1,40}\))?:\s+")
+# A transcript's speaker tag, with an optional time code and role: "[00:03:12] HOST (Dana Reyes): ";
+# after a time code, a chat handle of any case: "[21:07] mossy_k: ", "21:05 Peer (Renee): ".
+_SPEAKER = re.compile(
+    r"^(?:(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?-i:[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]+){0,2})"
+    r"|\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+[\w.'’-]{1,24}(?: [A-Z][\w.'’-]{0,20})?)(?:\s*\([^)]{1,40}\))?:\s+"
+)
 
 
 # A unit that ends in a question mark, after closing quotes or a signature: 'Is that a

@@ -1,0 +1,122 @@
+"""What real pages write, rule by rule: the forms the eighth round of rules reads.
+
+Each row is a sentence in a form real pages use and what a reader finds in it; earlier rounds
+are in tests/test_real_pages.py and tests/test_real_pages_fifth.py to _seventh.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import records_of as records
+from conftest import triples
+from kratom_dataset.extractors.claims import claim_sentences
+from kratom_dataset.parse import parse_article
+
+# Mechanisms ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a drug metabolised by an enzyme: the drug interacts with the enzyme
+        ("Methadone is metabolised by CYP3A4 and CYP2B6.", ("methadone", "interacts_with", "CYP2B6")),
+        ("Mitragynine is itself metabolised mostly by CYP3A4.", ("mitragynine", "interacts_with", "CYP3A4")),
+        ("MG is converted to 7-OH by CYP3A4 in the liver.", ("mitragynine", "interacts_with", "CYP3A4")),
+        ("Melatonin is broken down in the liver by CYP1A2.", ("melatonin", "interacts_with", "CYP1A2")),
+        ("Quetiapine is cleared mostly through CYP3A4.", ("quetiapine", "interacts_with", "CYP3A4")),
+        ("Kratom is metabolised through CYP3A4.", ("kratom", "interacts_with", "CYP3A4")),
+        # examples after a role noun, "like" as well as "such as"
+        ("CYP3A4 inhibitors like grapefruit may boost the effect.", ("grapefruit", "inhibits", "CYP3A4")),
+        # an object relative after the enzyme of an earlier relation
+        ("Quetiapine is metabolised by CYP3A4, which kratom extracts inhibit in vitro.", ("kratom", "inhibits", "CYP3A4")),
+    ],
+)
+def test_mechanism_forms_of_the_eighth_round(text, expected):
+    assert expected in triples(text)
+
+
+def test_the_product_of_a_conversion_is_no_agent():
+    assert triples("MG is converted to 7-OH by CYP3A4.") == {("mitragynine", "interacts_with", "CYP3A4")}
+
+
+def test_a_comparison_with_like_still_names_no_agent():
+    assert ("morphine", "binds", "mu-opioid receptor") not in triples("Like morphine, mitragynine binds the mu-opioid receptor.")
+
+
+# Page structure ------------------------------------------------------------------------------
+
+
+def _units(text: str) -> list[tuple[str, bool]]:
+    doc = parse_article(text.encode(), article_id="t", source_file="t")
+    claims = claim_sentences(doc)
+    return [(doc.flat[s.start : s.end], i in claims) for i, s in enumerate(doc.sentences)]
+
+
+def test_each_turn_of_a_chat_log_is_a_unit():
+    text = "[21:04] mossy_k: currently at 24g/day split in 4 doses\n[21:05] mossy_k: was thinking 10% cuts, once a week\n"
+    assert [u for u, _ in _units(text)] == [
+        "[21:04] mossy_k: currently at 24g/day split in 4 doses",
+        "[21:05] mossy_k: was thinking 10% cuts, once a week",
+    ]
+
+
+def test_a_clock_time_opening_a_line_is_no_chat_turn():
+    text = "I woke at\n3:30 a.m. with restless legs.\n"
+    assert [u for u, _ in _units(text)] == ["I woke at 3:30 a.m. with restless legs."]
+
+
+def test_a_title_ending_in_a_capitalised_minor_word_ends_its_line():
+    text = "The 10% Rule: A Kratom Taper Schedule You Can Actually Stick To\nPosted in Guides · 9 min read\n\nCold turkey works for some.\n"
+    units = _units(text)
+    assert units[0][0] == "The 10% Rule: A Kratom Taper Schedule You Can Actually Stick To"
+    assert not any(claim for unit, claim in units if "Posted" in unit or "Rule" in unit)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "From: Leaf Letter <hello@leafletter.news>",
+        "Unsubscribe | View in browser",
+        "Welcome back.",
+        "Until next time,",
+        "[21:07] mossy_k: makes sense",
+        "21:11 Peer (Renee): Good plan.",
+        "hope this helps man",
+        "$39.99 · Free shipping on orders over $49",
+        "| Form | Typical serving | Onset | Notes |",
+        "Yes | No",
+        '★★★★★  "finally off after 9 months"',
+        "Developer response: Thanks!",
+        "R. Tanaka¹, L. Osei¹, D. Várady²",
+        "¹Department of Pharmacology, Lakeshore University",
+        "Next slide — dosing data from the 2020 survey.",
+        "You can help by expanding it.",
+        "#taper-support · Saturday",
+        "Text our peer line, 7 days a week.",
+        "We're here 24/7.",
+        "what about the last dose, like when do u jump",
+        "If you're going to use kratom, here's how to lower the risks.",
+        'People keep asking for "the schedule," so here it is, warts and all.',
+        "Nothing here is medical advice.",
+        "Figures are the ranges found on labels, not personal advice.",
+        "Information is for healthcare professionals.",
+        "Three things caught our eye, and we'll keep it short.",
+        "[00:01:12] HOST (Dee Marsh): So let's just get it out there.",
+    ],
+)
+def test_page_furniture_and_talk_about_the_page_are_no_claims(line):
+    assert [claim for _, claim in _units(line + "\n")] == [False]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "| Plain leaf powder | 2–5 g | 20–40 min | Cheapest per gram |",
+        "It is not medical advice; if you also use opioids, speak with a clinician first.",
+        "[21:06] nightjar: 10% is what most people here do.",
+        "Noted that kratom binds the mu-opioid receptor in two assays.",
+    ],
+)
+def test_units_that_only_look_like_furniture_still_claim(line):
+    assert [claim for _, claim in _units(line + "\n")] == [True]
