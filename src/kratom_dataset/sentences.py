@@ -13,6 +13,7 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?:\[\d{1,3}(?:[,–-]\s?\d{1,
 # "Chamomile Flower Extract ....... 100 mg": dots that lead to a value on the same line.
 _DOT_LEADER = re.compile(r"\.{3,}[ \t]*(?=[\d$€£])|\.{5,}")
 _LETTER = re.compile(r"[^\W\d_]")
+_LOWER_I = re.compile(r"(?<![\w'’.-])i(?=(?:\s|['’](?:m|ve|d|ll)\b)\s*[a-z])")
 _SKIP_BEFORE_START = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\"“‘'(["
 _ABBREVIATIONS = frozenset(
     [
@@ -55,8 +56,9 @@ def split_sentences(text: str, paragraph: Block) -> list[Block]:
     cursor = start
     # A paragraph that opens in lower case ("congrats!! day 15 was ...") is written without
     # capitals, so its sentences may open in lower case too.
+    # So is one whose writer spells the pronoun "i" in lower case ("for pain i find 4 g ...").
     first = _LETTER.search(text, start, end)
-    lower = first is not None and first.group().islower()
+    lower = first is not None and first.group().islower() or _LOWER_I.search(text, start, end) is not None
     for m in _SENTENCE_END.finditer(text, start, end):
         if (
             not _starts_sentence(text, m.end(), end, lower=lower)
