@@ -36,6 +36,32 @@ def test_mechanism_forms_of_the_eighth_round(text, expected):
     assert expected in triples(text)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Naloxone knocks both compounds off the mu receptor.", {("naloxone", "interacts_with", "mu-opioid receptor")}),
+        ("Midazolam is a sensitive CYP3A4 substrate.", {("midazolam", "interacts_with", "CYP3A4")}),
+        ("Mitragynine is work to opioid receptor in the brain.", {("mitragynine", "interacts_with", "opioid receptors")}),
+        ("Conversion of MG to 7-OH in the liver is catalysed mainly by CYP3A4.", {("mitragynine", "interacts_with", "CYP3A4")}),
+    ],
+)
+def test_an_agent_joined_to_a_receptor_or_enzyme_by_an_unlisted_verb_interacts_with_it(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kratom is often sold as a natural alternative to opioids.",
+        "Clonidine is a blood pressure medicine.",
+        "Kratom is sold in smoke shops, and opioid receptors sit in the gut too.",
+        "Kratom users often ask about opioid receptors.",
+    ],
+)
+def test_an_unlisted_verb_joins_no_agent_across_a_clause_or_comparison(text):
+    assert triples(text) == set()
+
+
 def test_the_product_of_a_conversion_is_no_agent():
     assert triples("MG is converted to 7-OH by CYP3A4.") == {("mitragynine", "interacts_with", "CYP3A4")}
 
@@ -120,3 +146,13 @@ def test_page_furniture_and_talk_about_the_page_are_no_claims(line):
 )
 def test_units_that_only_look_like_furniture_still_claim(line):
     assert [claim for _, claim in _units(line + "\n")] == [True]
+
+
+def test_a_writer_who_spells_i_in_lower_case_may_open_sentences_in_lower_case():
+    text = "For pain i find 4 g works. Lots of ppl take 5 g and give up on it. if nothing after 45 min take another .5 g.\n"
+    assert [u for u, _ in _units(text)][-1] == "if nothing after 45 min take another .5 g."
+
+
+def test_a_lower_case_word_after_an_abbreviation_goes_on_in_a_capitalised_paragraph():
+    text = "Mitragynine binds MOR (Kruegel et al. found this in 2016).\n"
+    assert len(_units(text)) == 1
