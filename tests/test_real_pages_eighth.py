@@ -70,6 +70,40 @@ def test_a_comparison_with_like_still_names_no_agent():
     assert ("morphine", "binds", "mu-opioid receptor") not in triples("Like morphine, mitragynine binds the mu-opioid receptor.")
 
 
+# Doses ---------------------------------------------------------------------------------------
+
+
+def _doses(text: str) -> list[tuple[str, str | None]]:
+    return [(d.provenance.exact, d.comparator) for d in records(text, "Dose")]
+
+
+@pytest.mark.parametrize(
+    "text, amount, comparator",
+    [
+        ("Do not exceed 16 capsules (8 g) in 24 hours.", "8 g", "<="),
+        ("Do not exceed 2 servings (2,000 mg) in 24 hours.", "2,000 mg", "<="),
+        ("Loperamide 2 mg after each loose stool (maximum 16 mg/day).", "16 mg/day", "<="),
+        ("Maximum usually advised: 10 mg", "10 mg", "<="),
+        ("Lofexidine 0.54 mg four times daily, max 2.88 mg/day.", "2.88 mg/day", "<="),
+        ("my max is 8g, anything past that and i get sick", "8g", "<="),
+        ("I cap it at 3 mg, because higher doses give me nightmares.", "3 mg", "<="),
+        ("A single tablet can hold as much as 15 mg of 7-OH.", "15 mg", "<="),
+        ("Day 1 total is usually ≤ 16 mg.", "16 mg", "<="),
+        ("Going past 15 grams a day raises your risk of nausea.", "15 grams", ">"),
+        ("I read here that more then 20 g daily is not good idea.", "20 g", ">"),
+        ("Higher amounts, roughly 5 grams and up, tend to feel sedating.", "5 grams", ">="),
+        ("High dose (6 g and more): very sedating.", "6 g", ">="),
+        ("Adults consuming ≥10 g/day of leaf powder were enrolled.", "10 g/day of leaf powder", ">="),
+    ],
+)
+def test_comparators_of_the_eighth_round(text, amount, comparator):
+    assert (amount, comparator) in _doses(text)
+
+
+def test_an_amount_two_weeks_past_is_no_bound():
+    assert _doses("In the past 2 weeks I took 4 g a day.") == [("4 g", None)]
+
+
 # Page structure ------------------------------------------------------------------------------
 
 

@@ -143,18 +143,22 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
         before = text[cursor:start]
         comparator: Comparator | None = None
         hit = _last(lex.comparators.find(text, max(cursor, start - 30), start, words=words))
-        if hit and re.fullmatch(r"(?:\s|around|about|roughly|approximately|the|an?\b)*", text[hit.end : start]):
+        if hit and _TO_BOUND.fullmatch(text, hit.end, start):
             comparator = hit.label
         trailing = lex.trailing.first(text, end, min(e, end + 12), words=words)
         if comparator is None and trailing and not text[end : trailing.start].strip():
             comparator = trailing.label
         if comparator is None and text.startswith("+", end) and not text[end + 1 : end + 2].isalnum():
             comparator = ">="  # "Heavy: 8 g+"
+        # "Serving size: 1 level teaspoon (about 2.5 g)", "Do not exceed 16 capsules (8 g)": the same amount again
+        restated = bool(out) and out[-1].kind == "numeric" and _RESTATED.fullmatch(text, out[-1].provenance.char_end, start) is not None
+        if comparator is None and restated:
+            comparator = out[-1].comparator
         clause_end = _clause_end(text, end, e)
         role_hit = _last(lex.roles.find(text, cursor, start, words=words)) or lex.roles.first(text, end, clause_end, words=words)
         role: DoseRole | None = role_hit.label if role_hit else None
-        if role is None and out and out[-1].kind == "numeric" and _RESTATED.fullmatch(text, out[-1].provenance.char_end, start):
-            role = out[-1].role  # "Serving size: 1 level teaspoon (about 2.5 g)": the same amount again
+        if role is None and restated:
+            role = out[-1].role
         if role is None:
             role = _heading_role(doc, start)  # "Typical doses" over "Methadone: 60-120 mg/day"
         if role is None and (unit == "%" or _in_taper(doc, index)):
@@ -261,6 +265,13 @@ _TAKERS = re.compile(
 
 
 # Between an amount and the same amount in other units: "1 level teaspoon (about 2.5 g)".
+# What may stand between a comparator and its amount: an approximator, an article, a filler
+# ("more then like half a gram"), or a count the amount restates ("Do not exceed 16 capsules (8 g)").
+_TO_BOUND = re.compile(
+    r"(?:\s|around|about|roughly|approximately|the|an?\b|like\b)*"
+    r"(?:\d+\s+(?:capsules?|caps|tablets?|tabs|gummies|servings?|scoops?|pills?|shots?|droppers?)\s*[(,]\s*(?:about|around|roughly|approx\.?|~)?\s*)?",
+    re.IGNORECASE,
+)
 _RESTATED = re.compile(r"\s*(?:\(|,|/|=|or)\s*(?:about|around|roughly|approximately|approx\.?|~|≈)?\s*")
 
 
