@@ -100,6 +100,26 @@ def test_comparators_of_the_eighth_round(text, amount, comparator):
     assert (amount, comparator) in _doses(text)
 
 
+@pytest.mark.parametrize(
+    "text, amount, preparation",
+    [
+        ("Some products deliver 15 mg of 7-OH per tablet.", "15 mg", "tablet"),
+        ("Kratom leaf extract, 500 mg per capsule, one capsule nightly.", "500 mg", "capsule"),
+        ("The tablets they sell now have 25 mg pure 7-OH in one tablet.", "25 mg", "tablet"),
+        ("A larger serving of 5 to 6 grams (ten to twelve capsules) at bedtime helps.", "5 to 6 grams", "capsule"),
+        ("Took 16 capsules, about 8 g in total.", "8 g", "capsule"),
+        ("Experienced users may take up to 8 capsules, or 4 g, per serving.", "4 g", "capsule"),
+        ("A level teaspoon of powder weighs roughly 2.5 g.", "2.5 g", "powder"),
+    ],
+)
+def test_the_form_an_amount_comes_in(text, amount, preparation):
+    assert (amount, preparation) in {(d.provenance.exact, d.preparation) for d in records(text, "Dose")}
+
+
+def test_a_restated_amount_takes_no_form_from_a_different_sentence_part():
+    assert {(d.provenance.exact, d.preparation) for d in records("I take 4 g. Capsules cost more.", "Dose")} == {("4 g", None)}
+
+
 def test_an_amount_two_weeks_past_is_no_bound():
     assert _doses("In the past 2 weeks I took 4 g a day.") == [("4 g", None)]
 

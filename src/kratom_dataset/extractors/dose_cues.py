@@ -32,6 +32,8 @@ class DoseCues:
     purpose_label: re.Pattern[str]
     purpose_after: re.Pattern[str]
     preparation_before: re.Pattern[str]
+    preparation_per: re.Pattern[str]
+    preparation_count: re.Pattern[str]
     amount_words: int
     level_words: int
     change_words: int
@@ -69,6 +71,14 @@ def lexicon() -> DoseCues:
     )
     # "our kratom capsules contain 500 mg", "six capsules equal 3 grams", "1 to 2 capsules (500 mg each)"
     preparation_before = re.compile(rf"(?<!\w)(?P<prep>{prep_words})\b[^,.;]{{0,20}}$", re.IGNORECASE)
+    # "500 mg per capsule", "15 mg of 7-OH per tablet", "25 mg pure 7-OH in one tablet", "(ten capsules)"
+    preparation_per = re.compile(
+        rf"(?:\s+(?:of\s+)?(?:pure\s+)?[\w-]+)?\s+(?:per|in\s+(?:one|each|a|every)|each)\s+(?P<prep>{prep_words})(?!\w)"
+        rf"|\s*\(\s*(?:[\w-]+\s+){{1,3}}(?P<prep2>{prep_words})\s*\)",
+        re.IGNORECASE,
+    )
+    # "Took 16 capsules, about 8 g", "up to 8 capsules, or 4 g": a count of a form the amount restates
+    preparation_count = re.compile(rf"(?<!\w)(?P<prep>{prep_words})\s*(?:,|\(|=|or)\s*(?:(?:or|about|around|roughly|approx\.?|~)\s*)?$", re.IGNORECASE)
     # A qualitative dose needs a level: "typical amounts" or "the recommended dosage" alone says no size.
     adjectives = "|".join(entry["pattern"] for entry in lex["levels"])
     qualitative = lexicons.pattern(
@@ -100,6 +110,8 @@ def lexicon() -> DoseCues:
         purpose_label=re.compile(lex["purpose_labels"] + r"[^:]*$", re.IGNORECASE),
         purpose_after=re.compile(lex["purpose_after"], re.IGNORECASE),
         preparation_before=preparation_before,
+        preparation_per=preparation_per,
+        preparation_count=preparation_count,
         taper=re.compile(rf"\b(?:{lex['taper_cues']})\b[^.;]*$", re.IGNORECASE),
         taper_after=re.compile(lex["taper_after"], re.IGNORECASE),
         dose_noun=re.compile(rf"\b(?:{lex['dose_nouns']})\b", re.IGNORECASE),

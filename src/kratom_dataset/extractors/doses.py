@@ -172,6 +172,13 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
             before_prep = lex.preparation_before.search(text, max(cursor, start - 40), start) or _list_header_preparation(doc, index)
             if before_prep:
                 preparation = lex.preparations[before_prep.group("prep").lower()]
+        if preparation is None:
+            # "15 mg of 7-OH per tablet", "5 to 6 grams (ten to twelve capsules)": the form the amount comes in
+            form = lex.preparation_per.match(text, end, clause_end) or lex.preparation_count.search(text, max(cursor, start - 30), start)
+            if form:
+                preparation = lex.preparations[form.group(form.lastgroup or "prep").lower()]
+            elif restated:
+                preparation = out[-1].preparation  # "a level teaspoon of powder weighs roughly 2.5 g"
         amount_low: float | None = low
         amount_high: float | None = high
         if low == high:  # a single bound: "up to 15 g" says nothing of a lower end
@@ -272,7 +279,10 @@ _TO_BOUND = re.compile(
     r"(?:\d+\s+(?:capsules?|caps|tablets?|tabs|gummies|servings?|scoops?|pills?|shots?|droppers?)\s*[(,]\s*(?:about|around|roughly|approx\.?|~)?\s*)?",
     re.IGNORECASE,
 )
-_RESTATED = re.compile(r"\s*(?:\(|,|/|=|or)\s*(?:about|around|roughly|approximately|approx\.?|~|≈)?\s*")
+_RESTATED = re.compile(
+    r"\s*(?:\(|,|/|=|or|(?:\)\s*)?(?:weighs?|weighed|holds?|held|equals?|comes to|works out (?:to|at))\b)\s*(?:about|around|roughly|approximately|approx\.?|~|≈)?\s*",
+    re.IGNORECASE,
+)
 
 
 def _heading_role(doc: Document, start: int) -> DoseRole | None:
