@@ -210,3 +210,15 @@ def test_a_writer_who_spells_i_in_lower_case_may_open_sentences_in_lower_case():
 def test_a_lower_case_word_after_an_abbreviation_goes_on_in_a_capitalised_paragraph():
     text = "Mitragynine binds MOR (Kruegel et al. found this in 2016).\n"
     assert len(_units(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Can I take kratom with sertraline?\nSometimes.\n", [False, True]),
+        ("Is kratom an opioid? Yes.\n", [False, True]),
+        ("Kratom is a tree.\nYes.\n", [True, False]),
+    ],
+)
+def test_a_one_word_answer_to_a_question_claims(text, expected):
+    assert [claim for _, claim in _units(text)] == expected

@@ -158,10 +158,23 @@ def claim_sentences(doc: Document) -> dict[int, str]:
         if s.is_heading or doc.sections[s.section_index].role not in CLAIM_ROLES:
             continue
         sentence = _spoken(doc.flat[s.start : s.end])
-        if lex.rhetoric.match(sentence) or _says_nothing(sentence):
+        if lex.rhetoric.match(sentence) or (_says_nothing(sentence) and not _answers(doc, i, sentence)):
             continue
         out[i] = claim_id(doc, i)
     return out
+
+
+# A one-word answer: "Yes.", "Sometimes.", "Rarely!"
+_ANSWER = re.compile(r"(?:yes|no|nope|yep|sometimes|rarely|often|usually|mostly|probably|maybe|possibly|never|always)[.!]?", re.IGNORECASE)
+
+
+def _answers(doc: Document, index: int, sentence: str) -> bool:
+    """Whether a unit is a one-word answer to the question just before it ("Can I take it with
+    sertraline?" "Sometimes."): it asserts what the question asked."""
+    if index == 0 or not _ANSWER.fullmatch(sentence.strip()):
+        return False
+    prior = doc.sentences[index - 1]
+    return _asks(_spoken(doc.flat[prior.start : prior.end]))
 
 
 def _personal(text: str, start: int, end: int) -> Hit | None:
