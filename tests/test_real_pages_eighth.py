@@ -222,3 +222,21 @@ def test_a_lower_case_word_after_an_abbreviation_goes_on_in_a_capitalised_paragr
 )
 def test_a_one_word_answer_to_a_question_claims(text, expected):
     assert [claim for _, claim in _units(text)] == expected
+
+
+def _claim_type(text: str) -> str:
+    return next(c.claim_type for c in records(text, "Claim"))
+
+
+@pytest.mark.parametrize(
+    "text, claim_type",
+    [
+        ("Many people turn to kratom to ease opioid withdrawal without a prescription.", "other"),
+        ("Kratom is widely used to self-manage opioid withdrawal.", "other"),
+        ("Some of my patients use kratom in the evening to wind down.", "other"),
+        ("Kratom eased my withdrawal within an hour.", "efficacy"),
+        ("Many people use kratom for withdrawal, and it does ease the aches.", "efficacy"),
+    ],
+)
+def test_why_people_use_kratom_is_no_claim_that_it_works(text, claim_type):
+    assert _claim_type(text) == claim_type

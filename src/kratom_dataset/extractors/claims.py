@@ -63,6 +63,7 @@ class _Lexicon:
     dose_outcomes: re.Pattern[str]
     study_design: re.Pattern[str]
     study_frame: re.Pattern[str]
+    use_motive: re.Pattern[str]
 
 
 @functools.cache
@@ -95,6 +96,7 @@ def _lexicon() -> _Lexicon:
         dose_outcomes=lexicons.factored(lex["dose_outcomes"], re.IGNORECASE),
         study_design=lexicons.factored(lex["study_design"], re.IGNORECASE),
         study_frame=lexicons.factored(lex["study_frame"], re.IGNORECASE),
+        use_motive=lexicons.factored(lex["use_motive"], re.IGNORECASE),
         appositive=lexicons.factored(lex["appositive"], re.IGNORECASE),
         subordinate_mechanism=lexicons.factored(lexicons.body(lex["subordinate_mechanism"]), re.IGNORECASE),
     )
@@ -362,6 +364,9 @@ def _type(sentence: str, has_mechanism: bool, words: int | None = None, has_dose
             first[(name, strong)] = at
     if lex.study_frame.match(sentence):
         return "other"  # "Primary outcome: total sleep time": how a study is framed, not a finding
+    motive = lex.use_motive.search(clause) if ("efficacy", False) in first else None
+    if motive and motive.start() <= first[("efficacy", False)] < motive.end():
+        del first[("efficacy", False)]  # "many turn to kratom to ease withdrawal": why people use it, not whether it works
     if ("recommendation", False) in first:
         return "recommendation"
     for ruling in ("definition", "safety", "adverse_effect"):
