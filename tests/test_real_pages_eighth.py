@@ -240,3 +240,16 @@ def _claim_type(text: str) -> str:
 )
 def test_why_people_use_kratom_is_no_claim_that_it_works(text, claim_type):
     assert _claim_type(text) == claim_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Down to 14 capsules.",
+        "Most of our regulars take two servings a day.",
+        "Traditional users chew 3–10 leaves per session.",
+        "Serving Size: 4 capsules",
+    ],
+)
+def test_an_amount_counted_in_its_form_is_about_dosage(text):
+    assert _claim_type(text) == "dosage"

@@ -308,7 +308,7 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
         else None
     )
     subject = lex.subjects.first(text, s.start, s.end, words=words)
-    claim_type = _type(sentence, has_mechanism, words, has_dose)
+    claim_type = _type(sentence, has_mechanism, words, has_dose or _COUNTED_FORM.search(sentence) is not None)
     return Claim.trusted(
         id=cid,
         article_id=doc.article_id,
@@ -325,6 +325,16 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
         topic_ids=sorted({h.label for h in mentions if s.start <= h.start and h.end <= s.end}),
         provenance=sentence_anchor(doc, index, extractor=NAME, extractor_version=VERSION),
     )
+
+
+# "two servings a day", "Down to 14 capsules", "chew 3–10 leaves per session": an amount counted
+# in the form it is taken in, which no unit measures but which states a dose all the same.
+_COUNTED_FORM = re.compile(
+    r"\b(?:\d+(?:[.,]\d+)?(?:\s*(?:-|–|to|or|until)\s*\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a couple of|a few|half a|a full|a)\s+"
+    r"(?:(?:fresh|dried|level|heaping|full|small|big|large|\w+-sized)\s+)?"
+    r"(?:capsules?|caps|tablets?|tabs|gummies|gummy|servings?|leaves|leaf|droppers?(?:ful)?|scoops?|pills?|shots?|cups?|glass(?:es)?|doses)\b",
+    re.IGNORECASE,
+)
 
 
 def _type(sentence: str, has_mechanism: bool, words: int | None = None, has_dose: bool = False) -> str:
