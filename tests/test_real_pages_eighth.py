@@ -253,3 +253,20 @@ def test_why_people_use_kratom_is_no_claim_that_it_works(text, claim_type):
 )
 def test_an_amount_counted_in_its_form_is_about_dosage(text):
     assert _claim_type(text) == "dosage"
+
+
+@pytest.mark.parametrize(
+    "text, claim_type",
+    [
+        ("If your baseline is unclear, assume the higher figure.", "recommendation"),
+        ("Boil 1 liter water", "recommendation"),
+        ("No screens for an hour before bed.", "recommendation"),
+        ("honestly the 10% rule is the way.", "recommendation"),
+        ("Melatonin is reasonable.", "recommendation"),
+        ("Short version: I would not combine them without talking to your prescriber.", "recommendation"),
+        ("I wouldn't say we fully understand it.", "other"),
+        ("No kratom product has been approved for any medical use in the United States.", "safety"),
+    ],
+)
+def test_advice_in_more_forms(text, claim_type):
+    assert _claim_type(text) == claim_type
