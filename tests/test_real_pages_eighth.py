@@ -270,3 +270,17 @@ def test_an_amount_counted_in_its_form_is_about_dosage(text):
 )
 def test_advice_in_more_forms(text, claim_type):
     assert _claim_type(text) == claim_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sleep was the worst part tbh.",
+        "Sleep may be poor for a few weeks.",
+        "Daily use can lead to withdrawal.",
+        "If you use every day your body gets used to it, and stopping suddenly can feel like a bad flu for a week.",
+        "Many people describe an urge to move their legs at night.",
+    ],
+)
+def test_harm_in_more_words_is_an_adverse_effect(text):
+    assert _claim_type(text) == "adverse_effect"
