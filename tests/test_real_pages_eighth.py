@@ -284,3 +284,16 @@ def test_advice_in_more_forms(text, claim_type):
 )
 def test_harm_in_more_words_is_an_adverse_effect(text):
     assert _claim_type(text) == "adverse_effect"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every batch ships with a certificate of analysis showing 1.6% mitragynine.",
+        "Supplement labels are not always accurate.",
+        "More than a dozen states have passed versions of the KCPA since 2019.",
+        "Kratom is sold as a supplement, so the label rarely mentions what happens when you mix it with prescriptions.",
+    ],
+)
+def test_testing_labels_and_law_are_about_safety(text):
+    assert _claim_type(text) == "safety"
