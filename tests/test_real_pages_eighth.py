@@ -297,3 +297,16 @@ def test_harm_in_more_words_is_an_adverse_effect(text):
 )
 def test_testing_labels_and_law_are_about_safety(text):
     assert _claim_type(text) == "safety"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bright light in the evening suppresses melatonin release.",
+        "Mitragynine is highly lipophilic and extensively bound to plasma proteins.",
+        "Both substances depress the central nervous system.",
+        "There's also 7-hydroxymitragynine, which your liver makes from mitragynine.",
+    ],
+)
+def test_pharmacology_in_more_words_is_about_mechanism(text):
+    assert _claim_type(text) == "mechanism"
