@@ -26,6 +26,11 @@ from kratom_dataset.parse import parse_article
         ("Melatonin is broken down in the liver by CYP1A2.", ("melatonin", "interacts_with", "CYP1A2")),
         ("Quetiapine is cleared mostly through CYP3A4.", ("quetiapine", "interacts_with", "CYP3A4")),
         ("Kratom is metabolised through CYP3A4.", ("kratom", "interacts_with", "CYP3A4")),
+        # a bare mu, kappa or delta after a verb or a preposition of affinity
+        ("Naltrexone: blocks mu", ("naltrexone", "inhibits", "mu-opioid receptor")),
+        ("Buprenorphine binds mu very tightly.", ("buprenorphine", "binds", "mu-opioid receptor")),
+        ("Kratom has an affinity for mu and kappa.", ("kratom", "binds", "kappa-opioid receptor")),
+        ("Buprenorphine binds the μ receptor very tightly.", ("buprenorphine", "binds", "mu-opioid receptor")),
         # examples after a role noun, "like" as well as "such as"
         ("CYP3A4 inhibitors like grapefruit may boost the effect.", ("grapefruit", "inhibits", "CYP3A4")),
         # an object relative after the enzyme of an earlier relation
