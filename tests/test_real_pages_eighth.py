@@ -31,6 +31,11 @@ from kratom_dataset.parse import parse_article
         ("Buprenorphine binds mu very tightly.", ("buprenorphine", "binds", "mu-opioid receptor")),
         ("Kratom has an affinity for mu and kappa.", ("kratom", "binds", "kappa-opioid receptor")),
         ("Buprenorphine binds the μ receptor very tightly.", ("buprenorphine", "binds", "mu-opioid receptor")),
+        # a reference to a target fronted before the clause's agent
+        (
+            "Speciociliatine bound the mu-opioid receptor. At this receptor it acted as a partial agonist.",
+            ("speciociliatine", "partial_agonist", "mu-opioid receptor"),
+        ),
         # examples after a role noun, "like" as well as "such as"
         ("CYP3A4 inhibitors like grapefruit may boost the effect.", ("grapefruit", "inhibits", "CYP3A4")),
         # an object relative after the enzyme of an earlier relation

@@ -120,6 +120,21 @@ def label_target(text: str, start: int, end: int, targets: list[Target]) -> Targ
     return chain if chain[0][0] is label[0] else []
 
 
+# "At this receptor it acted as a partial agonist": a phrase before the clause's agent.
+_FRONTING = re.compile(r"\s*(?:at|on|for|with)\s+", re.IGNORECASE)
+
+
+def fronted_reference(text: str, start: int, agent_start: int, target_refs: Sequence[Hit], doc: Document, index: int) -> TargetChain:
+    """The target a reference fronted before the clause's agent points back to: "At this receptor
+    it acted as a partial agonist", "On these enzymes, 7-OH had no effect"."""
+    for ref in target_refs:
+        if ref.end <= agent_start and _FRONTING.fullmatch(text, start, ref.start) and not text[ref.end : agent_start].strip(" ,"):
+            resolved = resolve_target(doc, index, ref.start, target_type=ref.info.get("target_type"))
+            if resolved:
+                return [(Target(ref.start, ref.end, resolved.names), text[ref.start : ref.end])]
+    return []
+
+
 def relative_object(text: str, window_start: int, agent_start: int, targets: list[Target]) -> TargetChain:
     """The target a relative clause's agent acts on: "CYP3A4, which kratom alkaloids appear to
     inhibit", "the receptors that morphine activates"."""

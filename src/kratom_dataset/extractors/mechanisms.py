@@ -27,6 +27,7 @@ from .arguments import (
     agent_after,
     agent_group,
     examples,
+    fronted_reference,
     label_target,
     named_after_role,
     passive_arguments,
@@ -240,7 +241,11 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
             if not chosen:  # "a partial mu agonist": the target inside the action's words
                 chosen = [(t, text[t.start : t.end]) for t in targets if action.start <= t.start and t.end <= action.end]
             if group and not chosen:  # "5-HT2A: paynantheine shows affinity", "CYP3A4, which kratom may inhibit"
-                chosen = label_target(text, s, action.start, targets) or relative_object(text, s, group[0][0].start, targets)
+                chosen = (
+                    label_target(text, s, action.start, targets)
+                    or relative_object(text, s, group[0][0].start, targets)
+                    or fronted_reference(text, s, group[0][0].start, target_refs, doc, index)
+                )
             if not group:
                 group, chosen = agent_after(text, action, limit, chosen, window_start, agents, references, doc, index)
             if not group:
