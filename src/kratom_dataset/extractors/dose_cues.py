@@ -78,7 +78,9 @@ def lexicon() -> DoseCues:
         re.IGNORECASE,
     )
     # "Took 16 capsules, about 8 g", "up to 8 capsules, or 4 g": a count of a form the amount restates
-    preparation_count = re.compile(rf"(?<!\w)(?P<prep>{prep_words})\s*(?:,|\(|=|or)\s*(?:(?:or|about|around|roughly|approx\.?|~)\s*)?$", re.IGNORECASE)
+    preparation_count = re.compile(
+        rf"(?<!\w)(?P<prep>{prep_words})\s*(?:,|\(|=|or)\s*(?:(?:or|about|around|roughly|approx\.?|~)\s*)?$", re.IGNORECASE
+    )
     # A qualitative dose needs a level: "typical amounts" or "the recommended dosage" alone says no size.
     adjectives = "|".join(entry["pattern"] for entry in lex["levels"])
     qualitative = lexicons.pattern(

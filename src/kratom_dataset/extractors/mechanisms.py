@@ -145,7 +145,9 @@ def _span_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) -
 # reads as a verb ("knocks ... off", "is a ... substrate", "make ... slow"), and no comparison,
 # coordination, relative clause or clause break, which would make the two parts of different
 # statements.
-_VERB_LIKE = re.compile(r"\b(?:[a-z]+(?:s|ed)|is|are|was|were|has|have|had|can|may|might|will|would|does|do|did|make|work|go|act)\b(?!\s*$)", re.IGNORECASE)
+_VERB_LIKE = re.compile(
+    r"\b(?:[a-z]+(?:s|ed)|is|are|was|were|has|have|had|can|may|might|will|would|does|do|did|make|work|go|act)\b(?!\s*$)", re.IGNORECASE
+)
 _NO_RELATION_BETWEEN = re.compile(
     r"\b(?:than|like|unlike|versus|vs|or|and|which|that|who|whereas|while|but|because|if|when|so|with|without|users?|people|patients)\b"
     r"|[,.;:!?()\u2014\u2013]",
@@ -171,15 +173,23 @@ def _unnamed_actions(doc: Document, index: int, claim_id: str, s: int, e: int) -
     out: list[Mechanism] = []
     for agent in (h for h in named if h not in compared):
         target = next((t for t in targets if t.start >= agent.end), None)
-        if target is None or target.start - agent.end > _UNNAMED_REACH or _PRODUCT_BEFORE.search(text, max(0, agent.start - 6), agent.start):
+        if (
+            target is None
+            or target.start - agent.end > _UNNAMED_REACH
+            or _PRODUCT_BEFORE.search(text, max(0, agent.start - 6), agent.start)
+        ):
             continue  # "conversion of MG to 7-OH": the product of a conversion acts on nothing
         between = text[agent.end : target.start]
         if _NO_RELATION_BETWEEN.search(between) or not _VERB_LIKE.search(between):
             continue
         if any(agent.end <= h.start < target.start and text[agent.end : h.start].strip().lower() not in ("to", "into") for h in named):
             continue  # another agent stands between them, unless it is the first one's product
-        verb = Hit(agent.end + len(between) - len(between.lstrip()), target.start - len(between) + len(between.rstrip()), "interacts_with", {})
-        out.extend(_records(doc, claim_id, [(agent, agent.label)], verb, [(target, text[target.start : target.end])], None, agent.end, verb.end))
+        verb = Hit(
+            agent.end + len(between) - len(between.lstrip()), target.start - len(between) + len(between.rstrip()), "interacts_with", {}
+        )
+        out.extend(
+            _records(doc, claim_id, [(agent, agent.label)], verb, [(target, text[target.start : target.end])], None, agent.end, verb.end)
+        )
     return out
 
 
