@@ -130,6 +130,23 @@ def test_a_restated_amount_takes_no_form_from_a_different_sentence_part():
     assert {(d.provenance.exact, d.preparation) for d in records("I take 4 g. Capsules cost more.", "Dose")} == {("4 g", None)}
 
 
+@pytest.mark.parametrize(
+    "text, amounts",
+    [
+        # a reply goes on with the unit of the post above it
+        (
+            "Taper advice\n\nI am at 28 g a day.\n\nDont jump straight to 15. I went 28 -> 25 -> 22 over three weeks.\n",
+            ["28 g", "15", "28", "25", "22"],
+        ),
+        ("I take 4-5 g for pain. I never go over 15 a day total.\n", ["4-5 g", "15"]),
+        ("i dropped 2 grams every 4 days. once i hit 6 i had to slow down.\n", ["2 grams", "6"]),
+        ("I take 4 g at night. I still wake up at 4.\n", ["4 g"]),
+    ],
+)
+def test_a_bare_number_takes_the_unit_of_the_amounts_above_it(text, amounts):
+    assert [d.provenance.exact for d in records(text, "Dose") if d.kind == "numeric"] == amounts
+
+
 def test_an_amount_two_weeks_past_is_no_bound():
     assert _doses("In the past 2 weeks I took 4 g a day.") == [("4 g", None)]
 

@@ -320,17 +320,22 @@ def _other_drug(text: str, start: int, end: int, s: int, e: int) -> bool:
 
 
 def _unit_before(doc: Document, index: int) -> Unit | None:
-    """The mass unit of the last amount in the two sentences before ``index`` in its paragraph,
-    which a bare number may leave unsaid ("I was on 12g a day. Then 10, then 8")."""
+    """The mass unit of the last amount in the few sentences before ``index`` in its section,
+    which a bare number may leave unsaid ("I was on 12g a day. Then 10, then 8"); a reply in a
+    thread goes on with the unit of the posts above it ("40 is a lot")."""
     sentence = doc.sentences[index]
-    for j in range(index - 1, max(-1, index - 3), -1):
+    for j in range(index - 1, max(-1, index - _UNIT_REACH - 1), -1):
         prior = doc.sentences[j]
-        if prior.paragraph_index != sentence.paragraph_index:
+        if prior.section_index != sentence.section_index:
             break
         stated = amounts(doc.flat, prior.start, prior.end)
         if stated:
             return stated[-1].unit if stated[-1].unit in ("g", "mg") else None
     return None
+
+
+#: How many sentences back a bare number may find the unit it leaves unsaid.
+_UNIT_REACH = 6
 
 
 def _in_taper(doc: Document, index: int) -> bool:
