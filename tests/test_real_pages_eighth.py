@@ -350,3 +350,21 @@ def test_testing_labels_and_law_are_about_safety(text):
 )
 def test_pharmacology_in_more_words_is_about_mechanism(text):
     assert _claim_type(text) == "mechanism"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Home › News › Health\nSurvey: Many kratom users say the leaf helped them cut back on opioids\n\nA survey of 2,800 users found that most take it daily.\n",
+        "HEALTH\nKratom and sleep: small study finds mixed effects\nBy Dana Cole\n\nA small study found that sleep got worse.\n",
+    ],
+)
+def test_a_title_after_a_breadcrumb_or_kicker_is_no_claim(text):
+    units = _units(text)
+    assert [claim for unit, claim in units if "kratom" in unit.lower() and ":" in unit] == [False]
+    assert units[-1][1] is True
+
+
+def test_an_attribute_line_under_a_product_title_still_claims():
+    text = "Red Bali Kratom Capsules\nSeverity of nothing\nServing Size: 4 capsules\nServings Per Container: 30\n\nTake with water.\n"
+    assert ("Servings Per Container: 30", True) in _units(text)

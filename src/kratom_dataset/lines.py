@@ -99,6 +99,16 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, ti
     return len(words) <= words_limit
 
 
+def is_attribute_line(line: str) -> bool:
+    """Whether a line states an attribute and its value ("Serving Size: 2 Capsules", "Severity:
+    Major"), which no title is, unlike "Kratom tea for withdrawal: an open-label pilot study"."""
+    label = _LABEL.match(line.strip())
+    if not label:
+        return False
+    value = label.group("value")
+    return value.lstrip()[:1].isdigit() or _spec(line.strip()[: label.start("value")], value)
+
+
 def _spec(label: str, value: str) -> bool:
     """Whether "label: value" states an attribute: a one-word label and a value of at most three
     words with no minor word in it, unlike a title's "Kratom: Reducing the Risks"."""

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from .decoding import decode
 from .document import Block, Document, SectionSpan, trim
 from .lexicon import factored
-from .lines import MD_HEADING, OPEN_QUOTES, is_forum_byline, is_heading_line, is_numbered_heading, paragraph_lines
+from .lines import MD_HEADING, OPEN_QUOTES, is_attribute_line, is_forum_byline, is_heading_line, is_numbered_heading, paragraph_lines
 from .lines import MINOR_WORDS as _MINOR_WORDS  # noqa: F401 - tests/test_wrapping.py reads it from here
 from .sentences import split_sentences
 from .vocabulary import ArticleFormat, SectionRole
@@ -278,6 +278,12 @@ def _plain(text: str, lines: list[LineSpan]) -> Layout:
     return Layout("plain", title, sections, paragraphs)
 
 
+#: How many heading lines (breadcrumb, site name, kicker) may stand before a page's title.
+_TITLE_REACH = 4
+# A line that may stand above a page's title: a breadcrumb, or a site name or kicker of up to three words.
+_KICKER = re.compile(r"\s[›>»|·/]\s|^\W*\S+(?:[ \t]+\S+){0,2}\W*$")
+
+
 def _add_paragraphs(
     text: str, spans: list[LineSpan], sections: list[SectionSpan], paragraphs: list[Block], *, new_sections: bool, last: bool = False
 ) -> None:
@@ -286,7 +292,12 @@ def _add_paragraphs(
     for n, span in enumerate(spans):
         more = n + 1 < len(spans) or not last
         line = text[span[0] : span[1]]
-        first = not paragraphs
+        # The page's title may follow a breadcrumb, a site name or a kicker ("Home › News", "HEALTH").
+        first = not paragraphs or (
+            len(paragraphs) < _TITLE_REACH
+            and all(p.is_heading and _KICKER.search(text, p.start, p.end) for p in paragraphs)
+            and not is_attribute_line(line)
+        )
         heading = more and is_heading_line(" ".join(line.split()), strict=False, words_limit=25 if first else 15, title=first)
         following = text[spans[n + 1][0] : spans[n + 1][1]] if n + 1 < len(spans) else ""
         if heading and paragraphs and is_forum_byline(text[paragraphs[-1].start : paragraphs[-1].end]):
