@@ -223,6 +223,13 @@ def test_a_title_ending_in_a_capitalised_minor_word_ends_its_line():
         "Image credit: Unsplash",
         "Dana is a registered nurse who writes about recovery.",
         "Priya Raman is a health journalist based in Ohio.",
+        "Pharmacist here, not your pharmacist.",
+        "Not a doctor, just what worked for me.",
+        "I'm no doctor but heres what i dug up.",
+        "PRIYA ANAND (host): So, Dr. Keller, let's start simple.",
+        "HOST (Jamie Ruiz): So walk me through it.",
+        "MAYA: Good to know.",
+        "[00:07:45] LINDQVIST: That's really helpful, thank you.",
     ],
 )
 def test_page_furniture_and_talk_about_the_page_are_no_claims(line):
@@ -236,6 +243,9 @@ def test_page_furniture_and_talk_about_the_page_are_no_claims(line):
         "It is not medical advice; if you also use opioids, speak with a clinician first.",
         "[21:06] nightjar: 10% is what most people here do.",
         "Noted that kratom binds the mu-opioid receptor in two assays.",
+        "I'm not a doctor, and if you're tapering off kratom, talk to yours before you add anything.",
+        "I am not doctor so please check with doctor if you take medicine.",
+        "12 is honestly moderate compared to a lot of ppl here.",
     ],
 )
 def test_units_that_only_look_like_furniture_still_claim(line):
