@@ -281,7 +281,7 @@ def _plain(text: str, lines: list[LineSpan]) -> Layout:
 #: How many heading lines (breadcrumb, site name, kicker) may stand before a page's title.
 _TITLE_REACH = 4
 # A line that may stand above a page's title: a breadcrumb, or a site name or kicker of up to three words.
-_KICKER = re.compile(r"\s[›>»|·/]\s|^\W*\S+(?:[ \t]+\S+){0,2}\W*$")
+_KICKER = re.compile(r"\s[›>»|·•/]\s|^\W*\S+(?:[ \t]+\S+){0,2}\W*$")
 
 
 def _add_paragraphs(
