@@ -72,6 +72,20 @@ def test_an_unlisted_verb_joins_no_agent_across_a_clause_or_comparison(text):
     assert triples(text) == set()
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Slide 4 — Buprenorphine\n- Mu-opioid receptor: partial agonist\n- binds tightly\n\nText.\n", ("buprenorphine", "partial_agonist", "mu-opioid receptor")),
+        (
+            "7-Hydroxymitragynine\n\nIt is an alkaloid.\n\nReceptor profile\n- Mu-opioid receptor: potent partial agonist\n- CYP3A4: moderately inhibited\n",
+            ("7-hydroxymitragynine", "inhibits", "CYP3A4"),
+        ),
+    ],
+)
+def test_a_label_line_states_the_action_of_the_agent_its_heading_or_page_names(text, expected):
+    assert expected in triples(text)
+
+
 def test_the_product_of_a_conversion_is_no_agent():
     assert triples("MG is converted to 7-OH by CYP3A4.") == {("mitragynine", "interacts_with", "CYP3A4")}
 

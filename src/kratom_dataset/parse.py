@@ -280,8 +280,12 @@ def _plain(text: str, lines: list[LineSpan]) -> Layout:
 
 #: How many heading lines (breadcrumb, site name, kicker) may stand before a page's title.
 _TITLE_REACH = 4
-# A line that may stand above a page's title: a breadcrumb, or a site name or kicker of up to three words.
-_KICKER = re.compile(r"\s[›>»|·•/]\s|^\W*\S+(?:[ \t]+\S+){0,2}\W*$")
+# A line that may stand above a page's title: a breadcrumb, a kicker in capitals ("HEALTH") or a
+# section's name ("Abstract", "News"); another short line in mixed case may be the title itself.
+_KICKER = re.compile(
+    r"\s[›>»|·•/]\s|^[^a-z\d\n]*[A-Z][^a-z\d\n]*$"
+    r"|^\W*(?i:abstract|news|health|science|opinion|review|research|wellness|guides?|blog|features?|explainer|analysis)\W*$"
+)
 
 
 def _add_paragraphs(

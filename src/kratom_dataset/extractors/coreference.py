@@ -119,7 +119,14 @@ def heading_agent(doc: Document, offset: int) -> Hit | None:
     line_end = doc.flat.find("\n", section.start, offset)
     named = named_agents(doc.flat, section.start, line_end if line_end >= 0 else min(offset, section.start + len(section.heading)))
     specific = [h for h in named if not h.info.get("generic")] or named
-    return specific[0] if specific else None
+    if specific:
+        return specific[0]
+    # "Receptor profile" names no agent: the page's own subject does ("7-Hydroxymitragynine")
+    first = doc.sections[0]
+    if doc.title is None or first.heading is None or first is section:
+        return None
+    titled = [h for h in named_agents(doc.flat, first.start, first.start + len(first.heading)) if not h.info.get("generic")]
+    return titled[0] if len(titled) == 1 else None
 
 
 def _salient(text: str, hits: list[Hit], start: int, earlier: bool, reference: Hit | None) -> Hit:

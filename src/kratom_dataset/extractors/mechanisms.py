@@ -12,11 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .. import lexicon as lexicons
 from ..document import Document
-from ..ids import record_id
 from ..models import Mechanism
-from ..provenance import anchor
 from ._match import Hit
 from ._words import INDEX
 from .arguments import (
@@ -36,10 +33,11 @@ from .arguments import (
     target_chain,
 )
 from .coreference import antecedent, heading_agent
+from .mechanism_records import NAME, VERSION, records
 from .mentions import CHAIN, Target, chain_back, compared_agents, find_agents, find_targets, inside_longer, lexicon
+from .unlisted_verbs import unnamed_actions
 
-NAME = "kratom_dataset.extractors.mechanisms"
-VERSION = f"1.1.0+{lexicons.version('mechanisms')}"
+__all__ = ["NAME", "VERSION", "extract_mechanisms", "sentence_has_mechanism"]
 
 # "on calcium channels rather than opioid receptors": a target denied beside the stated one.
 _CONTRAST = re.compile(
@@ -49,8 +47,6 @@ _CONTRAST = re.compile(
 # "a different pathway than the kratom", "rather than kratom": no shared action.
 _NOT_COMPARED = re.compile(r"\b(?:different\w*|other|rather)\b[^,.;]{0,40}\bthan\s+(?:other\s+|the\s+)?$", re.IGNORECASE)
 _POTENCY = re.compile(r"\b(?:potent|active|selective)\b", re.IGNORECASE)
-# "receptors such as 5-HT1A": what follows names an example of the target before it.
-_EXAMPLE_OF = re.compile(r"\s*,?\s*(?:such as|including|especially|notably|e\.g\.,?)\s+", re.IGNORECASE)
 _UNLIKE = re.compile(r"\bunlike\s+(?:other\s+|the\s+)?$", re.IGNORECASE)
 # Where the clause holding a comparison ends.
 _CLAUSE_END = re.compile(r"[.;]|,\s*(?:whereas|while|but|although|though|so|which)\b", re.IGNORECASE)
@@ -81,11 +77,6 @@ _SHARED_OBJECT = re.compile(
 )
 # A list item or a note that opens with its action: "• partial agonist at MOR", "- blocks MOR, KOR".
 _SUBJECTLESS = re.compile(r"[\W_]*(?:[\w-]+\s+){0,2}?", re.IGNORECASE)
-_NEITHER = re.compile(r"\b(?:neither|none of|no)\b", re.IGNORECASE)
-_NEGATION = re.compile(
-    r"\b(?:not|never|no longer|no|lacks?|lacking|lacked|fails? to|failed to|neither|nor|doesnt|dont|didnt|isnt|arent|wont|cant)\b|n['’]t\b",
-    re.IGNORECASE,
-)
 _EFFECT = re.compile(
     r"(?:\s+(?:in|within)\s+(?:the|our|your)\s+[^,.;]{1,40}?)?\s*,\s*(?P<effect>\w+ing\b[^;]*?)"
     r"(?=,\s*(?:while|whereas|although|though)\b|[.;!?]?$)"
@@ -104,10 +95,10 @@ _SPACE = re.compile(r"\s+")
 
 def extract_mechanisms(doc: Document, claim_ids: dict[int, str]) -> list[Mechanism]:
     """Every stated mechanism in the claim sentences of ``doc`` (``claim_ids``: sentence index -> claim id)."""
-    records = []
+    out: list[Mechanism] = []
     for index, claim_id in sorted(claim_ids.items()):
-        records.extend(_sentence_mechanisms(doc, index, claim_id))
-    return records
+        out.extend(_sentence_mechanisms(doc, index, claim_id))
+    return out
 
 
 def sentence_has_mechanism(doc: Document, index: int) -> bool:
@@ -138,63 +129,7 @@ def _piece_end(text: str, start: int, limit: int) -> int:
 
 
 def _span_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) -> list[Mechanism]:
-    return _named_mechanisms(doc, index, claim_id, s, e) or _unnamed_actions(doc, index, claim_id, s, e)
-
-
-# What may join an agent to a receptor or an enzyme with a verb no lexicon lists: some word that
-# reads as a verb ("knocks ... off", "is a ... substrate", "make ... slow"), and no comparison,
-# coordination, relative clause or clause break, which would make the two parts of different
-# statements.
-_VERB_LIKE = re.compile(
-    r"\b(?:[a-z]+(?:s|ed)|is|are|was|were|has|have|had|can|may|might|will|would|does|do|did|make|work|go|act)\b(?!\s*$)", re.IGNORECASE
-)
-_NO_RELATION_BETWEEN = re.compile(
-    r"\b(?:than|like|unlike|versus|vs|or|and|which|that|who|whereas|while|but|because|if|when|so|with|without|users?|people|patients)\b"
-    r"|[,.;:!?()\u2014\u2013]",
-    re.IGNORECASE,
-)
-#: The target types an agent can plainly act on whatever the verb.
-_UNNAMED_ACTION_TARGETS = frozenset(["receptor", "enzyme", "transporter", "ion_channel"])
-
-
-def _unnamed_actions(doc: Document, index: int, claim_id: str, s: int, e: int) -> list[Mechanism]:
-    """For a sentence with no mechanism the lexicon reads: an agent and, within a few words after
-    it in the same clause, a receptor, enzyme, transporter or channel, joined by a verb the
-    lexicon does not know ("Naloxone knocks both compounds off the mu receptor", "Midazolam is a
-    sensitive CYP3A4 substrate"). The sentence states that the agent acts on the target, not how,
-    so the action is ``interacts_with`` and ``action_text`` keeps the joining words."""
-    text = doc.flat
-    words = INDEX.sentence_words(doc)[index]
-    targets = [t for t in find_targets(text, s, e, words) if any(kind in _UNNAMED_ACTION_TARGETS for _, kind in t.names)]
-    if not targets:
-        return []
-    named = [h for h in find_agents(text, s, e, words) if not inside_longer(h, targets)]
-    compared = compared_agents(text, s, named)
-    out: list[Mechanism] = []
-    for agent in (h for h in named if h not in compared):
-        target = next((t for t in targets if t.start >= agent.end), None)
-        if (
-            target is None
-            or target.start - agent.end > _UNNAMED_REACH
-            or _PRODUCT_BEFORE.search(text, max(0, agent.start - 6), agent.start)
-        ):
-            continue  # "conversion of MG to 7-OH": the product of a conversion acts on nothing
-        between = text[agent.end : target.start]
-        if _NO_RELATION_BETWEEN.search(between) or not _VERB_LIKE.search(between):
-            continue
-        if any(agent.end <= h.start < target.start and text[agent.end : h.start].strip().lower() not in ("to", "into") for h in named):
-            continue  # another agent stands between them, unless it is the first one's product
-        verb = Hit(
-            agent.end + len(between) - len(between.lstrip()), target.start - len(between) + len(between.rstrip()), "interacts_with", {}
-        )
-        out.extend(
-            _records(doc, claim_id, [(agent, agent.label)], verb, [(target, text[target.start : target.end])], None, agent.end, verb.end)
-        )
-    return out
-
-
-_UNNAMED_REACH = 60
-_PRODUCT_BEFORE = re.compile(r"\b(?:in)?to\s+$", re.IGNORECASE)
+    return _named_mechanisms(doc, index, claim_id, s, e) or unnamed_actions(doc, index, claim_id, s, e)
 
 
 def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) -> list[Mechanism]:
@@ -278,7 +213,11 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
                 if implied:
                     group = [implied]
                     elided.add("agent")
-            if not group and chosen and _SUBJECTLESS.fullmatch(text, s, action.start):
+            opens = s
+            if not group and not chosen:  # "Mu-opioid receptor: potent partial agonist" under "7-hydroxymitragynine"
+                chosen = label_target(text, s, action.start, targets)
+                opens = text.find(":", s, action.start) + 1 if chosen else s
+            if not group and chosen and _SUBJECTLESS.fullmatch(text, opens, action.start):
                 subject = heading_agent(doc, s)  # "Slide 12 — Buprenorphine" over "• partial agonist at MOR"
                 if subject is not None:
                     group = [(subject, subject.label)]
@@ -303,15 +242,15 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
                 if more:
                     stated.append((follow, more, None))
         if denied:
-            out.extend(_records(doc, claim_id, group, action, denied, None, negation_start, action.start, elided, negated=True))
+            out.extend(records(doc, claim_id, group, action, denied, None, negation_start, action.start, elided, negated=True))
         for act, tgts, eff in stated:
-            records = _records(doc, claim_id, group, act, tgts, eff, negation_start, action.start, elided)
-            out.extend(records)
-            if records and compared:
+            made = records(doc, claim_id, group, act, tgts, eff, negation_start, action.start, elided)
+            out.extend(made)
+            if made and compared:
                 # The comparison belongs to this clause, not to its effect: "..., providing relief similar to opioids"
                 clause = _CLAUSE_END.search(text, target_end, effect_match.start() if effect_match else limit)
                 clause_end = clause.start() if clause else effect_match.start() if effect_match else limit
-                out.extend(_compared_records(doc, claim_id, group, act, tgts, compared, clause_end, records[0].negated))
+                out.extend(_compared_records(doc, claim_id, group, act, tgts, compared, clause_end, made[0].negated))
         window_start = max(target_end, action.end)
     return out
 
@@ -362,71 +301,7 @@ def _compared_records(
         if unlike and not negated:
             continue  # "Unlike morphine, MG is a partial agonist": what morphine is goes unsaid
         named.add(hit.label)
-        out.extend(_records(doc, claim_id, [(hit, hit.label)], action, chosen, None, 0, 0, negated=False if unlike else negated))
-    return out
-
-
-def _records(
-    doc: Document,
-    claim_id: str,
-    group: AgentGroup,
-    action: Hit,
-    chosen: TargetChain,
-    effect: str | None,
-    negation_start: int,
-    negation_end: int,
-    elided: frozenset[str] | set[str] = frozenset(),
-    negated: bool | None = None,
-) -> list[Mechanism]:
-    """One record per agent and per target of one stated action.
-
-    The span runs over the agent, the action and the target as this clause writes them: a part
-    left to the clause before (``elided``) is recorded but not spanned.
-    """
-    text = doc.flat
-    out = []
-    denied = _NEITHER.search(text, max(0, group[0][0].start - 12), group[0][0].end) is not None  # "neither MG nor 7-OH induced"
-    group_hits = [h for h, _ in group]
-    stated = negated
-    for hit, agent in group:
-        if stated is None:
-            negated = denied or bool(
-                _NEGATION.search(text, max(hit.end, negation_start) if hit.end <= negation_end else negation_start, negation_end)
-            )
-        named: set[str] = set()
-        last_end = -1
-        for tgt, _ in chosen:
-            example = last_end >= 0 and _EXAMPLE_OF.fullmatch(text, last_end, tgt.start) is not None
-            last_end = tgt.end
-            for name, ttype in tgt.names:
-                if example and name in named:
-                    continue  # "serotonin receptors such as 5-HT1A": one target, and an example of it
-                named.add(name)
-                # coordinated agents share the span of their whole phrase: "Kratom and morphine bind ..."
-                parts: list[Hit | Target] = [
-                    action,
-                    *(group_hits if "agent" not in elided else []),
-                    *([tgt] if "target" not in elided else []),
-                ]
-                start = min(p.start for p in parts)
-                end = max(p.end for p in parts)
-                out.append(
-                    Mechanism.trusted(
-                        id=record_id("mec", doc.article_id, start, end, agent, action.label, name),
-                        article_id=doc.article_id,
-                        claim_id=claim_id,
-                        agent=agent,
-                        agent_text=hit.text(doc.text),
-                        action=action.label,
-                        action_text=action.text(doc.text),
-                        target=name,
-                        target_text=doc.text[tgt.start : tgt.end],
-                        target_type=ttype,
-                        negated=bool(negated),
-                        effect=effect or None,
-                        provenance=anchor(doc, start, end, extractor=NAME, extractor_version=VERSION),
-                    )
-                )
+        out.extend(records(doc, claim_id, [(hit, hit.label)], action, chosen, None, 0, 0, negated=False if unlike else negated))
     return out
 
 

@@ -1,0 +1,90 @@
+"""Mechanism records of one stated action: one per agent and per target, with the negation the
+clause states and a span over the words the clause itself writes."""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon as lexicons
+from ..document import Document
+from ..ids import record_id
+from ..models import Mechanism
+from ..provenance import anchor
+from ._match import Hit
+from .arguments import AgentGroup, TargetChain
+from .mentions import Target
+
+NAME = "kratom_dataset.extractors.mechanisms"
+VERSION = f"1.1.0+{lexicons.version('mechanisms')}"
+
+# "receptors such as 5-HT1A": what follows names an example of the target before it.
+_EXAMPLE_OF = re.compile(r"\s*,?\s*(?:such as|including|especially|notably|e\.g\.,?)\s+", re.IGNORECASE)
+_NEITHER = re.compile(r"\b(?:neither|none of|no)\b", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|no|lacks?|lacking|lacked|fails? to|failed to|neither|nor|doesnt|dont|didnt|isnt|arent|wont|cant)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+
+
+def records(
+    doc: Document,
+    claim_id: str,
+    group: AgentGroup,
+    action: Hit,
+    chosen: TargetChain,
+    effect: str | None,
+    negation_start: int,
+    negation_end: int,
+    elided: frozenset[str] | set[str] = frozenset(),
+    negated: bool | None = None,
+) -> list[Mechanism]:
+    """One record per agent and per target of one stated action.
+
+    The span runs over the agent, the action and the target as this clause writes them: a part
+    left to the clause before (``elided``) is recorded but not spanned.
+    """
+    text = doc.flat
+    out = []
+    denied = _NEITHER.search(text, max(0, group[0][0].start - 12), group[0][0].end) is not None  # "neither MG nor 7-OH induced"
+    group_hits = [h for h, _ in group]
+    stated = negated
+    for hit, agent in group:
+        if stated is None:
+            negated = denied or bool(
+                _NEGATION.search(text, max(hit.end, negation_start) if hit.end <= negation_end else negation_start, negation_end)
+            )
+        named: set[str] = set()
+        last_end = -1
+        for tgt, _ in chosen:
+            example = last_end >= 0 and _EXAMPLE_OF.fullmatch(text, last_end, tgt.start) is not None
+            last_end = tgt.end
+            for name, ttype in tgt.names:
+                if example and name in named:
+                    continue  # "serotonin receptors such as 5-HT1A": one target, and an example of it
+                named.add(name)
+                # coordinated agents share the span of their whole phrase: "Kratom and morphine bind ..."
+                parts: list[Hit | Target] = [
+                    action,
+                    *(group_hits if "agent" not in elided else []),
+                    *([tgt] if "target" not in elided else []),
+                ]
+                start = min(p.start for p in parts)
+                end = max(p.end for p in parts)
+                out.append(
+                    Mechanism.trusted(
+                        id=record_id("mec", doc.article_id, start, end, agent, action.label, name),
+                        article_id=doc.article_id,
+                        claim_id=claim_id,
+                        agent=agent,
+                        agent_text=hit.text(doc.text),
+                        action=action.label,
+                        action_text=action.text(doc.text),
+                        target=name,
+                        target_text=doc.text[tgt.start : tgt.end],
+                        target_type=ttype,
+                        negated=bool(negated),
+                        effect=effect or None,
+                        provenance=anchor(doc, start, end, extractor=NAME, extractor_version=VERSION),
+                    )
+                )
+    return out

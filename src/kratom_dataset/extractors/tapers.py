@@ -1,0 +1,82 @@
+"""Tapers: whether an amount is a step of a taper, read from where it stands (under a heading, a
+lead-in or a title that names a taper) and from the amounts around it (falling amounts of one
+unit down a sentence or a schedule)."""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+from ..models import Dose
+from .dose_cues import lexicon as _lexicon
+
+# "Week 2: 36 g/day": a line of a schedule.
+_SCHEDULE_LINE = re.compile(r"\s*(?:weeks?|days?|months?|steps?|stages?)\s*\d", re.IGNORECASE)
+# "from 12 g/day down to 2 g/day", "16, then 14.5": words that step from one amount to the next.
+_STEP_WORDS = re.compile(r"\b(?:then|down to|to|dropp\w*|cut\w*)\b|→|->", re.IGNORECASE)
+# "40, 20 or 10 mg": arms of a study, not steps.
+_ALTERNATIVES = re.compile(r"\bor\b", re.IGNORECASE)
+# "Starting point: 20 g/day", "If you are taking 20 g a day": where a taper starts, not a step of it.
+_TAPER_START = re.compile(
+    r"(?:\bstart(?:s|ing|ed)? (?:point|amount)|\bstart(?:s|ed)? (?:from|at)|\bif you(?:['’]re| are) (?:taking|on|using|at)|"
+    r"\bcurrently (?:taking|on|at|using)|\bbaseline(?: of| dose)?|\bpeaked at(?: like)?)\s*:?\s*(?:(?:about|around|roughly|like)\s+|~\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def starts_taper(text: str, start: int) -> bool:
+    """Whether the amount at ``start`` is named as the one a taper starts from."""
+    return _TAPER_START.search(text, max(0, start - 50), start) is not None
+
+
+def descending_steps(doc: Document, indexed: list[tuple[int, Dose]]) -> list[Dose]:
+    """The doses, with amounts that step down one after another made taper steps: three or more
+    falling amounts of one unit in a sentence or down the lines of a schedule ("30, 27, 24 and 21
+    g", "Week 1: 40 g/day" ... "Week 3: 32 g/day"), or two joined by a step word ("from 12 g/day
+    down to 2 g/day")."""
+    runs: list[list[int]] = []
+    for n, (index, dose) in enumerate(indexed):
+        if runs and _steps_down(doc, indexed[runs[-1][-1]], (index, dose)):
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    out = [d for _, d in indexed]
+    for run in runs:
+        (i, first), (j, last) = indexed[run[0]], indexed[run[-1]]
+        between = doc.flat[first.provenance.char_end : last.provenance.char_start] if i == j else ""
+        if (len(run) >= 3 or (len(run) == 2 and _STEP_WORDS.search(between))) and not _ALTERNATIVES.search(between):
+            for n in run:
+                if out[n].role in (None, "typical") and not starts_taper(doc.flat, out[n].provenance.char_start):
+                    out[n] = out[n].model_copy(update={"role": "taper_step", "purpose": out[n].purpose or "withdrawal"})
+    return out
+
+
+def _steps_down(doc: Document, before: tuple[int, Dose], after: tuple[int, Dose]) -> bool:
+    (i, a), (j, b) = before, after
+    if a.kind != "numeric" or b.kind != "numeric" or a.unit != b.unit:
+        return False
+    lines = j == i + 1 and all(_SCHEDULE_LINE.match(doc.flat, doc.sentences[k].start) for k in (i, j))
+    if j != i and not lines:
+        return False
+    high_a = a.amount_high if a.amount_high is not None else a.amount_low
+    high_b = b.amount_high if b.amount_high is not None else b.amount_low
+    return high_a is not None and high_b is not None and high_b < high_a
+
+
+def in_taper(doc: Document, index: int) -> bool:
+    """Whether the sentence lies under a heading, a lead-in line or a title that names a taper."""
+    lex = _lexicon()
+    sentence = doc.sentences[index]
+    heading = doc.sections[sentence.section_index].heading
+    if heading and lex.taper.search(heading):
+        return True
+    for j in range(index - 1, max(-1, index - 8), -1):
+        prior = doc.sentences[j]
+        if prior.section_index != sentence.section_index:
+            break
+        line = doc.flat[prior.start : prior.end]
+        if line.rstrip().endswith(":"):
+            if lex.taper.search(line):
+                return True
+            break  # a lead-in that names no taper: the page's title may still name one
+    return bool(doc.title and lex.taper.search(doc.title))

@@ -1,0 +1,68 @@
+"""Mechanisms stated with a verb no lexicon lists: an agent joined to a receptor, enzyme,
+transporter or channel a few words after it in the same clause."""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+from ..models import Mechanism
+from ._match import Hit
+from ._words import INDEX
+from .mechanism_records import records
+from .mentions import compared_agents, find_agents, find_targets, inside_longer
+
+# What may join an agent to a receptor or an enzyme with a verb no lexicon lists: some word that
+# reads as a verb ("knocks ... off", "is a ... substrate", "make ... slow"), and no comparison,
+# coordination, relative clause or clause break, which would make the two parts of different
+# statements.
+_VERB_LIKE = re.compile(
+    r"\b(?:[a-z]+(?:s|ed)|is|are|was|were|has|have|had|can|may|might|will|would|does|do|did|make|work|go|act)\b(?!\s*$)", re.IGNORECASE
+)
+_NO_RELATION_BETWEEN = re.compile(
+    r"\b(?:than|like|unlike|versus|vs|or|and|which|that|who|whereas|while|but|because|if|when|so|with|without|users?|people|patients)\b"
+    r"|[,.;:!?()\u2014\u2013]",
+    re.IGNORECASE,
+)
+#: The target types an agent can plainly act on whatever the verb.
+_UNNAMED_ACTION_TARGETS = frozenset(["receptor", "enzyme", "transporter", "ion_channel"])
+
+
+def unnamed_actions(doc: Document, index: int, claim_id: str, s: int, e: int) -> list[Mechanism]:
+    """For a sentence with no mechanism the lexicon reads: an agent and, within a few words after
+    it in the same clause, a receptor, enzyme, transporter or channel, joined by a verb the
+    lexicon does not know ("Naloxone knocks both compounds off the mu receptor", "Midazolam is a
+    sensitive CYP3A4 substrate"). The sentence states that the agent acts on the target, not how,
+    so the action is ``interacts_with`` and ``action_text`` keeps the joining words."""
+    text = doc.flat
+    words = INDEX.sentence_words(doc)[index]
+    targets = [t for t in find_targets(text, s, e, words) if any(kind in _UNNAMED_ACTION_TARGETS for _, kind in t.names)]
+    if not targets:
+        return []
+    named = [h for h in find_agents(text, s, e, words) if not inside_longer(h, targets)]
+    compared = compared_agents(text, s, named)
+    out: list[Mechanism] = []
+    for agent in (h for h in named if h not in compared):
+        target = next((t for t in targets if t.start >= agent.end), None)
+        if (
+            target is None
+            or target.start - agent.end > _UNNAMED_REACH
+            or _PRODUCT_BEFORE.search(text, max(0, agent.start - 6), agent.start)
+        ):
+            continue  # "conversion of MG to 7-OH": the product of a conversion acts on nothing
+        between = text[agent.end : target.start]
+        if _NO_RELATION_BETWEEN.search(between) or not _VERB_LIKE.search(between):
+            continue
+        if any(agent.end <= h.start < target.start and text[agent.end : h.start].strip().lower() not in ("to", "into") for h in named):
+            continue  # another agent stands between them, unless it is the first one's product
+        verb = Hit(
+            agent.end + len(between) - len(between.lstrip()), target.start - len(between) + len(between.rstrip()), "interacts_with", {}
+        )
+        out.extend(
+            records(doc, claim_id, [(agent, agent.label)], verb, [(target, text[target.start : target.end])], None, agent.end, verb.end)
+        )
+    return out
+
+
+_UNNAMED_REACH = 60
+_PRODUCT_BEFORE = re.compile(r"\b(?:in)?to\s+$", re.IGNORECASE)
