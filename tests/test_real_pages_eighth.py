@@ -26,6 +26,11 @@ from kratom_dataset.parse import parse_article
         ("Melatonin is broken down in the liver by CYP1A2.", ("melatonin", "interacts_with", "CYP1A2")),
         ("Quetiapine is cleared mostly through CYP3A4.", ("quetiapine", "interacts_with", "CYP3A4")),
         ("Kratom is metabolised through CYP3A4.", ("kratom", "interacts_with", "CYP3A4")),
+        (
+            "MG is metabolised mainly by CYP3A4, with minor contributions from CYP2D6 and CYP2C9.",
+            ("mitragynine", "interacts_with", "CYP2C9"),
+        ),
+        ("Mitragynine inhibits CYP2D6 and, to a lesser extent, CYP3A4.", ("mitragynine", "inhibits", "CYP3A4")),
         # a bare mu, kappa or delta after a verb or a preposition of affinity
         ("Naltrexone: blocks mu", ("naltrexone", "inhibits", "mu-opioid receptor")),
         ("Buprenorphine binds mu very tightly.", ("buprenorphine", "binds", "mu-opioid receptor")),
@@ -75,7 +80,10 @@ def test_an_unlisted_verb_joins_no_agent_across_a_clause_or_comparison(text):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Slide 4 — Buprenorphine\n- Mu-opioid receptor: partial agonist\n- binds tightly\n\nText.\n", ("buprenorphine", "partial_agonist", "mu-opioid receptor")),
+        (
+            "Slide 4 — Buprenorphine\n- Mu-opioid receptor: partial agonist\n- binds tightly\n\nText.\n",
+            ("buprenorphine", "partial_agonist", "mu-opioid receptor"),
+        ),
         (
             "7-Hydroxymitragynine\n\nIt is an alkaloid.\n\nReceptor profile\n- Mu-opioid receptor: potent partial agonist\n- CYP3A4: moderately inhibited\n",
             ("7-hydroxymitragynine", "inhibits", "CYP3A4"),

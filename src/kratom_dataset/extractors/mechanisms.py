@@ -41,7 +41,8 @@ __all__ = ["NAME", "VERSION", "extract_mechanisms", "sentence_has_mechanism"]
 
 # "on calcium channels rather than opioid receptors": a target denied beside the stated one.
 _CONTRAST = re.compile(
-    r"\s*,?\s*(?:(?P<adds>not (?:just|only)|as well as)|instead of|rather than|but not|and not|not)\s+(?:on\s+|at\s+|to\s+|with\s+)?(?:the\s+)?",
+    r"\s*,?\s*(?:(?P<adds>not (?:just|only)|as well as|(?:and|with) (?:(?:a )?(?:minor|smaller|lesser|some|small) )?(?:contributions?|roles?|involvement|help) (?:from|for|of|by)"
+    r"|and,? to a (?:lesser|smaller) (?:extent|degree),?(?: by)?)|instead of|rather than|but not|and not|not)\s+(?:on\s+|at\s+|to\s+|with\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
 # "a different pathway than the kratom", "rather than kratom": no shared action.
