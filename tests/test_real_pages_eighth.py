@@ -169,8 +169,11 @@ def test_a_bare_number_takes_the_unit_of_the_amounts_above_it(text, amounts):
     assert [d.provenance.exact for d in records(text, "Dose") if d.kind == "numeric"] == amounts
 
 
-@pytest.mark.parametrize("text", ["Weigh every dose on a 0.01 g scale.", "I weigh on a 15 milligram scale, 0.001 g precision."])
-def test_a_scale_and_its_precision_are_no_doses(text):
+@pytest.mark.parametrize(
+    "text",
+    ["Weigh every dose on a 0.01 g scale.", "I weigh on a 15 milligram scale, 0.001 g precision.", "RED BALI KRATOM POWDER — 250 g"],
+)
+def test_a_scale_its_precision_and_a_product_size_are_no_doses(text):
     assert records(text, "Dose") == []
 
 
