@@ -346,6 +346,7 @@ def test_a_matcher_given_the_words_of_an_enclosing_span_finds_what_it_finds_alon
         assert fast.find(text, start, end, words=words) == full.find(text, start, end)
         assert fast.first(text, start, end, words=words) == full.first(text, start, end)
         assert fast.search(text, start, end, words=words) == full.search(text, start, end)
+        assert fast.matches(text, start, end, words=words) == (full.search(text, start, end) is not None)
 
 
 @settings(max_examples=examples(200), deadline=None)

@@ -221,8 +221,7 @@ class Matcher:
             return None
         combined, recheck = scanner
         if combined is None:
-            found = self._separate(text, start, end, recheck, first=True)
-            return found[0] if found else None
+            return self._leftmost_hit(text, start, end, recheck)
         m = combined.search(text, start, end)
         return self._hit(m, text, end, recheck) if m else None
 
@@ -245,7 +244,37 @@ class Matcher:
         m = scanner[0].search(text, start, end)
         return m.start() if m else None
 
-    def _separate(self, text: str, start: int, end: int, entries: Candidates, *, first: bool = False) -> list[Hit]:
+    def matches(self, text: str, start: int = 0, end: int | None = None, *, words: int | None = None) -> bool:
+        """Whether any entry matches in ``text[start:end]``: :meth:`search` is not None, but the
+        first entry found to match ends the scan (``words`` as in :meth:`search`)."""
+        if words is not None and not words & self._needed and self.prefilter and not self._always:
+            return False
+        end = len(text) if end is None else end
+        scanner = self._scanner(text, start, end, words)
+        if scanner is None:
+            return False
+        if scanner[0] is not None:
+            return scanner[0].search(text, start, end) is not None
+        for _, _, scan in scanner[1]:
+            if _leftmost(scan, text, start, end) is not None:
+                return True
+        return False
+
+    def _leftmost_hit(self, text: str, start: int, end: int, entries: Candidates) -> Hit | None:
+        """The first hit :meth:`_separate` would find, read in one pass over the entries: the
+        leftmost match, and at one position the first entry unless a later one matches longer."""
+        best: tuple[int, int] | None = None
+        chosen = -1
+        for i, _, scan in entries:
+            span = _leftmost(scan, text, start, end)
+            if span is not None and (best is None or span[0] < best[0] or (span[0] == best[0] and span[1] > best[1])):
+                best, chosen = span, i
+        if best is None:
+            return None
+        label, _, info = self._entries[chosen]
+        return Hit(best[0], best[1], label, info)
+
+    def _separate(self, text: str, start: int, end: int, entries: Candidates) -> list[Hit]:
         """:meth:`find` over a few entries searched apart: the leftmost match wins, and at one
         position the first entry in lexicon order unless a later one matches longer, as the
         alternation with its re-check would choose."""
@@ -271,8 +300,6 @@ class Matcher:
                     i, best = j, span
             label, _, info = self._entries[i]
             hits.append(Hit(best[0], best[1], label, info))
-            if first:
-                break
             pos = max(best[1], best[0] + 1)
         return hits
 
