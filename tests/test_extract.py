@@ -346,6 +346,7 @@ def test_a_matcher_given_the_words_of_an_enclosing_span_finds_what_it_finds_alon
         assert fast.find(text, start, end, words=words) == full.find(text, start, end)
         assert fast.first(text, start, end, words=words) == full.first(text, start, end)
         assert fast.search(text, start, end, words=words) == full.search(text, start, end)
+        assert fast.matches(text, start, end, words=words) == (full.search(text, start, end) is not None)
 
 
 @settings(max_examples=examples(200), deadline=None)
@@ -360,6 +361,26 @@ def test_every_entry_searched_in_its_fast_form_finds_what_its_pattern_finds(text
         for scan in getattr(fast, "_scans", []):
             found = scan[0].search(text, start, end)
             assert _leftmost(scan, text, start, end) == (found.span() if found else None), scan[0].pattern
+
+
+_NEGATION_WORDS = ["not", "no", "never", "none", "without", "n't", "don't", "can't", "only", "more", "less", "than", "longer"]
+_NEGATION_WORDS += ["with", "a", "doubt", "but", "also", "rather", "alone", "involved in", "doctor", "sleep", "Not", ",", "-", " "]
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.lists(st.sampled_from(_NEGATION_WORDS + _WORDS), min_size=1, max_size=40).map(" ".join))
+def test_a_first_entry_matcher_finds_what_finditer_over_the_alternation_of_its_entries_finds(text):
+    # longest=False: at one place the first entry listed wins, as in one regex alternation.
+    from kratom_dataset.extractors.claims import _lexicon
+    from kratom_dataset.lexicon import WORD_END, WORD_START, body
+
+    lex = _lexicon()
+    for matcher, bounded in ((lex.negation, False), (lex.negation_exceptions, True)):
+        entries = matcher._entries
+        alternatives = "|".join(f"(?P<e{i}>{body(p)})" for i, (_, p, _) in enumerate(entries))
+        combined = re.compile(f"{WORD_START}(?:{alternatives}){WORD_END}" if bounded else f"(?:{alternatives})", re.IGNORECASE)
+        expected = [(m.start(), m.end(), entries[int(m.lastgroup[1:])][0]) for m in combined.finditer(text)]
+        assert [(h.start, h.end, h.label) for h in matcher.find(text)] == expected
 
 
 def test_an_entry_that_refers_to_a_group_by_number_is_searched_as_it_is():
@@ -689,3 +710,14 @@ def test_no_lexicon_pattern_holds_a_straight_apostrophe_in_a_character_class(nam
     classes = re.compile(r"(?<!\\)\[(?:\\.|[^\]\\])*\]")
     bad = [s for s in _strings(data) for c in classes.findall(s) if "'" in c]
     assert bad == []
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+def test_ascii_text_is_split_into_the_same_words_by_the_ascii_tokeniser(text):
+    # The word index and the language guess read ASCII text with a tokeniser that tests characters by table.
+    from kratom_dataset.extractors import _ASCII_WORD, _WORD
+    from kratom_dataset.extractors._words import _ASCII_TOKEN, _TOKEN
+
+    assert _ASCII_TOKEN.findall(text) == _TOKEN.findall(text)
+    assert _ASCII_WORD.findall(text) == _WORD.findall(text)

@@ -31,6 +31,8 @@ EXTRACTORS = {
 _FUNCTION_WORDS = frozenset(["the", "and", "of", "to", "is", "in", "that", "with", "for", "as", "it", "are", "this"])
 _ENGLISH = re.compile("|".join(sorted(_FUNCTION_WORDS)), re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+#: :data:`_WORD` for ASCII text, which it splits the same way with a cheaper character test.
+_ASCII_WORD = re.compile(r"\w+", re.ASCII)
 
 #: A record :func:`extract` returns: one of the four kinds of statement an article makes.
 Extracted = Topic | Claim | Dose | Mechanism
@@ -142,7 +144,7 @@ def language(text: str) -> str | None:
     language identifier.
     """
     if text.isascii():  # lower-cased as a whole, its words are the same words lower-cased
-        words = _WORD.findall(text.lower())
+        words = _ASCII_WORD.findall(text.lower())
         count = sum(map(_FUNCTION_WORDS.__contains__, words))
     else:
         words = _WORD.findall(text)

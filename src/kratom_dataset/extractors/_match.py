@@ -21,8 +21,6 @@ Aliases = tuple[Any, list[str], dict[str, Any]]
 Scan = tuple["re.Pattern[str]", "re.Pattern[str]", int]
 #: The entries a span may match, by index, each with its compiled pattern and how it is searched.
 Candidates = list[tuple[int, "re.Pattern[str]", Scan]]
-#: What scans a span: one alternation of the candidates (None: each searched apart), and the candidates.
-Scanner = tuple["re.Pattern[str] | None", Candidates]
 
 
 class Hit(NamedTuple):
@@ -116,8 +114,9 @@ class Matcher:
     candidate entries, as this class once did, cost more than it saved: sentences hold so many
     different sets that most alternations were compiled for a handful of sentences, and counted
     instructions fell by a third without them. ``longest=False`` keeps the first entry that
-    matches, as ``re.finditer`` over the alternation does (such a matcher still compiles one per
-    set). ``bounded=False`` leaves the word boundaries to the patterns.
+    matches where two start at one place, as ``re.finditer`` over the alternation of the entries
+    does (and is searched apart too: compiling that alternation per set cost milliseconds each
+    time). ``bounded=False`` leaves the word boundaries to the patterns.
     ``prefilter=False`` scans with every entry (tests hold the two to each other).
     """
 
@@ -132,7 +131,6 @@ class Matcher:
     ) -> None:
         self._entries = entries
         self._flags = 0 if case_sensitive else re.IGNORECASE
-        self._bounded = bounded
         self._longest = longest
         self._patterns = [pattern(p, case_sensitive=case_sensitive) if bounded else factored(body(p), self._flags) for _, p, _ in entries]
         self._scans = [_scan(p, bounded=bounded) for p in self._patterns]
@@ -143,7 +141,7 @@ class Matcher:
             self._needed |= bit or 0
         self._always = any(bit is None for bit in bits)
         self.prefilter = prefilter
-        self._subsets: dict[int, Scanner | None] = {}
+        self._subsets: dict[int, Candidates | None] = {}
 
     @property
     def needs(self) -> int:
@@ -155,16 +153,8 @@ class Matcher:
         """A matcher over plain words (aliases), case-insensitive: see :class:`LiteralMatcher`."""
         return LiteralMatcher(items)
 
-    def _compile(self, chosen: list[int]) -> Scanner | None:
-        if not chosen:
-            return None
-        if self._longest:
-            return None, [(i, self._patterns[i], self._scans[i]) for i in chosen]
-        alternatives = "|".join(f"(?P<e{i}>{body(self._entries[i][1])})" for i in chosen)
-        combined = f"{WORD_START}(?:{alternatives}){WORD_END}" if self._bounded else f"(?:{alternatives})"
-        return factored(combined, self._flags), []  # first entry wins: nothing to re-check
-
-    def _scanner(self, text: str, start: int, end: int, words: int | None = None) -> Scanner | None:
+    def _scanner(self, text: str, start: int, end: int, words: int | None = None) -> Candidates | None:
+        """The entries ``text[start:end]`` may match (all of them without the prefilter), or None."""
         if not self.prefilter:
             key = -1
         else:
@@ -176,55 +166,24 @@ class Matcher:
         except KeyError:
             if len(self._subsets) >= SUBSETS_LIMIT:
                 self._subsets.clear()
-            chosen = [i for i, bit in enumerate(self._bits) if bit is None or bit & key]
-            compiled = self._subsets[key] = self._compile(chosen)
-            return compiled
-
-    def _hit(self, m: re.Match[str], text: str, end: int, recheck: Candidates) -> Hit:
-        assert m.lastgroup is not None  # every alternative is a named group
-        i, mm = int(m.lastgroup[1:]), m
-        for j, p, _ in recheck:
-            other = p.match(text, m.start(), end)
-            if other and other.end() > mm.end():
-                i, mm = j, other
-        label, _, info = self._entries[i]
-        return Hit(mm.start(), mm.end(), label, info)
+            chosen = [(i, self._patterns[i], self._scans[i]) for i, bit in enumerate(self._bits) if bit is None or bit & key]
+            candidates = self._subsets[key] = chosen or None
+            return candidates
 
     def find(self, text: str, start: int = 0, end: int | None = None, *, words: int | None = None) -> list[Hit]:
         """Every hit in ``text[start:end]``; ``words`` as in :meth:`search`."""
         if words is not None and not words & self._needed and self.prefilter and not self._always:
             return []  # most sentences hold no word of most matchers
         end = len(text) if end is None else end
-        scanner = self._scanner(text, start, end, words)
-        if scanner is None:
-            return []
-        combined, recheck = scanner
-        if combined is None:
-            return self._separate(text, start, end, recheck)
-        hits = []
-        pos = start
-        while pos < end:
-            m = combined.search(text, pos, end)
-            if not m:
-                break
-            hit = self._hit(m, text, end, recheck)
-            hits.append(hit)
-            pos = max(hit.end, m.start() + 1)
-        return hits
+        candidates = self._scanner(text, start, end, words)
+        return [] if candidates is None else self._separate(text, start, end, candidates)
 
     def first(self, text: str, start: int = 0, end: int | None = None, *, words: int | None = None) -> Hit | None:
         if words is not None and not words & self._needed and self.prefilter and not self._always:
             return None  # most sentences hold no word of most matchers
         end = len(text) if end is None else end
-        scanner = self._scanner(text, start, end, words)
-        if scanner is None:
-            return None
-        combined, recheck = scanner
-        if combined is None:
-            found = self._separate(text, start, end, recheck, first=True)
-            return found[0] if found else None
-        m = combined.search(text, start, end)
-        return self._hit(m, text, end, recheck) if m else None
+        candidates = self._scanner(text, start, end, words)
+        return None if candidates is None else self._leftmost_hit(text, start, end, candidates)
 
     def search(self, text: str, start: int = 0, end: int | None = None, *, words: int | None = None) -> int | None:
         """Where the leftmost match starts, or None: ``re.search`` over the entries as one alternation.
@@ -236,19 +195,45 @@ class Matcher:
         if words is not None and not words & self._needed and self.prefilter and not self._always:
             return None
         end = len(text) if end is None else end
+        candidates = self._scanner(text, start, end, words)
+        if candidates is None:
+            return None
+        starts = [span[0] for _, _, scan in candidates if (span := _leftmost(scan, text, start, end))]
+        return min(starts) if starts else None
+
+    def matches(self, text: str, start: int = 0, end: int | None = None, *, words: int | None = None) -> bool:
+        """Whether any entry matches in ``text[start:end]``: :meth:`search` is not None, but the
+        first entry found to match ends the scan (``words`` as in :meth:`search`)."""
+        if words is not None and not words & self._needed and self.prefilter and not self._always:
+            return False
+        end = len(text) if end is None else end
         scanner = self._scanner(text, start, end, words)
         if scanner is None:
-            return None
-        if scanner[0] is None:
-            starts = [span[0] for _, _, scan in scanner[1] if (span := _leftmost(scan, text, start, end))]
-            return min(starts) if starts else None
-        m = scanner[0].search(text, start, end)
-        return m.start() if m else None
+            return False
+        for _, _, scan in scanner:
+            if _leftmost(scan, text, start, end) is not None:
+                return True
+        return False
 
-    def _separate(self, text: str, start: int, end: int, entries: Candidates, *, first: bool = False) -> list[Hit]:
+    def _leftmost_hit(self, text: str, start: int, end: int, entries: Candidates) -> Hit | None:
+        """The first hit :meth:`_separate` would find, read in one pass over the entries: the
+        leftmost match, and at one position the first entry unless a later one matches longer."""
+        best: tuple[int, int] | None = None
+        chosen = -1
+        longest = self._longest
+        for i, _, scan in entries:
+            span = _leftmost(scan, text, start, end)
+            if span is not None and (best is None or span[0] < best[0] or (longest and span[0] == best[0] and span[1] > best[1])):
+                best, chosen = span, i
+        if best is None:
+            return None
+        label, _, info = self._entries[chosen]
+        return Hit(best[0], best[1], label, info)
+
+    def _separate(self, text: str, start: int, end: int, entries: Candidates) -> list[Hit]:
         """:meth:`find` over a few entries searched apart: the leftmost match wins, and at one
-        position the first entry in lexicon order unless a later one matches longer, as the
-        alternation with its re-check would choose."""
+        position the first entry in lexicon order unless a later one matches longer (for a
+        matcher made ``longest=False``, the first entry, as one alternation of them would choose)."""
         hits: list[Hit] = []
         ahead: list[tuple[int, int] | None] = []
         pos = start
@@ -267,12 +252,10 @@ class Matcher:
             at, i = best[0], -1
             for k, (j, _, _) in enumerate(entries):
                 span = ahead[k]
-                if span is not None and span[0] == at and (i < 0 or span[1] > best[1]):
+                if span is not None and span[0] == at and (i < 0 or self._longest and span[1] > best[1]):
                     i, best = j, span
             label, _, info = self._entries[i]
             hits.append(Hit(best[0], best[1], label, info))
-            if first:
-                break
             pos = max(best[1], best[0] + 1)
         return hits
 

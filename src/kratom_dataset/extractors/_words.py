@@ -24,6 +24,10 @@ else:  # pragma: no cover - Python 3.10
 
 #: What the index reads as words: runs of word characters, and each symbol outside ASCII ("↑").
 _TOKEN = re.compile(r"\w+|[^\w\s\x00-\x7f]")
+#: :data:`_TOKEN` for ASCII text, where it finds the same words: the word characters of ASCII
+#: are the same either way, and a symbol outside it cannot occur. Its character test is a
+#: table look-up where the Unicode one asks the character database.
+_ASCII_TOKEN = re.compile(r"\w+", re.ASCII)
 
 
 class WordIndex:
@@ -104,7 +108,8 @@ class WordIndex:
         if len(words) > self._CACHE_LIMIT:
             words.clear()
         found = 0
-        for word in set(self._WORD.findall(text[start:end].lower())):
+        span = text[start:end].lower()
+        for word in set((_ASCII_TOKEN if span.isascii() else self._WORD).findall(span)):
             bits = words.get(word)
             if bits is None:
                 bits = words[word] = self._word_bits(word)

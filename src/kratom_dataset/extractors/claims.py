@@ -24,7 +24,7 @@ from ..lines import AMOUNT, is_forum_handle_line, is_headline
 from ..models import Claim, Cue
 from ..provenance import sentence_anchor
 from . import topics
-from ._match import SUBSETS_LIMIT, Hit, Matcher, Scan, alternatives, led, leftmost_span
+from ._match import SUBSETS_LIMIT, Hit, Matcher, alternatives, led, leftmost_span
 from ._words import INDEX
 
 NAME = "kratom_dataset.extractors.claims"
@@ -44,6 +44,10 @@ _SERIES_BEFORE = re.compile(r"(?:[,;:]|\band|\bor|\bplease)\s+(?:do\s*)?\Z", re.
 _TO_AFTER = re.compile(r"\s+to\s+(?!be\b)[a-z]", re.IGNORECASE)
 
 
+#: The type matchers a sentence can match, by type name and strength.
+_Types = dict[tuple[str, bool], list[Matcher]]
+
+
 @dataclass(frozen=True)
 class _Lexicon:
     rhetoric: re.Pattern[str]
@@ -52,14 +56,14 @@ class _Lexicon:
     negation: Matcher
     negation_exceptions: Matcher
     evidence: Matcher
-    personal: Scan
+    personal: Matcher
     types: list[tuple[str, bool, Matcher]]
     subjects: Matcher
     main_clause: re.Pattern[str]
     appositive: re.Pattern[str]
     subordinate_mechanism: re.Pattern[str]
     type_words: int  # word-index bits of every type pattern (-1 when one has no word to look for)
-    type_subsets: dict[int, list[tuple[str, bool, Matcher]]]  # a sentence's type bits -> the types it can match
+    type_subsets: dict[int, _Types]  # a sentence's type bits -> the types it can match
     dose_outcomes: re.Pattern[str]
     study_design: re.Pattern[str]
     study_frame: re.Pattern[str]
@@ -87,7 +91,7 @@ def _lexicon() -> _Lexicon:
         ),
         negation_exceptions=Matcher([("exception", w, {}) for w in lex["negation_exceptions"]], longest=False),
         evidence=Matcher([(e["evidence"], e["pattern"], e) for e in lex["evidence"]]),
-        personal=led(re.compile(lex["personal"], re.IGNORECASE)),
+        personal=Matcher([("personal_accounts", lex["personal"], {})], bounded=False),
         types=types,
         type_words=type_words,
         type_subsets={},
@@ -179,10 +183,10 @@ def _answers(doc: Document, index: int, sentence: str) -> bool:
     return _asks(_spoken(doc.flat[prior.start : prior.end]))
 
 
-def _personal(text: str, start: int, end: int) -> Hit | None:
-    """The words by which the writer reports their own experience ("helped me", "in my experience")."""
-    span = leftmost_span(_lexicon().personal, text, start, end)
-    return Hit(span[0], span[1], "personal_accounts", {}) if span else None
+def _personal(text: str, start: int, end: int, words: int | None = None) -> Hit | None:
+    """The words by which the writer reports their own experience ("helped me", "in my experience");
+    ``words`` is the word-index mask of a span holding this one, as :meth:`Matcher.first` reads it."""
+    return _lexicon().personal.first(text, start, end, words=words)
 
 
 # Where a sentence's first clause ends: what comes after ("..., but it does not ...") qualifies it.
@@ -301,7 +305,7 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
         and not _PROHIBITION.match(text, main_start, h.end)
         and not _advises(text, h.start, h.end)
     ]
-    evidence_hit = lex.evidence.first(text, s.start, s.end, words=words) or _personal(text, s.start, s.end)
+    evidence_hit = lex.evidence.first(text, s.start, s.end, words=words) or _personal(text, s.start, s.end, words)
     evidence_cue = (
         Cue.trusted(char_start=evidence_hit.start, char_end=evidence_hit.end, text=evidence_hit.text(doc.text), cue_type="evidence")
         if evidence_hit
@@ -361,38 +365,87 @@ def _type(sentence: str, has_mechanism: bool, words: int | None = None, has_dose
     if candidates is None:  # sentences share a few combinations of type words: read far more often than made
         if len(lex.type_subsets) >= SUBSETS_LIMIT:
             lex.type_subsets.clear()
-        candidates = lex.type_subsets[present] = [t for t in lex.types if t[2].needs & present]
+        candidates = lex.type_subsets[present] = _by_type([t for t in lex.types if t[2].needs & present])
+    if lex.study_frame.match(sentence):
+        return "other"  # "Primary outcome: total sleep time": how a study is framed, not a finding
     main = lex.main_clause.match(sentence)
     clause = sentence[main.end() :] if main else sentence
     aside = lex.appositive.match(clause)
     if aside:  # "Kratom, a natural pain reliever from ..., may cause insomnia": read past the aside
         clause = f"{aside.group('subject')} {clause[aside.end() :]}"
-    first: dict[tuple[str, bool], int] = {}
-    for name, strong, matcher in candidates:
-        at = matcher.search(clause, words=words)
-        if at is not None and ((name, strong) not in first or at < first[(name, strong)]):
-            first[(name, strong)] = at
-    if lex.study_frame.match(sentence):
-        return "other"  # "Primary outcome: total sleep time": how a study is framed, not a finding
-    motive = lex.use_motive.search(clause) if ("efficacy", False) in first else None
-    if motive and motive.start() <= first[("efficacy", False)] < motive.end():
-        del first[("efficacy", False)]  # "many turn to kratom to ease withdrawal": why people use it, not whether it works
-    if ("recommendation", False) in first:
+    cues = _TypeCues(candidates, clause, words, lex.use_motive)
+    if cues.holds("recommendation", False):
         return "recommendation"
-    for ruling in ("definition", "safety", "adverse_effect"):
-        at = first.get((ruling, True))
-        if at is not None and not (ruling == "adverse_effect" and has_mechanism and _CONSEQUENCE.search(clause, 0, at)):
+    for ruling in ("definition", "safety"):
+        if cues.holds(ruling, True):
             return ruling
+    if has_mechanism:
+        at = cues.start("adverse_effect", True)
+        if at is not None and not _CONSEQUENCE.search(clause, 0, at):
+            return "adverse_effect"
+    elif cues.holds("adverse_effect", True):
+        return "adverse_effect"
     if has_mechanism and not lex.subordinate_mechanism.search(sentence):
         return "mechanism"
-    adverse = first.get(("adverse_effect", False))
-    if adverse is not None and adverse < first.get(("efficacy", False), len(clause)):
+    adverse = cues.start("adverse_effect", False)
+    if adverse is not None and adverse < _or(cues.start("efficacy", False), len(clause)):
         return "adverse_effect"
     if has_dose and not lex.dose_outcomes.search(clause):
         # "helped me fall asleep" after a dose: the point is what it did; "were randomised to 2, 4
         # or 8 mg": the point is how a study was run
         return "other" if lex.study_design.search(clause) else "dosage"
     for name in ("mechanism", "safety", "efficacy", "definition"):
-        if (name, False) in first:
+        if cues.holds(name, False):
             return name
     return fallback
+
+
+def _by_type(types: list[tuple[str, bool, Matcher]]) -> _Types:
+    """Type matchers grouped by type name and strength, in lexicon order."""
+    out: _Types = {}
+    for name, strong, matcher in types:
+        out.setdefault((name, strong), []).append(matcher)
+    return out
+
+
+def _or(value: int | None, default: int) -> int:
+    return default if value is None else value
+
+
+_EFFICACY = ("efficacy", False)
+
+
+class _TypeCues:
+    """Where the type patterns of a clause first match, each searched only when the cascade of
+    :func:`_type` asks: most sentences are typed by the first rule that holds, and a rule that
+    only asks whether a type matches stops at its first entry that does."""
+
+    def __init__(self, candidates: _Types, clause: str, words: int | None, motive: re.Pattern[str] | None = None) -> None:
+        self._candidates = candidates
+        self._clause = clause
+        self._words = words
+        self._motive = motive
+        self._starts: dict[tuple[str, bool], int | None] = {}
+
+    def start(self, name: str, strong: bool) -> int | None:
+        """Where the type's leftmost match in the clause starts, or None."""
+        key = (name, strong)
+        if key not in self._starts:
+            found = [m.search(self._clause, words=self._words) for m in self._candidates.get(key, ())]
+            at = min((at for at in found if at is not None), default=None)
+            if at is not None and key == _EFFICACY and self._motive is not None:
+                motive = self._motive.search(self._clause)
+                if motive and motive.start() <= at < motive.end():
+                    at = None  # "many turn to kratom to ease withdrawal": why people use it, not whether it works
+            self._starts[key] = at
+        return self._starts[key]
+
+    def holds(self, name: str, strong: bool) -> bool:
+        """Whether the type matches anywhere in the clause."""
+        key = (name, strong)
+        if key in self._starts or key == _EFFICACY:
+            return self.start(name, strong) is not None
+        for matcher in self._candidates.get(key, ()):
+            if matcher.matches(self._clause, words=self._words):
+                return True
+        return False
