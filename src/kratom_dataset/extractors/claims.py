@@ -10,12 +10,9 @@ such studies exist.
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
-import operator
 import re
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 
 from .. import lexicon as lexicons
 from ..document import Document
@@ -24,16 +21,17 @@ from ..lines import AMOUNT, is_forum_handle_line, is_headline
 from ..models import Claim, Cue
 from ..provenance import sentence_anchor
 from . import topics
-from ._match import SUBSETS_LIMIT, Hit, Matcher, alternatives, led, leftmost_span
+from ._match import Hit, led, leftmost_span
 from ._words import INDEX
+from .claim_cues import lexicon as _lexicon
+from .claim_types import COUNTED_FORM
+from .claim_types import claim_type as _type
 
 NAME = "kratom_dataset.extractors.claims"
 VERSION = f"1.0.0+{lexicons.version('claims', 'taxonomy')}"
 
 CLAIM_ROLES = frozenset({"summary", "intro", "section", "conclusion", "body"})
 _WORDS = re.compile(r"[^\W\d_]{2,}")
-# "X inhibits CYP3A4, which can raise levels of ...": the harm follows from the mechanism stated first.
-_CONSEQUENCE = re.compile(r",\s*(?:which|so|thereby|therefore)\b|\bwhich means\b|\bso that\b|;\s*all\b", re.IGNORECASE)
 # "Never take ...", "Don't mix ...": advice given, not a statement denied.
 _PROHIBITION = re.compile(r"(?:(?:please|and|so|also|just)\s+)?(?:never|do not|don['’]?t|dont)\b", re.IGNORECASE)
 # "should not mix", "mustn't": a negation after a modal gives advice.
@@ -42,68 +40,6 @@ _MODAL_BEFORE = re.compile(r"\b(?:should|must|shall)\s*\Z", re.IGNORECASE)
 _SERIES_BEFORE = re.compile(r"(?:[,;:]|\band|\bor|\bplease)\s+(?:do\s*)?\Z", re.IGNORECASE)
 # "advised not to combine", but not "is not to be confused with".
 _TO_AFTER = re.compile(r"\s+to\s+(?!be\b)[a-z]", re.IGNORECASE)
-
-
-#: The type matchers a sentence can match, by type name and strength.
-_Types = dict[tuple[str, bool], list[Matcher]]
-
-
-@dataclass(frozen=True)
-class _Lexicon:
-    rhetoric: re.Pattern[str]
-    furniture: re.Pattern[str]
-    speculation: Matcher
-    negation: Matcher
-    negation_exceptions: Matcher
-    evidence: Matcher
-    personal: Matcher
-    types: list[tuple[str, bool, Matcher]]
-    subjects: Matcher
-    main_clause: re.Pattern[str]
-    appositive: re.Pattern[str]
-    subordinate_mechanism: re.Pattern[str]
-    type_words: int  # word-index bits of every type pattern (-1 when one has no word to look for)
-    type_subsets: dict[int, _Types]  # a sentence's type bits -> the types it can match
-    dose_outcomes: re.Pattern[str]
-    study_design: re.Pattern[str]
-    study_frame: re.Pattern[str]
-    use_motive: re.Pattern[str]
-
-
-@functools.cache
-def _lexicon() -> _Lexicon:
-    lex = lexicons.read("claims")
-    negations = [w for w in lex["negation"] if not w.startswith("n'")]
-    types = [
-        (t["type"], t.get("strong", False), Matcher([(t["type"], p, {}) for p in alternatives(t["pattern"])], bounded=False))
-        for t in lex["types"]
-    ]
-    type_words = functools.reduce(operator.or_, (matcher.needs for _, _, matcher in types), 0)
-    return _Lexicon(
-        rhetoric=_opening(lex["rhetoric"]),
-        furniture=_opening(lex["furniture"]),
-        speculation=Matcher([("speculation", w, {}) for w in lex["speculation"]]),
-        # Leftmost, then the first word listed that matches, as in one regex alternation.
-        negation=Matcher(
-            [("negation", rf"(?<![\w-])(?:{w})(?!\w)", {}) for w in negations] + [("negation", r"n't(?!\w)", {})],
-            bounded=False,
-            longest=False,
-        ),
-        negation_exceptions=Matcher([("exception", w, {}) for w in lex["negation_exceptions"]], longest=False),
-        evidence=Matcher([(e["evidence"], e["pattern"], e) for e in lex["evidence"]]),
-        personal=Matcher([("personal_accounts", lex["personal"], {})], bounded=False),
-        types=types,
-        type_words=type_words,
-        type_subsets={},
-        subjects=Matcher([(s["subject"], s["pattern"], s) for s in lex["subjects"]]),
-        main_clause=lexicons.factored(lex["main_clause"], re.IGNORECASE),
-        dose_outcomes=lexicons.factored(lex["dose_outcomes"], re.IGNORECASE),
-        study_design=lexicons.factored(lex["study_design"], re.IGNORECASE),
-        study_frame=lexicons.factored(lex["study_frame"], re.IGNORECASE),
-        use_motive=lexicons.factored(lex["use_motive"], re.IGNORECASE),
-        appositive=lexicons.factored(lex["appositive"], re.IGNORECASE),
-        subordinate_mechanism=lexicons.factored(lexicons.body(lex["subordinate_mechanism"]), re.IGNORECASE),
-    )
 
 
 # A transcript's speaker tag, with an optional time code and role: "[00:03:12] HOST (Dana Reyes): ";
@@ -251,11 +187,6 @@ def is_furniture(sentence: str) -> bool:
     return _lexicon().furniture.match(sentence) is not None or is_forum_handle_line(sentence) or is_headline(sentence.split("\n", 1)[0])
 
 
-def _opening(patterns: list[str]) -> re.Pattern[str]:
-    """One case-insensitive regex for units that open with any of ``patterns`` (after a quote)."""
-    return lexicons.factored(rf"^(?:[\"“‘']\s*)?(?:{'|'.join(patterns)})(?!\w)".replace("'", lexicons.APOSTROPHE), re.IGNORECASE)
-
-
 def claim_id(doc: Document, index: int) -> str:
     """Id of the claim made by sentence ``index`` (doses and mechanisms point at it)."""
     s = doc.sentences[index]
@@ -312,7 +243,7 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
         else None
     )
     subject = lex.subjects.first(text, s.start, s.end, words=words)
-    claim_type = _type(sentence, has_mechanism, words, has_dose or _COUNTED_FORM.search(sentence) is not None)
+    claim_type = _type(sentence, has_mechanism, words, has_dose or COUNTED_FORM.search(sentence) is not None)
     return Claim.trusted(
         id=cid,
         article_id=doc.article_id,
@@ -329,123 +260,3 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
         topic_ids=sorted({h.label for h in mentions if s.start <= h.start and h.end <= s.end}),
         provenance=sentence_anchor(doc, index, extractor=NAME, extractor_version=VERSION),
     )
-
-
-# "two servings a day", "Down to 14 capsules", "chew 3–10 leaves per session": an amount counted
-# in the form it is taken in, which no unit measures but which states a dose all the same.
-_COUNTED_FORM = re.compile(
-    r"\b(?:\d+(?:[.,]\d+)?(?:\s*(?:-|–|to|or|until)\s*\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a couple of|a few|half a|a full|a)\s+"
-    r"(?:(?:fresh|dried|level|heaping|full|small|big|large|\w+-sized)\s+)?"
-    r"(?:capsules?|caps|tablets?|tabs|gummies|gummy|servings?|leaves|leaf|droppers?(?:ful)?|scoops?|pills?|shots?|cups?|glass(?:es)?|doses)\b",
-    re.IGNORECASE,
-)
-
-
-def _type(sentence: str, has_mechanism: bool, words: int | None = None, has_dose: bool = False) -> str:
-    """The claim type of the sentence's main assertion, by a fixed priority.
-
-    In "While X, Y" only Y is read, and a leading aside ("Kratom, derived from ..., has") is
-    skipped. Priority: recommendation (an imperative, also after a lead-in clause or a
-    semicolon, or "should", "ask your doctor"); a definition by form ("is a ... plant", "refers
-    to"); an explicit safety statement (legal status, contamination, "safe"); mechanism (a
-    mechanism record in the sentence, unless it is only the cause or means: "due to its
-    interaction with"); adverse effect, unless a relief word comes first ("alleviates ...
-    sleep disturbances" is efficacy); dosage (an amount stated as a dose, unless the sentence
-    says what the dose did: "around 2 grams helped me fall asleep" is efficacy, or how a study was
-    run: "were randomised to 2, 4 or 8 mg" is other); a mechanism by its
-    words (receptors, enzymes, metabolism); risk; efficacy; definition; other. ``words`` is the
-    word-index mask of the whole sentence, whose words include the clause's.
-    """
-    lex = _lexicon()
-    fallback = "mechanism" if has_mechanism else "dosage" if has_dose else "other"
-    present = -1 if words is None or lex.type_words == -1 else words & lex.type_words
-    if present == 0:
-        return fallback  # no type word: what the cascade below ends with
-    candidates = lex.type_subsets.get(present)
-    if candidates is None:  # sentences share a few combinations of type words: read far more often than made
-        if len(lex.type_subsets) >= SUBSETS_LIMIT:
-            lex.type_subsets.clear()
-        candidates = lex.type_subsets[present] = _by_type([t for t in lex.types if t[2].needs & present])
-    if lex.study_frame.match(sentence):
-        return "other"  # "Primary outcome: total sleep time": how a study is framed, not a finding
-    main = lex.main_clause.match(sentence)
-    clause = sentence[main.end() :] if main else sentence
-    aside = lex.appositive.match(clause)
-    if aside:  # "Kratom, a natural pain reliever from ..., may cause insomnia": read past the aside
-        clause = f"{aside.group('subject')} {clause[aside.end() :]}"
-    cues = _TypeCues(candidates, clause, words, lex.use_motive)
-    if cues.holds("recommendation", False):
-        return "recommendation"
-    for ruling in ("definition", "safety"):
-        if cues.holds(ruling, True):
-            return ruling
-    if has_mechanism:
-        at = cues.start("adverse_effect", True)
-        if at is not None and not _CONSEQUENCE.search(clause, 0, at):
-            return "adverse_effect"
-    elif cues.holds("adverse_effect", True):
-        return "adverse_effect"
-    if has_mechanism and not lex.subordinate_mechanism.search(sentence):
-        return "mechanism"
-    adverse = cues.start("adverse_effect", False)
-    if adverse is not None and adverse < _or(cues.start("efficacy", False), len(clause)):
-        return "adverse_effect"
-    if has_dose and not lex.dose_outcomes.search(clause):
-        # "helped me fall asleep" after a dose: the point is what it did; "were randomised to 2, 4
-        # or 8 mg": the point is how a study was run
-        return "other" if lex.study_design.search(clause) else "dosage"
-    for name in ("mechanism", "safety", "efficacy", "definition"):
-        if cues.holds(name, False):
-            return name
-    return fallback
-
-
-def _by_type(types: list[tuple[str, bool, Matcher]]) -> _Types:
-    """Type matchers grouped by type name and strength, in lexicon order."""
-    out: _Types = {}
-    for name, strong, matcher in types:
-        out.setdefault((name, strong), []).append(matcher)
-    return out
-
-
-def _or(value: int | None, default: int) -> int:
-    return default if value is None else value
-
-
-_EFFICACY = ("efficacy", False)
-
-
-class _TypeCues:
-    """Where the type patterns of a clause first match, each searched only when the cascade of
-    :func:`_type` asks: most sentences are typed by the first rule that holds, and a rule that
-    only asks whether a type matches stops at its first entry that does."""
-
-    def __init__(self, candidates: _Types, clause: str, words: int | None, motive: re.Pattern[str] | None = None) -> None:
-        self._candidates = candidates
-        self._clause = clause
-        self._words = words
-        self._motive = motive
-        self._starts: dict[tuple[str, bool], int | None] = {}
-
-    def start(self, name: str, strong: bool) -> int | None:
-        """Where the type's leftmost match in the clause starts, or None."""
-        key = (name, strong)
-        if key not in self._starts:
-            found = [m.search(self._clause, words=self._words) for m in self._candidates.get(key, ())]
-            at = min((at for at in found if at is not None), default=None)
-            if at is not None and key == _EFFICACY and self._motive is not None:
-                motive = self._motive.search(self._clause)
-                if motive and motive.start() <= at < motive.end():
-                    at = None  # "many turn to kratom to ease withdrawal": why people use it, not whether it works
-            self._starts[key] = at
-        return self._starts[key]
-
-    def holds(self, name: str, strong: bool) -> bool:
-        """Whether the type matches anywhere in the clause."""
-        key = (name, strong)
-        if key in self._starts or key == _EFFICACY:
-            return self.start(name, strong) is not None
-        for matcher in self._candidates.get(key, ()):
-            if matcher.matches(self._clause, words=self._words):
-                return True
-        return False

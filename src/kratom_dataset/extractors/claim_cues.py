@@ -1,0 +1,78 @@
+"""The claim lexicon (`lexicons/claims.json`) compiled once: page talk and furniture, hedges,
+negations, evidence and the claim type patterns."""
+
+from __future__ import annotations
+
+import functools
+import operator
+import re
+from dataclasses import dataclass
+
+from .. import lexicon as lexicons
+from ._match import Matcher, alternatives
+
+#: The type matchers a sentence can match, by type name and strength.
+Types = dict[tuple[str, bool], list[Matcher]]
+
+
+@dataclass(frozen=True)
+class ClaimCues:
+    rhetoric: re.Pattern[str]
+    furniture: re.Pattern[str]
+    speculation: Matcher
+    negation: Matcher
+    negation_exceptions: Matcher
+    evidence: Matcher
+    personal: Matcher
+    types: list[tuple[str, bool, Matcher]]
+    subjects: Matcher
+    main_clause: re.Pattern[str]
+    appositive: re.Pattern[str]
+    subordinate_mechanism: re.Pattern[str]
+    type_words: int  # word-index bits of every type pattern (-1 when one has no word to look for)
+    type_subsets: dict[int, Types]  # a sentence's type bits -> the types it can match
+    dose_outcomes: re.Pattern[str]
+    study_design: re.Pattern[str]
+    study_frame: re.Pattern[str]
+    use_motive: re.Pattern[str]
+
+
+@functools.cache
+def lexicon() -> ClaimCues:
+    lex = lexicons.read("claims")
+    negations = [w for w in lex["negation"] if not w.startswith("n'")]
+    types = [
+        (t["type"], t.get("strong", False), Matcher([(t["type"], p, {}) for p in alternatives(t["pattern"])], bounded=False))
+        for t in lex["types"]
+    ]
+    type_words = functools.reduce(operator.or_, (matcher.needs for _, _, matcher in types), 0)
+    return ClaimCues(
+        rhetoric=opening(lex["rhetoric"]),
+        furniture=opening(lex["furniture"]),
+        speculation=Matcher([("speculation", w, {}) for w in lex["speculation"]]),
+        # Leftmost, then the first word listed that matches, as in one regex alternation.
+        negation=Matcher(
+            [("negation", rf"(?<![\w-])(?:{w})(?!\w)", {}) for w in negations] + [("negation", r"n't(?!\w)", {})],
+            bounded=False,
+            longest=False,
+        ),
+        negation_exceptions=Matcher([("exception", w, {}) for w in lex["negation_exceptions"]], longest=False),
+        evidence=Matcher([(e["evidence"], e["pattern"], e) for e in lex["evidence"]]),
+        personal=Matcher([("personal_accounts", lex["personal"], {})], bounded=False),
+        types=types,
+        type_words=type_words,
+        type_subsets={},
+        subjects=Matcher([(s["subject"], s["pattern"], s) for s in lex["subjects"]]),
+        main_clause=lexicons.factored(lex["main_clause"], re.IGNORECASE),
+        dose_outcomes=lexicons.factored(lex["dose_outcomes"], re.IGNORECASE),
+        study_design=lexicons.factored(lex["study_design"], re.IGNORECASE),
+        study_frame=lexicons.factored(lex["study_frame"], re.IGNORECASE),
+        use_motive=lexicons.factored(lex["use_motive"], re.IGNORECASE),
+        appositive=lexicons.factored(lex["appositive"], re.IGNORECASE),
+        subordinate_mechanism=lexicons.factored(lexicons.body(lex["subordinate_mechanism"]), re.IGNORECASE),
+    )
+
+
+def opening(patterns: list[str]) -> re.Pattern[str]:
+    """One case-insensitive regex for units that open with any of ``patterns`` (after a quote)."""
+    return lexicons.factored(rf"^(?:[\"“‘']\s*)?(?:{'|'.join(patterns)})(?!\w)".replace("'", lexicons.APOSTROPHE), re.IGNORECASE)
