@@ -253,6 +253,15 @@ def test_a_title_ending_in_a_capitalised_minor_word_ends_its_line():
         "Image credit: Unsplash",
         "Dana is a registered nurse who writes about recovery.",
         "Priya Raman is a health journalist based in Ohio.",
+        "Customers also bought: Kratom Tea Bags · Magnesium Glycinate 400 mg",
+        "100 g    | $24.99  | $0.25",
+        "Sleep Pharmacology Reports 2023; 11(4): 212–229",
+        "Media inquiries: communications@health.example.gov",
+        "Thread starter: nyx_runner | Joined 2019 | Posts: 1,204",
+        "how long did insomnia last for u guys",
+        "Hang in there.",
+        "[11:03 PM] Anita R. (Pharmacist): Thanks for checking before mixing them.",
+        "Okay, after the break, dosing.",
         "Pharmacist here, not your pharmacist.",
         "Not a doctor, just what worked for me.",
         "I'm no doctor but heres what i dug up.",
@@ -408,3 +417,37 @@ def test_a_title_after_a_breadcrumb_or_kicker_is_no_claim(text):
 def test_an_attribute_line_under_a_product_title_still_claims():
     text = "Red Bali Kratom Capsules\nSeverity of nothing\nServing Size: 4 capsules\nServings Per Container: 30\n\nTake with water.\n"
     assert ("Servings Per Container: 30", True) in _units(text)
+
+
+def test_an_advice_verb_makes_the_negation_it_governs_advice():
+    text = "The department recommends that anyone who has used these products daily not stop abruptly."
+    assert next(c.polarity for c in records(text, "Claim")) == "affirmed"
+
+
+def test_a_finding_reported_with_suggests_is_still_denied():
+    text = "Laboratory work suggests that mitragynine does not recruit beta-arrestin."
+    assert next(c.polarity for c in records(text, "Claim")) == "negated"
+
+
+@pytest.mark.parametrize(
+    "text, last",
+    [
+        ("I simmer a tablespoon in water for 15 min. dont go past 5 grams your first week.\n", "dont go past 5 grams your first week."),
+        (
+            "[11:02 PM] Visitor: hi, I take 6g in the morning. my doctor just started me on tramadol 50mg.\n",
+            "my doctor just started me on tramadol 50mg.",
+        ),
+    ],
+)
+def test_an_informal_hand_may_open_sentences_in_lower_case(text, last):
+    assert [u for u, _ in _units(text)][-1] == last
+
+
+def test_a_question_mark_inside_brackets_ends_no_sentence():
+    text = "dont laugh. I simmer a heaping tablespoon (roughly 7 g? never weighed it) in water.\n"
+    assert [u for u, _ in _units(text)][-1] == "I simmer a heaping tablespoon (roughly 7 g? never weighed it) in water."
+
+
+def test_rows_of_a_pipe_table_are_no_headings():
+    text = "Drug | Pathway | Severity\nDextromethorphan | CYP2D6 | Moderate\nQuetiapine | CYP3A4 | Major\n\nAsk a pharmacist.\n"
+    assert ("Quetiapine | CYP3A4 | Major", True) in _units(text)

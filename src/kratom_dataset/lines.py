@@ -205,7 +205,7 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
 
 
 # A turn of a chat log or a transcript, opened by its time: "[21:05] ", "21:05 ", "[00:03:12] ".
-_TURN = re.compile(r"\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s(?![ap]\.?m\b)", re.IGNORECASE)
+_TURN = re.compile(r"\[\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?\]\s|\d{1,2}:\d{2}(?::\d{2})?\s(?![ap]\.?m\b)", re.IGNORECASE)
 
 # Columns laid out in spaces: a gap of three or more spaces (or a tab) between two words.
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")

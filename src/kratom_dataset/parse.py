@@ -278,6 +278,9 @@ def _plain(text: str, lines: list[LineSpan]) -> Layout:
     return Layout("plain", title, sections, paragraphs)
 
 
+# A row of a table written with pipes: two cell borders or more.
+_TABLE_ROW = re.compile(r"\|[^|\n]*\|")
+
 #: How many heading lines (breadcrumb, site name, kicker) may stand before a page's title.
 _TITLE_REACH = 4
 # A line that may stand above a page's title: a breadcrumb, a kicker in capitals ("HEALTH") or a
@@ -306,6 +309,12 @@ def _add_paragraphs(
         following = text[spans[n + 1][0] : spans[n + 1][1]] if n + 1 < len(spans) else ""
         if heading and paragraphs and is_forum_byline(text[paragraphs[-1].start : paragraphs[-1].end]):
             heading = False  # "u/name · 9h" then "4 months seems long lol": a post, not a heading
+        if (
+            heading
+            and _TABLE_ROW.search(line)
+            and (_TABLE_ROW.search(following) or (paragraphs and _TABLE_ROW.search(text, paragraphs[-1].start, paragraphs[-1].end)))
+        ):
+            heading = False  # "Quetiapine | CYP3A4 | Major" among rows like it: a row of a table
         if not heading and more and (contents or is_numbered_heading(line, following)):
             heading = is_heading_line(" ".join(_NUMBER_MARK.sub("", line, count=1).split()), strict=False, words_limit=12)
         contents = heading and (contents or _CONTENTS.fullmatch(line.strip()) is not None)

@@ -13,7 +13,13 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?:\[\d{1,3}(?:[,–-]\s?\d{1,
 # "Chamomile Flower Extract ....... 100 mg": dots that lead to a value on the same line.
 _DOT_LEADER = re.compile(r"\.{3,}[ \t]*(?=[\d$€£])|\.{5,}")
 _LETTER = re.compile(r"[^\W\d_]")
-_LOWER_I = re.compile(r"(?<![\w'’.-])i(?=(?:\s|['’](?:m|ve|d|ll)\b)\s*[a-z])")
+_LOWER_I = re.compile(
+    r"(?<![\w'’.-])i(?=(?:\s|['’](?:m|ve|d|ll)\b)\s*[a-z])"
+    # contractions without their apostrophe and chat shorthand: the same informal hand
+    r"|\b(?:dont|cant|wont|doesnt|didnt|isnt|wasnt|im|ive|btw|tbh|lol|imo|idk|ur)\b"
+    # a turn of a chat log: "[11:02 PM] Visitor: hi, ..."
+    r"|^\[\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\]"
+)
 _SKIP_BEFORE_START = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\"“‘'(["
 _ABBREVIATIONS = frozenset(
     [
@@ -56,14 +62,16 @@ def split_sentences(text: str, paragraph: Block) -> list[Block]:
     cursor = start
     # A paragraph that opens in lower case ("congrats!! day 15 was ...") is written without
     # capitals, so its sentences may open in lower case too.
-    # So is one whose writer spells the pronoun "i" in lower case ("for pain i find 4 g ...").
+    # So is one whose writer spells the pronoun "i" in lower case ("for pain i find 4 g ..."), drops
+    # the apostrophes of contractions ("dont go past 5 g") or writes in a chat.
     first = _LETTER.search(text, start, end)
-    lower = first is not None and first.group().islower() or _LOWER_I.search(text, start, end) is not None
+    lower = first is not None and first.group().islower() or _LOWER_I.search(text[start:end]) is not None
     for m in _SENTENCE_END.finditer(text, start, end):
         if (
             not _starts_sentence(text, m.end(), end, lower=lower)
             or _is_abbreviation(text, cursor, m.start(), lower=lower)
             or _DOT_LEADER.match(text, m.start())
+            or (lower and text.count("(", cursor, m.start()) > text.count(")", cursor, m.start()))
         ):
             continue
         pieces.append((cursor, m.end()))

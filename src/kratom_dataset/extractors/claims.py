@@ -38,6 +38,12 @@ _PROHIBITION = re.compile(r"(?:(?:please|and|so|also|just)\s+)?(?:never|do not|d
 _MODAL_BEFORE = re.compile(r"\b(?:should|must|shall)\s*\Z", re.IGNORECASE)
 # ", never take more than 8 g", "and do not drive": a negation that opens a clause of instructions.
 _SERIES_BEFORE = re.compile(r"(?:[,;:]|\band|\bor|\bplease)\s+(?:do\s*)?\Z", re.IGNORECASE)
+# "recommends that anyone who uses it daily not stop abruptly": a negation an advice verb governs.
+_ADVICE_VERB_BEFORE = re.compile(
+    r"\b(?:recommend|recommends|recommended|advise|advises|advised|urge|urges|urged)\b"
+    r"(?:\s+that\b[^.;:]*|\s+\w+ing\b[^.;:]*\b(?:and|or)\s+)\Z",
+    re.IGNORECASE,
+)
 # "advised not to combine", but not "is not to be confused with".
 _TO_AFTER = re.compile(r"\s+to\s+(?!be\b)[a-z]", re.IGNORECASE)
 
@@ -45,8 +51,8 @@ _TO_AFTER = re.compile(r"\s+to\s+(?!be\b)[a-z]", re.IGNORECASE)
 # A transcript's speaker tag, with an optional time code and role: "[00:03:12] HOST (Dana Reyes): ";
 # after a time code, a chat handle of any case: "[21:07] mossy_k: ", "21:05 Peer (Renee): ".
 _SPEAKER = re.compile(
-    r"^(?:(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?-i:[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]+){0,2})"
-    r"|\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+[\w.'’-]{1,24}(?: [A-Z][\w.'’-]{0,20})?)(?:\s*\([^)]{1,40}\))?:\s+"
+    r"^(?:(?:\[\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\]\s*)?(?-i:[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]+){0,2})"
+    r"|(?:\[\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\]|\d{1,2}:\d{2}(?::\d{2})?)\s+[\w.'’-]{1,24}(?: [A-Z][\w.'’-]{0,20})?)(?:\s*\([^)]{1,40}\))?:\s+"
 )
 
 
@@ -162,6 +168,8 @@ def _advises(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 8) : start]
     if _MODAL_BEFORE.search(before) or (word == "not" and _TO_AFTER.match(text, end)):
         return True
+    if word == "not" and _ADVICE_VERB_BEFORE.search(text, max(0, start - 90), start):
+        return True  # "recommends that anyone ... not stop abruptly", "advise staying under 8 g and not redosing"
     series = _SERIES_BEFORE.search(before)
     return series is not None and (word == "never" or series.group().rstrip().lower().endswith("do"))
 
