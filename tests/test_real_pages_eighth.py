@@ -41,6 +41,10 @@ from kratom_dataset.parse import parse_article
             "Speciociliatine bound the mu-opioid receptor. At this receptor it acted as a partial agonist.",
             ("speciociliatine", "partial_agonist", "mu-opioid receptor"),
         ),
+        ("Mitragynine binds MOR. There it behaves as a partial agonist.", ("mitragynine", "partial_agonist", "mu-opioid receptor")),
+        # a hyphenated receptor noun and a receptor subtype with no noun
+        ("Naloxone, an opioid-receptor antagonist, reverses overdoses.", ("naloxone", "antagonist", "opioid receptors")),
+        ("Kratom alkaloids act on GABA-A.", ("kratom", "interacts_with", "GABA receptors")),
         # examples after a role noun, "like" as well as "such as"
         ("CYP3A4 inhibitors like grapefruit may boost the effect.", ("grapefruit", "inhibits", "CYP3A4")),
         # an object relative after the enzyme of an earlier relation

@@ -121,12 +121,12 @@ def label_target(text: str, start: int, end: int, targets: list[Target]) -> Targ
 
 
 # "At this receptor it acted as a partial agonist": a phrase before the clause's agent.
-_FRONTING = re.compile(r"\s*(?:at|on|for|with)\s+", re.IGNORECASE)
+_FRONTING = re.compile(r"\s*(?:(?:at|on|for|with)\s+)?", re.IGNORECASE)
 
 
 def fronted_reference(text: str, start: int, agent_start: int, target_refs: Sequence[Hit], doc: Document, index: int) -> TargetChain:
     """The target a reference fronted before the clause's agent points back to: "At this receptor
-    it acted as a partial agonist", "On these enzymes, 7-OH had no effect"."""
+    it acted as a partial agonist", "There it behaves as a partial agonist"."""
     for ref in target_refs:
         if ref.end <= agent_start and _FRONTING.fullmatch(text, start, ref.start) and not text[ref.end : agent_start].strip(" ,"):
             resolved = resolve_target(doc, index, ref.start, target_type=ref.info.get("target_type"))
