@@ -130,6 +130,9 @@ def _doses(text: str) -> list[tuple[str, str | None]]:
         ("Higher amounts, roughly 5 grams and up, tend to feel sedating.", "5 grams", ">="),
         ("High dose (6 g and more): very sedating.", "6 g", ">="),
         ("Adults consuming ≥10 g/day of leaf powder were enrolled.", "10 g/day of leaf powder", ">="),
+        ("The antidepressant dose is higher, usually 150 mg a day or more.", "150 mg", ">="),
+        ("Pupil diameter was not reduced at doses of 10 mg or lower.", "10 mg", "<="),
+        ("Extract shots will be limited to 40 mg of mitragynine per bottle.", "40 mg", "<="),
     ],
 )
 def test_comparators_of_the_eighth_round(text, amount, comparator):

@@ -93,8 +93,8 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
         hit = _last(lex.comparators.find(text, max(cursor, start - 30), start, words=words))
         if hit and _TO_BOUND.fullmatch(text, hit.end, start):
             comparator = hit.label
-        trailing = lex.trailing.first(text, end, min(e, end + 12), words=words)
-        if comparator is None and trailing and not text[end : trailing.start].strip():
+        trailing = lex.trailing.first(text, end, min(e, end + 24), words=words)
+        if comparator is None and trailing and _PER_PERIOD.fullmatch(text, end, trailing.start):
             comparator = trailing.label
         if comparator is None and text.startswith("+", end) and not text[end + 1 : end + 2].isalnum():
             comparator = ">="  # "Heavy: 8 g+"
@@ -227,6 +227,8 @@ _TO_BOUND = re.compile(
     r"(?:\d+\s+(?:capsules?|caps|tablets?|tabs|gummies|servings?|scoops?|pills?|shots?|droppers?)\s*[(,]\s*(?:about|around|roughly|approx\.?|~)?\s*)?",
     re.IGNORECASE,
 )
+# Between an amount and a trailing bound: nothing, or its period ("150 mg a day or more").
+_PER_PERIOD = re.compile(r"\s*(?:(?:a|per|each) (?:day|night|week)|daily|nightly)?\s*", re.IGNORECASE)
 _RESTATED = re.compile(
     r"\s*(?:\(|,|/|=|or|(?:\)\s*)?(?:weighs?|weighed|holds?|held|equals?|comes to|works out (?:to|at))\b)\s*(?:about|around|roughly|approximately|approx\.?|~|≈)?\s*",
     re.IGNORECASE,
