@@ -332,6 +332,8 @@ def _claim_type(text: str) -> str:
         ("Some of my patients use kratom in the evening to wind down.", "other"),
         ("Kratom eased my withdrawal within an hour.", "efficacy"),
         ("Many people use kratom for withdrawal, and it does ease the aches.", "efficacy"),
+        ("Kratom is sometimes used to self-treat withdrawal, and many users say it helps.", "efficacy"),
+        ("He had been taking kratom to manage back pain and to ease off oxycodone.", "other"),
     ],
 )
 def test_why_people_use_kratom_is_no_claim_that_it_works(text, claim_type):
@@ -458,3 +460,17 @@ def test_a_question_mark_inside_brackets_ends_no_sentence():
 def test_rows_of_a_pipe_table_are_no_headings():
     text = "Drug | Pathway | Severity\nDextromethorphan | CYP2D6 | Moderate\nQuetiapine | CYP3A4 | Major\n\nAsk a pharmacist.\n"
     assert ("Quetiapine | CYP3A4 | Major", True) in _units(text)
+
+
+@pytest.mark.parametrize(
+    "text, claim_type",
+    [
+        ("Naloxone (Narcan) can reverse a 7-OH overdose.", "efficacy"),
+        ("Clonidine, prescribed at 0.1 mg by a doctor, can cut the sweating and anxiety of withdrawal.", "efficacy"),
+        ("Magnesium glycinate at night for restless legs", "efficacy"),
+        ("New customers: ½ teaspoon (about 1 g) stirred into juice", "recommendation"),
+        ("For beginner use 1-2 gram only.", "recommendation"),
+    ],
+)
+def test_relief_and_advice_to_customers(text, claim_type):
+    assert _claim_type(text) == claim_type

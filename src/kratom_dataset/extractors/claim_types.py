@@ -115,7 +115,11 @@ class _TypeCues:
             if at is not None and key == _EFFICACY and self._motive is not None:
                 motive = self._motive.search(self._clause)
                 if motive and motive.start() <= at < motive.end():
-                    at = None  # "many turn to kratom to ease withdrawal": why people use it, not whether it works
+                    # "many turn to kratom to ease withdrawal": why people use it, not whether it
+                    # works; an efficacy word after it still counts ("..., and many say it helps")
+                    rest = self._clause[motive.end() :]
+                    later = [m.search(rest) for m in self._candidates.get(key, ())]
+                    at = min((motive.end() + at for at in later if at is not None), default=None)
             self._starts[key] = at
         return self._starts[key]
 
