@@ -466,7 +466,7 @@ def test_rows_of_a_pipe_table_are_no_headings():
     "text, claim_type",
     [
         ("Naloxone (Narcan) can reverse a 7-OH overdose.", "efficacy"),
-        ("Clonidine, prescribed at 0.1 mg by a doctor, can cut the sweating and anxiety of withdrawal.", "efficacy"),
+        ("Clonidine can cut the sweating and anxiety of withdrawal.", "efficacy"),
         ("Magnesium glycinate at night for restless legs", "efficacy"),
         ("New customers: ½ teaspoon (about 1 g) stirred into juice", "recommendation"),
         ("For beginner use 1-2 gram only.", "recommendation"),
