@@ -474,3 +474,16 @@ def test_rows_of_a_pipe_table_are_no_headings():
 )
 def test_relief_and_advice_to_customers(text, claim_type):
     assert _claim_type(text) == claim_type
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("Harm-reduction workers generally advise staying under 8 g a day.", "experts"),
+        ("Anything past 15–20 g daily is considered heavy use by most clinicians.", "experts"),
+        ("According to the council's scientific adviser, 7-OH binds the mu-opioid receptor.", "experts"),
+        ("Clinicians should therefore ask patients about kratom use.", "none"),
+    ],
+)
+def test_clinicians_and_advisers_as_evidence(text, evidence):
+    assert next(c.evidence for c in records(text, "Claim")) == evidence
