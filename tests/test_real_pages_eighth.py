@@ -269,6 +269,8 @@ def test_a_title_ending_in_a_capitalised_minor_word_ends_its_line():
         "Hang in there.",
         "[11:03 PM] Anita R. (Pharmacist): Thanks for checking before mixing them.",
         "Okay, after the break, dosing.",
+        "Is kratom safe to take with melatonin",
+        "How long does kratom withdrawal insomnia last",
         "Pharmacist here, not your pharmacist.",
         "Not a doctor, just what worked for me.",
         "I'm no doctor but heres what i dug up.",
@@ -292,6 +294,8 @@ def test_page_furniture_and_talk_about_the_page_are_no_claims(line):
         "I'm not a doctor, and if you're tapering off kratom, talk to yours before you add anything.",
         "I am not doctor so please check with doctor if you take medicine.",
         "12 is honestly moderate compared to a lot of ppl here.",
+        "Does NOT seem to drive beta-arrestin much",
+        "How it works: partial agonist at the mu-opioid receptor",
     ],
 )
 def test_units_that_only_look_like_furniture_still_claim(line):
