@@ -19,6 +19,8 @@ Types = dict[tuple[str, bool], list[Matcher]]
 class ClaimCues:
     rhetoric: re.Pattern[str]
     furniture: re.Pattern[str]
+    rhetoric_within: list[tuple[str, re.Pattern[str]]]
+    furniture_within: list[tuple[str, re.Pattern[str]]]
     speculation: Matcher
     negation: Matcher
     negation_exceptions: Matcher
@@ -49,6 +51,8 @@ def lexicon() -> ClaimCues:
     return ClaimCues(
         rhetoric=opening(lex["rhetoric"]),
         furniture=opening(lex["furniture"]),
+        rhetoric_within=within(lex["rhetoric_within"]),
+        furniture_within=within(lex["furniture_within"]),
         speculation=Matcher([("speculation", w, {}) for w in lex["speculation"]]),
         # Leftmost, then the first word listed that matches, as in one regex alternation.
         negation=Matcher(
@@ -76,3 +80,12 @@ def lexicon() -> ClaimCues:
 def opening(patterns: list[str]) -> re.Pattern[str]:
     """One case-insensitive regex for units that open with any of ``patterns`` (after a quote)."""
     return lexicons.factored(rf"^(?:[\"“‘']\s*)?(?:{'|'.join(patterns)})(?!\w)".replace("'", lexicons.APOSTROPHE), re.IGNORECASE)
+
+
+def within(entries: list[dict[str, str]]) -> list[tuple[str, re.Pattern[str]]]:
+    """Words a unit holds somewhere in its first clause ("..., so here it is", "... not personal
+    advice"), each with the strings it needs ("a|b": either): the pattern is searched for only in
+    a unit that holds one, where an anchored pattern would have to scan up to them at every unit."""
+    return [
+        (need, re.compile(e["pattern"].replace("'", lexicons.APOSTROPHE), re.IGNORECASE)) for e in entries for need in e["needs"].split("|")
+    ]

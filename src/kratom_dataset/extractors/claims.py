@@ -106,7 +106,11 @@ def claim_sentences(doc: Document) -> dict[int, str]:
         if s.is_heading or doc.sections[s.section_index].role not in CLAIM_ROLES:
             continue
         sentence = _spoken(doc.flat[s.start : s.end])
-        if lex.rhetoric.match(sentence) or (_says_nothing(sentence) and not _answers(doc, i, sentence)):
+        if (
+            lex.rhetoric.match(sentence)
+            or _within(lex.rhetoric_within, sentence)
+            or (_says_nothing(sentence) and not _answers(doc, i, sentence))
+        ):
             continue
         out[i] = claim_id(doc, i)
     return out
@@ -192,7 +196,40 @@ def is_furniture(sentence: str) -> bool:
     ("$34.99", "Jo", "★★★★☆ (212 reviews)"), or a headline ("Doctors Say the Evidence Is Thin.")."""
     if len(sentence) < 40 and len(_WORDS.findall(sentence)) < 2 and not AMOUNT.search(sentence):  # "Low: 1-2 g" states one
         return True
-    return _lexicon().furniture.match(sentence) is not None or is_forum_handle_line(sentence) or is_headline(sentence.split("\n", 1)[0])
+    lex = _lexicon()
+    if lex.furniture.match(sentence) is not None or _within(lex.furniture_within, sentence) or _table_furniture(sentence):
+        return True
+    return is_forum_handle_line(sentence) or is_headline(sentence.split("\n", 1)[0])
+
+
+#: How far into a unit the words of page talk or furniture it holds may stand.
+_WITHIN = 160
+_STOP = re.compile(r"[.;:](?=\s|$)")
+
+
+def _within(entries: list[tuple[str, re.Pattern[str]]], sentence: str) -> bool:
+    """Whether an entry matches in the unit's first :data:`_WITHIN` characters with no stop before it."""
+    head = sentence[:_WITHIN].lower()
+    for needs, pattern in entries:
+        if needs in head:
+            m = pattern.search(sentence, 0, _WITHIN)
+            if m is not None and _STOP.search(sentence, 0, m.start()) is None:
+                return True
+    return False
+
+
+# "| Form | Typical serving |", "Yes | No", "100 g | $24.99 | $0.25": a table's header row, or a
+# row of prices, asserts nothing; a row of amounts or effects does.
+_HEADER_ROW = re.compile(r"\|?[^|\n.!?\d]{1,40}(?:\|[^|\n.!?\d]{0,40})+\|?\s*$")
+_ROW = re.compile(r"\|?[^|\n]{1,40}(?:\|[^|\n]{0,40})+\|?\s*$")
+_PRICE = re.compile(r"[$€£]\s?\d")
+
+
+def _table_furniture(sentence: str) -> bool:
+    if "|" not in sentence:
+        return False
+    line = sentence.split("\n", 1)[0]
+    return _HEADER_ROW.match(line) is not None or (_PRICE.search(line) is not None and _ROW.match(line) is not None)
 
 
 def claim_id(doc: Document, index: int) -> str:

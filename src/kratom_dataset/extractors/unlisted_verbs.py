@@ -3,11 +3,13 @@ transporter or channel a few words after it in the same clause."""
 
 from __future__ import annotations
 
+import functools
 import re
 
+from .. import lexicon as lexicons
 from ..document import Document
 from ..models import Mechanism
-from ._match import Hit
+from ._match import Hit, Matcher
 from ._words import INDEX
 from .mechanism_records import records
 from .mentions import compared_agents, find_agents, find_targets, inside_longer
@@ -36,6 +38,8 @@ def unnamed_actions(doc: Document, index: int, claim_id: str, s: int, e: int) ->
     so the action is ``interacts_with`` and ``action_text`` keeps the joining words."""
     text = doc.flat
     words = INDEX.sentence_words(doc)[index]
+    if not _typed_targets().first(text, s, e, words=words) and "receptor" not in text[s:e].lower():
+        return []  # no receptor, enzyme, transporter or channel named: most sentences end here
     targets = [t for t in find_targets(text, s, e, words) if any(kind in _UNNAMED_ACTION_TARGETS for _, kind in t.names)]
     if not targets:
         return []
@@ -66,3 +70,11 @@ def unnamed_actions(doc: Document, index: int, claim_id: str, s: int, e: int) ->
 
 _UNNAMED_REACH = 60
 _PRODUCT_BEFORE = re.compile(r"\b(?:in)?to\s+$", re.IGNORECASE)
+
+
+@functools.cache
+def _typed_targets() -> Matcher:
+    """The lexicon's targets of the types an unlisted verb may act on, to tell cheaply whether a
+    sentence names one before the whole target lexicon reads it."""
+    entries = lexicons.read("mechanisms")["targets"]
+    return Matcher([(t["target"], t["pattern"], t) for t in entries if t["target_type"] in _UNNAMED_ACTION_TARGETS])
