@@ -491,3 +491,8 @@ def test_relief_and_advice_to_customers(text, claim_type):
 )
 def test_clinicians_and_advisers_as_evidence(text, evidence):
     assert next(c.evidence for c in records(text, "Claim")) == evidence
+
+
+def test_a_score_in_points_at_the_end_of_a_wrapped_line_is_no_forum_byline():
+    text = "Results: Median use was 18 g/day. ISI fell by 6.1 points\nwith melatonin versus 3.4 with placebo.\n"
+    assert [u for u, _ in _units(text)][-1] == "ISI fell by 6.1 points with melatonin versus 3.4 with placebo."

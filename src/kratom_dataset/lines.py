@@ -229,7 +229,7 @@ _BYLINE = re.compile(
     r"^(?:by|posted|updated|published|reviewed|medically reviewed|written|last (?:updated|edited))\b|\s[|·•»›>/]\s", re.IGNORECASE
 )
 
-_FORUM_BYLINE = re.compile(r"(?:^|\s)(?:u|r)/[\w-]+\s*[·•|]|\b\d+\s+points?\s*$|^\s*[▲▼]\s*\d+\s")
+_FORUM_BYLINE = re.compile(r"(?:^|\s)(?:u|r)/[\w-]+\s*[·•|]|(?:^|[·•|]\s*)\d+\s+points?\s*$|^\s*[▲▼]\s*\d+\s")
 
 
 def is_forum_byline(line: str) -> bool:

@@ -13,6 +13,8 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?:\[\d{1,3}(?:[,–-]\s?\d{1,
 # "Chamomile Flower Extract ....... 100 mg": dots that lead to a value on the same line.
 _DOT_LEADER = re.compile(r"\.{3,}[ \t]*(?=[\d$€£])|\.{5,}")
 _LETTER = re.compile(r"[^\W\d_]")
+# A stop followed by a word in lower case: where an informal hand would start a sentence.
+_STOP_THEN_LOWER = re.compile(r"[.!?][\"'”’)\]]*\s+[a-z]")
 _LOWER_I = re.compile(
     r"(?<![\w'’.-])i(?=(?:\s|['’](?:m|ve|d|ll)\b)\s*[a-z])"
     # contractions without their apostrophe and chat shorthand: the same informal hand
@@ -65,7 +67,9 @@ def split_sentences(text: str, paragraph: Block) -> list[Block]:
     # So is one whose writer spells the pronoun "i" in lower case ("for pain i find 4 g ..."), drops
     # the apostrophes of contractions ("dont go past 5 g") or writes in a chat.
     first = _LETTER.search(text, start, end)
-    lower = first is not None and first.group().islower() or _LOWER_I.search(text[start:end]) is not None
+    lower = first is not None and (
+        first.group().islower() or (_STOP_THEN_LOWER.search(text, start, end) is not None and _LOWER_I.search(text[start:end]) is not None)
+    )
     for m in _SENTENCE_END.finditer(text, start, end):
         if (
             not _starts_sentence(text, m.end(), end, lower=lower)
