@@ -11,13 +11,22 @@ from .claim_cues import Types, lexicon
 _CONSEQUENCE = re.compile(r",\s*(?:which|so|thereby|therefore)\b|\bwhich means\b|\bso that\b|;\s*all\b", re.IGNORECASE)
 
 # "two servings a day", "Down to 14 capsules", "chew 3–10 leaves per session": an amount counted
-# in the form it is taken in, which no unit measures but which states a dose all the same.
-COUNTED_FORM = re.compile(
-    r"\b(?:\d+(?:[.,]\d+)?(?:\s*(?:-|–|to|or|until)\s*\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a couple of|a few|half a|a full|a)\s+"
-    r"(?:(?:fresh|dried|level|heaping|full|small|big|large|\w+-sized)\s+)?"
-    r"(?:capsules?|caps|tablets?|tabs|gummies|gummy|servings?|leaves|leaf|droppers?(?:ful)?|scoops?|pills?|shots?|cups?|glass(?:es)?|doses)\b",
+# in the form it is taken in, which no unit measures but which states a dose all the same. The
+# form is looked for first (few sentences hold one), then the count before it.
+_FORM = re.compile(
+    r"\b(?:capsules?|caps|tablets?|tabs|gummies|gummy|servings?|leaves|leaf|droppers?(?:ful)?|scoops?|pills?|shots?|cups?|glass(?:es)?|doses)\b",
     re.IGNORECASE,
 )
+_COUNT_BEFORE = re.compile(
+    r"\b(?:\d+(?:[.,]\d+)?(?:\s*(?:-|–|to|or|until)\s*\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a couple of|a few|half a|a full|a)\s+"
+    r"(?:(?:fresh|dried|level|heaping|full|small|big|large|\w+-sized)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def counted_form(sentence: str) -> bool:
+    """Whether the sentence counts an amount in the form it is taken in ("two servings a day")."""
+    return any(_COUNT_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) for m in _FORM.finditer(sentence))
 
 
 def claim_type(sentence: str, has_mechanism: bool, words: int | None = None, has_dose: bool = False) -> str:

@@ -24,8 +24,8 @@ from . import topics
 from ._match import Hit, led, leftmost_span
 from ._words import INDEX
 from .claim_cues import lexicon as _lexicon
-from .claim_types import COUNTED_FORM
 from .claim_types import claim_type as _type
+from .claim_types import counted_form
 
 NAME = "kratom_dataset.extractors.claims"
 VERSION = f"1.0.0+{lexicons.version('claims', 'taxonomy')}"
@@ -288,7 +288,7 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
         else None
     )
     subject = lex.subjects.first(text, s.start, s.end, words=words)
-    claim_type = _type(sentence, has_mechanism, words, has_dose or COUNTED_FORM.search(sentence) is not None)
+    claim_type = _type(sentence, has_mechanism, words, has_dose or counted_form(sentence))
     return Claim.trusted(
         id=cid,
         article_id=doc.article_id,
