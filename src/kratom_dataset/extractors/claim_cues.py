@@ -19,8 +19,8 @@ Types = dict[tuple[str, bool], list[Matcher]]
 class ClaimCues:
     rhetoric: re.Pattern[str]
     furniture: re.Pattern[str]
-    rhetoric_within: list[tuple[str, re.Pattern[str]]]
-    furniture_within: list[tuple[str, re.Pattern[str]]]
+    rhetoric_within: list[tuple[tuple[str, ...], re.Pattern[str]]]
+    furniture_within: list[tuple[tuple[str, ...], re.Pattern[str]]]
     speculation: Matcher
     negation: Matcher
     negation_exceptions: Matcher
@@ -82,10 +82,8 @@ def opening(patterns: list[str]) -> re.Pattern[str]:
     return lexicons.factored(rf"^(?:[\"“‘']\s*)?(?:{'|'.join(patterns)})(?!\w)".replace("'", lexicons.APOSTROPHE), re.IGNORECASE)
 
 
-def within(entries: list[dict[str, str]]) -> list[tuple[str, re.Pattern[str]]]:
+def within(entries: list[dict[str, str]]) -> list[tuple[tuple[str, ...], re.Pattern[str]]]:
     """Words a unit holds somewhere in its first clause ("..., so here it is", "... not personal
     advice"), each with the strings it needs ("a|b": either): the pattern is searched for only in
     a unit that holds one, where an anchored pattern would have to scan up to them at every unit."""
-    return [
-        (need, re.compile(e["pattern"].replace("'", lexicons.APOSTROPHE), re.IGNORECASE)) for e in entries for need in e["needs"].split("|")
-    ]
+    return [(tuple(e["needs"].split("|")), re.compile(e["pattern"].replace("'", lexicons.APOSTROPHE), re.IGNORECASE)) for e in entries]
