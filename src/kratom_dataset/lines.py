@@ -204,8 +204,11 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
     return before[-1] not in ".!?" and not (len(after.split()) <= 4 and is_heading_line(after, strict=False))
 
 
+# A time of day, and the stamp a chat log puts before a turn: "21:05", "[00:03:12]", "[11:03 PM]".
+CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
+CHAT_STAMP = rf"\[{CLOCK}(?:\s*[AP]M)?\]"
 # A turn of a chat log or a transcript, opened by its time: "[21:05] ", "21:05 ", "[00:03:12] ".
-_TURN = re.compile(r"\[\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?\]\s|\d{1,2}:\d{2}(?::\d{2})?\s(?![ap]\.?m\b)", re.IGNORECASE)
+_TURN = re.compile(rf"{CHAT_STAMP}\s|{CLOCK}\s(?![ap]\.?m\b)", re.IGNORECASE)
 
 # Columns laid out in spaces: a gap of three or more spaces (or a tab) between two words.
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")

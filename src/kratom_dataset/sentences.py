@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .document import Block, trim
+from .lines import CHAT_STAMP
 
 # A sentence ends at . ! or ? (plus closing quotes or brackets, and reference marks such as
 # "[3]" or "[4, 5]") followed by space and then something that can start one: a capital, a
@@ -20,7 +21,7 @@ _LOWER_I = re.compile(
     # contractions without their apostrophe and chat shorthand: the same informal hand
     r"|\b(?:dont|cant|wont|doesnt|didnt|isnt|wasnt|im|ive|btw|tbh|lol|imo|idk|ur)\b"
     # a turn of a chat log: "[11:02 PM] Visitor: hi, ..."
-    r"|^\[\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\]"
+    rf"|^{CHAT_STAMP}"
 )
 _SKIP_BEFORE_START = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\"“‘'(["
 _ABBREVIATIONS = frozenset(

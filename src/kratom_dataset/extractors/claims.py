@@ -17,7 +17,7 @@ from collections.abc import Set as AbstractSet
 from .. import lexicon as lexicons
 from ..document import Document
 from ..ids import record_id
-from ..lines import AMOUNT, is_forum_handle_line, is_headline
+from ..lines import AMOUNT, CHAT_STAMP, CLOCK, is_forum_handle_line, is_headline
 from ..models import Claim, Cue
 from ..provenance import sentence_anchor
 from . import topics
@@ -51,8 +51,8 @@ _TO_AFTER = re.compile(r"\s+to\s+(?!be\b)[a-z]", re.IGNORECASE)
 # A transcript's speaker tag, with an optional time code and role: "[00:03:12] HOST (Dana Reyes): ";
 # after a time code, a chat handle of any case: "[21:07] mossy_k: ", "21:05 Peer (Renee): ".
 _SPEAKER = re.compile(
-    r"^(?:(?:\[\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\]\s*)?(?-i:[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]+){0,2})"
-    r"|(?:\[\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\]|\d{1,2}:\d{2}(?::\d{2})?)\s+[\w.'’-]{1,24}(?: [A-Z][\w.'’-]{0,20})?)(?:\s*\([^)]{1,40}\))?:\s+"
+    rf"^(?:(?:{CHAT_STAMP}\s*)?(?-i:[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]+){{0,2}})"
+    rf"|(?:{CHAT_STAMP}|{CLOCK})\s+[\w.'’-]{{1,24}}(?: [A-Z][\w.'’-]{{0,20}})?)(?:\s*\([^)]{{1,40}}\))?:\s+"
 )
 
 
