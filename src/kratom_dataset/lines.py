@@ -99,6 +99,22 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, ti
     return len(words) <= words_limit
 
 
+def is_bare_item(line: str) -> bool:
+    """Whether a line with no closing punctuation could be an item of a list whose bullets a
+    page's copy lost ("Start low and go slow"): three words or more, not Title Case, and not a
+    byline, a breadcrumb or a label. Alone such a line is a tagline or a heading; only a run of
+    them makes a list (see ``parse``)."""
+    line = line.strip()
+    return (
+        len(line.split()) >= 3
+        and line[-1:] not in ":" + _TERMINAL
+        and not _title_case(line)
+        and not _BYLINE.search(line)
+        and not _LABEL.match(line)
+        and not is_forum_byline(line)
+    )
+
+
 def is_attribute_line(line: str) -> bool:
     """Whether a line states an attribute and its value ("Serving Size: 2 Capsules", "Severity:
     Major"), which no title is, unlike "Kratom tea for withdrawal: an open-label pilot study"."""

@@ -22,7 +22,16 @@ from typing import NamedTuple
 from .decoding import decode
 from .document import Block, Document, SectionSpan, trim
 from .lexicon import factored
-from .lines import MD_HEADING, OPEN_QUOTES, is_attribute_line, is_forum_byline, is_heading_line, is_numbered_heading, paragraph_lines
+from .lines import (
+    MD_HEADING,
+    OPEN_QUOTES,
+    is_attribute_line,
+    is_bare_item,
+    is_forum_byline,
+    is_heading_line,
+    is_numbered_heading,
+    paragraph_lines,
+)
 from .lines import MINOR_WORDS as _MINOR_WORDS  # noqa: F401 - tests/test_wrapping.py reads it from here
 from .sentences import split_sentences
 from .vocabulary import ArticleFormat, SectionRole
@@ -291,11 +300,43 @@ _KICKER = re.compile(
 )
 
 
+def _bare_list(text: str, spans: list[LineSpan]) -> set[int]:
+    """The lines that are items of a list whose bullets a page's copy lost: a run of lines that
+    read as items (:func:`is_bare_item`), one line break apart. A run's first line is an item
+    only under a heading one line break above ("Key Takeaways"); otherwise it may head the
+    rest ("Opioid receptors and sleep" over notes). A line right above a paragraph heads that
+    paragraph ("Kratom and opioids"). Two items or more make a list; a lone line under a title
+    is a tagline ("From the free encyclopedia")."""
+    bare = [is_bare_item(text[s:e]) for s, e in spans]
+    joined = [_single_break(text[spans[n][1] : spans[n + 1][0]]) for n in range(len(spans) - 1)] + [False]
+    items: set[int] = set()
+    n = 0
+    while n < len(spans):
+        if not bare[n]:
+            n += 1
+            continue
+        last = n
+        while joined[last] and bare[last + 1]:
+            last += 1
+        run = range(n, last + 1 - joined[last])
+        if not (n and joined[n - 1] and is_heading_line(" ".join(text[spans[n - 1][0] : spans[n - 1][1]].split()))):
+            run = run[1:]
+        if len(run) >= 2:
+            items.update(run)
+        n = last + 1
+    return items
+
+
+def _single_break(gap: str) -> bool:
+    return gap.count("\n") + gap.count("\r") - gap.count("\r\n") == 1 and not gap.strip()
+
+
 def _add_paragraphs(
     text: str, spans: list[LineSpan], sections: list[SectionSpan], paragraphs: list[Block], *, new_sections: bool, last: bool = False
 ) -> None:
     """Append ``spans`` as paragraphs; with ``new_sections`` each heading line opens a section."""
     contents = False  # inside a table of contents: its entries are headings too
+    bare_list = _bare_list(text, spans)
     for n, span in enumerate(spans):
         more = n + 1 < len(spans) or not last
         line = text[span[0] : span[1]]
@@ -317,6 +358,8 @@ def _add_paragraphs(
             heading = False  # "Quetiapine | CYP3A4 | Major" among rows like it: a row of a table
         if not heading and more and (contents or is_numbered_heading(line, following)):
             heading = is_heading_line(" ".join(_NUMBER_MARK.sub("", line, count=1).split()), strict=False, words_limit=12)
+        if heading and not first and not contents and n in bare_list:
+            heading = False  # "Key Takeaways" over "Start low and go slow" / "Never mix it with alcohol"
         contents = heading and (contents or _CONTENTS.fullmatch(line.strip()) is not None)
         if new_sections and (heading or not sections):
             role: SectionRole = heading_role(line) if heading else "body"

@@ -1,0 +1,69 @@
+"""What real pages write, rule by rule: the forms the ninth round of rules reads.
+
+Each row is a text in a form real pages use and what a reader finds in it; earlier rounds are in
+tests/test_real_pages.py and tests/test_real_pages_fifth.py to _eighth.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kratom_dataset.extractors.claims import claim_sentences
+from kratom_dataset.parse import parse_article
+
+
+def _units(text: str) -> list[tuple[str, bool]]:
+    doc = parse_article(text.encode(), article_id="t", source_file="t")
+    claims = claim_sentences(doc)
+    return [(doc.flat[s.start : s.end], i in claims) for i, s in enumerate(doc.sentences)]
+
+
+# Page structure ------------------------------------------------------------------------------
+
+
+def test_a_list_whose_bullets_were_lost_in_the_copy_is_a_list_of_claims():
+    text = (
+        "Kratom for Sleep\n\nMost people start low.\n\nKey Takeaways\n"
+        "Red strains are the most popular for sleep\nStart low and go slow\nNever mix kratom with alcohol\n\nRelated Posts\n"
+    )
+    claims = [unit for unit, claim in _units(text) if claim]
+    assert claims == [
+        "Most people start low.",
+        "Red strains are the most popular for sleep",
+        "Start low and go slow",
+        "Never mix kratom with alcohol",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a tagline under a title, then a byline
+        "Kratom Myths Debunked\nFrom the free encyclopedia of plant medicine\nBy Dana Hale\n\nKratom is a tree.\n",
+        # sentence-case headings, each over its own paragraph
+        "Kratom + Other Substances\nA briefing from the outreach team\nKratom and opioids\nBoth bind the mu receptor.\n",
+        # the first line of a run of notes heads the notes below it
+        "Intro.\n\nOpioid receptors and sleep\nmu agonists cut REM sleep\nwithdrawal brings REM rebound\n",
+    ],
+)
+def test_a_run_of_short_lines_is_no_list_where_a_line_heads_what_follows(text):
+    headings = {
+        "From the free encyclopedia of plant medicine",
+        "A briefing from the outreach team",
+        "Kratom and opioids",
+        "Opioid receptors and sleep",
+    }
+    assert not any(claim for unit, claim in _units(text) if unit in headings)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Save my name, email, and website in this browser for the next time I comment.",
+        "Notify me of follow-up comments by email.",
+        "Required fields are marked *",
+        "We use cookies to improve your experience.",
+    ],
+)
+def test_the_comment_form_and_cookie_notice_are_no_claims(line):
+    assert [claim for _, claim in _units(line + "\n")] == [False]
