@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from kratom_dataset.extractors import extract
 from kratom_dataset.extractors.claims import claim_sentences
 from kratom_dataset.parse import parse_article
 
@@ -16,6 +17,10 @@ def _units(text: str) -> list[tuple[str, bool]]:
     doc = parse_article(text.encode(), article_id="t", source_file="t")
     claims = claim_sentences(doc)
     return [(doc.flat[s.start : s.end], i in claims) for i, s in enumerate(doc.sentences)]
+
+
+def claim_types(text: str) -> list[str]:
+    return [r.claim_type for r in extract(text) if type(r).__name__ == "Claim"]
 
 
 # Page structure ------------------------------------------------------------------------------
@@ -63,7 +68,31 @@ def test_a_run_of_short_lines_is_no_list_where_a_line_heads_what_follows(text):
         "Notify me of follow-up comments by email.",
         "Required fields are marked *",
         "We use cookies to improve your experience.",
+        "PMID: 34350000 DOI: 10.1080/02791072.2021.1956002",
+        "2022 Jul-Sep;54(3):210-219.",
+        "Epub 2021 Aug 4.",
+        "Cited by 4 articles",
+        "42 comments",
+        "87% Upvoted",
+        "level 1 greenvein_gone",
     ],
 )
 def test_the_comment_form_and_cookie_notice_are_no_claims(line):
     assert [claim for _, claim in _units(line + "\n")] == [False]
+
+
+def test_entries_under_similar_articles_cite_and_assert_nothing():
+    text = "Kratom helps some people sleep.\n\nSimilar articles\nKratom withdrawal: a systematic review.\nStanciu CN, et al. Am J Addict. 2019.\n"
+    assert [unit for unit, claim in _units(text) if claim] == ["Kratom helps some people sleep."]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Methods: We followed 64 adults who used kratom daily through a supervised taper.",
+        "Sleep was measured by actigraphy and the Insomnia Severity Index.",
+        "Withdrawal severity was scored with the COWS at every visit.",
+    ],
+)
+def test_how_a_study_measured_is_no_finding(sentence):
+    assert claim_types(sentence) == ["other"]

@@ -43,7 +43,7 @@ _CONCLUSION_HEADING = factored(r"conclusion|final thoughts|bottom line|takeaways
 # The heading of a list of sources: its entries cite titles, they assert nothing of the page's own.
 _REFERENCES_HEADING = factored(
     r"\W*(?:(?:scientific |selected |cited )?references?(?: list| and (?:notes|sources|further reading))?|sources?(?: and references)?|"
-    r"bibliography|works cited|literature cited|citations|further reading)\W*",
+    r"bibliography|works cited|literature cited|citations|further reading|similar articles|cited by(?: \d+ articles?)?)\W*",
     re.IGNORECASE,
 )
 _CLOSE_QUOTES = '”"’'

@@ -69,7 +69,8 @@ def _spoken(sentence: str) -> str:
 
 def asks_or_furnishes(sentence: str) -> bool:
     """Whether a unit asks a question or is page furniture: never a claim, whatever it holds."""
-    return _says_nothing(_spoken(sentence))
+    spoken = _spoken(sentence)
+    return _says_nothing(spoken) or (spoken is not sentence and is_furniture(sentence))
 
 
 def _says_nothing(spoken: str) -> bool:
@@ -105,11 +106,13 @@ def claim_sentences(doc: Document) -> dict[int, str]:
     for i, s in enumerate(doc.sentences):
         if s.is_heading or doc.sections[s.section_index].role not in CLAIM_ROLES:
             continue
-        sentence = _spoken(doc.flat[s.start : s.end])
+        unit = doc.flat[s.start : s.end]
+        sentence = _spoken(unit)
         if (
             lex.rhetoric.match(sentence)
             or _within(lex.rhetoric_within, sentence)
             or (_says_nothing(sentence) and not _answers(doc, i, sentence))
+            or (sentence is not unit and is_furniture(unit))  # "PMID: 34350000" is no speaker's turn
         ):
             continue
         out[i] = claim_id(doc, i)
