@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import triples
 from kratom_dataset.extractors import extract
 from kratom_dataset.extractors.claims import claim_sentences
 from kratom_dataset.parse import parse_article
@@ -75,6 +76,8 @@ def test_a_run_of_short_lines_is_no_list_where_a_line_heads_what_follows(text):
         "42 comments",
         "87% Upvoted",
         "level 1 greenvein_gone",
+        "SKU: RB-250 Category: Kratom Powder Tags: red vein, relaxing, sleep",
+        "Dimensions 8 × 5 × 12 cm",
     ],
 )
 def test_the_comment_form_and_cookie_notice_are_no_claims(line):
@@ -96,3 +99,16 @@ def test_entries_under_similar_articles_cite_and_assert_nothing():
 )
 def test_how_a_study_measured_is_no_finding(sentence):
     assert claim_types(sentence) == ["other"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They use kratom to reduce their use of prescription opioids.",
+        "Many people use kratom to get off opioids.",
+        "It seemed to reduce cravings for opioids.",
+        "Users describe a dependence on prescription opioids.",
+    ],
+)
+def test_a_drug_as_what_people_take_is_no_target(text):
+    assert triples(text) == set()

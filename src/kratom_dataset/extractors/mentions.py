@@ -53,6 +53,14 @@ SAME_AS = re.compile(
 
 MODIFIER = re.compile(r"-(?:induced|like|related|free|based|containing)\b", re.IGNORECASE)
 
+# "reduce their use of prescription opioids": a drug as what people take is a habit, not a target.
+TAKING = re.compile(
+    r"\b(?:use|usage|intake|consumption|misuse|abuse|dependence on|reliance on|addiction to|cravings? for|need for) of\s+"
+    r"(?:(?:prescription|illicit|illegal|other|street|daily|their|your)\s+)*$"
+    r"|\b(?:dependence on|reliance on|addiction to|cravings? for|need for|off of|off)\s+(?:(?:prescription|illicit|other|their|your)\s+)*$",
+    re.IGNORECASE,
+)
+
 COORDINATED_RECEPTORS = {
     "opioid": "opioid receptors",
     "opiate": "opioid receptors",
@@ -158,6 +166,8 @@ def find_targets(text: str, s: int, e: int, words: int | None = None) -> list[Ta
     for hit in lex.targets.find(text, s, e, words=words):
         if MODIFIER.match(text, hit.end):
             continue  # "serotonin-induced head twitches" names the twitches, not serotonin
+        if hit.info["target_type"] in ("drug", "drug_class") and TAKING.search(text, max(s, hit.start - 40), hit.start):
+            continue
         at = bisect.bisect_right(starts, hit.start)
         if not (at and coordinated[at - 1][1] > hit.start):
             out.append(Target(hit.start, hit.end, ((target_name(text, hit), hit.info["target_type"]),)))
