@@ -78,6 +78,7 @@ def test_a_run_of_short_lines_is_no_list_where_a_line_heads_what_follows(text):
         "level 1 greenvein_gone",
         "SKU: RB-250 Category: Kratom Powder Tags: red vein, relaxing, sleep",
         "Dimensions 8 × 5 × 12 cm",
+        "kratom ↔ tramadol",
     ],
 )
 def test_the_comment_form_and_cookie_notice_are_no_claims(line):
@@ -112,3 +113,7 @@ def test_how_a_study_measured_is_no_finding(sentence):
 )
 def test_a_drug_as_what_people_take_is_no_target(text):
     assert triples(text) == set()
+
+
+def test_serotonin_syndrome_names_a_syndrome_not_serotonin():
+    assert triples("Using kratom with tramadol may increase the risk of seizures and serotonin syndrome.") == set()

@@ -51,7 +51,7 @@ SAME_AS = re.compile(
     re.IGNORECASE,
 )
 
-MODIFIER = re.compile(r"-(?:induced|like|related|free|based|containing)\b", re.IGNORECASE)
+MODIFIER = re.compile(r"-(?:induced|like|related|free|based|containing)\b|\s+(?:syndrome|toxicity)\b", re.IGNORECASE)
 
 # "reduce their use of prescription opioids": a drug as what people take is a habit, not a target.
 TAKING = re.compile(
@@ -165,7 +165,7 @@ def find_targets(text: str, s: int, e: int, words: int | None = None) -> list[Ta
     starts = [a for a, _ in coordinated]
     for hit in lex.targets.find(text, s, e, words=words):
         if MODIFIER.match(text, hit.end):
-            continue  # "serotonin-induced head twitches" names the twitches, not serotonin
+            continue  # "serotonin-induced head twitches", "serotonin syndrome": the twitches, the syndrome
         if hit.info["target_type"] in ("drug", "drug_class") and TAKING.search(text, max(s, hit.start - 40), hit.start):
             continue
         at = bisect.bisect_right(starts, hit.start)
