@@ -79,6 +79,16 @@ def test_a_run_of_short_lines_is_no_list_where_a_line_heads_what_follows(text):
         "SKU: RB-250 Category: Kratom Powder Tags: red vein, relaxing, sleep",
         "Dimensions 8 × 5 × 12 cm",
         "kratom ↔ tramadol",
+        "Last edited: Mar 2, 2024",
+        "Trial registration: ACTRN12621000555875",
+        "A. Rahman, S. Lim, K. Teoh, et al.",
+        "[1] Hanapi NA et al., 2013.",
+        "24                                     Chapter 2 – Literature review",
+        "Call 1-800-222-1222 for consultation 24/7.",
+        "Read all of this leaflet carefully before you start taking this medicine.",
+        "How to read this chart: each pair is rated from LOW to DANGEROUS.",
+        "About the author: Theo Marsh writes about sleep and recovery.",
+        "Reporting period: 2019–2023 | Prepared by: Clinical Toxicology Unit",
     ],
 )
 def test_the_comment_form_and_cookie_notice_are_no_claims(line):
@@ -117,3 +127,29 @@ def test_a_drug_as_what_people_take_is_no_target(text):
 
 def test_serotonin_syndrome_names_a_syndrome_not_serotonin():
     assert triples("Using kratom with tramadol may increase the risk of seizures and serotonin syndrome.") == set()
+
+
+def test_entries_under_related_articles_assert_nothing():
+    text = "Hold each step for a week.\n\nRelated articles\n- Kratom and sleep: what we know\n- 7 signs your taper is too fast\n"
+    assert [unit for unit, claim in _units(text) if claim] == ["Hold each step for a week."]
+
+
+def test_a_sentence_ends_before_its_superscript_footnote_mark():
+    text = "It is a partial agonist (Váradi et al., 2016).¹² Its metabolite is a full agonist.¹³\n"
+    assert [unit for unit, _ in _units(text)] == ["It is a partial agonist (Váradi et al., 2016).¹²", "Its metabolite is a full agonist.¹³"]
+
+
+def test_a_line_ending_in_a_colon_that_states_an_amount_claims():
+    text = "Tapering\n\nA person starting at 12g/day might follow this schedule:\n- Week 1: 10 g\n- Week 2: 8 g\n"
+    assert ("A person starting at 12g/day might follow this schedule:", True) in _units(text)
+
+
+@pytest.mark.parametrize(
+    "row, claims",
+    [
+        ("| Drug | Severity | Why |", False),
+        ("Loperamide       | Major    | P-gp inhibition increases CNS entry", True),
+    ],
+)
+def test_a_table_row_with_a_clause_in_a_cell_is_no_header(row, claims):
+    assert [claim for _, claim in _units(row + "\n")] == [claims]

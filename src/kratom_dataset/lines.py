@@ -74,8 +74,8 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, ti
     if numbered:
         rest = line[numbered.end() :]
         return bool(rest) and rest[-1] not in _TERMINAL and len(rest.split()) <= 12 and _title_case(rest)
-    if line.endswith(":"):
-        return len(line.split()) <= 10
+    if line.endswith(":"):  # "A person starting at 12g/day might follow this schedule:" states an amount
+        return len(line.split()) <= 10 and not (len(line.split()) >= 6 and AMOUNT.search(line))
     core = line.rstrip(_CLOSERS)
     if not core or core[-1] in _TERMINAL or not (line[0].isupper() or line[0].isdigit() or line[0] in OPEN_QUOTES):
         return False
