@@ -153,3 +153,32 @@ def test_a_line_ending_in_a_colon_that_states_an_amount_claims():
 )
 def test_a_table_row_with_a_clause_in_a_cell_is_no_header(row, claims):
     assert [claim for _, claim in _units(row + "\n")] == [claims]
+
+
+def doses(text: str) -> list[str]:
+    return [r.provenance.exact for r in extract(text) if type(r).__name__ == "Dose"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Compared with placebo, kratom reduced REM sleep by 14%.", []),
+        ("Clonidine lowered withdrawal scores by 30% in the first week.", []),
+        ("Cut your daily dose by 10% each week.", ["10%"]),
+        ("Reduce by about 10 to 20% per week.", ["10 to 20%"]),
+        ("Reduction rate: 10% of the original dose every two weeks.", ["10%"]),
+    ],
+)
+def test_a_share_is_a_taper_step_only_where_the_dose_is_cut(text, expected):
+    assert doses(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Taking my last dose (4g) around 9pm instead of 6, I sleep maybe 5 hrs now instead of 2.", ["4g"]),
+        ("I take 9 g now instead of my usual 12.", ["9 g", "12"]),
+    ],
+)
+def test_a_bare_number_set_against_a_time_is_no_amount(text, expected):
+    assert doses(text) == expected

@@ -229,6 +229,8 @@ def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Callabl
         value = _number(m.group())
         if not 0 < value < 1000:
             continue
+        if _OTHER_COMPARED.search(text, max(s, m.start() - 40), m.start()):
+            continue  # "around 9pm instead of 6", "5 hrs now instead of 2": a time, not an amount
         if found_by_start:
             at = bisect.bisect_left(starts, m.start())
             unit = min(found_by_start[max(0, at - 1) : at + 1], key=lambda f: abs(f[0] - m.start())).unit
@@ -241,6 +243,14 @@ def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Callabl
             unit = hinted[0]
         extra.append(Amount(m.start(), m.end(), value, value, unit))
     return sorted(found + extra, key=lambda f: f[0])
+
+
+# A time or a duration, then the words that set a bare number against it.
+_OTHER_COMPARED = re.compile(
+    r"\d\s*(?:[ap]\.?m\.?|hrs?|hours?|mins?|minutes?|days?|weeks?|nights?|months?|years?|yrs?)(?!\w)[^\d.;]{0,20}?"
+    r"\b(?:instead of|rather than|than|vs\.?|versus)\s+(?:my\s+|the\s+|your\s+)?(?:usual\s+|normal\s+|regular\s+|old\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def overlaps(spans: list[tuple[int, int]], starts: list[int], lo: int, hi: int) -> bool:

@@ -8,6 +8,7 @@ unit is mapped to its UCUM code, and the preparation is recorded only when the t
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import Any
 
@@ -81,7 +82,7 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
             continue
         if lex.non_dose_before.search(text, max(s, start - 40), start) or lex.non_dose_after.match(text, end, e):
             continue  # "$20 for 50 g", "our 250 g bag", "lead below 0.5 mg per kg": quantities, not doses
-        if unit == "%" and not (lex.taper.search(text, max(s, start - 80), start) or lex.taper_after.match(text, end, e)):
+        if unit == "%" and not (_cut_by(text, max(s, start - 80), start) or lex.taper_after.match(text, end, e)):
             continue  # "1.2% mitragynine", "40% of users": a share is a dose only as a step of a taper
         prep = lex.preparation.match(text, end, e)
         preparation: Preparation | None = None
@@ -267,6 +268,25 @@ def _other_drug(text: str, start: int, end: int, s: int, e: int) -> bool:
         return False
     nearest = min(named, key=lambda h: start - h.end if h.end <= start else h.start - end)
     return nearest.label != "kratom" and nearest.label not in mention_lexicon().alkaloids
+
+
+# What a cut may cut besides a dose: "reduced REM sleep by 14%", "lowered pain scores by 30%".
+_CUT_OTHER = re.compile(
+    r"[.;]|\b(?:rem|sleep|latency|scores?|symptoms?|pain|risks?|levels?|activity|firing|cravings?|anxiety|depression|deaths?|"
+    r"mortality|severity|incidence|odds|(?<!a )time|duration|frequency|prices?|costs?|weight|blood pressure|heart rate)\b",
+    re.IGNORECASE,
+)
+
+
+def _cut_by(text: str, start: int, end: int) -> bool:
+    """Whether a taper's verb before ``end`` cuts the dose, not something else: "cut your dose by
+    10%" steps a taper, "reduced REM sleep by 14%" reports a finding."""
+    return any(not _CUT_OTHER.search(text, cue.end(), end) for cue in _taper_words().finditer(text, start, end))
+
+
+@functools.cache
+def _taper_words() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lexicons.read('doses')['taper_cues']})\b", re.IGNORECASE)
 
 
 def _unit_before(doc: Document, index: int) -> Unit | None:
