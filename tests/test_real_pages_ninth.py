@@ -182,3 +182,32 @@ def test_a_share_is_a_taper_step_only_where_the_dose_is_cut(text, expected):
 )
 def test_a_bare_number_set_against_a_time_is_no_amount(text, expected):
     assert doses(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # agonist activity is an agonist's action, not a bare interaction
+        (
+            "Mitragynine also shows agonist activity at alpha-2 adrenergic receptors.",
+            ("mitragynine", "agonist", "alpha-2 adrenergic receptors"),
+        ),
+        # an action shared with another drug states that drug's action too
+        (
+            "Mitragynine stimulates postsynaptic α2-adrenergic receptors, an action shared with clonidine and lofexidine.",
+            ("lofexidine", "activates", "alpha-2 adrenergic receptors"),
+        ),
+        # converted by an enzyme, with or without the product named
+        (
+            "Mitragynine is well absorbed, and it is converted by CYP3A4 to 7-hydroxymitragynine.",
+            ("mitragynine", "interacts_with", "CYP3A4"),
+        ),
+    ],
+)
+def test_mechanism_forms_of_the_ninth_round(text, expected):
+    assert expected in triples(text)
+
+
+def test_a_drug_not_metabolised_by_an_enzyme_is_a_denied_interaction():
+    mechanisms = [r for r in extract("VRD-214 is stable, and methadone is not metabolised by CYP2D6.") if type(r).__name__ == "Mechanism"]
+    assert [(m.agent, m.action, m.target, m.negated) for m in mechanisms] == [("methadone", "interacts_with", "CYP2D6", True)]

@@ -245,7 +245,7 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
         if denied:
             out.extend(records(doc, claim_id, group, action, denied, None, negation_start, action.start, elided, negated=True))
         for act, tgts, eff in stated:
-            made = records(doc, claim_id, group, act, tgts, eff, negation_start, action.start, elided)
+            made = records(doc, claim_id, group, act, tgts, eff, negation_start, action.end, elided)
             out.extend(made)
             if made and compared:
                 # The comparison belongs to this clause, not to its effect: "..., providing relief similar to opioids"

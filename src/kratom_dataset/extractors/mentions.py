@@ -33,7 +33,7 @@ CHAIN = re.compile(
 
 # "kratom, like other opioids, ...": a name in a comparison is not the agent of the clause.
 COMPARED = re.compile(
-    r"\b(?:(?<!inhibitors )(?<!inducers )(?<!agonists )(?<!blockers )like|unlike|than|as with|similar to|compared (?:to|with)|the way)\s+(?:(?:that|those) of\s+)?(?:its (?:metabolite|parent)\s+|other\s+|the\s+)?$",
+    r"\b(?:(?<!inhibitors )(?<!inducers )(?<!agonists )(?<!blockers )like|unlike|than|as with|similar to|compared (?:to|with)|the way|shared (?:with|by))\s+(?:(?:that|those) of\s+)?(?:its (?:metabolite|parent)\s+|other\s+|the\s+)?$",
     re.IGNORECASE,
 )
 
