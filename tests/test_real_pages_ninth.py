@@ -211,3 +211,19 @@ def test_mechanism_forms_of_the_ninth_round(text, expected):
 def test_a_drug_not_metabolised_by_an_enzyme_is_a_denied_interaction():
     mechanisms = [r for r in extract("VRD-214 is stable, and methadone is not metabolised by CYP2D6.") if type(r).__name__ == "Mechanism"]
     assert [(m.agent, m.action, m.target, m.negated) for m in mechanisms] == [("methadone", "interacts_with", "CYP2D6", True)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the name inside an appositive is not the subject
+        ("Mitragynine, the main kratom alkaloid, stimulates mu-opioid receptors.", {("mitragynine", "activates", "mu-opioid receptor")}),
+        # "it" points back to one drug, not to a class named in the plural
+        (
+            "Mitragynine differs from classical opioids. In cell assays it is a G-protein-biased agonist at the μ receptor.",
+            {("mitragynine", "agonist", "mu-opioid receptor")},
+        ),
+    ],
+)
+def test_who_the_agent_is(text, expected):
+    assert triples(text) == expected

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..document import Document
 from ._match import Hit
-from .coreference import IN_PHRASE, resolve_agents, resolve_target
+from .coreference import resolve_agents, resolve_target
 from .mentions import CHAIN, Target, chain_back, lexicon
 
 #: Agents of one action, each hit with the agent it names (a plural reference names several).
@@ -289,9 +289,9 @@ def agent_group(
                 group.insert(0, prev)
             else:
                 break
-        if group[0] is before[-1] and len(before) > 1 and IN_PHRASE.search(text, max(0, nearest.start - 12), nearest.start):
+        if group[0] is before[-1] and len(before) > 1:
             outer = before[-2]
-            if _APPOSITIVE.fullmatch(text, outer.end, action_start):  # "Mitragynine, the main alkaloid in kratom, is"
+            if _APPOSITIVE.fullmatch(text, outer.end, action_start):  # "Mitragynine, the main kratom alkaloid, is"
                 group = [outer]
         specific = [h for h in group if not h.info.get("generic") and h.label != "kratom"]
         if specific and all(h.label in lexicon().alkaloids for h in specific):

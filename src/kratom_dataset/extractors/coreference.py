@@ -30,6 +30,13 @@ SUBJECT_START = re.compile(r"\s*(?:(?:the|but|and|also|however,?|then)\s+)?", re
 
 PLURAL_NAME = re.compile(r"\b(?:alkaloids|compounds|constituents)\b", re.IGNORECASE)
 
+# A class named in the plural ("opioids", "benzodiazepines"), which "it" does not point back to.
+PLURAL_CLASS = re.compile(
+    r"(?:opioids|opiates|benzodiazepines|drugs|medications|medicines|painkillers|antidepressants|ssris|z-drugs|stimulants|"
+    r"sedatives|agonists|antagonists|inhibitors|extracts|supplements|products)$",
+    re.IGNORECASE,
+)
+
 PAIR = re.compile(r"both|the two|either|neither", re.IGNORECASE)
 
 #: How far back (in characters) within one sentence a reference looks for what it names.
@@ -87,7 +94,9 @@ def referable(reference: Hit | None, hits: list[Hit], text: str) -> list[Hit]:
     salient = [h for h in hits if not IN_PHRASE.search(text, max(0, h.start - 12), h.start)]
     hits = salient or hits
     if reference is not None and SINGULAR.fullmatch(reference.text(text)):  # "it" is not "the alkaloids in kratom"
-        hits = [h for h in hits if not (h.info.get("generic") and PLURAL_NAME.search(h.text(text)))] or hits
+        hits = [
+            h for h in hits if not (h.info.get("generic") and PLURAL_NAME.search(h.text(text))) and not PLURAL_CLASS.search(h.text(text))
+        ] or hits
     if reference is None or "alkaloid" not in reference.text(text).lower():
         return hits
     alkaloids = lexicon().alkaloids
