@@ -89,6 +89,16 @@ def test_a_run_of_short_lines_is_no_list_where_a_line_heads_what_follows(text):
         "How to read this chart: each pair is rated from LOW to DANGEROUS.",
         "About the author: Theo Marsh writes about sleep and recovery.",
         "Reporting period: 2019–2023 | Prepared by: Clinical Toxicology Unit",
+        "quietfern_22 · Member · Posts: 341",
+        "Results for: kratom + gabapentin + alcohol",
+        "This tool does not cover every possible interaction.",
+        "Ask our pharmacist →",
+        "Veridian Therapeutics, Inc.",
+        "SOURCE Veridian Therapeutics, Inc.",
+        "This press release contains forward-looking statements that involve risks and uncertainties.",
+        "⁴ Kruegel AC, et al. J Am Chem Soc.",
+        "1,204 views  •  Premiered Sep 9, 2024",
+        "Illustrations: K. Ramos · Printed by volunteers",
     ],
 )
 def test_the_comment_form_and_cookie_notice_are_no_claims(line):
@@ -227,3 +237,19 @@ def test_a_drug_not_metabolised_by_an_enzyme_is_a_denied_interaction():
 )
 def test_who_the_agent_is(text, expected):
     assert triples(text) == expected
+
+
+def test_each_cue_of_a_video_transcript_is_a_unit_under_its_time_stamp():
+    text = (
+        "[Auto-generated captions]\n\n0:17\nwhen I started I was at about 40 grams a day which is a lot I know\n"
+        "0:24\nand my plan was to drop two grams every 3 days until I hit 20\n"
+    )
+    units = _units(text)
+    assert ("when I started I was at about 40 grams a day which is a lot I know", True) in units
+    assert ("and my plan was to drop two grams every 3 days until I hit 20", True) in units
+    assert not any(claim for unit, claim in units if unit in ("0:17", "0:24"))
+
+
+def test_a_bare_number_in_a_caption_takes_the_unit_of_the_cues_above():
+    text = "0:38\naround 8 grams is where it got hard\n0:45\nwhat helped me was splitting it so like 3 in the morning and 2 at night\n"
+    assert doses(text) == ["8 grams", "3", "2"]

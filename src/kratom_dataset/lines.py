@@ -68,8 +68,8 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, ti
     tea for withdrawal: an open-label pilot study", "Thread: my taper log".
     """
     line = line.strip()
-    if not line or len(line) > 200 or _BULLET_ITEM.match(line):
-        return False
+    if not line or len(line) > 200 or _BULLET_ITEM.match(line) or _STAMP_LINE.fullmatch(line):
+        return False  # "0:12" over a caption opens no section
     numbered = _LIST_ITEM.match(line)
     if numbered:
         rest = line[numbered.end() :]
@@ -201,8 +201,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return False
     if _COLUMNS.search(before) or _COLUMNS.search(after):
         return False  # "1–2     16 g     8 g AM": a row of a table laid out in spaces is a line of its own
-    if _TURN.match(after):
-        return False  # "[21:05] mossy_k: ...": each turn of a chat or a transcript is a line of its own
+    if _TURN.match(after) or _STAMP_LINE.fullmatch(before) or _STAMP_LINE.fullmatch(after):
+        return False  # "[21:05] mossy_k: ...", "0:12" over a caption: each turn or cue is a line of its own
     if before.split()[-1] in MINOR_WORDS and not _LABEL.match(after):
         return True  # "broken down mainly by\nCYP3A4": a line ending in "by" or "the" runs on; a title's "Stick To" does not
     wrapped = width and _WRAPPED * width <= len(before) <= width and len(before) >= 25 and before.count(" ") >= 3
@@ -225,6 +225,9 @@ CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 CHAT_STAMP = rf"\[{CLOCK}(?:\s*[AP]M)?\]"
 # A turn of a chat log or a transcript, opened by its time: "[21:05] ", "21:05 ", "[00:03:12] ".
 _TURN = re.compile(rf"{CHAT_STAMP}\s|{CLOCK}\s(?![ap]\.?m\b)", re.IGNORECASE)
+
+# A line that holds only a time stamp: a video's caption cue ("0:12") or a chat's stamp.
+_STAMP_LINE = re.compile(rf"\s*(?:{CHAT_STAMP}|{CLOCK})\s*")
 
 # Columns laid out in spaces: a gap of three or more spaces (or a tab) between two words.
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
