@@ -253,3 +253,27 @@ def test_each_cue_of_a_video_transcript_is_a_unit_under_its_time_stamp():
 def test_a_bare_number_in_a_caption_takes_the_unit_of_the_cues_above():
     text = "0:38\naround 8 grams is where it got hard\n0:45\nwhat helped me was splitting it so like 3 in the morning and 2 at night\n"
     assert doses(text) == ["8 grams", "3", "2"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Naloxone reverses the antinociceptive effects of mitragynine in mice.", {("naloxone", "antagonist", "mitragynine")}),
+        ("7-OH is a potent agonist, and its effects can be reversed by naloxone.", {("naloxone", "antagonist", "7-hydroxymitragynine")}),
+        ("Naloxone reverses kratom-related respiratory depression.", {("naloxone", "inhibits", "respiratory depression")}),
+        ("In severe cases respiratory depression responds to naloxone.", {("naloxone", "inhibits", "respiratory depression")}),
+        ("Antinociception produced by MG in mice is blocked by naloxone.", {("naloxone", "antagonist", "mitragynine")}),
+        # an overdose undone and a receptor blocked are no reversal of a drug's action
+        ("Naloxone (Narcan) reverses opioid overdose.", set()),
+        ("Naloxone still reverses a kratom overdose.", set()),
+        ("Naloxone blocks opioid receptors.", {("naloxone", "inhibits", "opioid receptors")}),
+    ],
+)
+def test_a_reversal_by_an_antagonist_states_its_action_against_what_it_reverses(text, expected):
+    assert triples(text) == expected
+
+
+def test_a_reversal_denied_is_a_denied_record():
+    text = "Mitragynine relieves pain in mice. Its stimulant-like effects are not blocked by naloxone."
+    denied = [(m.agent, m.negated) for m in extract(text) if type(m).__name__ == "Mechanism" and m.agent == "naloxone"]
+    assert denied == [("naloxone", True)]

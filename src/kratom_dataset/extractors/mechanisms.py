@@ -35,6 +35,7 @@ from .arguments import (
 from .coreference import antecedent, heading_agent
 from .mechanism_records import NAME, VERSION, records
 from .mentions import CHAIN, Target, chain_back, compared_agents, find_agents, find_targets, inside_longer, lexicon
+from .reversals import reversals
 from .unlisted_verbs import unnamed_actions
 
 __all__ = ["NAME", "VERSION", "extract_mechanisms", "sentence_has_mechanism"]
@@ -130,7 +131,8 @@ def _piece_end(text: str, start: int, limit: int) -> int:
 
 
 def _span_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) -> list[Mechanism]:
-    return _named_mechanisms(doc, index, claim_id, s, e) or unnamed_actions(doc, index, claim_id, s, e)
+    stated = _named_mechanisms(doc, index, claim_id, s, e) or unnamed_actions(doc, index, claim_id, s, e)
+    return stated + reversals(doc, index, claim_id, s, e, stated)
 
 
 def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) -> list[Mechanism]:
