@@ -307,7 +307,7 @@ def test_a_headline_is_furniture_and_a_sentence_or_attribute_is_not(line, headli
     [
         ("Speciociliatine shows weaker mu binding than mitragynine.", ("speciociliatine", "binds", "mu-opioid receptor")),
         ("7-OH produces stronger kappa activation than mitragynine does.", ("7-hydroxymitragynine", "activates", "kappa-opioid receptor")),
-        ("Trazodone works partly through H1 block.", ("trazodone", "inhibits", "histamine receptors")),
+        ("Trazodone works partly through H1 block.", ("trazodone", "inhibits", "histamine H1 receptor")),
     ],
 )
 def test_an_action_noun_after_its_receptor(text, expected):

@@ -36,12 +36,12 @@ from kratom_dataset.parse import parse_article
         # "+" and "&" coordinate like "and"
         ("Mitragynine inhibits CYP2D6 + CYP3A4.", ("mitragynine", "inhibits", "CYP3A4")),
         # a receptor subtype coordinated with a later "receptors"; bare "REM" before a preposition
-        ("Quetiapine also blocks histamine H1 and alpha-1 adrenergic receptors.", ("quetiapine", "inhibits", "histamine receptors")),
+        ("Quetiapine also blocks histamine H1 and alpha-1 adrenergic receptors.", ("quetiapine", "inhibits", "histamine H1 receptor")),
         ("Morphine reduces slow-wave sleep and REM in healthy volunteers.", ("morphine", "decreases", "REM sleep")),
         # "+" and ", also" join a second role noun; a receptor family before a role noun; "blocker"
         ("Buprenorphine is a partial agonist at mu + antagonist at kappa.", ("buprenorphine", "antagonist", "kappa-opioid receptor")),
         ("Methadone: full mu agonist, also NMDA antagonist.", ("methadone", "antagonist", "NMDA receptors")),
-        ("Hydroxyzine is a histamine H1 blocker.", ("hydroxyzine", "inhibits", "histamine receptors")),
+        ("Hydroxyzine is a histamine H1 blocker.", ("hydroxyzine", "inhibits", "histamine H1 receptor")),
         # "and for" between two targets of one action
         (
             "Mitragynine shows measurable affinity for alpha-2 adrenergic receptors and for 5-HT2A receptors.",

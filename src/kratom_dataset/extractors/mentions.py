@@ -151,6 +151,8 @@ def find_targets(text: str, s: int, e: int, words: int | None = None) -> list[Ta
                 name = (
                     "serotonin receptors"
                     if key.startswith("5-ht")
+                    else "histamine H1 receptor"
+                    if key == "h1"
                     else "histamine receptors"
                     if re.fullmatch(r"h\d", key)
                     else COORDINATED_RECEPTORS[key]
