@@ -277,3 +277,21 @@ def test_a_reversal_denied_is_a_denied_record():
     text = "Mitragynine relieves pain in mice. Its stimulant-like effects are not blocked by naloxone."
     denied = [(m.agent, m.negated) for m in extract(text) if type(m).__name__ == "Mechanism" and m.agent == "naloxone"]
     assert denied == [("naloxone", True)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kratom can inhibit liver enzymes.", ("kratom", "inhibits", "liver enzymes")),
+        ("Mitragynine does not appear to induce CYP enzymes.", ("mitragynine", "induces", "CYP enzymes")),
+        ("Kratom inhibits several drug-metabolising enzymes.", ("kratom", "inhibits", "drug-metabolising enzymes")),
+        ("Mitragynine inhibits cytochrome P450 enzymes in vitro.", ("mitragynine", "inhibits", "cytochrome P450 enzymes")),
+        ("Sertraline blocks the serotonin transporter.", ("sertraline", "inhibits", "serotonin transporter")),
+        ("Sertraline is a selective serotonin reuptake inhibitor.", ("sertraline", "inhibits", "serotonin reuptake")),
+        ("Kratom does not act on melatonin receptors.", ("kratom", "interacts_with", "melatonin receptors")),
+        ("Hydroxyzine blocks H1 receptors.", ("hydroxyzine", "inhibits", "histamine H1 receptor")),
+        ("Unlike morphine, mitragynine does not recruit β-arrestin-2.", ("morphine", "activates", "beta-arrestin-2")),
+    ],
+)
+def test_a_target_is_named_as_specifically_as_the_text_names_it(text, expected):
+    assert expected in triples(text)
