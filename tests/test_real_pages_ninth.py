@@ -290,7 +290,7 @@ def test_a_reversal_denied_is_a_denied_record():
         ("Sertraline is a selective serotonin reuptake inhibitor.", ("sertraline", "inhibits", "serotonin reuptake")),
         ("Kratom does not act on melatonin receptors.", ("kratom", "interacts_with", "melatonin receptors")),
         ("Hydroxyzine blocks H1 receptors.", ("hydroxyzine", "inhibits", "histamine H1 receptor")),
-        ("Unlike morphine, mitragynine does not recruit β-arrestin-2.", ("morphine", "activates", "beta-arrestin-2")),
+        ("Mitragynine does not recruit β-arrestin-2.", ("mitragynine", "activates", "beta-arrestin-2")),
     ],
 )
 def test_a_target_is_named_as_specifically_as_the_text_names_it(text, expected):

@@ -43,7 +43,7 @@ from kratom_dataset.parse import parse_article
         ("Gabapentin binds the α2δ subunit of calcium channels.", ("gabapentin", "binds", "alpha-2-delta subunit")),
         ("Pregabalin quiets overexcited nerve signalling.", ("pregabalin", "decreases", "neuronal activity")),
         ("Mitragynine inhibits the bile salt export pump.", ("mitragynine", "inhibits", "bile salt export pump")),
-        ("Kratom may block the liver enzyme that clears trazodone.", ("kratom", "inhibits", "cytochrome P450 enzymes")),
+        ("Kratom may block the liver enzyme that clears trazodone.", ("kratom", "inhibits", "liver enzymes")),
         # coordination closed by an adverb of degree; a note's clauses share its subject
         ("Paroxetine inhibits CYP2D6 very strongly and CYP3A4 weakly.", ("paroxetine", "inhibits", "CYP3A4")),
         ("paynantheine: weak MOR antagonist; binds 5-HT1A receptors", ("paynantheine", "binds", "serotonin receptors")),

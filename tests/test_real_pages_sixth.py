@@ -78,7 +78,7 @@ def test_a_clause_leaving_agent_and_target_to_the_one_before_stays_in_its_senten
 
 def test_an_enzyme_named_as_a_target_is_not_read_as_a_reference():
     text = "Compounds in kratom can slow the liver enzymes that clear many prescription drugs."
-    assert ("kratom", "inhibits", "cytochrome P450 enzymes") in triples(text)
+    assert ("kratom", "inhibits", "liver enzymes") in triples(text)
 
 
 @pytest.mark.parametrize(
