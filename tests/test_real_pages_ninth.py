@@ -295,3 +295,22 @@ def test_a_reversal_denied_is_a_denied_record():
 )
 def test_a_target_is_named_as_specifically_as_the_text_names_it(text, expected):
     assert expected in triples(text)
+
+
+def evidence(text: str) -> list[str]:
+    return [r.evidence for r in extract(text) if type(r).__name__ == "Claim"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Most of the opioid-like activity of kratom has been attributed to two alkaloids.", "unspecified"),
+        ("Mitraphylline is not believed to contribute to opioid effects.", "unspecified"),
+        ("Several non-opioid mechanisms have also been proposed.", "unspecified"),
+        ("So I keep reading that mitragynine itself is pretty weak.", "unspecified"),
+        ("Some report that 4 grams of red vein eases nagging back pain.", "users_report"),
+        ("I went from 30g to 10g in a month and the legs were the worst part.", "personal_accounts"),
+    ],
+)
+def test_who_backs_a_claim_in_more_words(text, expected):
+    assert evidence(text) == [expected]
