@@ -314,3 +314,23 @@ def evidence(text: str) -> list[str]:
 )
 def test_who_backs_a_claim_in_more_words(text, expected):
     assert evidence(text) == [expected]
+
+
+def polarity(text: str) -> list[str]:
+    return [r.polarity for r in extract(text) if type(r).__name__ == "Claim"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Also fwiw magnesium glycinate did nothing for me.", "negated"),
+        ("Colour names tell you nothing reliable about how safe a product is.", "negated"),
+        ("Nobody fully knows what that adds up to in a human brain.", "negated"),
+        ("These days I take nothing.", "affirmed"),
+        ("update: day 5 at 10.5 g and its honestly not bad.", "affirmed"),
+        ("The first week was brutal, I'm not going to lie.", "affirmed"),
+        ("Not for use by pregnant or nursing women.", "affirmed"),
+    ],
+)
+def test_what_denies_a_claim_and_what_only_looks_like_a_denial(text, expected):
+    assert polarity(text) == [expected]
