@@ -213,8 +213,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return before[-1] not in ".!?" and (wrapped or not _parallel(before, after))
     if not wrapped or not first.isupper() or _LABEL.match(before) or _LABEL.match(after) or before[-1] in ":;…":
         return False
-    if is_heading_line(before) or _BYLINE.search(before):
-        return False  # a heading or a byline ends its line whatever comes next
+    if is_heading_line(before) or _BYLINE.search(before) or _QUESTION_LINE.fullmatch(after):
+        return False  # a heading or a byline ends its line whatever comes next; a question opens one
     if _LIST_ITEM.match(before) or len(before) + 1 + len(after.split()[0]) <= width:
         return False  # a wrapper breaks a line only where the next word would not fit
     return before[-1] not in ".!?" and not (len(after.split()) <= 4 and is_heading_line(after, strict=False))
@@ -225,6 +225,9 @@ CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 CHAT_STAMP = rf"\[{CLOCK}(?:\s*[AP]M)?\]"
 # A turn of a chat log or a transcript, opened by its time: "[21:05] ", "21:05 ", "[00:03:12] ".
 _TURN = re.compile(rf"{CHAT_STAMP}\s|{CLOCK}\s(?![ap]\.?m\b)", re.IGNORECASE)
+
+# A line that is a question of its own, as an FAQ writes one: "Is kratom a stimulant or a sedative?"
+_QUESTION_LINE = re.compile(r"(?:Is|Are|Can|Could|Does|Do|Did|How|What|Why|When|Which|Who|Should|Will|Would|Where)\b.*\?\s*")
 
 # A line that holds only a time stamp: a video's caption cue ("0:12") or a chat's stamp.
 _STAMP_LINE = re.compile(rf"\s*(?:{CHAT_STAMP}|{CLOCK})\s*")
