@@ -334,3 +334,13 @@ def polarity(text: str) -> list[str]:
 )
 def test_what_denies_a_claim_and_what_only_looks_like_a_denial(text, expected):
     assert polarity(text) == [expected]
+
+
+def test_a_shops_choice_of_sizes_is_no_dose_and_no_claim():
+    text = "Red Bali Kratom Powder\n\nSize\n50 g\n100 g\n250 g\n1 kg\n\nBeginners should start with 1 to 2 grams.\n"
+    assert doses(text) == ["1 to 2 grams"]
+    assert [unit for unit, claim in _units(text) if claim] == ["Beginners should start with 1 to 2 grams."]
+
+
+def test_amounts_alone_under_a_dose_heading_are_still_doses():
+    assert doses("Typical doses\n\n2 g 4 g 8 g\n") == ["2 g", "4 g", "8 g"]

@@ -115,6 +115,22 @@ def is_bare_item(line: str) -> bool:
     )
 
 
+def is_size_list(unit: str, label: str) -> bool:
+    """Whether ``unit`` is a shop's choice of sizes under the line ``label``: amounts alone, one
+    after another ("50 g 100 g 250 g 1 kg"), under "Size", "Weight" or "Select an option". Such
+    amounts are what a product is sold in, not doses, and the list asserts nothing."""
+    return _AMOUNTS_ONLY.fullmatch(unit) is not None and _SIZE_LABEL.fullmatch(label) is not None
+
+
+_AMOUNTS_ONLY = re.compile(
+    r"\s*(?:\d[\d.,]*\s*(?:g|kg|mg|oz|lbs?|grams?|kilos?|ounces?|capsules?|caps|ct|count)\b[\s|/,·•]*){2,}", re.IGNORECASE
+)
+_SIZE_LABEL = re.compile(
+    r"\W*(?:(?:select|choose|pick)\s+(?:an?\s+|your\s+)?)?(?:size|weight|pack(?:age)?(?: size)?|amount|quantity|options?|variant|count)s?\W*",
+    re.IGNORECASE,
+)
+
+
 def is_attribute_line(line: str) -> bool:
     """Whether a line states an attribute and its value ("Serving Size: 2 Capsules", "Severity:
     Major"), which no title is, unlike "Kratom tea for withdrawal: an open-label pilot study"."""

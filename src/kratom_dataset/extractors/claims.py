@@ -17,7 +17,7 @@ from collections.abc import Set as AbstractSet
 from .. import lexicon as lexicons
 from ..document import Document
 from ..ids import record_id
-from ..lines import AMOUNT, CHAT_STAMP, CLOCK, is_forum_handle_line, is_headline
+from ..lines import AMOUNT, CHAT_STAMP, CLOCK, is_forum_handle_line, is_headline, is_size_list
 from ..models import Claim, Cue
 from ..provenance import sentence_anchor
 from . import topics
@@ -113,6 +113,7 @@ def claim_sentences(doc: Document) -> dict[int, str]:
             or _within(lex.rhetoric_within, sentence)
             or (_says_nothing(sentence) and not _answers(doc, i, sentence))
             or (sentence is not unit and is_furniture(unit))  # "PMID: 34350000" is no speaker's turn
+            or (i and is_size_list(unit, doc.flat[doc.sentences[i - 1].start : doc.sentences[i - 1].end]))
         ):
             continue
         out[i] = claim_id(doc, i)

@@ -15,6 +15,7 @@ from typing import Any
 from .. import lexicon as lexicons
 from ..document import Document
 from ..ids import record_id
+from ..lines import is_size_list
 from ..models import MG_PER_UNIT, Dose
 from ..provenance import anchor
 from ..vocabulary import Comparator, DoseRole, Preparation, Purpose, Unit
@@ -71,7 +72,7 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
     s, e = sentence.start, sentence.end
     words = INDEX.sentence_words(doc)[index]  # every matcher below reads inside the sentence
     may_amount, may_level, may_change = _may_hold_dose(text, s, e, words)
-    if not (may_amount or may_level or may_change):
+    if not (may_amount or may_level or may_change) or _size_options(doc, index):
         return []
     out: list[Dose] = []
     numeric_spans: list[tuple[int, int]] = []
@@ -287,6 +288,14 @@ def _cut_by(text: str, start: int, end: int) -> bool:
 @functools.cache
 def _taper_words() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{lexicons.read('doses')['taper_cues']})\b", re.IGNORECASE)
+
+
+def _size_options(doc: Document, index: int) -> bool:
+    """Whether sentence ``index`` lists the sizes a product is sold in (:func:`lines.is_size_list`)."""
+    if index == 0:
+        return False
+    unit, label = doc.sentences[index], doc.sentences[index - 1]
+    return is_size_list(doc.flat[unit.start : unit.end], doc.flat[label.start : label.end])
 
 
 def _unit_before(doc: Document, index: int) -> Unit | None:
