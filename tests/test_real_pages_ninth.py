@@ -344,3 +344,17 @@ def test_a_shops_choice_of_sizes_is_no_dose_and_no_claim():
 
 def test_amounts_alone_under_a_dose_heading_are_still_doses():
     assert doses("Typical doses\n\n2 g 4 g 8 g\n") == ["2 g", "4 g", "8 g"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The bigger risk is someone on 20+ grams of kratom a day starting buprenorphine too early.", [("20+ grams", ">=", "g")]),
+        ("Cutting down by about a quarter of your daily amount each week works for many.", [("a quarter", None, "%")]),
+        ("Never drop more than a quarter of your dose at once.", [("a quarter", "<=", "%")]),
+        ("Half of users report better sleep.", []),
+    ],
+)
+def test_an_amount_and_up_and_a_share_of_the_dose_a_taper_cuts(text, expected):
+    found = [(r.provenance.exact, r.comparator, r.unit) for r in extract(text) if type(r).__name__ == "Dose"]
+    assert found == expected

@@ -73,7 +73,7 @@ def _grammar() -> _Grammar:
     numeric = (
         rf"(?<![\w.,])(?<!\d/)(?:(?P<between>between)\s+(?P<b_low>{_NUMBER})\s*(?P<b_unit1>{unit_re})?\s*(?:and|-|–|—|to)\s*(?P<b_high>{_NUMBER})"
         rf"|(?P<low>{_NUMBER})\s*(?P<unit1>{unit_re})?{_DASH}(?P<high>{_NUMBER})"
-        rf"|(?P<value>{_NUMBER}))(?:\s*|-)(?:(?P<measure>level|heaping|heaped|rounded|scant)\s+)?(?P<unit>{unit_re})"
+        rf"|(?P<value>{_NUMBER})(?P<plus>\+)?)(?:\s*|-)(?:(?P<measure>level|heaping|heaped|rounded|scant)\s+)?(?P<unit>{unit_re})"
     )
     single = (
         rf"(?P<one>an?|one)\s+(?:(?P<modifier>{lex['measure_modifiers']['approximate']}|{lex['measure_modifiers']['exact']})\s+)?"
@@ -192,8 +192,23 @@ def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | No
         modifier = m.group("modifier")
         approximate = bool(modifier and lex.approximate_measure.fullmatch(modifier))
         found.append(Amount(m.start(1), m.end(1), amount, amount, lex.units[m.group("unit").lower()], approximate=approximate))
+    for m in _SHARE_OF_DOSE.finditer(text, s, e):
+        if not overlaps(taken, taken_starts, m.start(), m.end("share")):
+            share = _SHARES[m.group("share").lower().replace("-", " ")]
+            found.append(Amount(m.start(), m.end("share"), share, share, "%"))
     found.sort(key=lambda f: f[0])
     return _elliptic(text, s, e, found, unit_hint)
+
+
+# "a quarter of your daily amount", "by more than a quarter at once": a share of the dose, which a
+# taper cuts as it cuts a percentage.
+_SHARES = {"a quarter": 25.0, "one quarter": 25.0, "a third": 100 / 3, "one third": 100 / 3, "a fifth": 20.0, "a tenth": 10.0, "half": 50.0}
+_SHARE_OF_DOSE = re.compile(
+    r"(?<![\w-])(?P<share>an? (?:quarter|third|fifth|tenth)|one[- ](?:quarter|third)|half)"
+    r"(?= of (?:(?:your|the|their|my|his|her|that) )?(?:(?:daily|current|total|starting|usual) )?(?:dose|amount|intake|total)\b"
+    r"| (?:at once|in one (?:go|step)|per (?:week|step))\b)",
+    re.IGNORECASE,
+)
 
 
 def _alternatives(low: float, high: float, unit: Unit) -> bool:

@@ -98,8 +98,10 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
         trailing = lex.trailing.first(text, end, min(e, end + 24), words=words)
         if comparator is None and trailing and _PER_PERIOD.fullmatch(text, end, trailing.start):
             comparator = trailing.label
-        if comparator is None and text.startswith("+", end) and not text[end + 1 : end + 2].isalnum():
-            comparator = ">="  # "Heavy: 8 g+"
+        if comparator is None and (
+            (text.startswith("+", end) and not text[end + 1 : end + 2].isalnum()) or _PLUS_BEFORE_UNIT.match(text, start, end)
+        ):
+            comparator = ">="  # "Heavy: 8 g+", "on 20+ grams of kratom a day"
         # "Serving size: 1 level teaspoon (about 2.5 g)", "Do not exceed 16 capsules (8 g)": the same amount again
         restated = bool(out) and out[-1].kind == "numeric" and _RESTATED.fullmatch(text, out[-1].provenance.char_end, start) is not None
         if comparator is None and restated:
@@ -288,6 +290,9 @@ def _cut_by(text: str, start: int, end: int) -> bool:
 @functools.cache
 def _taper_words() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{lexicons.read('doses')['taper_cues']})\b", re.IGNORECASE)
+
+
+_PLUS_BEFORE_UNIT = re.compile(r"[\d.,]+\+")
 
 
 def _size_options(doc: Document, index: int) -> bool:
