@@ -43,6 +43,8 @@ _REDUCED_OR_NOMINAL = re.compile(r"(?:ed|ion|ade|ism)$")
 # "the binding of <agent> to ...": the agent follows the action noun.
 _OF_AGENT = re.compile(r"\s+of\s+", re.IGNORECASE)
 # "inhibition of CYP2D6 by <agent>".
+# An action whose own words end in "of" ("inhibitory effects of"): the agent follows at once.
+_OF_ENDED = re.compile(r"\sof$", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\s+by\s+", re.IGNORECASE)
 # "By binding to these receptors, <agent> ...": an adverbial clause before the main subject.
 _ADVERBIAL = re.compile(r"(?:^|[,;]\s*)(?:by|through|via|upon|after|when|while)\s+$", re.IGNORECASE)
@@ -199,9 +201,9 @@ def agent_after(
     """An agent named after its action: a nominalisation ("the binding of MG to MOR",
     "inhibition of CYP2D6 by kratom") or an adverbial clause ("By binding to these receptors,
     the alkaloids ..."). Returns ``(group, targets)``, empty when neither form is there."""
-    of = _OF_AGENT.match(text, action.end, limit)
-    if of:
-        group = _agent_at(of.end(), agents, references, doc, index)
+    of = _of_agent(text, action, limit)
+    if of is not None:
+        group = _agent_at(of, agents, references, doc, index)
         if group:
             targets = [t for t in chosen if t[0].start >= group[0][0].end] or chosen
             return group, targets
@@ -219,6 +221,17 @@ def agent_after(
                 if group:
                     return group, chosen
     return [], chosen
+
+
+def _of_agent(text: str, action: Hit, limit: int) -> int | None:
+    """Where a nominal action's agent after "of" starts: "the binding of MG to MOR", or at once
+    after an action whose own words end in "of" ("the inhibitory effects of mitragynine on")."""
+    of = _OF_AGENT.match(text, action.end, limit)
+    if of:
+        return of.end()
+    if _OF_ENDED.search(text, action.start, action.end):
+        return action.end + len(text[action.end : limit]) - len(text[action.end : limit].lstrip())
+    return None
 
 
 def named_after_role(text: str, action: Hit, agents: list[Hit]) -> Hit | None:
