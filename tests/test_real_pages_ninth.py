@@ -228,6 +228,17 @@ def test_a_drug_not_metabolised_by_an_enzyme_is_a_denied_interaction():
     [
         # the name inside an appositive is not the subject
         ("Mitragynine, the main kratom alkaloid, stimulates mu-opioid receptors.", {("mitragynine", "activates", "mu-opioid receptor")}),
+        (
+            "Mitragynine (MG), the principal alkaloid of Mitragyna speciosa (kratom), is a partial agonist at the mu-opioid receptor.",
+            {("mitragynine", "partial_agonist", "mu-opioid receptor")},
+        ),
+        (
+            "7-hydroxymitragynine, which forms from mitragynine in the liver, is a stronger agonist at the mu receptor.",
+            {("7-hydroxymitragynine", "agonist", "mu-opioid receptor")},
+        ),
+        # a definite description and a short name
+        ("Kratom's main alkaloid acts mostly on opioid receptors.", {("mitragynine", "interacts_with", "opioid receptors")}),
+        ("The 7-hydroxy metabolite actually hits the mu receptor.", {("7-hydroxymitragynine", "interacts_with", "mu-opioid receptor")}),
         # "it" points back to one drug, not to a class named in the plural
         (
             "Mitragynine differs from classical opioids. In cell assays it is a G-protein-biased agonist at the μ receptor.",

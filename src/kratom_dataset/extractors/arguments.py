@@ -49,7 +49,7 @@ _BY_AGENT = re.compile(r"\s+by\s+", re.IGNORECASE)
 # "By binding to these receptors, <agent> ...": an adverbial clause before the main subject.
 _ADVERBIAL = re.compile(r"(?:^|[,;]\s*)(?:by|through|via|upon|after|when|while)\s+$", re.IGNORECASE)
 _MAIN_SUBJECT = re.compile(r"[^,.;]{0,60},\s*")
-_APPOSITIVE = re.compile(r"\s*,\s*(?:the|a|an|its|one|another)\b[^,;.]{0,60},\s*(?:\w+\s+){0,3}", re.IGNORECASE)
+_APPOSITIVE = re.compile(r"\)?\s*,\s*(?:(?:the|a|an|its|one|another)\b|(?:which|who)\s)[^,;.]{0,60},\s*(?:\w+\s+){0,3}", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"[.;]|,\s*(?:so|but|whereas|while|although|though|because|since|and so)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"which|who|that", re.IGNORECASE)
 _OBJECT_PRONOUN = re.compile(r"it|them", re.IGNORECASE)
@@ -303,9 +303,11 @@ def agent_group(
             else:
                 break
         if group[0] is before[-1] and len(before) > 1:
-            outer = before[-2]
-            if _APPOSITIVE.fullmatch(text, outer.end, action_start):  # "Mitragynine, the main kratom alkaloid, is"
-                group = [outer]
+            # "Mitragynine, the main kratom alkaloid, is", "Mitragynine (MG), the principal alkaloid of
+            # Mitragyna speciosa (kratom), is", "7-OH, which forms from MG in the liver, is"
+            head = next((h for h in before[:-1] if _APPOSITIVE.fullmatch(text, h.end, action_start)), None)
+            if head is not None:
+                group = [head]
         specific = [h for h in group if not h.info.get("generic") and h.label != "kratom"]
         if specific and all(h.label in lexicon().alkaloids for h in specific):
             group = specific  # "kratom's alkaloids, mitragynine and 7-OH": the alkaloids it names
