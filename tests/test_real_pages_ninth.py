@@ -99,6 +99,15 @@ def test_a_run_of_short_lines_is_no_list_where_a_line_heads_what_follows(text):
         "⁴ Kruegel AC, et al. J Am Chem Soc.",
         "1,204 views  •  Premiered Sep 9, 2024",
         "Illustrations: K. Ramos · Printed by volunteers",
+        "Applies to: kratom, oxycodone",
+        "Share: LinkedIn",
+        "Data last reviewed by our clinical pharmacists in August 2024.",
+        "Content reviewed by Dr. Samuel Ortiz, MD, ABAM.",
+        "Quick mod note: we cant give medical advice here.",
+        "No duplications found.",
+        "[Your email address] [Subscribe]",
+        "$34.99   Subscribe & save 15%",
+        "Original Article | Open Access | Volume 12, Issue 3, pp. 211–219",
     ],
 )
 def test_the_comment_form_and_cookie_notice_are_no_claims(line):
@@ -369,3 +378,10 @@ def test_amounts_alone_under_a_dose_heading_are_still_doses():
 def test_an_amount_and_up_and_a_share_of_the_dose_a_taper_cuts(text, expected):
     found = [(r.provenance.exact, r.comparator, r.unit) for r in extract(text) if type(r).__name__ == "Dose"]
     assert found == expected
+
+
+def test_each_row_of_a_pipe_table_is_a_unit_of_its_own():
+    text = "Sample plan\nWeek | Daily total | Split\n1 | 15 g | 5 g three times a day\n2 | 13.5 g | 4.5 g x3\n"
+    units = _units(text)
+    assert ("1 | 15 g | 5 g three times a day", True) in units
+    assert ("2 | 13.5 g | 4.5 g x3", True) in units

@@ -215,8 +215,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
     before, after = text[prev[0] : prev[1]], text[nxt[0] : nxt[1]]
     if _LIST_ITEM.match(after) or MD_HEADING.match(after) or MD_HEADING.match(before):
         return False
-    if _COLUMNS.search(before) or _COLUMNS.search(after):
-        return False  # "1–2     16 g     8 g AM": a row of a table laid out in spaces is a line of its own
+    if _COLUMNS.search(before) or _COLUMNS.search(after) or (TABLE_ROW.search(before) and TABLE_ROW.search(after)):
+        return False  # "1–2     16 g     8 g AM", "1 | 15 g | 5 g x3": a row of a table is a line of its own
     if _TURN.match(after) or _STAMP_LINE.fullmatch(before) or _STAMP_LINE.fullmatch(after):
         return False  # "[21:05] mossy_k: ...", "0:12" over a caption: each turn or cue is a line of its own
     if before.split()[-1] in MINOR_WORDS and not _LABEL.match(after):
@@ -247,6 +247,9 @@ _QUESTION_LINE = re.compile(r"(?:Is|Are|Can|Could|Does|Do|Did|How|What|Why|When|
 
 # A line that holds only a time stamp: a video's caption cue ("0:12") or a chat's stamp.
 _STAMP_LINE = re.compile(rf"\s*(?:{CHAT_STAMP}|{CLOCK})\s*")
+
+# A row of a table written with pipes: two cell borders or more.
+TABLE_ROW = re.compile(r"\|[^|\n]*\|")
 
 # Columns laid out in spaces: a gap of three or more spaces (or a tab) between two words.
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")

@@ -25,6 +25,7 @@ from .lexicon import factored
 from .lines import (
     MD_HEADING,
     OPEN_QUOTES,
+    TABLE_ROW,
     is_attribute_line,
     is_bare_item,
     is_forum_byline,
@@ -289,9 +290,6 @@ def _plain(text: str, lines: list[LineSpan]) -> Layout:
     return Layout("plain", title, sections, paragraphs)
 
 
-# A row of a table written with pipes: two cell borders or more.
-_TABLE_ROW = re.compile(r"\|[^|\n]*\|")
-
 #: How many heading lines (breadcrumb, site name, kicker) may stand before a page's title.
 _TITLE_REACH = 4
 # A line that may stand above a page's title: a breadcrumb, a kicker in capitals ("HEALTH") or a
@@ -354,8 +352,8 @@ def _add_paragraphs(
             heading = False  # "u/name · 9h" then "4 months seems long lol": a post, not a heading
         if (
             heading
-            and _TABLE_ROW.search(line)
-            and (_TABLE_ROW.search(following) or (paragraphs and _TABLE_ROW.search(text, paragraphs[-1].start, paragraphs[-1].end)))
+            and TABLE_ROW.search(line)
+            and (TABLE_ROW.search(following) or (paragraphs and TABLE_ROW.search(text, paragraphs[-1].start, paragraphs[-1].end)))
         ):
             heading = False  # "Quetiapine | CYP3A4 | Major" among rows like it: a row of a table
         if not heading and more and (contents or is_numbered_heading(line, following)):

@@ -295,19 +295,17 @@ def agent_group(
         nearest = before[-1]
         if action_start - nearest.end > _AGENT_GAP or _NEW_CLAUSE.search(text, nearest.end, action_start):
             return []
-        group = [nearest]
-        for prev in reversed(before[:-1]):
+        # "Mitragynine, the main kratom alkaloid, is", "Mitragynine (MG), the principal alkaloid of
+        # Mitragyna speciosa (kratom), is", "7-OH, which forms from MG in the liver, is": the head of
+        # an appositive, not a name inside it nor a list with it
+        head = next((h for h in before[:-1] if _APPOSITIVE.fullmatch(text, h.end, action_start)), None)
+        group = [head if head is not None else nearest]
+        for prev in reversed(before[:-1]) if head is None else ():
             gap = text[prev.end : group[0].start]
             if CHAIN.fullmatch(gap) or _AND_DETERMINER.fullmatch(gap) or (prev.label == group[0].label and "." not in gap):
                 group.insert(0, prev)
             else:
                 break
-        if group[0] is before[-1] and len(before) > 1:
-            # "Mitragynine, the main kratom alkaloid, is", "Mitragynine (MG), the principal alkaloid of
-            # Mitragyna speciosa (kratom), is", "7-OH, which forms from MG in the liver, is"
-            head = next((h for h in before[:-1] if _APPOSITIVE.fullmatch(text, h.end, action_start)), None)
-            if head is not None:
-                group = [head]
         specific = [h for h in group if not h.info.get("generic") and h.label != "kratom"]
         if specific and all(h.label in lexicon().alkaloids for h in specific):
             group = specific  # "kratom's alkaloids, mitragynine and 7-OH": the alkaloids it names
