@@ -329,6 +329,8 @@ def evidence(text: str) -> list[str]:
         ("Several non-opioid mechanisms have also been proposed.", "unspecified"),
         ("So I keep reading that mitragynine itself is pretty weak.", "unspecified"),
         ("Some report that 4 grams of red vein eases nagging back pain.", "users_report"),
+        ("Many say Red Bali helps them unwind after work.", "users_report"),
+        ("Magnesium and hot showers help a bit, according to readers.", "users_report"),
         ("I went from 30g to 10g in a month and the legs were the worst part.", "personal_accounts"),
     ],
 )
