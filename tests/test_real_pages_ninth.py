@@ -245,6 +245,11 @@ def test_a_drug_not_metabolised_by_an_enzyme_is_a_denied_interaction():
             "7-hydroxymitragynine, which forms from mitragynine in the liver, is a stronger agonist at the mu receptor.",
             {("7-hydroxymitragynine", "agonist", "mu-opioid receptor")},
         ),
+        # "both" after a sentence that names two drugs and a generic class
+        (
+            "Mitragynine and 7-hydroxymitragynine are the main alkaloids. Both compounds bind to the mu-opioid receptor.",
+            {("mitragynine", "binds", "mu-opioid receptor"), ("7-hydroxymitragynine", "binds", "mu-opioid receptor")},
+        ),
         # a definite description and a short name
         ("Kratom's main alkaloid acts mostly on opioid receptors.", {("mitragynine", "interacts_with", "opioid receptors")}),
         ("The 7-hydroxy metabolite actually hits the mu receptor.", {("7-hydroxymitragynine", "interacts_with", "mu-opioid receptor")}),

@@ -56,6 +56,10 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
         hits = referable(reference, named_agents(text, start, end), text)
         if not hits:
             continue
+        if plural and PAIR.match(text, reference.start):
+            # "Mitragynine and 7-OH are the main alkaloids. Both compounds ...": the two it names
+            specific = [h for h in hits if not h.info.get("generic") and h.label != "kratom"]
+            hits = specific if len({h.label for h in specific}) >= 2 else hits
         group = [_salient(text, hits, start, end < reference.start, reference)]
         if plural:
             for prev in reversed(hits[:-1]):
