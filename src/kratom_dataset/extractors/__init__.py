@@ -17,7 +17,7 @@ from ..vocabulary import ID_PATTERN, RECORD_KINDS, TABLE_OF_KIND
 from . import claims, doses, mechanisms, topics
 
 PARSER = "kratom_dataset.parse"
-PARSER_VERSION = "1.5.0"
+PARSER_VERSION = "1.6.0"
 
 #: Extractor name -> version, written into the manifest of every release.
 EXTRACTORS = {
