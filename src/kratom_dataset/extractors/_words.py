@@ -181,3 +181,24 @@ def fragments(source: str) -> set[str] | None:
         return _required(list(_sp.parse(source.lower()).data))
     except re.error:
         return None
+
+
+def folded_fragments(source: str, flags: int = 0, *, most: int = 3) -> tuple[str, ...] | None:
+    """Lower-case ASCII fragments of which every match of the pattern ``source`` holds one, or None.
+
+    None too for more than ``most`` fragments: a test per fragment then costs about what the
+    pattern's own scan would.
+
+    Read from the pattern as written (:func:`fragments` lower-cases the source first, which
+    turns an escape such as ``\\A`` into another). For a unit of ASCII text, a case-insensitive
+    match holds its fragment lower-cased in the unit lower-cased; a fragment outside ASCII could
+    be matched by an ASCII letter ("\u017f" by "s"), so a pattern with one gets None.
+    """
+    try:
+        found = _required(list(_sp.parse(source, flags).data))
+    except re.error:
+        return None
+    if not found or len(found) > most:
+        return None
+    folded = sorted({f.lower() for f in found})
+    return tuple(folded) if all(f.isascii() for f in folded) else None
