@@ -69,10 +69,10 @@ def lexicon() -> ClaimCues:
         type_subsets={},
         subjects=Matcher([(s["subject"], s["pattern"], s) for s in lex["subjects"]]),
         main_clause=lexicons.factored(lex["main_clause"], re.IGNORECASE),
-        dose_outcomes=lexicons.factored(lex["dose_outcomes"], re.IGNORECASE),
-        study_design=lexicons.factored(lex["study_design"], re.IGNORECASE),
+        dose_outcomes=lexicons.guarded(lex["dose_outcomes"], re.IGNORECASE),
+        study_design=lexicons.guarded(lex["study_design"], re.IGNORECASE),
         study_frame=lexicons.factored(lex["study_frame"], re.IGNORECASE),
-        use_motive=lexicons.factored(lex["use_motive"], re.IGNORECASE),
+        use_motive=lexicons.guarded(lex["use_motive"], re.IGNORECASE),
         appositive=lexicons.factored(lex["appositive"], re.IGNORECASE),
         subordinate_mechanism=lexicons.factored(lexicons.body(lex["subordinate_mechanism"]), re.IGNORECASE),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon as lexicons
 from ._match import SUBSETS_LIMIT, Matcher
 from .claim_cues import Types, lexicon
 
@@ -13,7 +14,7 @@ _CONSEQUENCE = re.compile(r",\s*(?:which|so|thereby|therefore)\b|\bwhich means\b
 # "two servings a day", "Down to 14 capsules", "chew 3–10 leaves per session": an amount counted
 # in the form it is taken in, which no unit measures but which states a dose all the same. The
 # form is looked for first (few sentences hold one), then the count before it.
-_FORM = re.compile(
+_FORM = lexicons.guarded(
     r"\b(?:capsules?|caps|tablets?|tabs|gummies|gummy|servings?|leaves|leaf|droppers?(?:ful)?|scoops?|pills?|shots?|cups?|glass(?:es)?|doses)\b",
     re.IGNORECASE,
 )
