@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..document import Document
@@ -131,6 +131,30 @@ class WordIndex:
 
 #: One index for every matcher, so a sentence is tokenised once for all of them.
 INDEX = WordIndex()
+
+
+class Worded:
+    """A pattern searched only where :data:`INDEX` says its words may be.
+
+    For a pattern scanned over whole sentences: most sentences hold none of its words, and
+    the sentence's word mask, read once for every matcher, says so without a scan. The mask
+    decides only for ASCII text, where a case-insensitive match holds its words lower-cased
+    as the index reads them; any other text, or a call without a mask, is scanned as it is.
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.bit = INDEX.register(fragments(pattern.pattern))
+
+    def _absent(self, text: str, words: int | None) -> bool:
+        """Whether ``words`` (the mask of ``text`` or of a span holding it) rules a match out."""
+        return words is not None and self.bit is not None and not words & self.bit and text.isascii()
+
+    def search(self, text: str, words: int | None = None) -> re.Match[str] | None:
+        return None if self._absent(text, words) else self.pattern.search(text)
+
+    def finditer(self, text: str, words: int | None = None) -> Iterator[re.Match[str]]:
+        return iter(()) if self._absent(text, words) else self.pattern.finditer(text)
 
 
 def _run(fragment: str) -> str:

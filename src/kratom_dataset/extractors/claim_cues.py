@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .. import lexicon as lexicons
 from ._match import Matcher, alternatives
-from ._words import folded_fragments
+from ._words import Worded, folded_fragments
 
 #: The type matchers a sentence can match, by type name and strength.
 Types = dict[tuple[str, bool], list[Matcher]]
@@ -34,10 +34,10 @@ class ClaimCues:
     subordinate_mechanism: re.Pattern[str]
     type_words: int  # word-index bits of every type pattern (-1 when one has no word to look for)
     type_subsets: dict[int, Types]  # a sentence's type bits -> the types it can match
-    dose_outcomes: re.Pattern[str]
-    study_design: re.Pattern[str]
+    dose_outcomes: Worded
+    study_design: Worded
     study_frame: re.Pattern[str]
-    use_motive: re.Pattern[str]
+    use_motive: Worded
 
 
 @functools.cache
@@ -69,10 +69,10 @@ def lexicon() -> ClaimCues:
         type_subsets={},
         subjects=Matcher([(s["subject"], s["pattern"], s) for s in lex["subjects"]]),
         main_clause=lexicons.factored(lex["main_clause"], re.IGNORECASE),
-        dose_outcomes=lexicons.guarded(lex["dose_outcomes"], re.IGNORECASE),
-        study_design=lexicons.guarded(lex["study_design"], re.IGNORECASE),
+        dose_outcomes=Worded(lexicons.guarded(lex["dose_outcomes"], re.IGNORECASE)),
+        study_design=Worded(lexicons.guarded(lex["study_design"], re.IGNORECASE)),
         study_frame=lexicons.factored(lex["study_frame"], re.IGNORECASE),
-        use_motive=lexicons.guarded(lex["use_motive"], re.IGNORECASE),
+        use_motive=Worded(lexicons.guarded(lex["use_motive"], re.IGNORECASE)),
         appositive=lexicons.factored(lex["appositive"], re.IGNORECASE),
         subordinate_mechanism=lexicons.factored(lexicons.body(lex["subordinate_mechanism"]), re.IGNORECASE),
     )

@@ -288,7 +288,7 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
         else None
     )
     subject = lex.subjects.first(text, s.start, s.end, words=words)
-    claim_type = _type(sentence, has_mechanism, words, has_dose or counted_form(sentence))
+    claim_type = _type(sentence, has_mechanism, words, has_dose or counted_form(sentence, words))
     return Claim.trusted(
         id=cid,
         article_id=doc.article_id,
