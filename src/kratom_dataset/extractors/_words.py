@@ -24,10 +24,18 @@ else:  # pragma: no cover - Python 3.10
 
 #: What the index reads as words: runs of word characters, and each symbol outside ASCII ("↑").
 _TOKEN = re.compile(r"\w+|[^\w\s\x00-\x7f]")
-#: :data:`_TOKEN` for ASCII text, where it finds the same words: the word characters of ASCII
-#: are the same either way, and a symbol outside it cannot occur. Its character test is a
-#: table look-up where the Unicode one asks the character database.
-_ASCII_TOKEN = re.compile(r"\w+", re.ASCII)
+#: Every ASCII character that is no word character, to a space (see :func:`ascii_words`).
+_NON_WORD_TO_SPACE = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
+
+
+def ascii_words(text: str) -> list[str]:
+    """The words of ASCII text, in order, as :data:`_TOKEN` finds them: the word characters of
+    ASCII are the same either way, and a symbol outside it cannot occur.
+
+    Its non-word characters turned to spaces and split there: a translation and a split, both
+    in C, cost a third of a regex that makes a match per word.
+    """
+    return text.translate(_NON_WORD_TO_SPACE).split()
 
 
 class WordIndex:
@@ -109,7 +117,7 @@ class WordIndex:
             words.clear()
         found = 0
         span = text[start:end].lower()
-        for word in set((_ASCII_TOKEN if span.isascii() else self._WORD).findall(span)):
+        for word in set(ascii_words(span) if span.isascii() else self._WORD.findall(span)):
             bits = words.get(word)
             if bits is None:
                 bits = words[word] = self._word_bits(word)
