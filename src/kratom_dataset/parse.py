@@ -123,13 +123,15 @@ _SOFT_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 # Characters read as their plain forms when matching: no-break and figure spaces, the Unicode
 # hyphens, as pages paste them ("7‑hydroxymitragynine"). One character each, so offsets hold.
 _PLAIN_FORMS = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2010": "-", "\u2011": "-"})
-_ODD_FORMS = re.compile("[\u00a0\u2007\u202f\u2010\u2011]")
+#: The characters of :data:`_PLAIN_FORMS`, each looked for as a substring: a regex class of them
+#: is tested against every character one by one.
+_ODD_FORMS = "\u00a0\u2007\u202f\u2010\u2011"
 
 
 def _flatten(text: str, paragraphs: list[Block]) -> str:
     """``text`` with the line breaks inside each paragraph turned to spaces, and no-break spaces and
     hyphens read as plain ones; offsets kept."""
-    if _ODD_FORMS.search(text):
+    if any(form in text for form in _ODD_FORMS):
         return _flatten(text.translate(_PLAIN_FORMS), paragraphs)
     pieces: list[str] = []
     cursor = 0
