@@ -63,7 +63,9 @@ def lexicon() -> ClaimCues:
         ),
         negation_exceptions=Matcher([("exception", w, {}) for w in lex["negation_exceptions"]], longest=False),
         evidence=Matcher([(e["evidence"], e["pattern"], e) for e in lex["evidence"]]),
-        personal=Matcher([("personal_accounts", lex["personal"], {})], bounded=False),
+        # One entry per alternative, so the word index skips most of them; the first one found at the
+        # leftmost place, as the one alternation finds it.
+        personal=Matcher([("personal_accounts", a, {}) for a in spread(lex["personal"])], bounded=False, longest=False),
         types=types,
         type_words=type_words,
         type_subsets={},
@@ -76,6 +78,22 @@ def lexicon() -> ClaimCues:
         appositive=lexicons.factored(lex["appositive"], re.IGNORECASE),
         subordinate_mechanism=lexicons.factored(lexicons.body(lex["subordinate_mechanism"]), re.IGNORECASE),
     )
+
+
+def spread(source: str) -> list[str]:
+    """The alternatives of a pattern that is one alternation, each a pattern of its own: "a|b"
+    gives "a" and "b", and one wrapped in word boundaries, "\\b(?:a|b)\\b", gives "\\b(?:a)\\b" and
+    "\\b(?:b)\\b". Searched apart, the leftmost match and, at one place, the first alternative
+    that matches there, is what the pattern matches."""
+    head, tail = r"\b(?:", r")\b"
+    if source.startswith(head) and source.endswith(tail):
+        inner = source[len(head) : -len(tail)]
+        try:
+            re.compile(inner)  # the group that opens the pattern closes at its end
+        except re.error:
+            return alternatives(source)
+        return [f"{head}{a}{tail}" for a in alternatives(inner)]
+    return alternatives(source)
 
 
 def opening(patterns: list[str]) -> Opening:
