@@ -27,7 +27,8 @@ from .lines import MINOR_WORDS as _MINOR_WORDS  # noqa: F401 - tests/test_wrappi
 from .sentences import split_sentences
 from .vocabulary import ArticleFormat, SectionRole
 
-_LINE = re.compile(r"[^\r\n]*")
+# The text of each line; a blank line is no span, so the empty matches between breaks are not made.
+_LINE = re.compile(r"[^\r\n]+")
 _BULLET = re.compile(r"[ \t]*[-*•][ \t]+")
 _NUMBER_MARK = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+(?=\S)")
 _CONCLUSION_HEADING = factored(r"conclusion|final thoughts|bottom line|takeaways?|summary|in short", re.IGNORECASE)
