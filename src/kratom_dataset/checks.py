@@ -202,32 +202,34 @@ def _check_provenance(
     if article is None:
         return
     text = texts[aid]
+    # Every field read once: a record is checked field by field, and there are tens of thousands.
+    start, end, prefix, suffix = p.char_start, p.char_end, p.prefix, p.suffix
     if p.article_sha256 != article.sha256:
         report.add("provenance-hash", "article_sha256 differs from the article's sha256", table, record.id, "provenance.article_sha256")
-    if p.char_end > len(text):
+    if end > len(text):
         report.add(
-            "span-out-of-range", f"char_end {p.char_end} is past the end of the text ({len(text)})", table, record.id, "provenance.char_end"
+            "span-out-of-range", f"char_end {end} is past the end of the text ({len(text)})", table, record.id, "provenance.char_end"
         )
         return
-    if text[p.char_start : p.char_end] != p.exact:
-        report.add(
-            "span-mismatch", f"text[{p.char_start}:{p.char_end}] is not the recorded exact text", table, record.id, "provenance.exact"
-        )
-    if p.prefix != text[max(0, p.char_start - len(p.prefix)) : p.char_start] or (len(p.prefix) < 32 and len(p.prefix) != p.char_start):
+    if text[start:end] != p.exact:
+        report.add("span-mismatch", f"text[{start}:{end}] is not the recorded exact text", table, record.id, "provenance.exact")
+    if prefix != text[max(0, start - len(prefix)) : start] or (len(prefix) < 32 and len(prefix) != start):
         report.add("prefix-mismatch", "prefix is not the text just before the span", table, record.id, "provenance.prefix")
-    if p.suffix != text[p.char_end : p.char_end + len(p.suffix)] or (len(p.suffix) < 32 and p.char_end + len(p.suffix) != len(text)):
+    if suffix != text[end : end + len(suffix)] or (len(suffix) < 32 and end + len(suffix) != len(text)):
         report.add("suffix-mismatch", "suffix is not the text just after the span", table, record.id, "provenance.suffix")
     sections = article.sections
-    if p.section_index >= len(sections):
-        report.add("unknown-section", f"section {p.section_index} does not exist", table, record.id, "provenance.section_index")
+    index = p.section_index
+    if index >= len(sections):
+        report.add("unknown-section", f"section {index} does not exist", table, record.id, "provenance.section_index")
     else:
-        section = sections[p.section_index]
+        section = sections[index]
         if p.section != (section.heading or section.role):
             report.add("section-mismatch", f"section name {p.section!r} differs from the article's", table, record.id, "provenance.section")
-        if table != "articles" and not (section.char_start <= p.char_start < section.char_end):
+        if table != "articles" and not (section.char_start <= start < section.char_end):
             report.add("section-mismatch", "span does not start inside its section", table, record.id, "provenance.section_index")
-    if p.sentence_id is not None and sentence_ids is not None and p.sentence_id not in sentence_ids:
-        report.add("foreign-key", f"sentence {p.sentence_id} does not exist", table, record.id, "provenance.sentence_id")
+    sentence_id = p.sentence_id
+    if sentence_id is not None and sentence_ids is not None and sentence_id not in sentence_ids:
+        report.add("foreign-key", f"sentence {sentence_id} does not exist", table, record.id, "provenance.sentence_id")
 
 
 def _check_counts(report: Report, rows: Rows, articles: dict[str, Article]) -> None:

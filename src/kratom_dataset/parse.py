@@ -37,7 +37,8 @@ from .lines import MINOR_WORDS as _MINOR_WORDS  # noqa: F401 - tests/test_wrappi
 from .sentences import split_sentences
 from .vocabulary import ArticleFormat, SectionRole
 
-_LINE = re.compile(r"[^\r\n]*")
+# The text of each line; a blank line is no span, so the empty matches between breaks are not made.
+_LINE = re.compile(r"[^\r\n]+")
 _BULLET = re.compile(r"[ \t]*[-*•][ \t]+")
 _NUMBER_MARK = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+(?=\S)")
 _CONCLUSION_HEADING = factored(r"conclusion|final thoughts|bottom line|takeaways?|summary|in short", re.IGNORECASE)
@@ -135,13 +136,15 @@ _SOFT_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 # Characters read as their plain forms when matching: no-break and figure spaces, the Unicode
 # hyphens, as pages paste them ("7‑hydroxymitragynine"). One character each, so offsets hold.
 _PLAIN_FORMS = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2010": "-", "\u2011": "-"})
-_ODD_FORMS = re.compile("[\u00a0\u2007\u202f\u2010\u2011]")
+#: The characters of :data:`_PLAIN_FORMS`, each looked for as a substring: a regex class of them
+#: is tested against every character one by one.
+_ODD_FORMS = "\u00a0\u2007\u202f\u2010\u2011"
 
 
 def _flatten(text: str, paragraphs: list[Block]) -> str:
     """``text`` with the line breaks inside each paragraph turned to spaces, and no-break spaces and
     hyphens read as plain ones; offsets kept."""
-    if _ODD_FORMS.search(text):
+    if any(form in text for form in _ODD_FORMS):
         return _flatten(text.translate(_PLAIN_FORMS), paragraphs)
     pieces: list[str] = []
     cursor = 0

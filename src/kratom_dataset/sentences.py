@@ -8,9 +8,12 @@ from .document import Block, trim
 from .lines import CHAT_STAMP
 
 # A sentence ends at . ! or ? (plus closing quotes or brackets, and reference marks such as
-# "[3]", "[4, 5]" or a superscript "¹²") followed by space and then something that can start one: a capital, a
-# digit, or a letter of a script without case. Abbreviations and initials are checked separately.
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?:\[\d{1,3}(?:[,–-]\s?\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*(?=\s)")
+# "[3]", "[4, 5]" or a superscript "¹²") followed by space and then something that can start
+# one: a capital, a digit, or a letter of a script without case. Abbreviations and initials are
+# checked separately.
+# Written "[.!?][.!?]*", not "[.!?]+": a pattern that opens with a class lets sre skip along on a
+# set test, and one that opens with a repeat is entered at every character.
+_SENTENCE_END = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?:\[\d{1,3}(?:[,–-]\s?\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*(?=\s)")
 # "Chamomile Flower Extract ....... 100 mg": dots that lead to a value on the same line.
 _DOT_LEADER = re.compile(r"\.{3,}[ \t]*(?=[\d$€£])|\.{5,}")
 _LETTER = re.compile(r"[^\W\d_]")

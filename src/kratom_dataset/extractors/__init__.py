@@ -15,6 +15,7 @@ from ..models import TABLES, Article, Claim, Dose, Mechanism, Record, RecordKind
 from ..provenance import anchor, sentence_anchor, sentence_record_id
 from ..vocabulary import ID_PATTERN, RECORD_KINDS, TABLE_OF_KIND
 from . import claims, doses, mechanisms, topics
+from ._words import ascii_words
 
 PARSER = "kratom_dataset.parse"
 PARSER_VERSION = "1.6.0"
@@ -31,8 +32,6 @@ EXTRACTORS = {
 _FUNCTION_WORDS = frozenset(["the", "and", "of", "to", "is", "in", "that", "with", "for", "as", "it", "are", "this"])
 _ENGLISH = re.compile("|".join(sorted(_FUNCTION_WORDS)), re.IGNORECASE)
 _WORD = re.compile(r"\w+")
-#: :data:`_WORD` for ASCII text, which it splits the same way with a cheaper character test.
-_ASCII_WORD = re.compile(r"\w+", re.ASCII)
 
 #: A record :func:`extract` returns: one of the four kinds of statement an article makes.
 Extracted = Topic | Claim | Dose | Mechanism
@@ -144,7 +143,7 @@ def language(text: str) -> str | None:
     language identifier.
     """
     if text.isascii():  # lower-cased as a whole, its words are the same words lower-cased
-        words = _ASCII_WORD.findall(text.lower())
+        words = ascii_words(text.lower())
         count = sum(map(_FUNCTION_WORDS.__contains__, words))
     else:
         words = _WORD.findall(text)

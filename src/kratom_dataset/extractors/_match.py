@@ -234,6 +234,8 @@ class Matcher:
         """:meth:`find` over a few entries searched apart: the leftmost match wins, and at one
         position the first entry in lexicon order unless a later one matches longer (for a
         matcher made ``longest=False``, the first entry, as one alternation of them would choose)."""
+        if len(entries) == 1:
+            return self._each(text, start, end, entries[0])
         hits: list[Hit] = []
         ahead: list[tuple[int, int] | None] = []
         pos = start
@@ -257,6 +259,21 @@ class Matcher:
             label, _, info = self._entries[i]
             hits.append(Hit(best[0], best[1], label, info))
             pos = max(best[1], best[0] + 1)
+        return hits
+
+    def _each(self, text: str, start: int, end: int, entry: tuple[int, re.Pattern[str], Scan]) -> list[Hit]:
+        """:meth:`_separate` when a span may match only one entry: each match in turn, without the
+        bookkeeping that several entries need."""
+        i, _, scan = entry
+        label, _, info = self._entries[i]
+        hits: list[Hit] = []
+        pos = start
+        while pos < end:
+            span = _leftmost(scan, text, pos, end)
+            if span is None:
+                break
+            hits.append(Hit(span[0], span[1], label, info))
+            pos = max(span[1], span[0] + 1)
         return hits
 
 

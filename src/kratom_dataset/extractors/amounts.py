@@ -45,7 +45,7 @@ class _Grammar:
     units: dict[str, Unit]
     number_words: dict[str, float]
     number_re: re.Pattern[str]
-    bare_number: re.Pattern[str]
+    bare_number: Bounded
     listed_before: re.Pattern[str]
     listed: re.Pattern[str]
     single: Bounded
@@ -85,7 +85,8 @@ def _grammar() -> _Grammar:
         units=units,
         number_words={k.lower(): float(v) for k, v in words.items()},
         number_re=lexicons.factored(_NUMBER, re.IGNORECASE),
-        bare_number=lexicons.factored(rf"(?<![\w.,/$€£#:-])(?:{_DIGITS})(?![\w/%:-]|[.,]\d|\s*(?:[-–—]|to)\s*\d)", re.IGNORECASE),
+        # Searched in the form that consumes the character before a number: a set test per character.
+        bare_number=bounded(rf"(?<![\w.,/$€£#:-])(?:{_DIGITS})(?![\w/%:-]|[.,]\d|\s*(?:[-–—]|to)\s*\d)", re.IGNORECASE, r"[\w.,/$€£#:-]"),
         listed_before=lexicons.factored(rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,\s*(?:even\s+)?$", re.IGNORECASE),
         # "single doses of 2, 4 and 8 mg": the amounts listed before the last one and its unit.
         listed=lexicons.factored(
@@ -236,19 +237,20 @@ def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Callabl
     found_by_start = sorted(found, key=lambda f: f[0])
     extra: list[Amount] = []
     hinted: list[Unit | None] = []  # the hint, asked for once
-    for m in lex.bare_number.finditer(text, s, e):
-        if overlaps(taken, starts, m.start(), m.start() + 1) or not lex.elliptic_after.match(text, m.end(), e):
+    for m in bounded_matches(lex.bare_number, text, s, e):
+        start, end = m.span(1)
+        if overlaps(taken, starts, start, start + 1) or not lex.elliptic_after.match(text, end, e):
             continue
-        if not lex.elliptic_before.search(text, max(s, m.start() - 40), m.start()):
+        if not lex.elliptic_before.search(text, max(s, start - 40), start):
             continue
-        value = _number(m.group())
+        value = _number(m.group(1))
         if not 0 < value < 1000:
             continue
-        if _OTHER_COMPARED.search(text, max(s, m.start() - 40), m.start()):
+        if _OTHER_COMPARED.search(text, max(s, start - 40), start):
             continue  # "around 9pm instead of 6", "5 hrs now instead of 2": a time, not an amount
         if found_by_start:
-            at = bisect.bisect_left(starts, m.start())
-            unit = min(found_by_start[max(0, at - 1) : at + 1], key=lambda f: abs(f[0] - m.start())).unit
+            at = bisect.bisect_left(starts, start)
+            unit = min(found_by_start[max(0, at - 1) : at + 1], key=lambda f: abs(f[0] - start)).unit
         else:
             assert unit_hint is not None  # no amount in the span: only a hinted unit gets here
             if not hinted:
@@ -256,7 +258,7 @@ def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Callabl
             if hinted[0] is None:
                 break
             unit = hinted[0]
-        extra.append(Amount(m.start(), m.end(), value, value, unit))
+        extra.append(Amount(start, end, value, value, unit))
     return sorted(found + extra, key=lambda f: f[0])
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .. import lexicon as lexicons
 from ._match import Matcher, alternatives
+from ._words import Worded, folded_fragments
 
 #: The type matchers a sentence can match, by type name and strength.
 Types = dict[tuple[str, bool], list[Matcher]]
@@ -17,8 +18,8 @@ Types = dict[tuple[str, bool], list[Matcher]]
 
 @dataclass(frozen=True)
 class ClaimCues:
-    rhetoric: re.Pattern[str]
-    furniture: re.Pattern[str]
+    rhetoric: Opening
+    furniture: Opening
     rhetoric_within: list[tuple[tuple[str, ...], re.Pattern[str]]]
     furniture_within: list[tuple[tuple[str, ...], re.Pattern[str]]]
     speculation: Matcher
@@ -33,10 +34,10 @@ class ClaimCues:
     subordinate_mechanism: re.Pattern[str]
     type_words: int  # word-index bits of every type pattern (-1 when one has no word to look for)
     type_subsets: dict[int, Types]  # a sentence's type bits -> the types it can match
-    dose_outcomes: re.Pattern[str]
-    study_design: re.Pattern[str]
+    dose_outcomes: Worded
+    study_design: Worded
     study_frame: re.Pattern[str]
-    use_motive: re.Pattern[str]
+    use_motive: Worded
 
 
 @functools.cache
@@ -62,24 +63,82 @@ def lexicon() -> ClaimCues:
         ),
         negation_exceptions=Matcher([("exception", w, {}) for w in lex["negation_exceptions"]], longest=False),
         evidence=Matcher([(e["evidence"], e["pattern"], e) for e in lex["evidence"]]),
-        personal=Matcher([("personal_accounts", lex["personal"], {})], bounded=False),
+        # One entry per alternative, so the word index skips most of them; the first one found at the
+        # leftmost place, as the one alternation finds it.
+        personal=Matcher([("personal_accounts", a, {}) for a in spread(lex["personal"])], bounded=False, longest=False),
         types=types,
         type_words=type_words,
         type_subsets={},
         subjects=Matcher([(s["subject"], s["pattern"], s) for s in lex["subjects"]]),
         main_clause=lexicons.factored(lex["main_clause"], re.IGNORECASE),
-        dose_outcomes=lexicons.factored(lex["dose_outcomes"], re.IGNORECASE),
-        study_design=lexicons.factored(lex["study_design"], re.IGNORECASE),
+        dose_outcomes=Worded(lexicons.guarded(lex["dose_outcomes"], re.IGNORECASE)),
+        study_design=Worded(lexicons.guarded(lex["study_design"], re.IGNORECASE)),
         study_frame=lexicons.factored(lex["study_frame"], re.IGNORECASE),
-        use_motive=lexicons.factored(lex["use_motive"], re.IGNORECASE),
+        use_motive=Worded(lexicons.guarded(lex["use_motive"], re.IGNORECASE)),
         appositive=lexicons.factored(lex["appositive"], re.IGNORECASE),
         subordinate_mechanism=lexicons.factored(lexicons.body(lex["subordinate_mechanism"]), re.IGNORECASE),
     )
 
 
-def opening(patterns: list[str]) -> re.Pattern[str]:
-    """One case-insensitive regex for units that open with any of ``patterns`` (after a quote)."""
-    return lexicons.factored(rf"^(?:[\"“‘']\s*)?(?:{'|'.join(patterns)})(?!\w)".replace("'", lexicons.APOSTROPHE), re.IGNORECASE)
+def spread(source: str) -> list[str]:
+    """The alternatives of a pattern that is one alternation, each a pattern of its own: "a|b"
+    gives "a" and "b", and one wrapped in word boundaries, "\\b(?:a|b)\\b", gives "\\b(?:a)\\b" and
+    "\\b(?:b)\\b". Searched apart, the leftmost match and, at one place, the first alternative
+    that matches there, is what the pattern matches."""
+    head, tail = r"\b(?:", r")\b"
+    if source.startswith(head) and source.endswith(tail):
+        inner = source[len(head) : -len(tail)]
+        try:
+            re.compile(inner)  # the group that opens the pattern closes at its end
+        except re.error:
+            return alternatives(source)
+        return [f"{head}{a}{tail}" for a in alternatives(inner)]
+    return alternatives(source)
+
+
+def opening(patterns: list[str]) -> Opening:
+    """Units that open with any of ``patterns`` (after a quote), case-insensitive: see :class:`Opening`."""
+    return Opening(patterns)
+
+
+def _opening_source(patterns: list[str]) -> str:
+    return rf"^(?:[\"“‘']\s*)?(?:{'|'.join(patterns)})(?!\w)".replace("'", lexicons.APOSTROPHE)
+
+
+class Opening:
+    """Whether a unit opens with any of a list of patterns, each pattern tried on its own and only
+    where it can match.
+
+    One alternation of them all was entered at every unit, and the patterns that open by
+    reading ahead ("[^.]{0,60}\\bask (?:me|us)") walk far into it each time. Apart (each
+    alternative of each pattern), a pattern is tried only on a unit whose first character can
+    start it and that holds one of the words every match of it holds; a unit matches the
+    alternation exactly when it matches one of them.
+    """
+
+    def __init__(self, patterns: list[str]) -> None:
+        self._branches: list[tuple[re.Pattern[str] | None, tuple[str, ...] | None, re.Pattern[str]]] = []
+        for alternative in (a for pattern in patterns for a in alternatives(pattern)):
+            source = _opening_source([alternative])
+            first = lexicons.first_characters(source, re.IGNORECASE)
+            self._branches.append(
+                (re.compile(first) if first else None, folded_fragments(source, re.IGNORECASE), lexicons.factored(source, re.IGNORECASE))
+            )
+        self._by_first: dict[str, list[tuple[tuple[str, ...] | None, re.Pattern[str]]]] = {}
+
+    def match(self, unit: str) -> bool:
+        """Whether ``unit`` opens with one of the patterns, as ``re.match`` of their alternation says."""
+        head = unit[:1]
+        candidates = self._by_first.get(head)
+        if candidates is None:
+            candidates = self._by_first[head] = [(needs, p) for first, needs, p in self._branches if first is None or first.match(head)]
+        lowered = unit.lower() if unit.isascii() else None
+        for needs, p in candidates:
+            if needs is not None and lowered is not None and not any(map(lowered.__contains__, needs)):
+                continue
+            if p.match(unit):
+                return True
+        return False
 
 
 def within(entries: list[dict[str, str]]) -> list[tuple[tuple[str, ...], re.Pattern[str]]]:

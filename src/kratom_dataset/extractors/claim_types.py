@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon as lexicons
 from ._match import SUBSETS_LIMIT, Matcher
+from ._words import Worded
 from .claim_cues import Types, lexicon
 
 # "X inhibits CYP3A4, which can raise levels of ...": the harm follows from the mechanism stated first.
@@ -13,9 +15,11 @@ _CONSEQUENCE = re.compile(r",\s*(?:which|so|thereby|therefore)\b|\bwhich means\b
 # "two servings a day", "Down to 14 capsules", "chew 3–10 leaves per session": an amount counted
 # in the form it is taken in, which no unit measures but which states a dose all the same. The
 # form is looked for first (few sentences hold one), then the count before it.
-_FORM = re.compile(
-    r"\b(?:capsules?|caps|tablets?|tabs|gummies|gummy|servings?|leaves|leaf|droppers?(?:ful)?|scoops?|pills?|shots?|cups?|glass(?:es)?|doses)\b",
-    re.IGNORECASE,
+_FORM = Worded(
+    lexicons.guarded(
+        r"\b(?:capsules?|caps|tablets?|tabs|gummies|gummy|servings?|leaves|leaf|droppers?(?:ful)?|scoops?|pills?|shots?|cups?|glass(?:es)?|doses)\b",
+        re.IGNORECASE,
+    )
 )
 _COUNT_BEFORE = re.compile(
     r"\b(?:\d+(?:[.,]\d+)?(?:\s*(?:-|–|to|or|until)\s*\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a couple of|a few|half a|a full|a)\s+"
@@ -24,9 +28,10 @@ _COUNT_BEFORE = re.compile(
 )
 
 
-def counted_form(sentence: str) -> bool:
-    """Whether the sentence counts an amount in the form it is taken in ("two servings a day")."""
-    return any(_COUNT_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) for m in _FORM.finditer(sentence))
+def counted_form(sentence: str, words: int | None = None) -> bool:
+    """Whether the sentence counts an amount in the form it is taken in ("two servings a day");
+    ``words`` is the sentence's word-index mask, when the caller has it."""
+    return any(_COUNT_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) for m in _FORM.finditer(sentence, words))
 
 
 def claim_type(sentence: str, has_mechanism: bool, words: int | None = None, has_dose: bool = False) -> str:
@@ -78,10 +83,10 @@ def claim_type(sentence: str, has_mechanism: bool, words: int | None = None, has
     adverse = cues.start("adverse_effect", False)
     if adverse is not None and adverse < _or(cues.start("efficacy", False), len(clause)):
         return "adverse_effect"
-    if has_dose and not lex.dose_outcomes.search(clause):
+    if has_dose and not lex.dose_outcomes.search(clause, words):
         # "helped me fall asleep" after a dose: the point is what it did; "were randomised to 2, 4
         # or 8 mg": the point is how a study was run
-        return "other" if lex.study_design.search(clause) else "dosage"
+        return "other" if lex.study_design.search(clause, words) else "dosage"
     for name in ("mechanism", "safety", "efficacy", "definition"):
         if cues.holds(name, False):
             return name
@@ -108,7 +113,7 @@ class _TypeCues:
     :func:`_type` asks: most sentences are typed by the first rule that holds, and a rule that
     only asks whether a type matches stops at its first entry that does."""
 
-    def __init__(self, candidates: Types, clause: str, words: int | None, motive: re.Pattern[str] | None = None) -> None:
+    def __init__(self, candidates: Types, clause: str, words: int | None, motive: Worded | None = None) -> None:
         self._candidates = candidates
         self._clause = clause
         self._words = words
@@ -122,7 +127,7 @@ class _TypeCues:
             found = [m.search(self._clause, words=self._words) for m in self._candidates.get(key, ())]
             at = min((at for at in found if at is not None), default=None)
             if at is not None and key == _EFFICACY and self._motive is not None:
-                motive = self._motive.search(self._clause)
+                motive = self._motive.search(self._clause, self._words)
                 if motive and motive.start() <= at < motive.end():
                     # "many turn to kratom to ease withdrawal": why people use it, not whether it
                     # works; an efficacy word after it still counts ("..., and many say it helps")

@@ -201,7 +201,7 @@ def is_furniture(sentence: str) -> bool:
     if len(sentence) < 40 and len(_WORDS.findall(sentence)) < 2 and not AMOUNT.search(sentence):  # "Low: 1-2 g" states one
         return True
     lex = _lexicon()
-    if lex.furniture.match(sentence) is not None or _within(lex.furniture_within, sentence) or _table_furniture(sentence):
+    if lex.furniture.match(sentence) or _within(lex.furniture_within, sentence) or _table_furniture(sentence):
         return True
     return is_forum_handle_line(sentence) or is_headline(sentence.split("\n", 1)[0])
 
@@ -294,7 +294,7 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
         else None
     )
     subject = lex.subjects.first(text, s.start, s.end, words=words)
-    claim_type = _type(sentence, has_mechanism, words, has_dose or counted_form(sentence))
+    claim_type = _type(sentence, has_mechanism, words, has_dose or counted_form(sentence, words))
     return Claim.trusted(
         id=cid,
         article_id=doc.article_id,

@@ -101,7 +101,7 @@ def lexicon() -> DoseCues:
         roles=matcher(lex["roles"], "role"),
         levels=matcher(lex["levels"], "level"),
         purposes=matcher(lex["purposes"], "purpose"),
-        purpose_phrase=re.compile(
+        purpose_phrase=lexicons.guarded(
             rf"\b(?:(?:for|during|against)\s+(?:(?!\w+ing\b)\w+\s+){{0,2}}?(?P<what>{'|'.join(e['pattern'] for e in lex['purposes'])})\b"
             rf"|(?P<what2>sleep|pain|withdrawal) dose\b"
             # "an hour before bed", "people self-treating withdrawal report ..."
@@ -114,14 +114,14 @@ def lexicon() -> DoseCues:
         preparation_before=preparation_before,
         preparation_per=preparation_per,
         preparation_count=preparation_count,
-        taper=re.compile(rf"\b(?:{lex['taper_cues']})\b[^.;]*$", re.IGNORECASE),
+        taper=lexicons.guarded(rf"\b(?:{lex['taper_cues']})\b[^.;]*$", re.IGNORECASE),
         taper_after=re.compile(lex["taper_after"], re.IGNORECASE),
         dose_noun=re.compile(rf"\b(?:{lex['dose_nouns']})\b", re.IGNORECASE),
         amount_words=_word_bits(w.lower() for w in [*words, *lex["single_units"].split("|"), *FRACTIONS]),
         level_words=_word_bits(["dos", "amount", "serving", "one"]),
         change_words=_word_bits(["gradual", "increas", "slow", "steadil", "reduc", "lower", "taper"]),
         trailing=Matcher([(c["comparator"], c["pattern"], c) for c in lex["trailing_comparators"]]),
-        non_dose_before=re.compile(lex["non_dose_before"], re.IGNORECASE),
+        non_dose_before=lexicons.guarded(lex["non_dose_before"], re.IGNORECASE),
         non_dose_after=re.compile(lex["non_dose_after"], re.IGNORECASE),
         timings=matcher(lex["timings"], "timing"),
         frequencies=matcher(lex["frequencies"], "frequency"),
