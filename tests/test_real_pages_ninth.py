@@ -392,3 +392,27 @@ def test_each_row_of_a_pipe_table_is_a_unit_of_its_own():
     units = _units(text)
     assert ("1 | 15 g | 5 g three times a day", True) in units
     assert ("2 | 13.5 g | 4.5 g x3", True) in units
+
+
+@pytest.mark.parametrize(
+    "wrapped, unwrapped",
+    [
+        # a line ending on the first word of a sentence runs on
+        (
+            "Heating may degrade some of them. In\nMalaysia, a sweetened drink became popular.\n",
+            "Heating may degrade some of them. In Malaysia, a sweetened drink became popular.\n",
+        ),
+        # a unit wrapped onto the next line is no lettered list item
+        (
+            "Total sleep time did not differ. Plasma mitragynine peaked at 1.1\nh. Two participants reported nausea.\n",
+            "Total sleep time did not differ. Plasma mitragynine peaked at 1.1 h. Two participants reported nausea.\n",
+        ),
+        # prose lines that open alike are no parallel list when they are long
+        (
+            "In village, normal farmer chew 3 until 5 fresh leaf\nin morning, and again after lunch, and one fresh leaf is like 1 gram of dry powder for them.\n",
+            "In village, normal farmer chew 3 until 5 fresh leaf in morning, and again after lunch, and one fresh leaf is like 1 gram of dry powder for them.\n",
+        ),
+    ],
+)
+def test_more_soft_line_breaks_change_no_unit(wrapped, unwrapped):
+    assert [" ".join(unit.split()) for unit, _ in _units(wrapped)] == [unit for unit, _ in _units(unwrapped)]

@@ -213,14 +213,22 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
     if gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1:
         return False
     before, after = text[prev[0] : prev[1]], text[nxt[0] : nxt[1]]
-    if _LIST_ITEM.match(after) or MD_HEADING.match(after) or MD_HEADING.match(before):
+    if _LIST_ITEM.match(after) and not (_WRAPPED_UNIT.match(after) and before[-1] not in _TERMINAL + ":"):
+        return False  # a list item opens a line; "h. Two" after "peaked at 1.1" is a unit ("1.1 h.") wrapped
+    if MD_HEADING.match(after) or MD_HEADING.match(before):
         return False
     if _COLUMNS.search(before) or _COLUMNS.search(after) or (TABLE_ROW.search(before) and TABLE_ROW.search(after)):
         return False  # "1–2     16 g     8 g AM", "1 | 15 g | 5 g x3": a row of a table is a line of its own
     if _TURN.match(after) or _STAMP_LINE.fullmatch(before) or _STAMP_LINE.fullmatch(after):
         return False  # "[21:05] mossy_k: ...", "0:12" over a caption: each turn or cue is a line of its own
-    if before.split()[-1] in MINOR_WORDS and not _LABEL.match(after):
-        return True  # "broken down mainly by\nCYP3A4": a line ending in "by" or "the" runs on; a title's "Stick To" does not
+    last = before.split()[-1]
+    if (
+        last in MINOR_WORDS or _OPENS_SENTENCE.search(before) or (last.lower() in MINOR_WORDS and _STOP_INSIDE.search(before))
+    ) and not _LABEL.match(after):
+        # "broken down mainly by\nCYP3A4", "... some of them. In\nMalaysia", "... Withdrawal. Doctors
+        # Are\nDivided.": a line ending in "by" or "the", or in a minor word of a sentence begun on
+        # it, runs on; a title's "Stick To" does not
+        return True
     wrapped = width and _WRAPPED * width <= len(before) <= width and len(before) >= 25 and before.count(" ") >= 3
     if is_forum_byline(before):
         return False  # "u/name · 37 points": a post's byline, never the start of its sentence
@@ -242,6 +250,16 @@ CHAT_STAMP = rf"\[{CLOCK}(?:\s*[AP]M)?\]"
 # A turn of a chat log or a transcript, opened by its time: "[21:05] ", "21:05 ", "[00:03:12] ".
 _TURN = re.compile(rf"{CHAT_STAMP}\s|{CLOCK}\s(?![ap]\.?m\b)", re.IGNORECASE)
 
+# A line that ends on the first word of a sentence, a minor word: "... some of them. In".
+_OPENS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*\s+(?:In|The|A|An|By|For|From|On|At|Of|To|With|As|And|But|Or)$")
+
+# A sentence's stop inside a line, before more words: "Withdrawal. Doctors Are".
+_STOP_INSIDE = re.compile(r"[.!?][\"'”’)\]]*\s+\S")
+
+# A letter and a stop that may be a unit wrapped onto the next line ("1.1\nh.", "of 3\ng."), not
+# a lettered list item, when the line before stops mid-sentence.
+_WRAPPED_UNIT = re.compile(r"[a-z]\.[ \t]")
+
 # A line that is a question of its own, as an FAQ writes one: "Is kratom a stimulant or a sedative?"
 _QUESTION_LINE = re.compile(r"(?:Is|Are|Can|Could|Does|Do|Did|How|What|Why|When|Which|Who|Should|Will|Would|Where)\b.*\?\s*")
 
@@ -260,9 +278,14 @@ def _parallel(before: str, after: str) -> bool:
     ("week 1 - 35g/day" then "week 2 - 30g/day")."""
     return (
         before.split()[0].lower() == after.split()[0].lower()
+        and max(len(before), len(after)) <= _ENTRY_WIDTH
         and _DIGIT_IN.search(before) is not None
         and _DIGIT_IN.search(after) is not None
     )
+
+
+#: The longest line an entry of such a list runs to; a longer one is prose that happens to open alike.
+_ENTRY_WIDTH = 80
 
 
 _DIGIT_IN = re.compile(r"\d")
