@@ -21,7 +21,10 @@ from .coreference import PLURAL_CLASS, antecedent, resolve_agents
 from .mechanism_records import records
 from .mentions import Target, find_agents
 
-_Reading = tuple[Hit, str, Target, str, str]  # antagonist hit, its label, target, target's name and type
+#: What a reversal undoes: the target, its name and its type.
+_Undone = tuple[Target, str, str]
+#: One reading of a reversal: the antagonist's hit and label, what it undoes, and the verb.
+_Reading = tuple[Hit, str, Target, str, str, Hit]
 
 
 @functools.cache
@@ -91,7 +94,7 @@ def _readings(
     passive: re.Pattern[str],
     active: re.Pattern[str],
     effects: re.Pattern[str],
-) -> list[tuple[Hit, str, Target, str, str, Hit]]:
+) -> list[_Reading]:
     text = doc.flat
     before = passive.search(text, max(s, hit.start - 60), hit.start)
     if before:  # "Its effects are reversed by naloxone", "respiratory depression responds to naloxone"
@@ -112,7 +115,7 @@ _CLAUSE_END = re.compile(r"[.;:,]|\b(?:by|through|via|which|because|but|and)\b",
 
 def _undone(
     doc: Document, index: int, start: int, end: int, agents: list[Hit], effects: re.Pattern[str], *, object_first: bool
-) -> list[tuple[Target, str, str]]:
+) -> list[_Undone]:
     """What a reversal in ``[start, end)`` undoes: the drug whose effects it names ("the effects of
     mitragynine", "its effects"), a drug named as the object ("reverses 7-OH"), or an effect."""
     text = doc.flat
