@@ -52,6 +52,15 @@ def triples(text: str) -> set[tuple[str, str, str]]:
     return {(m.agent, m.action, m.target) for m in records_of(text, "Mechanism")}
 
 
+def units(text: str) -> list[tuple[str, bool]]:
+    """Every unit (sentence, list item, heading) of ``text`` as written, and whether it is a claim."""
+    from kratom_dataset.extractors.claims import claim_sentences
+
+    doc = parse_article(text.encode(), article_id="t", source_file="t")
+    claims = claim_sentences(doc)
+    return [(doc.flat[s.start : s.end], i in claims) for i, s in enumerate(doc.sentences)]
+
+
 def apply_change(record: dict, change: dict) -> dict:
     """``record`` with ``change`` written into it: a dict value updates the nested record, any other replaces."""
     for key, value in change.items():

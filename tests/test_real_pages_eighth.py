@@ -9,9 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import records_of as records
-from conftest import triples
-from kratom_dataset.extractors.claims import claim_sentences
-from kratom_dataset.parse import parse_article
+from conftest import triples, units
 
 # Mechanisms ----------------------------------------------------------------------------------
 
@@ -191,15 +189,9 @@ def test_an_amount_two_weeks_past_is_no_bound():
 # Page structure ------------------------------------------------------------------------------
 
 
-def _units(text: str) -> list[tuple[str, bool]]:
-    doc = parse_article(text.encode(), article_id="t", source_file="t")
-    claims = claim_sentences(doc)
-    return [(doc.flat[s.start : s.end], i in claims) for i, s in enumerate(doc.sentences)]
-
-
 def test_each_turn_of_a_chat_log_is_a_unit():
     text = "[21:04] mossy_k: currently at 24g/day split in 4 doses\n[21:05] mossy_k: was thinking 10% cuts, once a week\n"
-    assert [u for u, _ in _units(text)] == [
+    assert [u for u, _ in units(text)] == [
         "[21:04] mossy_k: currently at 24g/day split in 4 doses",
         "[21:05] mossy_k: was thinking 10% cuts, once a week",
     ]
@@ -207,14 +199,14 @@ def test_each_turn_of_a_chat_log_is_a_unit():
 
 def test_a_clock_time_opening_a_line_is_no_chat_turn():
     text = "I woke at\n3:30 a.m. with restless legs.\n"
-    assert [u for u, _ in _units(text)] == ["I woke at 3:30 a.m. with restless legs."]
+    assert [u for u, _ in units(text)] == ["I woke at 3:30 a.m. with restless legs."]
 
 
 def test_a_title_ending_in_a_capitalised_minor_word_ends_its_line():
     text = "The 10% Rule: A Kratom Taper Schedule You Can Actually Stick To\nPosted in Guides · 9 min read\n\nCold turkey works for some.\n"
-    units = _units(text)
-    assert units[0][0] == "The 10% Rule: A Kratom Taper Schedule You Can Actually Stick To"
-    assert not any(claim for unit, claim in units if "Posted" in unit or "Rule" in unit)
+    found = units(text)
+    assert found[0][0] == "The 10% Rule: A Kratom Taper Schedule You Can Actually Stick To"
+    assert not any(claim for unit, claim in found if "Posted" in unit or "Rule" in unit)
 
 
 @pytest.mark.parametrize(
@@ -281,7 +273,7 @@ def test_a_title_ending_in_a_capitalised_minor_word_ends_its_line():
     ],
 )
 def test_page_furniture_and_talk_about_the_page_are_no_claims(line):
-    assert [claim for _, claim in _units(line + "\n")] == [False]
+    assert [claim for _, claim in units(line + "\n")] == [False]
 
 
 @pytest.mark.parametrize(
@@ -299,17 +291,17 @@ def test_page_furniture_and_talk_about_the_page_are_no_claims(line):
     ],
 )
 def test_units_that_only_look_like_furniture_still_claim(line):
-    assert [claim for _, claim in _units(line + "\n")] == [True]
+    assert [claim for _, claim in units(line + "\n")] == [True]
 
 
 def test_a_writer_who_spells_i_in_lower_case_may_open_sentences_in_lower_case():
     text = "For pain i find 4 g works. Lots of ppl take 5 g and give up on it. if nothing after 45 min take another .5 g.\n"
-    assert [u for u, _ in _units(text)][-1] == "if nothing after 45 min take another .5 g."
+    assert [u for u, _ in units(text)][-1] == "if nothing after 45 min take another .5 g."
 
 
 def test_a_lower_case_word_after_an_abbreviation_goes_on_in_a_capitalised_paragraph():
     text = "Mitragynine binds MOR (Kruegel et al. found this in 2016).\n"
-    assert len(_units(text)) == 1
+    assert len(units(text)) == 1
 
 
 @pytest.mark.parametrize(
@@ -321,7 +313,7 @@ def test_a_lower_case_word_after_an_abbreviation_goes_on_in_a_capitalised_paragr
     ],
 )
 def test_a_one_word_answer_to_a_question_claims(text, expected):
-    assert [claim for _, claim in _units(text)] == expected
+    assert [claim for _, claim in units(text)] == expected
 
 
 def _claim_type(text: str) -> str:
@@ -422,14 +414,14 @@ def test_pharmacology_in_more_words_is_about_mechanism(text):
     ],
 )
 def test_a_title_after_a_breadcrumb_or_kicker_is_no_claim(text):
-    units = _units(text)
-    assert [claim for unit, claim in units if "kratom" in unit.lower() and ":" in unit] == [False]
-    assert units[-1][1] is True
+    found = units(text)
+    assert [claim for unit, claim in found if "kratom" in unit.lower() and ":" in unit] == [False]
+    assert found[-1][1] is True
 
 
 def test_an_attribute_line_under_a_product_title_still_claims():
     text = "Red Bali Kratom Capsules\nSeverity of nothing\nServing Size: 4 capsules\nServings Per Container: 30\n\nTake with water.\n"
-    assert ("Servings Per Container: 30", True) in _units(text)
+    assert ("Servings Per Container: 30", True) in units(text)
 
 
 def test_an_advice_verb_makes_the_negation_it_governs_advice():
@@ -453,17 +445,17 @@ def test_a_finding_reported_with_suggests_is_still_denied():
     ],
 )
 def test_an_informal_hand_may_open_sentences_in_lower_case(text, last):
-    assert [u for u, _ in _units(text)][-1] == last
+    assert [u for u, _ in units(text)][-1] == last
 
 
 def test_a_question_mark_inside_brackets_ends_no_sentence():
     text = "dont laugh. I simmer a heaping tablespoon (roughly 7 g? never weighed it) in water.\n"
-    assert [u for u, _ in _units(text)][-1] == "I simmer a heaping tablespoon (roughly 7 g? never weighed it) in water."
+    assert [u for u, _ in units(text)][-1] == "I simmer a heaping tablespoon (roughly 7 g? never weighed it) in water."
 
 
 def test_rows_of_a_pipe_table_are_no_headings():
     text = "Drug | Pathway | Severity\nDextromethorphan | CYP2D6 | Moderate\nQuetiapine | CYP3A4 | Major\n\nAsk a pharmacist.\n"
-    assert ("Quetiapine | CYP3A4 | Major", True) in _units(text)
+    assert ("Quetiapine | CYP3A4 | Major", True) in units(text)
 
 
 @pytest.mark.parametrize(
@@ -495,4 +487,4 @@ def test_clinicians_and_advisers_as_evidence(text, evidence):
 
 def test_a_score_in_points_at_the_end_of_a_wrapped_line_is_no_forum_byline():
     text = "Results: Median use was 18 g/day. ISI fell by 6.1 points\nwith melatonin versus 3.4 with placebo.\n"
-    assert [u for u, _ in _units(text)][-1] == "ISI fell by 6.1 points with melatonin versus 3.4 with placebo."
+    assert [u for u, _ in units(text)][-1] == "ISI fell by 6.1 points with melatonin versus 3.4 with placebo."

@@ -8,20 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import triples
-from kratom_dataset.extractors import extract
-from kratom_dataset.extractors.claims import claim_sentences
-from kratom_dataset.parse import parse_article
-
-
-def _units(text: str) -> list[tuple[str, bool]]:
-    doc = parse_article(text.encode(), article_id="t", source_file="t")
-    claims = claim_sentences(doc)
-    return [(doc.flat[s.start : s.end], i in claims) for i, s in enumerate(doc.sentences)]
+from conftest import records_of, triples, units
 
 
 def claim_types(text: str) -> list[str]:
-    return [r.claim_type for r in extract(text) if type(r).__name__ == "Claim"]
+    return [r.claim_type for r in records_of(text, "Claim")]
 
 
 # Page structure ------------------------------------------------------------------------------
@@ -32,7 +23,7 @@ def test_a_list_whose_bullets_were_lost_in_the_copy_is_a_list_of_claims():
         "Kratom for Sleep\n\nMost people start low.\n\nKey Takeaways\n"
         "Red strains are the most popular for sleep\nStart low and go slow\nNever mix kratom with alcohol\n\nRelated Posts\n"
     )
-    claims = [unit for unit, claim in _units(text) if claim]
+    claims = [unit for unit, claim in units(text) if claim]
     assert claims == [
         "Most people start low.",
         "Red strains are the most popular for sleep",
@@ -59,7 +50,7 @@ def test_a_run_of_short_lines_is_no_list_where_a_line_heads_what_follows(text):
         "Kratom and opioids",
         "Opioid receptors and sleep",
     }
-    assert not any(claim for unit, claim in _units(text) if unit in headings)
+    assert not any(claim for unit, claim in units(text) if unit in headings)
 
 
 @pytest.mark.parametrize(
@@ -111,12 +102,12 @@ def test_a_run_of_short_lines_is_no_list_where_a_line_heads_what_follows(text):
     ],
 )
 def test_the_comment_form_and_cookie_notice_are_no_claims(line):
-    assert [claim for _, claim in _units(line + "\n")] == [False]
+    assert [claim for _, claim in units(line + "\n")] == [False]
 
 
 def test_entries_under_similar_articles_cite_and_assert_nothing():
     text = "Kratom helps some people sleep.\n\nSimilar articles\nKratom withdrawal: a systematic review.\nStanciu CN, et al. Am J Addict. 2019.\n"
-    assert [unit for unit, claim in _units(text) if claim] == ["Kratom helps some people sleep."]
+    assert [unit for unit, claim in units(text) if claim] == ["Kratom helps some people sleep."]
 
 
 @pytest.mark.parametrize(
@@ -150,17 +141,17 @@ def test_serotonin_syndrome_names_a_syndrome_not_serotonin():
 
 def test_entries_under_related_articles_assert_nothing():
     text = "Hold each step for a week.\n\nRelated articles\n- Kratom and sleep: what we know\n- 7 signs your taper is too fast\n"
-    assert [unit for unit, claim in _units(text) if claim] == ["Hold each step for a week."]
+    assert [unit for unit, claim in units(text) if claim] == ["Hold each step for a week."]
 
 
 def test_a_sentence_ends_before_its_superscript_footnote_mark():
     text = "It is a partial agonist (Váradi et al., 2016).¹² Its metabolite is a full agonist.¹³\n"
-    assert [unit for unit, _ in _units(text)] == ["It is a partial agonist (Váradi et al., 2016).¹²", "Its metabolite is a full agonist.¹³"]
+    assert [unit for unit, _ in units(text)] == ["It is a partial agonist (Váradi et al., 2016).¹²", "Its metabolite is a full agonist.¹³"]
 
 
 def test_a_line_ending_in_a_colon_that_states_an_amount_claims():
     text = "Tapering\n\nA person starting at 12g/day might follow this schedule:\n- Week 1: 10 g\n- Week 2: 8 g\n"
-    assert ("A person starting at 12g/day might follow this schedule:", True) in _units(text)
+    assert ("A person starting at 12g/day might follow this schedule:", True) in units(text)
 
 
 @pytest.mark.parametrize(
@@ -171,11 +162,11 @@ def test_a_line_ending_in_a_colon_that_states_an_amount_claims():
     ],
 )
 def test_a_table_row_with_a_clause_in_a_cell_is_no_header(row, claims):
-    assert [claim for _, claim in _units(row + "\n")] == [claims]
+    assert [claim for _, claim in units(row + "\n")] == [claims]
 
 
 def doses(text: str) -> list[str]:
-    return [r.provenance.exact for r in extract(text) if type(r).__name__ == "Dose"]
+    return [r.provenance.exact for r in records_of(text, "Dose")]
 
 
 @pytest.mark.parametrize(
@@ -228,7 +219,7 @@ def test_mechanism_forms_of_the_ninth_round(text, expected):
 
 
 def test_a_drug_not_metabolised_by_an_enzyme_is_a_denied_interaction():
-    mechanisms = [r for r in extract("VRD-214 is stable, and methadone is not metabolised by CYP2D6.") if type(r).__name__ == "Mechanism"]
+    mechanisms = records_of("VRD-214 is stable, and methadone is not metabolised by CYP2D6.", "Mechanism")
     assert [(m.agent, m.action, m.target, m.negated) for m in mechanisms] == [("methadone", "interacts_with", "CYP2D6", True)]
 
 
@@ -269,10 +260,10 @@ def test_each_cue_of_a_video_transcript_is_a_unit_under_its_time_stamp():
         "[Auto-generated captions]\n\n0:17\nwhen I started I was at about 40 grams a day which is a lot I know\n"
         "0:24\nand my plan was to drop two grams every 3 days until I hit 20\n"
     )
-    units = _units(text)
-    assert ("when I started I was at about 40 grams a day which is a lot I know", True) in units
-    assert ("and my plan was to drop two grams every 3 days until I hit 20", True) in units
-    assert not any(claim for unit, claim in units if unit in ("0:17", "0:24"))
+    found = units(text)
+    assert ("when I started I was at about 40 grams a day which is a lot I know", True) in found
+    assert ("and my plan was to drop two grams every 3 days until I hit 20", True) in found
+    assert not any(claim for unit, claim in found if unit in ("0:17", "0:24"))
 
 
 def test_a_bare_number_in_a_caption_takes_the_unit_of_the_cues_above():
@@ -300,7 +291,7 @@ def test_a_reversal_by_an_antagonist_states_its_action_against_what_it_reverses(
 
 def test_a_reversal_denied_is_a_denied_record():
     text = "Mitragynine relieves pain in mice. Its stimulant-like effects are not blocked by naloxone."
-    denied = [(m.agent, m.negated) for m in extract(text) if type(m).__name__ == "Mechanism" and m.agent == "naloxone"]
+    denied = [(m.agent, m.negated) for m in records_of(text, "Mechanism") if m.agent == "naloxone"]
     assert denied == [("naloxone", True)]
 
 
@@ -323,7 +314,7 @@ def test_a_target_is_named_as_specifically_as_the_text_names_it(text, expected):
 
 
 def evidence(text: str) -> list[str]:
-    return [r.evidence for r in extract(text) if type(r).__name__ == "Claim"]
+    return [r.evidence for r in records_of(text, "Claim")]
 
 
 @pytest.mark.parametrize(
@@ -344,7 +335,7 @@ def test_who_backs_a_claim_in_more_words(text, expected):
 
 
 def polarity(text: str) -> list[str]:
-    return [r.polarity for r in extract(text) if type(r).__name__ == "Claim"]
+    return [r.polarity for r in records_of(text, "Claim")]
 
 
 @pytest.mark.parametrize(
@@ -366,7 +357,7 @@ def test_what_denies_a_claim_and_what_only_looks_like_a_denial(text, expected):
 def test_a_shops_choice_of_sizes_is_no_dose_and_no_claim():
     text = "Red Bali Kratom Powder\n\nSize\n50 g\n100 g\n250 g\n1 kg\n\nBeginners should start with 1 to 2 grams.\n"
     assert doses(text) == ["1 to 2 grams"]
-    assert [unit for unit, claim in _units(text) if claim] == ["Beginners should start with 1 to 2 grams."]
+    assert [unit for unit, claim in units(text) if claim] == ["Beginners should start with 1 to 2 grams."]
 
 
 def test_amounts_alone_under_a_dose_heading_are_still_doses():
@@ -383,15 +374,15 @@ def test_amounts_alone_under_a_dose_heading_are_still_doses():
     ],
 )
 def test_an_amount_and_up_and_a_share_of_the_dose_a_taper_cuts(text, expected):
-    found = [(r.provenance.exact, r.comparator, r.unit) for r in extract(text) if type(r).__name__ == "Dose"]
+    found = [(r.provenance.exact, r.comparator, r.unit) for r in records_of(text, "Dose")]
     assert found == expected
 
 
 def test_each_row_of_a_pipe_table_is_a_unit_of_its_own():
     text = "Sample plan\nWeek | Daily total | Split\n1 | 15 g | 5 g three times a day\n2 | 13.5 g | 4.5 g x3\n"
-    units = _units(text)
-    assert ("1 | 15 g | 5 g three times a day", True) in units
-    assert ("2 | 13.5 g | 4.5 g x3", True) in units
+    found = units(text)
+    assert ("1 | 15 g | 5 g three times a day", True) in found
+    assert ("2 | 13.5 g | 4.5 g x3", True) in found
 
 
 @pytest.mark.parametrize(
@@ -415,4 +406,4 @@ def test_each_row_of_a_pipe_table_is_a_unit_of_its_own():
     ],
 )
 def test_more_soft_line_breaks_change_no_unit(wrapped, unwrapped):
-    assert [" ".join(unit.split()) for unit, _ in _units(wrapped)] == [unit for unit, _ in _units(unwrapped)]
+    assert [" ".join(unit.split()) for unit, _ in units(wrapped)] == [unit for unit, _ in units(unwrapped)]

@@ -115,11 +115,11 @@ def is_bare_item(line: str) -> bool:
     )
 
 
-def is_size_list(unit: str, label: str) -> bool:
-    """Whether ``unit`` is a shop's choice of sizes under the line ``label``: amounts alone, one
-    after another ("50 g 100 g 250 g 1 kg"), under "Size", "Weight" or "Select an option". Such
-    amounts are what a product is sold in, not doses, and the list asserts nothing."""
-    return _AMOUNTS_ONLY.fullmatch(unit) is not None and _SIZE_LABEL.fullmatch(label) is not None
+def is_size_list(text: str, unit: tuple[int, int], label: tuple[int, int]) -> bool:
+    """Whether the span ``unit`` of ``text`` is a shop's choice of sizes under the span ``label``:
+    amounts alone, one after another ("50 g 100 g 250 g 1 kg"), under "Size", "Weight" or "Select
+    an option". Such amounts are what a product is sold in, not doses, and the list asserts nothing."""
+    return _AMOUNTS_ONLY.fullmatch(text, *unit) is not None and _SIZE_LABEL.fullmatch(text, *label) is not None
 
 
 _AMOUNTS_ONLY = re.compile(

@@ -17,7 +17,7 @@ from collections.abc import Set as AbstractSet
 from .. import lexicon as lexicons
 from ..document import Document
 from ..ids import record_id
-from ..lines import AMOUNT, CHAT_STAMP, CLOCK, is_forum_handle_line, is_headline, is_size_list
+from ..lines import AMOUNT, CHAT_STAMP, CLOCK, is_forum_handle_line, is_headline
 from ..models import Claim, Cue
 from ..provenance import sentence_anchor
 from . import topics
@@ -26,6 +26,7 @@ from ._words import INDEX
 from .claim_cues import lexicon as _lexicon
 from .claim_types import claim_type as _type
 from .claim_types import counted_form
+from .doses import size_options
 
 NAME = "kratom_dataset.extractors.claims"
 VERSION = f"1.0.0+{lexicons.version('claims', 'taxonomy')}"
@@ -70,7 +71,13 @@ def _spoken(sentence: str) -> str:
 def asks_or_furnishes(sentence: str) -> bool:
     """Whether a unit asks a question or is page furniture: never a claim, whatever it holds."""
     spoken = _spoken(sentence)
-    return _says_nothing(spoken) or (spoken is not sentence and is_furniture(sentence))
+    return _says_nothing(spoken) or _tagged_furniture(sentence, spoken)
+
+
+def _tagged_furniture(unit: str, spoken: str) -> bool:
+    """Whether a unit read past a speaker's tag is furniture as a whole: an all-caps label such as
+    "PMID:" reads like a tag ("PMID: 34350000")."""
+    return spoken is not unit and is_furniture(unit)
 
 
 def _says_nothing(spoken: str) -> bool:
@@ -112,8 +119,8 @@ def claim_sentences(doc: Document) -> dict[int, str]:
             lex.rhetoric.match(sentence)
             or _within(lex.rhetoric_within, sentence)
             or (_says_nothing(sentence) and not _answers(doc, i, sentence))
-            or (sentence is not unit and is_furniture(unit))  # "PMID: 34350000" is no speaker's turn
-            or (i and is_size_list(unit, doc.flat[doc.sentences[i - 1].start : doc.sentences[i - 1].end]))
+            or _tagged_furniture(unit, sentence)
+            or size_options(doc, i)
         ):
             continue
         out[i] = claim_id(doc, i)

@@ -38,6 +38,7 @@ class DoseCues:
     level_words: int
     change_words: int
     taper: re.Pattern[str]
+    taper_words: re.Pattern[str]  # the taper cues alone, where ``taper`` runs on to the sentence's end
     taper_after: re.Pattern[str]
     dose_noun: re.Pattern[str]
     trailing: Matcher
@@ -115,6 +116,7 @@ def lexicon() -> DoseCues:
         preparation_per=preparation_per,
         preparation_count=preparation_count,
         taper=lexicons.guarded(rf"\b(?:{lex['taper_cues']})\b[^.;]*$", re.IGNORECASE),
+        taper_words=re.compile(rf"\b(?:{lex['taper_cues']})\b", re.IGNORECASE),
         taper_after=re.compile(lex["taper_after"], re.IGNORECASE),
         dose_noun=re.compile(rf"\b(?:{lex['dose_nouns']})\b", re.IGNORECASE),
         amount_words=_word_bits(w.lower() for w in [*words, *lex["single_units"].split("|"), *FRACTIONS]),

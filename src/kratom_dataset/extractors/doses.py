@@ -8,7 +8,6 @@ unit is mapped to its UCUM code, and the preparation is recorded only when the t
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from typing import Any
 
@@ -72,7 +71,7 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
     s, e = sentence.start, sentence.end
     words = INDEX.sentence_words(doc)[index]  # every matcher below reads inside the sentence
     may_amount, may_level, may_change = _may_hold_dose(text, s, e, words)
-    if not (may_amount or may_level or may_change) or _size_options(doc, index):
+    if not (may_amount or may_level or may_change) or size_options(doc, index):
         return []
     out: list[Dose] = []
     numeric_spans: list[tuple[int, int]] = []
@@ -284,23 +283,18 @@ _CUT_OTHER = re.compile(
 def _cut_by(text: str, start: int, end: int) -> bool:
     """Whether a taper's verb before ``end`` cuts the dose, not something else: "cut your dose by
     10%" steps a taper, "reduced REM sleep by 14%" reports a finding."""
-    return any(not _CUT_OTHER.search(text, cue.end(), end) for cue in _taper_words().finditer(text, start, end))
-
-
-@functools.cache
-def _taper_words() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{lexicons.read('doses')['taper_cues']})\b", re.IGNORECASE)
+    return any(not _CUT_OTHER.search(text, cue.end(), end) for cue in _lexicon().taper_words.finditer(text, start, end))
 
 
 _PLUS_BEFORE_UNIT = re.compile(r"[\d.,]+\+")
 
 
-def _size_options(doc: Document, index: int) -> bool:
+def size_options(doc: Document, index: int) -> bool:
     """Whether sentence ``index`` lists the sizes a product is sold in (:func:`lines.is_size_list`)."""
     if index == 0:
         return False
     unit, label = doc.sentences[index], doc.sentences[index - 1]
-    return is_size_list(doc.flat[unit.start : unit.end], doc.flat[label.start : label.end])
+    return is_size_list(doc.flat, (unit.start, unit.end), (label.start, label.end))
 
 
 def _unit_before(doc: Document, index: int) -> Unit | None:

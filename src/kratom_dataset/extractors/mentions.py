@@ -55,7 +55,7 @@ MODIFIER = re.compile(r"-(?:induced|like|related|free|based|containing)\b|\s+(?:
 
 # "reduce their use of prescription opioids": a drug as what people take is a habit, not a target.
 TAKING = re.compile(
-    r"\b(?:use|usage|intake|consumption|misuse|abuse|dependence on|reliance on|addiction to|cravings? for|need for) of\s+"
+    r"\b(?:use|usage|intake|consumption|misuse|abuse) of\s+"
     r"(?:(?:prescription|illicit|illegal|other|street|daily|their|your)\s+)*$"
     r"|\b(?:dependence on|reliance on|addiction to|cravings? for|need for|off of|off)\s+(?:(?:prescription|illicit|other|their|your)\s+)*$",
     re.IGNORECASE,
