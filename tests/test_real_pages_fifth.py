@@ -33,7 +33,7 @@ from conftest import triples
         ("CYP2D6: strongly inhibited by mitragynine", ("mitragynine", "inhibits", "CYP2D6")),
         ("Mitragynine pseudoindoxyl is a potent μ-agonist.", ("mitragynine pseudoindoxyl", "agonist", "mu-opioid receptor")),
         ("Mitragynine acts more strongly on mu-opioid receptors.", ("mitragynine", "interacts_with", "mu-opioid receptor")),
-        ("Alcohol and kratom both depress the CNS.", ("kratom", "decreases", "neuronal activity")),
+        ("Alcohol and kratom both depress the CNS.", ("kratom", "decreases", "central nervous system")),
         ("Melatonin nudges your body clock.", ("melatonin", "modulates", "sleep-wake cycle")),
         ("Kratom shortens REM periods.", ("kratom", "decreases", "REM sleep")),
         ("Clonidine calms the noradrenergic surge.", ("clonidine", "decreases", "norepinephrine")),

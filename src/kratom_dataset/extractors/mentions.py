@@ -18,7 +18,7 @@ from ._match import Hit, Matcher
 
 CHAIN = re.compile(
     r"\s*(?:,\s*(?:and\s+|or\s+|particularly\s+|especially\s+|notably\s+|mainly\s+|in particular\s+|including\s+|namely\s+|such as\s+|as well as\s+)?"
-    r"|\s+and\s+|\s+or\s+|\s+particularly\s+|\s+as well as\s+|\s+(?:such as|including|especially|notably)\s+"
+    r"|\s+(?:and|or)\s+(?:(?:some|several|certain|other|various)\s+)?|\s+particularly\s+|\s+as well as\s+|\s+(?:such as|including|especially|notably)\s+"
     # "CYP2D6 and, to a lesser degree, CYP3A4", "of CYP2D6 and, more weakly, of CYP3A4": an aside between two conjuncts.
     r"|\s*,?\s*(?:and|or)\s*,\s*[^,.;]{1,30},\s*(?:(?:of|at|on|to|with)\s+)?"
     # "neither MG nor 7-OH", "with 5-HT2A receptors and with alpha-adrenergic receptors"
@@ -84,6 +84,9 @@ COORDINATED_RECEPTORS = {
     "mt2": "MT2 melatonin receptor",
 }
 
+# "alpha-2 adrenergic and 5-HT2A receptors": an adrenoceptor subtype as one item of a coordination.
+_ALPHA_ITEM = re.compile(r"(?:alpha|α)[- ]?([12])")
+
 NEUROTRANSMITTERS = {
     "serotonin": "serotonin",
     "seratonin": "serotonin",
@@ -148,13 +151,18 @@ def find_targets(text: str, s: int, e: int, words: int | None = None) -> list[Ta
         for word in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("items")):
             key = word.lower().rstrip("-")
             if noun.startswith("receptor"):
+                alpha = _ALPHA_ITEM.match(key)
                 name = (
-                    "serotonin receptors"
+                    f"alpha-{alpha.group(1)} adrenergic receptors"
+                    if alpha
+                    else "serotonin receptors"
                     if key.startswith("5-ht")
                     else "histamine H1 receptor"
                     if key == "h1"
                     else "histamine receptors"
                     if re.fullmatch(r"h\d", key)
+                    else "dopamine receptors"
+                    if re.fullmatch(r"d\d", key)
                     else COORDINATED_RECEPTORS[key]
                 )
                 names.append((name, "receptor"))
@@ -162,7 +170,7 @@ def find_targets(text: str, s: int, e: int, words: int | None = None) -> list[Ta
                 names.append((NEUROTRANSMITTERS[key], "neurotransmitter"))
         if not names:
             continue
-        out.append(Target(m.start(), m.end(), tuple(names)))
+        out.append(Target(m.start(), m.end(), tuple(dict.fromkeys(names))))  # "5-HT1A and 5-HT2A receptors": one target
     coordinated = [(t.start, t.end) for t in out]  # found left to right, so sorted
     starts = [a for a, _ in coordinated]
     for hit in lex.targets.find(text, s, e, words=words):
@@ -171,8 +179,15 @@ def find_targets(text: str, s: int, e: int, words: int | None = None) -> list[Ta
         if hit.info["target_type"] in ("drug", "drug_class") and TAKING.search(text, max(s, hit.start - 40), hit.start):
             continue
         at = bisect.bisect_right(starts, hit.start)
-        if not (at and coordinated[at - 1][1] > hit.start):
-            out.append(Target(hit.start, hit.end, ((target_name(text, hit), hit.info["target_type"]),)))
+        if at and coordinated[at - 1][1] > hit.start:
+            continue
+        if at < len(starts) and starts[at] < hit.end:
+            # "histamine H1 and alpha-1 adrenergic receptors": the name that opens a coordination
+            # begins it; the coordination keeps its items and starts where the name does
+            joined = next(n for n, t in enumerate(out) if t.start == starts[at])
+            out[joined] = Target(hit.start, out[joined].end, out[joined].names)
+            continue
+        out.append(Target(hit.start, hit.end, ((target_name(text, hit), hit.info["target_type"]),)))
     return sorted(out, key=lambda t: t.start)
 
 

@@ -1,0 +1,64 @@
+"""What real pages write, rule by rule: the forms the tenth round of rules reads.
+
+Each row is a text in a form real pages use and what a reader finds in it; earlier rounds are in
+tests/test_real_pages.py and tests/test_real_pages_fifth.py to _ninth.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import records_of, triples
+
+# Targets -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mitragynine binds alpha-2 adrenergic and 5-HT2A receptors.",
+            {("mitragynine", "binds", "alpha-2 adrenergic receptors"), ("mitragynine", "binds", "serotonin receptors")},
+        ),
+        (
+            "Quetiapine also blocks histamine H1 and alpha-1 adrenergic receptors.",
+            {("quetiapine", "inhibits", "histamine H1 receptor"), ("quetiapine", "inhibits", "alpha-1 adrenergic receptors")},
+        ),
+        (
+            "Mitragynine has been shown to bind adrenergic receptors and some serotonin receptors.",
+            {("mitragynine", "binds", "adrenergic receptors"), ("mitragynine", "binds", "serotonin receptors")},
+        ),
+        ("Mitragynine binds D1 and D2 receptors.", {("mitragynine", "binds", "dopamine receptors")}),
+        ("Mitragynine binds 5-HT1A and 5-HT2A receptors.", {("mitragynine", "binds", "serotonin receptors")}),
+    ],
+)
+def test_each_receptor_of_a_coordination_is_one_target(text, expected):
+    assert triples(text) == expected
+
+
+def test_subtypes_named_alike_in_one_coordination_give_one_record():
+    mechanisms = records_of("Mitragynine binds 5-HT1A and 5-HT2A receptors.", "Mechanism")
+    assert len(mechanisms) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Clonidine calms the adrenaline surge of withdrawal.", ("clonidine", "decreases", "adrenaline")),
+        ("Lofexidine calms down the adrenaline rush.", ("lofexidine", "decreases", "adrenaline")),
+        ("Alcohol depresses the central nervous system.", ("alcohol", "decreases", "central nervous system")),
+    ],
+)
+def test_hormones_and_the_nervous_system_are_targets(text, expected):
+    assert expected in triples(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Noradrenaline levels rise during withdrawal.",  # "adrenaline" inside another word
+        "The adrenaline surge of withdrawal keeps people awake.",  # no agent acts on it
+    ],
+)
+def test_a_hormone_named_with_no_agent_acting_on_it_is_no_record(text):
+    assert not any(target == "adrenaline" for _, _, target in triples(text))
