@@ -62,3 +62,51 @@ def test_hormones_and_the_nervous_system_are_targets(text, expected):
 )
 def test_a_hormone_named_with_no_agent_acting_on_it_is_no_record(text):
     assert not any(target == "adrenaline" for _, _, target in triples(text))
+
+
+# Clauses -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Alcohol enhances GABA-A receptor signalling and depresses the central nervous system.",
+            ("alcohol", "decreases", "central nervous system"),
+        ),
+        (
+            "Alcohol potentiates GABA signalling and suppresses glutamate activity.",
+            ("alcohol", "inhibits", "glutamate"),
+        ),
+        (
+            "Melatonin does not bind opioid receptors and is not a meaningful inhibitor of CYP3A4.",
+            ("melatonin", "inhibits", "CYP3A4"),
+        ),
+    ],
+)
+def test_a_second_verb_phrase_shares_the_subject_past_the_first_object(text, expected):
+    assert expected in triples(text)
+
+
+def test_a_denied_second_verb_phrase_is_a_denied_record():
+    text = "Melatonin does not bind opioid receptors and is not a meaningful inhibitor of CYP3A4."
+    denied = {(m.agent, m.action, m.target) for m in records_of(text, "Mechanism") if m.negated}
+    assert ("melatonin", "inhibits", "CYP3A4") in denied
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sertraline raises serotonin levels by blocking its reuptake.", ("sertraline", "inhibits", "serotonin reuptake")),
+        (
+            "Fluoxetine increases serotonin in the synapse by blocking its reuptake transporter.",
+            ("fluoxetine", "inhibits", "serotonin transporter"),
+        ),
+    ],
+)
+def test_its_reuptake_is_the_reuptake_of_the_neurotransmitter_named_before(text, expected):
+    assert expected in triples(text)
+
+
+def test_its_reuptake_with_no_neurotransmitter_named_is_no_target():
+    assert triples("Sertraline works by blocking its reuptake.") == set()

@@ -60,10 +60,12 @@ _SHARED_SUBJECT = re.compile(
     r"is|are|was|were|acts?|acting|functions?|behaves?|may|might|can|could|does|did|do|has|have|had|showed|shows|show|"
     r"helps?|helped|to|with|therefore|thus|then|so|seems?|seemed|appears?|appeared|thought|believed|known|reported|said|likely|in turn|in addition|"
     r"in (?:the |these |some |our )?(?:assays?|studies|experiments|cells|animals|mice|rats|vitro|vivo)|"
-    r"not|no|only|very|\w+ly|weaker|stronger|weak|strong|potent|modest|mild|some|significant|marked|moderate|little|much|"
+    r"not|no|only|very|\w+ly|weaker|stronger|weak|strong|potent|modest|mild|some|significant|marked|moderate|little|much|meaningful|notable|major|minor|relevant|important|"
     r"further|dose-dependent|time-dependent|competitive|selective|full|mixed|an?|as|"
+    # "enhances GABA-A receptor signalling and depresses ...": the noun that closes the first object
+    r"signal(?:l)?ing|activity|function|transmission|expression|"
     # "acts on MT1 receptors in the brain's master clock and helps regulate ...": a place or setting
-    r"(?:in|within|across|throughout|at|during|with|for) (?:the |a |an |your |our |its |their |some |these |all |low |high )?(?:[\w’'-]+ ){0,2}[\w’'-]+(?=\s*,|\s+(?:and|but|yet|while|whereas)\b)|"
+    r"(?:in|within|across|throughout|at|during|with|for) (?:the |a |an |your |our |its |their |some |these |all |low |high )?(?:[\w’'-]+ ){0,2}[\w’'-]+(?=\s*,|\s+(?:and|but|yet|while|whereas|by)\b)|"
     # "... by acting on MT1 and MT2 receptors": a means clause shares the subject of the main one
     r"by|mainly|mostly|chiefly|largely|primarily|thereby|itself|themselves|greater|higher|lower|more|less|"
     # "an inhibitor of CYP2D6 (IC50 2.2 µM) and a moderate inhibitor of CYP3A4": an aside in brackets

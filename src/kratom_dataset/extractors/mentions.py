@@ -87,6 +87,10 @@ COORDINATED_RECEPTORS = {
 # "alpha-2 adrenergic and 5-HT2A receptors": an adrenoceptor subtype as one item of a coordination.
 _ALPHA_ITEM = re.compile(r"(?:alpha|α)[- ]?([12])")
 
+# "by blocking its reuptake (transporter)": the reuptake of a neurotransmitter named before.
+_ITS_REUPTAKE = re.compile(r"\bits re-?uptake(?: (?P<transporter>transporters?|pumps?))?\b", re.IGNORECASE)
+_REUPTAKEN = frozenset({"serotonin", "norepinephrine", "dopamine"})
+
 NEUROTRANSMITTERS = {
     "serotonin": "serotonin",
     "seratonin": "serotonin",
@@ -188,7 +192,22 @@ def find_targets(text: str, s: int, e: int, words: int | None = None) -> list[Ta
             out[joined] = Target(hit.start, out[joined].end, out[joined].names)
             continue
         out.append(Target(hit.start, hit.end, ((target_name(text, hit), hit.info["target_type"]),)))
+    if text.find("uptake", s, e) >= 0:
+        out.extend(_own_reuptake(text, s, e, out))
     return sorted(out, key=lambda t: t.start)
+
+
+def _own_reuptake(text: str, s: int, e: int, found: list[Target]) -> list[Target]:
+    """ "raises serotonin levels by blocking its reuptake": the reuptake (or its transporter) of
+    the neurotransmitter named last before it."""
+    out = []
+    for m in _ITS_REUPTAKE.finditer(text, s, e):
+        named = [t.names[0][0] for t in found if t.end <= m.start() and t.names[0][0] in _REUPTAKEN]
+        if named:
+            kind = "transporter" if m.group("transporter") else "reuptake"
+            name = f"{named[-1]} {kind}"
+            out.append(Target(m.start(), m.end(), ((name, "transporter" if kind == "transporter" else "physiological_process"),)))
+    return out
 
 
 def target_name(text: str, hit: Hit) -> str:
