@@ -63,7 +63,11 @@ _EXAMPLE = re.compile(
     re.IGNORECASE,
 )
 # "CYP3A4, which kratom alkaloids appear to inhibit": the object before a relative clause's subject.
-_OBJECT_RELATIVE = re.compile(r"\s*,?\s*(?:which|that)\s+", re.IGNORECASE)
+# ", which", "that", or an appositive head before it: "CYP2D6, an enzyme that kratom extracts block"
+_OBJECT_RELATIVE = re.compile(
+    r"\s*,?\s*(?:(?:an?|the|one of the)\s+(?:[\w-]+\s+)?(?:enzymes?|receptors?|transporters?|pumps?|proteins?|channels?)\s+)?(?:which|that)\s+",
+    re.IGNORECASE,
+)
 
 
 def target_chain(
