@@ -110,3 +110,14 @@ def test_its_reuptake_is_the_reuptake_of_the_neurotransmitter_named_before(text,
 
 def test_its_reuptake_with_no_neurotransmitter_named_is_no_target():
     assert triples("Sertraline works by blocking its reuptake.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kratom binds the same receptors as morphine.",
+        "Kratom's alkaloids latch onto the same receptors as morphine.",
+    ],
+)
+def test_the_same_receptors_as_an_opioid_are_opioid_receptors_right_after_the_verb(text):
+    assert ("kratom", "binds", "opioid receptors") in triples(text)

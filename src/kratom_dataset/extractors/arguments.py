@@ -77,7 +77,7 @@ def target_chain(
     candidates = [t for t in targets if start <= t.start < limit]
     refs = [r for r in target_refs if start <= r.start < limit]
     first_ref = refs[0] if refs else None
-    if candidates and (first_ref is None or candidates[0].start < first_ref.start):
+    if candidates and (first_ref is None or candidates[0].start <= first_ref.start):
         first = candidates[0]
         if first.start - start > _TARGET_GAP or _CLAUSE_BREAK.search(text, start, first.start):
             return []
