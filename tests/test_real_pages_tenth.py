@@ -121,3 +121,28 @@ def test_its_reuptake_with_no_neurotransmitter_named_is_no_target():
 )
 def test_the_same_receptors_as_an_opioid_are_opioid_receptors_right_after_the_verb(text):
     assert ("kratom", "binds", "opioid receptors") in triples(text)
+
+
+# Doses ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "high"),
+    [
+        ("I was thinking 10% cuts, once a week.", 10.0),
+        ("Honestly the 10% rule is the way.", 10.0),
+        ("Lighter users can usually manage 20% cuts.", 20.0),
+        ("I'd say never more than 25% in one cut.", 25.0),
+    ],
+)
+def test_a_share_named_as_a_cut_or_a_rule_of_a_taper_is_a_taper_step(text, high):
+    (dose,) = records_of(text, "Dose")
+    assert (dose.unit, dose.amount_high, dose.role, dose.purpose) == ("%", high, "taper_step", "withdrawal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["About 40% of users report better sleep.", "Kratom contains 1.5% mitragynine.", "Only 10% of the cuts failed."],
+)
+def test_a_share_that_cuts_no_dose_is_no_dose(text):
+    assert records_of(text, "Dose") == []

@@ -112,8 +112,10 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
             role = out[-1].role
         if role is None:
             role = _heading_role(doc, start)  # "Typical doses" over "Methadone: 60-120 mg/day"
-        if role is None and (unit == "%" or in_taper(doc, index)):
-            role = "taper_step"  # an amount in a taper's schedule is a step of it; a share is read only as one
+        if unit == "%" and role != "maximum":
+            role = "taper_step"  # a share is read only as a step of a taper, whoever is said to take it
+        elif role is None and in_taper(doc, index):
+            role = "taper_step"  # an amount in a taper's schedule is a step of it
         if role == "taper_step" and role_hit is None and (_other_drug(text, start, end, s, e) or starts_taper(text, start)):
             role = None  # "clonidine 0.1 mg" under a kratom taper's heading, or "Starting point: 20 g/day", is no step of it
         bound_at = hit.start if hit and comparator == hit.label else start
