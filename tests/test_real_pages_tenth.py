@@ -146,3 +146,53 @@ def test_a_share_named_as_a_cut_or_a_rule_of_a_taper_is_a_taper_step(text, high)
 )
 def test_a_share_that_cuts_no_dose_is_no_dose(text):
     assert records_of(text, "Dose") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Studies report the affinity of MG for alpha-2 adrenergic receptors and dopamine D2 receptors.",
+            {("mitragynine", "binds", "alpha-2 adrenergic receptors"), ("mitragynine", "binds", "dopamine receptors")},
+        ),
+        ("Affinity of mitragynine for 5-HT2A receptors is modest.", {("mitragynine", "binds", "serotonin receptors")}),
+        ("The affinity of the drug is high.", set()),
+    ],
+)
+def test_the_affinity_of_an_agent_for_a_target_is_binding(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speciogynine and paynantheine, two minor indole alkaloids, behave as 5-HT1A agonists.",
+        "Kratom holds many alkaloids. Speciogynine and paynantheine, both of these compounds, behave as 5-HT1A agonists.",
+    ],
+)
+def test_the_agents_before_an_appositive_are_the_subject_not_the_noun_inside_it(text):
+    mechanisms = records_of(text, "Mechanism")
+    assert {m.agent for m in mechanisms} == {"speciogynine", "paynantheine"}
+    assert all(m.provenance.exact.startswith("Speciogynine") for m in mechanisms)
+
+
+def test_slow_wave_sleep_glossed_in_brackets_is_deep_sleep():
+    assert ("opioids", "inhibits", "deep sleep") in triples("Opioids reduce REM sleep and suppress slow-wave (deep) sleep.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In lab studies mitragynine inhibits liver enzymes (CYP2D6, CYP3A4).",
+            {("mitragynine", "inhibits", "CYP2D6"), ("mitragynine", "inhibits", "CYP3A4")},
+        ),
+        (
+            "Melatonin works through its own receptors (MT1 and MT2).",
+            {("melatonin", "interacts_with", "MT1 melatonin receptor"), ("melatonin", "interacts_with", "MT2 melatonin receptor")},
+        ),
+        ("Mitragynine inhibits CYP2D6 (IC50 0.45 µM).", {("mitragynine", "inhibits", "CYP2D6")}),
+    ],
+)
+def test_targets_listed_in_a_bracket_stand_for_the_general_words_before_it(text, expected):
+    assert triples(text) == expected

@@ -49,7 +49,11 @@ _BY_AGENT = re.compile(r"\s+by\s+", re.IGNORECASE)
 # "By binding to these receptors, <agent> ...": an adverbial clause before the main subject.
 _ADVERBIAL = re.compile(r"(?:^|[,;]\s*)(?:by|through|via|upon|after|when|while)\s+$", re.IGNORECASE)
 _MAIN_SUBJECT = re.compile(r"[^,.;]{0,60},\s*")
-_APPOSITIVE = re.compile(r"\)?\s*,\s*(?:(?:the|a|an|its|one|another)\b|(?:which|who)\s)[^,;.]{0,60},\s*(?:\w+\s+){0,3}", re.IGNORECASE)
+_BRACKET_LIST = re.compile(r"\s*\((?:(?:e\.g\.|i\.e\.),?\s*|(?:such as|especially|mainly|notably|including|namely)\s+)?", re.IGNORECASE)
+_BRACKET_CLOSE = re.compile(r"\s*\)")
+_APPOSITIVE = re.compile(
+    r"\)?\s*,\s*(?:(?:the|a|an|its|one|another|two|three|both|several)\b|(?:which|who)\s)[^,;.]{0,60},\s*(?:[\w-]+\s+){0,3}", re.IGNORECASE
+)
 _NEW_CLAUSE = re.compile(r"[.;]|,\s*(?:so|but|whereas|while|although|though|because|since|and so)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"which|who|that", re.IGNORECASE)
 _OBJECT_PRONOUN = re.compile(r"it|them", re.IGNORECASE)
@@ -86,13 +90,36 @@ def target_chain(
             if not CHAIN.fullmatch(text[chain[-1][0].end : nxt.start]):
                 break
             chain.append((nxt, text[nxt.start : nxt.end]))
-        return chain
+        listed = _bracketed(text, chain[-1][0].end, candidates)
+        return chain[:-1] + listed if listed else chain
     if first_ref and first_ref.start - start <= _TARGET_GAP:
+        listed = _bracketed(text, first_ref.end, [t for t in targets if t.start >= first_ref.end])
+        if listed:
+            return listed  # "its own receptors (MT1 and MT2)"
         plural = lexicon().plural_targets.fullmatch(first_ref.text(text)) is not None
         resolved = resolve_target(doc, index, first_ref.start, plural=plural, target_type=first_ref.info.get("target_type"))
         if resolved:
             return [(Target(first_ref.start, first_ref.end, resolved.names), text[first_ref.start : first_ref.end])]
     return []
+
+
+def _bracketed(text: str, end: int, targets: list[Target]) -> TargetChain:
+    """The targets a bracket right after ``end`` lists in full, which name what the words before
+    it name in general: "liver enzymes (CYP2D6, CYP3A4)"."""
+    bracket = _BRACKET_LIST.match(text, end)
+    if not bracket:
+        return []
+    inner = [t for t in targets if t.start >= bracket.end()]
+    if not inner or inner[0].start != bracket.end():
+        return []
+    listed = [inner[0]]
+    for nxt in inner[1:]:
+        if not CHAIN.fullmatch(text[listed[-1].end : nxt.start]):
+            break
+        listed.append(nxt)
+    if not _BRACKET_CLOSE.match(text, listed[-1].end):
+        return []
+    return [(t, text[t.start : t.end]) for t in listed]
 
 
 def target_before(
@@ -294,6 +321,8 @@ def agent_group(
         # "Clonidine and lofexidine relieve it by stimulating ...": the object of the verb is no agent
         object_start = refs.pop().start
         before = [h for h in before if h.end <= object_start]
+    if before and refs and refs[-1].start > before[-1].end and _APPOSITIVE.fullmatch(text, before[-1].end, action_start):
+        refs = [h for h in refs if h.start < before[-1].end]  # "paynantheine, one of these compounds, binds": the aside names no new agent
     nearest_ref = refs[-1] if refs else None
     if before and (nearest_ref is None or before[-1].start > nearest_ref.start):
         nearest = before[-1]
@@ -304,7 +333,8 @@ def agent_group(
         # an appositive, not a name inside it nor a list with it
         head = next((h for h in before[:-1] if _APPOSITIVE.fullmatch(text, h.end, action_start)), None)
         group = [head if head is not None else nearest]
-        for prev in reversed(before[:-1]) if head is None else ():
+        # "Speciogynine and paynantheine, two minor alkaloids, behave as": the heads coordinated
+        for prev in reversed(before[: before.index(group[0])]):
             gap = text[prev.end : group[0].start]
             if CHAIN.fullmatch(gap) or _AND_DETERMINER.fullmatch(gap) or (prev.label == group[0].label and "." not in gap):
                 group.insert(0, prev)
