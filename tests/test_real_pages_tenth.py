@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import records_of, triples
+from conftest import records_of, triples, units
 
 # Targets -------------------------------------------------------------------------------------
 
@@ -196,3 +196,42 @@ def test_slow_wave_sleep_glossed_in_brackets_is_deep_sleep():
 )
 def test_targets_listed_in_a_bracket_stand_for_the_general_words_before_it(text, expected):
     assert triples(text) == expected
+
+
+# Page furniture ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "▲ 212 ▼   💬 47 comments   Share   Save",
+        "Page last updated: August 14, 2023",
+        "Fact sheet DHS-FS-0419 | Last reviewed: 08/2023",
+        "This episode is brought to you by StillWater Sleep Co.",
+        "Email askdrlena@mountainpress.com.",
+        "Letters may be edited for length.",
+        "Summary written by Digest staff from the published abstract.",
+        'Original: Haddad R, Lindqvist E, et al. "Melatonin 2 mg vs placebo for insomnia."',
+        "Get the weekly Digest in your inbox.",
+        "— Sam & the Taper Table team",
+        "| | Kratom | Suboxone (buprenorphine/naloxone) |",
+    ],
+)
+def test_page_chrome_is_no_claim(line):
+    text = f"Kratom and Sleep\n\nKratom is a tree.\n\n{line}\n"
+    assert [unit for unit, claim in units(text) if claim] == ["Kratom is a tree."]
+
+
+def test_a_row_of_a_table_with_a_label_in_its_first_cell_is_a_claim():
+    text = "Kratom and Sleep\n\nKratom is a tree.\n\n| | Kratom | Suboxone |\n| Typical dose | 2-6 g | 8-16 mg |\n\nBoth bind MOR.\n"
+    assert [unit for unit, claim in units(text) if claim] == ["Kratom is a tree.", "| Typical dose | 2-6 g | 8-16 mg |", "Both bind MOR."]
+
+
+def test_the_entries_under_more_from_a_section_assert_nothing():
+    text = "Kratom and Sleep\n\nKratom is a tree.\n\nMORE FROM HEALTH\nWhy you wake up at 3 a.m.\nMagnesium is worth it\n"
+    assert [unit for unit, claim in units(text) if claim] == ["Kratom is a tree."]
+
+
+def test_talk_about_what_the_page_will_tell_is_no_claim():
+    text = "Kratom at Night\n\nBut if you're using it at night, a few things are worth knowing first.\n\nKratom is a tree.\n"
+    assert [unit for unit, claim in units(text) if claim] == ["Kratom is a tree."]

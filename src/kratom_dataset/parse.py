@@ -47,7 +47,7 @@ _REFERENCES_HEADING = factored(
     r"\W*(?:(?:scientific |selected |cited )?references?(?: list| and (?:notes|sources|further reading))?|sources?(?: and references)?|"
     r"bibliography|works cited|literature cited|citations|further reading|similar articles|cited by(?: \d+ articles?)?|"
     r"related (?:articles|posts|reading|stories|content|products|guides)|you (?:may|might) also (?:like|enjoy)|read next|more (?:stories|articles)|"
-    r"popular posts|recommended (?:reading|for you|articles)|customers also (?:bought|viewed))\W*",
+    r"popular posts|recommended (?:reading|for you|articles)|customers also (?:bought|viewed)|more from(?: [\w&' ]{1,30})?|trending(?: now)?)\W*",
     re.IGNORECASE,
 )
 _CLOSE_QUOTES = '”"’'
