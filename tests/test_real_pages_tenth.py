@@ -215,6 +215,14 @@ def test_targets_listed_in_a_bracket_stand_for_the_general_words_before_it(text,
         "Get the weekly Digest in your inbox.",
         "— Sam & the Taper Table team",
         "| | Kratom | Suboxone (buprenorphine/naloxone) |",
+        "This page was last edited on 3 March 2024.",
+        "Text is available under a Creative Commons licence.",
+        "Actual results may differ materially.",
+        "driftwood (Senior Member)",
+        "Safer Use Collective is a 501(c)(3) nonprofit. © 2024.",
+        "will report back",
+        "Kratom: Safer Use Basics",
+        "Step 1: Know Your Baseline",
     ],
 )
 def test_page_chrome_is_no_claim(line):
@@ -234,4 +242,18 @@ def test_the_entries_under_more_from_a_section_assert_nothing():
 
 def test_talk_about_what_the_page_will_tell_is_no_claim():
     text = "Kratom at Night\n\nBut if you're using it at night, a few things are worth knowing first.\n\nKratom is a tree.\n"
+    assert [unit for unit, claim in units(text) if claim] == ["Kratom is a tree."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Strain: Green Malay", "First Known Use: 1921", "Poison Help line: 1-800-222-1222", "Onset: about 15 minutes"],
+)
+def test_a_label_and_its_value_is_a_claim_unless_the_value_is_a_title(line):
+    text = f"Kratom Facts\n\nKratom is a tree.\n\n{line}\n\nIt grows in Thailand.\n"
+    assert line in [unit for unit, claim in units(text) if claim]
+
+
+def test_entries_under_a_bare_related_heading_assert_nothing():
+    text = "Kratom and Sleep\n\nKratom is a tree.\n\nRelated\nNaloxone: how to use it · Fentanyl test strips\n"
     assert [unit for unit, claim in units(text) if claim] == ["Kratom is a tree."]

@@ -44,10 +44,10 @@ _NUMBER_MARK = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+(?=\S)")
 _CONCLUSION_HEADING = factored(r"conclusion|final thoughts|bottom line|takeaways?|summary|in short", re.IGNORECASE)
 # The heading of a list of sources or of links to other pages: its entries cite titles, they assert nothing of the page's own.
 _REFERENCES_HEADING = factored(
-    r"\W*(?:(?:scientific |selected |cited )?references?(?: list| and (?:notes|sources|further reading))?|sources?(?: and references)?|"
+    r"\W*(?:(?:scientific |selected |cited )?references?(?: list| and (?:notes|sources|further reading))?(?: \((?:selected|abridged|partial)\))?|sources?(?: and references)?|"
     r"bibliography|works cited|literature cited|citations|further reading|similar articles|cited by(?: \d+ articles?)?|"
     r"related (?:articles|posts|reading|stories|content|products|guides)|you (?:may|might) also (?:like|enjoy)|read next|more (?:stories|articles)|"
-    r"popular posts|recommended (?:reading|for you|articles)|customers also (?:bought|viewed)|more from(?: [\w&' ]{1,30})?|trending(?: now)?)\W*",
+    r"popular posts|recommended (?:reading|for you|articles)|customers also (?:bought|viewed)|more from(?: [\w&' ]{1,30})?|trending(?: now)?|related)\W*",
     re.IGNORECASE,
 )
 _CLOSE_QUOTES = '”"’'
