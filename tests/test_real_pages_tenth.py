@@ -257,3 +257,30 @@ def test_a_label_and_its_value_is_a_claim_unless_the_value_is_a_title(line):
 def test_entries_under_a_bare_related_heading_assert_nothing():
     text = "Kratom and Sleep\n\nKratom is a tree.\n\nRelated\nNaloxone: how to use it · Fentanyl test strips\n"
     assert [unit for unit, claim in units(text) if claim] == ["Kratom is a tree."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I did 10% a week. does that sound ok??\n", [("I did 10% a week.", True), ("does that sound ok??", False)]),
+        ("It worked. i took 4g later.\n", [("It worked.", True), ("i took 4g later.", True)]),
+        ("Take approx. two grams.\n", [("Take approx. two grams.", True)]),
+        ("Use e.g. the red strain.\n", [("Use e.g. the red strain.", True)]),
+    ],
+)
+def test_a_casual_word_in_lower_case_after_a_stop_opens_a_sentence(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("Step size: about 0.5 g every 3–4 days.", 0.5), ("Capsule size: 650 mg leaf powder per capsule", 650.0)],
+)
+def test_the_size_of_a_step_or_a_capsule_is_a_dose(text, amount):
+    (dose,) = records_of(text, "Dose")
+    assert dose.amount_low == amount
+
+
+@pytest.mark.parametrize("text", ["Size: 250 g", "Sizes: 250 g, 500 g, 1 kg"])
+def test_the_sizes_a_product_is_sold_in_are_no_dose(text):
+    assert records_of(text, "Dose") == []

@@ -26,6 +26,11 @@ _LOWER_I = re.compile(
     # a turn of a chat log: "[11:02 PM] Visitor: hi, ..."
     rf"|^{CHAT_STAMP}"
 )
+# "... 11 g/day and so on. does that sound reasonable??": a word that opens a sentence of a casual
+# hand even where the rest of the paragraph keeps its capitals.
+_CASUAL_OPENER = re.compile(
+    r"(?:does|did|anyone|anybody|thanks|thx|edit|update|anyway|btw|lol|idk|tbh|imo|honestly|i(?:['’](?:m|ve|d|ll))?)\b(?![.'’-])"
+)
 _SKIP_BEFORE_START = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\"“‘'(["
 _ABBREVIATIONS = frozenset(
     [
@@ -99,7 +104,7 @@ def _starts_sentence(text: str, pos: int, end: int, *, lower: bool = False) -> b
     if pos >= end:
         return False
     ch = text[pos]
-    return ch.isupper() or ch.isdigit() or (ch.isalpha() and (lower or not ch.islower()))
+    return ch.isupper() or ch.isdigit() or (ch.isalpha() and (lower or not ch.islower() or _CASUAL_OPENER.match(text, pos) is not None))
 
 
 def _is_abbreviation(text: str, start: int, dot: int, *, lower: bool = False) -> bool:
