@@ -284,3 +284,26 @@ def test_the_size_of_a_step_or_a_capsule_is_a_dose(text, amount):
 @pytest.mark.parametrize("text", ["Size: 250 g", "Sizes: 250 g, 500 g, 1 kg"])
 def test_the_sizes_a_product_is_sold_in_are_no_dose(text):
     assert records_of(text, "Dose") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mitragynine causes strong CYP2D6 inhibition.", ("mitragynine", "inhibits", "CYP2D6")),
+        ("Melatonin works mostly on the timing of sleep.", ("melatonin", "interacts_with", "sleep-wake cycle")),
+        ("Melatonin shifts circadian phase.", ("melatonin", "modulates", "sleep-wake cycle")),
+        ("Clonidine may quiet the adrenergic surge.", ("clonidine", "decreases", "norepinephrine")),
+        ("Gabapentin calms overactive nerves.", ("gabapentin", "decreases", "neuronal activity")),
+    ],
+)
+def test_targets_and_actions_in_everyday_words(text, expected):
+    assert expected in triples(text)
+
+
+def test_a_denied_inhibition_named_after_its_target_is_a_denied_record():
+    (mechanism,) = records_of("Paynantheine showed no CYP inhibition.", "Mechanism")
+    assert (mechanism.agent, mechanism.action, mechanism.target, mechanism.negated) == ("paynantheine", "inhibits", "CYP enzymes", True)
+
+
+def test_inhibition_with_no_target_named_is_no_record():
+    assert triples("Mitragynine was tested. Inhibition was weak.") == set()
