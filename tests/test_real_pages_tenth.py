@@ -307,3 +307,21 @@ def test_a_denied_inhibition_named_after_its_target_is_a_denied_record():
 
 def test_inhibition_with_no_target_named_is_no_record():
     assert triples("Mitragynine was tested. Inhibition was weak.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("Some people go faster, dropping by a quarter every 4-5 days.", 25.0),
+        ("Take your daily total and reduce it by a tenth.", 10.0),
+        ("Cut a quarter of your dose each week.", 25.0),
+    ],
+)
+def test_a_share_a_taper_cuts_is_one_step_in_percent(text, share):
+    (dose,) = records_of(text, "Dose")
+    assert (dose.amount_low, dose.unit, dose.role) == (share, "%", "taper_step")
+
+
+@pytest.mark.parametrize("text", ["A quarter of users reported nausea.", "Drop about a gram and a half each week."])
+def test_a_share_of_people_or_the_half_of_an_amount_is_no_share_of_the_dose(text):
+    assert all(dose.unit != "%" for dose in records_of(text, "Dose"))

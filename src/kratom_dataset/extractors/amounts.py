@@ -193,10 +193,13 @@ def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | No
         modifier = m.group("modifier")
         approximate = bool(modifier and lex.approximate_measure.fullmatch(modifier))
         found.append(Amount(m.start(1), m.end(1), amount, amount, lex.units[m.group("unit").lower()], approximate=approximate))
-    for m in _SHARE_OF_DOSE.finditer(text, s, e):
-        if not overlaps(taken, taken_starts, m.start(), m.end("share")):
-            share = _SHARES[m.group("share").lower().replace("-", " ")]
-            found.append(Amount(m.start(), m.end("share"), share, share, "%"))
+    shared: set[int] = set()
+    for share_of in (_SHARE_OF_DOSE, _SHARE_CUT):
+        for m in share_of.finditer(text, s, e):
+            if m.start("share") not in shared and not overlaps(taken, taken_starts, m.start("share"), m.end("share")):
+                shared.add(m.start("share"))
+                share = _SHARES[m.group("share").lower().replace("-", " ")]
+                found.append(Amount(m.start("share"), m.end("share"), share, share, "%"))
     found.sort(key=lambda f: f[0])
     return _elliptic(text, s, e, found, unit_hint)
 
@@ -205,9 +208,15 @@ def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | No
 # taper cuts as it cuts a percentage.
 _SHARES = {"a quarter": 25.0, "one quarter": 25.0, "a third": 100 / 3, "one third": 100 / 3, "a fifth": 20.0, "a tenth": 10.0, "half": 50.0}
 _SHARE_OF_DOSE = re.compile(
-    r"(?<![\w-])(?P<share>an? (?:quarter|third|fifth|tenth)|one[- ](?:quarter|third)|half)"
+    r"(?<![\w-])(?<!and a )(?P<share>an? (?:quarter|third|fifth|tenth)|one[- ](?:quarter|third)|half)"
     r"(?= of (?:(?:your|the|their|my|his|her|that) )?(?:(?:daily|current|total|starting|usual) )?(?:dose|amount|intake|total)\b"
-    r"| (?:at once|in one (?:go|step)|per (?:week|step))\b)",
+    r"| (?:at once|in one (?:go|step)|per (?:week|step)|each (?:week|step)|every (?:[\w-]+ ){0,2}(?:days?|weeks?))\b)",
+    re.IGNORECASE,
+)
+# "reduce it by a tenth", "dropping by a quarter every 4-5 days": a share the taper verb cuts.
+_SHARE_CUT = re.compile(
+    r"\b(?:cut|reduc|drop|lower|decreas)\w*\s+(?:(?:it|that|this|them|(?:the|your|their|my) (?:daily )?(?:dose|amount|total|intake))\s+)?"
+    r"by\s+(?P<share>an? (?:quarter|third|fifth|tenth)|one[- ](?:quarter|third))(?![\w-])(?! of\b)",
     re.IGNORECASE,
 )
 
