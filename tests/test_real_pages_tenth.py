@@ -325,3 +325,20 @@ def test_a_share_a_taper_cuts_is_one_step_in_percent(text, share):
 @pytest.mark.parametrize("text", ["A quarter of users reported nausea.", "Drop about a gram and a half each week."])
 def test_a_share_of_people_or_the_half_of_an_amount_is_no_share_of_the_dose(text):
     assert all(dose.unit != "%" for dose in records_of(text, "Dose"))
+
+
+# Evidence ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("Dr. Pimchanok Rattanakul from Prince of Songkla University explain that fresh leaf is mild.", "experts"),
+        ("The Ministry of Public Health now recommend that adults use no more than 15 g a day.", "experts"),
+        ("Early results are promising, said the ministry.", "experts"),
+        ("A lot of you wrote in about afternoon crashes.", "users_report"),
+    ],
+)
+def test_who_a_claim_is_attributed_to(text, evidence):
+    (claim,) = records_of(text, "Claim")
+    assert claim.evidence == evidence
