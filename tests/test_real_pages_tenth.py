@@ -342,3 +342,23 @@ def test_a_share_of_people_or_the_half_of_an_amount_is_no_share_of_the_dose(text
 def test_who_a_claim_is_attributed_to(text, evidence):
     (claim,) = records_of(text, "Claim")
     assert claim.evidence == evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Melatonin nudges the body clock via the MT1 and MT2 receptors.",
+            ("melatonin", "interacts_with", "MT2 melatonin receptor"),
+        ),
+        ("Kratom relieves pain through opioid receptors.", ("kratom", "interacts_with", "opioid receptors")),
+    ],
+)
+def test_the_receptors_an_agent_acts_through_are_a_target(text, expected):
+    assert expected in triples(text)
+
+
+def test_either_enzyme_points_to_both_enzymes_named_before():
+    text = "Mitragynine inhibits CYP2D6 and CYP3A4. 7-hydroxymitragynine did not inhibit either enzyme."
+    denied = {(m.agent, m.target) for m in records_of(text, "Mechanism") if m.negated}
+    assert denied == {("7-hydroxymitragynine", "CYP2D6"), ("7-hydroxymitragynine", "CYP3A4")}
