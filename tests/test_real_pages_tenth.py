@@ -362,3 +362,19 @@ def test_either_enzyme_points_to_both_enzymes_named_before():
     text = "Mitragynine inhibits CYP2D6 and CYP3A4. 7-hydroxymitragynine did not inhibit either enzyme."
     denied = {(m.agent, m.target) for m in records_of(text, "Mechanism") if m.negated}
     assert denied == {("7-hydroxymitragynine", "CYP2D6"), ("7-hydroxymitragynine", "CYP3A4")}
+
+
+COMPARISON_TABLE = (
+    "At a glance\n"
+    "| | Kratom | Suboxone (buprenorphine/naloxone) |\n"
+    "| FDA approved | No | Yes, for opioid use disorder |\n"
+    "| Main action | Partial agonist at mu | Partial agonist at mu, antagonist at kappa |\n"
+)
+
+
+def test_a_cell_of_a_comparison_table_has_its_column_header_as_agent():
+    assert triples(COMPARISON_TABLE) == {
+        ("kratom", "partial_agonist", "mu-opioid receptor"),
+        ("buprenorphine", "partial_agonist", "mu-opioid receptor"),
+        ("buprenorphine", "antagonist", "kappa-opioid receptor"),
+    }

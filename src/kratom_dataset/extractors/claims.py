@@ -231,8 +231,9 @@ def _within(entries: list[tuple[tuple[str, ...], re.Pattern[str]]], sentence: st
 
 # "| Form | Typical serving |", "Yes | No", "100 g | $24.99 | $0.25": a table's header row, or a
 # row of prices, asserts nothing; a row of amounts or effects does.
+# A row of short cells of words alone, the first maybe empty ("| | Kratom | Suboxone |"): the row that heads the columns.
 _HEADER_ROW = re.compile(
-    r"\|?[ \t]*(?:[^\s|.!?\d]+[ \t]+){0,3}[^\s|.!?\d]+[ \t]*(?:\|[ \t]*(?:(?:[^\s|.!?\d]+[ \t]+){0,3}[^\s|.!?\d]+[ \t]*)?)+\|?\s*$"
+    r"\|?[ \t]*(?:(?:[^\s|.!?\d]+[ \t]+){0,3}[^\s|.!?\d]+[ \t]*)?(?:\|[ \t]*(?:(?:[^\s|.!?\d]+[ \t]+){0,3}[^\s|.!?\d]+[ \t]*)?)+\|?\s*$"
 )
 _ROW = re.compile(r"\|?[^|\n]{1,40}(?:\|[^|\n]{0,40})+\|?\s*$")
 _PRICE = re.compile(r"[$€£]\s?\d")

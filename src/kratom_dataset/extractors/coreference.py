@@ -10,6 +10,7 @@ its title, or the agent named most often just before it.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..document import Document
@@ -140,6 +141,41 @@ def heading_agent(doc: Document, offset: int) -> Hit | None:
         return None
     titled = [h for h in named_agents(doc.flat, first.start, first.start + len(first.heading)) if not h.info.get("generic")]
     return titled[0] if len(titled) == 1 else None
+
+
+def column_agent(doc: Document, offset: int) -> Hit | None:
+    """The agent the header of ``offset``'s column names, in a row of a pipe table whose first row
+    heads the columns with the things compared ("| | Kratom | Suboxone |" over "| Main action |
+    Partial agonist at mu | ..."): the subject of the cells under it."""
+    text = doc.flat
+    start = text.rfind("\n", 0, offset) + 1
+    row = _cells(text, start)
+    if len(row) < 2:
+        return None
+    header = start
+    while header > 0:
+        above = text.rfind("\n", 0, header - 1) + 1
+        if len(_cells(text, above)) < 2:
+            break
+        header = above
+    column = next((n for n, (a, b) in enumerate(row) if a <= offset < b), None)
+    heads = _cells(text, header) if header < start else []
+    if column is None or column >= len(heads):
+        return None
+    named = [h for h in named_agents(text, *heads[column]) if not h.info.get("generic")]
+    return named[0] if named else None
+
+
+def _cells(text: str, start: int) -> list[tuple[int, int]]:
+    """The spans of the cells of the pipe-table row that starts at ``start``; none for a line that
+    is no row."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    pipes = [n for n in range(start, end) if text[n] == "|"]
+    if len(pipes) < 2:
+        return []
+    edges = ([] if not text[start : pipes[0]].strip() else [start - 1]) + pipes + ([] if not text[pipes[-1] + 1 : end].strip() else [end])
+    return [(a + 1, b) for a, b in itertools.pairwise(edges)]
 
 
 def _salient(text: str, hits: list[Hit], start: int, earlier: bool, reference: Hit | None) -> Hit:

@@ -32,7 +32,7 @@ from .arguments import (
     target_before,
     target_chain,
 )
-from .coreference import antecedent, heading_agent
+from .coreference import antecedent, column_agent, heading_agent
 from .mechanism_records import NAME, VERSION, records
 from .mentions import CHAIN, Target, chain_back, compared_agents, find_agents, find_targets, inside_longer, lexicon
 from .reversals import reversals
@@ -224,6 +224,11 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
                 opens = text.find(":", s, action.start) + 1 if chosen else s
             if not group and chosen and _SUBJECTLESS.fullmatch(text, opens, action.start):
                 subject = heading_agent(doc, s)  # "Slide 12 — Buprenorphine" over "• partial agonist at MOR"
+                if subject is not None:
+                    group = [(subject, subject.label)]
+                    elided.add("agent")
+            if not group and chosen and "|" in text[s : action.start]:
+                subject = column_agent(doc, action.start)  # "| | Kratom |" over "| Main action | Partial agonist at mu |"
                 if subject is not None:
                     group = [(subject, subject.label)]
                     elided.add("agent")
