@@ -223,6 +223,18 @@ def test_targets_listed_in_a_bracket_stand_for_the_general_words_before_it(text,
         "will report back",
         "Kratom: Safer Use Basics",
         "Step 1: Know Your Baseline",
+        "Size: 50 g | 100 g | 250 g | 1 kg",
+        "Last update posted: 03/22/2024",
+        "All times are GMT -5.",
+        "Contact your state legislator today.",
+        "[Send a letter]  [Find my rep]",
+        "Kratom Freedom Coalition is a 501(c)(4) nonprofit.",
+        "Join 40,000 supporters: email address [Sign up]",
+        "Book a free 10-minute medicines review in branch.",
+        "Accessibility · Privacy Policy",
+        "Veridian is headquartered in Cambridge, Massachusetts.",
+        "Information in this checker is not exhaustive.",
+        "Two things worth trying.",
     ],
 )
 def test_page_chrome_is_no_claim(line):
@@ -378,3 +390,29 @@ def test_a_cell_of_a_comparison_table_has_its_column_header_as_agent():
         ("buprenorphine", "partial_agonist", "mu-opioid receptor"),
         ("buprenorphine", "antagonist", "kappa-opioid receptor"),
     }
+
+
+def test_a_comment_opened_by_its_writers_handle_is_a_line_of_its_own():
+    text = (
+        "Taper guide\n\nCut slowly.\n\nComments (2)\n"
+        "jwalker88: i did 15g down to 0 in 7 weeks using this, week 4 step was brutal lol\n"
+        "tess_r: Any tips for the 1 g stage?\n"
+    )
+    assert units(text)[2:] == [
+        ("Comments (2)", False),
+        ("jwalker88: i did 15g down to 0 in 7 weeks using this, week 4 step was brutal lol", True),
+        ("tess_r: Any tips for the 1 g stage?", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Opioids are known to cut REM.", ("opioids", "decreases", "REM sleep")),
+        ("Clonidine and kratom both reduce sympathetic outflow.", ("kratom", "decreases", "sympathetic outflow")),
+        ("Kratom may drop your heart rate.", ("kratom", "decreases", "heart rate")),
+        ("Mitragynine adds its own opioid effect at mu receptors.", ("mitragynine", "interacts_with", "mu-opioid receptor")),
+    ],
+)
+def test_more_processes_and_actions_in_plain_words(text, expected):
+    assert expected in triples(text)

@@ -219,8 +219,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return False
     if _COLUMNS.search(before) or _COLUMNS.search(after) or (TABLE_ROW.search(before) and TABLE_ROW.search(after)):
         return False  # "1–2     16 g     8 g AM", "1 | 15 g | 5 g x3": a row of a table is a line of its own
-    if _TURN.match(after) or _STAMP_LINE.fullmatch(before) or _STAMP_LINE.fullmatch(after):
-        return False  # "[21:05] mossy_k: ...", "0:12" over a caption: each turn or cue is a line of its own
+    if _TURN.match(after) or _HANDLE_TURN.match(after) or _STAMP_LINE.fullmatch(before) or _STAMP_LINE.fullmatch(after):
+        return False  # "[21:05] mossy_k: ...", "jwalker88: i did ...", "0:12" over a caption: each turn or cue is a line of its own
     last = before.split()[-1]
     if (
         last in MINOR_WORDS or _OPENS_SENTENCE.search(before) or (last.lower() in MINOR_WORDS and _STOP_INSIDE.search(before))
@@ -249,6 +249,9 @@ CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 CHAT_STAMP = rf"\[{CLOCK}(?:\s*[AP]M)?\]"
 # A turn of a chat log or a transcript, opened by its time: "[21:05] ", "21:05 ", "[00:03:12] ".
 _TURN = re.compile(rf"{CHAT_STAMP}\s|{CLOCK}\s(?![ap]\.?m\b)", re.IGNORECASE)
+
+# A comment opened by its writer's handle, which a digit or an underscore marks as no word: "jwalker88: ", "tess_r: ".
+_HANDLE_TURN = re.compile(r"[A-Za-z][\w.-]*(?:\d|_)[\w.-]*:[ \t]")
 
 # A line that ends on the first word of a sentence, a minor word: "... some of them. In".
 _OPENS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*\s+(?:In|The|A|An|By|For|From|On|At|Of|To|With|As|And|But|Or)$")
