@@ -235,6 +235,14 @@ def test_targets_listed_in_a_bracket_stand_for_the_general_words_before_it(text,
         "Veridian is headquartered in Cambridge, Massachusetts.",
         "Information in this checker is not exhaustive.",
         "Two things worth trying.",
+        "MAJOR   Applies to: kratom, tramadol",
+        "Information last updated 3 January 2025.",
+        "This is not a complete list of interactions.",
+        "Yes / No",
+        "CT | Updated 9:40 a.m.",
+        "Bookmarking this.",
+        "quietmorning_k — @kmoss you've got this.",
+        "I'm not a doctor; this is just what happened to me.",
     ],
 )
 def test_page_chrome_is_no_claim(line):
@@ -416,3 +424,36 @@ def test_a_comment_opened_by_its_writers_handle_is_a_line_of_its_own():
 )
 def test_more_processes_and_actions_in_plain_words(text, expected):
     assert expected in triples(text)
+
+
+def test_a_numbered_reply_and_its_handle_is_a_byline_not_the_start_of_a_sentence():
+    text = "Thread\n\nMelatonin helps.\n\nReply #4 — Quokka_Dad\nglad it worked. a lot of ppl here say melatonin is useless.\n"
+    assert [unit for unit, claim in units(text) if claim] == ["Melatonin helps.", "a lot of ppl here say melatonin is useless."]
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("HB-217 is a G-protein-biased partial agonist at the mu-opioid receptor.", "hb-217"),
+        ("In mice, SR-17018 activates the mu-opioid receptor.", "sr-17018"),
+    ],
+)
+def test_a_development_code_names_a_drug(text, agent):
+    assert {m.agent for m in records_of(text, "Mechanism")} == {agent}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "COVID-19 affects the ACE2 receptor.",
+        "Trial KTR-2021-0457 enrolled adults who take kratom; kratom binds MOR.",
+        "IL-6 levels rose when kratom blocked CYP2D6.",
+    ],
+)
+def test_codes_of_diseases_trials_and_cytokines_name_no_drug(text):
+    assert not any(m.agent in ("covid-19", "ktr-2021", "il-6") for m in records_of(text, "Mechanism"))
+
+
+def test_a_second_verb_phrase_shares_the_subject_past_a_subunit():
+    text = "Gabapentin binds a calcium channel subunit and calms down the overexcited nerves."
+    assert ("gabapentin", "decreases", "neuronal activity") in triples(text)

@@ -299,7 +299,12 @@ _BYLINE = re.compile(
     r"^(?:by|posted|updated|published|reviewed|medically reviewed|written|last (?:updated|edited))\b|\s[|·•»›>/]\s", re.IGNORECASE
 )
 
-_FORUM_BYLINE = re.compile(r"(?:^|\s)(?:u|r)/[\w-]+\s*[·•|]|(?:^|[·•|]\s*)\d+\s+points?\s*$|^\s*[▲▼]\s*\d+\s")
+_FORUM_BYLINE = re.compile(
+    r"(?:^|\s)(?:u|r)/[\w-]+\s*[·•|]|(?:^|[·•|]\s*)\d+\s+points?\s*$|^\s*[▲▼]\s*\d+\s"
+    # "Reply #4 — Quokka_Dad": a numbered reply and its writer's handle
+    r"|^\s*(?:reply|post|comment)\s*#\d+\s*[—–-]\s*\S+\s*$",
+    re.IGNORECASE,
+)
 
 
 def is_forum_byline(line: str) -> bool:

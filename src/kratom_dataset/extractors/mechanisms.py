@@ -63,7 +63,7 @@ _SHARED_SUBJECT = re.compile(
     r"not|no|only|very|\w+ly|weaker|stronger|weak|strong|potent|modest|mild|some|significant|marked|moderate|little|much|meaningful|notable|major|minor|relevant|important|"
     r"further|dose-dependent|time-dependent|competitive|selective|full|mixed|an?|as|"
     # "enhances GABA-A receptor signalling and depresses ...": the noun that closes the first object
-    r"signal(?:l)?ing|activity|function|transmission|expression|"
+    r"signal(?:l)?ing|activity|function|transmission|expression|subunits?|"
     # "acts on MT1 receptors in the brain's master clock and helps regulate ...": a place or setting
     r"(?:in|within|across|throughout|at|during|with|for) (?:the |a |an |your |our |its |their |some |these |all |low |high )?(?:[\w’'-]+ ){0,2}[\w’'-]+(?=\s*,|\s+(?:and|but|yet|while|whereas|by)\b)|"
     # "... by acting on MT1 and MT2 receptors": a means clause shares the subject of the main one
