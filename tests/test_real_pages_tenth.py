@@ -457,3 +457,21 @@ def test_codes_of_diseases_trials_and_cytokines_name_no_drug(text):
 def test_a_second_verb_phrase_shares_the_subject_past_a_subunit():
     text = "Gabapentin binds a calcium channel subunit and calms down the overexcited nerves."
     assert ("gabapentin", "decreases", "neuronal activity") in triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kratom may slow the liver enzymes that clear other drugs, especially CYP3A4 and CYP2D6.",
+            {("kratom", "inhibits", "CYP3A4"), ("kratom", "inhibits", "CYP2D6")},
+        ),
+        (
+            "Mitragynine inhibits several cytochrome P450 enzymes in vitro, most strongly CYP2D6.",
+            {("mitragynine", "inhibits", "CYP2D6")},
+        ),
+        ("Mitragynine binds opioid receptors, especially in the brain.", {("mitragynine", "binds", "opioid receptors")}),
+    ],
+)
+def test_members_a_clause_singles_out_of_a_class_are_the_targets(text, expected):
+    assert triples(text) == expected

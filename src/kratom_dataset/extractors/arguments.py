@@ -90,7 +90,7 @@ def target_chain(
             if not CHAIN.fullmatch(text[chain[-1][0].end : nxt.start]):
                 break
             chain.append((nxt, text[nxt.start : nxt.end]))
-        listed = _bracketed(text, chain[-1][0].end, candidates)
+        listed = _bracketed(text, chain[-1][0].end, candidates) or _singled_out(text, chain[-1][0], candidates, limit)
         return chain[:-1] + listed if listed else chain
     if first_ref and first_ref.start - start <= _TARGET_GAP:
         listed = _bracketed(text, first_ref.end, [t for t in targets if t.start >= first_ref.end])
@@ -103,23 +103,56 @@ def target_chain(
     return []
 
 
+def _singled_out(text: str, general: Target, targets: list[Target], limit: int) -> TargetChain:
+    """The targets a clause singles out of a class it named ("inhibits several cytochrome P450
+    enzymes in vitro, most strongly CYP2D6", "the liver enzymes that clear other drugs, especially
+    CYP3A4 and CYP2D6"): what the action was stated of in particular."""
+    if not any(name in _CLASSES for name, _ in general.names):
+        return []
+    singled = _SINGLING_OUT.match(text, general.end, limit)
+    if not singled:
+        return []
+    return _listed(text, singled.end(), [t for t in targets if t.start >= singled.end()])
+
+
+#: Targets that name a class of which a text may single out members.
+_CLASSES = frozenset(
+    [
+        "liver enzymes",
+        "CYP enzymes",
+        "cytochrome P450 enzymes",
+        "drug-metabolising enzymes",
+        "opioid receptors",
+        "serotonin receptors",
+        "adrenergic receptors",
+    ]
+)
+_SINGLING_OUT = re.compile(
+    r"[^.;:,]{0,60}?,\s*(?:especially|particularly|notably|mainly|chiefly|in particular|most (?:strongly|potently|notably)|including|such as)\s+",
+    re.IGNORECASE,
+)
+
+
+def _listed(text: str, start: int, targets: list[Target]) -> TargetChain:
+    """The targets named one after another from ``start`` on ("CYP3A4 and CYP2D6")."""
+    if not targets or targets[0].start != start:
+        return []
+    listed = [targets[0]]
+    for nxt in targets[1:]:
+        if not CHAIN.fullmatch(text[listed[-1].end : nxt.start]):
+            break
+        listed.append(nxt)
+    return [(t, text[t.start : t.end]) for t in listed]
+
+
 def _bracketed(text: str, end: int, targets: list[Target]) -> TargetChain:
     """The targets a bracket right after ``end`` lists in full, which name what the words before
     it name in general: "liver enzymes (CYP2D6, CYP3A4)"."""
     bracket = _BRACKET_LIST.match(text, end)
     if not bracket:
         return []
-    inner = [t for t in targets if t.start >= bracket.end()]
-    if not inner or inner[0].start != bracket.end():
-        return []
-    listed = [inner[0]]
-    for nxt in inner[1:]:
-        if not CHAIN.fullmatch(text[listed[-1].end : nxt.start]):
-            break
-        listed.append(nxt)
-    if not _BRACKET_CLOSE.match(text, listed[-1].end):
-        return []
-    return [(t, text[t.start : t.end]) for t in listed]
+    listed = _listed(text, bracket.end(), [t for t in targets if t.start >= bracket.end()])
+    return listed if listed and _BRACKET_CLOSE.match(text, listed[-1][0].end) else []
 
 
 def target_before(
