@@ -475,3 +475,36 @@ def test_a_second_verb_phrase_shares_the_subject_past_a_subunit():
 )
 def test_members_a_clause_singles_out_of_a_class_are_the_targets(text, expected):
     assert triples(text) == expected
+
+
+# Polarity ------------------------------------------------------------------------------------
+
+
+def polarity(text: str) -> str:
+    (claim,) = records_of(f"Notes.\n\n{text}", "Claim")  # the first line is the page's title
+    return claim.polarity
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Doesnt do much for sleep on its own though.", "negated"),
+        ("Kratom isnt an opioid.", "negated"),
+        ("Some nights nothing helped tbh.", "negated"),
+        ("Nobody has shown that paynantheine does much at opioid receptors.", "negated"),
+        ("Neither MG nor 7-OH inhibited CYP2C9 below 10 µM.", "negated"),
+        ("It is not without side effects.", "affirmed"),
+        ("first 4 nights i basically didnt sleep at all.", "affirmed"),
+        ("Myth: Kratom is an opioid.", "negated"),
+        ("Myth: There's no safe dose.", "affirmed"),
+        ("MYTH #2 – Kratom kills.", "negated"),
+        ("Myths about kratom abound online.", "affirmed"),
+    ],
+)
+def test_what_a_unit_denies(text, expected):
+    assert polarity(text) == expected
+
+
+def test_a_myth_label_is_the_negation_cue_of_the_denied_claim():
+    (claim,) = records_of("Notes.\n\nMyth: Kratom is an opioid.", "Claim")
+    assert [cue.text for cue in claim.negation_cues] == ["Myth"]

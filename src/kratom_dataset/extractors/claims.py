@@ -34,6 +34,8 @@ VERSION = f"1.0.0+{lexicons.version('claims', 'taxonomy')}"
 CLAIM_ROLES = frozenset({"summary", "intro", "section", "conclusion", "body"})
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 # "Never take ...", "Don't mix ...": advice given, not a statement denied.
+# "Myth: Kratom is an opioid.", "MYTH #2 – ...": a statement the page sets out to deny.
+_MYTH = re.compile(r"\s*(myth)\s*(?:#?\d+\s*)?[:–—-]", re.IGNORECASE)
 _PROHIBITION = re.compile(r"(?:(?:please|and|so|also|just)\s+)?(?:never|do not|don['’]?t|dont)\b", re.IGNORECASE)
 # "should not mix", "mustn't": a negation after a modal gives advice.
 _MODAL_BEFORE = re.compile(r"\b(?:should|must|shall)\s*\Z", re.IGNORECASE)
@@ -191,14 +193,17 @@ def _advises(text: str, start: int, end: int) -> bool:
 
 def _polarity(negations: list[Cue]) -> str:
     """``negated`` when a negation cue of the main clause denies the claim. Two cues close together
-    deny each other ("not without side effects" reads as affirmed)."""
+    deny each other ("not without side effects" reads as affirmed); a line the page labels a myth
+    ("Myth: Kratom is an opioid.") is denied by the page, and a denied myth is affirmed."""
+    myth = any(n.text.lower() == "myth" for n in negations)
+    cues = [n for n in negations if n.text.lower() != "myth"]
     paired: set[int] = set()
-    for i, (a, b) in enumerate(itertools.pairwise(negations)):
-        if b.char_start - a.char_end <= 12:
-            paired.update((i, i + 1))
+    for i, (a, b) in enumerate(itertools.pairwise(cues)):
+        if b.char_start - a.char_end <= 12 and (a.text.lower(), b.text.lower()) != ("neither", "nor"):
+            paired.update((i, i + 1))  # "neither MG nor 7-OH" is one denial, not two
     # "eases cravings without a strong high": a "without" phrase qualifies the assertion, it does not deny it
-    denying = [n for i, n in enumerate(negations) if i not in paired and n.text.lower() != "without"]
-    return "negated" if denying else "affirmed"
+    denying = [n for i, n in enumerate(cues) if i not in paired and n.text.lower() != "without"]
+    return "negated" if bool(denying) != myth else "affirmed"
 
 
 def is_furniture(sentence: str) -> bool:
@@ -295,6 +300,9 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
         and not _PROHIBITION.match(text, main_start, h.end)
         and not _advises(text, h.start, h.end)
     ]
+    myth = _MYTH.match(text, s.start, s.end)
+    if myth:
+        negations.insert(0, Cue.trusted(char_start=myth.start(1), char_end=myth.end(1), text=myth.group(1), cue_type="negation"))
     evidence_hit = lex.evidence.first(text, s.start, s.end, words=words) or _personal(text, s.start, s.end, words)
     evidence_cue = (
         Cue.trusted(char_start=evidence_hit.start, char_end=evidence_hit.end, text=evidence_hit.text(doc.text), cue_type="evidence")
@@ -309,7 +317,12 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
         claim_type=claim_type,
         subject=subject.label if subject else None,
         polarity=_polarity(
-            [n for n in negations if main_start <= n.char_start < main_end and not _in_brackets(text, main_start, n.char_start)]
+            [
+                n
+                for n in negations
+                if (main_start <= n.char_start < main_end and not _in_brackets(text, main_start, n.char_start))
+                or (myth is not None and n.char_start == myth.start(1))
+            ]
         ),
         certainty="uncertain" if hedges else "certain",
         hedge_cues=hedges,
