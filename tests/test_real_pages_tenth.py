@@ -6,9 +6,12 @@ tests/test_real_pages.py and tests/test_real_pages_fifth.py to _ninth.py.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import records_of, triples, units
+from kratom_dataset import lexicon as lexicons
 
 # Targets -------------------------------------------------------------------------------------
 
@@ -508,3 +511,53 @@ def test_what_a_unit_denies(text, expected):
 def test_a_myth_label_is_the_negation_cue_of_the_denied_claim():
     (claim,) = records_of("Notes.\n\nMyth: Kratom is an opioid.", "Claim")
     assert [cue.text for cue in claim.negation_cues] == ["Myth"]
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("Fact: In a 2019 analysis of 152 deaths, the CDC found kratom was the only substance detected in seven.", "studies"),
+        ("Opioid drugs reduce REM sleep, a finding repeated across polysomnography studies.", "studies"),
+        ("Tom Ellery, a spokesperson for the council, said the council never supported these products.", "experts"),
+        ("took 3mg melatonin at bedtime, slept way better within a week.", "personal_accounts"),
+        ("The Department is warning consumers about tablets sold as kratom.", "none"),
+    ],
+)
+def test_who_a_claim_is_attributed_to_in_reports_and_posts(text, evidence):
+    (claim,) = records_of(f"Notes.\n\n{text}", "Claim")
+    assert claim.evidence == evidence
+
+
+# Lexicons ------------------------------------------------------------------------------------
+
+
+def _string_patterns(node, path=""):
+    """Every string of a lexicon that is compiled as a pattern of words."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _string_patterns(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for n, value in enumerate(node):
+            yield from _string_patterns(value, f"{path}[{n}]")
+    elif (
+        isinstance(node, str)
+        and not path.endswith(".needs")
+        and any(part in path for part in ("pattern", "furniture", "rhetoric", "negation", "speculation"))
+    ):
+        yield path, node
+
+
+@pytest.mark.parametrize("name", ["claims", "doses", "mechanisms"])
+def test_no_alternative_of_a_lexicon_pattern_opens_on_a_stop_it_could_never_match(name):
+    """A pattern is matched from a word boundary, so an alternative that opens with ", " or "; "
+    after a word can never match: it must look behind for the stop instead ("(?<=,)\\s*so")."""
+    parse, branch, literal = re._parser.parse, re._constants.BRANCH, re._constants.LITERAL  # type: ignore[attr-defined]
+    dead = []
+    for path, source in _string_patterns(lexicons.read(name)):
+        items = list(parse(source, 0).data)
+        alternatives = items[0][1][1] if len(items) == 1 and items[0][0] is branch else [items]
+        for alternative in alternatives:
+            first = list(alternative)[:1]
+            if first and first[0][0] is literal and chr(first[0][1]) in ",;:.!?":
+                dead.append(path)
+    assert dead == []
