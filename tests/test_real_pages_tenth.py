@@ -561,3 +561,13 @@ def test_no_alternative_of_a_lexicon_pattern_opens_on_a_stop_it_could_never_matc
             if first and first[0][0] is literal and chr(first[0][1]) in ",;:.!?":
                 dead.append(path)
     assert dead == []
+
+
+def test_a_long_title_stating_an_amount_over_a_lower_case_byline_is_the_pages_title():
+    text = "How I Got Off 40 Grams a Day: My Kratom Taper, Week by Week\nposted by dana_k\n\nI tapered slowly over months.\n"
+    assert units(text) == [
+        ("How I Got Off 40 Grams a Day: My Kratom Taper, Week by Week", False),
+        ("posted by dana_k", False),
+        ("I tapered slowly over months.", True),
+    ]
+    assert records_of(text, "Dose") == []

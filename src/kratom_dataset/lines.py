@@ -93,7 +93,11 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, ti
         return False  # "Red vein strains are higher in": a piece of a wrapped sentence ("... Stick To" ends a title)
     if AMOUNT.search(line):  # "Day 4 – 7 g" states an amount; "Red Bali Kratom Powder – 250 g" names a product
         rest = AMOUNT.sub(" ", line)
-        return len(words) <= 12 and _title_case(rest) and sum(1 for w in rest.split() if w[0].isupper() and not w.isupper()) >= 2
+        return (
+            len(words) <= (words_limit if title else 12)
+            and _title_case(rest)
+            and sum(1 for w in rest.split() if w[0].isupper() and not w.isupper()) >= 2
+        )
     if strict:
         return len(words) <= 12 and _title_case(line)
     return len(words) <= words_limit
@@ -230,8 +234,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         # it, runs on; a title's "Stick To" does not
         return True
     wrapped = width and _WRAPPED * width <= len(before) <= width and len(before) >= 25 and before.count(" ") >= 3
-    if is_forum_byline(before):
-        return False  # "u/name · 37 points": a post's byline, never the start of its sentence
+    if is_forum_byline(before) or _BYLINE_OPENS.match(after):
+        return False  # "u/name · 37 points", "posted by ...": a post's byline, never part of a sentence
     first = after.lstrip("([“‘\"'")[:1] or after[0]  # "(standardised to 45%)" opens in lower case
     if first.islower() or (first.isdigit() and not _LABEL.match(after) and not (is_heading_line(before) and AMOUNT.search(after[:24]))):
         return before[-1] not in ".!?" and (wrapped or not _parallel(before, after))
@@ -298,6 +302,9 @@ _DIGIT_IN = re.compile(r"\d")
 _BYLINE = re.compile(
     r"^(?:by|posted|updated|published|reviewed|medically reviewed|written|last (?:updated|edited))\b|\s[|·•»›>/]\s", re.IGNORECASE
 )
+
+# "posted by dana_k", "written by ...", "updated on ...": a byline in lower case under a title.
+_BYLINE_OPENS = re.compile(r"(?:posted|written|submitted|published|reviewed|updated)\s+(?:by|on)\b", re.IGNORECASE)
 
 _FORUM_BYLINE = re.compile(
     r"(?:^|\s)(?:u|r)/[\w-]+\s*[·•|]|(?:^|[·•|]\s*)\d+\s+points?\s*$|^\s*[▲▼]\s*\d+\s"
