@@ -24,16 +24,16 @@ FROZEN_TEST_SHA256 = "be540040b05ea95a89e32d8e418fd2ecb63e48bd1392932abd6b5334a7
 #: (set, kind) -> (minimum F1, minimum field accuracy on matched records): the scores the rules
 #: reached, held so that no change loses them. The targets for the frozen test split are numeric
 #: doses F1 0.95 (reached in 0.7.0), mechanisms F1 0.90 and field accuracy 0.95; where a floor
-#: below is lower, the rules do not reach the target yet (see CHANGELOG 0.10.0 and docs/extraction.md).
+#: below is lower, the rules do not reach the target yet (see CHANGELOG 0.11.0 and docs/extraction.md).
 #: The test floor for numeric doses is the target itself: the frozen test split scores 0.959 in
-#: 0.10.0 and 0.9.0 (0.957 in 0.8.0, 0.965 in 0.7.0).
-#: The dev floors are what the rules reach on dev with the sixth to fourteenth batches in it.
+#: 0.11.0, 0.10.0 and 0.9.0 (0.957 in 0.8.0, 0.965 in 0.7.0).
+#: The dev floors are what the rules reach on dev with the sixth to sixteenth batches in it.
 TARGETS = {
     ("dev", "numeric_dose"): (0.97, 0.91),
-    ("dev", "mechanism"): (0.858, 0.94),
+    ("dev", "mechanism"): (0.865, 0.945),
     ("dev", "claim"): (0.975, None),
     ("test", "numeric_dose"): (0.95, 0.90),
-    ("test", "mechanism"): (0.84, 0.945),
+    ("test", "mechanism"): (0.849, 0.95),
     ("test", "claim"): (0.968, None),
 }
 
