@@ -32,6 +32,10 @@ from kratom_dataset import lexicon as lexicons
             {("mitragynine", "binds", "adrenergic receptors"), ("mitragynine", "binds", "serotonin receptors")},
         ),
         ("Mitragynine binds D1 and D2 receptors.", {("mitragynine", "binds", "dopamine receptors")}),
+        (
+            "Alcohol acts on GABA-A and NMDA receptors.",
+            {("alcohol", "interacts_with", "GABA receptors"), ("alcohol", "interacts_with", "NMDA receptors")},
+        ),
         ("Mitragynine binds 5-HT1A and 5-HT2A receptors.", {("mitragynine", "binds", "serotonin receptors")}),
     ],
 )
