@@ -259,6 +259,11 @@ def test_targets_listed_in_a_bracket_stand_for_the_general_words_before_it(text,
         "Please enable JavaScript to view the comments.",
         "Get 10% off your first order",
         "You must be logged in to post a comment.",
+        "OP here.",
+        "Stay strong.",
+        "Ask a question",
+        "Write your review",
+        "Out of stock",
     ],
 )
 def test_page_chrome_is_no_claim(line):
