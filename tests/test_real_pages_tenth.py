@@ -597,3 +597,24 @@ def test_a_long_title_stating_an_amount_over_a_lower_case_byline_is_the_pages_ti
         ("I tapered slowly over months.", True),
     ]
     assert records_of(text, "Dose") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Thread\n\nIs 6g at night too much to sleep?? tapering from 18 and struggling.\n",
+            [("Thread", False), ("Is 6g at night too much to sleep??", False), ("tapering from 18 and struggling.", True)],
+        ),
+        (
+            'Notes\n\nIt answers questions like "does kratom cause insomnia?" and more.\n',
+            [("Notes", False), ('It answers questions like "does kratom cause insomnia?" and more.', True)],
+        ),
+        (
+            "Re: finally under 5g a day!! (long post sorry)\n\nI cut slowly.\n",
+            [("Re: finally under 5g a day!!", False), ("(long post sorry)", False), ("I cut slowly.", True)],
+        ),
+    ],
+)
+def test_a_question_or_exclamation_mark_ends_a_sentence_before_lower_case(text, expected):
+    assert units(text) == expected

@@ -81,7 +81,7 @@ def split_sentences(text: str, paragraph: Block) -> list[Block]:
     )
     for m in _SENTENCE_END.finditer(text, start, end):
         if (
-            not _starts_sentence(text, m.end(), end, lower=lower)
+            not _starts_sentence(text, m.end(), end, lower=lower or text[m.end() - 1] in "?!")
             or _is_abbreviation(text, cursor, m.start(), lower=lower)
             or _DOT_LEADER.match(text, m.start())
             or (lower and text.count("(", cursor, m.start()) > text.count(")", cursor, m.start()))
