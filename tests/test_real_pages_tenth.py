@@ -618,3 +618,13 @@ def test_a_long_title_stating_an_amount_over_a_lower_case_byline_is_the_pages_ti
 )
 def test_a_question_or_exclamation_mark_ends_a_sentence_before_lower_case(text, expected):
     assert units(text) == expected
+
+
+def test_a_line_ending_on_a_preposition_runs_on_into_a_line_that_opens_with_a_time():
+    text = "Notes\n\nIf you are reading this at\n3am in week 6: it gets\nbetter.\n"
+    assert units(text) == [("Notes", False), ("If you are reading this at 3am in week 6: it gets better.", True)]
+
+
+def test_a_capitalised_label_after_a_preposition_still_opens_a_line():
+    text = "Notes\n\nMy taper went like this for\nWeek 1: 10 g\nWeek 2: 9 g\n"
+    assert [unit for unit, _ in units(text)][1:] == ["My taper went like this for", "Week 1: 10 g", "Week 2: 9 g"]

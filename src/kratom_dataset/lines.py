@@ -226,9 +226,9 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
     if _TURN.match(after) or _HANDLE_TURN.match(after) or _STAMP_LINE.fullmatch(before) or _STAMP_LINE.fullmatch(after):
         return False  # "[21:05] mossy_k: ...", "jwalker88: i did ...", "0:12" over a caption: each turn or cue is a line of its own
     last = before.split()[-1]
-    if (
-        last in MINOR_WORDS or _OPENS_SENTENCE.search(before) or (last.lower() in MINOR_WORDS and _STOP_INSIDE.search(before))
-    ) and not _LABEL.match(after):
+    if (last in MINOR_WORDS or _OPENS_SENTENCE.search(before) or (last.lower() in MINOR_WORDS and _STOP_INSIDE.search(before))) and not (
+        _LABEL.match(after) and after[0].isupper()
+    ):
         # "broken down mainly by\nCYP3A4", "... some of them. In\nMalaysia", "... Withdrawal. Doctors
         # Are\nDivided.": a line ending in "by" or "the", or in a minor word of a sentence begun on
         # it, runs on; a title's "Stick To" does not
