@@ -316,6 +316,49 @@ def test_keyword_prefilter_finds_exactly_what_the_full_scan_finds(text):
             assert fast.search(text) == full.search(text)
 
 
+def _whole_and_apart():
+    """Lexicon matchers whose entries are long alternations, searched whole and ``apart``."""
+    from kratom_dataset import lexicon
+    from kratom_dataset.extractors._match import Matcher
+
+    claims, doses, mechanisms = lexicon.read("claims"), lexicon.read("doses"), lexicon.read("mechanisms")
+    made = [
+        ([(a["action"], a["pattern"], a) for a in mechanisms["actions"]], True),
+        ([(t["target"], t["pattern"], t) for t in mechanisms["targets"]], True),
+        ([(e["evidence"], e["pattern"], e) for e in claims["evidence"]], True),
+        ([(e["role"], e["pattern"], e) for e in doses["roles"]], True),
+        ([(e["evidence"], e["pattern"], e) for e in claims["evidence"]], False),
+    ]
+    return [(Matcher(entries, longest=longest), Matcher(entries, longest=longest, apart=True)) for entries, longest in made]
+
+
+def _alternatives_of(matcher_pairs):
+    from kratom_dataset.extractors._alternatives import alternatives
+
+    return sorted({a for whole, _ in matcher_pairs for _, source, _ in whole._entries for a in alternatives(source)})
+
+
+_PAIRS = _whole_and_apart()
+#: Text that matches alternatives of the entries, so that entries and alternatives meet at one place.
+_ALTERNATIVE_TEXT = st.lists(
+    st.one_of(st.sampled_from(_WORDS), st.sampled_from(_alternatives_of(_PAIRS)).flatmap(lambda a: st.from_regex(a, fullmatch=True))),
+    min_size=1,
+    max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(_ALTERNATIVE_TEXT)
+def test_a_matcher_made_apart_finds_what_its_entries_find_whole(text):
+    # Apart, each alternative of an entry is searched on its own; the entry still matches where
+    # its alternation does, with the first alternative that matches there.
+    for whole, apart in _PAIRS:
+        assert apart.find(text) == whole.find(text)
+        assert apart.first(text) == whole.first(text)
+        assert apart.search(text) == whole.search(text)
+        assert apart.matches(text) == whole.matches(text)
+
+
 @settings(max_examples=examples(200), deadline=None)
 @given(passages, st.data())
 def test_keyword_prefilter_finds_exactly_what_the_full_scan_finds_in_any_span(text, data):
