@@ -764,3 +764,35 @@ def test_ascii_text_is_split_into_the_same_words_by_the_ascii_tokeniser(text):
 
     assert ascii_words(text) == _TOKEN.findall(text)
     assert ascii_words(text) == _WORD.findall(text)
+
+
+# Units that open like page talk or furniture, so that the openings are tried where they may match.
+_OPENERS = [
+    "Here is",
+    "In this article we",
+    "Thanks for asking",
+    "By ",
+    "Dr. Lee, MD",
+    "Hi all,",
+    "© 2024",
+    "[1] Smith J",
+    "— Dana",
+    "Is it",
+    "How much",
+    "did anyone",
+    "PMID:",
+    "¹ Department",
+]
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_OPENERS), st.sampled_from(_WORDS)), min_size=1, max_size=8).map(" ".join))
+def test_an_opening_matches_where_the_alternation_of_its_patterns_does(unit):
+    from kratom_dataset import lexicon
+    from kratom_dataset.extractors.claim_cues import _opening_source
+    from kratom_dataset.extractors.claim_cues import lexicon as claim_lexicon
+
+    lex, cues = lexicon.read("claims"), claim_lexicon()
+    for name in ("rhetoric", "furniture"):
+        whole = re.compile(_opening_source(lex[name]), re.IGNORECASE)
+        assert getattr(cues, name).match(unit) == (whole.match(unit) is not None), name
