@@ -316,6 +316,49 @@ def test_keyword_prefilter_finds_exactly_what_the_full_scan_finds(text):
             assert fast.search(text) == full.search(text)
 
 
+def _whole_and_apart():
+    """Lexicon matchers whose entries are long alternations, searched whole and ``apart``."""
+    from kratom_dataset import lexicon
+    from kratom_dataset.extractors._match import Matcher
+
+    claims, doses, mechanisms = lexicon.read("claims"), lexicon.read("doses"), lexicon.read("mechanisms")
+    made = [
+        ([(a["action"], a["pattern"], a) for a in mechanisms["actions"]], True),
+        ([(t["target"], t["pattern"], t) for t in mechanisms["targets"]], True),
+        ([(e["evidence"], e["pattern"], e) for e in claims["evidence"]], True),
+        ([(e["role"], e["pattern"], e) for e in doses["roles"]], True),
+        ([(e["evidence"], e["pattern"], e) for e in claims["evidence"]], False),
+    ]
+    return [(Matcher(entries, longest=longest), Matcher(entries, longest=longest, apart=True)) for entries, longest in made]
+
+
+def _alternatives_of(matcher_pairs):
+    from kratom_dataset.extractors._alternatives import alternatives
+
+    return sorted({a for whole, _ in matcher_pairs for _, source, _ in whole._entries for a in alternatives(source)})
+
+
+_PAIRS = _whole_and_apart()
+#: Text that matches alternatives of the entries, so that entries and alternatives meet at one place.
+_ALTERNATIVE_TEXT = st.lists(
+    st.one_of(st.sampled_from(_WORDS), st.sampled_from(_alternatives_of(_PAIRS)).flatmap(lambda a: st.from_regex(a, fullmatch=True))),
+    min_size=1,
+    max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(_ALTERNATIVE_TEXT)
+def test_a_matcher_made_apart_finds_what_its_entries_find_whole(text):
+    # Apart, each alternative of an entry is searched on its own; the entry still matches where
+    # its alternation does, with the first alternative that matches there.
+    for whole, apart in _PAIRS:
+        assert apart.find(text) == whole.find(text)
+        assert apart.first(text) == whole.first(text)
+        assert apart.search(text) == whole.search(text)
+        assert apart.matches(text) == whole.matches(text)
+
+
 @settings(max_examples=examples(200), deadline=None)
 @given(passages, st.data())
 def test_keyword_prefilter_finds_exactly_what_the_full_scan_finds_in_any_span(text, data):
@@ -721,3 +764,35 @@ def test_ascii_text_is_split_into_the_same_words_by_the_ascii_tokeniser(text):
 
     assert ascii_words(text) == _TOKEN.findall(text)
     assert ascii_words(text) == _WORD.findall(text)
+
+
+# Units that open like page talk or furniture, so that the openings are tried where they may match.
+_OPENERS = [
+    "Here is",
+    "In this article we",
+    "Thanks for asking",
+    "By ",
+    "Dr. Lee, MD",
+    "Hi all,",
+    "© 2024",
+    "[1] Smith J",
+    "— Dana",
+    "Is it",
+    "How much",
+    "did anyone",
+    "PMID:",
+    "¹ Department",
+]
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_OPENERS), st.sampled_from(_WORDS)), min_size=1, max_size=8).map(" ".join))
+def test_an_opening_matches_where_the_alternation_of_its_patterns_does(unit):
+    from kratom_dataset import lexicon
+    from kratom_dataset.extractors.claim_cues import _opening_source
+    from kratom_dataset.extractors.claim_cues import lexicon as claim_lexicon
+
+    lex, cues = lexicon.read("claims"), claim_lexicon()
+    for name in ("rhetoric", "furniture"):
+        whole = re.compile(_opening_source(lex[name]), re.IGNORECASE)
+        assert getattr(cues, name).match(unit) == (whole.match(unit) is not None), name

@@ -180,9 +180,8 @@ def _check_keys(report: Report, rows: Rows) -> None:
     article_ids = {a.id for a in rows.get("articles", [])}
     for table in TABLES:
         counts = Counter(r.id for r in rows.get(table, []))
-        for rid, n in sorted(counts.items()):
-            if n > 1:
-                report.add("duplicate-key", f"id appears {n} times", table, rid, "id")
+        for rid, n in sorted(item for item in counts.items() if item[1] > 1):
+            report.add("duplicate-key", f"id appears {n} times", table, rid, "id")
         if table == "articles" or "articles" not in rows:
             continue
         for record in rows.get(table, []):

@@ -10,11 +10,10 @@ from typing import Any, NamedTuple
 
 from ..document import Document
 from ..lexicon import WORD_END, WORD_START, body, factored, first_characters, pattern, trie_pattern
+from ._alternatives import NUMBERED_REFERENCE, Entry, spread_entries
 from ._bounded import after_boundary, boundary_form, bounded, bounded_matches
 from ._words import INDEX, fragments
 
-#: A lexicon entry of a :class:`Matcher`: its label, its pattern and what the lexicon says of it.
-Entry = tuple[Any, str, dict[str, Any]]
 #: An entry of a :class:`LiteralMatcher`: a label, the words that name it, what the lexicon says of it.
 Aliases = tuple[Any, list[str], dict[str, Any]]
 #: How an entry is searched: its pattern, the form sre scans fast (see :func:`_scan`) and how to read that form.
@@ -41,8 +40,6 @@ SUBSETS_LIMIT = 4096
 #: How a :data:`Scan` form is read: the pattern itself; group 1 of a form that starts where the
 #: pattern does; group 1 of a form that starts one character before it (see :func:`_scan`).
 PLAIN, AT_START, BEFORE_START = 0, 1, 2
-#: A back-reference or a condition naming a group by its number.
-_NUMBERED_REFERENCE = re.compile(r"\\[1-9]|\(\?\(\d")
 
 
 def _scan(plain: re.Pattern[str], *, bounded: bool) -> Scan:
@@ -61,7 +58,7 @@ def _scan(plain: re.Pattern[str], *, bounded: bool) -> Scan:
     character rarer than a boundary ("[", "(") is searched from that character, as any other.
     """
     source, flags = plain.pattern, plain.flags
-    if _NUMBERED_REFERENCE.search(source):
+    if NUMBERED_REFERENCE.search(source):
         return plain, plain, PLAIN
     first = first_characters(source, flags)
     if bounded and not _rare(first):
@@ -118,6 +115,8 @@ class Matcher:
     does (and is searched apart too: compiling that alternation per set cost milliseconds each
     time). ``bounded=False`` leaves the word boundaries to the patterns.
     ``prefilter=False`` scans with every entry (tests hold the two to each other).
+    ``apart=True`` searches each top-level alternative of an entry as an entry of its own (see
+    :func:`~kratom_dataset.extractors._alternatives.spread_entries`).
     """
 
     def __init__(
@@ -128,7 +127,11 @@ class Matcher:
         bounded: bool = True,
         longest: bool = True,
         prefilter: bool = True,
+        apart: bool = False,
     ) -> None:
+        self._groups: list[int] | None = None
+        if apart:
+            entries, self._groups = spread_entries(entries)
         self._entries = entries
         self._flags = 0 if case_sensitive else re.IGNORECASE
         self._longest = longest
@@ -218,6 +221,8 @@ class Matcher:
     def _leftmost_hit(self, text: str, start: int, end: int, entries: Candidates) -> Hit | None:
         """The first hit :meth:`_separate` would find, read in one pass over the entries: the
         leftmost match, and at one position the first entry unless a later one matches longer."""
+        if self._groups is not None:
+            return self._leftmost_group_hit(text, start, end, entries, self._groups)
         best: tuple[int, int] | None = None
         chosen = -1
         longest = self._longest
@@ -225,6 +230,28 @@ class Matcher:
             span = _leftmost(scan, text, start, end)
             if span is not None and (best is None or span[0] < best[0] or (longest and span[0] == best[0] and span[1] > best[1])):
                 best, chosen = span, i
+        if best is None:
+            return None
+        label, _, info = self._entries[chosen]
+        return Hit(best[0], best[1], label, info)
+
+    def _leftmost_group_hit(self, text: str, start: int, end: int, entries: Candidates, groups: list[int]) -> Hit | None:
+        """:meth:`_leftmost_hit` of a matcher made ``apart``: each entry's match is the leftmost of
+        its alternatives, the first of them where two start at one place, as the entry's own
+        alternation finds it; entries then compete as they do unsplit."""
+        best: tuple[int, int] | None = None
+        chosen = -1
+        own: tuple[int, int] | None = None  # the leftmost match of the entry being read, and which alternative
+        choice = -1
+        last = len(entries) - 1
+        for n, (i, _, scan) in enumerate(entries):
+            span = _leftmost(scan, text, start, end)
+            if span is not None and (own is None or span[0] < own[0]):
+                own, choice = span, i
+            if own is not None and (n == last or groups[entries[n + 1][0]] != groups[i]):
+                if best is None or own[0] < best[0] or (self._longest and own[0] == best[0] and own[1] > best[1]):
+                    best, chosen = own, choice
+                own = None
         if best is None:
             return None
         label, _, info = self._entries[chosen]
@@ -238,6 +265,7 @@ class Matcher:
             return self._each(text, start, end, entries[0])
         hits: list[Hit] = []
         ahead: list[tuple[int, int] | None] = []
+        groups = self._groups
         pos = start
         while pos < end:
             best: tuple[int, int] | None = None
@@ -251,10 +279,16 @@ class Matcher:
                     best = span
             if best is None:
                 break
-            at, i = best[0], -1
+            at, i, matched = best[0], -1, -1
             for k, (j, _, _) in enumerate(entries):
                 span = ahead[k]
-                if span is not None and span[0] == at and (i < 0 or self._longest and span[1] > best[1]):
+                if span is None or span[0] != at:
+                    continue
+                if groups is not None:
+                    if groups[j] == matched:
+                        continue  # a later alternative of an entry an earlier one matched here for
+                    matched = groups[j]
+                if i < 0 or self._longest and span[1] > best[1]:
                     i, best = j, span
             label, _, info = self._entries[i]
             hits.append(Hit(best[0], best[1], label, info))
@@ -327,44 +361,6 @@ class LiteralMatcher:
     def first(self, text: str, start: int = 0, end: int | None = None) -> Hit | None:
         hits = self.find(text, start, end)
         return hits[0] if hits else None
-
-
-def alternatives(source: str) -> list[str]:
-    """The top-level alternatives of a regex source ("a|(b|c)" -> ["a", "(b|c)"]), so each can be
-    an entry of its own and the word index can skip the ones a span cannot match."""
-    out: list[str] = []
-    current: list[str] = []
-    depth, i, in_class = 0, 0, False
-    while i < len(source):
-        char = source[i]
-        if char == "\\":
-            current.append(source[i : i + 2])
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]" or (bool(current) and current[-1] == "[")
-        elif char == "[":
-            in_class = True
-            if source[i + 1 : i + 2] == "^":
-                current.append("[^")
-                i += 2
-                if source[i : i + 1] == "]":
-                    current.append("]")
-                    i += 1
-                continue
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            out.append("".join(current))
-            current = []
-            i += 1
-            continue
-        current.append(char)
-        i += 1
-    out.append("".join(current))
-    return out
 
 
 def looking_back(doc: Document, index: int, offset: int, *, list_items: int = 0, window: int | None = None) -> Iterator[tuple[int, int]]:

@@ -60,16 +60,15 @@ class WordIndex:
         self._last: tuple[str | None, int, int, int] = (None, 0, 0, 0)
         self._document: tuple[Document | None, list[int]] = (None, [])
 
+    def has_words(self, fragments: set[str] | None) -> bool:
+        """Whether :meth:`register` gives an entry needing one of ``fragments`` a bit."""
+        return bool(fragments) and all(self._WORD.search(fragment) for fragment in fragments or ())
+
     def register(self, fragments: set[str] | None) -> int | None:
         """A bit for an entry needing one of ``fragments``; None when some fragment has no word in it."""
-        if not fragments:
+        if not fragments or not self.has_words(fragments):
             return None
-        runs = []
-        for fragment in fragments:
-            words = self._WORD.findall(fragment)
-            if not words:
-                return None
-            runs.append(max(words, key=len))
+        runs = [max(self._WORD.findall(fragment), key=len) for fragment in fragments]
         bit = 1 << self._bits
         self._bits += 1
         for run in runs:

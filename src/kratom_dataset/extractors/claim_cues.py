@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon as lexicons
-from ._match import Matcher, alternatives
+from ._alternatives import alternatives
+from ._match import Matcher
 from ._words import Worded, folded_fragments
 
 #: The type matchers a sentence can match, by type name and strength.
@@ -62,7 +63,8 @@ def lexicon() -> ClaimCues:
             longest=False,
         ),
         negation_exceptions=Matcher([("exception", w, {}) for w in lex["negation_exceptions"]], longest=False),
-        evidence=Matcher([(e["evidence"], e["pattern"], e) for e in lex["evidence"]]),
+        # Each evidence cue is a long alternation of wordings: searched apart, as the mechanism actions are.
+        evidence=Matcher([(e["evidence"], e["pattern"], e) for e in lex["evidence"]], apart=True),
         # One entry per alternative, so the word index skips most of them; the first one found at the
         # leftmost place, as the one alternation finds it.
         personal=Matcher([("personal_accounts", a, {}) for a in spread(lex["personal"])], bounded=False, longest=False),

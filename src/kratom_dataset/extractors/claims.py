@@ -225,9 +225,9 @@ _STOP = re.compile(r"[.;:](?=\s|$)")
 
 def _within(entries: list[tuple[tuple[str, ...], re.Pattern[str]]], sentence: str) -> bool:
     """Whether an entry matches in the unit's first :data:`_WITHIN` characters with no stop before it."""
-    head = sentence[:_WITHIN].lower()
+    holds = sentence[:_WITHIN].lower().__contains__
     for needs, pattern in entries:
-        if any(need in head for need in needs):
+        if any(map(holds, needs)):
             m = pattern.search(sentence, 0, _WITHIN)
             if m is not None and _STOP.search(sentence, 0, m.start()) is None:
                 return True

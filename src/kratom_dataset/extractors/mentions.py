@@ -132,7 +132,8 @@ def lexicon() -> Lexicon:
     return Lexicon(
         agents=Matcher([(a["agent"], a["pattern"], a) for a in lex["agents"]]),
         references=Matcher([("reference", lex["agent_references"], {})]),
-        actions=Matcher([(a["action"], a["pattern"], a) for a in lex["actions"]]),
+        # Each action is a long alternation of wordings: searched apart, a sentence is scanned only for the wordings whose words it holds.
+        actions=Matcher([(a["action"], a["pattern"], a) for a in lex["actions"]], apart=True),
         targets=Matcher([(t["target"], t["pattern"], t) for t in lex["targets"]]),
         target_references=Matcher([("reference", t["pattern"], t) for t in lex["target_references"]]),
         coordinated=lexicons.pattern(lex["coordinated_targets"]),
