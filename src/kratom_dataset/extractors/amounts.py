@@ -194,7 +194,7 @@ def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | No
         approximate = bool(modifier and lex.approximate_measure.fullmatch(modifier))
         found.append(Amount(m.start(1), m.end(1), amount, amount, lex.units[m.group("unit").lower()], approximate=approximate))
     shared: set[int] = set()
-    for share_of in (_SHARE_OF_DOSE, _SHARE_CUT):
+    for share_of in (_SHARE_OF_DOSE, _SHARE_CUT) if _SHARE_WORD.search(text, s, e) else ():
         for m in share_of.finditer(text, s, e):
             if m.start("share") not in shared and not overlaps(taken, taken_starts, m.start("share"), m.end("share")):
                 shared.add(m.start("share"))
@@ -213,6 +213,8 @@ _SHARE_OF_DOSE = re.compile(
     r"| (?:at once|in one (?:go|step)|per (?:week|step)|each (?:week|step)|every (?:[\w-]+ ){0,2}(?:days?|weeks?))\b)",
     re.IGNORECASE,
 )
+# The words a share of the dose is written with: where none stands, neither pattern below is tried.
+_SHARE_WORD = re.compile(r"quarter|third|fifth|tenth|half", re.IGNORECASE)
 # "reduce it by a tenth", "dropping by a quarter every 4-5 days": a share the taper verb cuts.
 _SHARE_CUT = re.compile(
     r"\b(?:cut|reduc|drop|lower|decreas)\w*\s+(?:(?:it|that|this|them|(?:the|your|their|my) (?:daily )?(?:dose|amount|total|intake))\s+)?"
