@@ -11,7 +11,7 @@ process keeps per article: duplicate ids and the manifest, at a million articles
 quantulum3 on the same text, as ratios, and dose F1 on the challenge set), ``startup`` (import
 time, ``load(table)`` cold and warm), ``profile`` (where extraction spends its time) and
 ``instructions`` (instructions per byte, counted by callgrind, of the bare regex, of parsing alone,
-of parsing plus the sentence and claim records with no rule run, and of full extraction: the
+of parsing plus the sentence and claim records with only the rules that pick the claim sentences, and of full extraction: the
 figures to compare between runs, as timings on a shared machine vary by a third) and ``shapes``
 (seconds per MB and peak memory of ``extract`` on a run-on sentence, one giant line, one-word
 lines and deep lists beside ordinary text, at 250 kB and 1 MB: linear time holds when the two
@@ -583,8 +583,9 @@ with paused_collector():
 PASSES = {
     "bare": "the bare compiled dose regex over the text",
     "parse": "parsing: decode, sections, paragraphs, sentences and their ids",
-    "records": "parsing, then a sentence row and a claim with no cue, type or topic for every claim sentence, "
-    "each with its provenance, as Arrow tables: what the tables cost before any rule reads the text",
+    "records": "parsing, the page-talk, furniture and question rules that pick the claim sentences, then a sentence row "
+    "and a claim with no cue, type or topic for each, with its provenance, as Arrow tables: what the tables cost "
+    "before the extractors read the text",
     "full": "parsing, every extractor and the batch's checked Arrow tables, as a corpus build runs them",
 }
 
