@@ -628,3 +628,14 @@ def test_a_line_ending_on_a_preposition_runs_on_into_a_line_that_opens_with_a_ti
 def test_a_capitalised_label_after_a_preposition_still_opens_a_line():
     text = "Notes\n\nMy taper went like this for\nWeek 1: 10 g\nWeek 2: 9 g\n"
     assert [unit for unit, _ in units(text)][1:] == ["My taper went like this for", "Week 1: 10 g", "Week 2: 9 g"]
+
+
+def test_a_quote_attributed_with_a_dash_ends_its_line_before_the_next_quote():
+    text = (
+        "Reviews\n\n"
+        "We sell capsules, and most of our customers are happy with them all year round.\n"
+        '"Steady energy, no crash." — Verified buyer, Ohio\n'
+        '"Did nothing for me at first, had to go up to 10 caps." — Verified buyer, Texas\n'
+    )
+    lines = [unit for unit, _ in units(text)]
+    assert '"Steady energy, no crash." — Verified buyer, Ohio' in lines

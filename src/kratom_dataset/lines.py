@@ -236,6 +236,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
     wrapped = width and _WRAPPED * width <= len(before) <= width and len(before) >= 25 and before.count(" ") >= 3
     if is_forum_byline(before) or _BYLINE_OPENS.match(after):
         return False  # "u/name · 37 points", "posted by ...": a post's byline, never part of a sentence
+    if after[0] in '“"' and _ATTRIBUTED.search(before):
+        return False  # '"Steady energy." — Verified buyer, Ohio' over the next review's quote
     first = after.lstrip("([“‘\"'")[:1] or after[0]  # "(standardised to 45%)" opens in lower case
     if first.islower() or (first.isdigit() and not _LABEL.match(after) and not (is_heading_line(before) and AMOUNT.search(after[:24]))):
         return before[-1] not in ".!?" and (wrapped or not _parallel(before, after))
@@ -302,6 +304,9 @@ _DIGIT_IN = re.compile(r"\d")
 _BYLINE = re.compile(
     r"^(?:by|posted|updated|published|reviewed|medically reviewed|written|last (?:updated|edited))\b|\s[|·•»›>/]\s", re.IGNORECASE
 )
+
+# '... no crash." — Verified buyer, Ohio': a quote closed and attributed, which ends its line.
+_ATTRIBUTED = re.compile(r"[”\"’]\s*[—–]\s*\S[^”\"“]{0,60}$")
 
 # "posted by dana_k", "written by ...", "updated on ...": a byline in lower case under a title.
 _BYLINE_OPENS = re.compile(r"(?:posted|written|submitted|published|reviewed|updated)\s+(?:by|on)\b", re.IGNORECASE)
