@@ -207,8 +207,10 @@ def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | No
 # "a quarter of your daily amount", "by more than a quarter at once": a share of the dose, which a
 # taper cuts as it cuts a percentage.
 _SHARES = {"a quarter": 25.0, "one quarter": 25.0, "a third": 100 / 3, "one third": 100 / 3, "a fifth": 20.0, "a tenth": 10.0, "half": 50.0}
+#: A share as a taper names it: "a quarter", "one third", "a tenth".
+_SHARE = r"an? (?:quarter|third|fifth|tenth)|one[- ](?:quarter|third)"
 _SHARE_OF_DOSE = re.compile(
-    r"(?<![\w-])(?<!and a )(?P<share>an? (?:quarter|third|fifth|tenth)|one[- ](?:quarter|third)|half)"
+    rf"(?<![\w-])(?<!and a )(?P<share>{_SHARE}|half)"
     r"(?= of (?:(?:your|the|their|my|his|her|that) )?(?:(?:daily|current|total|starting|usual) )?(?:dose|amount|intake|total)\b"
     r"| (?:at once|in one (?:go|step)|per (?:week|step)|each (?:week|step)|every (?:[\w-]+ ){0,2}(?:days?|weeks?))\b)",
     re.IGNORECASE,
@@ -218,7 +220,7 @@ _SHARE_WORD = re.compile(r"quarter|third|fifth|tenth|half", re.IGNORECASE)
 # "reduce it by a tenth", "dropping by a quarter every 4-5 days": a share the taper verb cuts.
 _SHARE_CUT = re.compile(
     r"\b(?:cut|reduc|drop|lower|decreas)\w*\s+(?:(?:it|that|this|them|(?:the|your|their|my) (?:daily )?(?:dose|amount|total|intake))\s+)?"
-    r"by\s+(?P<share>an? (?:quarter|third|fifth|tenth)|one[- ](?:quarter|third))(?![\w-])(?! of\b)",
+    rf"by\s+(?P<share>{_SHARE})(?![\w-])(?! of\b)",
     re.IGNORECASE,
 )
 

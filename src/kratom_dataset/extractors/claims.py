@@ -191,18 +191,16 @@ def _advises(text: str, start: int, end: int) -> bool:
     return series is not None and (word == "never" or series.group().rstrip().lower().endswith("do"))
 
 
-def _polarity(negations: list[Cue]) -> str:
+def _polarity(negations: list[Cue], *, myth: bool = False) -> str:
     """``negated`` when a negation cue of the main clause denies the claim. Two cues close together
     deny each other ("not without side effects" reads as affirmed); a line the page labels a myth
     ("Myth: Kratom is an opioid.") is denied by the page, and a denied myth is affirmed."""
-    myth = any(n.text.lower() == "myth" for n in negations)
-    cues = [n for n in negations if n.text.lower() != "myth"]
     paired: set[int] = set()
-    for i, (a, b) in enumerate(itertools.pairwise(cues)):
+    for i, (a, b) in enumerate(itertools.pairwise(negations)):
         if b.char_start - a.char_end <= 12 and (a.text.lower(), b.text.lower()) != ("neither", "nor"):
             paired.update((i, i + 1))  # "neither MG nor 7-OH" is one denial, not two
     # "eases cravings without a strong high": a "without" phrase qualifies the assertion, it does not deny it
-    denying = [n for i, n in enumerate(cues) if i not in paired and n.text.lower() != "without"]
+    denying = [n for i, n in enumerate(negations) if i not in paired and n.text.lower() != "without"]
     return "negated" if bool(denying) != myth else "affirmed"
 
 
@@ -301,8 +299,7 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
         and not _advises(text, h.start, h.end)
     ]
     myth = _MYTH.match(text, s.start, s.end)
-    if myth:
-        negations.insert(0, Cue.trusted(char_start=myth.start(1), char_end=myth.end(1), text=myth.group(1), cue_type="negation"))
+    myth_cue = Cue.trusted(char_start=myth.start(1), char_end=myth.end(1), text=myth.group(1), cue_type="negation") if myth else None
     evidence_hit = lex.evidence.first(text, s.start, s.end, words=words) or _personal(text, s.start, s.end, words)
     evidence_cue = (
         Cue.trusted(char_start=evidence_hit.start, char_end=evidence_hit.end, text=evidence_hit.text(doc.text), cue_type="evidence")
@@ -317,16 +314,12 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
         claim_type=claim_type,
         subject=subject.label if subject else None,
         polarity=_polarity(
-            [
-                n
-                for n in negations
-                if (main_start <= n.char_start < main_end and not _in_brackets(text, main_start, n.char_start))
-                or (myth is not None and n.char_start == myth.start(1))
-            ]
+            [n for n in negations if main_start <= n.char_start < main_end and not _in_brackets(text, main_start, n.char_start)],
+            myth=myth_cue is not None,
         ),
         certainty="uncertain" if hedges else "certain",
         hedge_cues=hedges,
-        negation_cues=negations,
+        negation_cues=[myth_cue, *negations] if myth_cue else negations,
         evidence=evidence_hit.label if evidence_hit else "none",
         evidence_cue=evidence_cue,
         topic_ids=sorted({h.label for h in mentions if s.start <= h.start and h.end <= s.end}),

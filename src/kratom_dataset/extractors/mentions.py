@@ -193,8 +193,7 @@ def find_targets(text: str, s: int, e: int, words: int | None = None) -> list[Ta
         if at < len(starts) and starts[at] < hit.end:
             # "histamine H1 and alpha-1 adrenergic receptors": the name that opens a coordination
             # begins it; the coordination keeps its items and starts where the name does
-            joined = next(n for n, t in enumerate(out) if t.start == starts[at])
-            out[joined] = Target(hit.start, out[joined].end, out[joined].names)
+            out[at] = Target(min(hit.start, out[at].start), out[at].end, out[at].names)  # out opens with the coordinations, in order
             continue
         out.append(Target(hit.start, hit.end, ((target_name(text, hit), hit.info["target_type"]),)))
     if text.find("uptake", s, e) >= 0:
