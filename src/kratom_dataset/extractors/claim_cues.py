@@ -27,6 +27,7 @@ class ClaimCues:
     negation: Matcher
     negation_exceptions: Matcher
     evidence: Matcher
+    citation: re.Pattern[str]
     personal: Matcher
     types: list[tuple[str, bool, Matcher]]
     subjects: Matcher
@@ -65,6 +66,7 @@ def lexicon() -> ClaimCues:
         negation_exceptions=Matcher([("exception", w, {}) for w in lex["negation_exceptions"]], longest=False),
         # Each evidence cue is a long alternation of wordings: searched apart, as the mechanism actions are.
         evidence=Matcher([(e["evidence"], e["pattern"], e) for e in lex["evidence"]], apart=True),
+        citation=re.compile(lex["citation"], re.IGNORECASE),
         # One entry per alternative, so the word index skips most of them; the first one found at the
         # leftmost place, as the one alternation finds it.
         personal=Matcher([("personal_accounts", a, {}) for a in spread(lex["personal"])], bounded=False, longest=False),

@@ -142,6 +142,19 @@ def _answers(doc: Document, index: int, sentence: str) -> bool:
     return _asks(_spoken(doc.flat[prior.start : prior.end]))
 
 
+#: Evidence a reference to a paper outranks: it names the study that "is thought to" or "users report".
+_CITATION_OUTRANKS = frozenset({"unspecified", "users_report"})
+
+
+def _cited(text: str, start: int, end: int, hit: Hit | None) -> Hit | None:
+    """``hit``, or the unit's reference to a paper ("(Kruegel et al., 2019)") as ``studies`` when
+    no cue names who backs the claim, or only an unnamed or users' one does."""
+    if hit is not None and hit.label not in _CITATION_OUTRANKS:
+        return hit
+    cited = _lexicon().citation.search(text, start, end)
+    return Hit(cited.start(), cited.end(), "studies", {}) if cited else hit
+
+
 def _personal(text: str, start: int, end: int, words: int | None = None) -> Hit | None:
     """The words by which the writer reports their own experience ("helped me", "in my experience");
     ``words`` is the word-index mask of a span holding this one, as :meth:`Matcher.first` reads it."""
@@ -300,7 +313,9 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
     ]
     myth = _MYTH.match(text, s.start, s.end)
     myth_cue = Cue.trusted(char_start=myth.start(1), char_end=myth.end(1), text=myth.group(1), cue_type="negation") if myth else None
-    evidence_hit = lex.evidence.first(text, s.start, s.end, words=words) or _personal(text, s.start, s.end, words)
+    evidence_hit = _cited(text, s.start, s.end, lex.evidence.first(text, s.start, s.end, words=words)) or _personal(
+        text, s.start, s.end, words
+    )
     evidence_cue = (
         Cue.trusted(char_start=evidence_hit.start, char_end=evidence_hit.end, text=evidence_hit.text(doc.text), cue_type="evidence")
         if evidence_hit

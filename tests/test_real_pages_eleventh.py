@@ -1,0 +1,91 @@
+"""What real pages write, rule by rule: the forms the eleventh round of rules reads.
+
+Each row is a text in a form real pages use and what a reader finds in it; earlier rounds are in
+tests/test_real_pages.py and tests/test_real_pages_fifth.py to _tenth.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import records_of, triples
+
+
+def claim_of(text: str):
+    (claim,) = records_of(f"Notes.\n\n{text}", "Claim")  # the first line is the page's title
+    return claim
+
+
+# Polarity ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("None of the four alkaloids activated delta-opioid receptors.", "negated"),
+        ("Bottom line: none of these teas cures insomnia.", "negated"),
+        ("Morning cortisol was unchanged.", "negated"),
+        ("Trough levels of methadone remained unaffected.", "negated"),
+        ("Speciogynine lacks measurable activity at kappa receptors.", "negated"),
+        ("Speciogynine lacks the methoxy group of its parent.", "affirmed"),
+        ("Week 6 is 2 g a day, then none.", "affirmed"),
+    ],
+)
+def test_what_a_unit_denies(text, expected):
+    assert claim_of(text).polarity == expected
+
+
+# Evidence ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence", "cue"),
+    [
+        # a reference to a paper names the study behind what "is thought" or what users report
+        (
+            "Part of the analgesia is thought to come from 7-hydroxymitragynine (Ortega et al., 2021).",
+            "studies",
+            "(Ortega et al., 2021)",
+        ),
+        ("Sleep onset shortened in most users (Vance and Hill, 2018).", "studies", "(Vance and Hill, 2018)"),
+        ("MG = weak MOR partial agonist (per Lindqvist et al. 2017).", "studies", "Lindqvist et al."),
+        # ... but not what researchers or experts are named for
+        ("Research suggests slower tapers work better (Moreau et al., 2020).", "research", "Research suggests"),
+        ("Independent testing found lead in two of the nine products.", "studies", "Independent testing found"),
+        ('"We see this every week," said Priya Natarajan, PharmD.', "experts", "said Priya Natarajan, PharmD"),
+        ('"Call us first," says medical director Alan Brooks.', "experts", "says medical director"),
+        ("Honestly the clonidine saved me that week.", "personal_accounts", "saved me"),
+        ("Three grams after dinner and I'm out by ten.", "personal_accounts", "I'm out"),
+        ("I dropped half a gram a week and barely noticed.", "personal_accounts", "barely noticed"),
+        ("I'm out of capsules until Friday.", "none", None),
+    ],
+)
+def test_who_a_claim_is_attributed_to(text, evidence, cue):
+    claim = claim_of(text)
+    assert (claim.evidence, claim.evidence_cue.text if claim.evidence_cue else None) == (evidence, cue)
+
+
+# Targets -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lemborexant blocks orexin-2 receptors.", {("lemborexant", "inhibits", "orexin-2 receptors")}),
+        ("Gabapentin does not act on glycine receptors.", {("gabapentin", "interacts_with", "glycine receptors")}),
+    ],
+)
+def test_a_receptor_no_lexicon_lists_is_named_as_written(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Kratom binds receptors in the brain.", "binds receptors"),
+        ("Mitragynine reduced receptor signaling in the cells.", "reduced receptor"),
+        ("Naloxone blocks each receptor in turn.", "each receptor"),
+    ],
+)
+def test_a_verb_or_a_determiner_before_receptors_names_no_receptor(text, words):
+    assert words not in {target for *_, target in triples(text)}
