@@ -195,10 +195,41 @@ def find_targets(text: str, s: int, e: int, words: int | None = None) -> list[Ta
             # begins it; the coordination keeps its items and starts where the name does
             out[at] = Target(min(hit.start, out[at].start), out[at].end, out[at].names)  # out opens with the coordinations, in order
             continue
-        out.append(Target(hit.start, hit.end, ((target_name(text, hit), hit.info["target_type"]),)))
+        name = (target_name(text, hit), hit.info["target_type"])
+        bare = _bare_conjuncts(text, s, hit) if name[1] == "receptor" else None
+        if bare and not any(t.end > bare[0] for t in out):  # "histamine H1 and ...": the words are a target already
+            out.append(Target(bare[0], hit.end, (*bare[1], name)))
+        else:
+            out.append(Target(hit.start, hit.end, (name,)))
     if text.find("uptake", s, e) >= 0:
         out.extend(_own_reuptake(text, s, e, out))
     return sorted(out, key=lambda t: t.start)
+
+
+# "histamine and acetylcholine receptors", "orexin-1, orexin-2 or": bare words coordinated before a receptor.
+_BARE_ITEMS = re.compile(r"(?<![\w-])((?:[a-z]\w*(?:-\d+[a-z]?)?\s*,\s*)*[a-z]\w*(?:-\d+[a-z]?)?)\s*,?\s+(?:and|or)\s+$", re.IGNORECASE)
+
+
+def _bare_conjuncts(text: str, s: int, hit: Hit) -> tuple[int, list[tuple[str, str]]] | None:
+    """Where the receptors coordinated before ``hit`` by their bare names begin, and their
+    names: each word with the noun that closes the coordination must read as a receptor the
+    lexicon knows or names as written ("histamine receptors"); else there is no such coordination."""
+    noun = hit.text(text).rsplit(None, 1)[-1]
+    if not noun.lower().startswith("receptor"):
+        return None
+    m = _BARE_ITEMS.search(text, max(s, hit.start - 80), hit.start)
+    if m is None:
+        return None
+    names = []
+    for word in re.split(r"\s*,\s*|\s+", m.group(1)):
+        if lexicon().targets.first(word):
+            return None  # "MT1 and MT2 receptors": a target of its own, which the coordination rules read
+        phrase = f"{word} {noun}"
+        found = lexicon().targets.find(phrase, 0, len(phrase))
+        if len(found) != 1 or (found[0].start, found[0].end) != (0, len(phrase)) or found[0].info["target_type"] != "receptor":
+            return None
+        names.append((target_name(phrase, found[0]), "receptor"))
+    return m.start(1), names
 
 
 def _own_reuptake(text: str, s: int, e: int, found: list[Target]) -> list[Target]:
