@@ -89,3 +89,38 @@ def test_a_receptor_no_lexicon_lists_is_named_as_written(text, expected):
 )
 def test_a_verb_or_a_determiner_before_receptors_names_no_receptor(text, words):
     assert words not in {target for *_, target in triples(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "At the human mu-opioid receptor, MG and 7-OH behaved as partial agonists.",
+            {("mitragynine", "partial_agonist", "mu-opioid receptor"), ("7-hydroxymitragynine", "partial_agonist", "mu-opioid receptor")},
+        ),
+        (
+            "Mitragynine binds 5-HT2A and 5-HT7 serotonin receptors, and dopamine D2 receptors.",
+            {("mitragynine", "binds", "serotonin receptors"), ("mitragynine", "binds", "dopamine receptors")},
+        ),
+        ("Speciociliatine blocks D1 and D2 dopamine receptors.", {("speciociliatine", "inhibits", "dopamine receptors")}),
+        (
+            "Clonidine and lofexidine help. These older blood-pressure medicines stimulate alpha-2 receptors.",
+            {("clonidine", "activates", "alpha-2 adrenergic receptors"), ("lofexidine", "activates", "alpha-2 adrenergic receptors")},
+        ),
+        ("Melatonin can help reset a sleep schedule.", {("melatonin", "modulates", "sleep-wake cycle")}),
+        ("Mitragynine is converted in the liver by CYP3A4.", {("mitragynine", "interacts_with", "CYP3A4")}),
+        (
+            "7-OH is far more potent than mitragynine at the mu receptor.",
+            {("7-hydroxymitragynine", "interacts_with", "mu-opioid receptor")},
+        ),
+        (
+            "Kratom alkaloids nudge serotonin and the body's own endorphins.",
+            {("kratom", "modulates", "serotonin"), ("kratom", "modulates", "endorphins")},
+        ),
+        # non-native English
+        ("Mitragynine is connecting with opioid receptor.", {("mitragynine", "binds", "opioid receptors")}),
+        ("Mitragynine make more dopamine.", {("mitragynine", "increases", "dopamine")}),
+    ],
+)
+def test_mechanisms_in_the_forms_of_the_seventeenth_batch(text, expected):
+    assert triples(text) == expected

@@ -34,7 +34,10 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 # "At the mu-opioid receptor, MG acts as ...": a target fronted before its agent.
-_FRONTED = re.compile(r"(?:^|[,;]\s*|\bwhereas\s+|\bwhile\s+|\band\s+)(?:at|on)\s+(?:the\s+)?$", re.IGNORECASE)
+_FRONTED = re.compile(
+    r"(?:^|[,;]\s*|\bwhereas\s+|\bwhile\s+|\band\s+)(?:at|on)\s+(?:the\s+)?(?:(?:human|rat|mouse|rodent|cloned|recombinant|same)\s+)?$",
+    re.IGNORECASE,
+)
 # "is activated by 7-OH": the passive names its target first and its agent after "by".
 PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|be|being|gets?)\s+|:\s*)(?:(?:\w+ly|also|not|only|itself)\s+)?$", re.IGNORECASE)
 PASSIVE_AFTER = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
