@@ -124,3 +124,35 @@ def test_a_verb_or_a_determiner_before_receptors_names_no_receptor(text, words):
 )
 def test_mechanisms_in_the_forms_of_the_seventeenth_batch(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comparison sets a drug beside the subject; "they" is the subject
+        (
+            "Mitragynine and 7-OH bind the mu-opioid receptor. Unlike morphine, they activate G-protein signalling.",
+            {("mitragynine", "activates", "G protein signaling"), ("7-hydroxymitragynine", "activates", "G protein signaling")},
+        ),
+        # "these enzymes" are the enzymes named before, not the transporter named last
+        (
+            "Mitragynine inhibits CYP2D6 and CYP3A4. It also blocks P-glycoprotein. Inhibition of these enzymes by kratom matters.",
+            {("kratom", "inhibits", "CYP2D6"), ("kratom", "inhibits", "CYP3A4")},
+        ),
+        # "Both compounds" under a heading: the pair named just above it
+        (
+            (
+                "How Kratom Works\n\nMitragynine is the main alkaloid, and 7-hydroxymitragynine is the more potent one.\n\n"
+                "Opioid receptors\nBoth compounds bind the mu-opioid receptor."
+            ),
+            {("mitragynine", "binds", "mu-opioid receptor"), ("7-hydroxymitragynine", "binds", "mu-opioid receptor")},
+        ),
+        (
+            "Mitragynine binds the mu-opioid receptor, the same target as morphine.",
+            {("mitragynine", "binds", "mu-opioid receptor"), ("morphine", "binds", "mu-opioid receptor")},
+        ),
+    ],
+)
+def test_what_a_reference_or_a_comparison_names(text, expected):
+    found = triples(text)
+    assert expected <= found and not {t for t in found if t[0] in {"morphine", "kratom"} - {a for a, *_ in expected}}

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 
 from ..document import Document
 from ._match import Hit, looking_back
-from .mentions import CHAIN, Target, chain_back, find_targets, lexicon, named_agents
+from .mentions import CHAIN, Target, chain_back, compared_agents, find_targets, lexicon, named_agents
 
 # "the main alkaloid in kratom": a name in a prepositional phrase, seldom what "it" points back to.
 IN_PHRASE = re.compile(r"\b(?:in|of|from|within|inside|into)\s+(?:the\s+|raw\s+|dried\s+)?$", re.IGNORECASE)
@@ -53,8 +54,11 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
     ("they", "both alkaloids") every agent coordinated with it ("MG and 7-OH"), or failing that the
     distinct alkaloids and drugs of that sentence. "The alkaloid" points back to an alkaloid only."""
     text = doc.flat
-    for start, end in looking_back(doc, index, reference.start, list_items=1, window=LOOKBACK):
-        hits = referable(reference, named_agents(text, start, end), text)
+    spans = looking_back(doc, index, reference.start, list_items=1, window=LOOKBACK)
+    if plural:  # "Both compounds" under a heading names the pair the page named just before it
+        spans = itertools.chain(spans, _section_before(doc, index))
+    for start, end in spans:
+        hits = referable(reference, _uncompared(text, start, named_agents(text, start, end)), text)
         if not hits:
             continue
         if plural and PAIR.match(text, reference.start):
@@ -76,6 +80,32 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
     return page_topic(doc, reference.start, plural=plural)
 
 
+def _section_before(doc: Document, index: int) -> Iterator[tuple[int, int]]:
+    """The end of the paragraph before a heading, for a reference in the first paragraph under
+    it that names no agent: "Mitragynine and 7-OH do most of the work.\n\nOpioid receptors\nBoth
+    compounds bind ..."."""
+    sentence = doc.sentences[index]
+    heading = doc.section_of(sentence.start).heading
+    if heading and named_agents(heading, 0, len(heading)):
+        return  # "Gabapentin and clonidine\nBoth drugs ...": the heading names what the section is about
+    for j in range(index - 1, -1, -1):
+        prior = doc.sentences[j]
+        if prior.section_index == sentence.section_index:
+            if prior.paragraph_index != sentence.paragraph_index and not prior.is_heading:
+                return  # not the first paragraph of its section
+            continue
+        start = prior.start
+        while (
+            j > 0
+            and doc.sentences[j - 1].paragraph_index == prior.paragraph_index
+            and doc.sentences[j - 1].section_index == prior.section_index
+        ):
+            j -= 1
+            start = doc.sentences[j].start
+        yield max(start, prior.end - LOOKBACK), prior.end
+        return
+
+
 def page_topic(doc: Document, offset: int, *, plural: bool) -> list[str]:
     """What a page is about, for a reference with nothing to point back to in its paragraph: the
     agents its title names ("Clonidine vs. Lofexidine ... Both drugs are ..."), or else the agent
@@ -91,6 +121,13 @@ def page_topic(doc: Document, offset: int, *, plural: bool) -> list[str]:
     for h in named_agents(doc.flat, start, offset):
         counts[h.label] = counts.get(h.label, 0) + 1
     return [max(counts, key=lambda label: counts[label])] if counts else []
+
+
+def _uncompared(text: str, start: int, hits: list[Hit]) -> list[Hit]:
+    """``hits`` but the names a comparison sets beside a clause's subject ("Unlike morphine, they
+    ..."): what a reference points back to is a subject, not the drug it is compared with."""
+    compared = compared_agents(text, start, hits)
+    return [h for h in hits if h not in compared] if compared else hits
 
 
 def referable(reference: Hit | None, hits: list[Hit], text: str) -> list[Hit]:
@@ -114,7 +151,7 @@ def antecedent(doc: Document, index: int, offset: int, reference: Hit | None = N
     ``reference`` can name, as ``(hit, agent)``; failing that, what the page is about."""
     text = doc.flat
     for start, end in looking_back(doc, index, offset, list_items=1, window=LOOKBACK):
-        hits = referable(reference, named_agents(text, start, end), text)
+        hits = referable(reference, _uncompared(text, start, named_agents(text, start, end)), text)
         if hits:
             hit = _salient(text, hits, start, end < offset, reference)
             return hit, hit.label
@@ -196,11 +233,23 @@ def resolve_target(doc: Document, index: int, offset: int, *, plural: bool = Fal
     """Latest target named before ``offset`` in the sentence or the paragraph's earlier sentences;
     for a plural reference ("these enzymes") every target of its type named there ("an inhibitor
     of CYP2D6 and a weaker inhibitor of CYP3A4"), or else every target coordinated with the last."""
+    untyped: list[Target] = []
     for start, end in looking_back(doc, index, offset, list_items=3, window=LOOKBACK):
         found = find_targets(doc.flat, start, end)
-        if found:
-            typed = [t for t in found if any(ttype == target_type for _, ttype in t.names)] if plural else []
-            chain = typed if len(typed) > 1 else [t for t, _ in chain_back(doc.flat, found, found[-1])] if plural else [found[-1]]
-            names = tuple(dict.fromkeys(name for t in chain for name in t.names))
-            return Target(chain[-1].start, chain[-1].end, names)
-    return None
+        if not found:
+            continue
+        typed = [t for t in found if any(ttype == target_type for _, ttype in t.names)] if plural else []
+        if plural and not typed and target_type is not None:
+            # "... block P-glycoprotein. Inhibition of these enzymes": the enzymes named before it
+            untyped = untyped or found
+            continue
+        return _referent(doc.flat, found, typed, plural=plural)
+    return _referent(doc.flat, untyped, [], plural=plural) if untyped else None
+
+
+def _referent(text: str, found: list[Target], typed: list[Target], *, plural: bool) -> Target:
+    """One target standing for what a reference names among ``found``: for a plural one the
+    targets of its type, or else those coordinated with the last; for a singular one the last."""
+    chain = typed if len(typed) > 1 else [t for t, _ in chain_back(text, found, found[-1])] if plural else [found[-1]]
+    names = tuple(dict.fromkeys(name for t in chain for name in t.names))
+    return Target(chain[-1].start, chain[-1].end, names)

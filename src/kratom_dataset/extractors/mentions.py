@@ -195,12 +195,12 @@ def find_targets(text: str, s: int, e: int, words: int | None = None) -> list[Ta
             # begins it; the coordination keeps its items and starts where the name does
             out[at] = Target(min(hit.start, out[at].start), out[at].end, out[at].names)  # out opens with the coordinations, in order
             continue
-        name = (target_name(text, hit), hit.info["target_type"])
-        bare = _bare_conjuncts(text, s, hit) if name[1] == "receptor" else None
+        own: tuple[str, str] = (target_name(text, hit), hit.info["target_type"])
+        bare = _bare_conjuncts(text, s, hit) if own[1] == "receptor" else None
         if bare and not any(t.end > bare[0] for t in out):  # "histamine H1 and ...": the words are a target already
-            out.append(Target(bare[0], hit.end, (*bare[1], name)))
+            out.append(Target(bare[0], hit.end, (*bare[1], own)))
         else:
-            out.append(Target(hit.start, hit.end, (name,)))
+            out.append(Target(hit.start, hit.end, (own,)))
     if text.find("uptake", s, e) >= 0:
         out.extend(_own_reuptake(text, s, e, out))
     return sorted(out, key=lambda t: t.start)
