@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import records_of, triples
+from conftest import records_of, triples, units
 
 
 def claim_of(text: str):
@@ -156,3 +156,49 @@ def test_mechanisms_in_the_forms_of_the_seventeenth_batch(text, expected):
 def test_what_a_reference_or_a_comparison_names(text, expected):
     found = triples(text)
     assert expected <= found and not {t for t in found if t[0] in {"morphine", "kratom"} - {a for a, *_ in expected}}
+
+
+# Page furniture ------------------------------------------------------------------------------
+
+THREAD = """Tapering & Quitting
+Thread: Stuck at 12 g
+
+driftwood_77 · Posted 9 Jan 2025
+Cut from 20 g to 12 g over a month and now I can't sleep.
+
+nightowl · 10 Jan 2025
+Quote from driftwood_77: "now I can't sleep"
+Magnesium before bed took the edge off for me.
+
+Related Coverage
+Kratom shots are back on shelves
+Sleep clinics see more tapering patients
+
+Cookie settings
+Text or call our line: 555-0147 (9 a.m.-9 p.m.)
+Contact: trial desk, sleepstudy@example.org
+Cite this: Moreau P, Lind K. J Sleep Addict. 2024;3:41-49."""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "driftwood_77 · Posted 9 Jan 2025",
+        "nightowl · 10 Jan 2025",
+        'Quote from driftwood_77: "now I can\'t sleep"',
+        "Kratom shots are back on shelves",
+        "Sleep clinics see more tapering patients",
+        "Cookie settings",
+        "Text or call our line: 555-0147 (9 a.m.-9 p.m.)",
+        "Contact: trial desk, sleepstudy@example.org",
+    ],
+)
+def test_bylines_quotes_related_coverage_and_contact_lines_are_no_claims(line):
+    found = dict(units(THREAD))
+    assert found.get(line) is False, (line, found)
+
+
+def test_the_posts_under_the_bylines_are_claims():
+    found = dict(units(THREAD))
+    assert found["Cut from 20 g to 12 g over a month and now I can't sleep."]
+    assert found["Magnesium before bed took the edge off for me."]

@@ -45,8 +45,9 @@ _CONCLUSION_HEADING = factored(r"conclusion|final thoughts|bottom line|takeaways
 # The heading of a list of sources or of links to other pages: its entries cite titles, they assert nothing of the page's own.
 _REFERENCES_HEADING = factored(
     r"\W*(?:(?:scientific |selected |cited )?references?(?: list| and (?:notes|sources|further reading))?(?: \((?:selected|abridged|partial)\))?|sources?(?: and references)?|"
-    r"bibliography|works cited|literature cited|citations|further reading|similar articles|cited by(?: \d+ articles?)?|"
-    r"related (?:articles|posts|reading|stories|content|products|guides)|you (?:may|might) also (?:like|enjoy)|read next|more (?:stories|articles)|"
+    r"bibliography|works cited|literature cited|citations|further reading|similar (?:articles|threads|posts)|cited by(?: \d+ articles?)?|"
+    r"related (?:articles|posts|reading|stories|content|products|guides|coverage|news|links|threads)|you (?:may|might) also (?:like|enjoy)|"
+    r"read next|more (?:stories|articles|news|coverage)|"
     r"popular posts|recommended (?:reading|for you|articles)|customers also (?:bought|viewed)|more from(?: [\w&' ]{1,30})?|trending(?: now)?|related)\W*",
     re.IGNORECASE,
 )
