@@ -202,3 +202,19 @@ def test_the_posts_under_the_bylines_are_claims():
     found = dict(units(THREAD))
     assert found["Cut from 20 g to 12 g over a month and now I can't sleep."]
     assert found["Magnesium before bed took the edge off for me."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MG was converted to 7-OH mainly by CYP3A4.", {("mitragynine", "interacts_with", "CYP3A4")}),
+        ("Kratom may increase digoxin levels.", {("kratom", "increases", "digoxin")}),
+        ("Clarithromycin can push mitragynine levels up.", {("clarithromycin", "increases", "mitragynine")}),
+        (
+            "MG bound the mu-opioid receptor with moderate affinity (Ki = 198 nM) and acted as a partial agonist.",
+            {("mitragynine", "binds", "mu-opioid receptor"), ("mitragynine", "partial_agonist", "mu-opioid receptor")},
+        ),
+    ],
+)
+def test_mechanisms_in_the_forms_of_the_eighteenth_batch(text, expected):
+    assert triples(text) == expected

@@ -65,7 +65,7 @@ _SHARED_SUBJECT = re.compile(
     # "enhances GABA-A receptor signalling and depresses ...": the noun that closes the first object
     r"signal(?:l)?ing|activity|function|transmission|expression|subunits?|"
     # "acts on MT1 receptors in the brain's master clock and helps regulate ...": a place or setting
-    r"(?:in|within|across|throughout|at|during|with|for) (?:the |a |an |your |our |its |their |some |these |all |low |high )?(?:[\w’'-]+ ){0,2}[\w’'-]+(?=\s*,|\s+(?:and|but|yet|while|whereas|by)\b)|"
+    r"(?:in|within|across|throughout|at|during|with|for) (?:the |a |an |your |our |its |their |some |these |all |low |high )?(?:[\w’'-]+ ){0,2}[\w’'-]+(?=\s*[,(]|\s+(?:and|but|yet|while|whereas|by)\b)|"
     # "... by acting on MT1 and MT2 receptors": a means clause shares the subject of the main one
     r"by|mainly|mostly|chiefly|largely|primarily|thereby|itself|themselves|greater|higher|lower|more|less|"
     # "an inhibitor of CYP2D6 (IC50 2.2 µM) and a moderate inhibitor of CYP3A4": an aside in brackets
