@@ -218,3 +218,41 @@ def test_the_posts_under_the_bylines_are_claims():
 )
 def test_mechanisms_in_the_forms_of_the_eighteenth_batch(text, expected):
     assert triples(text) == expected
+
+
+# Certainty and evidence ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        ("Higher doses are more likely to cause nausea.", "certain"),
+        ("Heavy users were twice as likely to report poor sleep.", "certain"),
+        ("Most clinicians suggest reducing by 10% each week.", "certain"),
+        ("We suggest starting with 1 to 2 grams.", "certain"),
+        ("Studies suggest a link between dose and dependence.", "uncertain"),
+        ("Surveys suggest use is rising among veterans.", "uncertain"),
+        ("The enzyme was likely inhibited in the gut.", "uncertain"),
+        ("From what I understand it does not touch the opioid receptors.", "uncertain"),
+        ("Kratom does not block those receptors, as far as anyone knows.", "uncertain"),
+        ("Whether this matters in people remains unclear.", "uncertain"),
+        ("The committee is expected to vote next month.", "uncertain"),
+        ("The bias data are now disputed.", "uncertain"),
+    ],
+)
+def test_what_hedges_a_claim(text, certainty):
+    assert claim_of(text).certainty == certainty
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("Taken together, these data indicate that the minor alkaloids matter.", "studies"),
+        ("These findings suggest a real risk of interactions.", "studies"),
+        ("Research suggests slower tapers work better.", "research"),
+        ("She also said gabapentin can help the legs.", "experts"),
+        ("He recommends that daily users tell their physician.", "experts"),
+    ],
+)
+def test_who_backs_a_finding_or_a_recommendation(text, evidence):
+    assert claim_of(text).evidence == evidence
