@@ -256,3 +256,15 @@ def test_what_hedges_a_claim(text, certainty):
 )
 def test_who_backs_a_finding_or_a_recommendation(text, evidence):
     assert claim_of(text).evidence == evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_type"),
+    [
+        ("Tramadol: raised seizure risk, since both act on mu receptors.", "adverse_effect"),
+        ("Because the parent compound also inhibits CYP2D6, interactions with codeine are expected.", "adverse_effect"),
+        ("Mitragynine acts on mu receptors.", "mechanism"),
+    ],
+)
+def test_a_mechanism_given_as_the_cause_leaves_the_type_to_the_main_clause(text, claim_type):
+    assert claim_of(text).claim_type == claim_type
