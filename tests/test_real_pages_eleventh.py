@@ -57,6 +57,8 @@ def test_what_a_unit_denies(text, expected):
         ("Honestly the clonidine saved me that week.", "personal_accounts", "saved me"),
         ("Three grams after dinner and I'm out by ten.", "personal_accounts", "I'm out"),
         ("I dropped half a gram a week and barely noticed.", "personal_accounts", "barely noticed"),
+        ("Above 8 g at once I'd get nausea.", "personal_accounts", "I'd get"),
+        ("I was stuck around 8 g for a month.", "personal_accounts", "I was stuck"),
         ("I'm out of capsules until Friday.", "none", None),
     ],
 )
