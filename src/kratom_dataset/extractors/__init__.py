@@ -18,7 +18,7 @@ from . import claims, doses, mechanisms, topics
 from ._words import ascii_words
 
 PARSER = "kratom_dataset.parse"
-PARSER_VERSION = "1.7.0"
+PARSER_VERSION = "1.8.0"
 
 #: Extractor name -> version, written into the manifest of every release.
 EXTRACTORS = {
