@@ -263,10 +263,51 @@ def test_who_backs_a_finding_or_a_recommendation(text, evidence):
 @pytest.mark.parametrize(
     ("text", "claim_type"),
     [
+        # a mechanism given as the cause leaves the type to the main clause
         ("Tramadol: raised seizure risk, since both act on mu receptors.", "adverse_effect"),
         ("Because the parent compound also inhibits CYP2D6, interactions with codeine are expected.", "adverse_effect"),
         ("Mitragynine acts on mu receptors.", "mechanism"),
+        # withdrawal as what the substance causes, not what it treats
+        ("At that level, quitting kratom itself causes withdrawal.", "adverse_effect"),
+        ("Most people feel the worst of the withdrawal on day three.", "adverse_effect"),
+        ("Cravings peak around day 3 after each cut.", "adverse_effect"),
+        ("Kratom eases withdrawal for many people.", "efficacy"),
     ],
 )
-def test_a_mechanism_given_as_the_cause_leaves_the_type_to_the_main_clause(text, claim_type):
+def test_the_main_point_of_a_claim_gives_its_type(text, claim_type):
     assert claim_of(text).claim_type == claim_type
+
+
+PAGE = """Skip to main content
+Resources / Substances / Kratom
+
+Reducing kratom use: a planned taper
+Clinical Pharmacy Team, Harbourside Clinic
+Reviewed 14 February 2024
+
+Regular daily use can lead to physical dependence.
+Hi all, long time reader, first post.
+Showing 1–6 of 14 products   Sort by: popularity
+Payment: iDEAL · Visa · PayPal
+Size: 100 g  250 g  500 g  1 kg
+Cite   ·   Download PDF   ·   Share   ·   Metrics: 2,341 views
+Powered by phpBB® Forum Software © phpBB Limited
+First Known Use: 1921"""
+
+
+@pytest.mark.parametrize(
+    ("line", "is_claim"),
+    [
+        ("Reducing kratom use: a planned taper", False),  # a title over the byline, in sentence case
+        ("Regular daily use can lead to physical dependence.", True),
+        ("Hi all, long time reader, first post.", False),
+        ("Showing 1–6 of 14 products   Sort by: popularity", False),
+        ("Payment: iDEAL · Visa · PayPal", False),
+        ("Size: 100 g  250 g  500 g  1 kg", False),
+        ("Cite   ·   Download PDF   ·   Share   ·   Metrics: 2,341 views", False),
+        ("Powered by phpBB® Forum Software © phpBB Limited", False),
+        ("First Known Use: 1921", True),  # no byline below it, and below the body
+    ],
+)
+def test_a_title_over_its_byline_and_shop_and_forum_chrome_are_no_claims(line, is_claim):
+    assert dict(units(PAGE))[line] is is_claim

@@ -308,6 +308,18 @@ _BYLINE = re.compile(
 # '... no crash." — Verified buyer, Ohio': a quote closed and attributed, which ends its line.
 _ATTRIBUTED = re.compile(r"[”\"’]\s*[—–]\s*\S[^”\"“]{0,60}$")
 
+# "By Jane Doe | 3 March 2024", "Reviewed 14 February 2024": a line that opens as a byline or a dateline.
+_BYLINE_START = re.compile(
+    r"(?:by|posted|updated|published|reviewed|medically reviewed|written|last (?:updated|edited|reviewed))\s+(?:by\s+|on\s+)?\S",
+    re.IGNORECASE,
+)
+
+
+def is_byline(line: str) -> bool:
+    """Whether a line opens as a byline or a dateline ("By Jane Doe | ...", "Reviewed 14 February 2024")."""
+    return _BYLINE_START.match(line) is not None
+
+
 # "posted by dana_k", "written by ...", "updated on ...": a byline in lower case under a title.
 _BYLINE_OPENS = re.compile(r"(?:posted|written|submitted|published|reviewed|updated)\s+(?:by|on)\b", re.IGNORECASE)
 

@@ -17,7 +17,7 @@ from collections.abc import Set as AbstractSet
 from .. import lexicon as lexicons
 from ..document import Document
 from ..ids import record_id
-from ..lines import AMOUNT, CHAT_STAMP, CLOCK, is_forum_handle_line, is_headline
+from ..lines import AMOUNT, CHAT_STAMP, CLOCK, is_byline, is_forum_handle_line, is_headline
 from ..models import Claim, Cue
 from ..provenance import sentence_anchor
 from . import topics
@@ -111,7 +111,7 @@ def _asks(sentence: str) -> bool:
 def claim_sentences(doc: Document) -> dict[int, str]:
     """Sentence index -> claim id for every sentence that asserts something."""
     lex = _lexicon()
-    out = {}
+    out: dict[int, str] = {}
     for i, s in enumerate(doc.sentences):
         if s.is_heading or doc.sections[s.section_index].role not in CLAIM_ROLES:
             continue
@@ -123,10 +123,26 @@ def claim_sentences(doc: Document) -> dict[int, str]:
             or (_says_nothing(sentence) and not _answers(doc, i, sentence))
             or _tagged_furniture(unit, sentence)
             or size_options(doc, i)
+            or (not out and _over_byline(doc, i, unit))  # a title stands above the body
         ):
             continue
         out[i] = claim_id(doc, i)
     return out
+
+
+def _over_byline(doc: Document, index: int, unit: str) -> bool:
+    """Whether a line with no closing punctuation stands over the page's byline, one or two lines
+    below it ("Reducing kratom use: a planned taper" over "Reviewed 14 February 2024"): the
+    page's title, whatever its case."""
+    if "\n" in unit or unit.rstrip()[-1:] in '.!?;:)"”' or len(unit.split()) > 16:
+        return False
+    for j in range(index + 1, min(index + 3, len(doc.sentences))):
+        line = doc.flat[doc.sentences[j].start : doc.sentences[j].end]
+        if is_byline(line):
+            return True
+        if "\n" in line or line.rstrip()[-1:] in ".!?":
+            return False
+    return False
 
 
 # A one-word answer: "Yes.", "Sometimes.", "Rarely!"
