@@ -254,6 +254,10 @@ def test_what_hedges_a_claim(text, certainty):
         ("Research suggests slower tapers work better.", "research"),
         ("She also said gabapentin can help the legs.", "experts"),
         ("He recommends that daily users tell their physician.", "experts"),
+        ("The investigators conclude that single doses up to 6 g are tolerated.", "experts"),
+        ("Doctors at two hospitals report withdrawal in heavy chewers.", "experts"),
+        ("Larger amounts are more often described as sedating.", "unspecified"),
+        ("Our Red Thai is rich in paynantheine, an alkaloid believed to relax muscles.", "unspecified"),
     ],
 )
 def test_who_backs_a_finding_or_a_recommendation(text, evidence):
