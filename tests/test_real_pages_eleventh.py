@@ -315,3 +315,8 @@ First Known Use: 1921"""
 )
 def test_a_title_over_its_byline_and_shop_and_forum_chrome_are_no_claims(line, is_claim):
     assert dict(units(PAGE))[line] is is_claim
+
+
+def test_a_share_a_study_compares_is_a_finding_not_a_taper_step():
+    doses = records_of("Mitragynine reduced withdrawal jumping by 58% compared with vehicle.", "Dose")
+    assert [d.unit for d in doses] == []

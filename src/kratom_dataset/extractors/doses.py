@@ -82,8 +82,10 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
             continue
         if lex.non_dose_before.search(text, max(s, start - 40), start) or lex.non_dose_after.match(text, end, e):
             continue  # "$20 for 50 g", "our 250 g bag", "lead below 0.5 mg per kg": quantities, not doses
-        if unit == "%" and not (_cut_by(text, max(s, start - 80), start) or lex.taper_after.match(text, end, e)):
-            continue  # "1.2% mitragynine", "40% of users": a share is a dose only as a step of a taper
+        if unit == "%" and (
+            not (_cut_by(text, max(s, start - 80), start) or lex.taper_after.match(text, end, e)) or _COMPARED_SHARE.match(text, end, e)
+        ):
+            continue  # "1.2% mitragynine", "40% of users", "by 58% compared with vehicle": a share is a dose only as a step of a taper
         prep = lex.preparation.match(text, end, e)
         preparation: Preparation | None = None
         if prep:
@@ -275,6 +277,10 @@ def _other_drug(text: str, start: int, end: int, s: int, e: int) -> bool:
 
 
 # What a cut may cut besides a dose: "reduced REM sleep by 14%", "lowered pain scores by 30%".
+# "reduced shakes by 58% compared with vehicle": a share a study compares is a finding.
+_COMPARED_SHARE = re.compile(
+    r"\s*(?:compared (?:with|to)|versus|vs\.?|relative to|than (?:placebo|vehicle|controls?|baseline))\b", re.IGNORECASE
+)
 _CUT_OTHER = re.compile(
     r"[.;]|\b(?:rem|sleep|latency|scores?|symptoms?|pain|risks?|levels?|activity|firing|cravings?|anxiety|depression|deaths?|"
     r"mortality|severity|incidence|odds|(?<!a )time|duration|frequency|prices?|costs?|weight|blood pressure|heart rate)\b",
