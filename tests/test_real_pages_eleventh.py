@@ -320,3 +320,23 @@ def test_a_title_over_its_byline_and_shop_and_forum_chrome_are_no_claims(line, i
 def test_a_share_a_study_compares_is_a_finding_not_a_taper_step():
     doses = records_of("Mitragynine reduced withdrawal jumping by 58% compared with vehicle.", "Dose")
     assert [d.unit for d in doses] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mitragynine inhibited CYP2D6 potently (IC50 0.45 µM) and CYP3A4 in a time-dependent manner.",
+            {("mitragynine", "inhibits", "CYP2D6"), ("mitragynine", "inhibits", "CYP3A4")},
+        ),
+        (
+            "Mitragynine and its metabolite 7-hydroxymitragynine act at the mu-opioid receptor.",
+            {("mitragynine", "interacts_with", "mu-opioid receptor"), ("7-hydroxymitragynine", "interacts_with", "mu-opioid receptor")},
+        ),
+        # the names of assays state no action
+        ("We profiled MG and paynantheine in radioligand binding and β-arrestin-2 recruitment assays.", set()),
+        ("Mitragynine bound MOR in binding assays.", {("mitragynine", "binds", "mu-opioid receptor")}),
+    ],
+)
+def test_mechanisms_in_the_forms_of_the_nineteenth_batch(text, expected):
+    assert triples(text) == expected

@@ -50,6 +50,8 @@ _CONTRAST = re.compile(
 _NOT_COMPARED = re.compile(r"\b(?:different\w*|other|rather)\b[^,.;]{0,40}\bthan\s+(?:other\s+|the\s+)?$", re.IGNORECASE)
 _POTENCY = re.compile(r"\b(?:potent|active|selective)\b", re.IGNORECASE)
 _UNLIKE = re.compile(r"\bunlike\s+(?:other\s+|the\s+)?$", re.IGNORECASE)
+# "in radioligand binding, [35S]GTPγS and β-arrestin-2 recruitment assays": the names of assays, whose words state no action.
+_ASSAY_NAMES = re.compile(r"\bin\s+(?:[^\s.;]+\s+){0,8}?assays?\b", re.IGNORECASE)
 # Where the clause holding a comparison ends.
 _CLAUSE_END = re.compile(r"[.;]|,\s*(?:whereas|while|but|although|though|so|which)\b", re.IGNORECASE)
 _DETERMINERS = re.compile(r"\s*(?:(?:the|your|their|its|our|his|her|these|those|both|all|a|an)\s+)?")
@@ -154,7 +156,8 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
     compared = compared_agents(text, s, named)
     agents = [h for h in named if h not in compared]
     references = [h for h in lex.references.find(text, s, e, words=words) if not _overlaps_any(h, agents)]
-    actions = [h for h in action_hits if not _inside_any(h, targets) and not _overlaps_any(h, agents)]
+    assays = [Hit(m.start(), m.end(), "assay", {}) for m in _ASSAY_NAMES.finditer(text, s, e)] if "assay" in text[s:e] else []
+    actions = [h for h in action_hits if not _inside_any(h, targets) and not _overlaps_any(h, agents) and not _inside_any(h, assays)]
     targets = _after_actions(text, targets, actions)
     out: list[Mechanism] = []
     blocked_until = s  # triggers inside an earlier mechanism's effect clause state no new mechanism

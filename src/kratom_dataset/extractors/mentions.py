@@ -18,13 +18,14 @@ from ._match import Hit, Matcher
 
 CHAIN = re.compile(
     r"\s*(?:,\s*(?:and\s+|or\s+|particularly\s+|especially\s+|notably\s+|mainly\s+|in particular\s+|including\s+|namely\s+|such as\s+|as well as\s+)?"
-    r"|\s+(?:and|or)\s+(?:(?:some|several|certain|other|various)\s+|(?:the|your)\s+(?:body|brain)['’]s\s+(?:own\s+)?)?|\s+particularly\s+|\s+as well as\s+|\s+(?:such as|including|especially|notably)\s+"
+    r"|\s+(?:and|or)\s+(?:(?:some|several|certain|other|various)\s+|(?:the|your)\s+(?:body|brain)['’]s\s+(?:own\s+)?"
+    r"|its\s+(?:main\s+|active\s+)?metabolite,?\s+)?|\s+particularly\s+|\s+as well as\s+|\s+(?:such as|including|especially|notably)\s+"
     # "CYP2D6 and, to a lesser degree, CYP3A4", "of CYP2D6 and, more weakly, of CYP3A4": an aside between two conjuncts.
     r"|\s*,?\s*(?:and|or)\s*,\s*[^,.;]{1,30},\s*(?:(?:of|at|on|to|with)\s+)?"
     # "neither MG nor 7-OH", "with 5-HT2A receptors and with alpha-adrenergic receptors"
     r"|\s+nor\s+|\s*,?\s+and\s+(?:with|at|on|to|for|of)\s+"
     # "CYP2D6 pretty strongly and CYP3A4": an adverb of degree closing the first conjunct
-    r"|\s+(?:(?:pretty|very|quite|more|less|most|fairly|rather|only)\s+)?\w+ly\s*,?\s+(?:and|or)\s+(?:(?:more|less|also|only)\s+\w+ly\s+)?"
+    r"|\s+(?:(?:pretty|very|quite|more|less|most|fairly|rather|only)\s+)?\w+ly(?:\s*\([^()]{1,40}\))?\s*,?\s+(?:and|or)\s+(?:(?:more|less|also|only)\s+\w+ly\s+)?"
     # "KOR/DOR", "MT1/MT2 agonists", "CYP2D6 + CYP3A4", "paynantheine & speciogynine"
     r"|\s*[/+&]\s*"
     # "alpha-2 receptors (cf. clonidine) and 5-HT2A receptors": a bracketed aside after the first conjunct
