@@ -27,7 +27,7 @@ from .mentions import lexicon as mention_lexicon
 from .tapers import descending_steps, in_taper, starts_taper
 
 NAME = "kratom_dataset.extractors.doses"
-VERSION = f"1.3.0+{lexicons.version('doses')}"
+VERSION = f"1.4.0+{lexicons.version('doses')}"
 
 
 def extract_doses(doc: Document, claim_ids: dict[int, str]) -> list[Dose]:
