@@ -23,8 +23,8 @@ Types = dict[tuple[str, bool], list[Matcher]]
 class ClaimCues:
     rhetoric: Opening
     furniture: Opening
-    rhetoric_within: list[tuple[tuple[str, ...], re.Pattern[str]]]
-    furniture_within: list[tuple[tuple[str, ...], re.Pattern[str]]]
+    rhetoric_within: Within
+    furniture_within: Within
     speculation: Matcher
     negation: Matcher
     negation_exceptions: Matcher
@@ -182,8 +182,21 @@ class _Candidates:
         return False
 
 
-def within(entries: list[dict[str, str]]) -> list[tuple[tuple[str, ...], re.Pattern[str]]]:
+class Within(NamedTuple):
+    """The entries of :func:`within`, and every string any of them needs: a unit that holds none
+    of those, as most do, is read no further than one test of them all."""
+
+    needs: tuple[str, ...]
+    entries: list[tuple[tuple[str, ...], re.Pattern[str]]]
+
+
+def within(entries: list[dict[str, str]]) -> Within:
     """Words a unit holds somewhere in its first clause ("..., so here it is", "... not personal
     advice"), each with the strings it needs ("a|b": either): the pattern is searched for only in
     a unit that holds one, where an anchored pattern would have to scan up to them at every unit."""
+    found = _within_entries(entries)
+    return Within(tuple(dict.fromkeys(need for needs, _ in found for need in needs)), found)
+
+
+def _within_entries(entries: list[dict[str, str]]) -> list[tuple[tuple[str, ...], re.Pattern[str]]]:
     return [(tuple(e["needs"].split("|")), re.compile(e["pattern"].replace("'", lexicons.APOSTROPHE), re.IGNORECASE)) for e in entries]

@@ -23,6 +23,7 @@ from ..provenance import sentence_anchor
 from . import topics
 from ._match import Hit, led, leftmost_span
 from ._words import INDEX
+from .claim_cues import Within
 from .claim_cues import lexicon as _lexicon
 from .claim_types import claim_type as _type
 from .claim_types import counted_form
@@ -228,10 +229,12 @@ _WITHIN = 160
 _STOP = re.compile(r"[.;:](?=\s|$)")
 
 
-def _within(entries: list[tuple[tuple[str, ...], re.Pattern[str]]], sentence: str) -> bool:
+def _within(within: Within, sentence: str) -> bool:
     """Whether an entry matches in the unit's first :data:`_WITHIN` characters with no stop before it."""
     holds = sentence[:_WITHIN].lower().__contains__
-    for needs, pattern in entries:
+    if not any(map(holds, within.needs)):
+        return False
+    for needs, pattern in within.entries:
         if any(map(holds, needs)):
             m = pattern.search(sentence, 0, _WITHIN)
             if m is not None and _STOP.search(sentence, 0, m.start()) is None:
