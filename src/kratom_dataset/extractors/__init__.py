@@ -15,7 +15,7 @@ from ..models import TABLES, Article, Claim, Dose, Mechanism, Record, RecordKind
 from ..provenance import anchor, sentence_anchor, sentence_record_id
 from ..vocabulary import ID_PATTERN, RECORD_KINDS, TABLE_OF_KIND
 from . import claims, doses, mechanisms, topics
-from ._words import ascii_words
+from ._words import INDEX, ascii_words
 
 PARSER = "kratom_dataset.parse"
 PARSER_VERSION = "1.8.0"
@@ -71,11 +71,12 @@ def extract_document(doc: Document, *, validate: bool = True, structure: bool = 
 def find_records(doc: Document) -> Found:
     """Topic, claim, dose and mechanism records of one article, not yet validated."""
     claim_ids = claims.claim_sentences(doc)
+    masks = INDEX.sentence_words(doc)
     # A sentence that states a dose or a mechanism is a claim even when it opens like rhetoric.
     for i, s in enumerate(doc.sentences):
         if i in claim_ids or s.is_heading or doc.sections[s.section_index].role not in claims.CLAIM_ROLES:
             continue
-        if claims.asks_or_furnishes(doc.flat[s.start : s.end]):
+        if claims.asks_or_furnishes(doc.flat[s.start : s.end], masks[i]):
             continue  # a question states nothing; a byline or a greeting is no claim whatever it holds
         if doses.sentence_has_dose(doc, i) or mechanisms.sentence_has_mechanism(doc, i):
             claim_ids[i] = claims.claim_id(doc, i)
@@ -142,8 +143,8 @@ def language(text: str) -> str | None:
     Release one is English only; this guards against labelling other text as English, not a
     language identifier.
     """
-    if text.isascii():  # lower-cased as a whole, its words are the same words lower-cased
-        words = ascii_words(text.lower())
+    if text.isascii():
+        words = ascii_words(text)
         count = sum(map(_FUNCTION_WORDS.__contains__, words))
     else:
         words = _WORD.findall(text)

@@ -6,12 +6,14 @@ from __future__ import annotations
 import functools
 import operator
 import re
+import sys
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import lexicon as lexicons
 from ._alternatives import alternatives
 from ._match import Matcher
-from ._words import Worded, folded_fragments
+from ._words import INDEX, Worded, folded_fragments
 
 #: The type matchers a sentence can match, by type name and strength.
 Types = dict[tuple[str, bool], list[Matcher]]
@@ -21,8 +23,8 @@ Types = dict[tuple[str, bool], list[Matcher]]
 class ClaimCues:
     rhetoric: Opening
     furniture: Opening
-    rhetoric_within: list[tuple[tuple[str, ...], re.Pattern[str]]]
-    furniture_within: list[tuple[tuple[str, ...], re.Pattern[str]]]
+    rhetoric_within: Within
+    furniture_within: Within
     speculation: Matcher
     negation: Matcher
     negation_exceptions: Matcher
@@ -117,36 +119,86 @@ class Opening:
     reading ahead ("[^.]{0,60}\\bask (?:me|us)") walk far into it each time. Apart (each
     alternative of each pattern), a pattern is tried only on a unit whose first character can
     start it and that holds one of the words every match of it holds; a unit matches the
-    alternation exactly when it matches one of them.
+    alternation exactly when it matches one of them, in whatever order they are tried.
     """
 
     def __init__(self, patterns: list[str]) -> None:
-        self._branches: list[tuple[re.Pattern[str] | None, tuple[str, ...] | None, re.Pattern[str]]] = []
+        self._branches: list[tuple[re.Pattern[str] | None, _Branch]] = []
         for alternative in (a for pattern in patterns for a in alternatives(pattern)):
             source = _opening_source([alternative])
             first = lexicons.first_characters(source, re.IGNORECASE)
-            self._branches.append(
-                (re.compile(first) if first else None, folded_fragments(source, re.IGNORECASE), lexicons.factored(source, re.IGNORECASE))
-            )
-        self._by_first: dict[str, list[tuple[tuple[str, ...] | None, re.Pattern[str]]]] = {}
+            words = folded_fragments(source, re.IGNORECASE, most=sys.maxsize)
+            bit = INDEX.register(set(words)) if words else None
+            needs = None if bit else folded_fragments(source, re.IGNORECASE)
+            branch = _Branch(bit, needs, lexicons.factored(source, re.IGNORECASE))
+            self._branches.append((re.compile(first) if first else None, branch))
+        self._by_first: dict[str, _Candidates] = {}
 
-    def match(self, unit: str) -> bool:
-        """Whether ``unit`` opens with one of the patterns, as ``re.match`` of their alternation says."""
+    def match(self, unit: str, words: int | None = None) -> bool:
+        """Whether ``unit`` opens with one of the patterns, as ``re.match`` of their alternation says;
+        ``words`` is the word-index mask of the unit or of a span holding it, read when not given."""
         head = unit[:1]
         candidates = self._by_first.get(head)
         if candidates is None:
-            candidates = self._by_first[head] = [(needs, p) for first, needs, p in self._branches if first is None or first.match(head)]
+            candidates = self._by_first[head] = _Candidates([b for first, b in self._branches if first is None or first.match(head)])
+        return candidates.match(unit, words)
+
+
+class _Branch(NamedTuple):
+    """One alternative of an :class:`Opening`: the word-index bit of the words it needs, or (for
+    fragments the index cannot read) the fragments themselves, and its pattern."""
+
+    bit: int | None
+    needs: tuple[str, ...] | None
+    pattern: re.Pattern[str]
+
+
+class _Candidates:
+    """The branches of an :class:`Opening` a unit's first character allows, by what gates them.
+
+    A branch the word index gates is found from the unit's word mask by its bit, so a unit
+    costs one mask and the patterns of the words it holds, not a test per branch.
+    """
+
+    def __init__(self, branches: list[_Branch]) -> None:
+        self._ungated = [(b.needs, b.pattern) for b in branches if b.bit is None]
+        self._by_bit = {b.bit: b.pattern for b in branches if b.bit is not None}
+        self._bits = sum(self._by_bit)
+
+    def match(self, unit: str, words: int | None) -> bool:
         lowered = unit.lower() if unit.isascii() else None
-        for needs, p in candidates:
+        for needs, p in self._ungated:
             if needs is not None and lowered is not None and not any(map(lowered.__contains__, needs)):
                 continue
             if p.match(unit):
                 return True
+        if lowered is None:
+            held = self._bits  # the index reads words outside ASCII as they are, and a case-insensitive match may not
+        else:
+            held = (INDEX.mask(unit, 0, len(unit)) if words is None else words) & self._bits
+        while held:
+            bit = held & -held
+            if self._by_bit[bit].match(unit):
+                return True
+            held ^= bit
         return False
 
 
-def within(entries: list[dict[str, str]]) -> list[tuple[tuple[str, ...], re.Pattern[str]]]:
+class Within(NamedTuple):
+    """The entries of :func:`within`, and every string any of them needs: a unit that holds none
+    of those, as most do, is read no further than one test of them all."""
+
+    needs: tuple[str, ...]
+    entries: list[tuple[tuple[str, ...], re.Pattern[str]]]
+
+
+def within(entries: list[dict[str, str]]) -> Within:
     """Words a unit holds somewhere in its first clause ("..., so here it is", "... not personal
     advice"), each with the strings it needs ("a|b": either): the pattern is searched for only in
     a unit that holds one, where an anchored pattern would have to scan up to them at every unit."""
+    found = _within_entries(entries)
+    return Within(tuple(dict.fromkeys(need for needs, _ in found for need in needs)), found)
+
+
+def _within_entries(entries: list[dict[str, str]]) -> list[tuple[tuple[str, ...], re.Pattern[str]]]:
     return [(tuple(e["needs"].split("|")), re.compile(e["pattern"].replace("'", lexicons.APOSTROPHE), re.IGNORECASE)) for e in entries]

@@ -23,6 +23,7 @@ from ..provenance import sentence_anchor
 from . import topics
 from ._match import Hit, led, leftmost_span
 from ._words import INDEX
+from .claim_cues import Within
 from .claim_cues import lexicon as _lexicon
 from .claim_types import claim_type as _type
 from .claim_types import counted_form
@@ -70,21 +71,25 @@ def _spoken(sentence: str) -> str:
     return sentence[speaker.end() :] if speaker else sentence
 
 
-def asks_or_furnishes(sentence: str) -> bool:
-    """Whether a unit asks a question or is page furniture: never a claim, whatever it holds."""
+def asks_or_furnishes(sentence: str, words: int | None = None) -> bool:
+    """Whether a unit asks a question or is page furniture: never a claim, whatever it holds.
+
+    ``words`` is the unit's word-index mask (:meth:`WordIndex.sentence_words`), read when not given.
+    """
     spoken = _spoken(sentence)
-    return _says_nothing(spoken) or _tagged_furniture(sentence, spoken)
+    return _says_nothing(spoken, words) or _tagged_furniture(sentence, spoken, words)
 
 
-def _tagged_furniture(unit: str, spoken: str) -> bool:
+def _tagged_furniture(unit: str, spoken: str, words: int | None) -> bool:
     """Whether a unit read past a speaker's tag is furniture as a whole: an all-caps label such as
     "PMID:" reads like a tag ("PMID: 34350000")."""
-    return spoken is not unit and is_furniture(unit)
+    return spoken is not unit and is_furniture(unit, words)
 
 
-def _says_nothing(spoken: str) -> bool:
-    """:func:`asks_or_furnishes` of a unit already read past its speaker's tag."""
-    return _asks(spoken) or is_furniture(spoken) or _lead_in(spoken)
+def _says_nothing(spoken: str, words: int | None) -> bool:
+    """:func:`asks_or_furnishes` of a unit already read past its speaker's tag; ``words`` is the mask
+    of the whole unit, which holds every word of what is said (a tag ends in a space)."""
+    return _asks(spoken) or is_furniture(spoken, words) or _lead_in(spoken)
 
 
 def _lead_in(sentence: str) -> bool:
@@ -111,17 +116,19 @@ def _asks(sentence: str) -> bool:
 def claim_sentences(doc: Document) -> dict[int, str]:
     """Sentence index -> claim id for every sentence that asserts something."""
     lex = _lexicon()
+    masks = INDEX.sentence_words(doc)  # read once here for every rule and extractor after
     out: dict[int, str] = {}
     for i, s in enumerate(doc.sentences):
         if s.is_heading or doc.sections[s.section_index].role not in CLAIM_ROLES:
             continue
         unit = doc.flat[s.start : s.end]
         sentence = _spoken(unit)
+        words = masks[i]
         if (
-            lex.rhetoric.match(sentence)
+            lex.rhetoric.match(sentence, words)
             or _within(lex.rhetoric_within, sentence)
-            or (_says_nothing(sentence) and not _answers(doc, i, sentence))
-            or _tagged_furniture(unit, sentence)
+            or (_says_nothing(sentence, words) and not _answers(doc, i, sentence))
+            or _tagged_furniture(unit, sentence, words)
             or size_options(doc, i)
             or (not out and _over_byline(doc, i, unit))  # a title stands above the body
         ):
@@ -233,14 +240,15 @@ def _polarity(negations: list[Cue], *, myth: bool = False) -> str:
     return "negated" if bool(denying) != myth else "affirmed"
 
 
-def is_furniture(sentence: str) -> bool:
+def is_furniture(sentence: str, words: int | None = None) -> bool:
     """Whether a unit is page furniture, never a claim whatever it holds: a byline, a dateline, a
     breadcrumb, a greeting or sign-off, a call to action, or a unit of fewer than two words
-    ("$34.99", "Jo", "★★★★☆ (212 reviews)"), or a headline ("Doctors Say the Evidence Is Thin.")."""
+    ("$34.99", "Jo", "★★★★☆ (212 reviews)"), or a headline ("Doctors Say the Evidence Is Thin.").
+    ``words`` is the word-index mask of the unit or of a span holding it, read when not given."""
     if len(sentence) < 40 and len(_WORDS.findall(sentence)) < 2 and not AMOUNT.search(sentence):  # "Low: 1-2 g" states one
         return True
     lex = _lexicon()
-    if lex.furniture.match(sentence) or _within(lex.furniture_within, sentence) or _table_furniture(sentence):
+    if lex.furniture.match(sentence, words) or _within(lex.furniture_within, sentence) or _table_furniture(sentence):
         return True
     return is_forum_handle_line(sentence) or is_headline(sentence.split("\n", 1)[0])
 
@@ -250,10 +258,12 @@ _WITHIN = 160
 _STOP = re.compile(r"[.;:](?=\s|$)")
 
 
-def _within(entries: list[tuple[tuple[str, ...], re.Pattern[str]]], sentence: str) -> bool:
+def _within(within: Within, sentence: str) -> bool:
     """Whether an entry matches in the unit's first :data:`_WITHIN` characters with no stop before it."""
     holds = sentence[:_WITHIN].lower().__contains__
-    for needs, pattern in entries:
+    if not any(map(holds, within.needs)):
+        return False
+    for needs, pattern in within.entries:
         if any(map(holds, needs)):
             m = pattern.search(sentence, 0, _WITHIN)
             if m is not None and _STOP.search(sentence, 0, m.start()) is None:
