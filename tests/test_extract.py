@@ -782,7 +782,7 @@ _OPENERS = [
     "did anyone",
     "PMID:",
     "¹ Department",
-    # openings a pattern with no words needs a character for
+    # openings of the furniture patterns that hold no word
     "leafdrifter · 3 Mar 2024",
     "u/quietleaf ·",
     "#kratom ·",
@@ -805,21 +805,3 @@ def test_an_opening_matches_where_the_alternation_of_its_patterns_does(unit):
     for name in ("rhetoric", "furniture"):
         whole = re.compile(_opening_source(lex[name]), re.IGNORECASE)
         assert getattr(cues, name).match(unit) == (whole.match(unit) is not None), name
-
-
-@pytest.mark.parametrize(
-    ("pattern", "expected"),
-    [
-        (r"[^\s@]+@[^\s@]+\.\w+", {"@"}),
-        (r"[\w.-]{2,30}\s+[·•|]\s+posted", {"·", "•", "|"}),
-        (r"\([^()]{1,40}\)$", {"("}),
-        (r"(?:u|r)/\w+|post #?\d+ by", {"/", " "}),
-        (r"(?:a|b)?x+", None),  # letters only: case folding could match them in another form
-        (r"(?=.{0,80}$)\w+", None),  # what a lookahead holds is not read
-    ],
-)
-def test_the_characters_every_match_of_a_pattern_holds(pattern, expected):
-    from kratom_dataset.extractors._words import required_characters
-
-    found = required_characters(pattern, re.IGNORECASE)
-    assert (set(found) if found is not None else None) == expected

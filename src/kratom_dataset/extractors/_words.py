@@ -215,38 +215,6 @@ def fragments(source: str) -> set[str] | None:
         return None
 
 
-def required_characters(source: str, flags: int = 0) -> frozenset[str] | None:
-    """Characters other than letters and digits of which every match of ``source`` holds one
-    ("@", ":", one of "·•|"), or None: a pattern with no word to look for can still be passed over
-    in a unit that holds none of them. Letters and digits are left out, as case folding could
-    match them in another form."""
-    try:
-        return _characters(list(_sp.parse(source, flags).data))
-    except re.error:
-        return None
-
-
-def _characters(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
-    """The smallest set of characters a parsed pattern cannot match without (see :func:`required_characters`)."""
-    best: frozenset[str] | None = None
-    for op, av in items:
-        found: frozenset[str] | None = None
-        if op is _sc.LITERAL:
-            found = frozenset([chr(av)])
-        elif op is _sc.IN and all(kind is _sc.LITERAL for kind, _ in av):
-            found = frozenset(chr(code) for _, code in av)
-        elif op is _sc.SUBPATTERN:
-            found = _characters(av[-1])
-        elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT) and av[0] >= 1:
-            found = _characters(av[2])
-        elif op is _sc.BRANCH:
-            parts = [_characters(b) for b in av[1]]
-            found = frozenset().union(*(p for p in parts if p)) if all(parts) else None
-        if found and not any(c.isalnum() for c in found) and (best is None or len(found) < len(best)):
-            best = found
-    return best
-
-
 def folded_fragments(source: str, flags: int = 0, *, most: int = 3) -> tuple[str, ...] | None:
     """Lower-case ASCII fragments of which every match of the pattern ``source`` holds one, or None.
 

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from .. import lexicon as lexicons
 from ._alternatives import alternatives
 from ._match import Matcher
-from ._words import INDEX, Worded, folded_fragments, required_characters
+from ._words import INDEX, Worded, folded_fragments
 
 #: The type matchers a sentence can match, by type name and strength.
 Types = dict[tuple[str, bool], list[Matcher]]
@@ -130,8 +130,7 @@ class Opening:
             words = folded_fragments(source, re.IGNORECASE, most=sys.maxsize)
             bit = INDEX.register(set(words)) if words else None
             needs = None if bit else folded_fragments(source, re.IGNORECASE)
-            chars = None if bit or needs else required_characters(source, re.IGNORECASE)
-            branch = _Branch(bit, needs, chars, lexicons.factored(source, re.IGNORECASE))
+            branch = _Branch(bit, needs, lexicons.factored(source, re.IGNORECASE))
             self._branches.append((re.compile(first) if first else None, branch))
         self._by_first: dict[str, _Candidates] = {}
 
@@ -147,12 +146,10 @@ class Opening:
 
 class _Branch(NamedTuple):
     """One alternative of an :class:`Opening`: the word-index bit of the words it needs, or (for
-    fragments the index cannot read) the fragments themselves, or for a pattern with no words
-    the characters it needs ("@", one of "·•|"), and its pattern."""
+    fragments the index cannot read) the fragments themselves, and its pattern."""
 
     bit: int | None
     needs: tuple[str, ...] | None
-    chars: frozenset[str] | None
     pattern: re.Pattern[str]
 
 
@@ -164,16 +161,14 @@ class _Candidates:
     """
 
     def __init__(self, branches: list[_Branch]) -> None:
-        self._ungated = [(b.needs, b.chars, b.pattern) for b in branches if b.bit is None]
+        self._ungated = [(b.needs, b.pattern) for b in branches if b.bit is None]
         self._by_bit = {b.bit: b.pattern for b in branches if b.bit is not None}
         self._bits = sum(self._by_bit)
 
     def match(self, unit: str, words: int | None) -> bool:
         lowered = unit.lower() if unit.isascii() else None
-        for needs, chars, p in self._ungated:
+        for needs, p in self._ungated:
             if needs is not None and lowered is not None and not any(map(lowered.__contains__, needs)):
-                continue
-            if chars is not None and not any(map(unit.__contains__, chars)):
                 continue
             if p.match(unit):
                 return True
