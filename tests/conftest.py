@@ -47,6 +47,13 @@ def records_of(text: str, kind: str) -> list:
     return [r for r in extract(text) if type(r).__name__ == kind]
 
 
+def claim_of(text: str):
+    """The one claim of ``text`` read as the body of a page, under a title line of its own (a
+    page's first line is its title, which states nothing)."""
+    (claim,) = records_of(f"Notes.\n\n{text}", "Claim")
+    return claim
+
+
 def triples(text: str) -> set[tuple[str, str, str]]:
     """(agent, action, target) of every mechanism found in ``text``."""
     return {(m.agent, m.action, m.target) for m in records_of(text, "Mechanism")}

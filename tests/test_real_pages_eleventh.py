@@ -8,13 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import records_of, triples, units
-
-
-def claim_of(text: str):
-    (claim,) = records_of(f"Notes.\n\n{text}", "Claim")  # the first line is the page's title
-    return claim
-
+from conftest import claim_of, records_of, triples, units
 
 # Polarity ------------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import records_of, triples, units
+from conftest import claim_of, records_of, triples, units
 from kratom_dataset import lexicon as lexicons
 
 # Targets -------------------------------------------------------------------------------------
@@ -510,8 +510,7 @@ def test_members_a_clause_singles_out_of_a_class_are_the_targets(text, expected)
 
 
 def polarity(text: str) -> str:
-    (claim,) = records_of(f"Notes.\n\n{text}", "Claim")  # the first line is the page's title
-    return claim.polarity
+    return claim_of(text).polarity
 
 
 @pytest.mark.parametrize(
@@ -535,7 +534,7 @@ def test_what_a_unit_denies(text, expected):
 
 
 def test_a_myth_label_is_the_negation_cue_of_the_denied_claim():
-    (claim,) = records_of("Notes.\n\nMyth: Kratom is an opioid.", "Claim")
+    claim = claim_of("Myth: Kratom is an opioid.")
     assert [cue.text for cue in claim.negation_cues] == ["Myth"]
 
 
@@ -550,8 +549,7 @@ def test_a_myth_label_is_the_negation_cue_of_the_denied_claim():
     ],
 )
 def test_who_a_claim_is_attributed_to_in_reports_and_posts(text, evidence):
-    (claim,) = records_of(f"Notes.\n\n{text}", "Claim")
-    assert claim.evidence == evidence
+    assert claim_of(text).evidence == evidence
 
 
 # Lexicons ------------------------------------------------------------------------------------

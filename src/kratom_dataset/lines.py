@@ -301,18 +301,14 @@ _DIGIT_IN = re.compile(r"\d")
 
 # A byline, a dateline or a breadcrumb, which a capitalised line never continues: "By Jane Doe |
 # 3 March 2024", "Home > Extracts > Resin".
-_BYLINE = re.compile(
-    r"^(?:by|posted|updated|published|reviewed|medically reviewed|written|last (?:updated|edited))\b|\s[|·•»›>/]\s", re.IGNORECASE
-)
+_BYLINE_WORD = r"(?:by|posted|updated|published|reviewed|medically reviewed|written|last (?:updated|edited))"
+_BYLINE = re.compile(rf"^{_BYLINE_WORD}\b|\s[|·•»›>/]\s", re.IGNORECASE)
 
 # '... no crash." — Verified buyer, Ohio': a quote closed and attributed, which ends its line.
 _ATTRIBUTED = re.compile(r"[”\"’]\s*[—–]\s*\S[^”\"“]{0,60}$")
 
 # "By Jane Doe | 3 March 2024", "Reviewed 14 February 2024": a line that opens as a byline or a dateline.
-_BYLINE_START = re.compile(
-    r"(?:by|posted|updated|published|reviewed|medically reviewed|written|last (?:updated|edited|reviewed))\s+(?:by\s+|on\s+)?\S",
-    re.IGNORECASE,
-)
+_BYLINE_START = re.compile(rf"(?:{_BYLINE_WORD}|last reviewed)\s+(?:by\s+|on\s+)?\S", re.IGNORECASE)
 
 
 def is_byline(line: str) -> bool:

@@ -276,11 +276,11 @@ def _other_drug(text: str, start: int, end: int, s: int, e: int) -> bool:
     return nearest.label != "kratom" and nearest.label not in mention_lexicon().alkaloids
 
 
-# What a cut may cut besides a dose: "reduced REM sleep by 14%", "lowered pain scores by 30%".
 # "reduced shakes by 58% compared with vehicle": a share a study compares is a finding.
 _COMPARED_SHARE = re.compile(
     r"\s*(?:compared (?:with|to)|versus|vs\.?|relative to|than (?:placebo|vehicle|controls?|baseline))\b", re.IGNORECASE
 )
+# What a cut may cut besides a dose: "reduced REM sleep by 14%", "lowered pain scores by 30%".
 _CUT_OTHER = re.compile(
     r"[.;]|\b(?:rem|sleep|latency|scores?|symptoms?|pain|risks?|levels?|activity|firing|cravings?|anxiety|depression|deaths?|"
     r"mortality|severity|incidence|odds|(?<!a )time|duration|frequency|prices?|costs?|weight|blood pressure|heart rate)\b",
