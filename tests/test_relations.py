@@ -144,3 +144,59 @@ def test_a_question_or_a_modifier_states_no_mechanism(text):
 )
 def test_drugs_are_named_from_the_list_and_by_their_inn_stem(text, agent):
     assert agent in {a for a, *_ in mechanisms(text)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Mitragynine is a weak base. CYP2D6 is inhibited by this alkaloid.",
+            {("mitragynine", "inhibits", "CYP2D6", False)},
+        ),
+        (
+            "Mitragynine and 7-OH are the main alkaloids. Kappa receptors are blocked by both compounds.",
+            {
+                ("mitragynine", "inhibits", "kappa-opioid receptor", False),
+                ("7-hydroxymitragynine", "inhibits", "kappa-opioid receptor", False),
+            },
+        ),
+    ],
+)
+def test_a_reference_after_by_is_the_agent_of_a_passive(text, expected):
+    assert mechanisms(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, added",
+    [
+        (
+            "Mitragynine inhibited CYP2D6 potently; CYP2C9 and CYP1A2 were inhibited only above 10 µM.",
+            {("mitragynine", "inhibits", "CYP2C9", False), ("mitragynine", "inhibits", "CYP1A2", False)},
+        ),
+        (
+            "7-OH activates MOR, while KOR is only weakly activated.",
+            {("7-hydroxymitragynine", "activates", "kappa-opioid receptor", False)},
+        ),
+        (
+            "Mitragynine binds mu receptors; delta receptors are not activated.",
+            {("mitragynine", "activates", "delta-opioid receptor", True)},
+        ),
+    ],
+)
+def test_an_agentless_passive_takes_the_agent_of_the_clause_before(text, added):
+    assert added <= mechanisms(text)
+
+
+def test_an_agentless_passive_with_no_clause_before_names_no_agent():
+    assert mechanisms("CYP2C9 and CYP1A2 were inhibited only above 10 µM.") == set()
+
+
+def test_both_reaches_back_past_a_sentence_that_names_one_of_the_pair():
+    text = (
+        "Mitragynine bound the mu-opioid receptor with moderate affinity. 7-OH was a partial agonist at the MOR. "
+        "Both compounds were antagonists at the kappa-opioid receptor."
+    )
+    assert {
+        ("mitragynine", "antagonist", "kappa-opioid receptor", False),
+        ("7-hydroxymitragynine", "antagonist", "kappa-opioid receptor", False),
+    } <= mechanisms(text)

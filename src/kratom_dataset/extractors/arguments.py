@@ -223,10 +223,11 @@ def passive_arguments(
     target_refs: Sequence[Hit] = (),
     doc: Document | None = None,
     index: int = 0,
+    references: Sequence[Hit] = (),
 ) -> tuple[AgentGroup, TargetChain] | None:
     """``<target> is activated by <agent>``: the agent after "by", the target before the verb; also
-    a reduced relative, "the receptor targeted by morphine and heroin", and a compound noun,
-    "CYP2D6 inhibition by mitragynine"."""
+    a reduced relative, "the receptor targeted by morphine and heroin", a compound noun,
+    "CYP2D6 inhibition by mitragynine", and a reference after "by" ("is blocked by it")."""
     by = PASSIVE_AFTER.match(text, action.end, limit)
     if not by:
         return None
@@ -246,7 +247,8 @@ def passive_arguments(
         return None
     after = [h for h in agents if h.start == by.end()]
     if not after:
-        return None
+        referred = _agent_at(by.end(), [], list(references), doc, index) if doc is not None else []
+        return (referred, chosen) if referred else None
     group = [after[0]]
     for nxt in agents:
         if nxt.start > group[-1].end and CHAIN.fullmatch(text, group[-1].end, nxt.start):

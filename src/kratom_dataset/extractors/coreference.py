@@ -57,6 +57,7 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
     spans = looking_back(doc, index, reference.start, list_items=1, window=LOOKBACK)
     if plural:  # "Both compounds" under a heading names the pair the page named just before it
         spans = itertools.chain(spans, _section_before(doc, index))
+    spans = iter(spans)
     for start, end in spans:
         hits = referable(reference, _uncompared(text, start, named_agents(text, start, end)), text)
         if not hits:
@@ -73,11 +74,22 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
                 group.insert(0, prev)
             if len(group) == 1 and PAIR.match(text, reference.start):  # "Both alkaloids": the last two named
                 others = [h for h in hits if h.label != group[0].label]
-                group = others[-1:] + group
+                group = (others[-1:] or _pair_before(text, spans, reference, group[0].label)) + group
             elif len(group) == 1:  # "MG makes up most of it, while 7-OH is a trace. They both ..."
                 group = [h for h in hits if not h.info.get("generic") and h.label != "kratom"][-3:] or group
         return list(dict.fromkeys(h.label for h in group))
     return page_topic(doc, reference.start, plural=plural)
+
+
+def _pair_before(text: str, spans: Iterator[tuple[int, int]], reference: Hit, named: str) -> list[Hit]:
+    """The other of a pair when the sentence just before "both" names only one of them: "MG bound
+    MOR ... 7-OH was a partial agonist at the MOR. Both compounds ..." are MG and 7-OH."""
+    for start, end in spans:
+        hits = [h for h in referable(reference, _uncompared(text, start, named_agents(text, start, end)), text) if h.label != named]
+        specific = [h for h in hits if not h.info.get("generic") and h.label != "kratom"]
+        if specific:
+            return specific[-1:]
+    return []
 
 
 def _section_before(doc: Document, index: int) -> Iterator[tuple[int, int]]:

@@ -89,6 +89,15 @@ _EFFECT = re.compile(
 )
 
 
+# What opens the clause of an agentless passive before its subject: a clause break, a conjunction.
+_PASSIVE_OPENING = re.compile(
+    r"(?:[,;]|\b(?:and|but|while|whereas|although|though|yet))\s*(?:(?:and|but|while|whereas)\s+)?(?:the\s+)?$", re.IGNORECASE
+)
+_PARTICIPLE = re.compile(r"(?:ed|en|bound)$", re.IGNORECASE)
+# Between that subject and its participle: "were", "was also", "is only weakly".
+_PASSIVE_VERB = re.compile(r"\s+(?:is|are|was|were)\s+(?:(?:\w+ly|also|not|only)\s+){0,2}", re.IGNORECASE)
+
+
 _UNKNOWN = re.compile(
     r"\s+(?:is|are|remains?|was|were)\s+(?:still\s+|largely\s+|completely\s+|as yet\s+)?(?:unknown|unclear|not (?:yet )?(?:known|clear|established)|uncertain|poorly understood|unstudied)",
     re.IGNORECASE,
@@ -169,7 +178,7 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
         limit = actions[n + 1].start if n + 1 < len(actions) else e
         negation_start = window_start
         elided: set[str] = set()  # the parts of the mechanism this clause leaves to the one before it
-        passive = passive_arguments(text, action, limit, targets, agents, window_start, target_refs, doc, index)
+        passive = passive_arguments(text, action, limit, targets, agents, window_start, target_refs, doc, index, references)
         if passive:
             group, chosen = passive
         elif PASSIVE_AFTER.match(text, action.end, limit) and PASSIVE_BEFORE.search(
@@ -205,6 +214,9 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
                 group, chosen = examples(text, action, limit, chosen, window_start, targets, agents)
             if not group and previous and _SHARED_SUBJECT.fullmatch(text, window_start, action.start):
                 group = previous[0]  # "MG is a partial agonist at MOR and an antagonist at KOR"
+                elided.add("agent")
+            elif not group and not chosen and previous and (opened := _passive_subject(text, window_start, action, targets)):
+                group, chosen = previous[0], opened  # "MG inhibited CYP2D6; CYP2C9 was inhibited only above 10 µM"
                 elided.add("agent")
             elif not group and previous and not chosen:
                 # "MG is a MOR partial agonist and a DOR antagonist": the second role noun's modifier
@@ -266,6 +278,19 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
                 out.extend(_compared_records(doc, claim_id, group, act, tgts, compared, clause_end, made[0].negated))
         window_start = max(target_end, action.end)
     return out
+
+
+def _passive_subject(text: str, window_start: int, action: Hit, targets: list[Target]) -> TargetChain:
+    """The targets that open an agentless passive clause ("CYP2C9 and CYP1A2 were inhibited"),
+    whose agent is the one the sentence's clause before it named; none when the verb is no passive."""
+    before = [t for t in targets if window_start <= t.start and t.end <= action.start]
+    if not before or not _PARTICIPLE.search(action.text(text)) or not _PASSIVE_VERB.fullmatch(text, before[-1].end, action.start):
+        return []
+    chain = chain_back(text, before, before[-1])
+    opening = chain[0][0].start
+    if text[window_start:opening].strip() and not _PASSIVE_OPENING.search(text, window_start, opening):
+        return []
+    return chain
 
 
 def _contrasted(text: str, chosen: TargetChain, targets: list[Target], limit: int) -> tuple[TargetChain, TargetChain]:
