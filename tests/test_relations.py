@@ -200,3 +200,8 @@ def test_both_reaches_back_past_a_sentence_that_names_one_of_the_pair():
         ("mitragynine", "antagonist", "kappa-opioid receptor", False),
         ("7-hydroxymitragynine", "antagonist", "kappa-opioid receptor", False),
     } <= mechanisms(text)
+
+
+def test_the_head_of_an_appositive_is_the_agent_even_with_modifiers_before_the_role_noun():
+    text = "7-hydroxymitragynine, a metabolite of mitragynine, is a potent mu agonist."
+    assert mechanisms(text) == {("7-hydroxymitragynine", "agonist", "mu-opioid receptor", False)}

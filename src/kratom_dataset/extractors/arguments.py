@@ -55,7 +55,7 @@ _MAIN_SUBJECT = re.compile(r"[^,.;]{0,60},\s*")
 _BRACKET_LIST = re.compile(r"\s*\((?:(?:e\.g\.|i\.e\.),?\s*|(?:such as|especially|mainly|notably|including|namely)\s+)?", re.IGNORECASE)
 _BRACKET_CLOSE = re.compile(r"\s*\)")
 _APPOSITIVE = re.compile(
-    r"\)?\s*,\s*(?:(?:the|a|an|its|one|another|two|three|both|several)\b|(?:which|who)\s)[^,;.]{0,60},\s*(?:[\w-]+\s+){0,3}", re.IGNORECASE
+    r"\)?\s*,\s*(?:(?:the|a|an|its|one|another|two|three|both|several)\b|(?:which|who)\s)[^,;.]{0,60},\s*(?:[\w-]+\s+){0,4}", re.IGNORECASE
 )
 _NEW_CLAUSE = re.compile(r"[.;]|,\s*(?:so|but|whereas|while|although|though|because|since|and so)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"which|who|that", re.IGNORECASE)
