@@ -205,3 +205,17 @@ def test_both_reaches_back_past_a_sentence_that_names_one_of_the_pair():
 def test_the_head_of_an_appositive_is_the_agent_even_with_modifiers_before_the_role_noun():
     text = "7-hydroxymitragynine, a metabolite of mitragynine, is a potent mu agonist."
     assert mechanisms(text) == {("7-hydroxymitragynine", "agonist", "mu-opioid receptor", False)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "As a partial agonist at the mu receptor, mitragynine has a ceiling on respiratory depression.",
+            ("mitragynine", "partial_agonist", "mu-opioid receptor", False),
+        ),
+        ("As an inhibitor of CYP2D6, kratom may raise levels of some antidepressants.", ("kratom", "inhibits", "CYP2D6", False)),
+    ],
+)
+def test_a_fronted_role_names_the_subject_after_it(text, expected):
+    assert expected in mechanisms(text)

@@ -49,8 +49,11 @@ _OF_AGENT = re.compile(r"\s+of\s+", re.IGNORECASE)
 # An action whose own words end in "of" ("inhibitory effects of"): the agent follows at once.
 _OF_ENDED = re.compile(r"\sof$", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\s+by\s+", re.IGNORECASE)
-# "By binding to these receptors, <agent> ...": an adverbial clause before the main subject.
-_ADVERBIAL = re.compile(r"(?:^|[,;]\s*)(?:by|through|via|upon|after|when|while)\s+$", re.IGNORECASE)
+# "By binding to these receptors, <agent> ...", "As a partial agonist at MOR, <agent> ...": an
+# adverbial clause or a fronted role before the main subject.
+_ADVERBIAL = re.compile(
+    r"(?:^|[,;]\s*)(?:(?:by|through|via|upon|after|when|while)\s+|(?:as|being)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2})$", re.IGNORECASE
+)
 _MAIN_SUBJECT = re.compile(r"[^,.;]{0,60},\s*")
 _BRACKET_LIST = re.compile(r"\s*\((?:(?:e\.g\.|i\.e\.),?\s*|(?:such as|especially|mainly|notably|including|namely)\s+)?", re.IGNORECASE)
 _BRACKET_CLOSE = re.compile(r"\s*\)")
