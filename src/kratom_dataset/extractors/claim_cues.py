@@ -8,11 +8,11 @@ import operator
 import re
 import sys
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .. import lexicon as lexicons
 from ._alternatives import alternatives
-from ._match import Matcher
+from ._match import Hit, Matcher
 from ._words import INDEX, Worded, folded_fragments
 
 #: The type matchers a sentence can match, by type name and strength.
@@ -42,6 +42,7 @@ class ClaimCues:
     study_design: Worded
     study_frame: re.Pattern[str]
     use_motive: Worded
+    attribution: Attribution
 
 
 @functools.cache
@@ -81,9 +82,62 @@ def lexicon() -> ClaimCues:
         study_design=Worded(lexicons.guarded(lex["study_design"], re.IGNORECASE)),
         study_frame=lexicons.factored(lex["study_frame"], re.IGNORECASE),
         use_motive=Worded(lexicons.guarded(lex["use_motive"], re.IGNORECASE)),
+        attribution=Attribution(lex["attribution"]),
         appositive=lexicons.factored(lex["appositive"], re.IGNORECASE),
         subordinate_mechanism=lexicons.factored(lexicons.body(lex["subordinate_mechanism"]), re.IGNORECASE),
     )
+
+
+# What may open a reporting verb's subject: a conjunction, then a determiner or a quantifier.
+_SUBJECT_OPENING = (
+    r"\s*(?:(?:and|but|so|then|also)\s+)?(?!(?:no|none|nobody|neither)\b)"
+    r"(?:(?:a few|a lot of|lots of|plenty of|a|an|the|my|our|your|his|her|their|one|some|many|most|several|other|two|three|few|these|those|this|that)\s+)?"
+)
+#: How far into a unit its reporting verb may stand, and how far after its subject's head noun.
+_VERB_WITHIN, _SUBJECT_GAP = 200, 80
+
+
+class Attribution:
+    """Who a unit is attributed to, read from the subject of its reporting verb: "A toxicologist
+    in Kuala Lumpur who was not involved in the work noted that ..." is an expert's word, "others
+    on here say ..." users' reports, "A 2021 survey of members found ..." a study's.
+
+    The subject opens the verb's clause (the unit, or what follows its last comma, colon or
+    bracket before the verb); the class of its head noun, the last listed noun within two words
+    of its determiner ("FDA testing" is testing), names the evidence. A verb after "be", a
+    modal or "to" reports nothing of its subject. Read only when no cue of the evidence list does.
+    """
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self._verbs = Worded(lexicons.guarded(rf"\b(?:{lexicons.body(spec['verbs'])})\b", re.IGNORECASE))
+        self._labels = [source["evidence"] for source in spec["sources"]]
+        nouns = "|".join(f"(?P<s{n}>{lexicons.body(source['pattern'])})" for n, source in enumerate(spec["sources"]))
+        self._subject = re.compile(rf"{_SUBJECT_OPENING}(?:[\w'’-]+\s+){{0,2}}(?:{nouns})(?![\w-])", re.IGNORECASE)
+
+    def first(self, text: str, start: int, end: int, words: int | None = None) -> Hit | None:
+        """The unit's attribution, from its subject's first word to the verb, or None."""
+        unit = text[start:end]
+        for verb in self._verbs.finditer(unit, words):
+            if verb.start() > _VERB_WITHIN:
+                break
+            clause = max(unit.rfind(mark, 0, verb.start()) for mark in _CLAUSE_MARKS) + 1
+            if _NOT_REPORTING.search(unit, max(clause, verb.start() - 24), verb.start()):
+                continue  # "patients are told", "can tell you", "likely to report": the subject reports nothing
+            subject = self._subject.match(unit, clause, verb.start())
+            if subject is None or verb.start() - subject.end() > _SUBJECT_GAP or "." in unit[subject.end() : verb.start()]:
+                continue
+            head = subject.lastgroup or "s0"
+            at = clause + len(unit[clause : verb.start()]) - len(unit[clause : verb.start()].lstrip())
+            return Hit(start + at, start + verb.end(), self._labels[int(head[1:])], {})
+        return None
+
+
+_CLAUSE_MARKS = (",", ";", ":", "(", "“", '"')
+# A passive, a modal or an infinitive before the verb: "are told", "should be warned", "can tell", "to report".
+_NOT_REPORTING = re.compile(
+    r"\b(?:be|been|being|is|are|was|were|am|get|gets|got|can|cannot|can't|can’t|could|should|would|will|must|may|might|to)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def spread(source: str) -> list[str]:

@@ -339,8 +339,10 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
     ]
     myth = _MYTH.match(text, s.start, s.end)
     myth_cue = Cue.trusted(char_start=myth.start(1), char_end=myth.end(1), text=myth.group(1), cue_type="negation") if myth else None
-    evidence_hit = _cited(text, s.start, s.end, lex.evidence.first(text, s.start, s.end, words=words)) or _personal(
-        text, s.start, s.end, words
+    evidence_hit = (
+        _cited(text, s.start, s.end, lex.evidence.first(text, s.start, s.end, words=words))
+        or _personal(text, s.start, s.end, words)
+        or lex.attribution.first(text, s.start, s.end, words)
     )
     evidence_cue = (
         Cue.trusted(char_start=evidence_hit.start, char_end=evidence_hit.end, text=evidence_hit.text(doc.text), cue_type="evidence")
