@@ -609,8 +609,8 @@ def test_a_long_title_stating_an_amount_over_a_lower_case_byline_is_the_pages_ti
             [("Notes", False), ('It answers questions like "does kratom cause insomnia?" and more.', True)],
         ),
         (
-            "Re: finally under 5g a day!! (long post sorry)\n\nI cut slowly.\n",
-            [("Re: finally under 5g a day!!", False), ("(long post sorry)", False), ("I cut slowly.", True)],
+            "Thread\n\nRe: finally under 5g a day!! (long post sorry)\n\nI cut slowly.\n",
+            [("Thread", False), ("Re: finally under 5g a day!!", False), ("(long post sorry)", False), ("I cut slowly.", True)],
         ),
     ],
 )

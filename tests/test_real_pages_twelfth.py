@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import claim_of
+from conftest import claim_of, units
 
 # Evidence: the subject of a reporting verb ----------------------------------------------------
 
@@ -50,3 +50,52 @@ def test_the_subject_of_a_reporting_verb_names_the_evidence(text, evidence, cue)
 )
 def test_a_verb_that_reports_nothing_of_its_subject_names_no_evidence(text):
     assert claim_of(text).evidence == "none"
+
+
+# Page structure --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "I'm not a doctor and this isn't advice, just what happened to me.",
+        "Still, I get this question often, so here is what we know.",
+        "ok so I've been reading papers on this for two years and here's how I understand it, happy to be corrected",
+        "There is a second issue.",
+        "Free and confidential: Mon–Fri 09:00–16:00",
+    ],
+)
+def test_page_talk_and_opening_hours_are_no_claims(unit):
+    assert units(f"Notes\n\nKratom is a tree.\n\n{unit}\n\nIt grows in Thailand.")[2] == (unit, False)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "There is a second issue with kratom: it inhibits CYP2D6.",
+        "This is not medical advice: do not replace a prescribed medication with kratom.",
+    ],
+)
+def test_a_unit_that_goes_on_to_say_something_is_a_claim(unit):
+    assert units(f"Notes\n\nKratom is a tree.\n\n{unit}\n\nIt grows in Thailand.")[2] == (unit, True)
+
+
+def test_a_page_title_that_states_an_amount_is_no_claim():
+    text = "Kratom taper plan – how I come down from 12 g (my method)\n\nHello friends, I am from Brazil.\n\nI took 12 grams a day."
+    assert units(text)[0] == ("Kratom taper plan – how I come down from 12 g (my method)", False)
+
+
+# Hedges and polarity -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity", "certainty"),
+    [
+        ("Despite this, 7-OH is arguably the more important of the two.", "affirmed", "uncertain"),
+        ("If some week is very hard, stay on the same dose a few days more, is no problem.", "affirmed", "certain"),
+        ("Got down to 18 g no problem.", "affirmed", "certain"),
+    ],
+)
+def test_hedges_and_litotes(text, polarity, certainty):
+    claim = claim_of(text)
+    assert (claim.polarity, claim.certainty) == (polarity, certainty)

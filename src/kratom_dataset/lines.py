@@ -93,6 +93,8 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, ti
         return False  # "Red vein strains are higher in": a piece of a wrapped sentence ("... Stick To" ends a title)
     if AMOUNT.search(line):  # "Day 4 – 7 g" states an amount; "Red Bali Kratom Powder – 250 g" names a product
         rest = AMOUNT.sub(" ", line)
+        if title and len(words) >= 6:
+            return True  # "Kratom taper plan – how I came down from 12 g": a page's title, in any case
         return (
             len(words) <= (words_limit if title else 12)
             and _title_case(rest)
