@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import claim_of, units
+from kratom_dataset.extractors.claims import is_furniture
 
 # Evidence: the subject of a reporting verb ----------------------------------------------------
 
@@ -99,3 +100,51 @@ def test_a_page_title_that_states_an_amount_is_no_claim():
 def test_hedges_and_litotes(text, polarity, certainty):
     claim = claim_of(text)
     assert (claim.polarity, claim.certainty) == (polarity, certainty)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Print   Download XML   Report an error",
+        "About this site · Accessibility · Copyright · Privacy · Contact us",
+        "Quick reply · Report · Quote",
+        "nightowl_leeds",
+        "From Farmacopedia, the free pharmacology encyclopedia",
+        "(Redirected from MG (alkaloid))",
+    ],
+)
+def test_menus_handles_and_encyclopedia_boilerplate_are_no_claims(unit):
+    assert units(f"Notes\n\nKratom is a tree.\n\n{unit}\n\nIt grows in Thailand.")[2] == (unit, False)
+
+
+@pytest.mark.parametrize(
+    ("unit", "furniture"),
+    [
+        ("Print   Download XML   Report an error", True),
+        ("Quick reply · Report · Quote", True),
+        ("7-OH-MG       agonist         antagonist     antagonist", False),  # a table's row laid out in spaces
+        ("Low 1–2 g · Moderate 3–5 g · High 6–8 g", False),  # a row of amounts
+    ],
+)
+def test_a_menu_is_furniture_but_a_row_of_a_table_or_of_amounts_is_not(unit, furniture):
+    assert is_furniture(unit) is furniture
+
+
+def test_every_entry_under_a_related_heading_is_an_entry_not_a_heading():
+    text = (
+        "Kratom and sleep\n\nKratom can delay sleep.\n\nRelated\nWhy more people are searching for kratom\n"
+        "Melatonin gummies: what the labels don't tell you\n\nKratom is sold as powder."
+    )
+    found = dict(units(text))
+    assert found["Why more people are searching for kratom"] is False
+    assert found["Melatonin gummies: what the labels don't tell you"] is False
+
+
+@pytest.mark.parametrize(
+    "kicker",
+    ["Study Results", "Fact sheet", "Press release", "Skip to main content"],
+)
+def test_a_title_after_a_site_name_and_a_section_name_is_the_title(kicker):
+    title = "Melatonin 5 mg for Insomnia During Supervised Kratom Discontinuation: a Randomised, Placebo-controlled Trial"
+    text = f"Clinical Studies Register | English\nHome › Search results\n\n{kicker}\n{title}\n\nAdults took melatonin 5 mg at night."
+    assert (title, False) in units(text)

@@ -335,7 +335,10 @@ def is_forum_byline(line: str) -> bool:
 
 
 # "[reply] u/name · 28 points", "r/quittingkratom · Posted by u/name": a handle and what the forum adds.
-_FORUM_HANDLE_LINE = re.compile(r"^(?:\[[^\]\n]{1,20}\]\s*)?(?:[▲▼]\s*\d*\s*)*(?:[·•|]\s*)?(?:u|r)/[\w-]+\s*(?:[·•|]|$)")
+# A handle is "u/name", "r/name" or a name joined by an underscore ("nightowl_leeds"), which no word is.
+_FORUM_HANDLE_LINE = re.compile(
+    r"^(?:\[[^\]\n]{1,20}\]\s*)?(?:[▲▼]\s*\d*\s*)*(?:[·•|]\s*)?(?:(?:u|r)/[\w-]+|@?[^\W_]+(?:_+[^\W_]+)+_*)\s*(?:[·•|]|$)"
+)
 
 
 def is_forum_handle_line(line: str) -> bool:

@@ -300,7 +300,9 @@ _TITLE_REACH = 4
 # section's name ("Abstract", "News"); another short line in mixed case may be the title itself.
 _KICKER = re.compile(
     r"\s[›>»|·•/]\s|^[^a-z\d\n]*[A-Z][^a-z\d\n]*$"
-    r"|^\W*(?i:abstract|news|health|science|opinion|review|research|wellness|guides?|blog|features?|explainer|analysis)\W*$"
+    r"|^\W*(?i:abstract|news|health|science|opinion|review|research|wellness|guides?|blog|features?|explainer|analysis|(?:study )?results"
+    r"|(?:press|media) releases?|fact ?sheets?|newsroom|original (?:article|research)|case reports?|skip to (?:main )?content)\W*$",
+    re.MULTILINE,  # searched from a paragraph's start inside the text: "^" is the start of its line
 )
 
 
@@ -364,6 +366,8 @@ def _add_paragraphs(
             heading = is_heading_line(" ".join(_NUMBER_MARK.sub("", line, count=1).split()), strict=False, words_limit=12)
         if heading and not first and not contents and n in bare_list:
             heading = False  # "Key Takeaways" over "Start low and go slow" / "Never mix it with alcohol"
+        if heading and sections and sections[-1].role == "references" and paragraphs and _single_break(text[paragraphs[-1].end : span[0]]):
+            heading = False  # "Related" over "Why more people search for kratom": entries of the list, not headings
         contents = heading and (contents or _CONTENTS.fullmatch(line.strip()) is not None)
         if new_sections and (heading or not sections):
             role: SectionRole = heading_role(line) if heading else "body"

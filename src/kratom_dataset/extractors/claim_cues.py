@@ -105,12 +105,13 @@ class Attribution:
     The subject opens the verb's clause (the unit, or what follows its last comma, colon or
     bracket before the verb); the class of its head noun, the last listed noun within two words
     of its determiner ("FDA testing" is testing), names the evidence. A verb after "be", a
-    modal or "to" reports nothing of its subject. Read only when no cue of the evidence list does.
+    modal or "to" reports nothing of its subject; a passive one names its source after "by"
+    ("Headache was reported by 4 of 32 participants"). Read only when no cue of the evidence list does.
     """
 
     def __init__(self, spec: dict[str, Any]) -> None:
         self._verbs = Worded(lexicons.guarded(rf"\b(?:{lexicons.body(spec['verbs'])})\b", re.IGNORECASE))
-        self._labels = [source["evidence"] for source in spec["sources"]]
+        self._labels: list[str] = [source["evidence"] for source in spec["sources"]]
         nouns = "|".join(f"(?P<s{n}>{lexicons.body(source['pattern'])})" for n, source in enumerate(spec["sources"]))
         self._subject = re.compile(rf"{_SUBJECT_OPENING}(?:[\w'’-]+\s+){{0,2}}(?:{nouns})(?![\w-])", re.IGNORECASE)
 
@@ -122,17 +123,28 @@ class Attribution:
                 break
             clause = max(unit.rfind(mark, 0, verb.start()) for mark in _CLAUSE_MARKS) + 1
             if _NOT_REPORTING.search(unit, max(clause, verb.start() - 24), verb.start()):
-                continue  # "patients are told", "can tell you", "likely to report": the subject reports nothing
+                # "patients are told", "can tell you", "likely to report": the subject reports nothing;
+                # "Headache was reported by 4 of 32 participants": the agent after "by" does
+                agent = _BY.match(unit, verb.end())
+                subject = self._subject.match(unit, agent.end(), min(len(unit), agent.end() + 60)) if agent else None
+                if subject is not None:
+                    return Hit(start + verb.start(), start + subject.end(), self._label(subject), {})
+                continue
+            subject = self._subject.match(unit, clause, verb.start())
             subject = self._subject.match(unit, clause, verb.start())
             if subject is None or verb.start() - subject.end() > _SUBJECT_GAP or "." in unit[subject.end() : verb.start()]:
                 continue
-            head = subject.lastgroup or "s0"
             at = clause + len(unit[clause : verb.start()]) - len(unit[clause : verb.start()].lstrip())
-            return Hit(start + at, start + verb.end(), self._labels[int(head[1:])], {})
+            return Hit(start + at, start + verb.end(), self._label(subject), {})
         return None
+
+    def _label(self, subject: re.Match[str]) -> str:
+        return self._labels[int((subject.lastgroup or "s0")[1:])]
 
 
 _CLAUSE_MARKS = (",", ";", ":", "(", "“", '"')
+# The agent of a passive reporting verb, with a count before it: "by 4 of 32 melatonin participants".
+_BY = re.compile(r"\s+by\s+(?:(?:only |just |about |around )?[\d,]+(?:\s*%| of(?: the)? [\d,]+| percent of)?\s+)?", re.IGNORECASE)
 # A passive, a modal or an infinitive before the verb: "are told", "should be warned", "can tell", "to report".
 _NOT_REPORTING = re.compile(
     r"\b(?:be|been|being|is|are|was|were|am|get|gets|got|can|cannot|can't|can’t|could|should|would|will|must|may|might|to)\s+(?:\w+ly\s+)?$",
