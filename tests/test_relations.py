@@ -219,3 +219,27 @@ def test_the_head_of_an_appositive_is_the_agent_even_with_modifiers_before_the_r
 )
 def test_a_fronted_role_names_the_subject_after_it(text, expected):
     assert expected in mechanisms(text)
+
+
+def test_both_takes_in_the_name_the_clause_compared_with_its_subject():
+    text = (
+        "Speciociliatine bound the mu-opioid receptor with higher affinity than mitragynine, "
+        "whereas both alkaloids antagonised the kappa receptor. Neither compound showed affinity for the delta receptor."
+    )
+    assert {
+        ("speciociliatine", "antagonist", "kappa-opioid receptor", False),
+        ("mitragynine", "antagonist", "kappa-opioid receptor", False),
+        ("speciociliatine", "binds", "delta-opioid receptor", True),
+        ("mitragynine", "binds", "delta-opioid receptor", True),
+    } <= mechanisms(text)
+
+
+def test_a_reduced_relative_after_a_clause_takes_its_object_as_subject():
+    assert ("morphine", "interacts_with", "mu-opioid receptor", False) in mechanisms(
+        "Mitragynine acts on the same mu-opioid receptors targeted by morphine."
+    )
+
+
+def test_the_molecule_points_back_to_the_agent_named_before():
+    text = "Mitragynine pseudoindoxyl forms in plasma. The molecule activates the G protein pathway."
+    assert {m[0] for m in mechanisms(text)} == {"mitragynine pseudoindoxyl"}

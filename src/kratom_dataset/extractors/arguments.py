@@ -234,7 +234,9 @@ def passive_arguments(
     by = PASSIVE_AFTER.match(text, action.end, limit)
     if not by:
         return None
-    before = [t for t in targets if window_start <= t.start and t.end <= action.start]
+    # "acts on the same receptors targeted by morphine": the object of the clause before is the
+    # subject of a reduced relative right after it
+    before = [t for t in targets if (window_start <= t.start or not text[t.end : action.start].strip()) and t.end <= action.start]
     refs = [r for r in target_refs if window_start <= r.start and r.end <= action.start and (not before or r.start > before[-1].end)]
     chosen = chain_back(text, targets, before[-1]) if before else []
     if refs and doc is not None:  # "the same receptor targeted by morphine"

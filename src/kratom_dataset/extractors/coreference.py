@@ -16,13 +16,13 @@ from collections.abc import Iterator
 
 from ..document import Document
 from ._match import Hit, looking_back
-from .mentions import CHAIN, Target, chain_back, compared_agents, find_targets, lexicon, named_agents
+from .mentions import CHAIN, Target, chain_back, compared_agents, find_agents, find_targets, lexicon, named_agents
 
 # "the main alkaloid in kratom": a name in a prepositional phrase, seldom what "it" points back to.
 IN_PHRASE = re.compile(r"\b(?:in|of|from|within|inside|into)\s+(?:the\s+|raw\s+|dried\s+)?$", re.IGNORECASE)
 
 SINGULAR = re.compile(
-    r"it|its|this compound|the compound|this alkaloid|the alkaloid|this drug|the drug|this substance|the substance", re.IGNORECASE
+    r"it|its|this compound|the compound|this molecule|the molecule|this alkaloid|the alkaloid|this drug|the drug|this substance|the substance", re.IGNORECASE
 )
 
 PRONOUN = re.compile(r"it|its", re.IGNORECASE)
@@ -73,7 +73,10 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
                     break
                 group.insert(0, prev)
             if len(group) == 1 and PAIR.match(text, reference.start):  # "Both alkaloids": the last two named
-                others = [h for h in hits if h.label != group[0].label]
+                # ... a name the clause compared with the subject among them ("X bound MOR more tightly than Y, whereas both ...")
+                others = [h for h in hits if h.label != group[0].label] or [
+                    h for h in referable(reference, find_agents(text, start, end), text) if h.label != group[0].label and not h.info.get("generic")
+                ]
                 group = (others[-1:] or _pair_before(text, spans, reference, group[0].label)) + group
             elif len(group) == 1:  # "MG makes up most of it, while 7-OH is a trace. They both ..."
                 group = [h for h in hits if not h.info.get("generic") and h.label != "kratom"][-3:] or group
