@@ -148,3 +148,12 @@ def test_a_title_after_a_site_name_and_a_section_name_is_the_title(kicker):
     title = "Melatonin 5 mg for Insomnia During Supervised Kratom Discontinuation: a Randomised, Placebo-controlled Trial"
     text = f"Clinical Studies Register | English\nHome › Search results\n\n{kicker}\n{title}\n\nAdults took melatonin 5 mg at night."
     assert (title, False) in units(text)
+
+
+def test_a_title_after_a_menu_a_breadcrumb_and_a_label_is_the_title():
+    title = "Receptor profile of speciociliatine and mitragynine: binding, signalling and CYP inhibition in vitro"
+    text = (
+        "Online Journals   Journals   Books   Submit   Log in\nHome > Journal of Pharmacology > Vol. 18 > Abstract\n\n"
+        f"Original Article | Open Access\n{title}\nA. Moreira, K. Srisuk\n\nMitragynine inhibited CYP2D6."
+    )
+    assert (title, False) in units(text)

@@ -341,6 +341,24 @@ _FORUM_HANDLE_LINE = re.compile(
 )
 
 
+# "Print   Download XML   Report an error", "About this site · Accessibility · Privacy": a menu's items.
+_MENU_BREAK = re.compile(r"[ \t]+[·•][ \t]+|[ \t]{3,}")
+_MENU_ITEM = re.compile(r"[^\s.!?;:,]+(?:[ \t][^\s.!?;:,]+){0,3}")
+
+
+def is_menu_line(sentence: str) -> bool:
+    """Whether a unit is one line of three or more short items set apart by dots or wide gaps, as
+    a site's menus and link rows are; a row of amounts ("Low 1–2 g · High 6 g") is content."""
+    if "\n" in sentence or not _MENU_BREAK.search(sentence):
+        return False
+    items = _MENU_BREAK.split(sentence.strip())
+    if len(items) < 3 or not all(_MENU_ITEM.fullmatch(item) for item in items) or AMOUNT.search(sentence):
+        return False
+    # Items set apart by gaps alone are a menu's when each opens in capitals, as link labels do;
+    # "7-OH-MG     agonist     antagonist" is a row of a table laid out in spaces.
+    return "·" in sentence or "•" in sentence or all(item[0].isupper() for item in items)
+
+
 def is_forum_handle_line(line: str) -> bool:
     """Whether a unit is a forum post's header line, opening with the poster's or the forum's
     handle: page furniture, never a claim."""

@@ -30,6 +30,7 @@ from .lines import (
     is_bare_item,
     is_forum_byline,
     is_heading_line,
+    is_menu_line,
     is_numbered_heading,
     paragraph_lines,
 )
@@ -295,7 +296,7 @@ def _plain(text: str, lines: list[LineSpan]) -> Layout:
 
 
 #: How many heading lines (breadcrumb, site name, kicker) may stand before a page's title.
-_TITLE_REACH = 4
+_TITLE_REACH = 6
 # A line that may stand above a page's title: a breadcrumb, a kicker in capitals ("HEALTH") or a
 # section's name ("Abstract", "News"); another short line in mixed case may be the title itself.
 _KICKER = re.compile(
@@ -349,7 +350,7 @@ def _add_paragraphs(
         # The page's title may follow a breadcrumb, a site name or a kicker ("Home › News", "HEALTH").
         first = not paragraphs or (
             len(paragraphs) < _TITLE_REACH
-            and all(p.is_heading and _KICKER.search(text, p.start, p.end) for p in paragraphs)
+            and all((p.is_heading and _KICKER.search(text, p.start, p.end)) or is_menu_line(text[p.start : p.end]) for p in paragraphs)
             and not is_attribute_line(line)
         )
         heading = more and is_heading_line(" ".join(line.split()), strict=False, words_limit=25 if first else 15, title=first)

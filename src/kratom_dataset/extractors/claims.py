@@ -17,7 +17,7 @@ from collections.abc import Set as AbstractSet
 from .. import lexicon as lexicons
 from ..document import Document
 from ..ids import record_id
-from ..lines import AMOUNT, CHAT_STAMP, CLOCK, is_byline, is_forum_handle_line, is_headline
+from ..lines import AMOUNT, CHAT_STAMP, CLOCK, is_byline, is_forum_handle_line, is_headline, is_menu_line
 from ..models import Claim, Cue
 from ..provenance import sentence_anchor
 from . import topics
@@ -250,25 +250,7 @@ def is_furniture(sentence: str, words: int | None = None) -> bool:
     lex = _lexicon()
     if lex.furniture.match(sentence, words) or _within(lex.furniture_within, sentence) or _table_furniture(sentence):
         return True
-    return is_forum_handle_line(sentence) or is_headline(sentence.split("\n", 1)[0]) or _menu(sentence)
-
-
-# "Print   Download XML   Report an error", "About this site · Accessibility · Privacy": a menu's items.
-_MENU_BREAK = re.compile(r"[ \t]+[·•][ \t]+|[ \t]{3,}")
-_MENU_ITEM = re.compile(r"[^\s.!?;:,]+(?:[ \t][^\s.!?;:,]+){0,3}")
-
-
-def _menu(sentence: str) -> bool:
-    """Whether a unit is one line of three or more short items set apart by dots or wide gaps, as
-    a site's menus and link rows are; a row of amounts ("Low 1–2 g · High 6 g") is content."""
-    if "\n" in sentence or not _MENU_BREAK.search(sentence):
-        return False
-    items = _MENU_BREAK.split(sentence.strip())
-    if len(items) < 3 or not all(_MENU_ITEM.fullmatch(item) for item in items) or AMOUNT.search(sentence):
-        return False
-    # Items set apart by gaps alone are a menu's when each opens in capitals, as link labels do;
-    # "7-OH-MG     agonist     antagonist" is a row of a table laid out in spaces.
-    return "·" in sentence or "•" in sentence or all(item[0].isupper() for item in items)
+    return is_forum_handle_line(sentence) or is_headline(sentence.split("\n", 1)[0]) or is_menu_line(sentence)
 
 
 #: How far into a unit the words of page talk or furniture it holds may stand.

@@ -22,7 +22,8 @@ from .mentions import CHAIN, Target, chain_back, compared_agents, find_agents, f
 IN_PHRASE = re.compile(r"\b(?:in|of|from|within|inside|into)\s+(?:the\s+|raw\s+|dried\s+)?$", re.IGNORECASE)
 
 SINGULAR = re.compile(
-    r"it|its|this compound|the compound|this molecule|the molecule|this alkaloid|the alkaloid|this drug|the drug|this substance|the substance", re.IGNORECASE
+    r"it|its|this compound|the compound|this molecule|the molecule|this alkaloid|the alkaloid|this drug|the drug|this substance|the substance",
+    re.IGNORECASE,
 )
 
 PRONOUN = re.compile(r"it|its", re.IGNORECASE)
@@ -75,7 +76,9 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
             if len(group) == 1 and PAIR.match(text, reference.start):  # "Both alkaloids": the last two named
                 # ... a name the clause compared with the subject among them ("X bound MOR more tightly than Y, whereas both ...")
                 others = [h for h in hits if h.label != group[0].label] or [
-                    h for h in referable(reference, find_agents(text, start, end), text) if h.label != group[0].label and not h.info.get("generic")
+                    h
+                    for h in referable(reference, find_agents(text, start, end), text)
+                    if h.label != group[0].label and not h.info.get("generic")
                 ]
                 group = (others[-1:] or _pair_before(text, spans, reference, group[0].label)) + group
             elif len(group) == 1:  # "MG makes up most of it, while 7-OH is a trace. They both ..."
