@@ -151,7 +151,7 @@ def test_a_title_after_a_site_name_and_a_section_name_is_the_title(kicker):
 
 
 def test_a_title_after_a_menu_a_breadcrumb_and_a_label_is_the_title():
-    title = "Receptor profile of speciociliatine and mitragynine: binding, signalling and CYP inhibition in vitro"
+    title = "Receptor profile and metabolic liabilities of speciociliatine and mitragynine: binding, signalling and CYP/P-gp inhibition in vitro"
     text = (
         "Online Journals   Journals   Books   Submit   Log in\nHome > Journal of Pharmacology > Vol. 18 > Abstract\n\n"
         f"Original Article | Open Access\n{title}\nA. Moreira, K. Srisuk\n\nMitragynine inhibited CYP2D6."
