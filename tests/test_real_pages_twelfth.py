@@ -157,3 +157,16 @@ def test_a_title_after_a_menu_a_breadcrumb_and_a_label_is_the_title():
         f"Original Article | Open Access\n{title}\nA. Moreira, K. Srisuk\n\nMitragynine inhibited CYP2D6."
     )
     assert (title, False) in units(text)
+
+
+@pytest.mark.parametrize(
+    "authors",
+    [
+        "Jane Q Smith 1, Ravi Kumar 2, Lee Wong 3",
+        "Katrin Vogel a, Chukwuemeka Obi b, Lukas Brenner a",
+        "Rafael T. Moreira, Kanokwan Srisuk, Ana Paula Lemos",
+    ],
+)
+def test_a_title_over_an_author_line_is_no_claim(authors):
+    text = f"Review\nJ Psychoactive Drugs\n\nKratom withdrawal and sleep: a narrative review\n{authors}\n\nInsomnia was the most reported symptom."
+    assert ("Kratom withdrawal and sleep: a narrative review", False) in units(text)

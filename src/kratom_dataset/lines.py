@@ -318,6 +318,18 @@ def is_byline(line: str) -> bool:
     return _BYLINE_START.match(line) is not None
 
 
+# One author of a paper's author line: two to four capitalised names ("Jane Q Smith", "Rafael T.
+# Moreira", "Ana Paula Lemos"), maybe marked with an affiliation ("1", "a", "*", "²").
+_AUTHOR = r"(?-i:[A-Z][\w’'-]*\.?)(?:\s(?-i:[A-Z][\w’'-]*\.?|de|van|von|da|dos|del|der|le|la)){1,3}(?:\s?[\d¹²³⁴⁵⁶⁷⁸⁹*†‡,]{1,5}|\s(?-i:[a-f])(?:,(?-i:[a-f]))*)?"
+_AUTHOR_LINE = re.compile(rf"{_AUTHOR}(?:\s*(?:,|;|&|\band\b)\s*{_AUTHOR}){{1,20}}\s*")
+
+
+def is_author_line(line: str) -> bool:
+    """Whether a line lists a paper's authors ("Jane Q Smith 1, Ravi Kumar 2, Lee Wong 3"): under a
+    title, as a byline is."""
+    return len(line) <= 400 and _AUTHOR_LINE.fullmatch(line.strip()) is not None
+
+
 # "posted by dana_k", "written by ...", "updated on ...": a byline in lower case under a title.
 _BYLINE_OPENS = re.compile(r"(?:posted|written|submitted|published|reviewed|updated)\s+(?:by|on)\b", re.IGNORECASE)
 

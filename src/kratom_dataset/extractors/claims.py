@@ -17,7 +17,7 @@ from collections.abc import Set as AbstractSet
 from .. import lexicon as lexicons
 from ..document import Document
 from ..ids import record_id
-from ..lines import AMOUNT, CHAT_STAMP, CLOCK, is_byline, is_forum_handle_line, is_headline, is_menu_line
+from ..lines import AMOUNT, CHAT_STAMP, CLOCK, is_author_line, is_byline, is_forum_handle_line, is_headline, is_menu_line
 from ..models import Claim, Cue
 from ..provenance import sentence_anchor
 from . import topics
@@ -139,13 +139,13 @@ def claim_sentences(doc: Document) -> dict[int, str]:
 
 def _over_byline(doc: Document, index: int, unit: str) -> bool:
     """Whether a line with no closing punctuation stands over the page's byline, one or two lines
-    below it ("Reducing kratom use: a planned taper" over "Reviewed 14 February 2024"): the
-    page's title, whatever its case."""
+    below it ("Reducing kratom use: a planned taper" over "Reviewed 14 February 2024") or over
+    its author line: the page's title, whatever its case."""
     if "\n" in unit or unit.rstrip()[-1:] in '.!?;:)"”' or len(unit.split()) > 16:
         return False
     for j in range(index + 1, min(index + 3, len(doc.sentences))):
         line = doc.flat[doc.sentences[j].start : doc.sentences[j].end]
-        if is_byline(line):
+        if is_byline(line) or is_author_line(line):
             return True
         if "\n" in line or line.rstrip()[-1:] in ".!?":
             return False
