@@ -170,3 +170,16 @@ def test_a_title_after_a_menu_a_breadcrumb_and_a_label_is_the_title():
 def test_a_title_over_an_author_line_is_no_claim(authors):
     text = f"Review\nJ Psychoactive Drugs\n\nKratom withdrawal and sleep: a narrative review\n{authors}\n\nInsomnia was the most reported symptom."
     assert ("Kratom withdrawal and sleep: a narrative review", False) in units(text)
+
+
+@pytest.mark.parametrize(
+    ("unit", "claim"),
+    [
+        ("Edit list (add/remove drugs)", False),
+        ("No warnings were found for your selected drugs.", False),
+        ("These classifications are only a guideline.", False),
+        ("No interactions were found between kratom and modafinil.", True),  # states a finding of two named drugs
+    ],
+)
+def test_an_interaction_checker_says_of_itself_or_of_the_drugs(unit, claim):
+    assert units(f"Notes\n\nKratom is a tree.\n\n{unit}\n\nIt grows in Thailand.")[2] == (unit, claim)
