@@ -30,7 +30,7 @@ from .claim_types import counted_form
 from .doses import size_options
 
 NAME = "kratom_dataset.extractors.claims"
-VERSION = f"1.2.0+{lexicons.version('claims', 'taxonomy')}"
+VERSION = f"1.3.0+{lexicons.version('claims', 'taxonomy')}"
 
 CLAIM_ROLES = frozenset({"summary", "intro", "section", "conclusion", "body"})
 _WORDS = re.compile(r"[^\W\d_]{2,}")
