@@ -46,7 +46,21 @@ def test_a_table_added_later_is_not_in_an_older_release():
 
 
 def test_versions_and_tables():
-    assert kd.versions() == ["0.1.0", "0.2.0", "0.3.0", "0.4.0", "0.5.0", "0.6.0", "0.7.0", "0.8.0", "0.9.0", "0.10.0", "0.11.0", "0.12.0", "0.13.0"]
+    assert kd.versions() == [
+        "0.1.0",
+        "0.2.0",
+        "0.3.0",
+        "0.4.0",
+        "0.5.0",
+        "0.6.0",
+        "0.7.0",
+        "0.8.0",
+        "0.9.0",
+        "0.10.0",
+        "0.11.0",
+        "0.12.0",
+        "0.13.0",
+    ]
     assert kd.tables() == ["articles", "sentences", "topics", "claims", "doses", "mechanisms", "gold"]
 
 

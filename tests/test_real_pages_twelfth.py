@@ -183,3 +183,14 @@ def test_a_title_over_an_author_line_is_no_claim(authors):
 )
 def test_an_interaction_checker_says_of_itself_or_of_the_drugs(unit, claim):
     assert units(f"Notes\n\nKratom is a tree.\n\n{unit}\n\nIt grows in Thailand.")[2] == (unit, claim)
+
+
+def test_an_outline_of_numbered_headings_over_notes():
+    text = (
+        "Lecture 14 – Kratom\n\n2. Receptor pharmacology\nMG = partial agonist at MOR; competitive antagonist at KOR and DOR\n"
+        "7-OH-MG: MOR partial agonist, far more potent\n\n3. Metabolism & interactions\nMG inhibits CYP2D6 in vitro\n"
+    )
+    found = dict(units(text))
+    assert found["Receptor pharmacology"] is False
+    assert found["Metabolism & interactions"] is False
+    assert found["MG = partial agonist at MOR; competitive antagonist at KOR and DOR"] is True

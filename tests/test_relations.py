@@ -243,3 +243,31 @@ def test_a_reduced_relative_after_a_clause_takes_its_object_as_subject():
 def test_the_molecule_points_back_to_the_agent_named_before():
     text = "Mitragynine pseudoindoxyl forms in plasma. The molecule activates the G protein pathway."
     assert {m[0] for m in mechanisms(text)} == {"mitragynine pseudoindoxyl"}
+
+
+def test_a_counted_reference_names_as_many_agents_as_it_counts():
+    text = (
+        "We tested mitragynine, 7-hydroxymitragynine, paynantheine and speciogynine in liver microsomes. "
+        "Mitragynine was a potent inhibitor of CYP2D6, whereas inhibition of CYP1A2 by all four alkaloids was weak."
+    )
+    agents = {m[0] for m in mechanisms(text) if m[2] == "CYP1A2"}
+    assert agents == {"mitragynine", "7-hydroxymitragynine", "paynantheine", "speciogynine"}
+
+
+def test_an_action_a_study_measured_is_no_finding():
+    text = "We measured inhibition of seven CYP isoforms by mitragynine and assessed binding at cloned opioid receptors."
+    assert mechanisms(text) == set()
+
+
+def test_a_second_clause_of_one_subject_after_a_comparison_keeps_the_subject():
+    text = "7-OH bound the mu-opioid receptor with higher affinity than mitragynine (Ki 13 nM) and showed no measurable affinity for the delta-opioid receptor."
+    found = mechanisms(text)
+    assert ("7-hydroxymitragynine", "binds", "delta-opioid receptor", True) in found
+    assert ("mitragynine", "binds", "delta-opioid receptor", True) not in found
+
+
+@pytest.mark.parametrize(
+    "text", ["7-OH has roughly tenfold higher MOR affinity than mitragynine.", "Speciociliatine showed high MOR affinity."]
+)
+def test_a_receptor_named_before_affinity_is_what_is_bound(text):
+    assert any(m[1] == "binds" and m[2] == "mu-opioid receptor" for m in mechanisms(text))

@@ -79,6 +79,8 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, ti
     core = line.rstrip(_CLOSERS)
     if not core or core[-1] in _TERMINAL or not (line[0].isupper() or line[0].isdigit() or line[0] in OPEN_QUOTES):
         return False
+    if _NOTE_MARK.search(line):
+        return False  # "MG = partial agonist at MOR": a note, which no heading is
     label = _LABEL.match(line)
     if label and _STEP_LABEL.match(line) and not AMOUNT.search(line) and not label.group("value").lstrip()[:1].isdigit():
         return True  # "Step 2: Make the first cut": a listicle's numbered heading
@@ -157,7 +159,8 @@ def _spec(label: str, value: str) -> bool:
 def is_numbered_heading(line: str, following: str) -> bool:
     """Whether a numbered line is a listicle's heading rather than an item of a list: a short line
     with no closing punctuation ("1. It is not a sleeping pill") followed by a paragraph, not by
-    the next item."""
+    the next item; a line of up to five words and no amount ("2. Receptor pharmacology") followed
+    by anything but the next item heads an outline's section."""
     numbered = _LIST_ITEM.match(line)
     if not numbered or _BULLET_ITEM.match(line) or not following:
         return False
@@ -166,6 +169,8 @@ def is_numbered_heading(line: str, following: str) -> bool:
     if _LIST_ITEM.match(following) and not _BULLET_ITEM.match(following):
         return False
     rest = line[numbered.end() :].strip()
+    # "2. Receptor pharmacology" over lines of notes: an outline's short numbered heading
+    under_it = under_it or (len(rest.split()) <= 5 and AMOUNT.search(rest) is None)
     return bool(rest) and rest[-1] not in _TERMINAL and len(rest.split()) <= 12 and under_it
 
 
@@ -173,6 +178,8 @@ _BULLET_ITEM = re.compile(r"[ \t]*[-*•▪◦–—][ \t]+")
 _CLOSERS = '"”’)]'
 
 
+# An equals sign between words: how notes are written ("MG = partial agonist"), not headings.
+_NOTE_MARK = re.compile(r"\w\s+=\s+\w")
 _STEP_LABEL = factored(r"(?:step|part|phase|stage|tip|rule|mistake|reason|myth|fact|sign)\s*#?\d{1,2}\s*:", re.IGNORECASE)
 _DOT_LEADER_AMOUNT = re.compile(r"\.{3,}\s*\d")
 

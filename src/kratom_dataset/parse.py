@@ -310,7 +310,7 @@ _KICKER = re.compile(
 def _bare_list(text: str, spans: list[LineSpan]) -> set[int]:
     """The lines that are items of a list whose bullets a page's copy lost: a run of lines that
     read as items (:func:`is_bare_item`), one line break apart. A run's first line is an item
-    only under a heading one line break above ("Key Takeaways"); otherwise it may head the
+    only under a heading one line break above ("Key Takeaways", "2. Receptor pharmacology"); otherwise it may head the
     rest ("Opioid receptors and sleep" over notes). A line right above a paragraph heads that
     paragraph ("Kratom and opioids"). Two items or more make a list; a lone line under a title
     is a tagline ("From the free encyclopedia")."""
@@ -326,7 +326,8 @@ def _bare_list(text: str, spans: list[LineSpan]) -> set[int]:
         while joined[last] and bare[last + 1]:
             last += 1
         run = range(n, last + 1 - joined[last])
-        if not (n and joined[n - 1] and is_heading_line(" ".join(text[spans[n - 1][0] : spans[n - 1][1]].split()))):
+        above = " ".join(text[spans[n - 1][0] : spans[n - 1][1]].split()) if n else ""
+        if not (n and joined[n - 1] and (is_heading_line(above) or is_numbered_heading(above, text[spans[n][0] : spans[n][1]]))):
             run = run[1:]
         if len(run) >= 2:
             items.update(run)

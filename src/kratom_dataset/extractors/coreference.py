@@ -83,8 +83,34 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
                 group = (others[-1:] or _pair_before(text, spans, reference, group[0].label)) + group
             elif len(group) == 1:  # "MG makes up most of it, while 7-OH is a trace. They both ..."
                 group = [h for h in hits if not h.info.get("generic") and h.label != "kratom"][-3:] or group
+            counted = _COUNTED.search(reference.text(text))
+            count = _COUNTS[counted.group(0).lower()] if counted else None
+            if count is not None and len({h.label for h in group}) < count:
+                # "all four alkaloids" after a sentence that names one: the four named before it
+                group = _more_before(text, spans, reference, group, count) + group
         return list(dict.fromkeys(h.label for h in group))
     return page_topic(doc, reference.start, plural=plural)
+
+
+# A plural reference that says how many it names: "all four alkaloids", "the three compounds".
+_COUNTED = re.compile(r"\b(?:three|four|five|six)\b", re.IGNORECASE)
+_COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _more_before(text: str, spans: Iterator[tuple[int, int]], reference: Hit, group: list[Hit], count: int) -> list[Hit]:
+    """Agents named before the sentences already read, the latest first, until ``group`` and they
+    name ``count`` agents: "We tested MG, 7-OH, paynantheine and speciogynine. MG inhibited CYP2D6,
+    whereas inhibition of CYP1A2 by all four alkaloids was weak"."""
+    named = {h.label for h in group}
+    more: list[Hit] = []
+    for start, end in spans:
+        for h in reversed(referable(reference, _uncompared(text, start, named_agents(text, start, end)), text)):
+            if h.label not in named and not h.info.get("generic") and h.label != "kratom":
+                named.add(h.label)
+                more.insert(0, h)
+                if len(named) >= count:
+                    return more
+    return more
 
 
 def _pair_before(text: str, spans: Iterator[tuple[int, int]], reference: Hit, named: str) -> list[Hit]:

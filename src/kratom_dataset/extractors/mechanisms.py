@@ -52,6 +52,13 @@ _POTENCY = re.compile(r"\b(?:potent|active|selective)\b", re.IGNORECASE)
 _UNLIKE = re.compile(r"\bunlike\s+(?:other\s+|the\s+)?$", re.IGNORECASE)
 # "in radioligand binding, [35S]GTPγS and β-arrestin-2 recruitment assays": the names of assays, whose words state no action.
 _ASSAY_NAMES = re.compile(r"\bin\s+(?:[^\s.;]+\s+){0,8}?assays?\b", re.IGNORECASE)
+# A study's measuring verb before an action noun: the action is what was measured.
+_MEASURED = re.compile(
+    r"\b(?:measured|assessed|tested|examined|evaluated|investigated|studied|determined|quantified|screened|profiled|characteri[sz]ed)"
+    r"\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_NOUN_ACTION = re.compile(r"\w+(?:ion|ing|ade|ism|ity)\b", re.IGNORECASE)
 # Where the clause holding a comparison ends.
 _CLAUSE_END = re.compile(r"[.;]|,\s*(?:whereas|while|but|although|though|so|which)\b", re.IGNORECASE)
 _DETERMINERS = re.compile(r"\s*(?:(?:the|your|their|its|our|his|her|these|those|both|all|a|an)\s+)?")
@@ -63,6 +70,9 @@ _SHARED_SUBJECT = re.compile(
     r"helps?|helped|to|with|therefore|thus|then|so|seems?|seemed|appears?|appeared|thought|believed|known|reported|said|likely|in turn|in addition|"
     r"in (?:the |these |some |our )?(?:assays?|studies|experiments|cells|animals|mice|rats|vitro|vivo)|"
     r"not|no|only|very|\w+ly|weaker|stronger|weak|strong|potent|modest|mild|some|significant|marked|moderate|little|much|meaningful|notable|major|minor|relevant|important|"
+    r"measurable|detectable|appreciable|any|affinity|potency|efficacy|selectivity|"
+    # "bound MOR with higher affinity than mitragynine (Ki ...) and showed ...": what the first clause compared it with
+    r"than\s+[\w’'-]+(?:\s+[\w’'-]+)?(?=\s*[,(]|\s+(?:and|but)\b)|"
     r"further|dose-dependent|time-dependent|competitive|selective|full|mixed|an?|as|"
     # "enhances GABA-A receptor signalling and depresses ...": the noun that closes the first object
     r"signal(?:l)?ing|activity|function|transmission|expression|subunits?|"
@@ -175,6 +185,8 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
     for n, action in enumerate(actions):
         if action.start < blocked_until:
             continue
+        if _MEASURED.search(text, max(s, action.start - 40), action.start) and _NOUN_ACTION.match(action.text(text)):
+            continue  # "We measured inhibition of seven CYP isoforms by ...": what a study measured, not what it found
         limit = actions[n + 1].start if n + 1 < len(actions) else e
         negation_start = window_start
         elided: set[str] = set()  # the parts of the mechanism this clause leaves to the one before it
@@ -275,7 +287,10 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
                 # The comparison belongs to this clause, not to its effect: "..., providing relief similar to opioids"
                 clause = _CLAUSE_END.search(text, target_end, effect_match.start() if effect_match else limit)
                 clause_end = clause.start() if clause else effect_match.start() if effect_match else limit
-                out.extend(_compared_records(doc, claim_id, group, act, tgts, compared, clause_end, made[0].negated))
+                opening = (
+                    act.start if "agent" in elided else min(group[0][0].start, act.start)
+                )  # an agent elided stands in an earlier clause
+                out.extend(_compared_records(doc, claim_id, group, act, tgts, compared, opening, clause_end, made[0].negated))
         window_start = max(target_end, action.end)
     return out
 
@@ -321,13 +336,21 @@ def _chain_forward(text: str, targets: list[Target], first: Target) -> Target:
 
 
 def _compared_records(
-    doc: Document, claim_id: str, group: AgentGroup, action: Hit, chosen: TargetChain, compared: list[Hit], clause_end: int, negated: bool
+    doc: Document,
+    claim_id: str,
+    group: AgentGroup,
+    action: Hit,
+    chosen: TargetChain,
+    compared: list[Hit],
+    first: int,
+    clause_end: int,
+    negated: bool,
 ) -> list[Mechanism]:
     """What a comparison asserts of the name it compares with: "binds MOR more tightly than
     morphine" and "suppresses REM sleep, as other opioids do" state the same action of morphine and
-    the opioids; "unlike morphine, MG does not recruit β-arrestin" states that morphine does."""
+    the opioids; "unlike morphine, MG does not recruit β-arrestin" states that morphine does. The
+    clause opens at ``first``: its agent, or its action when the agent was named in a clause before."""
     text = doc.flat
-    first = min(group[0][0].start, action.start)
     named = {agent for _, agent in group}
     out = []
     if _POTENCY.search(action.text(text)):
