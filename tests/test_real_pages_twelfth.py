@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import claim_of, units
+from conftest import claim_of, records_of, units
 from kratom_dataset.extractors.claims import is_furniture
 
 # Evidence: the subject of a reporting verb ----------------------------------------------------
@@ -194,3 +194,39 @@ def test_an_outline_of_numbered_headings_over_notes():
     assert found["Receptor pharmacology"] is False
     assert found["Metabolism & interactions"] is False
     assert found["MG = partial agonist at MOR; competitive antagonist at KOR and DOR"] is True
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Similar threads: Restless legs after quitting · Red vs green for sleep? · Gabapentin during taper",
+        "https://doi.org/10.0000/jseap.2023.0311   Download PDF   Cite   Share",
+        "Quantity: 1   Add to cart",
+        "Received 4 May 2023; accepted 18 September 2023; published online 2 October 2023",
+        "@kofi_in_krakow good point.",
+        "Disclosure: we may earn a commission from links on this page.",
+        "The summary below is based on published case reports and lab studies.",
+        "These answers are for readers who travel.",
+        "KiwiRecovery is a peer-support site and does not give medical advice.",
+        "Friendly reminder: members' experiences are not medical advice.",
+    ],
+)
+def test_more_page_chrome_is_no_claim(unit):
+    assert units(f"Notes\n\nKratom is a tree.\n\n{unit}\n\nIt grows in Thailand.")[2] == (unit, False)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Price: $19 for 100 gram, free shipping above $50.",  # a shop's price is a claim to the annotators
+        "I'm not a doctor, and everyone's sleep is different.",
+    ],
+)
+def test_prices_and_a_writer_who_is_no_doctor_still_state_something(unit):
+    assert units(f"Notes\n\nKratom is a tree.\n\n{unit}\n\nIt grows in Thailand.")[2] == (unit, True)
+
+
+def test_a_heading_whose_amount_stands_in_brackets_is_a_heading():
+    text = "Taper guide\n\nA slow taper is kinder.\n\nA sample schedule (starting at 16 g/day)\nWeek 1: 14 g/day\nWeek 2: 12 g/day\n"
+    assert ("A sample schedule (starting at 16 g/day)", False) in units(text)
+    assert [d.amount_low for d in records_of(text, "Dose")] == [14.0, 12.0]

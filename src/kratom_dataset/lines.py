@@ -94,6 +94,10 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, ti
     if words[-1] in MINOR_WORDS:
         return False  # "Red vein strains are higher in": a piece of a wrapped sentence ("... Stick To" ends a title)
     if AMOUNT.search(line):  # "Day 4 – 7 g" states an amount; "Red Bali Kratom Powder – 250 g" names a product
+        unbracketed = _BRACKETED.sub("", line).strip()
+        if unbracketed and not AMOUNT.search(unbracketed) and unbracketed[-1] not in _TERMINAL:
+            # "A sample schedule (starting at 16 g/day)": the amount only qualifies the heading
+            return is_heading_line(unbracketed, strict=strict, words_limit=words_limit, title=title)
         rest = AMOUNT.sub(" ", line)
         if title and len(words) >= 6:
             return True  # "Kratom taper plan – how I came down from 12 g": a page's title, in any case
@@ -178,6 +182,7 @@ _BULLET_ITEM = re.compile(r"[ \t]*[-*•▪◦–—][ \t]+")
 _CLOSERS = '"”’)]'
 
 
+_BRACKETED = re.compile(r"\s*\([^()\n]*\)")
 # An equals sign between words: how notes are written ("MG = partial agonist"), not headings.
 _NOTE_MARK = re.compile(r"\w\s+=\s+\w")
 _STEP_LABEL = factored(r"(?:step|part|phase|stage|tip|rule|mistake|reason|myth|fact|sign)\s*#?\d{1,2}\s*:", re.IGNORECASE)
@@ -362,20 +367,28 @@ _FORUM_HANDLE_LINE = re.compile(
 
 # "Print   Download XML   Report an error", "About this site · Accessibility · Privacy": a menu's items.
 _MENU_BREAK = re.compile(r"[ \t]+[·•][ \t]+|[ \t]{3,}")
-_MENU_ITEM = re.compile(r"[^\s.!?;:,]+(?:[ \t][^\s.!?;:,]+){0,3}")
+_MENU_ITEM = re.compile(r"https?://\S+|[^\s.!?;:,]+(?:[ \t][^\s.!?;:,]+){0,3}")
+# Items set apart by dots may be the titles of linked pages ("Red vs green for sleep?"), after a label.
+_LINKED_ITEM = re.compile(r"[^\s.!;:,]+(?:[ \t][^\s.!;:,]+){0,6}\??")
+_MENU_LABEL = re.compile(r"[^:.!?\n]{1,30}:[ \t]+")
 
 
 def is_menu_line(sentence: str) -> bool:
     """Whether a unit is one line of three or more short items set apart by dots or wide gaps, as
-    a site's menus and link rows are; a row of amounts ("Low 1–2 g · High 6 g") is content."""
+    a site's menus and link rows are, maybe after a label ("Similar threads: A · B? · C"); a row
+    of amounts ("Low 1–2 g · High 6 g") is content."""
     if "\n" in sentence or not _MENU_BREAK.search(sentence):
         return False
-    items = _MENU_BREAK.split(sentence.strip())
-    if len(items) < 3 or not all(_MENU_ITEM.fullmatch(item) for item in items) or AMOUNT.search(sentence):
+    line = sentence.strip()
+    dotted = "·" in line or "•" in line
+    label = _MENU_LABEL.match(line) if dotted else None
+    items = _MENU_BREAK.split(line[label.end() :] if label else line)
+    item = _LINKED_ITEM if dotted else _MENU_ITEM
+    if len(items) < 3 or not all(item.fullmatch(i) or _MENU_ITEM.fullmatch(i) for i in items) or AMOUNT.search(sentence):
         return False
     # Items set apart by gaps alone are a menu's when each opens in capitals, as link labels do;
     # "7-OH-MG     agonist     antagonist" is a row of a table laid out in spaces.
-    return "·" in sentence or "•" in sentence or all(item[0].isupper() for item in items)
+    return dotted or all(i[0].isupper() or i.startswith("http") for i in items)
 
 
 def is_forum_handle_line(line: str) -> bool:
