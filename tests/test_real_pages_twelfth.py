@@ -230,3 +230,27 @@ def test_a_heading_whose_amount_stands_in_brackets_is_a_heading():
     text = "Taper guide\n\nA slow taper is kinder.\n\nA sample schedule (starting at 16 g/day)\nWeek 1: 14 g/day\nWeek 2: 12 g/day\n"
     assert ("A sample schedule (starting at 16 g/day)", False) in units(text)
     assert [d.amount_low for d in records_of(text, "Dose")] == [14.0, 12.0]
+
+
+def test_notes_under_a_heading_stay_notes_and_claims():
+    text = (
+        "University press office\n\nKratom study maps receptor profile\n\nBy the press office\n\n"
+        "The team tested four alkaloids.\n\nKey findings\n7-OH-MG: roughly tenfold higher MOR affinity\n"
+        "CYP2D6 inhibition at high micromolar concentrations\nNo measurable binding to GABA-A receptors\n"
+    )
+    found = dict(units(text))
+    assert found["CYP2D6 inhibition at high micromolar concentrations"] is True
+    assert found["No measurable binding to GABA-A receptors"] is True
+
+
+def test_a_heading_after_notes_over_a_paragraph_stays_a_heading():
+    text = (
+        "Taper guide\n\nA slow taper helps.\n\nBy the clinic team\n\nWhat to expect\nAches for a week\n"
+        "Broken sleep for longer\nSleep tips during the taper\nKeep the room dark. Skip caffeine after noon.\n"
+    )
+    assert ("Sleep tips during the taper", False) in units(text)
+
+
+def test_a_long_note_with_an_amount_in_brackets_is_no_heading():
+    text = "Notes\n\nKratom is a tree.\n\nDaily users (>5 g/day) develop tolerance; abrupt cessation → opioid-like withdrawal\nTaper: reduce the dose by 10% a week\n"
+    assert ("Daily users (>5 g/day) develop tolerance; abrupt cessation → opioid-like withdrawal", True) in units(text)

@@ -95,7 +95,7 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, ti
         return False  # "Red vein strains are higher in": a piece of a wrapped sentence ("... Stick To" ends a title)
     if AMOUNT.search(line):  # "Day 4 – 7 g" states an amount; "Red Bali Kratom Powder – 250 g" names a product
         unbracketed = _BRACKETED.sub("", line).strip()
-        if unbracketed and not AMOUNT.search(unbracketed) and unbracketed[-1] not in _TERMINAL:
+        if unbracketed and len(unbracketed.split()) <= 6 and not AMOUNT.search(unbracketed) and unbracketed[-1] not in _TERMINAL:
             # "A sample schedule (starting at 16 g/day)": the amount only qualifies the heading
             return is_heading_line(unbracketed, strict=strict, words_limit=words_limit, title=title)
         rest = AMOUNT.sub(" ", line)
@@ -208,6 +208,25 @@ def is_headline(line: str) -> bool:
     if colon and len(value.split()) <= 3:
         return False  # "Servings Per Container: 30": an attribute and its value
     return "," not in line and len(re.findall(r"[^\W\d_]{2,}", line)) >= 4 and _title_case(line)
+
+
+def is_note_run(previous: str, line: str, following: str | None) -> bool:
+    """Whether ``line``, one line break under ``previous``, goes on a run of notes or items rather
+    than heading what follows: both stop without closing punctuation, ``previous`` is no heading
+    of its own kind (a note, an item, a "Label: value" line), ``line`` is not in Title Case, and
+    what follows it in its block (``following``, None at the block's end) is no paragraph of
+    sentences ("7-OH-MG: tenfold higher MOR affinity" over "CYP2D6 inhibition at high
+    concentrations"; "Sleep tips during the taper" over a paragraph heads it)."""
+    previous, line = previous.strip(), line.strip()
+    return (
+        (following is None or following.rstrip()[-1:] not in ".!?")
+        and bool(previous)
+        and bool(line)
+        and previous[-1] not in _TERMINAL + ":"
+        and (is_bare_item(previous) or _LABEL.match(previous) is not None)
+        and not _title_case(line)
+        and len(line.split()) >= 3
+    )
 
 
 def _title_case(phrase: str) -> bool:

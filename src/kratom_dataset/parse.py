@@ -31,6 +31,7 @@ from .lines import (
     is_forum_byline,
     is_heading_line,
     is_menu_line,
+    is_note_run,
     is_numbered_heading,
     paragraph_lines,
 )
@@ -295,6 +296,8 @@ def _plain(text: str, lines: list[LineSpan]) -> Layout:
     return Layout("plain", title, sections, paragraphs)
 
 
+#: How many lines open a page (title, tagline, byline) before its body can run notes.
+_PAGE_TOP = 3
 #: How many heading lines (breadcrumb, site name, kicker) may stand before a page's title.
 _TITLE_REACH = 6
 # A line that may stand above a page's title: a breadcrumb, a kicker in capitals ("HEALTH") or a
@@ -368,6 +371,20 @@ def _add_paragraphs(
             heading = is_heading_line(" ".join(_NUMBER_MARK.sub("", line, count=1).split()), strict=False, words_limit=12)
         if heading and not first and not contents and n in bare_list:
             heading = False  # "Key Takeaways" over "Start low and go slow" / "Never mix it with alcohol"
+        if (
+            heading
+            and not first
+            and not contents
+            and len(paragraphs) > _PAGE_TOP  # under the title, a line is a tagline or a byline
+            and not paragraphs[-1].is_heading
+            and _single_break(text[paragraphs[-1].end : span[0]])
+            and is_note_run(
+                text[paragraphs[-1].start : paragraphs[-1].end],
+                line,
+                following if n + 1 < len(spans) and _single_break(text[span[1] : spans[n + 1][0]]) else None,
+            )
+        ):
+            heading = False  # "7-OH-MG: tenfold higher MOR affinity" / "CYP2D6 inhibition at high concentrations"
         if heading and sections and sections[-1].role == "references" and paragraphs and _single_break(text[paragraphs[-1].end : span[0]]):
             heading = False  # "Related" over "Why more people search for kratom": entries of the list, not headings
         contents = heading and (contents or _CONTENTS.fullmatch(line.strip()) is not None)
