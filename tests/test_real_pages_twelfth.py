@@ -254,3 +254,15 @@ def test_a_heading_after_notes_over_a_paragraph_stays_a_heading():
 def test_a_long_note_with_an_amount_in_brackets_is_no_heading():
     text = "Notes\n\nKratom is a tree.\n\nDaily users (>5 g/day) develop tolerance; abrupt cessation → opioid-like withdrawal\nTaper: reduce the dose by 10% a week\n"
     assert ("Daily users (>5 g/day) develop tolerance; abrupt cessation → opioid-like withdrawal", True) in units(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("Binding to alpha-2 adrenergic receptors has also been reported.", "unspecified"),
+        ("Benzodiazepines | High | Additive sedation; fatal cases reported", "unspecified"),
+        ("Seizures were the most frequently reported symptoms.", "none"),  # a finding's own tally, no source
+    ],
+)
+def test_what_has_been_reported_by_no_one_named(text, evidence):
+    assert claim_of(text).evidence == evidence
