@@ -11,6 +11,12 @@ import pytest
 from conftest import claim_of, records_of, units
 from kratom_dataset.extractors.claims import is_furniture
 
+
+def in_body(unit: str) -> tuple[str, bool]:
+    """``unit`` as a paragraph of its own between two claims of a page's body, and whether it is a claim."""
+    return units(f"Notes\n\nKratom is a tree.\n\n{unit}\n\nIt grows in Thailand.")[2]
+
+
 # Evidence: the subject of a reporting verb ----------------------------------------------------
 
 
@@ -67,7 +73,7 @@ def test_a_verb_that_reports_nothing_of_its_subject_names_no_evidence(text):
     ],
 )
 def test_page_talk_and_opening_hours_are_no_claims(unit):
-    assert units(f"Notes\n\nKratom is a tree.\n\n{unit}\n\nIt grows in Thailand.")[2] == (unit, False)
+    assert in_body(unit) == (unit, False)
 
 
 @pytest.mark.parametrize(
@@ -78,7 +84,7 @@ def test_page_talk_and_opening_hours_are_no_claims(unit):
     ],
 )
 def test_a_unit_that_goes_on_to_say_something_is_a_claim(unit):
-    assert units(f"Notes\n\nKratom is a tree.\n\n{unit}\n\nIt grows in Thailand.")[2] == (unit, True)
+    assert in_body(unit) == (unit, True)
 
 
 def test_a_page_title_that_states_an_amount_is_no_claim():
@@ -114,7 +120,7 @@ def test_hedges_and_litotes(text, polarity, certainty):
     ],
 )
 def test_menus_handles_and_encyclopedia_boilerplate_are_no_claims(unit):
-    assert units(f"Notes\n\nKratom is a tree.\n\n{unit}\n\nIt grows in Thailand.")[2] == (unit, False)
+    assert in_body(unit) == (unit, False)
 
 
 @pytest.mark.parametrize(
@@ -182,7 +188,7 @@ def test_a_title_over_an_author_line_is_no_claim(authors):
     ],
 )
 def test_an_interaction_checker_says_of_itself_or_of_the_drugs(unit, claim):
-    assert units(f"Notes\n\nKratom is a tree.\n\n{unit}\n\nIt grows in Thailand.")[2] == (unit, claim)
+    assert in_body(unit) == (unit, claim)
 
 
 def test_an_outline_of_numbered_headings_over_notes():
@@ -212,7 +218,7 @@ def test_an_outline_of_numbered_headings_over_notes():
     ],
 )
 def test_more_page_chrome_is_no_claim(unit):
-    assert units(f"Notes\n\nKratom is a tree.\n\n{unit}\n\nIt grows in Thailand.")[2] == (unit, False)
+    assert in_body(unit) == (unit, False)
 
 
 @pytest.mark.parametrize(
@@ -223,7 +229,7 @@ def test_more_page_chrome_is_no_claim(unit):
     ],
 )
 def test_prices_and_a_writer_who_is_no_doctor_still_state_something(unit):
-    assert units(f"Notes\n\nKratom is a tree.\n\n{unit}\n\nIt grows in Thailand.")[2] == (unit, True)
+    assert in_body(unit) == (unit, True)
 
 
 def test_a_heading_whose_amount_stands_in_brackets_is_a_heading():
