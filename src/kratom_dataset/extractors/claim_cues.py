@@ -131,7 +131,6 @@ class Attribution:
                     return Hit(start + verb.start(), start + subject.end(), self._label(subject), {})
                 continue
             subject = self._subject.match(unit, clause, verb.start())
-            subject = self._subject.match(unit, clause, verb.start())
             if subject is None or verb.start() - subject.end() > _SUBJECT_GAP or "." in unit[subject.end() : verb.start()]:
                 continue
             at = clause + len(unit[clause : verb.start()]) - len(unit[clause : verb.start()].lstrip())

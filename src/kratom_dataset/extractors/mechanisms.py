@@ -287,9 +287,8 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
                 # The comparison belongs to this clause, not to its effect: "..., providing relief similar to opioids"
                 clause = _CLAUSE_END.search(text, target_end, effect_match.start() if effect_match else limit)
                 clause_end = clause.start() if clause else effect_match.start() if effect_match else limit
-                opening = (
-                    act.start if "agent" in elided else min(group[0][0].start, act.start)
-                )  # an agent elided stands in an earlier clause
+                # an elided agent stands in an earlier clause: this one opens at its action
+                opening = act.start if "agent" in elided else min(group[0][0].start, act.start)
                 out.extend(_compared_records(doc, claim_id, group, act, tgts, compared, opening, clause_end, made[0].negated))
         window_start = max(target_end, action.end)
     return out
