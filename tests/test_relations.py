@@ -271,3 +271,11 @@ def test_a_second_clause_of_one_subject_after_a_comparison_keeps_the_subject():
 )
 def test_a_receptor_named_before_affinity_is_what_is_bound(text):
     assert any(m[1] == "binds" and m[2] == "mu-opioid receptor" for m in mechanisms(text))
+
+
+def test_adrenoceptors_close_the_alpha_2_target_and_its_coordination():
+    found = mechanisms("MG also binds alpha-2 adrenoceptors and 5-HT2A.")
+    assert {
+        ("mitragynine", "binds", "alpha-2 adrenergic receptors", False),
+        ("mitragynine", "binds", "serotonin receptors", False),
+    } <= found
