@@ -396,10 +396,10 @@ def is_menu_line(sentence: str) -> bool:
     """Whether a unit is one line of three or more short items set apart by dots or wide gaps, as
     a site's menus and link rows are, maybe after a label ("Similar threads: A · B? · C"); a row
     of amounts ("Low 1–2 g · High 6 g") is content."""
-    if "\n" in sentence or not ("·" in sentence or "•" in sentence or "   " in sentence or "\t" in sentence):
+    dotted = "·" in sentence or "•" in sentence
+    if "\n" in sentence or not (dotted or "   " in sentence or "\t" in sentence):
         return False  # no dot and no wide gap: most units, told apart without a regex
     line = sentence.strip()
-    dotted = "·" in line or "•" in line
     label = _MENU_LABEL.match(line) if dotted else None
     items = _MENU_BREAK.split(line[label.end() :] if label else line)
     item = _LINKED_ITEM if dotted else _MENU_ITEM

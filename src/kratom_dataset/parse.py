@@ -371,13 +371,15 @@ def _add_paragraphs(
             heading = is_heading_line(" ".join(_NUMBER_MARK.sub("", line, count=1).split()), strict=False, words_limit=12)
         if heading and not first and not contents and n in bare_list:
             heading = False  # "Key Takeaways" over "Start low and go slow" / "Never mix it with alcohol"
+        # a heading one line break under the paragraph before it (read only for a heading)
+        under_previous = heading and bool(paragraphs) and _single_break(text[paragraphs[-1].end : span[0]])
         if (
             heading
             and not first
             and not contents
             and len(paragraphs) > _PAGE_TOP  # under the title, a line is a tagline or a byline
             and not paragraphs[-1].is_heading
-            and _single_break(text[paragraphs[-1].end : span[0]])
+            and under_previous
             and is_note_run(
                 text[paragraphs[-1].start : paragraphs[-1].end],
                 line,
@@ -385,7 +387,7 @@ def _add_paragraphs(
             )
         ):
             heading = False  # "7-OH-MG: tenfold higher MOR affinity" / "CYP2D6 inhibition at high concentrations"
-        if heading and sections and sections[-1].role == "references" and paragraphs and _single_break(text[paragraphs[-1].end : span[0]]):
+        if heading and sections and sections[-1].role == "references" and under_previous:
             heading = False  # "Related" over "Why more people search for kratom": entries of the list, not headings
         contents = heading and (contents or _CONTENTS.fullmatch(line.strip()) is not None)
         if new_sections and (heading or not sections):

@@ -80,7 +80,7 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
                     for h in referable(reference, find_agents(text, start, end), text)
                     if h.label != group[0].label and not h.info.get("generic")
                 ]
-                group = (others[-1:] or _pair_before(text, spans, reference, group[0].label)) + group
+                group = (others[-1:] or _more_before(text, spans, reference, group, 2)) + group
             elif len(group) == 1:  # "MG makes up most of it, while 7-OH is a trace. They both ..."
                 group = [h for h in hits if not h.info.get("generic") and h.label != "kratom"][-3:] or group
             counted = _COUNTED.search(reference.text(text))
@@ -100,7 +100,8 @@ _COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6}
 def _more_before(text: str, spans: Iterator[tuple[int, int]], reference: Hit, group: list[Hit], count: int) -> list[Hit]:
     """Agents named before the sentences already read, the latest first, until ``group`` and they
     name ``count`` agents: "We tested MG, 7-OH, paynantheine and speciogynine. MG inhibited CYP2D6,
-    whereas inhibition of CYP1A2 by all four alkaloids was weak"."""
+    whereas inhibition of CYP1A2 by all four alkaloids was weak"; "MG bound MOR ... 7-OH was a
+    partial agonist at the MOR. Both compounds ..." are MG and 7-OH."""
     named = {h.label for h in group}
     more: list[Hit] = []
     for start, end in spans:
@@ -111,17 +112,6 @@ def _more_before(text: str, spans: Iterator[tuple[int, int]], reference: Hit, gr
                 if len(named) >= count:
                     return more
     return more
-
-
-def _pair_before(text: str, spans: Iterator[tuple[int, int]], reference: Hit, named: str) -> list[Hit]:
-    """The other of a pair when the sentence just before "both" names only one of them: "MG bound
-    MOR ... 7-OH was a partial agonist at the MOR. Both compounds ..." are MG and 7-OH."""
-    for start, end in spans:
-        hits = [h for h in referable(reference, _uncompared(text, start, named_agents(text, start, end)), text) if h.label != named]
-        specific = [h for h in hits if not h.info.get("generic") and h.label != "kratom"]
-        if specific:
-            return specific[-1:]
-    return []
 
 
 def _section_before(doc: Document, index: int) -> Iterator[tuple[int, int]]:
