@@ -79,8 +79,8 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, ti
     core = line.rstrip(_CLOSERS)
     if not core or core[-1] in _TERMINAL or not (line[0].isupper() or line[0].isdigit() or line[0] in OPEN_QUOTES):
         return False
-    if _NOTE_MARK.search(line):
-        return False  # "MG = partial agonist at MOR": a note, which no heading is
+    if _NOTE_MARK.search(line) or _CLAUSES.search(line):
+        return False  # "MG = partial agonist at MOR", "MG inhibits CYP2D6; weak effect on CYP1A2": notes, which no heading is
     label = _LABEL.match(line)
     if label and _STEP_LABEL.match(line) and not AMOUNT.search(line) and not label.group("value").lstrip()[:1].isdigit():
         return True  # "Step 2: Make the first cut": a listicle's numbered heading
@@ -183,8 +183,11 @@ _CLOSERS = '"”’)]'
 
 
 _BRACKETED = re.compile(r"\s*\([^()\n]*\)")
-# An equals sign between words: how notes are written ("MG = partial agonist"), not headings.
-_NOTE_MARK = re.compile(r"\w\s+=\s+\w")
+# An equals sign or an arrow between words: how notes are written ("MG = partial agonist",
+# "MG → MOR partial agonist"), not headings.
+_NOTE_MARK = re.compile(r"\w\s+(?:=|→|->|=>|⇒)\s+\w")
+# Two clauses a semicolon joins: a note or a sentence, not a heading.
+_CLAUSES = re.compile(r"[^\W\d_][)\]]?;\s+[^\W\d_]")
 _STEP_LABEL = factored(r"(?:step|part|phase|stage|tip|rule|mistake|reason|myth|fact|sign)\s*#?\d{1,2}\s*:", re.IGNORECASE)
 _DOT_LEADER_AMOUNT = re.compile(r"\.{3,}\s*\d")
 
@@ -256,8 +259,12 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return False
     if _COLUMNS.search(before) or _COLUMNS.search(after) or (TABLE_ROW.search(before) and TABLE_ROW.search(after)):
         return False  # "1–2     16 g     8 g AM", "1 | 15 g | 5 g x3": a row of a table is a line of its own
+    if _NOTE_MARK.search(before) and _NOTE_MARK.search(after):
+        return False  # "MG → MOR partial agonist" over "7-OH-MG → MOR agonist": notes, a line each
     if _TURN.match(after) or _HANDLE_TURN.match(after) or _STAMP_LINE.fullmatch(before) or _STAMP_LINE.fullmatch(after):
         return False  # "[21:05] mossy_k: ...", "jwalker88: i did ...", "0:12" over a caption: each turn or cue is a line of its own
+    if is_menu_line(before):
+        return False  # "Main page | Random article | Log in": a menu ends its line, whatever its last word
     last = before.split()[-1]
     if (last in MINOR_WORDS or _OPENS_SENTENCE.search(before) or (last.lower() in MINOR_WORDS and _STOP_INSIDE.search(before))) and not (
         _LABEL.match(after) and after[0].isupper()
@@ -287,7 +294,7 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
 CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 CHAT_STAMP = rf"\[{CLOCK}(?:\s*[AP]M)?\]"
 # A turn of a chat log or a transcript, opened by its time: "[21:05] ", "21:05 ", "[00:03:12] ".
-_TURN = re.compile(rf"{CHAT_STAMP}\s|{CLOCK}\s(?![ap]\.?m\b)", re.IGNORECASE)
+_TURN = re.compile(rf"{CHAT_STAMP}\s|\({CLOCK}\)\s|{CLOCK}\s(?![ap]\.?m\b)", re.IGNORECASE)
 
 # A comment opened by its writer's handle, which a digit or an underscore marks as no word: "jwalker88: ", "tess_r: ".
 _HANDLE_TURN = re.compile(r"[A-Za-z][\w.-]*(?:\d|_)[\w.-]*:[ \t]")
@@ -313,6 +320,46 @@ TABLE_ROW = re.compile(r"\|[^|\n]*\|")
 
 # Columns laid out in spaces: a gap of three or more spaces (or a tab) between two words.
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
+
+
+def table_cells(text: str, start: int) -> list[tuple[int, int]]:
+    """The spans of the cells of the table row that starts at ``start``: cells between pipes
+    ("| Low | 1-2 g |"), or between tabs, as a browser copies an HTML table ("Low\t1-2 g").
+    A line that is no row has none."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    pipes = [n for n in range(start, end) if text[n] == "|"]
+    if len(pipes) >= 2:
+        edges = (
+            ([] if not text[start : pipes[0]].strip() else [start - 1]) + pipes + ([] if not text[pipes[-1] + 1 : end].strip() else [end])
+        )
+        return [(a + 1, b) for a, b in itertools.pairwise(edges)]
+    if "\t" not in text[start:end] or pipes:
+        return []
+    cells, at = [], start
+    for gap in re.finditer(r"\t+", text[start:end]):
+        cells.append((at, start + gap.start()))
+        at = start + gap.end()
+    cells.append((at, end))
+    return cells
+
+
+def column_head(text: str, offset: int) -> tuple[int, int] | None:
+    """The span of the cell that heads ``offset``'s column: the same cell of the first row of the
+    table ``offset`` stands in, when it stands in a row below that one."""
+    start = text.rfind("\n", 0, offset) + 1
+    row = table_cells(text, start)
+    if len(row) < 2:
+        return None
+    header = start
+    while header > 0:
+        above = text.rfind("\n", 0, header - 1) + 1
+        if len(table_cells(text, above)) < 2:
+            break
+        header = above
+    column = next((n for n, (a, b) in enumerate(row) if a <= offset < b), None)
+    heads = table_cells(text, header) if header < start else []
+    return None if column is None or column >= len(heads) else heads[column]
 
 
 def _parallel(before: str, after: str) -> bool:
@@ -385,11 +432,14 @@ _FORUM_HANDLE_LINE = re.compile(
 
 
 # "Print   Download XML   Report an error", "About this site · Accessibility · Privacy": a menu's items.
-_MENU_BREAK = re.compile(r"[ \t]+[·•][ \t]+|[ \t]{3,}")
-_MENU_ITEM = re.compile(r"https?://\S+|[^\s.!?;:,]+(?:[ \t][^\s.!?;:,]+){0,3}")
+_MENU_BREAK = re.compile(r"[ \t]+[·•|][ \t]+|[ \t]{3,}")
+_MENU_ITEM = re.compile(r"https?://\S+|[^\s@]+@[^\s@]+|[^\s.!?;:,|]+(?:[ \t][^\s.!?;:,|]+){0,3}")
 # Items set apart by dots may be the titles of linked pages ("Red vs green for sleep?"), after a label.
-_LINKED_ITEM = re.compile(r"[^\s.!;:,]+(?:[ \t][^\s.!;:,]+){0,6}\??")
-_MENU_LABEL = re.compile(r"[^:.!?\n]{1,30}:[ \t]+")
+_LINKED_ITEM = re.compile(r"[^\s.!;:,|]+(?:[ \t][^\s.!;:,|]+){0,6}\??")
+_MENU_LABEL = re.compile(r"[^:.!?\n|]{1,40}:[ \t]+")
+# Links set apart by pipes alone ("Main page | Random article | Recent changes | Log in"): four
+# items or more, each in capitals, as a row of a table seldom is.
+_PIPED_ITEMS = 4
 
 
 def is_menu_line(sentence: str) -> bool:
@@ -397,17 +447,29 @@ def is_menu_line(sentence: str) -> bool:
     a site's menus and link rows are, maybe after a label ("Similar threads: A · B? · C"); a row
     of amounts ("Low 1–2 g · High 6 g") is content."""
     dotted = "·" in sentence or "•" in sentence
-    if "\n" in sentence or not (dotted or "   " in sentence or "\t" in sentence):
-        return False  # no dot and no wide gap: most units, told apart without a regex
+    piped = not dotted and " | " in sentence
+    if "\n" in sentence or not (dotted or piped or "   " in sentence or "\t" in sentence):
+        return False  # no dot, pipe or wide gap: most units, told apart without a regex
     line = sentence.strip()
-    label = _MENU_LABEL.match(line) if dotted else None
+    label = _MENU_LABEL.match(line) if dotted or piped else None
     items = _MENU_BREAK.split(line[label.end() :] if label else line)
     item = _LINKED_ITEM if dotted else _MENU_ITEM
     if len(items) < 3 or not all(item.fullmatch(i) or _MENU_ITEM.fullmatch(i) for i in items) or AMOUNT.search(sentence):
         return False
+    if piped:  # "In this issue: A | B | C" or four links in capitals; "Sertraline | Moderate | Nausea" is a row of a table
+        return (label is not None or len(items) >= _PIPED_ITEMS) and all(i[0].isupper() for i in items)
     # Items set apart by gaps alone are a menu's when each opens in capitals, as link labels do;
     # "7-OH-MG     agonist     antagonist" is a row of a table laid out in spaces.
     return dotted or all(i[0].isupper() or i.startswith("http") for i in items)
+
+
+def is_chapter_line(line: str) -> bool:
+    """Whether a unit is an entry of a recording's chapter list: a time stamp and a short title
+    ("(12:35) The pharmacology in plain words.", "[04:10] Why the sleep benefit fades")."""
+    return _CHAPTER.fullmatch(line.strip()) is not None
+
+
+_CHAPTER = re.compile(rf"(?:\({CLOCK}\)|{CHAT_STAMP}|{CLOCK})[ \t]+[^\s:]+(?:[ \t]+[^\s:]+){{0,7}}[.?]?")
 
 
 def is_forum_handle_line(line: str) -> bool:

@@ -291,9 +291,24 @@ def _plain(text: str, lines: list[LineSpan]) -> Layout:
     sections: list[SectionSpan] = []
     paragraphs: list[Block] = []
     _add_paragraphs(text, spans, sections, paragraphs, new_sections=True, last=True)
-    first = paragraphs[0]
+    first = _title_paragraph(text, paragraphs)
     title = text[first.start : first.end] if first.is_heading else None
     return Layout("plain", title, sections, paragraphs)
+
+
+# A breadcrumb: "Home › Guides › Dosing", "Substances A–Z > Kratom > Kratom and the brain".
+_BREADCRUMB = re.compile(r"[^\n]*?\S\s[›>»]\s\S[^\n]*")
+
+
+def _title_paragraph(text: str, paragraphs: list[Block]) -> Block:
+    """The paragraph that holds the page's title: the first, or the heading right under a
+    breadcrumb among the page's first lines, where a copied page puts its title below the site's
+    name and menu ("Highland Drug & Alcohol Partnership" / menu / "Substances A–Z > Kratom" /
+    "Kratom and the Brain")."""
+    for n, p in enumerate(paragraphs[: _TITLE_REACH - 1]):
+        if _BREADCRUMB.fullmatch(text, p.start, p.end) and n + 1 < len(paragraphs) and paragraphs[n + 1].is_heading:
+            return paragraphs[n + 1]
+    return paragraphs[0]
 
 
 #: How many lines open a page (title, tagline, byline) before its body can run notes.

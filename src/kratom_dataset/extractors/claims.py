@@ -17,7 +17,18 @@ from collections.abc import Set as AbstractSet
 from .. import lexicon as lexicons
 from ..document import Document
 from ..ids import record_id
-from ..lines import AMOUNT, CHAT_STAMP, CLOCK, is_author_line, is_byline, is_forum_handle_line, is_headline, is_menu_line
+from ..lines import (
+    AMOUNT,
+    CHAT_STAMP,
+    CLOCK,
+    is_author_line,
+    is_byline,
+    is_chapter_line,
+    is_forum_handle_line,
+    is_headline,
+    is_menu_line,
+    table_cells,
+)
 from ..models import Claim, Cue
 from ..provenance import sentence_anchor
 from . import topics
@@ -130,11 +141,26 @@ def claim_sentences(doc: Document) -> dict[int, str]:
             or (_says_nothing(sentence, words) and not _answers(doc, i, sentence))
             or _tagged_furniture(unit, sentence, words)
             or size_options(doc, i)
+            or _heads_columns(doc, s.start, unit)
             or (not out and _over_byline(doc, i, unit))  # a title stands above the body
         ):
             continue
         out[i] = claim_id(doc, i)
     return out
+
+
+def _heads_columns(doc: Document, start: int, unit: str) -> bool:
+    """Whether a unit is the first row of a table copied from a page, its cells set apart by tabs,
+    and holds only short cells of words ("Week\tDaily total\tSplit"): it heads the columns. A row
+    of words under it ("Zolpidem\tNext-day drowsiness\tModerate") states something."""
+    if "\t" not in unit or "|" in unit:
+        return False
+    text = doc.flat
+    above = text.rfind("\n", 0, max(0, start - 1)) + 1 if start else 0
+    if start and len(table_cells(text, above)) >= 2:
+        return False
+    line = unit.split("\n", 1)[0]
+    return _HEADER_ROW.match(" | ".join(line[a:b] for a, b in table_cells(line, 0))) is not None
 
 
 def _over_byline(doc: Document, index: int, unit: str) -> bool:
@@ -250,7 +276,7 @@ def is_furniture(sentence: str, words: int | None = None) -> bool:
     lex = _lexicon()
     if lex.furniture.match(sentence, words) or _within(lex.furniture_within, sentence) or _table_furniture(sentence):
         return True
-    return is_forum_handle_line(sentence) or is_headline(sentence.split("\n", 1)[0]) or is_menu_line(sentence)
+    return is_forum_handle_line(sentence) or is_headline(sentence.split("\n", 1)[0]) or is_menu_line(sentence) or is_chapter_line(sentence)
 
 
 #: How far into a unit the words of page talk or furniture it holds may stand.
@@ -282,9 +308,9 @@ _PRICE = re.compile(r"[$€£]\s?\d")
 
 
 def _table_furniture(sentence: str) -> bool:
-    if "|" not in sentence:
-        return False
     line = sentence.split("\n", 1)[0]
+    if "|" not in line:
+        return False
     return _HEADER_ROW.match(line) is not None or (_PRICE.search(line) is not None and _ROW.match(line) is not None)
 
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from ..document import Document
+from ..lines import column_head
 from ._match import Hit, looking_back
 from .mentions import CHAIN, Target, chain_back, compared_agents, find_agents, find_targets, lexicon, named_agents
 
@@ -122,22 +123,32 @@ def _section_before(doc: Document, index: int) -> Iterator[tuple[int, int]]:
     heading = doc.section_of(sentence.start).heading
     if heading and named_agents(heading, 0, len(heading)):
         return  # "Gabapentin and clonidine\nBoth drugs ...": the heading names what the section is about
+    asked = False  # a question line stands between, as an FAQ's heading does ("How does it act?")
     for j in range(index - 1, -1, -1):
         prior = doc.sentences[j]
         if prior.section_index == sentence.section_index:
-            if prior.paragraph_index != sentence.paragraph_index and not prior.is_heading:
+            if prior.paragraph_index == sentence.paragraph_index or prior.is_heading:
+                continue
+            if not asked and _ASKED.fullmatch(doc.flat, prior.start, prior.end):
+                asked = True
+                continue
+            if not asked:
                 return  # not the first paragraph of its section
-            continue
-        start = prior.start
-        while (
-            j > 0
-            and doc.sentences[j - 1].paragraph_index == prior.paragraph_index
-            and doc.sentences[j - 1].section_index == prior.section_index
-        ):
+        # that paragraph, then the ones before it while they stay within reach and under no heading
+        reach = prior.end - LOOKBACK
+        while j >= 0 and not doc.sentences[j].is_heading and doc.sentences[j].end > reach:
+            prior = doc.sentences[j]
+            start = prior.start
+            while j > 0 and doc.sentences[j - 1].paragraph_index == prior.paragraph_index:
+                j -= 1
+                start = doc.sentences[j].start
+            yield max(start, reach), prior.end
             j -= 1
-            start = doc.sentences[j].start
-        yield max(start, prior.end - LOOKBACK), prior.end
         return
+
+
+# A paragraph that is a question alone.
+_ASKED = re.compile(r"[^\n]{3,150}\?\s*")
 
 
 def page_topic(doc: Document, offset: int, *, plural: bool) -> list[str]:
@@ -215,38 +226,14 @@ def heading_agent(doc: Document, offset: int) -> Hit | None:
 
 
 def column_agent(doc: Document, offset: int) -> Hit | None:
-    """The agent the header of ``offset``'s column names, in a row of a pipe table whose first row
+    """The agent the header of ``offset``'s column names, in a row of a table whose first row
     heads the columns with the things compared ("| | Kratom | Suboxone |" over "| Main action |
     Partial agonist at mu | ..."): the subject of the cells under it."""
-    text = doc.flat
-    start = text.rfind("\n", 0, offset) + 1
-    row = _cells(text, start)
-    if len(row) < 2:
+    head = column_head(doc.flat, offset)
+    if head is None:
         return None
-    header = start
-    while header > 0:
-        above = text.rfind("\n", 0, header - 1) + 1
-        if len(_cells(text, above)) < 2:
-            break
-        header = above
-    column = next((n for n, (a, b) in enumerate(row) if a <= offset < b), None)
-    heads = _cells(text, header) if header < start else []
-    if column is None or column >= len(heads):
-        return None
-    named = [h for h in named_agents(text, *heads[column]) if not h.info.get("generic")]
+    named = [h for h in named_agents(doc.flat, *head) if not h.info.get("generic")]
     return named[0] if named else None
-
-
-def _cells(text: str, start: int) -> list[tuple[int, int]]:
-    """The spans of the cells of the pipe-table row that starts at ``start``; none for a line that
-    is no row."""
-    end = text.find("\n", start)
-    end = len(text) if end < 0 else end
-    pipes = [n for n in range(start, end) if text[n] == "|"]
-    if len(pipes) < 2:
-        return []
-    edges = ([] if not text[start : pipes[0]].strip() else [start - 1]) + pipes + ([] if not text[pipes[-1] + 1 : end].strip() else [end])
-    return [(a + 1, b) for a, b in itertools.pairwise(edges)]
 
 
 def _salient(text: str, hits: list[Hit], start: int, earlier: bool, reference: Hit | None) -> Hit:

@@ -14,7 +14,7 @@ from typing import Any
 from .. import lexicon as lexicons
 from ..document import Document
 from ..ids import record_id
-from ..lines import is_size_list
+from ..lines import column_head, is_size_list
 from ..models import MG_PER_UNIT, Dose
 from ..provenance import anchor
 from ..vocabulary import Comparator, DoseRole, Preparation, Purpose, Unit
@@ -93,7 +93,7 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
             end = prep.end()
         before = text[cursor:start]
         comparator: Comparator | None = None
-        hit = _last(lex.comparators.find(text, max(cursor, start - 30), start, words=words))
+        hit = _last(lex.comparators.find(text, max(cursor, start - _BOUND_REACH), start, words=words))
         if hit and _TO_BOUND.fullmatch(text, hit.end, start):
             comparator = hit.label
         trailing = lex.trailing.first(text, end, min(e, end + 24), words=words)
@@ -147,6 +147,8 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
         if level_hit is None:
             after = re.match(r"\s+(?:counts?|is|are)\s+(?:considered\s+)?(?:as\s+)?(?:a\s+)?", text[end:clause_end])
             level_hit = lex.levels.first(text, end + after.end(), clause_end, words=words) if after else None
+        if level_hit is None:
+            level_hit = _column_level(text, start)  # "Low" heading the column of "1–2 g" in a dosing chart
         if level_hit and role == "maximum" and comparator in (">", ">=") and _TIER_LABEL.fullmatch(text, level_hit.end, start):
             role = None  # "High: 6 g or more (not advised ...)": a tier's lower bound, not a limit
         factor = MG_PER_UNIT[unit]
@@ -229,6 +231,8 @@ _TAKERS = re.compile(
 # Between an amount and the same amount in other units: "1 level teaspoon (about 2.5 g)".
 # What may stand between a comparator and its amount: an approximator, an article, a filler
 # ("more then like half a gram"), or a count the amount restates ("Do not exceed 16 capsules (8 g)").
+#: How far before an amount its bound may start: "do not take more than 12 capsules (6 g)".
+_BOUND_REACH = 48
 _TO_BOUND = re.compile(
     r"(?:\s|around|about|roughly|approximately|the|an?\b|like\b)*"
     r"(?:\d+\s+(?:capsules?|caps|tablets?|tabs|gummies|servings?|scoops?|pills?|shots?|droppers?)\s*[(,]\s*(?:about|around|roughly|approx\.?|~)?\s*)?",
@@ -240,6 +244,21 @@ _RESTATED = re.compile(
     r"\s*(?:\(|,|/|=|or|(?:\)\s*)?(?:weighs?|weighed|holds?|held|equals?|comes to|works out (?:to|at))\b)\s*(?:about|around|roughly|approximately|approx\.?|~|≈)?\s*",
     re.IGNORECASE,
 )
+
+
+def _column_level(text: str, start: int) -> Hit | None:
+    """The level the cell heading an amount's column names, in a table whose first row heads
+    its columns with levels ("Strain | Low | Medium | High" over "Red Borneo | 2–3 g | 4–5 g | 6–8 g")."""
+    head = column_head(text, start)
+    if head is None:
+        return None
+    cell = text[head[0] : head[1]].strip()
+    hit = _lexicon().levels.first(cell) if cell and len(cell) <= _LEVEL_CELL else None
+    return hit if hit is not None and hit.start == 0 else None
+
+
+#: The longest column heading read as a level ("Low", "Medium dose", "Strong (experienced)").
+_LEVEL_CELL = 30
 
 
 def _heading_role(doc: Document, start: int) -> DoseRole | None:

@@ -22,6 +22,8 @@ CHAIN = re.compile(
     r"|its\s+(?:main\s+|active\s+)?metabolite,?\s+)?|\s+particularly\s+|\s+as well as\s+|\s+(?:such as|including|especially|notably)\s+"
     # "CYP2D6 and, to a lesser degree, CYP3A4", "of CYP2D6 and, more weakly, of CYP3A4": an aside between two conjuncts.
     r"|\s*,?\s*(?:and|or)\s*,\s*[^,.;]{1,30},\s*(?:(?:of|at|on|to|with)\s+)?"
+    # "CYP2D6 and in less degree CYP3A4", "MOR and to a lesser extent KOR": the same aside without commas
+    r"|\s+(?:and|or)\s+(?:to|in)\s+(?:an?\s+)?(?:lesser|less|smaller|greater|small|some)\s+(?:degree|extent)\s+(?:(?:of|at|on|to|with)\s+)?"
     # "neither MG nor 7-OH", "with 5-HT2A receptors and with alpha-adrenergic receptors"
     r"|\s+nor\s+|\s*,?\s+and\s+(?:with|at|on|to|for|of)\s+"
     # "CYP2D6 pretty strongly and CYP3A4": an adverb of degree closing the first conjunct

@@ -1,0 +1,170 @@
+"""What real pages write, rule by rule: the forms the thirteenth round of rules reads.
+
+Each row is a text in a form real pages use and what a reader finds in it; earlier rounds are in
+tests/test_real_pages.py and tests/test_real_pages_fifth.py to _twelfth.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import records_of, triples, units
+from kratom_dataset.lines import column_head, is_chapter_line, is_menu_line, table_cells
+from kratom_dataset.parse import parse_article
+
+# Tables: cells between pipes or tabs, and the cell heading a column -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("row", "cells"),
+    [
+        ("Red Bali\t2–3 g\t4–5 g", ["Red Bali", "2–3 g", "4–5 g"]),
+        ("Red Bali\t\t4–5 g", ["Red Bali", "4–5 g"]),  # a run of tabs is one border
+        ("| Red Bali | 2–3 g |", [" Red Bali ", " 2–3 g "]),
+        ("Red Bali 2–3 g", []),  # no border: no row
+    ],
+)
+def test_a_row_of_a_table_splits_at_pipes_or_tabs(row, cells):
+    assert [row[a:b] for a, b in table_cells(row, 0)] == cells
+
+
+def test_the_cell_heading_a_column_is_the_first_rows():
+    text = "Intro line.\nStrain\tLow\tHigh\nRed Bali\t2–3 g\t6–8 g\nGreen Malay\t1–2 g\t5 g"
+    offset = text.index("5 g")
+    head = column_head(text, offset)
+    assert head is not None and text[head[0] : head[1]] == "High"
+
+
+@pytest.mark.parametrize(
+    ("table", "levels"),
+    [
+        ("Strain\tLow\tMedium\tHigh\nRed Bali\t2–3 g\t4–5 g\t6–8 g", ["low", "moderate", "high"]),
+        ("| Strain | Mild | Strong |\n| Maeng Da | 1–2 g | 4 g |", ["low", "high"]),
+        ("Week\tDaily total\tSplit\n1\t15 g\t5 g x3", [None, None]),  # headings that name no level
+    ],
+)
+def test_a_column_heading_gives_the_level_of_the_amounts_under_it(table, levels):
+    doses = records_of(f"Kratom dosing chart\n\nUse the chart below as a guide.\n\n{table}\n", "Dose")
+    assert [d.level for d in doses] == levels
+
+
+# Doses: a bound that stands before a count and its amount in brackets ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "comparator"),
+    [
+        ("Do not take more than 12 capsules (6 g) in a single day.", None, 6.0, "<="),
+        ("Never cut by more than 25% in a single step.", None, 25.0, "<="),
+    ],
+)
+def test_a_denied_bound_caps_the_amount(text, low, high, comparator):
+    dose = records_of(text, "Dose")[-1]
+    assert (dose.amount_low, dose.amount_high, dose.comparator) == (low, high, comparator)
+
+
+# Page structure: a breadcrumb, notes with arrows, clauses a semicolon joins ---------------------
+
+
+def test_the_title_is_the_heading_under_a_breadcrumb():
+    text = (
+        "Riverside Drug & Alcohol Trust\nAbout | Help | Substances | Donate\nSubstances > Kratom > Kratom and sleep\n\n"
+        "Kratom and Sleep: What We Know\n\nKratom can keep some people awake."
+    )
+    assert parse_article(text.encode(), article_id="x", source_file="x").title == "Kratom and Sleep: What We Know"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "MG → MOR partial agonist",
+        "7-OH -> MOR agonist, far stronger",
+        "MG inhibits CYP2D6 (strong); weak effect on CYP1A2",
+    ],
+)
+def test_a_note_is_no_heading(line):
+    doc = parse_article(f"Receptor notes\n{line}\nKOR => antagonist\n".encode(), article_id="x", source_file="x")
+    assert not any(s.is_heading for s in doc.sentences if doc.flat[s.start : s.end].startswith(line[:6]))
+
+
+def test_notes_with_arrows_are_a_unit_each():
+    text = "Receptor profile\nMG → MOR partial agonist; KOR antagonist\n7-OH-MG → MOR agonist\n"
+    assert triples(text) == {
+        ("mitragynine", "partial_agonist", "mu-opioid receptor"),
+        ("mitragynine", "antagonist", "kappa-opioid receptor"),
+        ("7-hydroxymitragynine", "agonist", "mu-opioid receptor"),
+    }
+
+
+# Mechanisms: an aside between two targets, "both" under an FAQ's question -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mitragynine inhibit enzyme CYP2D6 and in less degree CYP3A4.",
+        "Mitragynine inhibits CYP2D6 and to a lesser extent CYP3A4.",
+        "MG inhibits CYP2D6 (strong) and CYP3A4 (moderate); weak effect on CYP1A2",
+    ],
+)
+def test_an_aside_between_two_targets_keeps_them_coordinated(text):
+    assert {("mitragynine", "inhibits", "CYP2D6"), ("mitragynine", "inhibits", "CYP3A4")} <= triples(text)
+
+
+def test_both_under_a_question_names_the_two_before_it():
+    text = (
+        "What is in kratom?\nKratom leaves hold many alkaloids.\nThe main one is mitragynine.\n"
+        "A second, 7-hydroxymitragynine, is far stronger.\n\nHow does it act?\nBoth alkaloids attach to opioid receptors."
+    )
+    agents = {a for a, action, target in triples(text) if target == "opioid receptors"}
+    assert agents == {"mitragynine", "7-hydroxymitragynine"}
+
+
+# Page chrome: menus with pipes, chapter lists, the row that heads a copied table ---------------
+
+
+@pytest.mark.parametrize(
+    ("line", "menu"),
+    [
+        ("Main page | Random article | Recent changes | Log in", True),
+        ("In this issue: Kratom in the clinic | Naloxone supply update | CPD quiz", True),
+        ("Aired 3 May 2024 · 41 min · Listen on Spotify | Apple Podcasts | RSS", True),
+        ("Questions: help@example.org · Unsubscribe · Past issues", True),
+        ("Other interactions with fluoxetine: tramadol · St John's wort · lithium", True),
+        ("Sertraline | Moderate | Serotonin syndrome", False),  # a row of a table
+        ("Red | 2 g | 4 g | 6 g", False),  # a row of amounts
+    ],
+)
+def test_a_line_of_links_is_a_menu(line, menu):
+    assert is_menu_line(line) is menu
+
+
+def test_a_menu_ends_its_line_whatever_its_last_word():
+    doc = parse_article(
+        b"Main page | Random article | Recent changes | Log in\nArticle \xc2\xb7 Talk \xc2\xb7 Edit\n\nKratom is a tree.\n",
+        article_id="x",
+        source_file="x",
+    )
+    assert [doc.flat[s.start : s.end] for s in doc.sentences][:2] == [
+        "Main page | Random article | Recent changes | Log in",
+        "Article · Talk · Edit",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "chapter"),
+    [
+        ("(04:10) Why people reach for kratom at night.", True),
+        ("[21:50] Why the sleep benefit fades", True),
+        ("(04:10) Dr Osei explains why tolerance to the sleep benefit of kratom builds within a few weeks of nightly use.", False),
+        ("[21:05] mossy_k: i did 4 g and slept fine", False),  # a turn of a chat, said by someone
+    ],
+)
+def test_an_entry_of_a_chapter_list_is_no_claim(line, chapter):
+    assert is_chapter_line(line) is chapter
+
+
+def test_the_first_row_of_a_copied_table_heads_it_and_the_rows_under_it_state_something():
+    text = "Interactions\n\nDrug\tEffect\tRisk\nZolpidem\tNext-day drowsiness, falls\tModerate\nMelatonin\tExtra sleepiness\tLow\n"
+    found = dict(units(text))
+    assert (found["Drug\tEffect\tRisk"], found["Zolpidem\tNext-day drowsiness, falls\tModerate"]) == (False, True)
