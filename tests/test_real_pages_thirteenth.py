@@ -168,3 +168,33 @@ def test_the_first_row_of_a_copied_table_heads_it_and_the_rows_under_it_state_so
     text = "Interactions\n\nDrug\tEffect\tRisk\nZolpidem\tNext-day drowsiness, falls\tModerate\nMelatonin\tExtra sleepiness\tLow\n"
     found = dict(units(text))
     assert (found["Drug\tEffect\tRisk"], found["Zolpidem\tNext-day drowsiness, falls\tModerate"]) == (False, True)
+
+
+# Tapers: a page's title that names one makes steps only of the amounts a schedule gives --------
+
+TAPER_PAGE = (
+    "How to Taper Off Kratom Without Wrecking Your Sleep\n\n"
+    "Weigh every dose, because a level teaspoon of powder holds about 2.5 grams.\n\n"
+    "Many readers who kept a log found they were at 15 grams a day.\n\n"
+    "Week 1 – 11 g\nWeek 2 – 10 g\n\n"
+    "After that, cut to 8 g and hold for a week.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("amount", "role"),
+    [
+        ("2.5 grams", None),  # what a spoon holds
+        ("15 grams", None),  # how much people took
+        ("11 g", "taper_step"),  # a line of the schedule
+        ("8 g", "taper_step"),  # a step word before it
+    ],
+)
+def test_under_a_taper_title_only_a_schedule_or_a_step_word_makes_a_step(amount, role):
+    (dose,) = [d for d in records_of(TAPER_PAGE, "Dose") if d.provenance.exact.startswith(amount)]
+    assert dose.role == role
+
+
+def test_a_step_of_a_taper_is_for_coming_off_whatever_the_title_says_of_sleep():
+    steps = [d for d in records_of(TAPER_PAGE, "Dose") if d.role == "taper_step"]
+    assert steps and {d.purpose for d in steps} == {"withdrawal"}

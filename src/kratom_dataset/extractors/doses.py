@@ -116,7 +116,7 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
             role = _heading_role(doc, start)  # "Typical doses" over "Methadone: 60-120 mg/day"
         if unit == "%" and role != "maximum":
             role = "taper_step"  # a share is read only as a step of a taper, whoever is said to take it
-        elif role is None and in_taper(doc, index):
+        elif role is None and in_taper(doc, index, start):
             role = "taper_step"  # an amount in a taper's schedule is a step of it
         if role == "taper_step" and role_hit is None and (_other_drug(text, start, end, s, e) or starts_taper(text, start)):
             role = None  # "clonidine 0.1 mg" under a kratom taper's heading, or "Starting point: 20 g/day", is no step of it
@@ -271,11 +271,14 @@ def _heading_role(doc: Document, start: int) -> DoseRole | None:
     return role
 
 
-def _heading_purpose(doc: Document, start: int) -> Purpose | None:
+def _heading_purpose(doc: Document, start: int, *, title: bool = True) -> Purpose | None:
     """The purpose a short heading or the page's title names ("Melatonin for Sleep", "Opioid
     Withdrawal: Medications"): the reason for every dose under it."""
     section = doc.section_of(start)
-    for line in (section.heading, doc.title if section.index == 0 or not section.heading else None):
+    for line in (
+        section.heading if title or section.heading != doc.title else None,
+        doc.title if title and (section.index == 0 or not section.heading) else None,
+    ):
         if line and len(line) <= 80:
             hit = _lexicon().purposes.first(line)
             if hit:
@@ -416,7 +419,7 @@ def _dose(doc: Document, index: int, claim_id: str, start: int, end: int, **fiel
     purpose_text = text
     if purpose is None:
         heading = doc.section_of(start).heading
-        if heading:
+        if heading and not (heading == doc.title and fields.get("role") == "taper_step"):
             purpose = lex.purpose_phrase.search(heading)
             purpose_text = heading
     purpose_hit = None
@@ -427,7 +430,8 @@ def _dose(doc: Document, index: int, claim_id: str, start: int, end: int, **fiel
         )
     purpose_label: Purpose | None = purpose_hit.label if purpose_hit else None
     if purpose_label is None and fields.get("kind") == "numeric":
-        purpose_label = _heading_purpose(doc, start)
+        # a step of a taper is for coming off, whatever else the page's title names
+        purpose_label = _heading_purpose(doc, start, title=fields.get("role") != "taper_step")
     if purpose_label is None and fields.get("role") == "taper_step":
         purpose_label = "withdrawal"  # a taper is how a dose is come off
     return Dose.trusted(

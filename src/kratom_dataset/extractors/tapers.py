@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document
+from ..lines import table_cells
 from ..models import Dose
 from .dose_cues import lexicon as _lexicon
 
@@ -63,12 +64,15 @@ def _steps_down(doc: Document, before: tuple[int, Dose], after: tuple[int, Dose]
     return high_a is not None and high_b is not None and high_b < high_a
 
 
-def in_taper(doc: Document, index: int) -> bool:
-    """Whether the sentence lies under a heading, a lead-in line or a title that names a taper."""
+def in_taper(doc: Document, index: int, start: int) -> bool:
+    """Whether the amount at ``start`` is a step of a taper its sentence lies under: under a
+    heading or a lead-in line that names one, any amount; under a page title that names one,
+    only an amount a schedule line or a step word gives ("Week 2: 10 g", "cut to 9 g"). The
+    rest of such a page says how much people took, what a spoon holds, when to ask a doctor."""
     lex = _lexicon()
     sentence = doc.sentences[index]
     heading = doc.sections[sentence.section_index].heading
-    if heading and lex.taper.search(heading):
+    if heading and heading != doc.title and lex.taper.search(heading):
         return True
     for j in range(index - 1, max(-1, index - 8), -1):
         prior = doc.sentences[j]
@@ -79,4 +83,19 @@ def in_taper(doc: Document, index: int) -> bool:
             if lex.taper.search(line):
                 return True
             break  # a lead-in that names no taper: the page's title may still name one
-    return bool(doc.title and lex.taper.search(doc.title))
+    if not (doc.title and lex.taper.search(doc.title)):
+        return False
+    text = doc.flat
+    return (
+        _SCHEDULE_LINE.match(text, sentence.start) is not None
+        or _STEPPED_TO.search(text, max(sentence.start, start - 30), start) is not None
+        or len(table_cells(text, text.rfind("\n", 0, start) + 1)) >= 2
+    )
+
+
+# "down to 9 g", "cut by 2 g", "Day 4 – 8 g", "then 6 g": an amount a step of a taper names.
+_STEPPED_TO = re.compile(
+    r"(?:\b(?:to|then|by|down|cut\w*|drop\w*|reduc\w*|lower\w*|shav\w*|trim\w*|wean\w*)|→|->|[–—-]|:)\s*"
+    r"(?:(?:about|around|roughly|approximately|just|only|another|a further)\s+|~\s*)?$",
+    re.IGNORECASE,
+)
