@@ -198,3 +198,25 @@ def test_under_a_taper_title_only_a_schedule_or_a_step_word_makes_a_step(amount,
 def test_a_step_of_a_taper_is_for_coming_off_whatever_the_title_says_of_sleep():
     steps = [d for d in records_of(TAPER_PAGE, "Dose") if d.role == "taper_step"]
     assert steps and {d.purpose for d in steps} == {"withdrawal"}
+
+
+# Mechanisms: an action after "without" is denied; "ones" stands for the head noun before it -----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mitragynine activates G-protein signalling at mu receptors without recruiting β-arrestin-2.",
+            ("mitragynine", "activates", "beta-arrestin-2", True),
+        ),
+        ("Paynantheine calms the body without activating opioid receptors.", ("paynantheine", "activates", "opioid receptors", True)),
+        ("Speciogynine seems to bind serotonin receptors rather than opioid ones.", ("speciogynine", "binds", "opioid receptors", True)),
+        (
+            "Speciogynine seems to bind serotonin receptors rather than opioid ones.",
+            ("speciogynine", "binds", "serotonin receptors", False),
+        ),
+    ],
+)
+def test_what_a_clause_denies_beside_what_it_states(text, expected):
+    assert expected in {(m.agent, m.action, m.target, m.negated) for m in records_of(text, "Mechanism")}

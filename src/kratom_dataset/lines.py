@@ -328,13 +328,17 @@ def table_cells(text: str, start: int) -> list[tuple[int, int]]:
     A line that is no row has none."""
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
-    pipes = [n for n in range(start, end) if text[n] == "|"]
+    pipes: list[int] = []
+    at = text.find("|", start, end)
+    while at >= 0:
+        pipes.append(at)
+        at = text.find("|", at + 1, end)
     if len(pipes) >= 2:
         edges = (
             ([] if not text[start : pipes[0]].strip() else [start - 1]) + pipes + ([] if not text[pipes[-1] + 1 : end].strip() else [end])
         )
         return [(a + 1, b) for a, b in itertools.pairwise(edges)]
-    if "\t" not in text[start:end] or pipes:
+    if pipes or text.find("\t", start, end) < 0:
         return []
     cells, at = [], start
     for gap in re.finditer(r"\t+", text[start:end]):

@@ -26,6 +26,9 @@ _NEGATION = re.compile(
 )
 
 
+_WITHOUT = re.compile(r"\bwithout\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
 def records(
     doc: Document,
     claim_id: str,
@@ -46,6 +49,8 @@ def records(
     text = doc.flat
     out = []
     denied = _NEITHER.search(text, max(0, group[0][0].start - 12), group[0][0].end) is not None  # "neither MG nor 7-OH induced"
+    # "activates MOR without recruiting β-arrestin-2": the action after "without" is denied
+    denied = denied or _WITHOUT.search(text, max(0, action.start - 24), action.start) is not None
     group_hits = [h for h, _ in group]
     stated = negated
     for hit, agent in group:

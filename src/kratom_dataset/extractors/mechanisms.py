@@ -67,7 +67,7 @@ _WHETHER = re.compile(r"\b(?:whether|if)\s+$", re.IGNORECASE)
 _SHARED_SUBJECT = re.compile(
     r"(?:\s*,?\s*(?:and|but|yet|or|as well as|while|whereas|also|additionally|there|too|"
     r"is|are|was|were|acts?|acting|functions?|behaves?|may|might|can|could|does|did|do|has|have|had|showed|shows|show|"
-    r"helps?|helped|to|with|therefore|thus|then|so|seems?|seemed|appears?|appeared|thought|believed|known|reported|said|likely|in turn|in addition|"
+    r"helps?|helped|to|with|without|therefore|thus|then|so|seems?|seemed|appears?|appeared|thought|believed|known|reported|said|likely|in turn|in addition|"
     r"in (?:the |these |some |our )?(?:assays?|studies|experiments|cells|animals|mice|rats|vitro|vivo)|"
     r"not|no|only|very|\w+ly|weaker|stronger|weak|strong|potent|modest|mild|some|significant|marked|moderate|little|much|meaningful|notable|major|minor|relevant|important|"
     r"measurable|detectable|appreciable|any|affinity|potency|efficacy|selectivity|"
@@ -77,7 +77,7 @@ _SHARED_SUBJECT = re.compile(
     # "enhances GABA-A receptor signalling and depresses ...": the noun that closes the first object
     r"signal(?:l)?ing|activity|function|transmission|expression|subunits?|"
     # "acts on MT1 receptors in the brain's master clock and helps regulate ...": a place or setting
-    r"(?:in|within|across|throughout|at|during|with|for) (?:the |a |an |your |our |its |their |some |these |all |low |high )?(?:[\w’'-]+ ){0,2}[\w’'-]+(?=\s*[,(]|\s+(?:and|but|yet|while|whereas|by)\b)|"
+    r"(?:in|within|across|throughout|at|during|with|for) (?:the |a |an |your |our |its |their |some |these |all |low |high )?(?:[\w’'-]+ ){0,2}[\w’'-]+(?=\s*[,(]|\s+(?:and|but|yet|while|whereas|by|without)\b)|"
     # "... by acting on MT1 and MT2 receptors": a means clause shares the subject of the main one
     r"by|mainly|mostly|chiefly|largely|primarily|thereby|itself|themselves|greater|higher|lower|more|less|"
     # "an inhibitor of CYP2D6 (IC50 2.2 µM) and a moderate inhibitor of CYP3A4": an aside in brackets
@@ -317,11 +317,30 @@ def _contrasted(text: str, chosen: TargetChain, targets: list[Target], limit: in
         return chosen, []
     following = [t for t in targets if t.start == contrast.end()]
     if not following:
-        return chosen, []
+        ones = _ones(text, contrast.end(), last, limit)
+        return (chosen, []) if ones is None else ((chosen + [ones], []) if contrast.group("adds") else (chosen, [ones]))
     more = chain_back(text, [t for t in targets if t.start >= following[0].start], _chain_forward(text, targets, following[0]))
     if contrast.group("adds"):
         return chosen + more, []
     return chosen, more
+
+
+def _ones(text: str, at: int, last: Target, limit: int) -> tuple[Target, str] | None:
+    """A target named by a modifier and "ones" for the head noun of the one before it:
+    "serotonin receptors rather than opioid ones" sets opioid receptors against them."""
+    one = _ONES.match(text, at, limit)
+    if one is None:
+        return None
+    head = text[last.start : last.end].split()[-1]
+    phrase = f"{one.group('modifier')} {head if head.endswith('s') else head + 's'}"
+    named = [t for t in find_targets(phrase, 0, len(phrase)) if t.start == 0 and t.end == len(phrase)]
+    if not named:
+        return None
+    return Target(one.start(), one.end(), named[0].names), text[one.start() : one.end()]
+
+
+# "opioid ones", "the kappa ones": a modifier and the pronoun of a noun named before.
+_ONES = re.compile(r"(?P<modifier>[\w-]+(?: [\w-]+)?) ones\b", re.IGNORECASE)
 
 
 def _chain_forward(text: str, targets: list[Target], first: Target) -> Target:
