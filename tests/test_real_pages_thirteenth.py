@@ -220,3 +220,21 @@ def test_a_step_of_a_taper_is_for_coming_off_whatever_the_title_says_of_sleep():
 )
 def test_what_a_clause_denies_beside_what_it_states(text, expected):
     assert expected in {(m.agent, m.action, m.target, m.negated) for m in records_of(text, "Mechanism")}
+
+
+# Dose roles: who is new, a limit to stay under, a threshold that limits nothing ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("If you're new, 1–2 g is plenty to see how you react.", "starting"),
+        ("A common first serving is a level teaspoon of powder.", "starting"),
+        ("Staying under about 5 g per dose keeps most people out of the nausea zone.", "maximum"),
+        ("Most seizure reports involve 15 g or more a day.", None),  # where the harm starts, no limit
+        ("Doses above 15 g a day are not advised.", "maximum"),
+    ],
+)
+def test_the_role_of_an_amount(text, role):
+    (dose,) = records_of(text, "Dose")
+    assert dose.role == role

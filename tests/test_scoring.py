@@ -127,3 +127,74 @@ def test_cli_evaluate_reports_the_dev_and_the_frozen_test_split_apart(monkeypatc
     result = CliRunner().invoke(main, ["evaluate"])
     assert result.exit_code == 0, result.output
     assert "dev passages (tuned on)" in result.output and "test passages (frozen)" in result.output
+
+
+# A second reading: how far two annotators agree --------------------------------------------------
+
+PASSAGE = {
+    "id": "p-1",
+    "style": "forum",
+    "text": "Kratom may cause insomnia. Take 2 g at most.",
+    "records": [
+        {
+            "kind": "claim",
+            "char_start": 0,
+            "char_end": 26,
+            "exact": "Kratom may cause insomnia.",
+            "claim_type": "adverse_effect",
+            "polarity": "affirmed",
+            "certainty": "uncertain",
+            "hedge_cues": ["may"],
+            "evidence": "none",
+            "evidence_cue": None,
+            "note": None,
+        }
+    ],
+    "note": None,
+}
+
+
+def _write(path, *items):
+    path.write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
+    return path
+
+
+def _second(tmp_path, second):
+    gold = _write(tmp_path / "gold.jsonl", PASSAGE)
+    reading = _write(tmp_path / "second.jsonl", second)
+    return CliRunner().invoke(main, ["evaluate", "--challenge", str(gold), "--second-reading", str(reading), "--json"])
+
+
+def test_a_second_reader_who_reads_as_the_gold_agrees_fully(tmp_path):
+    result = _second(tmp_path, PASSAGE)
+    assert result.exit_code == 0, result.output
+    claim = json.loads(result.output)["second reader against the gold"]["scores"]["claim"]
+    assert (claim["f1"], claim["field_accuracy"]) == (1.0, 1.0)
+
+
+def test_a_second_reader_who_hears_no_hedge_disagrees_on_certainty(tmp_path):
+    record = {**PASSAGE["records"][0], "certainty": "certain", "hedge_cues": []}
+    result = _second(tmp_path, {**PASSAGE, "records": [record]})
+    fields = json.loads(result.output)["second reader against the gold"]["scores"]["claim"]["fields"]
+    assert fields["certainty"] == {"correct": 0, "compared": 1}
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [({"id": "p-2"}, "no gold passage of the same id: p-2"), ({"text": PASSAGE["text"] + " "}, "text differs")],
+)
+def test_a_second_reading_of_another_passage_or_text_is_refused(tmp_path, change, message):
+    result = _second(tmp_path, {**PASSAGE, **change})
+    assert result.exit_code != 0 and message in result.output
+
+
+def test_the_shipped_second_reading_reads_dev_passages_again(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["evaluate", "--second-reading", str(RAW / "passages" / "second_reading.jsonl"), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert (
+        scores["second reader against the gold"]["scores"]["mechanism"]["gold"]
+        == scores["extractors against the same gold"]["scores"]["mechanism"]["gold"]
+        > 0
+    )

@@ -263,14 +263,24 @@ def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None, max_bytes: 
 @click.option(
     "--challenge", type=click.Path(path_type=Path), default=None, help="Score this passage file instead (JSONL of id, text, records)."
 )
+@click.option(
+    "--second-reading",
+    "second",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Score this file's records, passages read again by another annotator, against the gold of the same "
+    "dev, test or --challenge passages, beside the extractors' scores on them.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print scores, misses and disagreements as JSON, by set.")
 @friendly
-def evaluate(gold_dir: Path, raw_dir: Path, sets: tuple[str, ...], challenge: Path | None, as_json: bool) -> None:
+def evaluate(gold_dir: Path, raw_dir: Path, sets: tuple[str, ...], challenge: Path | None, second: Path | None, as_json: bool) -> None:
     """Score the extractors against hand-written gold records.
 
     Precision, recall and F1 per kind (a match is an overlapping span of the same kind) and
     per-field accuracy on matched records, for each set: the seed gold, the real-page passages'
     dev split (tuned on) and frozen test split (the measure), and the challenge passages.
+    --second-reading scores another annotator's records for some of those passages instead,
+    which says how far two readers agree, beside the extractors on the same passages.
 
     Outside the repository, where the default --gold and --articles folders do not exist, the
     seed gold is the newest release's gold table scored against its articles table, and the
@@ -278,13 +288,27 @@ def evaluate(gold_dir: Path, raw_dir: Path, sets: tuple[str, ...], challenge: Pa
     """
     from click.core import ParameterSource
 
-    from .scoring import Evaluation, challenge_file, evaluate_dirs, evaluate_passages, evaluate_release, packaged_passages, passage_files
+    from .scoring import (
+        Evaluation,
+        challenge_file,
+        evaluate_dirs,
+        evaluate_passages,
+        evaluate_release,
+        packaged_passages,
+        passage_files,
+        second_reading,
+    )
 
     ctx = click.get_current_context()
     defaults = all(ctx.get_parameter_source(name) == ParameterSource.DEFAULT for name in ("gold_dir", "raw_dir"))
     results: dict[str, Evaluation]
     sources: dict[str, str] = {}
-    if challenge is not None:
+    if second is not None:
+        files = passage_files(raw_dir) or (packaged_passages() if defaults else {})
+        golds = [challenge] if challenge is not None else list(files.values())
+        results = second_reading(second, golds)
+        sources = {name: f"{second} against {', '.join(map(str, golds))}" for name in results}
+    elif challenge is not None:
         results = {"passages": evaluate_passages(challenge)}
         sources["passages"] = str(challenge)
     else:

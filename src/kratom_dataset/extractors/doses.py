@@ -121,8 +121,10 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
         if role == "taper_step" and role_hit is None and (_other_drug(text, start, end, s, e) or starts_taper(text, start)):
             role = None  # "clonidine 0.1 mg" under a kratom taper's heading, or "Starting point: 20 g/day", is no step of it
         bound_at = hit.start if hit and comparator == hit.label else start
-        if role is None and comparator in (">", ">=", "<=") and not _TAKERS.search(text, max(cursor, bound_at - 80), bound_at):
-            role = "maximum"  # "doses above 15 g", "up to 30 mg": a bound is a limit, not who took how much
+        if role is None and comparator in (">", "<=") and not _TAKERS.search(text, max(cursor, bound_at - 80), bound_at):
+            # "doses above 15 g", "up to 30 mg": a bound is a limit, not who took how much; "15 g or
+            # more", "at least 20 g" name where something starts, and limit nothing
+            role = "maximum"
         if preparation is None:
             before_prep = lex.preparation_before.search(text, max(cursor, start - 40), start) or _list_header_preparation(doc, index)
             if before_prep:
