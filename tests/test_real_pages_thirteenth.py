@@ -238,3 +238,8 @@ def test_what_a_clause_denies_beside_what_it_states(text, expected):
 def test_the_role_of_an_amount(text, role):
     (dose,) = records_of(text, "Dose")
     assert dose.role == role
+
+
+def test_a_page_title_gives_no_purpose_but_a_section_heading_does():
+    text = "Kratom for Opioid Withdrawal\n\nMost customers take 3 g in the morning.\n\nFor sleep\n\nSome take 2 g an hour before bed.\n"
+    assert [d.purpose for d in records_of(text, "Dose")] == [None, "sleep"]

@@ -273,20 +273,16 @@ def _heading_role(doc: Document, start: int) -> DoseRole | None:
     return role
 
 
-def _heading_purpose(doc: Document, start: int, *, title: bool = True) -> Purpose | None:
-    """The purpose a short heading or the page's title names ("Melatonin for Sleep", "Opioid
-    Withdrawal: Medications"): the reason for every dose under it."""
-    section = doc.section_of(start)
-    for line in (
-        section.heading if title or section.heading != doc.title else None,
-        doc.title if title and (section.index == 0 or not section.heading) else None,
-    ):
-        if line and len(line) <= 80:
-            hit = _lexicon().purposes.first(line)
-            if hit:
-                purpose: Purpose = hit.label
-                return purpose
-    return None
+def _heading_purpose(doc: Document, start: int) -> Purpose | None:
+    """The purpose a short section heading names ("Melatonin for Sleep", "Opioid Withdrawal:
+    Medications"): the reason for every dose under it. A page's title says what the page is
+    about, not why each amount on it is taken ("Kratom for Withdrawal" over a vendor's tiers)."""
+    heading = doc.section_of(start).heading
+    if not heading or heading == doc.title or len(heading) > 80:
+        return None
+    hit = _lexicon().purposes.first(heading)
+    purpose: Purpose | None = hit.label if hit else None
+    return purpose
 
 
 def _other_drug(text: str, start: int, end: int, s: int, e: int) -> bool:
@@ -421,7 +417,7 @@ def _dose(doc: Document, index: int, claim_id: str, start: int, end: int, **fiel
     purpose_text = text
     if purpose is None:
         heading = doc.section_of(start).heading
-        if heading and not (heading == doc.title and fields.get("role") == "taper_step"):
+        if heading and heading != doc.title:
             purpose = lex.purpose_phrase.search(heading)
             purpose_text = heading
     purpose_hit = None
@@ -432,8 +428,7 @@ def _dose(doc: Document, index: int, claim_id: str, start: int, end: int, **fiel
         )
     purpose_label: Purpose | None = purpose_hit.label if purpose_hit else None
     if purpose_label is None and fields.get("kind") == "numeric":
-        # a step of a taper is for coming off, whatever else the page's title names
-        purpose_label = _heading_purpose(doc, start, title=fields.get("role") != "taper_step")
+        purpose_label = _heading_purpose(doc, start)
     if purpose_label is None and fields.get("role") == "taper_step":
         purpose_label = "withdrawal"  # a taper is how a dose is come off
     return Dose.trusted(
