@@ -243,3 +243,18 @@ def test_the_role_of_an_amount(text, role):
 def test_a_page_title_gives_no_purpose_but_a_section_heading_does():
     text = "Kratom for Opioid Withdrawal\n\nMost customers take 3 g in the morning.\n\nFor sleep\n\nSome take 2 g an hour before bed.\n"
     assert [d.purpose for d in records_of(text, "Dose")] == [None, "sleep"]
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Journal of Herbal Pharmacology\nHome | Current Issue | Archive | For Authors\nHome › Vol 18, Issue 4 › Original Research",
+        "Journal of Herbal Pharmacology\nHome / Issues / Vol 12 No 3 / Original Research\nVolume 12, Issue 3 · September 2023 · Pages 211–224",
+    ],
+)
+def test_a_long_title_under_a_site_name_and_its_chrome_is_the_title(chrome):
+    title = "Inhibition of CYP2D6 and CYP3A4 by kratom alkaloids: an in vitro study with a pilot probe-drug check"
+    text = f"{chrome}\n\n{title}\n\nAbstract\n\nMitragynine inhibited CYP2D6 in liver microsomes."
+    doc = parse_article(text.encode(), article_id="x", source_file="x")
+    assert doc.title == title
+    assert [m.provenance.exact for m in records_of(text, "Mechanism")] == ["Mitragynine inhibited CYP2D6"]

@@ -297,7 +297,7 @@ def _plain(text: str, lines: list[LineSpan]) -> Layout:
 
 
 # A breadcrumb: "Home › Guides › Dosing", "Substances A–Z > Kratom > Kratom and the brain".
-_BREADCRUMB = re.compile(r"[^\n]*?\S\s[›>»]\s\S[^\n]*")
+_BREADCRUMB = re.compile(r"[^\n]*?\S\s[›>»/]\s\S[^\n]*")
 
 
 def _title_paragraph(text: str, paragraphs: list[Block]) -> Block:
@@ -306,8 +306,11 @@ def _title_paragraph(text: str, paragraphs: list[Block]) -> Block:
     name and menu ("Highland Drug & Alcohol Partnership" / menu / "Substances A–Z > Kratom" /
     "Kratom and the Brain")."""
     for n, p in enumerate(paragraphs[: _TITLE_REACH - 1]):
-        if _BREADCRUMB.fullmatch(text, p.start, p.end) and n + 1 < len(paragraphs) and paragraphs[n + 1].is_heading:
-            return paragraphs[n + 1]
+        if _BREADCRUMB.fullmatch(text, p.start, p.end):
+            # the first heading under it that is no more chrome ("Volume 12, Issue 3 · September 2023")
+            under = next((q for q in paragraphs[n + 1 : _TITLE_REACH] if not _chrome(text, q)), None)
+            if under is not None and under.is_heading:
+                return under
     return paragraphs[0]
 
 
@@ -353,6 +356,12 @@ def _bare_list(text: str, spans: list[LineSpan]) -> set[int]:
     return items
 
 
+def _chrome(text: str, p: Block) -> bool:
+    """Whether a paragraph at the top of a page is chrome that may stand over its title: a kicker
+    or a breadcrumb heading, or a menu."""
+    return (p.is_heading and _KICKER.search(text, p.start, p.end) is not None) or is_menu_line(text[p.start : p.end])
+
+
 def _single_break(gap: str) -> bool:
     return gap.count("\n") + gap.count("\r") - gap.count("\r\n") == 1 and not gap.strip()
 
@@ -367,9 +376,13 @@ def _add_paragraphs(
         more = n + 1 < len(spans) or not last
         line = text[span[0] : span[1]]
         # The page's title may follow a breadcrumb, a site name or a kicker ("Home › News", "HEALTH").
+        # ... or a site's name over its menu or breadcrumb ("Journal of Asian Pharmacokinetics" / "Home | Archive")
         first = not paragraphs or (
             len(paragraphs) < _TITLE_REACH
-            and all((p.is_heading and _KICKER.search(text, p.start, p.end)) or is_menu_line(text[p.start : p.end]) for p in paragraphs)
+            and (
+                all(_chrome(text, p) for p in paragraphs)
+                or (len(paragraphs) >= 2 and paragraphs[0].is_heading and all(_chrome(text, p) for p in paragraphs[1:]))
+            )
             and not is_attribute_line(line)
         )
         heading = more and is_heading_line(" ".join(line.split()), strict=False, words_limit=25 if first else 15, title=first)
