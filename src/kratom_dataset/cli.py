@@ -296,7 +296,6 @@ def evaluate(gold_dir: Path, raw_dir: Path, sets: tuple[str, ...], challenge: Pa
         evaluate_release,
         packaged_passages,
         passage_files,
-        second_reading,
     )
 
     ctx = click.get_current_context()
@@ -304,6 +303,8 @@ def evaluate(gold_dir: Path, raw_dir: Path, sets: tuple[str, ...], challenge: Pa
     results: dict[str, Evaluation]
     sources: dict[str, str] = {}
     if second is not None:
+        from .agreement import second_reading
+
         files = passage_files(raw_dir) or (packaged_passages() if defaults else {})
         golds = [challenge] if challenge is not None else list(files.values())
         results = second_reading(second, golds)

@@ -1,11 +1,10 @@
-"""How lines of plain text are read: which one is a heading, and which soft line break goes on
-with the paragraph before it. The parser's layouts all rest on these two judgements, which
-carry most of its heuristics.
+"""How lines of plain text are read: which one is a heading, a byline, a menu or a note. The
+parser's layouts and :mod:`.wrapping`'s soft line breaks rest on these judgements, which carry
+most of its heuristics.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from .lexicon import factored
@@ -14,10 +13,10 @@ MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 OPEN_QUOTES = '“"‘'
 
 # A list item: a bullet, or a number or letter with a dot or bracket ("1.", "2)", "a.").
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•▪◦–—][ \t]+|\d{1,2}[.)][ \t]+|[a-zA-Z][.)][ \t]+(?=[A-Z0-9]))")
+LIST_ITEM = re.compile(r"[ \t]*(?:[-*•▪◦–—][ \t]+|\d{1,2}[.)][ \t]+|[a-zA-Z][.)][ \t]+(?=[A-Z0-9]))")
 # "Week 2: 9 g/day", "Serving size: 1 tsp": a label, a colon and a value on one line.
-_LABEL = re.compile(r"^[^:.!?]{1,40}:[ \t]+(?P<value>\S.*)$")
-_TERMINAL = ".!?;,…"
+LABEL = re.compile(r"^[^:.!?]{1,40}:[ \t]+(?P<value>\S.*)$")
+TERMINAL = ".!?;,…"
 MINOR_WORDS = frozenset(
     [
         "a",
@@ -68,20 +67,20 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, ti
     tea for withdrawal: an open-label pilot study", "Thread: my taper log".
     """
     line = line.strip()
-    if not line or len(line) > 200 or _BULLET_ITEM.match(line) or _STAMP_LINE.fullmatch(line):
+    if not line or len(line) > 200 or _BULLET_ITEM.match(line) or STAMP_LINE.fullmatch(line):
         return False  # "0:12" over a caption opens no section
-    numbered = _LIST_ITEM.match(line)
+    numbered = LIST_ITEM.match(line)
     if numbered:
         rest = line[numbered.end() :]
-        return bool(rest) and rest[-1] not in _TERMINAL and len(rest.split()) <= 12 and _title_case(rest)
+        return bool(rest) and rest[-1] not in TERMINAL and len(rest.split()) <= 12 and _title_case(rest)
     if line.endswith(":"):  # "A person starting at 12g/day might follow this schedule:" states an amount
         return len(line.split()) <= 10 and not (len(line.split()) >= 6 and AMOUNT.search(line))
     core = line.rstrip(_CLOSERS)
-    if not core or core[-1] in _TERMINAL or not (line[0].isupper() or line[0].isdigit() or line[0] in OPEN_QUOTES):
+    if not core or core[-1] in TERMINAL or not (line[0].isupper() or line[0].isdigit() or line[0] in OPEN_QUOTES):
         return False
-    if _NOTE_MARK.search(line) or _CLAUSES.search(line):
+    if NOTE_MARK.search(line) or _CLAUSES.search(line):
         return False  # "MG = partial agonist at MOR", "MG inhibits CYP2D6; weak effect on CYP1A2": notes, which no heading is
-    label = _LABEL.match(line)
+    label = LABEL.match(line)
     if label and _STEP_LABEL.match(line) and not AMOUNT.search(line) and not label.group("value").lstrip()[:1].isdigit():
         return True  # "Step 2: Make the first cut": a listicle's numbered heading
     if label and not title and (not _title_case(label.group("value")) or label.group("value").lstrip()[:1].isdigit()):
@@ -95,7 +94,7 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, ti
         return False  # "Red vein strains are higher in": a piece of a wrapped sentence ("... Stick To" ends a title)
     if AMOUNT.search(line):  # "Day 4 – 7 g" states an amount; "Red Bali Kratom Powder – 250 g" names a product
         unbracketed = _BRACKETED.sub("", line).strip()
-        if unbracketed and len(unbracketed.split()) <= 6 and not AMOUNT.search(unbracketed) and unbracketed[-1] not in _TERMINAL:
+        if unbracketed and len(unbracketed.split()) <= 6 and not AMOUNT.search(unbracketed) and unbracketed[-1] not in TERMINAL:
             # "A sample schedule (starting at 16 g/day)": the amount only qualifies the heading
             return is_heading_line(unbracketed, strict=strict, words_limit=words_limit, title=title)
         rest = AMOUNT.sub(" ", line)
@@ -119,10 +118,10 @@ def is_bare_item(line: str) -> bool:
     line = line.strip()
     return (
         len(line.split()) >= 3
-        and line[-1:] not in ":" + _TERMINAL
+        and line[-1:] not in ":" + TERMINAL
         and not _title_case(line)
-        and not _BYLINE.search(line)
-        and not _LABEL.match(line)
+        and not BYLINE.search(line)
+        and not LABEL.match(line)
         and not is_forum_byline(line)
     )
 
@@ -146,7 +145,7 @@ _SIZE_LABEL = re.compile(
 def is_attribute_line(line: str) -> bool:
     """Whether a line states an attribute and its value ("Serving Size: 2 Capsules", "Severity:
     Major"), which no title is, unlike "Kratom tea for withdrawal: an open-label pilot study"."""
-    label = _LABEL.match(line.strip())
+    label = LABEL.match(line.strip())
     if not label:
         return False
     value = label.group("value")
@@ -165,17 +164,17 @@ def is_numbered_heading(line: str, following: str) -> bool:
     with no closing punctuation ("1. It is not a sleeping pill") followed by a paragraph, not by
     the next item; a line of up to five words and no amount ("2. Receptor pharmacology") followed
     by anything but the next item heads an outline's section."""
-    numbered = _LIST_ITEM.match(line)
+    numbered = LIST_ITEM.match(line)
     if not numbered or _BULLET_ITEM.match(line) or not following:
         return False
     # "2. Kratom alkaloids" over "- mitragynine = partial mu agonist": a numbered heading over bullets
     under_it = following.rstrip()[-1:] in ".!?" or _BULLET_ITEM.match(following) is not None
-    if _LIST_ITEM.match(following) and not _BULLET_ITEM.match(following):
+    if LIST_ITEM.match(following) and not _BULLET_ITEM.match(following):
         return False
     rest = line[numbered.end() :].strip()
     # "2. Receptor pharmacology" over lines of notes: an outline's short numbered heading
     under_it = under_it or (len(rest.split()) <= 5 and AMOUNT.search(rest) is None)
-    return bool(rest) and rest[-1] not in _TERMINAL and len(rest.split()) <= 12 and under_it
+    return bool(rest) and rest[-1] not in TERMINAL and len(rest.split()) <= 12 and under_it
 
 
 _BULLET_ITEM = re.compile(r"[ \t]*[-*•▪◦–—][ \t]+")
@@ -185,7 +184,7 @@ _CLOSERS = '"”’)]'
 _BRACKETED = re.compile(r"\s*\([^()\n]*\)")
 # An equals sign or an arrow between words: how notes are written ("MG = partial agonist",
 # "MG → MOR partial agonist"), not headings.
-_NOTE_MARK = re.compile(r"\w\s+(?:=|→|->|=>|⇒)\s+\w")
+NOTE_MARK = re.compile(r"\w\s+(?:=|→|->|=>|⇒)\s+\w")
 # Two clauses a semicolon joins: a note or a sentence, not a heading.
 _CLAUSES = re.compile(r"[^\W\d_][)\]]?;\s+[^\W\d_]")
 _STEP_LABEL = factored(r"(?:step|part|phase|stage|tip|rule|mistake|reason|myth|fact|sign)\s*#?\d{1,2}\s*:", re.IGNORECASE)
@@ -225,8 +224,8 @@ def is_note_run(previous: str, line: str, following: str | None) -> bool:
         (following is None or following.rstrip()[-1:] not in ".!?")
         and bool(previous)
         and bool(line)
-        and previous[-1] not in _TERMINAL + ":"
-        and (is_bare_item(previous) or _LABEL.match(previous) is not None)
+        and previous[-1] not in TERMINAL + ":"
+        and (is_bare_item(previous) or LABEL.match(previous) is not None)
         and not _title_case(line)
         and len(line.split()) >= 3
     )
@@ -240,156 +239,20 @@ def _title_case(phrase: str) -> bool:
     return bool(major) and all(w[0].isupper() for w in major)
 
 
-def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str, width: int) -> bool:
-    """Whether line ``nxt`` goes on with the paragraph of line ``prev`` (a soft line break).
-
-    As in CommonMark a blank line ends a paragraph; so do a list item and a heading. A wrapped
-    line runs close to the text's wrap ``width`` and no longer; a line that stops without
-    closing punctuation ends its paragraph ("Day 1-3 - 10 g", a title, a byline) unless the next
-    line plainly goes on with it in lower case ("Kratom is a tree\nnative to ...") and does not
-    repeat its first word as a parallel list would ("week 1 - 35g/day\nweek 2 - 30g/day"), or it
-    is a wrapped line and the next one goes on with a capital ("binds the\nMOR").
-    """
-    if gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1:
-        return False
-    before, after = text[prev[0] : prev[1]], text[nxt[0] : nxt[1]]
-    if _LIST_ITEM.match(after) and not (_WRAPPED_UNIT.match(after) and before[-1] not in _TERMINAL + ":"):
-        return False  # a list item opens a line; "h. Two" after "peaked at 1.1" is a unit ("1.1 h.") wrapped
-    if MD_HEADING.match(after) or MD_HEADING.match(before):
-        return False
-    if _COLUMNS.search(before) or _COLUMNS.search(after) or (TABLE_ROW.search(before) and TABLE_ROW.search(after)):
-        return False  # "1–2     16 g     8 g AM", "1 | 15 g | 5 g x3": a row of a table is a line of its own
-    if _NOTE_MARK.search(before) and _NOTE_MARK.search(after):
-        return False  # "MG → MOR partial agonist" over "7-OH-MG → MOR agonist": notes, a line each
-    if _TURN.match(after) or _HANDLE_TURN.match(after) or _STAMP_LINE.fullmatch(before) or _STAMP_LINE.fullmatch(after):
-        return False  # "[21:05] mossy_k: ...", "jwalker88: i did ...", "0:12" over a caption: each turn or cue is a line of its own
-    if is_menu_line(before):
-        return False  # "Main page | Random article | Log in": a menu ends its line, whatever its last word
-    last = before.split()[-1]
-    if (last in MINOR_WORDS or _OPENS_SENTENCE.search(before) or (last.lower() in MINOR_WORDS and _STOP_INSIDE.search(before))) and not (
-        _LABEL.match(after) and after[0].isupper()
-    ):
-        # "broken down mainly by\nCYP3A4", "... some of them. In\nMalaysia", "... Withdrawal. Doctors
-        # Are\nDivided.": a line ending in "by" or "the", or in a minor word of a sentence begun on
-        # it, runs on; a title's "Stick To" does not
-        return True
-    wrapped = width and _WRAPPED * width <= len(before) <= width and len(before) >= 25 and before.count(" ") >= 3
-    if is_forum_byline(before) or _BYLINE_OPENS.match(after):
-        return False  # "u/name · 37 points", "posted by ...": a post's byline, never part of a sentence
-    if after[0] in '“"' and _ATTRIBUTED.search(before):
-        return False  # '"Steady energy." — Verified buyer, Ohio' over the next review's quote
-    first = after.lstrip("([“‘\"'")[:1] or after[0]  # "(standardised to 45%)" opens in lower case
-    if first.islower() or (first.isdigit() and not _LABEL.match(after) and not (is_heading_line(before) and AMOUNT.search(after[:24]))):
-        return before[-1] not in ".!?" and (wrapped or not _parallel(before, after))
-    if not wrapped or not first.isupper() or _LABEL.match(before) or _LABEL.match(after) or before[-1] in ":;…":
-        return False
-    if is_heading_line(before) or _BYLINE.search(before) or _QUESTION_LINE.fullmatch(after):
-        return False  # a heading or a byline ends its line whatever comes next; a question opens one
-    if _LIST_ITEM.match(before) or len(before) + 1 + len(after.split()[0]) <= width:
-        return False  # a wrapper breaks a line only where the next word would not fit
-    return before[-1] not in ".!?" and not (len(after.split()) <= 4 and is_heading_line(after, strict=False))
-
-
 # A time of day, and the stamp a chat log puts before a turn: "21:05", "[00:03:12]", "[11:03 PM]".
 CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 CHAT_STAMP = rf"\[{CLOCK}(?:\s*[AP]M)?\]"
-# A turn of a chat log or a transcript, opened by its time: "[21:05] ", "21:05 ", "[00:03:12] ".
-_TURN = re.compile(rf"{CHAT_STAMP}\s|\({CLOCK}\)\s|{CLOCK}\s(?![ap]\.?m\b)", re.IGNORECASE)
 
-# A comment opened by its writer's handle, which a digit or an underscore marks as no word: "jwalker88: ", "tess_r: ".
-_HANDLE_TURN = re.compile(r"[A-Za-z][\w.-]*(?:\d|_)[\w.-]*:[ \t]")
-
-# A line that ends on the first word of a sentence, a minor word: "... some of them. In".
-_OPENS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*\s+(?:In|The|A|An|By|For|From|On|At|Of|To|With|As|And|But|Or)$")
-
-# A sentence's stop inside a line, before more words: "Withdrawal. Doctors Are".
-_STOP_INSIDE = re.compile(r"[.!?][\"'”’)\]]*\s+\S")
-
-# A letter and a stop that may be a unit wrapped onto the next line ("1.1\nh.", "of 3\ng."), not
-# a lettered list item, when the line before stops mid-sentence.
-_WRAPPED_UNIT = re.compile(r"[a-z]\.[ \t]")
-
-# A line that is a question of its own, as an FAQ writes one: "Is kratom a stimulant or a sedative?"
-_QUESTION_LINE = re.compile(r"(?:Is|Are|Can|Could|Does|Do|Did|How|What|Why|When|Which|Who|Should|Will|Would|Where)\b.*\?\s*")
 
 # A line that holds only a time stamp: a video's caption cue ("0:12") or a chat's stamp.
-_STAMP_LINE = re.compile(rf"\s*(?:{CHAT_STAMP}|{CLOCK})\s*")
+STAMP_LINE = re.compile(rf"\s*(?:{CHAT_STAMP}|{CLOCK})\s*")
 
-# A row of a table written with pipes: two cell borders or more.
-TABLE_ROW = re.compile(r"\|[^|\n]*\|")
-
-# Columns laid out in spaces: a gap of three or more spaces (or a tab) between two words.
-_COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
-
-
-def table_cells(text: str, start: int) -> list[tuple[int, int]]:
-    """The spans of the cells of the table row that starts at ``start``: cells between pipes
-    ("| Low | 1-2 g |"), or between tabs, as a browser copies an HTML table ("Low\t1-2 g").
-    A line that is no row has none."""
-    end = text.find("\n", start)
-    end = len(text) if end < 0 else end
-    pipes: list[int] = []
-    at = text.find("|", start, end)
-    while at >= 0:
-        pipes.append(at)
-        at = text.find("|", at + 1, end)
-    if len(pipes) >= 2:
-        edges = (
-            ([] if not text[start : pipes[0]].strip() else [start - 1]) + pipes + ([] if not text[pipes[-1] + 1 : end].strip() else [end])
-        )
-        return [(a + 1, b) for a, b in itertools.pairwise(edges)]
-    if pipes or text.find("\t", start, end) < 0:
-        return []
-    cells, at = [], start
-    for gap in re.finditer(r"\t+", text[start:end]):
-        cells.append((at, start + gap.start()))
-        at = start + gap.end()
-    cells.append((at, end))
-    return cells
-
-
-def column_head(text: str, offset: int) -> tuple[int, int] | None:
-    """The span of the cell that heads ``offset``'s column: the same cell of the first row of the
-    table ``offset`` stands in, when it stands in a row below that one."""
-    start = text.rfind("\n", 0, offset) + 1
-    row = table_cells(text, start)
-    if len(row) < 2:
-        return None
-    header = start
-    while header > 0:
-        above = text.rfind("\n", 0, header - 1) + 1
-        if len(table_cells(text, above)) < 2:
-            break
-        header = above
-    column = next((n for n, (a, b) in enumerate(row) if a <= offset < b), None)
-    heads = table_cells(text, header) if header < start else []
-    return None if column is None or column >= len(heads) else heads[column]
-
-
-def _parallel(before: str, after: str) -> bool:
-    """Whether two lines are entries of one list: the same first word, and a number in each
-    ("week 1 - 35g/day" then "week 2 - 30g/day")."""
-    return (
-        before.split()[0].lower() == after.split()[0].lower()
-        and max(len(before), len(after)) <= _ENTRY_WIDTH
-        and _DIGIT_IN.search(before) is not None
-        and _DIGIT_IN.search(after) is not None
-    )
-
-
-#: The longest line an entry of such a list runs to; a longer one is prose that happens to open alike.
-_ENTRY_WIDTH = 80
-
-
-_DIGIT_IN = re.compile(r"\d")
 
 # A byline, a dateline or a breadcrumb, which a capitalised line never continues: "By Jane Doe |
 # 3 March 2024", "Home > Extracts > Resin".
 _BYLINE_WORD = r"(?:by|posted|updated|published|reviewed|medically reviewed|written|last (?:updated|edited))"
-_BYLINE = re.compile(rf"^{_BYLINE_WORD}\b|\s[|·•»›>/]\s", re.IGNORECASE)
+BYLINE = re.compile(rf"^{_BYLINE_WORD}\b|\s[|·•»›>/]\s", re.IGNORECASE)
 
-# '... no crash." — Verified buyer, Ohio': a quote closed and attributed, which ends its line.
-_ATTRIBUTED = re.compile(r"[”\"’]\s*[—–]\s*\S[^”\"“]{0,60}$")
 
 # "By Jane Doe | 3 March 2024", "Reviewed 14 February 2024": a line that opens as a byline or a dateline.
 _BYLINE_START = re.compile(rf"(?:{_BYLINE_WORD}|last reviewed)\s+(?:by\s+|on\s+)?\S", re.IGNORECASE)
@@ -411,9 +274,6 @@ def is_author_line(line: str) -> bool:
     title, as a byline is."""
     return len(line) <= 400 and _AUTHOR_LINE.fullmatch(line.strip()) is not None
 
-
-# "posted by dana_k", "written by ...", "updated on ...": a byline in lower case under a title.
-_BYLINE_OPENS = re.compile(r"(?:posted|written|submitted|published|reviewed|updated)\s+(?:by|on)\b", re.IGNORECASE)
 
 _FORUM_BYLINE = re.compile(
     r"(?:^|\s)(?:u|r)/[\w-]+\s*[·•|]|(?:^|[·•|]\s*)\d+\s+points?\s*$|^\s*[▲▼]\s*\d+\s"
@@ -480,31 +340,3 @@ def is_forum_handle_line(line: str) -> bool:
     """Whether a unit is a forum post's header line, opening with the poster's or the forum's
     handle: page furniture, never a claim."""
     return len(line) <= 120 and _FORUM_HANDLE_LINE.match(line.strip()) is not None
-
-
-#: A line at least this share of the text's wrap width may have been wrapped.
-_WRAPPED = 0.5
-
-
-def paragraph_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Lines joined into paragraphs across soft line breaks (see :func:`_continues`)."""
-    # The wrap width, read off the lines that certainly were wrapped: they stop mid-sentence and
-    # the next line runs on in lower case. A wrapper makes no line longer than its width; a text
-    # with none of them is not hard-wrapped.
-    lengths = sorted(
-        e - s
-        for (s, e), (ns, _) in itertools.pairwise(lines)
-        if text[e - 1] not in ".!?:;"
-        and text[ns].islower()
-        and text.count("\n", e, ns) + text.count("\r", e, ns) - text.count("\r\n", e, ns) == 1
-    )
-    width = lengths[-1] if len(lengths) >= 3 else 0  # a wrap width is read off a few lines, not one
-    out: list[tuple[int, int]] = []
-    previous = None  # the paragraph's last line so far: the line before, never searched for again
-    for span in lines:
-        if out and previous is not None and _continues(text, previous, span, text[out[-1][1] : span[0]], width):
-            out[-1] = (out[-1][0], span[1])
-        else:
-            out.append(span)
-        previous = span
-    return out

@@ -25,7 +25,6 @@ from .lexicon import factored
 from .lines import (
     MD_HEADING,
     OPEN_QUOTES,
-    TABLE_ROW,
     is_attribute_line,
     is_bare_item,
     is_forum_byline,
@@ -33,11 +32,12 @@ from .lines import (
     is_menu_line,
     is_note_run,
     is_numbered_heading,
-    paragraph_lines,
 )
 from .lines import MINOR_WORDS as _MINOR_WORDS  # noqa: F401 - tests/test_wrapping.py reads it from here
 from .sentences import split_sentences
+from .tables import TABLE_ROW
 from .vocabulary import ArticleFormat, SectionRole
+from .wrapping import paragraph_lines
 
 # The text of each line; a blank line is no span, so the empty matches between breaks are not made.
 _LINE = re.compile(r"[^\r\n]+")

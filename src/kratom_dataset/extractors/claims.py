@@ -27,10 +27,10 @@ from ..lines import (
     is_forum_handle_line,
     is_headline,
     is_menu_line,
-    table_cells,
 )
 from ..models import Claim, Cue
 from ..provenance import sentence_anchor
+from ..tables import table_cells
 from . import topics
 from ._match import Hit, led, leftmost_span
 from ._words import INDEX

@@ -14,7 +14,7 @@ from typing import Any
 from .. import lexicon as lexicons
 from ..document import Document
 from ..ids import record_id
-from ..lines import column_head, is_size_list
+from ..lines import is_size_list
 from ..models import MG_PER_UNIT, Dose
 from ..provenance import anchor
 from ..vocabulary import Comparator, DoseRole, Preparation, Purpose, Unit
@@ -22,6 +22,7 @@ from ._match import Hit, Matcher, looking_back
 from ._words import INDEX
 from .amounts import amounts, overlaps
 from .dose_cues import lexicon as _lexicon
+from .dose_layout import column_level, heading_purpose, heading_role, list_header_preparation
 from .mentions import find_agents
 from .mentions import lexicon as mention_lexicon
 from .tapers import descending_steps, in_taper, starts_taper
@@ -113,7 +114,7 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
         if role is None and restated:
             role = out[-1].role
         if role is None:
-            role = _heading_role(doc, start)  # "Typical doses" over "Methadone: 60-120 mg/day"
+            role = heading_role(doc, start)  # "Typical doses" over "Methadone: 60-120 mg/day"
         if unit == "%" and role != "maximum":
             role = "taper_step"  # a share is read only as a step of a taper, whoever is said to take it
         elif role is None and in_taper(doc, index, start):
@@ -126,7 +127,7 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
             # more", "at least 20 g" name where something starts, and limit nothing
             role = "maximum"
         if preparation is None:
-            before_prep = lex.preparation_before.search(text, max(cursor, start - 40), start) or _list_header_preparation(doc, index)
+            before_prep = lex.preparation_before.search(text, max(cursor, start - 40), start) or list_header_preparation(doc, index)
             if before_prep:
                 preparation = lex.preparations[before_prep.group("prep").lower()]
         if preparation is None:
@@ -150,7 +151,7 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
             after = re.match(r"\s+(?:counts?|is|are)\s+(?:considered\s+)?(?:as\s+)?(?:a\s+)?", text[end:clause_end])
             level_hit = lex.levels.first(text, end + after.end(), clause_end, words=words) if after else None
         if level_hit is None:
-            level_hit = _column_level(text, start)  # "Low" heading the column of "1–2 g" in a dosing chart
+            level_hit = column_level(text, start)  # "Low" heading the column of "1–2 g" in a dosing chart
         if level_hit and role == "maximum" and comparator in (">", ">=") and _TIER_LABEL.fullmatch(text, level_hit.end, start):
             role = None  # "High: 6 g or more (not advised ...)": a tier's lower bound, not a limit
         factor = MG_PER_UNIT[unit]
@@ -230,11 +231,10 @@ _TAKERS = re.compile(
 )
 
 
-# Between an amount and the same amount in other units: "1 level teaspoon (about 2.5 g)".
-# What may stand between a comparator and its amount: an approximator, an article, a filler
-# ("more then like half a gram"), or a count the amount restates ("Do not exceed 16 capsules (8 g)").
 #: How far before an amount its bound may start: "do not take more than 12 capsules (6 g)".
 _BOUND_REACH = 48
+# What may stand between a comparator and its amount: an approximator, an article, a filler
+# ("more then like half a gram"), or a count the amount restates ("Do not exceed 16 capsules (8 g)").
 _TO_BOUND = re.compile(
     r"(?:\s|around|about|roughly|approximately|the|an?\b|like\b)*"
     r"(?:\d+\s+(?:capsules?|caps|tablets?|tabs|gummies|servings?|scoops?|pills?|shots?|droppers?)\s*[(,]\s*(?:about|around|roughly|approx\.?|~)?\s*)?",
@@ -242,47 +242,11 @@ _TO_BOUND = re.compile(
 )
 # Between an amount and a trailing bound: nothing, or its period ("150 mg a day or more").
 _PER_PERIOD = re.compile(r"\s*(?:(?:a|per|each) (?:day|night|week)|daily|nightly)?\s*", re.IGNORECASE)
+# Between an amount and the same amount in other units: "1 level teaspoon (about 2.5 g)".
 _RESTATED = re.compile(
     r"\s*(?:\(|,|/|=|or|(?:\)\s*)?(?:weighs?|weighed|holds?|held|equals?|comes to|works out (?:to|at))\b)\s*(?:about|around|roughly|approximately|approx\.?|~|≈)?\s*",
     re.IGNORECASE,
 )
-
-
-def _column_level(text: str, start: int) -> Hit | None:
-    """The level the cell heading an amount's column names, in a table whose first row heads
-    its columns with levels ("Strain | Low | Medium | High" over "Red Borneo | 2–3 g | 4–5 g | 6–8 g")."""
-    head = column_head(text, start)
-    if head is None:
-        return None
-    cell = text[head[0] : head[1]].strip()
-    hit = _lexicon().levels.first(cell) if cell and len(cell) <= _LEVEL_CELL else None
-    return hit if hit is not None and hit.start == 0 else None
-
-
-#: The longest column heading read as a level ("Low", "Medium dose", "Strong (experienced)").
-_LEVEL_CELL = 30
-
-
-def _heading_role(doc: Document, start: int) -> DoseRole | None:
-    """The role a short section heading gives every amount under it ("Typical doses", "Maximum")."""
-    heading = doc.section_of(start).heading
-    if not heading or len(heading) > 60:
-        return None
-    hit = _lexicon().roles.first(heading)
-    role: DoseRole | None = hit.label if hit and hit.label in ("typical", "starting", "maximum") else None
-    return role
-
-
-def _heading_purpose(doc: Document, start: int) -> Purpose | None:
-    """The purpose a short section heading names ("Melatonin for Sleep", "Opioid Withdrawal:
-    Medications"): the reason for every dose under it. A page's title says what the page is
-    about, not why each amount on it is taken ("Kratom for Withdrawal" over a vendor's tiers)."""
-    heading = doc.section_of(start).heading
-    if not heading or heading == doc.title or len(heading) > 80:
-        return None
-    hit = _lexicon().purposes.first(heading)
-    purpose: Purpose | None = hit.label if hit else None
-    return purpose
 
 
 def _other_drug(text: str, start: int, end: int, s: int, e: int) -> bool:
@@ -363,27 +327,6 @@ def _adjacent_level(text: str, level_end: int, number_start: int) -> bool:
     return bool(_LEVEL_PHRASE.fullmatch(between))
 
 
-def _list_header_preparation(doc: Document, index: int) -> re.Match[str] | None:
-    """The preparation named by the lead-in of a list ("Kratom dose tiers (leaf powder):")."""
-    lex = _lexicon()
-    sentence = doc.sentences[index]
-    for j in range(index - 1, max(-1, index - 8), -1):
-        prior = doc.sentences[j]
-        if prior.section_index != sentence.section_index:
-            return None
-        line = doc.flat[prior.start : prior.end]
-        if line.rstrip().endswith(":"):
-            words = re.search(
-                rf"(?<!\w)(?P<prep>{'|'.join(re.escape(p) for p in sorted(lex.preparations, key=len, reverse=True))})\b",
-                line,
-                re.IGNORECASE,
-            )
-            return words
-        if len(line) > 80:
-            return None
-    return None
-
-
 #: How far from a dose (in characters) its substance, timing, frequency and purpose are looked for.
 CONTEXT = 300
 _CLAUSE_BREAK = re.compile(r"[,;]|\.(?!\d)")
@@ -428,7 +371,7 @@ def _dose(doc: Document, index: int, claim_id: str, start: int, end: int, **fiel
         )
     purpose_label: Purpose | None = purpose_hit.label if purpose_hit else None
     if purpose_label is None and fields.get("kind") == "numeric":
-        purpose_label = _heading_purpose(doc, start)
+        purpose_label = heading_purpose(doc, start)
     if purpose_label is None and fields.get("role") == "taper_step":
         purpose_label = "withdrawal"  # a taper is how a dose is come off
     return Dose.trusted(

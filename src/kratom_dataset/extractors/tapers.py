@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from ..document import Document
-from ..lines import table_cells
 from ..models import Dose
+from ..tables import table_cells
 from .dose_cues import lexicon as _lexicon
 
 # "Week 2: 36 g/day": a line of a schedule.

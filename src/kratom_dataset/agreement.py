@@ -1,0 +1,44 @@
+"""How far a second reader agrees with the gold: the same passages annotated again by someone who
+saw neither the gold nor the rules, scored as the extractors are. It bounds what the extractors can
+be asked to reach: a field two careful readers fill alike is one the rules can learn."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import SourceError
+from .scoring import KINDS, Evaluation, predict, read_passages, score_document
+
+
+def second_reading(path: Path, gold_paths: Sequence[Path]) -> dict[str, Evaluation]:
+    """How far a second reader agrees with the gold: the records of ``path`` (passages read again
+    by another annotator, by the ids of the gold files) scored against the gold as the extractors'
+    are, beside the extractors' own scores on the same passages. A reader who agrees with the
+    gold no better than the rules do says the gold, not the rules, sets the ceiling."""
+    gold = {item["id"]: item for p in gold_paths for item in read_passages(p)}
+    second = read_passages(path)
+    unknown = [item["id"] for item in second if item["id"] not in gold]
+    if unknown:
+        raise SourceError(
+            f"passages with no gold passage of the same id: {', '.join(unknown[:5])}",
+            reason="missing",
+            where=str(path),
+            hint="A second reading keeps the ids of the dev, test or --challenge passages it reads again.",
+        )
+    changed = [item["id"] for item in second if item["text"] != gold[item["id"]]["text"]]
+    if changed:
+        raise SourceError(
+            f"passages whose text differs from the gold passage's: {', '.join(changed[:5])}",
+            reason="changed",
+            where=str(path),
+            hint="A second reading annotates the same text, byte for byte.",
+        )
+    present = {r["kind"] for item in second for r in item["records"]}
+    kinds = tuple(k for k in KINDS if k in present)
+    reader, rules = Evaluation(), Evaluation()
+    for item in second:
+        reference = gold[item["id"]]["records"]
+        score_document(reader, item["id"], item["records"], reference, kinds=kinds)
+        score_document(rules, item["id"], predict(item["text"], "passage"), reference, kinds=kinds)
+    return {"second reader against the gold": reader, "extractors against the same gold": rules}

@@ -1,0 +1,71 @@
+"""What the page around an amount says of it: the heading over it, the cell heading its column,
+the lead-in line of the list it stands in. Read by :mod:`.doses` when the amount's own clause
+says nothing of its level, role, purpose or preparation."""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+from ..tables import column_head
+from ..vocabulary import DoseRole, Purpose
+from ._match import Hit
+from .dose_cues import lexicon as _lexicon
+
+
+def column_level(text: str, start: int) -> Hit | None:
+    """The level the cell heading an amount's column names, in a table whose first row heads
+    its columns with levels ("Strain | Low | Medium | High" over "Red Borneo | 2–3 g | 4–5 g | 6–8 g")."""
+    head = column_head(text, start)
+    if head is None:
+        return None
+    cell = text[head[0] : head[1]].strip()
+    hit = _lexicon().levels.first(cell) if cell and len(cell) <= _LEVEL_CELL else None
+    return hit if hit is not None and hit.start == 0 else None
+
+
+#: The longest column heading read as a level ("Low", "Medium dose", "Strong (experienced)").
+_LEVEL_CELL = 30
+
+
+def heading_role(doc: Document, start: int) -> DoseRole | None:
+    """The role a short section heading gives every amount under it ("Typical doses", "Maximum")."""
+    heading = doc.section_of(start).heading
+    if not heading or len(heading) > 60:
+        return None
+    hit = _lexicon().roles.first(heading)
+    role: DoseRole | None = hit.label if hit and hit.label in ("typical", "starting", "maximum") else None
+    return role
+
+
+def heading_purpose(doc: Document, start: int) -> Purpose | None:
+    """The purpose a short section heading names ("Melatonin for Sleep", "Opioid Withdrawal:
+    Medications"): the reason for every dose under it. A page's title says what the page is
+    about, not why each amount on it is taken ("Kratom for Withdrawal" over a vendor's tiers)."""
+    heading = doc.section_of(start).heading
+    if not heading or heading == doc.title or len(heading) > 80:
+        return None
+    hit = _lexicon().purposes.first(heading)
+    purpose: Purpose | None = hit.label if hit else None
+    return purpose
+
+
+def list_header_preparation(doc: Document, index: int) -> re.Match[str] | None:
+    """The preparation named by the lead-in of a list ("Kratom dose tiers (leaf powder):")."""
+    lex = _lexicon()
+    sentence = doc.sentences[index]
+    for j in range(index - 1, max(-1, index - 8), -1):
+        prior = doc.sentences[j]
+        if prior.section_index != sentence.section_index:
+            return None
+        line = doc.flat[prior.start : prior.end]
+        if line.rstrip().endswith(":"):
+            words = re.search(
+                rf"(?<!\w)(?P<prep>{'|'.join(re.escape(p) for p in sorted(lex.preparations, key=len, reverse=True))})\b",
+                line,
+                re.IGNORECASE,
+            )
+            return words
+        if len(line) > 80:
+            return None
+    return None

@@ -1,0 +1,162 @@
+"""Soft line breaks: which line of plain text goes on with the paragraph of the line before it.
+
+As in CommonMark a blank line ends a paragraph and a single line break inside a sentence does not;
+pages copied from a browser add lines that end without a stop (headings, bylines, menus, rows of
+tables, notes), which end their line all the same. What a line is rests on :mod:`.lines`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from .lines import (
+    AMOUNT,
+    BYLINE,
+    CHAT_STAMP,
+    CLOCK,
+    LABEL,
+    LIST_ITEM,
+    MD_HEADING,
+    MINOR_WORDS,
+    NOTE_MARK,
+    STAMP_LINE,
+    TERMINAL,
+    is_forum_byline,
+    is_heading_line,
+    is_menu_line,
+)
+from .tables import TABLE_ROW
+
+
+def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str, width: int) -> bool:
+    """Whether line ``nxt`` goes on with the paragraph of line ``prev`` (a soft line break).
+
+    As in CommonMark a blank line ends a paragraph; so do a list item and a heading. A wrapped
+    line runs close to the text's wrap ``width`` and no longer; a line that stops without
+    closing punctuation ends its paragraph ("Day 1-3 - 10 g", a title, a byline) unless the next
+    line plainly goes on with it in lower case ("Kratom is a tree\nnative to ...") and does not
+    repeat its first word as a parallel list would ("week 1 - 35g/day\nweek 2 - 30g/day"), or it
+    is a wrapped line and the next one goes on with a capital ("binds the\nMOR").
+    """
+    if gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1:
+        return False
+    before, after = text[prev[0] : prev[1]], text[nxt[0] : nxt[1]]
+    if LIST_ITEM.match(after) and not (_WRAPPED_UNIT.match(after) and before[-1] not in TERMINAL + ":"):
+        return False  # a list item opens a line; "h. Two" after "peaked at 1.1" is a unit ("1.1 h.") wrapped
+    if MD_HEADING.match(after) or MD_HEADING.match(before):
+        return False
+    if _COLUMNS.search(before) or _COLUMNS.search(after) or (TABLE_ROW.search(before) and TABLE_ROW.search(after)):
+        return False  # "1–2     16 g     8 g AM", "1 | 15 g | 5 g x3": a row of a table is a line of its own
+    if NOTE_MARK.search(before) and NOTE_MARK.search(after):
+        return False  # "MG → MOR partial agonist" over "7-OH-MG → MOR agonist": notes, a line each
+    if _TURN.match(after) or _HANDLE_TURN.match(after) or STAMP_LINE.fullmatch(before) or STAMP_LINE.fullmatch(after):
+        return False  # "[21:05] mossy_k: ...", "jwalker88: i did ...", "0:12" over a caption: each turn or cue is a line of its own
+    if is_menu_line(before):
+        return False  # "Main page | Random article | Log in": a menu ends its line, whatever its last word
+    last = before.split()[-1]
+    if (last in MINOR_WORDS or _OPENS_SENTENCE.search(before) or (last.lower() in MINOR_WORDS and _STOP_INSIDE.search(before))) and not (
+        LABEL.match(after) and after[0].isupper()
+    ):
+        # "broken down mainly by\nCYP3A4", "... some of them. In\nMalaysia", "... Withdrawal. Doctors
+        # Are\nDivided.": a line ending in "by" or "the", or in a minor word of a sentence begun on
+        # it, runs on; a title's "Stick To" does not
+        return True
+    wrapped = width and _WRAPPED * width <= len(before) <= width and len(before) >= 25 and before.count(" ") >= 3
+    if is_forum_byline(before) or _BYLINE_OPENS.match(after):
+        return False  # "u/name · 37 points", "posted by ...": a post's byline, never part of a sentence
+    if after[0] in '“"' and _ATTRIBUTED.search(before):
+        return False  # '"Steady energy." — Verified buyer, Ohio' over the next review's quote
+    first = after.lstrip("([“‘\"'")[:1] or after[0]  # "(standardised to 45%)" opens in lower case
+    if first.islower() or (first.isdigit() and not LABEL.match(after) and not (is_heading_line(before) and AMOUNT.search(after[:24]))):
+        return before[-1] not in ".!?" and (wrapped or not _parallel(before, after))
+    if not wrapped or not first.isupper() or LABEL.match(before) or LABEL.match(after) or before[-1] in ":;…":
+        return False
+    if is_heading_line(before) or BYLINE.search(before) or _QUESTION_LINE.fullmatch(after):
+        return False  # a heading or a byline ends its line whatever comes next; a question opens one
+    if LIST_ITEM.match(before) or len(before) + 1 + len(after.split()[0]) <= width:
+        return False  # a wrapper breaks a line only where the next word would not fit
+    return before[-1] not in ".!?" and not (len(after.split()) <= 4 and is_heading_line(after, strict=False))
+
+
+# A turn of a chat log or a transcript, opened by its time: "[21:05] ", "21:05 ", "[00:03:12] ".
+_TURN = re.compile(rf"{CHAT_STAMP}\s|\({CLOCK}\)\s|{CLOCK}\s(?![ap]\.?m\b)", re.IGNORECASE)
+
+
+# A comment opened by its writer's handle, which a digit or an underscore marks as no word: "jwalker88: ", "tess_r: ".
+_HANDLE_TURN = re.compile(r"[A-Za-z][\w.-]*(?:\d|_)[\w.-]*:[ \t]")
+
+
+# A line that ends on the first word of a sentence, a minor word: "... some of them. In".
+_OPENS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*\s+(?:In|The|A|An|By|For|From|On|At|Of|To|With|As|And|But|Or)$")
+
+
+# A sentence's stop inside a line, before more words: "Withdrawal. Doctors Are".
+_STOP_INSIDE = re.compile(r"[.!?][\"'”’)\]]*\s+\S")
+
+
+# A letter and a stop that may be a unit wrapped onto the next line ("1.1\nh.", "of 3\ng."), not
+# a lettered list item, when the line before stops mid-sentence.
+_WRAPPED_UNIT = re.compile(r"[a-z]\.[ \t]")
+
+
+# A line that is a question of its own, as an FAQ writes one: "Is kratom a stimulant or a sedative?"
+_QUESTION_LINE = re.compile(r"(?:Is|Are|Can|Could|Does|Do|Did|How|What|Why|When|Which|Who|Should|Will|Would|Where)\b.*\?\s*")
+
+
+# Columns laid out in spaces: a gap of three or more spaces (or a tab) between two words.
+_COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
+
+
+def _parallel(before: str, after: str) -> bool:
+    """Whether two lines are entries of one list: the same first word, and a number in each
+    ("week 1 - 35g/day" then "week 2 - 30g/day")."""
+    return (
+        before.split()[0].lower() == after.split()[0].lower()
+        and max(len(before), len(after)) <= _ENTRY_WIDTH
+        and _DIGIT_IN.search(before) is not None
+        and _DIGIT_IN.search(after) is not None
+    )
+
+
+#: The longest line an entry of such a list runs to; a longer one is prose that happens to open alike.
+_ENTRY_WIDTH = 80
+
+
+_DIGIT_IN = re.compile(r"\d")
+
+
+# '... no crash." — Verified buyer, Ohio': a quote closed and attributed, which ends its line.
+_ATTRIBUTED = re.compile(r"[”\"’]\s*[—–]\s*\S[^”\"“]{0,60}$")
+
+
+# "posted by dana_k", "written by ...", "updated on ...": a byline in lower case under a title.
+_BYLINE_OPENS = re.compile(r"(?:posted|written|submitted|published|reviewed|updated)\s+(?:by|on)\b", re.IGNORECASE)
+
+
+#: A line at least this share of the text's wrap width may have been wrapped.
+_WRAPPED = 0.5
+
+
+def paragraph_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines joined into paragraphs across soft line breaks (see :func:`_continues`)."""
+    # The wrap width, read off the lines that certainly were wrapped: they stop mid-sentence and
+    # the next line runs on in lower case. A wrapper makes no line longer than its width; a text
+    # with none of them is not hard-wrapped.
+    lengths = sorted(
+        e - s
+        for (s, e), (ns, _) in itertools.pairwise(lines)
+        if text[e - 1] not in ".!?:;"
+        and text[ns].islower()
+        and text.count("\n", e, ns) + text.count("\r", e, ns) - text.count("\r\n", e, ns) == 1
+    )
+    width = lengths[-1] if len(lengths) >= 3 else 0  # a wrap width is read off a few lines, not one
+    out: list[tuple[int, int]] = []
+    previous = None  # the paragraph's last line so far: the line before, never searched for again
+    for span in lines:
+        if out and previous is not None and _continues(text, previous, span, text[out[-1][1] : span[0]], width):
+            out[-1] = (out[-1][0], span[1])
+        else:
+            out.append(span)
+        previous = span
+    return out
