@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import records_of, triples, units
+from kratom_dataset.extractors.claims import is_furniture
 from kratom_dataset.lines import is_chapter_line, is_menu_line
 from kratom_dataset.parse import parse_article
 from kratom_dataset.tables import column_head, table_cells
@@ -259,3 +260,32 @@ def test_a_long_title_under_a_site_name_and_its_chrome_is_the_title(chrome):
     doc = parse_article(text.encode(), article_id="x", source_file="x")
     assert doc.title == title
     assert [m.provenance.exact for m in records_of(text, "Mechanism")] == ["Mitragynine inhibited CYP2D6"]
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Kinloch Pain Service, Perth · Reviewed by Dr Morag Lindsay, Consultant in Pain Medicine · Updated 14 May 2024",
+        "Answered by Dr Achieng Otieno, PharmD · Registered with the Pharmacy Board · 5 March 2024",
+        "Red Bali Powder — 250 g — €24.90 — Add to basket",
+        "Red Sumatra Powder — 1 kg — €79.00 — Sold out",
+        "← Previous: Week one, the taper ends     Next: Eating again →",
+        "kiwi_nightowl (Dunedin)",
+        "dr_sandeep_k ✔ verified pharmacist",
+        "You are here: Interaction Summaries › Herbal products › Kratom",
+    ],
+)
+def test_bylines_tiles_pagers_handles_and_breadcrumbs_are_furniture(unit):
+    assert is_furniture(unit)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Kratom can cause nausea · vomiting · constipation.",
+        "Red Bali is our best seller at €24.90 and customers say it is smooth.",
+        "You are here because kratom use became a problem for you.",
+    ],
+)
+def test_a_unit_that_says_something_is_no_furniture(unit):
+    assert not is_furniture(unit)

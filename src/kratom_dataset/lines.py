@@ -250,7 +250,7 @@ STAMP_LINE = re.compile(rf"\s*(?:{CHAT_STAMP}|{CLOCK})\s*")
 
 # A byline, a dateline or a breadcrumb, which a capitalised line never continues: "By Jane Doe |
 # 3 March 2024", "Home > Extracts > Resin".
-_BYLINE_WORD = r"(?:by|posted|updated|published|reviewed|medically reviewed|written|last (?:updated|edited))"
+_BYLINE_WORD = r"(?:by|posted|updated|published|reviewed|medically reviewed|written|answered|edited|fact[- ]checked|last (?:updated|edited))"
 BYLINE = re.compile(rf"^{_BYLINE_WORD}\b|\s[|·•»›>/]\s", re.IGNORECASE)
 
 
@@ -261,6 +261,19 @@ _BYLINE_START = re.compile(rf"(?:{_BYLINE_WORD}|last reviewed)\s+(?:by\s+|on\s+)
 def is_byline(line: str) -> bool:
     """Whether a line opens as a byline or a dateline ("By Jane Doe | ...", "Reviewed 14 February 2024")."""
     return _BYLINE_START.match(line) is not None
+
+
+def is_dotted_byline(line: str) -> bool:
+    """Whether a line of items set apart by dots or pipes holds a byline among them, after the
+    site's or the service's name ("Kinloch Pain Service · Reviewed by Dr M Lindsay · Updated 1 May
+    2024"): page furniture, whatever else its items say."""
+    if "\n" in line or not ("·" in line or "•" in line or " | " in line):
+        return False
+    items = _ITEM_BREAK.split(line.strip())
+    return len(items) >= 2 and any(_BYLINE_START.match(item) for item in items)
+
+
+_ITEM_BREAK = re.compile(r"[ \t]+[·•|][ \t]+")
 
 
 # One author of a paper's author line: two to four capitalised names ("Jane Q Smith", "Rafael T.
@@ -291,7 +304,9 @@ def is_forum_byline(line: str) -> bool:
 # "[reply] u/name · 28 points", "r/quittingkratom · Posted by u/name": a handle and what the forum adds.
 # A handle is "u/name", "r/name" or a name joined by an underscore ("nightowl_leeds"), which no word is.
 _FORUM_HANDLE_LINE = re.compile(
-    r"^(?:\[[^\]\n]{1,20}\]\s*)?(?:[▲▼]\s*\d*\s*)*(?:[·•|]\s*)?(?:(?:u|r)/[\w-]+|@?[^\W_]+(?:_+[^\W_]+)+_*)\s*(?:[·•|]|$)"
+    # the handle may carry a place or a badge: "kiwi_nightowl (Dunedin)", "dr_sandeep_k ✔ verified pharmacist"
+    r"^(?:\[[^\]\n]{1,20}\]\s*)?(?:[▲▼]\s*\d*\s*)*(?:[·•|]\s*)?(?:(?:u|r)/[\w-]+|@?[^\W_]+(?:_+[^\W_]+)+_*)"
+    r"(?:\s*\([^()\n]{1,40}\))?\s*(?:[·•|✔✓]|$)"
 )
 
 

@@ -24,6 +24,7 @@ from ..lines import (
     is_author_line,
     is_byline,
     is_chapter_line,
+    is_dotted_byline,
     is_forum_handle_line,
     is_headline,
     is_menu_line,
@@ -276,7 +277,23 @@ def is_furniture(sentence: str, words: int | None = None) -> bool:
     lex = _lexicon()
     if lex.furniture.match(sentence, words) or _within(lex.furniture_within, sentence) or _table_furniture(sentence):
         return True
-    return is_forum_handle_line(sentence) or is_headline(sentence.split("\n", 1)[0]) or is_menu_line(sentence) or is_chapter_line(sentence)
+    return (
+        is_forum_handle_line(sentence)
+        or is_headline(sentence.split("\n", 1)[0])
+        or is_menu_line(sentence)
+        or is_chapter_line(sentence)
+        or is_dotted_byline(sentence)
+        or _SHOP_TILE.search(sentence) is not None
+        or _PAGER.fullmatch(sentence.strip()) is not None
+    )
+
+
+# "Red Bali Powder — 250 g — €24.90 — Add to basket": a product tile, priced, with its button.
+_SHOP_TILE = re.compile(
+    r"[$€£]\s?\d[^\n]*\b(?:add to (?:basket|cart|bag)|sold out|out of stock|in stock|buy now|select options)\b", re.IGNORECASE
+)
+# "← Previous: Week one    Next: Eating again →", "« Older posts | Newer posts »": a pager.
+_PAGER = re.compile(r"(?:←|«|<)\s*(?:previous|prev|older|newer)\b[^\n]*\b(?:next|newer|older)\b[^\n]*", re.IGNORECASE)
 
 
 #: How far into a unit the words of page talk or furniture it holds may stand.
