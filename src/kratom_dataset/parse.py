@@ -35,7 +35,7 @@ from .lines import (
 )
 from .lines import MINOR_WORDS as _MINOR_WORDS  # noqa: F401 - tests/test_wrapping.py reads it from here
 from .sentences import split_sentences
-from .tables import TABLE_ROW
+from .cells import TABLE_ROW
 from .vocabulary import ArticleFormat, SectionRole
 from .wrapping import paragraph_lines
 

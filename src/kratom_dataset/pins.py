@@ -30,6 +30,7 @@ PINNED: dict[str, str] = {
     "0.11.0": "fee7b03fd30cc5a31a9b8b314d5951efde9fde8af627e4ef4a0b218769e0e398",
     "0.12.0": "c24c8f06d19aab016e369ab8ab3630c4267d08deacf2902bc7fa40d7109f0a2b",
     "0.13.0": "3c89acbea7793382fba1dda1ac584cdf95f0cec3efb4c8500b9f162563283bb2",
+    "0.14.0": "87aff65a2e9ee94550af04195365503f55197c82ea01cbd0f2038680d9b78e9a",
 }
 
 

@@ -26,7 +26,7 @@ from .lines import (
     is_heading_line,
     is_menu_line,
 )
-from .tables import TABLE_ROW
+from .cells import TABLE_ROW
 
 
 def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str, width: int) -> bool:

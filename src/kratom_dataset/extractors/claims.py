@@ -31,7 +31,7 @@ from ..lines import (
 )
 from ..models import Claim, Cue
 from ..provenance import sentence_anchor
-from ..tables import table_cells
+from ..cells import table_cells
 from . import topics
 from ._match import Hit, led, leftmost_span
 from ._words import INDEX
@@ -42,7 +42,7 @@ from .claim_types import counted_form
 from .doses import size_options
 
 NAME = "kratom_dataset.extractors.claims"
-VERSION = f"1.3.0+{lexicons.version('claims', 'taxonomy')}"
+VERSION = f"1.4.0+{lexicons.version('claims', 'taxonomy')}"
 
 CLAIM_ROLES = frozenset({"summary", "intro", "section", "conclusion", "body"})
 _WORDS = re.compile(r"[^\W\d_]{2,}")

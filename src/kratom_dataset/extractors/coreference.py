@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from ..document import Document
-from ..tables import column_head
+from ..cells import column_head
 from ._match import Hit, looking_back
 from .mentions import CHAIN, Target, chain_back, compared_agents, find_agents, find_targets, lexicon, named_agents
 

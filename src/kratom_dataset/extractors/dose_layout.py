@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document
-from ..tables import column_head
+from ..cells import column_head
 from ..vocabulary import DoseRole, Purpose
 from ._match import Hit
 from .dose_cues import lexicon as _lexicon

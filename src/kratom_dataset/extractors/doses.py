@@ -28,7 +28,7 @@ from .mentions import lexicon as mention_lexicon
 from .tapers import descending_steps, in_taper, starts_taper
 
 NAME = "kratom_dataset.extractors.doses"
-VERSION = f"1.4.0+{lexicons.version('doses')}"
+VERSION = f"1.5.0+{lexicons.version('doses')}"
 
 
 def extract_doses(doc: Document, claim_ids: dict[int, str]) -> list[Dose]:

@@ -8,7 +8,7 @@ import re
 
 from ..document import Document
 from ..models import Dose
-from ..tables import table_cells
+from ..cells import table_cells
 from .dose_cues import lexicon as _lexicon
 
 # "Week 2: 36 g/day": a line of a schedule.
