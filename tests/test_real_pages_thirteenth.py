@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import records_of, triples, units
+from kratom_dataset.cells import column_head, table_cells
 from kratom_dataset.extractors.claims import is_furniture
 from kratom_dataset.lines import is_chapter_line, is_menu_line
 from kratom_dataset.parse import parse_article
-from kratom_dataset.cells import column_head, table_cells
 
 # Tables: cells between pipes or tabs, and the cell heading a column -----------------------------
 

@@ -250,7 +250,9 @@ STAMP_LINE = re.compile(rf"\s*(?:{CHAT_STAMP}|{CLOCK})\s*")
 
 # A byline, a dateline or a breadcrumb, which a capitalised line never continues: "By Jane Doe |
 # 3 March 2024", "Home > Extracts > Resin".
-_BYLINE_WORD = r"(?:by|posted|updated|published|reviewed|medically reviewed|written|answered|edited|fact[- ]checked|last (?:updated|edited))"
+_BYLINE_WORD = (
+    r"(?:by|posted|updated|published|reviewed|medically reviewed|written|answered|edited|fact[- ]checked|last (?:updated|edited))"
+)
 BYLINE = re.compile(rf"^{_BYLINE_WORD}\b|\s[|·•»›>/]\s", re.IGNORECASE)
 
 
@@ -345,10 +347,10 @@ def is_menu_line(sentence: str) -> bool:
 def is_chapter_line(line: str) -> bool:
     """Whether a unit is an entry of a recording's chapter list: a time stamp and a short title
     ("(12:35) The pharmacology in plain words.", "[04:10] Why the sleep benefit fades")."""
-    return _CHAPTER.fullmatch(line.strip()) is not None
+    return _CHAPTER.fullmatch(line) is not None
 
 
-_CHAPTER = re.compile(rf"(?:\({CLOCK}\)|{CHAT_STAMP}|{CLOCK})[ \t]+[^\s:]+(?:[ \t]+[^\s:]+){{0,7}}[.?]?")
+_CHAPTER = re.compile(rf"\s*(?:\({CLOCK}\)|{CHAT_STAMP}|{CLOCK})[ \t]+[^\s:]+(?:[ \t]+[^\s:]+){{0,7}}[.?]?\s*")
 
 
 def is_forum_handle_line(line: str) -> bool:

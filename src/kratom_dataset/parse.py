@@ -19,6 +19,7 @@ import hashlib
 import re
 from typing import NamedTuple
 
+from .cells import TABLE_ROW
 from .decoding import decode
 from .document import Block, Document, SectionSpan, trim
 from .lexicon import factored
@@ -35,7 +36,6 @@ from .lines import (
 )
 from .lines import MINOR_WORDS as _MINOR_WORDS  # noqa: F401 - tests/test_wrapping.py reads it from here
 from .sentences import split_sentences
-from .cells import TABLE_ROW
 from .vocabulary import ArticleFormat, SectionRole
 from .wrapping import paragraph_lines
 

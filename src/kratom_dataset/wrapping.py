@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from .cells import TABLE_ROW
 from .lines import (
     AMOUNT,
     BYLINE,
@@ -26,7 +27,6 @@ from .lines import (
     is_heading_line,
     is_menu_line,
 )
-from .cells import TABLE_ROW
 
 
 def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str, width: int) -> bool:

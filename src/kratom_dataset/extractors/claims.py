@@ -15,6 +15,7 @@ import re
 from collections.abc import Set as AbstractSet
 
 from .. import lexicon as lexicons
+from ..cells import table_cells
 from ..document import Document
 from ..ids import record_id
 from ..lines import (
@@ -31,7 +32,6 @@ from ..lines import (
 )
 from ..models import Claim, Cue
 from ..provenance import sentence_anchor
-from ..cells import table_cells
 from . import topics
 from ._match import Hit, led, leftmost_span
 from ._words import INDEX
@@ -283,9 +283,14 @@ def is_furniture(sentence: str, words: int | None = None) -> bool:
         or is_menu_line(sentence)
         or is_chapter_line(sentence)
         or is_dotted_byline(sentence)
-        or _SHOP_TILE.search(sentence) is not None
-        or _PAGER.fullmatch(sentence.strip()) is not None
+        or (_PRICED.search(sentence) is not None and _SHOP_TILE.search(sentence) is not None)
+        or (_ARROWED.search(sentence) is not None and _PAGER.fullmatch(sentence) is not None)
     )
+
+
+# The characters a product tile's price and a pager's arrow open with, looked for before either pattern.
+_PRICED = re.compile(r"[$€£]")
+_ARROWED = re.compile(r"[←«<]")
 
 
 # "Red Bali Powder — 250 g — €24.90 — Add to basket": a product tile, priced, with its button.
@@ -293,7 +298,7 @@ _SHOP_TILE = re.compile(
     r"[$€£]\s?\d[^\n]*\b(?:add to (?:basket|cart|bag)|sold out|out of stock|in stock|buy now|select options)\b", re.IGNORECASE
 )
 # "← Previous: Week one    Next: Eating again →", "« Older posts | Newer posts »": a pager.
-_PAGER = re.compile(r"(?:←|«|<)\s*(?:previous|prev|older|newer)\b[^\n]*\b(?:next|newer|older)\b[^\n]*", re.IGNORECASE)
+_PAGER = re.compile(r"\s*(?:←|«|<)\s*(?:previous|prev|older|newer)\b[^\n]*\b(?:next|newer|older)\b[^\n]*", re.IGNORECASE)
 
 
 #: How far into a unit the words of page talk or furniture it holds may stand.

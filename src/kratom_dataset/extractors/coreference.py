@@ -14,8 +14,8 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from ..document import Document
 from ..cells import column_head
+from ..document import Document
 from ._match import Hit, looking_back
 from .mentions import CHAIN, Target, chain_back, compared_agents, find_agents, find_targets, lexicon, named_agents
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document
 from ..cells import column_head
+from ..document import Document
 from ..vocabulary import DoseRole, Purpose
 from ._match import Hit
 from .dose_cues import lexicon as _lexicon

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
+from ..cells import table_cells
 from ..document import Document
 from ..models import Dose
-from ..cells import table_cells
 from .dose_cues import lexicon as _lexicon
 
 # "Week 2: 36 g/day": a line of a schedule.
