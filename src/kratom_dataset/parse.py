@@ -356,6 +356,12 @@ def _bare_list(text: str, spans: list[LineSpan]) -> set[int]:
     return items
 
 
+# A line whose items only wide gaps set apart ("Week    Daily total    Split"): the head of a table
+# laid out in spaces as often as a menu ("Home   About   Archive").
+_COLUMNS_ONLY = re.compile(r"[^·•|›>»/\n]*")
+_GAPPED = re.compile(r"\S(?: {3,}|\t)\S")
+
+
 def _chrome(text: str, p: Block) -> bool:
     """Whether a paragraph at the top of a page is chrome that may stand over its title: a kicker
     or a breadcrumb heading, or a menu."""
@@ -377,13 +383,22 @@ def _add_paragraphs(
         line = text[span[0] : span[1]]
         # The page's title may follow a breadcrumb, a site name or a kicker ("Home › News", "HEALTH").
         # ... or a site's name over its menu or breadcrumb ("Journal of Asian Pharmacokinetics" / "Home | Archive")
-        first = not paragraphs or (
-            len(paragraphs) < _TITLE_REACH
-            and (
-                all(_chrome(text, p) for p in paragraphs)
-                or (len(paragraphs) >= 2 and paragraphs[0].is_heading and all(_chrome(text, p) for p in paragraphs[1:]))
+        first = (
+            not paragraphs
+            or (
+                len(paragraphs) < _TITLE_REACH
+                and (
+                    all(_chrome(text, p) for p in paragraphs)
+                    or (
+                        len(paragraphs) >= 2
+                        and paragraphs[0].is_heading
+                        and all(_chrome(text, p) for p in paragraphs[1:])
+                        # under a line set apart by gaps alone, a line laid out in gaps too is a row of its table
+                        and not (_GAPPED.search(line) and any(_COLUMNS_ONLY.fullmatch(text, p.start, p.end) for p in paragraphs[1:]))
+                    )
+                )
+                and not is_attribute_line(line)
             )
-            and not is_attribute_line(line)
         )
         heading = more and is_heading_line(" ".join(line.split()), strict=False, words_limit=25 if first else 15, title=first)
         following = text[spans[n + 1][0] : spans[n + 1][1]] if n + 1 < len(spans) else ""
