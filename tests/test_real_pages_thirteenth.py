@@ -289,3 +289,8 @@ def test_bylines_tiles_pagers_handles_and_breadcrumbs_are_furniture(unit):
 )
 def test_a_unit_that_says_something_is_no_furniture(unit):
     assert not is_furniture(unit)
+
+
+def test_two_falling_lines_of_a_schedule_are_steps():
+    text = "My taper so far. Week 3 – 9 g. Week 4 – 6 g. This is where it got hard."
+    assert [d.role for d in records_of(text, "Dose")] == ["taper_step", "taper_step"]

@@ -45,11 +45,17 @@ def descending_steps(doc: Document, indexed: list[tuple[int, Dose]]) -> list[Dos
     for run in runs:
         (i, first), (j, last) = indexed[run[0]], indexed[run[-1]]
         between = doc.flat[first.provenance.char_end : last.provenance.char_start] if i == j else ""
-        if (len(run) >= 3 or (len(run) == 2 and _STEP_WORDS.search(between))) and not _ALTERNATIVES.search(between):
+        # two falling amounts are steps when a step word joins them or each opens a line of a schedule
+        paired = len(run) == 2 and (_STEP_WORDS.search(between) is not None or (i != j and _scheduled(doc, i) and _scheduled(doc, j)))
+        if (len(run) >= 3 or paired) and not _ALTERNATIVES.search(between):
             for n in run:
                 if out[n].role in (None, "typical") and not starts_taper(doc.flat, out[n].provenance.char_start):
                     out[n] = out[n].model_copy(update={"role": "taper_step", "purpose": out[n].purpose or "withdrawal"})
     return out
+
+
+def _scheduled(doc: Document, index: int) -> bool:
+    return _SCHEDULE_LINE.match(doc.flat, doc.sentences[index].start) is not None
 
 
 def _steps_down(doc: Document, before: tuple[int, Dose], after: tuple[int, Dose]) -> bool:
