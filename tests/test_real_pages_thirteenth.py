@@ -294,3 +294,20 @@ def test_a_unit_that_says_something_is_no_furniture(unit):
 def test_two_falling_lines_of_a_schedule_are_steps():
     text = "My taper so far. Week 3 – 9 g. Week 4 – 6 g. This is where it got hard."
     assert [d.role for d in records_of(text, "Dose")] == ["taper_step", "taper_step"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pretreatment with naloxone (1 mg/kg, s.c.), a non-selective antagonist at kappa and delta opioid receptors, abolished it.",
+            {("naloxone", "antagonist", "kappa-opioid receptor"), ("naloxone", "antagonist", "delta-opioid receptor")},
+        ),  # the stops of an abbreviation in brackets end no clause
+        (
+            "Morphine and other prescription opioids act as full agonists at the mu-opioid receptor.",
+            {("morphine", "agonist", "mu-opioid receptor"), ("opioids", "agonist", "mu-opioid receptor")},
+        ),
+    ],
+)
+def test_an_agent_before_brackets_or_beside_other_drugs_of_its_class(text, expected):
+    assert triples(text) == expected

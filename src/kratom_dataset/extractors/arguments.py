@@ -62,6 +62,17 @@ _APPOSITIVE = re.compile(
 )
 _NEW_CLAUSE = re.compile(r"[.;]|,\s*(?:so|but|whereas|while|although|though|because|since|and so)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"which|who|that", re.IGNORECASE)
+
+
+def _new_clause(text: str, start: int, end: int) -> bool:
+    """Whether a clause ends in ``text[start:end]`` outside brackets: the stops of "naloxone (1
+    mg/kg, s.c.), a non-selective antagonist" abbreviate, they end nothing."""
+    for m in _NEW_CLAUSE.finditer(text, start, end):
+        if text.count("(", start, m.start()) <= text.count(")", start, m.start()):
+            return True
+    return False
+
+
 _OBJECT_PRONOUN = re.compile(r"it|them", re.IGNORECASE)
 _MEANS = re.compile(r"\s+(?:\w+ly\s+)?(?:by|through|via)\s+", re.IGNORECASE)
 _ARTICLE = re.compile(r"the\s+", re.IGNORECASE)
@@ -369,7 +380,7 @@ def agent_group(
     nearest_ref = refs[-1] if refs else None
     if before and (nearest_ref is None or before[-1].start > nearest_ref.start):
         nearest = before[-1]
-        if action_start - nearest.end > _AGENT_GAP or _NEW_CLAUSE.search(text, nearest.end, action_start):
+        if action_start - nearest.end > _AGENT_GAP or _new_clause(text, nearest.end, action_start):
             return []
         # "Mitragynine, the main kratom alkaloid, is", "Mitragynine (MG), the principal alkaloid of
         # Mitragyna speciosa (kratom), is", "7-OH, which forms from MG in the liver, is": the head of
