@@ -850,7 +850,7 @@ def render(results: dict) -> str:
             "",
             (
                 f"callgrind, over {i['articles']} articles ({i['bytes'] / 1000:.0f} kB) after warm-up. Unlike the timings above, these "
-                "repeat within about 0.2% from run to run. Parse, records and full each run the pass above them and more:"
+                "repeat within about 0.5% from run to run. Parse, records and full each run the pass above them and more:"
             ),
             "",
             "| pass | what it runs | instructions per byte |",

@@ -18,22 +18,20 @@ def second_reading(path: Path, gold_paths: Sequence[Path]) -> dict[str, Evaluati
     gold no better than the rules do says the gold, not the rules, sets the ceiling."""
     gold = {item["id"]: item for p in gold_paths for item in read_passages(p)}
     second = read_passages(path)
-    unknown = [item["id"] for item in second if item["id"] not in gold]
-    if unknown:
-        raise SourceError(
-            f"passages with no gold passage of the same id: {', '.join(unknown[:5])}",
-            reason="missing",
-            where=str(path),
-            hint="A second reading keeps the ids of the dev, test or --challenge passages it reads again.",
-        )
-    changed = [item["id"] for item in second if item["text"] != gold[item["id"]]["text"]]
-    if changed:
-        raise SourceError(
-            f"passages whose text differs from the gold passage's: {', '.join(changed[:5])}",
-            reason="changed",
-            where=str(path),
-            hint="A second reading annotates the same text, byte for byte.",
-        )
+    _refuse(
+        path,
+        [item["id"] for item in second if item["id"] not in gold],
+        "passages with no gold passage of the same id",
+        "missing",
+        "A second reading keeps the ids of the dev, test or --challenge passages it reads again.",
+    )
+    _refuse(
+        path,
+        [item["id"] for item in second if item["text"] != gold[item["id"]]["text"]],
+        "passages whose text differs from the gold passage's",
+        "changed",
+        "A second reading annotates the same text, byte for byte.",
+    )
     present = {r["kind"] for item in second for r in item["records"]}
     kinds = tuple(k for k in KINDS if k in present)
     reader, rules = Evaluation(), Evaluation()
@@ -42,3 +40,9 @@ def second_reading(path: Path, gold_paths: Sequence[Path]) -> dict[str, Evaluati
         score_document(reader, item["id"], item["records"], reference, kinds=kinds)
         score_document(rules, item["id"], predict(item["text"], "passage"), reference, kinds=kinds)
     return {"second reader against the gold": reader, "extractors against the same gold": rules}
+
+
+def _refuse(path: Path, ids: list[str], problem: str, reason: str, hint: str) -> None:
+    """A typed error naming the first passages of a second reading that cannot be scored."""
+    if ids:
+        raise SourceError(f"{problem}: {', '.join(ids[:5])}", reason=reason, where=str(path), hint=hint)
