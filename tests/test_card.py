@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import ROOT
+from conftest import RAW, ROOT
 from kratom_dataset import __version__, about, datacard
 from kratom_dataset.models import TABLES
 from kratom_dataset.record import Provenance
@@ -245,3 +245,14 @@ def test_license_file_is_mit_for_the_contributors():
     assert text.startswith("MIT License\n")
     assert "Copyright (c) 2026 kratom-dataset contributors" in text
     assert 'THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND' in text
+
+
+def test_the_card_gives_the_agreement_of_a_second_reader_beside_the_rules(card):
+    from kratom_dataset.agreement import second_reading
+    from kratom_dataset.scoring import passage_files
+
+    agreement = section(card, "Extraction quality").split("### Agreement between annotators", 1)[1]
+    reader, rules = second_reading(RAW / "passages" / "second_reading.jsonl", list(passage_files(RAW).values())).values()
+    for name, scored in (("second reader", reader), ("rules, same passages", rules)):
+        mechanism = scored.kinds["mechanism"]
+        assert f"| {name} | mechanism | {mechanism.gold} | {mechanism.predicted} | {mechanism.matched} |" in agreement

@@ -122,13 +122,27 @@ def render(manifest: dict[str, Any], tables: dict[str, pa.Table]) -> str:
             "| set | kind | gold | extracted | matched | precision | recall | F1 | field accuracy |",
             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
-        for name, scores in manifest["evaluation"].items():
-            for kind, s in scores.items():
-                shown = {k: "n/a" if s[k] is None else f"{s[k]:.3f}" for k in ("precision", "recall", "f1", "field_accuracy")}
-                lines.append(
-                    f"| {name.replace('_', ' ')} | {kind.replace('_', ' ')} | {s['gold']} | {s['predicted']} | {s['matched']} | "
-                    f"{shown['precision']} | {shown['recall']} | {shown['f1']} | {shown['field_accuracy']} |"
-                )
+        sets = {name: scores for name, scores in manifest["evaluation"].items() if not name.startswith("second_")}
+        lines += _score_rows(sets)
+        if "second_reader" in manifest["evaluation"]:
+            lines += [
+                "",
+                "### Agreement between annotators",
+                "",
+                "Dev passages read again by an annotator who saw neither their gold records nor the rules",
+                "(`data/raw/passages/second_reading.jsonl`), scored against the gold as the rules are, beside",
+                "the rules on the same passages: how far two careful readers agree, and so how far the rules",
+                "can be asked to reach. The rules were developed on these passages.",
+                "",
+                "| set | kind | gold | extracted | matched | precision | recall | F1 | field accuracy |",
+                "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            ]
+            lines += _score_rows(
+                {
+                    "second reader": manifest["evaluation"]["second_reader"],
+                    "rules, same passages": manifest["evaluation"]["second_reading_extractors"],
+                }
+            )
     lines += ["", "## Fields", ""]
     for name, model in TABLES.items():
         lines += [f"### `{name}`", "", "| field | type | description |", "| --- | --- | --- |"]
@@ -178,6 +192,19 @@ def render(manifest: dict[str, Any], tables: dict[str, pa.Table]) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _score_rows(sets: dict[str, dict[str, Any]]) -> list[str]:
+    """One table row per set and kind of scores."""
+    rows = []
+    for name, scores in sets.items():
+        for kind, s in scores.items():
+            shown = {k: "n/a" if s[k] is None else f"{s[k]:.3f}" for k in ("precision", "recall", "f1", "field_accuracy")}
+            rows.append(
+                f"| {name.replace('_', ' ')} | {kind.replace('_', ' ')} | {s['gold']} | {s['predicted']} | {s['matched']} | "
+                f"{shown['precision']} | {shown['recall']} | {shown['f1']} | {shown['field_accuracy']} |"
+            )
+    return rows
 
 
 def size_category(rows: int) -> str:
