@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from .errors import SourceError
-from .scoring import KINDS, Evaluation, predict, read_passages, score_document
+from .scoring import KINDS, Evaluation, passage_files, predict, read_passages, score_document
 
 
 def second_reading(path: Path, gold_paths: Sequence[Path]) -> dict[str, Evaluation]:
@@ -46,3 +47,17 @@ def _refuse(path: Path, ids: list[str], problem: str, reason: str, hint: str) ->
     """A typed error naming the first passages of a second reading that cannot be scored."""
     if ids:
         raise SourceError(f"{problem}: {', '.join(ids[:5])}", reason=reason, where=str(path), hint=hint)
+
+
+#: Passages of the sets read again by a second annotator, in a raw folder's ``passages/``.
+SECOND_READING = "second_reading.jsonl"
+
+
+def release_agreement(raw_dir: Path) -> dict[str, Any]:
+    """The second reading of a raw folder's passages, as a release's manifest records it beside
+    the extractors' scores: the reader's and the extractors' on the same passages, or nothing."""
+    second = Path(raw_dir) / "passages" / SECOND_READING
+    if not second.is_file():
+        return {}
+    reader, rules = second_reading(second, list(passage_files(raw_dir).values())).values()
+    return {"second_reader": reader.to_dict(details=False), "second_reading_extractors": rules.to_dict(details=False)}

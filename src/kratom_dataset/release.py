@@ -267,9 +267,10 @@ def publish_build(
     tables = gather(build, batches)
     evaluation = None
     if tables["gold"].num_rows:
+        from .agreement import release_agreement
         from .scoring import release_evaluation
 
-        evaluation = release_evaluation(raw_dir)
+        evaluation = {**release_evaluation(raw_dir), **release_agreement(raw_dir)}
     return write_release(
         tables,
         version=version,

@@ -434,15 +434,4 @@ def _release_evaluation(raw_dir: Path) -> dict[str, Any]:
     if challenge is not None:
         scores = evaluate_passages(challenge).to_dict(details=False)
         evaluation["challenge"] = {k: scores[k] for k in ("dose", "mechanism")}
-    second = Path(raw_dir) / "passages" / SECOND_READING
-    if second.is_file():
-        from .agreement import second_reading
-
-        reader, rules = second_reading(second, list(passage_files(raw_dir).values())).values()
-        evaluation["second_reader"] = reader.to_dict(details=False)
-        evaluation["second_reading_extractors"] = rules.to_dict(details=False)
     return evaluation
-
-
-#: Passages of the sets read again by a second annotator, in a raw folder's ``passages/``.
-SECOND_READING = "second_reading.jsonl"
