@@ -6,6 +6,9 @@ from __future__ import annotations
 import itertools
 import re
 
+# Columns laid out in spaces: a gap of three or more spaces (or a tab) between two words.
+COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
+
 # A row of a table written with pipes: two cell borders or more.
 TABLE_ROW = re.compile(r"\|[^|\n]*\|")
 

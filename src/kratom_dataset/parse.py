@@ -19,7 +19,7 @@ import hashlib
 import re
 from typing import NamedTuple
 
-from .cells import TABLE_ROW
+from .cells import COLUMNS, TABLE_ROW
 from .decoding import decode
 from .document import Block, Document, SectionSpan, trim
 from .lexicon import factored
@@ -359,7 +359,6 @@ def _bare_list(text: str, spans: list[LineSpan]) -> set[int]:
 # A line whose items only wide gaps set apart ("Week    Daily total    Split"): the head of a table
 # laid out in spaces as often as a menu ("Home   About   Archive").
 _COLUMNS_ONLY = re.compile(r"[^·•|›>»/\n]*")
-_GAPPED = re.compile(r"\S(?: {3,}|\t)\S")
 
 
 def _chrome(text: str, p: Block) -> bool:
@@ -394,7 +393,7 @@ def _add_paragraphs(
                         and paragraphs[0].is_heading
                         and all(_chrome(text, p) for p in paragraphs[1:])
                         # under a line set apart by gaps alone, a line laid out in gaps too is a row of its table
-                        and not (_GAPPED.search(line) and any(_COLUMNS_ONLY.fullmatch(text, p.start, p.end) for p in paragraphs[1:]))
+                        and not (COLUMNS.search(line) and any(_COLUMNS_ONLY.fullmatch(text, p.start, p.end) for p in paragraphs[1:]))
                     )
                 )
                 and not is_attribute_line(line)

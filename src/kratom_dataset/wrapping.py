@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from .cells import TABLE_ROW
+from .cells import COLUMNS, TABLE_ROW
 from .lines import (
     AMOUNT,
     BYLINE,
@@ -46,7 +46,7 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return False  # a list item opens a line; "h. Two" after "peaked at 1.1" is a unit ("1.1 h.") wrapped
     if MD_HEADING.match(after) or MD_HEADING.match(before):
         return False
-    if _COLUMNS.search(before) or _COLUMNS.search(after) or (TABLE_ROW.search(before) and TABLE_ROW.search(after)):
+    if COLUMNS.search(before) or COLUMNS.search(after) or (TABLE_ROW.search(before) and TABLE_ROW.search(after)):
         return False  # "1–2     16 g     8 g AM", "1 | 15 g | 5 g x3": a row of a table is a line of its own
     if NOTE_MARK.search(before) and NOTE_MARK.search(after):
         return False  # "MG → MOR partial agonist" over "7-OH-MG → MOR agonist": notes, a line each
@@ -102,10 +102,6 @@ _WRAPPED_UNIT = re.compile(r"[a-z]\.[ \t]")
 
 # A line that is a question of its own, as an FAQ writes one: "Is kratom a stimulant or a sedative?"
 _QUESTION_LINE = re.compile(r"(?:Is|Are|Can|Could|Does|Do|Did|How|What|Why|When|Which|Who|Should|Will|Would|Where)\b.*\?\s*")
-
-
-# Columns laid out in spaces: a gap of three or more spaces (or a tab) between two words.
-_COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
 
 
 def _parallel(before: str, after: str) -> bool:
