@@ -55,6 +55,7 @@ def descending_steps(doc: Document, indexed: list[tuple[int, Dose]]) -> list[Dos
 
 
 def _scheduled(doc: Document, index: int) -> bool:
+    """Whether sentence ``index`` opens a line of a schedule ("Week 2: 36 g/day")."""
     return _SCHEDULE_LINE.match(doc.flat, doc.sentences[index].start) is not None
 
 
@@ -62,7 +63,7 @@ def _steps_down(doc: Document, before: tuple[int, Dose], after: tuple[int, Dose]
     (i, a), (j, b) = before, after
     if a.kind != "numeric" or b.kind != "numeric" or a.unit != b.unit:
         return False
-    lines = j == i + 1 and all(_SCHEDULE_LINE.match(doc.flat, doc.sentences[k].start) for k in (i, j))
+    lines = j == i + 1 and _scheduled(doc, i) and _scheduled(doc, j)
     if j != i and not lines:
         return False
     high_a = a.amount_high if a.amount_high is not None else a.amount_low
@@ -93,7 +94,7 @@ def in_taper(doc: Document, index: int, start: int) -> bool:
         return False
     text = doc.flat
     return (
-        _SCHEDULE_LINE.match(text, sentence.start) is not None
+        _scheduled(doc, index)
         or _STEPPED_TO.search(text, max(sentence.start, start - 30), start) is not None
         or len(table_cells(text, text.rfind("\n", 0, start) + 1)) >= 2
     )
