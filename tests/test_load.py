@@ -61,6 +61,7 @@ def test_versions_and_tables():
         "0.12.0",
         "0.13.0",
         "0.14.0",
+        "0.15.0",
     ]
     assert kd.tables() == ["articles", "sentences", "topics", "claims", "doses", "mechanisms", "gold"]
 

@@ -359,6 +359,7 @@ for command in (
     cli_releases.tables,
     cli_releases.path,
     cli_releases.sql,
+    cli_releases.train,
 ):
     main.add_command(command)
 

@@ -1,4 +1,4 @@
-"""The commands that read, compare and pin published releases (part of ``kratom-dataset``)."""
+"""The commands that read, compare and pin published releases, and write the files made from the code (part of ``kratom-dataset``)."""
 
 from __future__ import annotations
 
@@ -73,6 +73,30 @@ def schema(directory: Path, write: bool) -> None:
     else:
         check_schemas(directory)
         click.echo(f"{directory}: schema files match the models")
+
+
+@click.command()
+@click.option(
+    "--passages",
+    type=click.Path(path_type=Path),
+    default=Path("data/raw/passages/dev.jsonl"),
+    show_default=True,
+    help="Annotated passages to train on (never the frozen test split).",
+)
+@check_or_write("Fail when the weights differ from a retrain.", "Write the weights from a retrain.")
+@friendly
+def train(passages: Path, write: bool) -> None:
+    """Train the readers (a dose's role and purpose, a claim's type) on annotated passages (needs scikit-learn)."""
+    from . import train as training
+
+    result = training.write(passages) if write else training.check(passages)
+    for kind, content in result.items():
+        done = "wrote" if write else "matches a retrain:"
+        click.echo(f"{done} {training.weights_file(kind).name} ({content['trained_on']['examples']} {kind}s of {passages})")
+    if write:
+        click.echo("read as the gold reads them, each batch by a model trained on the other batches:")
+        for name, (rules, model) in training.cross_validate(passages).items():
+            click.echo(f"  {name}: rules alone {rules:.3f}, model {model:.3f}")
 
 
 @click.command()

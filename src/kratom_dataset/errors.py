@@ -99,6 +99,12 @@ class EngineError(KratomDatasetError):
     code = "engine-error"
 
 
+class TrainingError(KratomDatasetError):
+    """The dose reader could not be trained: scikit-learn missing, or no example to learn from."""
+
+    code = "training-error"
+
+
 class IssueReport(Protocol):
     """What :class:`ValidationFailed` carries: a :class:`kratom_dataset.checks.Report`.
 

@@ -13,10 +13,13 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from .errors import SourceError
 from .vocabulary import RECORD_KINDS
+
+if TYPE_CHECKING:
+    from .models import Record
 
 #: A record in the gold shape: ``kind``, the span (``char_start``, ``char_end``, ``exact``) at top
 #: level and the kind's own fields, any of which a gold record may leave out.
@@ -220,21 +223,8 @@ def score_document(
         s = evaluation.kinds[kind]
         s.gold += len(golds)
         s.predicted += len(preds)
-        pairs: list[tuple[int, int, int, int]] = []
-        for gi, g in enumerate(golds):
-            for pi, p in enumerate(preds):
-                overlap = min(g["char_end"], p["char_end"]) - max(g["char_start"], p["char_start"])
-                if overlap > 0:
-                    # Largest overlap first; between equal overlaps, the pair whose fields agree most.
-                    agreement = sum(_same(g.get(f), p.get(f)) for f in FIELDS[kind])
-                    pairs.append((-overlap, -agreement, gi, pi))
-        used_g: set[int] = set()
-        used_p: set[int] = set()
-        for _, _, gi, pi in sorted(pairs):
-            if gi in used_g or pi in used_p:
-                continue
-            used_g.add(gi)
-            used_p.add(pi)
+        pairs = matched_pairs(golds, preds, FIELDS[kind])
+        for gi, pi in pairs:
             s.matched += 1
             g, p = golds[gi], preds[pi]
             for name in FIELDS[kind]:
@@ -246,6 +236,8 @@ def score_document(
                     evaluation.disagreements.append(
                         {"doc": doc_id, "kind": kind, "field": name, "exact": g["exact"], "gold": g.get(name), "predicted": p.get(name)}
                     )
+        used_g = {gi for gi, _ in pairs}
+        used_p = {pi for _, pi in pairs}
         evaluation.missed += [
             {"doc": doc_id, "kind": kind, "exact": g["exact"], "char_start": g["char_start"]}
             for i, g in enumerate(golds)
@@ -258,17 +250,42 @@ def score_document(
         ]
 
 
+def matched_pairs(golds: Sequence[GoldRow], preds: Sequence[GoldRow], fields: Sequence[str]) -> list[tuple[int, int]]:
+    """Which gold record each predicted one is scored against, as (gold index, predicted index):
+    records whose spans overlap pair off largest overlap first, and between equal overlaps the
+    pair whose ``fields`` agree most; each record pairs at most once."""
+    pairs: list[tuple[int, int, int, int]] = []
+    for gi, g in enumerate(golds):
+        for pi, p in enumerate(preds):
+            overlap = min(g["char_end"], p["char_end"]) - max(g["char_start"], p["char_start"])
+            if overlap > 0:
+                pairs.append((-overlap, -sum(_same(g.get(f), p.get(f)) for f in fields), gi, pi))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out: list[tuple[int, int]] = []
+    for _, _, gi, pi in sorted(pairs):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            out.append((gi, pi))
+    return out
+
+
+def gold_row(record: Record) -> GoldRow:
+    """An extracted record in the gold shape: span at top level, a dose's kind as ``dose_kind``."""
+    from .extractors import to_json
+
+    row = to_json(record)
+    p = row.pop("provenance")
+    row.update(char_start=p["char_start"], char_end=p["char_end"], exact=p["exact"])
+    return row
+
+
 def predict(text: str, article_id: str) -> list[GoldRow]:
     """The extractors' records for ``text`` in the gold shape: span at top level, a dose's kind as ``dose_kind``."""
-    from .extractors import extract, to_json
+    from .extractors import extract
 
-    out: list[GoldRow] = []
-    for record in extract(text, article_id=article_id):
-        row = to_json(record)
-        p = row.pop("provenance")
-        row.update(char_start=p["char_start"], char_end=p["char_end"], exact=p["exact"])
-        out.append(row)
-    return out
+    return [gold_row(record) for record in extract(text, article_id=article_id)]
 
 
 def read_gold(path: Path) -> list[GoldRow]:

@@ -14,7 +14,7 @@ from ..document import Document
 from ..models import TABLES, Article, Claim, Dose, Mechanism, Record, RecordKind, Section, Sentence, Topic
 from ..provenance import anchor, sentence_anchor, sentence_record_id
 from ..vocabulary import ID_PATTERN, RECORD_KINDS, TABLE_OF_KIND
-from . import claims, doses, mechanisms, topics
+from . import claim_reading, claims, doses, mechanisms, topics
 from ._words import INDEX, ascii_words
 
 PARSER = "kratom_dataset.parse"
@@ -68,8 +68,10 @@ def extract_document(doc: Document, *, validate: bool = True, structure: bool = 
     return _validated(rows) if validate else rows
 
 
-def find_records(doc: Document) -> Found:
-    """Topic, claim, dose and mechanism records of one article, not yet validated."""
+def find_records(doc: Document, *, reading: bool = True) -> Found:
+    """Topic, claim, dose and mechanism records of one article, not yet validated
+    (``reading=False``: with the rules' reading alone, before :mod:`.dose_reading` and
+    :mod:`.claim_reading` read doses' roles and purposes and claims' types)."""
     claim_ids = claims.claim_sentences(doc)
     masks = INDEX.sentence_words(doc)
     # A sentence that states a dose or a mechanism is a claim even when it opens like rhetoric.
@@ -80,12 +82,14 @@ def find_records(doc: Document) -> Found:
             continue  # a question states nothing; a byline or a greeting is no claim whatever it holds
         if doses.sentence_has_dose(doc, i) or mechanisms.sentence_has_mechanism(doc, i):
             claim_ids[i] = claims.claim_id(doc, i)
-    dose_rows, numeric = doses.doses_and_amounts(doc, claim_ids)
+    dose_rows, numeric = doses.doses_and_amounts(doc, claim_ids, reading=reading)
     mechanism_rows = mechanisms.extract_mechanisms(doc, claim_ids)
     mechanism_claims = {m.claim_id for m in mechanism_rows}
     with_mechanism = {i for i, cid in claim_ids.items() if cid in mechanism_claims}
     topic_hits = topics.mentions(doc.flat)
     claim_rows = claims.extract_claims(doc, claim_ids, dosage=numeric, mechanism=with_mechanism, topic_mentions=topic_hits)
+    if reading:
+        claim_rows = claim_reading.read(doc, claim_rows, dose_rows, mechanism_rows)
     topic_rows = topics.extract_topics(doc, topic_hits)
     return Found(topic_rows, claim_rows, dose_rows, mechanism_rows)
 

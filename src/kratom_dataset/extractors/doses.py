@@ -18,6 +18,7 @@ from ..lines import is_size_list
 from ..models import MG_PER_UNIT, Dose
 from ..provenance import anchor
 from ..vocabulary import Comparator, DoseRole, Preparation, Purpose, Unit
+from . import dose_reading
 from ._match import Hit, Matcher, looking_back
 from ._words import INDEX
 from .amounts import amounts, overlaps
@@ -28,7 +29,7 @@ from .mentions import lexicon as mention_lexicon
 from .tapers import descending_steps, in_taper, starts_taper
 
 NAME = "kratom_dataset.extractors.doses"
-VERSION = f"1.5.0+{lexicons.version('doses')}"
+VERSION = f"1.6.0+{lexicons.version('doses', dose_reading.MODEL)}"
 
 
 def extract_doses(doc: Document, claim_ids: dict[int, str]) -> list[Dose]:
@@ -36,8 +37,11 @@ def extract_doses(doc: Document, claim_ids: dict[int, str]) -> list[Dose]:
     return doses_and_amounts(doc, claim_ids)[0]
 
 
-def doses_and_amounts(doc: Document, claim_ids: dict[int, str]) -> tuple[list[Dose], set[int]]:
-    """:func:`extract_doses`, and the claim sentences that state a numeric dose (claims read them as ``dosage``)."""
+def doses_and_amounts(doc: Document, claim_ids: dict[int, str], *, reading: bool = True) -> tuple[list[Dose], set[int]]:
+    """:func:`extract_doses`, and the claim sentences that state a numeric dose (claims read them as ``dosage``).
+
+    ``reading=False`` keeps the role and purpose the rules give, which is what
+    :mod:`.dose_reading`'s model reads and is trained on."""
     indexed: list[tuple[int, Dose]] = []
     numeric: set[int] = set()
     for index, claim_id in sorted(claim_ids.items()):
@@ -45,7 +49,8 @@ def doses_and_amounts(doc: Document, claim_ids: dict[int, str]) -> tuple[list[Do
         indexed.extend((index, d) for d in found)
         if any(d.kind == "numeric" for d in found):
             numeric.add(index)
-    return descending_steps(doc, indexed), numeric
+    found = descending_steps(doc, indexed)
+    return (dose_reading.read(doc, found) if reading else found), numeric
 
 
 _DIGIT = re.compile(r"\d")

@@ -1,0 +1,94 @@
+"""A claim's type as a reader takes it: a linear model (:mod:`.linear`) over the words of the
+claim, the records found in it and the rules' own reading, learned from the dev passages.
+
+The rules type a claim by its first cue word in a fixed order of precedence; a person types it
+by its main point, which the whole sentence, its heading and what it states (a dose, a
+mechanism, a topic) say together. The model keeps the rules' polarity, certainty and evidence,
+which it read no better in cross-validation. The weights are ``lexicons/claim_model.json``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..document import Document
+from ..models import Claim, Dose, Mechanism
+from .linear import Feature, Linear, models, value, words
+
+#: The lexicon the weights are read from.
+MODEL = "claim_model"
+#: The fields the model reads.
+FIELDS = ("claim_type",)
+#: The fields of the rules' own reading that are features.
+RULE_FIELDS = ("claim_type", "evidence", "polarity", "certainty")
+#: Leading words of a claim read as features of their own ("b:do", "b:not").
+LEAD = 3
+#: The value of each field of the rules' reading: above the 1.0 of other features, so that the
+#: model leaves the rules' type unless the words weigh clearly against it.
+RULES = 3.0
+#: The summed value of the words and word pairs of a claim: each has ``BAG / sqrt(n)`` of n, so
+#: a long sentence's words weigh no more together than a short one's.
+BAG = 3.0
+#: How much more likely than the rules' type the model's own must be to replace it.
+MARGIN = 0.2
+
+
+def features(doc: Document, claim: Claim, stated: Sequence[str] = ()) -> list[Feature]:
+    """What the model reads of one claim: the rules' fields, what the claim states (``stated``:
+    "dose_numeric", "mechanism" ...), its topics, its first words, the words of its section
+    heading, whether it asks, and its words and word pairs. Not the page title: on pages about
+    withdrawal and insomnia it pulled every claim towards their harms. The order is the text's,
+    so the same claim always sums its weights in the same order."""
+    start, end = claim.provenance.char_start, claim.provenance.char_end
+    text = doc.flat[start:end]
+    said = words(text)
+    out = {f"{name}={value(getattr(claim, name))}": RULES for name in RULE_FIELDS}
+    for name in (
+        *("has=" + kind for kind in stated),
+        *("topic=" + topic for topic in claim.topic_ids),
+        *(("has=topic",) if claim.topic_ids else ()),
+        *("b:" + w for w in said[:LEAD]),
+        *("h:" + w for w in words(doc.section_of(start).heading or "")),
+        f"q={text.rstrip().endswith('?')}",
+    ):
+        out[name] = 1.0
+    bag = dict.fromkeys(["s:" + w for w in said] + ["bg:" + a + "_" + b for a, b in itertools.pairwise(said)])
+    weight = BAG / math.sqrt(len(bag)) if bag else 0.0
+    for name in bag:
+        out[name] = weight
+    return list(out.items())
+
+
+def decide(fields: dict[str, Linear], seen: Sequence[Feature]) -> dict[str, Any]:
+    """Each field as the models read it from the features ``seen``, the rules' reading kept
+    unless the model is :data:`MARGIN` surer of its own."""
+    names = dict(seen)
+    out: dict[str, Any] = {}
+    for name in FIELDS:
+        own = next(n for n in names if n.startswith(f"{name}="))[len(name) + 1 :]
+        out[name] = fields[name].choose(seen, rules=None if own == "None" else own, margin=MARGIN)
+    return out
+
+
+def statements(doses: Iterable[Dose], mechanisms: Iterable[Mechanism]) -> dict[str, set[str]]:
+    """What each claim states, by claim id: "dose_numeric", "dose_qualitative", "mechanism"."""
+    out: dict[str, set[str]] = {}
+    for dose in doses:
+        out.setdefault(dose.claim_id, set()).add(f"dose_{dose.kind}")
+    for mechanism in mechanisms:
+        out.setdefault(mechanism.claim_id, set()).add("mechanism")
+    return out
+
+
+def read(doc: Document, claims: Iterable[Claim], doses: Iterable[Dose], mechanisms: Iterable[Mechanism]) -> list[Claim]:
+    """``claims`` with the type the model reads for each."""
+    fields = models(MODEL)
+    stated = statements(doses, mechanisms)
+    out: list[Claim] = []
+    for claim in claims:
+        update = decide(fields, features(doc, claim, sorted(stated.get(claim.id, ()))))
+        out.append(claim if all(getattr(claim, k) == v for k, v in update.items()) else claim.model_copy(update=update))
+    return out

@@ -1,0 +1,142 @@
+"""The readers: a dose's role and purpose, and a claim's type, read by models learned from the dev passages."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kratom_dataset import extract
+from kratom_dataset import train as training
+from kratom_dataset.cli import main
+from kratom_dataset.errors import TrainingError
+from kratom_dataset.extractors import claim_reading, dose_reading, find_records, linear
+from kratom_dataset.models import Claim, Dose
+from kratom_dataset.parse import parse_article
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT / "data" / "raw" / "passages" / "dev.jsonl"
+TEST = ROOT / "data" / "raw" / "passages" / "test.jsonl"
+
+
+def _doses(text: str) -> dict[str, Dose]:
+    return {d.provenance.exact: d for d in extract(text) if isinstance(d, Dose)}
+
+
+def _claims(text: str) -> dict[str, Claim]:
+    return {c.provenance.exact: c for c in extract(text) if isinstance(c, Claim)}
+
+
+# Read by hand; none of these texts is in dev.
+@pytest.mark.parametrize(
+    ("text", "exact", "role", "purpose"),
+    [
+        ("My taper so far\n\nWeek 1: 14 g/day\nWeek 2: 12 g/day\nWeek 3: 10 g/day\n", "12 g/day", "taper_step", "withdrawal"),
+        ("Never take more than 10 g of kratom in one day.", "10 g", "maximum", None),
+        ("New users should begin with 1 g of leaf powder and wait an hour.", "1 g of leaf powder", "starting", None),
+        ("Most regular users take between 3 and 5 grams a day.", "3 and 5 grams", "typical", None),
+        ("Melatonin for sleep\n\nAdults usually take 1 to 3 mg of melatonin thirty minutes before bed.\n", "1 to 3 mg", "typical", "sleep"),
+        ("For sleep, some people take 4 g of a red strain an hour before bed.", "4 g", None, "sleep"),
+    ],
+)
+def test_a_dose_is_read_as_a_reader_reads_it(text, exact, role, purpose):
+    dose = _doses(text)[exact]
+    assert (dose.role, dose.purpose) == (role, purpose)
+
+
+def test_a_qualitative_dose_keeps_the_role_its_own_words_give():
+    assert _doses("Gradually increase the dose over a week.")["Gradually increase the dose"].role == "titration"
+
+
+def test_without_the_reader_the_rules_reading_stands():
+    doc = parse_article(b"Most regular users take between 3 and 5 grams a day.", article_id="t", source_file="t")
+    (dose,) = find_records(doc, reading=False).doses
+    assert dose.role == "typical"  # the rules' cue "Most ... users take", before any model
+
+
+def test_features_hold_the_rules_reading_and_the_words_around_the_amount():
+    text = "Taper plan\n\nWeek 2: 12 g/day, then lower.\n"
+    doc = parse_article(text.encode(), article_id="t", source_file="t")
+    (dose,) = find_records(doc, reading=False).doses
+    seen = dict(dose_reading.features(doc, dose))
+    assert set(seen.values()) == {1.0}
+    assert {"kind=numeric", "unit=g", "h:taper", "h:plan", "l:week", "l:2", "r:then", "r:lower", "s:week", "linepos=2", "q=False"} <= set(seen)
+    assert not any(name.startswith("t:") for name in seen)  # the page title is no feature
+
+
+@pytest.mark.parametrize(
+    ("weights", "seen", "chosen"),
+    [
+        ({"a": (1.0, 0.0)}, [("a", 1.0)], "x"),
+        ({"a": (1.0, 0.0), "b": (0.0, 2.0)}, [("a", 1.0), ("b", 1.0)], None),
+        ({"a": (1.0, 0.0), "b": (0.0, 2.0)}, [("a", 1.0), ("b", 0.25)], "x"),  # a feature's value scales its weights
+        ({}, [("a", 1.0)], "x"),  # equal sums: the first class
+        ({"a": (0.0, 5.0)}, [("unknown", 1.0)], "x"),  # a feature without a weight adds nothing
+    ],
+)
+def test_the_class_whose_weighted_features_sum_highest_wins(weights, seen, chosen):
+    assert linear.Linear(("x", None), (0.0, 0.0), weights).choose(seen) == chosen
+
+
+@pytest.mark.parametrize(
+    ("score", "rules", "margin", "chosen"),
+    [
+        (0.1, "y", 0.2, "y"),  # the model is barely surer of "x": the rules' "y" stands
+        (3.0, "y", 0.2, "x"),  # far surer: its own choice
+        (0.1, "y", 0.0, "x"),  # no margin: always its own
+        (0.1, "unknown", 0.2, "x"),  # the rules' reading is no class of the model
+    ],
+)
+def test_the_rules_reading_stands_unless_the_model_is_surer_by_the_margin(score, rules, margin, chosen):
+    model = linear.Linear(("x", "y"), (0.0, 0.0), {"a": (score, 0.0)})
+    assert model.choose([("a", 1.0)], rules=rules, margin=margin) == chosen
+
+
+def test_a_claim_s_words_weigh_together_as_much_in_a_long_sentence_as_in_a_short_one():
+    for text in ("Kratom helps sleep.", "Many people who have used kratom for years say that it helps them sleep through the night."):
+        doc = parse_article(text.encode(), article_id="t", source_file="t")
+        (claim,) = find_records(doc, reading=False).claims
+        bag = [x for name, x in claim_reading.features(doc, claim) if name.startswith(("s:", "bg:"))]
+        assert sum(x * x for x in bag) == pytest.approx(claim_reading.BAG**2)
+
+
+# Read by hand; none of these texts is in dev.
+@pytest.mark.parametrize(
+    ("text", "claim_type"),
+    [
+        ("Mitragynine binds to the mu-opioid receptor as a partial agonist.", "mechanism"),
+        ("Do not mix kratom with alcohol or benzodiazepines.", "recommendation"),
+        ("Several users said a small evening dose helped them fall asleep faster.", "efficacy"),
+        ("Regular use can lead to dependence and constipation.", "adverse_effect"),
+    ],
+)
+def test_a_claim_is_typed_by_its_main_point(text, claim_type):
+    assert _claims(text)[text].claim_type == claim_type
+
+
+def test_the_frozen_test_split_never_trains():
+    with pytest.raises(TrainingError, match="frozen test split"):
+        training.train(TEST)
+
+
+def test_training_without_scikit_learn_says_how_to_install_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "sklearn", None)
+    with pytest.raises(TrainingError) as caught:
+        training._fit([training.Example("p", [("a", 1.0)], {"role": None})], ("role",))
+    assert "kratom-dataset[train]" in (caught.value.hint or "")
+
+
+def test_the_command_refuses_the_test_split_in_one_line():
+    result = CliRunner().invoke(main, ["train", "--check", "--passages", str(TEST)])
+    assert result.exit_code == 1
+    assert result.output.startswith("[training-error]")
+
+
+@pytest.mark.slow
+def test_the_shipped_weights_are_what_dev_and_the_rules_train():
+    weights = training.check(DEV)
+    assert {kind: content["trained_on"]["passages"] for kind, content in weights.items()} == {"dose": "dev.jsonl", "claim": "dev.jsonl"}
+    assert weights["dose"]["trained_on"]["examples"] > 4000
+    assert weights["claim"]["trained_on"]["examples"] > 10000
