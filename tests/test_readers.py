@@ -62,7 +62,9 @@ def test_features_hold_the_rules_reading_and_the_words_around_the_amount():
     (dose,) = find_records(doc, reading=False).doses
     seen = dict(dose_reading.features(doc, dose))
     assert set(seen.values()) == {1.0}
-    assert {"kind=numeric", "unit=g", "h:taper", "h:plan", "l:week", "l:2", "r:then", "r:lower", "s:week", "linepos=2", "q=False"} <= set(seen)
+    assert {"kind=numeric", "unit=g", "h:taper", "h:plan", "l:week", "l:2", "r:then", "r:lower", "s:week", "linepos=2", "q=False"} <= set(
+        seen
+    )
     assert not any(name.startswith("t:") for name in seen)  # the page title is no feature
 
 

@@ -16,14 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from .errors import SourceError
+from .pairing import GoldRow, matched_pairs, same
 from .vocabulary import RECORD_KINDS
 
 if TYPE_CHECKING:
     from .models import Record
-
-#: A record in the gold shape: ``kind``, the span (``char_start``, ``char_end``, ``exact``) at top
-#: level and the kind's own fields, any of which a gold record may leave out.
-GoldRow = dict[str, Any]
 
 
 class Passage(TypedDict):
@@ -203,12 +200,6 @@ def _shown(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
-def _same(a: object, b: object) -> bool:
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
-        return abs(a - b) < 1e-9
-    return a == b
-
-
 def score_document(
     evaluation: Evaluation, doc_id: str, predicted: list[GoldRow], gold: list[GoldRow], kinds: Sequence[str] = KINDS
 ) -> None:
@@ -230,7 +221,7 @@ def score_document(
             for name in FIELDS[kind]:
                 counts = s.fields.setdefault(name, [0, 0])
                 counts[1] += 1
-                if _same(g.get(name), p.get(name)):
+                if same(g.get(name), p.get(name)):
                     counts[0] += 1
                 else:
                     evaluation.disagreements.append(
@@ -248,27 +239,6 @@ def score_document(
             for i, p in enumerate(preds)
             if i not in used_p
         ]
-
-
-def matched_pairs(golds: Sequence[GoldRow], preds: Sequence[GoldRow], fields: Sequence[str]) -> list[tuple[int, int]]:
-    """Which gold record each predicted one is scored against, as (gold index, predicted index):
-    records whose spans overlap pair off largest overlap first, and between equal overlaps the
-    pair whose ``fields`` agree most; each record pairs at most once."""
-    pairs: list[tuple[int, int, int, int]] = []
-    for gi, g in enumerate(golds):
-        for pi, p in enumerate(preds):
-            overlap = min(g["char_end"], p["char_end"]) - max(g["char_start"], p["char_start"])
-            if overlap > 0:
-                pairs.append((-overlap, -sum(_same(g.get(f), p.get(f)) for f in fields), gi, pi))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    out: list[tuple[int, int]] = []
-    for _, _, gi, pi in sorted(pairs):
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            out.append((gi, pi))
-    return out
 
 
 def gold_row(record: Record) -> GoldRow:

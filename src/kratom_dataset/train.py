@@ -58,8 +58,9 @@ def weights_file(kind: str) -> Path:
 def examples(path: Path = DEV) -> dict[str, list[Example]]:
     """The training examples of a passage file, by the kind of record, in file order."""
     from .extractors import claim_reading, dose_reading, find_records
+    from .pairing import matched_pairs
     from .parse import parse_article
-    from .scoring import FIELDS, gold_row, matched_pairs, read_passages
+    from .scoring import FIELDS, gold_row, read_passages
 
     out: dict[str, list[Example]] = {kind: [] for kind in READERS}
     for passage in read_passages(path):
