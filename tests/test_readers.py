@@ -60,8 +60,9 @@ def test_features_hold_the_rules_reading_and_the_words_around_the_amount():
     text = "Taper plan\n\nWeek 2: 12 g/day, then lower.\n"
     doc = parse_article(text.encode(), article_id="t", source_file="t")
     (dose,) = find_records(doc, reading=False).doses
-    seen = dict(dose_reading.features(doc, dose))
-    assert set(seen.values()) == {1.0}
+    groups = dose_reading.features(doc, dose)
+    assert [value for value, _ in groups] == [1.0]
+    seen = linear.names(groups)
     assert {"kind=numeric", "unit=g", "h:taper", "h:plan", "l:week", "l:2", "r:then", "r:lower", "s:week", "linepos=2", "q=False"} <= set(
         seen
     )
@@ -71,11 +72,11 @@ def test_features_hold_the_rules_reading_and_the_words_around_the_amount():
 @pytest.mark.parametrize(
     ("weights", "seen", "chosen"),
     [
-        ({"a": (1.0, 0.0)}, [("a", 1.0)], "x"),
-        ({"a": (1.0, 0.0), "b": (0.0, 2.0)}, [("a", 1.0), ("b", 1.0)], None),
-        ({"a": (1.0, 0.0), "b": (0.0, 2.0)}, [("a", 1.0), ("b", 0.25)], "x"),  # a feature's value scales its weights
-        ({}, [("a", 1.0)], "x"),  # equal sums: the first class
-        ({"a": (0.0, 5.0)}, [("unknown", 1.0)], "x"),  # a feature without a weight adds nothing
+        ({"a": (1.0, 0.0)}, [(1.0, ["a"])], "x"),
+        ({"a": (1.0, 0.0), "b": (0.0, 2.0)}, [(1.0, ["a", "b"])], None),
+        ({"a": (1.0, 0.0), "b": (0.0, 2.0)}, [(1.0, ["a"]), (0.25, ["b"])], "x"),  # a feature's value scales its weights
+        ({}, [(1.0, ["a"])], "x"),  # equal sums: the first class
+        ({"a": (0.0, 5.0)}, [(1.0, ["unknown"])], "x"),  # a feature without a weight adds nothing
     ],
 )
 def test_the_class_whose_weighted_features_sum_highest_wins(weights, seen, chosen):
@@ -93,15 +94,15 @@ def test_the_class_whose_weighted_features_sum_highest_wins(weights, seen, chose
 )
 def test_the_rules_reading_stands_unless_the_model_is_surer_by_the_margin(score, rules, margin, chosen):
     model = linear.Linear(("x", "y"), (0.0, 0.0), {"a": (score, 0.0)})
-    assert model.choose([("a", 1.0)], rules=rules, margin=margin) == chosen
+    assert model.choose([(1.0, ["a"])], rules=rules, margin=margin) == chosen
 
 
 def test_a_claim_s_words_weigh_together_as_much_in_a_long_sentence_as_in_a_short_one():
     for text in ("Kratom helps sleep.", "Many people who have used kratom for years say that it helps them sleep through the night."):
         doc = parse_article(text.encode(), article_id="t", source_file="t")
         (claim,) = find_records(doc, reading=False).claims
-        bag = [x for name, x in claim_reading.features(doc, claim) if name.startswith(("s:", "bg:"))]
-        assert sum(x * x for x in bag) == pytest.approx(claim_reading.BAG**2)
+        (value, bag), *_ = [(x, group) for x, group in claim_reading.features(doc, claim) if group[0].startswith("s:")]
+        assert len(bag) * value * value == pytest.approx(claim_reading.BAG**2)
 
 
 # Read by hand; none of these texts is in dev.
@@ -126,7 +127,7 @@ def test_the_frozen_test_split_never_trains():
 def test_training_without_scikit_learn_says_how_to_install_it(monkeypatch):
     monkeypatch.setitem(sys.modules, "sklearn", None)
     with pytest.raises(TrainingError) as caught:
-        training._fit([training.Example("p", [("a", 1.0)], {"role": None})], ("role",))
+        training._fit([training.Example("p", [(1.0, ["a"])], {"role": None})], ("role",))
     assert "kratom-dataset[train]" in (caught.value.hint or "")
 
 

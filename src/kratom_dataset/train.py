@@ -39,7 +39,7 @@ class Example(NamedTuple):
     """One record of a passage: what the reader sees of it, and the gold's fields it reads."""
 
     passage: str
-    features: list[tuple[str, float]]
+    features: list[tuple[float, list[str]]]
     labels: dict[str, str | None]
 
 
@@ -121,9 +121,9 @@ def cross_validate(path: Path = DEV, folds: int = 8) -> dict[str, tuple[float, f
             models = {name: linear.linear(fitted[name]) for name in fitted}
             for ex in held:
                 read = reader(kind).decide(models, ex.features)
-                names = dict(ex.features)
+                seen = linear.names(ex.features)
                 for name in fields:
-                    right[name][0] += f"{name}={_label(ex.labels[name])}" in names
+                    right[name][0] += f"{name}={_label(ex.labels[name])}" in seen
                     right[name][1] += read[name] == ex.labels[name]
         out.update({name: (rules / len(found), model / len(found)) for name, (rules, model) in right.items()})
     return out
@@ -136,10 +136,10 @@ def _fit(data: list[Example], fields: tuple[str, ...]) -> dict[str, Any]:
         from sklearn.linear_model import LogisticRegression
     except ImportError:
         raise TrainingError("training needs scikit-learn", hint="Install it with: pip install 'kratom-dataset[train]'") from None
-    counts = collections.Counter(f for ex in data for f, _ in ex.features)
+    counts = collections.Counter(f for ex in data for _, group in ex.features for f in group)
     kept = {f for f, n in counts.items() if n >= MIN_COUNT}
     vectorizer = DictVectorizer(sort=True)
-    matrix = vectorizer.fit_transform([{f: x for f, x in ex.features if f in kept} for ex in data])
+    matrix = vectorizer.fit_transform([{f: x for x, group in ex.features for f in group if f in kept} for ex in data])
     names = list(vectorizer.get_feature_names_out())
     out: dict[str, Any] = {}
     for name in fields:

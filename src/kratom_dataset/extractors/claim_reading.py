@@ -16,7 +16,7 @@ from typing import Any
 
 from ..document import Document
 from ..models import Claim, Dose, Mechanism
-from .linear import Feature, Linear, models, value, words
+from .linear import Features, Linear, models, rules_value, value, words
 
 #: The lexicon the weights are read from.
 MODEL = "claim_model"
@@ -36,39 +36,35 @@ BAG = 3.0
 MARGIN = 0.2
 
 
-def features(doc: Document, claim: Claim, stated: Sequence[str] = ()) -> list[Feature]:
-    """What the model reads of one claim: the rules' fields, what the claim states (``stated``:
-    "dose_numeric", "mechanism" ...), its topics, its first words, the words of its section
-    heading, whether it asks, and its words and word pairs. Not the page title: on pages about
-    withdrawal and insomnia it pulled every claim towards their harms. The order is the text's,
-    so the same claim always sums its weights in the same order."""
+def features(doc: Document, claim: Claim, stated: Sequence[str] = ()) -> Features:
+    """What the model reads of one claim: the rules' fields (valued :data:`RULES`); what the
+    claim states (``stated``: "dose_numeric", "mechanism" ...), its topics, its first words, the
+    words of its section heading and whether it asks (1.0 each); and its words and word pairs
+    (:data:`BAG` between them). Not the page title: on pages about withdrawal and insomnia it
+    pulled every claim towards their harms. The order is the text's, so the same claim always
+    sums its weights in the same order."""
     start, end = claim.provenance.char_start, claim.provenance.char_end
     text = doc.flat[start:end]
     said = words(text)
-    out = {f"{name}={value(getattr(claim, name))}": RULES for name in RULE_FIELDS}
-    for name in (
+    ones = [
         *("has=" + kind for kind in stated),
         *("topic=" + topic for topic in claim.topic_ids),
         *(("has=topic",) if claim.topic_ids else ()),
-        *("b:" + w for w in said[:LEAD]),
-        *("h:" + w for w in words(doc.section_of(start).heading or "")),
+        *("b:" + w for w in dict.fromkeys(said[:LEAD])),
+        *("h:" + w for w in dict.fromkeys(words(doc.section_of(start).heading or ""))),
         f"q={text.rstrip().endswith('?')}",
-    ):
-        out[name] = 1.0
-    bag = dict.fromkeys(["s:" + w for w in said] + ["bg:" + a + "_" + b for a, b in itertools.pairwise(said)])
-    weight = BAG / math.sqrt(len(bag)) if bag else 0.0
-    for name in bag:
-        out[name] = weight
-    return list(out.items())
+    ]
+    bag = list(dict.fromkeys(["s:" + w for w in said] + ["bg:" + a + "_" + b for a, b in itertools.pairwise(said)]))
+    rules = [f"{name}={value(getattr(claim, name))}" for name in RULE_FIELDS]
+    return [(RULES, rules), (1.0, ones), (BAG / math.sqrt(len(bag)) if bag else 0.0, bag)]
 
 
-def decide(fields: dict[str, Linear], seen: Sequence[Feature]) -> dict[str, Any]:
+def decide(fields: dict[str, Linear], seen: Features) -> dict[str, Any]:
     """Each field as the models read it from the features ``seen``, the rules' reading kept
     unless the model is :data:`MARGIN` surer of its own."""
-    names = dict(seen)
     out: dict[str, Any] = {}
     for name in FIELDS:
-        own = next(n for n in names if n.startswith(f"{name}="))[len(name) + 1 :]
+        own = rules_value(seen, name)
         out[name] = fields[name].choose(seen, rules=None if own == "None" else own, margin=MARGIN)
     return out
 

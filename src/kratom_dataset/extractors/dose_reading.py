@@ -9,12 +9,12 @@ The weights are ``lexicons/dose_model.json``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from ..document import Document
 from ..models import Dose
-from .linear import Feature, Linear, models, sentence_at, value, words
+from .linear import Features, Linear, models, rules_value, sentence_at, value, words
 
 #: The lexicon the weights are read from.
 MODEL = "dose_model"
@@ -26,8 +26,8 @@ RULE_FIELDS = ("role", "purpose", "comparator", "unit", "level", "preparation", 
 WINDOW = 6
 
 
-def features(doc: Document, dose: Dose, sentences: tuple[list[int], list[int]] | None = None) -> list[Feature]:
-    """What the model reads of one dose, sorted: the rules' fields, the words of its sentence,
+def features(doc: Document, dose: Dose, sentences: tuple[list[int], list[int]] | None = None) -> Features:
+    """What the model reads of one dose, each feature with the value 1.0: the rules' fields, the words of its sentence,
     the words just before and after it, the words of its section heading, how far into its line
     it stands and whether its sentence asks. Not the page title: it says what the page is about,
     and read as a feature it cost roles in cross-validation. ``sentences``: where each
@@ -46,17 +46,16 @@ def features(doc: Document, dose: Dose, sentences: tuple[list[int], list[int]] |
     line = text[text.rfind("\n", 0, start) + 1 : start]
     out.add(f"linepos={min(3, len(words(line)))}")
     out.add(f"q={text[s:e].rstrip().endswith('?')}")
-    return [(name, 1.0) for name in sorted(out)]
+    return [(1.0, sorted(out))]
 
 
-def decide(fields: dict[str, Linear], seen: Sequence[Feature]) -> dict[str, Any]:
+def decide(fields: dict[str, Linear], seen: Features) -> dict[str, Any]:
     """Each field as the models read it from the features ``seen``. A qualitative dose whose own
     words give its role ("gradually increase it", "a starting dose") keeps that role: the words
     are the statement, and the context has nothing to add to them."""
     out = {name: fields[name].choose(seen) for name in FIELDS}
-    names = dict(seen)
-    if "kind=qualitative" in names and "role=None" not in names:
-        out["role"] = next(n for n in names if n.startswith("role="))[len("role=") :]
+    if rules_value(seen, "kind") == "qualitative" and (own := rules_value(seen, "role")) != "None":
+        out["role"] = own
     return out
 
 

@@ -20,8 +20,9 @@ from .. import lexicon as lexicons
 
 _TOKEN = re.compile(r"[a-z]+|\d+")
 
-#: A feature: its name and its value (1.0 for most: the word is there).
-Feature = tuple[str, float]
+#: What a model reads of a record: features in groups that share a value (1.0 for most: the
+#: word is there), each group the value and the features' names, in the text's order.
+Features = list[tuple[float, list[str]]]
 
 
 class Linear(NamedTuple):
@@ -31,20 +32,17 @@ class Linear(NamedTuple):
     intercepts: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
 
-    def choose(self, seen: Sequence[Feature], rules: str | None = None, margin: float = 0.0) -> Any:
+    def choose(self, seen: Features, rules: str | None = None, margin: float = 0.0) -> Any:
         """The class whose intercept and weighted features ``seen`` sum highest (the first of
         equals); but ``rules``, the rules' own reading, where the model's probability of its
         choice exceeds that of ``rules`` by less than ``margin``."""
         get = self.weights.get
-        rows: dict[float, list[tuple[float, ...]]] = {}  # the weight rows of the features, by their value
-        for name, x in seen:
-            row = get(name)
-            if row is not None:
-                rows.setdefault(x, []).append(row)
         scores = list(self.intercepts)
-        for x, found in rows.items():
-            sums = map(sum, zip(*found))
-            scores = list(map(add, scores, sums if x == 1.0 else (w * x for w in sums)))
+        for x, names in seen:
+            rows = [row for row in map(get, names) if row is not None]
+            if rows:
+                sums = map(sum, zip(*rows))
+                scores = list(map(add, scores, sums if x == 1.0 else (w * x for w in sums)))
         best = max(range(len(scores)), key=scores.__getitem__)
         if margin and rules in self.classes:
             top = scores[best]
@@ -52,6 +50,17 @@ class Linear(NamedTuple):
             if (odds[best] - odds[self.classes.index(rules)]) / sum(odds) < margin:
                 return rules
         return self.classes[best]
+
+
+def names(seen: Features) -> set[str]:
+    """The names of the features ``seen``."""
+    return {name for _, group in seen for name in group}
+
+
+def rules_value(seen: Features, field: str) -> str:
+    """The value the rules gave ``field``, as its feature ``field=value`` among ``seen`` writes it."""
+    head = field + "="
+    return next(name for _, group in seen for name in group if name.startswith(head))[len(head) :]
 
 
 def linear(data: dict[str, Any]) -> Linear:
