@@ -22,16 +22,17 @@ from .errors import TrainingError
 
 #: The passages that train, relative to a checkout.
 DEV = Path("data/raw/passages/dev.jsonl")
-#: The readers, by the kind of record they read: their weights file (a lexicon) and fields.
+#: The readers, by the kind of record they read (see :func:`reader`).
 READERS = ("dose", "claim")
-#: A feature seen in fewer training doses than this is left out: too rare to learn a weight for.
+#: A feature seen in fewer training records than this is left out: too rare to learn a weight for.
 MIN_COUNT = 5
 #: The inverse of the regularisation strength (scikit-learn's ``C``); dev's grouped
 #: cross-validation read the same within 0.01 from 0.3 to 10.
 REGULARISATION = 1.0
 #: Decimal places kept of each weight.
 DIGITS = 4
-#: The weights' version: raise it when the features, the examples or the settings above change.
+#: The weights' version, which every record's ``extractor_version`` names: raise it with every
+#: retrain that changes the weights (new dev passages, features, rules or settings).
 VERSION = "1.0.0"
 
 
