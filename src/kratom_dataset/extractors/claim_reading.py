@@ -33,7 +33,7 @@ RULES = 3.0
 #: a long sentence's words weigh no more together than a short one's.
 BAG = 3.0
 #: How much more likely than the rules' type the model's own must be to replace it.
-MARGIN = 0.2
+MARGIN = 0.4
 
 
 def features(doc: Document, claim: Claim, stated: Sequence[str] = ()) -> Features:
