@@ -62,7 +62,7 @@ def test_features_hold_the_rules_reading_and_the_words_around_the_amount():
     (dose,) = find_records(doc, reading=False).doses
     groups = dose_reading.features(doc, dose)
     assert [value for value, _ in groups] == [1.0]
-    seen = linear.names(groups)
+    seen = {name for _, group in groups for name in group}
     assert {"kind=numeric", "unit=g", "h:taper", "h:plan", "l:week", "l:2", "r:then", "r:lower", "s:week", "linepos=2", "q=False"} <= set(
         seen
     )

@@ -89,13 +89,14 @@ def train(passages: Path, write: bool) -> None:
     """Train the readers (a dose's role and purpose, a claim's type) on annotated passages (needs scikit-learn)."""
     from . import train as training
 
-    result = training.write(passages) if write else training.check(passages)
+    data = training.examples(passages) if write else None  # read once for the weights and the cross-validation
+    result = training.write(passages, data) if write else training.check(passages)
     for kind, content in result.items():
         done = "wrote" if write else "matches a retrain:"
         click.echo(f"{done} {training.weights_file(kind).name} ({content['trained_on']['examples']} {kind}s of {passages})")
     if write:
         click.echo("read as the gold reads them, each batch by a model trained on the other batches:")
-        for name, (rules, model) in training.cross_validate(passages).items():
+        for name, (rules, model) in training.cross_validate(passages, data=data).items():
             click.echo(f"  {name}: rules alone {rules:.3f}, model {model:.3f}")
 
 

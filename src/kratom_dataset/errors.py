@@ -100,7 +100,7 @@ class EngineError(KratomDatasetError):
 
 
 class TrainingError(KratomDatasetError):
-    """The dose reader could not be trained: scikit-learn missing, or no example to learn from."""
+    """The readers could not be trained: scikit-learn missing, the test split, or no example to learn from."""
 
     code = "training-error"
 

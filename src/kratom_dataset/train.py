@@ -58,6 +58,7 @@ def weights_file(kind: str) -> Path:
 
 def examples(path: Path = DEV) -> dict[str, list[Example]]:
     """The training examples of a passage file, by the kind of record, in file order."""
+    _refuse_test(path)
     from .extractors import claim_reading, dose_reading, find_records
     from .pairing import matched_pairs
     from .parse import parse_article
@@ -67,11 +68,9 @@ def examples(path: Path = DEV) -> dict[str, list[Example]]:
     for passage in read_passages(path):
         doc = parse_article(passage["text"].encode("utf-8"), article_id="passage", source_file="passage")
         found = find_records(doc, reading=False)
-        page = dose_reading.Page(doc)
-        stated = claim_reading.statements(found.doses, found.mechanisms)
         seen = {
-            "dose": [dose_reading.features(doc, d, page) for d in found.doses],
-            "claim": [claim_reading.features(doc, c, sorted(stated.get(c.id, ()))) for c in found.claims],
+            "dose": dose_reading.page_features(doc, found.doses),
+            "claim": claim_reading.page_features(doc, found.claims, found.doses, found.mechanisms),
         }
         for kind, records in (("dose", found.doses), ("claim", found.claims)):
             golds = [r for r in passage["records"] if r["kind"] == kind]
@@ -81,11 +80,11 @@ def examples(path: Path = DEV) -> dict[str, list[Example]]:
     return out
 
 
-def train(path: Path = DEV) -> dict[str, dict[str, Any]]:
-    """Each weights file's content, by the kind of record its reader reads, trained on ``path``."""
-    if path.name == "test.jsonl":
-        raise TrainingError("the frozen test split never trains", where=str(path), hint="Train on dev.jsonl.")
-    data = examples(path)
+def train(path: Path = DEV, data: dict[str, list[Example]] | None = None) -> dict[str, dict[str, Any]]:
+    """Each weights file's content, by the kind of record its reader reads, trained on ``path``
+    (``data``: its :func:`examples`, when the caller has them)."""
+    _refuse_test(path)
+    data = examples(path) if data is None else data
     if not all(data.values()):
         raise TrainingError("no record in the passages pairs with a gold record", where=str(path), hint="Train on annotated passages.")
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -102,14 +101,14 @@ def train(path: Path = DEV) -> dict[str, dict[str, Any]]:
     }
 
 
-def cross_validate(path: Path = DEV, folds: int = 8) -> dict[str, tuple[float, float]]:
+def cross_validate(path: Path = DEV, folds: int = 8, data: dict[str, list[Example]] | None = None) -> dict[str, tuple[float, float]]:
     """Per field, how often the rules alone and the model read a record as the gold does when
     the model never saw the batch it reads: the passages' batches ("rp5-a") are dealt into
     ``folds`` folds, and each fold is read by a model trained on the others. Scores on dev itself
-    are training scores; these are the figure to quote for dev."""
+    are training scores; these are the figure to quote for dev (``data`` as in :func:`train`)."""
     from .extractors import linear
 
-    data = examples(path)
+    data = examples(path) if data is None else data
     out: dict[str, tuple[float, float]] = {}
     for kind, found in data.items():
         fields = reader(kind).FIELDS
@@ -122,9 +121,8 @@ def cross_validate(path: Path = DEV, folds: int = 8) -> dict[str, tuple[float, f
             models = {name: linear.linear(fitted[name]) for name in fitted}
             for ex in held:
                 read = reader(kind).decide(models, ex.features)
-                seen = linear.names(ex.features)
                 for name in fields:
-                    right[name][0] += f"{name}={_label(ex.labels[name])}" in seen
+                    right[name][0] += linear.rules_value(ex.features, name) == _label(ex.labels[name])
                     right[name][1] += read[name] == ex.labels[name]
         out.update({name: (rules / len(found), model / len(found)) for name, (rules, model) in right.items()})
     return out
@@ -159,14 +157,19 @@ def _fit(data: list[Example], fields: tuple[str, ...]) -> dict[str, Any]:
     return out
 
 
+def _refuse_test(path: Path) -> None:
+    if path.name == "test.jsonl":
+        raise TrainingError("the frozen test split never trains", where=str(path), hint="Train on dev.jsonl.")
+
+
 def _batch(passage: str) -> str:
     """The batch a passage id belongs to: "rp5-a" of "rp5-a-taper-guide-01", "rp-taper" of "rp-taper-003"."""
     return "-".join(passage.split("-")[:2])
 
 
-def write(path: Path = DEV) -> dict[str, dict[str, Any]]:
+def write(path: Path = DEV, data: dict[str, list[Example]] | None = None) -> dict[str, dict[str, Any]]:
     """Train on ``path`` and write each reader's weights into the package; returns them."""
-    weights = train(path)
+    weights = train(path, data)
     for kind, content in weights.items():
         weights_file(kind).write_text(dumps(content), encoding="utf-8")
     return weights

@@ -16,7 +16,8 @@ from typing import Any
 
 from ..document import Document
 from ..models import Claim, Dose, Mechanism
-from .linear import Features, Linear, models, rules_value, value, words
+from . import linear
+from .linear import Features, Linear, models, value, words
 
 #: The lexicon the weights are read from.
 MODEL = "claim_model"
@@ -62,11 +63,7 @@ def features(doc: Document, claim: Claim, stated: Sequence[str] = ()) -> Feature
 def decide(fields: dict[str, Linear], seen: Features) -> dict[str, Any]:
     """Each field as the models read it from the features ``seen``, the rules' reading kept
     unless the model is :data:`MARGIN` surer of its own."""
-    out: dict[str, Any] = {}
-    for name in FIELDS:
-        own = rules_value(seen, name)
-        out[name] = fields[name].choose(seen, rules=None if own == "None" else own, margin=MARGIN)
-    return out
+    return linear.decide(fields, FIELDS, seen, MARGIN)
 
 
 def statements(doses: Iterable[Dose], mechanisms: Iterable[Mechanism]) -> dict[str, set[str]]:
@@ -79,12 +76,14 @@ def statements(doses: Iterable[Dose], mechanisms: Iterable[Mechanism]) -> dict[s
     return out
 
 
-def read(doc: Document, claims: Iterable[Claim], doses: Iterable[Dose], mechanisms: Iterable[Mechanism]) -> list[Claim]:
+def page_features(doc: Document, claims: Sequence[Claim], doses: Iterable[Dose], mechanisms: Iterable[Mechanism]) -> list[Features]:
+    """The features of each claim of one page, in order: what :func:`read` and training read."""
+    stated = statements(doses, mechanisms)
+    return [features(doc, claim, sorted(stated.get(claim.id, ()))) for claim in claims]
+
+
+def read(doc: Document, claims: Sequence[Claim], doses: Iterable[Dose], mechanisms: Iterable[Mechanism]) -> list[Claim]:
     """``claims`` with the type the model reads for each."""
     fields = models(MODEL)
-    stated = statements(doses, mechanisms)
-    out: list[Claim] = []
-    for claim in claims:
-        update = decide(fields, features(doc, claim, sorted(stated.get(claim.id, ()))))
-        out.append(claim if all(getattr(claim, k) == v for k, v in update.items()) else claim.model_copy(update=update))
-    return out
+    found = page_features(doc, claims, doses, mechanisms)
+    return [linear.updated(claim, decide(fields, seen)) for claim, seen in zip(claims, found, strict=True)]

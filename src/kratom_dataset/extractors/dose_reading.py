@@ -9,11 +9,12 @@ The weights are ``lexicons/dose_model.json``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from typing import Any
 
 from ..document import Document
 from ..models import Dose
+from . import linear
 from .linear import Features, Linear, models, rules_value, sentence_at, value, words
 
 #: The lexicon the weights are read from.
@@ -65,7 +66,8 @@ def features(doc: Document, dose: Dose, page: Page | None = None) -> Features:
     out.update("l:" + w for w in _words_before(text, s, start, WINDOW))
     out.update("r:" + w for w in _words_after(text, end, e, WINDOW))
     out.update("h:" + w for w in words(doc.section_of(start).heading or ""))
-    out.add(f"linepos={len(_words_before(text, text.rfind(chr(10), 0, start) + 1, start, 3))}")
+    line_start = text.rfind("\n", 0, start) + 1
+    out.add(f"linepos={len(_words_before(text, line_start, start, 3))}")
     last = e - 1
     while last >= s and text[last].isspace():
         last -= 1
@@ -103,22 +105,20 @@ def decide(fields: dict[str, Linear], seen: Features) -> dict[str, Any]:
     amount is: a qualitative dose whose own words give it ("gradually increase it", "a starting
     dose"), where the words are the statement; and a share ("cut by 10%"), which the data
     contract reads only as a taper's step or its cap."""
-    out = {}
-    for name in FIELDS:
-        own = rules_value(seen, name)
-        out[name] = fields[name].choose(seen, rules=None if own == "None" else own, margin=MARGIN)
+    out = linear.decide(fields, FIELDS, seen, MARGIN)
     role = rules_value(seen, "role")
     if role != "None" and (rules_value(seen, "kind") == "qualitative" or rules_value(seen, "unit") == "%"):
         out["role"] = role
     return out
 
 
-def read(doc: Document, doses: Iterable[Dose]) -> list[Dose]:
+def page_features(doc: Document, doses: Sequence[Dose]) -> list[Features]:
+    """The features of each dose of one page, in order: what :func:`read` and training read."""
+    page = Page(doc)
+    return [features(doc, dose, page) for dose in doses]
+
+
+def read(doc: Document, doses: Sequence[Dose]) -> list[Dose]:
     """``doses`` with the role and purpose the model reads for each."""
     fields = models(MODEL)
-    page = Page(doc)
-    out: list[Dose] = []
-    for dose in doses:
-        update = decide(fields, features(doc, dose, page))
-        out.append(dose if all(getattr(dose, k) == v for k, v in update.items()) else dose.model_copy(update=update))
-    return out
+    return [linear.updated(dose, decide(fields, seen)) for dose, seen in zip(doses, page_features(doc, doses), strict=True)]

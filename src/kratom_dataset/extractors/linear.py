@@ -14,7 +14,9 @@ import math
 import re
 from collections.abc import Sequence
 from operator import add
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
+
+from pydantic import BaseModel
 
 from .. import lexicon as lexicons
 
@@ -23,6 +25,8 @@ _TOKEN = re.compile(r"[a-z]+|\d+")
 #: What a model reads of a record: features in groups that share a value (1.0 for most: the
 #: word is there), each group the value and the features' names, in the text's order.
 Features = list[tuple[float, list[str]]]
+
+R = TypeVar("R", bound=BaseModel)
 
 
 class Linear(NamedTuple):
@@ -52,9 +56,19 @@ class Linear(NamedTuple):
         return self.classes[best]
 
 
-def names(seen: Features) -> set[str]:
-    """The names of the features ``seen``."""
-    return {name for _, group in seen for name in group}
+def decide(models: dict[str, Linear], fields: Sequence[str], seen: Features, margin: float) -> dict[str, Any]:
+    """Each of ``fields`` as ``models`` read it from ``seen``, the rules' reading kept unless the
+    model is ``margin`` surer of its own."""
+    out: dict[str, Any] = {}
+    for name in fields:
+        own = rules_value(seen, name)
+        out[name] = models[name].choose(seen, rules=None if own == "None" else own, margin=margin)
+    return out
+
+
+def updated(record: R, update: dict[str, Any]) -> R:
+    """``record`` with the fields of ``update``: the record itself where none of them changes."""
+    return record if all(getattr(record, k) == v for k, v in update.items()) else record.model_copy(update=update)
 
 
 def rules_value(seen: Features, field: str) -> str:
