@@ -106,6 +106,16 @@ def amount_pattern() -> re.Pattern[str]:
     return _grammar().numeric
 
 
+def grammar_units() -> dict[str, Unit]:
+    """Every unit spelling the grammar knows (lower case), with its UCUM code."""
+    return _grammar().units
+
+
+def number(text: str) -> float:
+    """:func:`_number`, for the layouts that read a number without its unit."""
+    return _number(text)
+
+
 def _number(text: str) -> float:
     """A number as written: digits ("1.5", European "1,5", "1,000", ".75"), fractions ("1/2",
     "1 1/2", "1½"), words ("three", "half a", "four-"), and "... and a half". A fraction over zero

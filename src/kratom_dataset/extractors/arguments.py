@@ -263,7 +263,7 @@ def passive_arguments(
         return None
     after = [h for h in agents if h.start == by.end()]
     if not after:
-        referred = _agent_at(by.end(), [], list(references), doc, index) if doc is not None else []
+        referred = agent_at(by.end(), [], list(references), doc, index) if doc is not None else []
         return (referred, chosen) if referred else None
     group = [after[0]]
     for nxt in agents:
@@ -288,21 +288,21 @@ def agent_after(
     the alkaloids ..."). Returns ``(group, targets)``, empty when neither form is there."""
     of = _of_agent(text, action, limit)
     if of is not None:
-        group = _agent_at(of, agents, references, doc, index)
+        group = agent_at(of, agents, references, doc, index)
         if group:
             targets = [t for t in chosen if t[0].start >= group[0][0].end] or chosen
             return group, targets
     if chosen:
         by = _BY_AGENT.match(text, chosen[-1][0].end, limit)
         if by:
-            group = _agent_at(by.end(), agents, references, doc, index)
+            group = agent_at(by.end(), agents, references, doc, index)
             if group:
                 return group, chosen
         lead = text[window_start : action.start]
         if _ADVERBIAL.search(lead) or (not lead.strip(" \t\"“‘'") and action.text(text).lower().endswith("ing")):
             comma = _MAIN_SUBJECT.match(text, chosen[-1][0].end)
             if comma:
-                group = _agent_at(comma.end(), agents, references, doc, index)
+                group = agent_at(comma.end(), agents, references, doc, index)
                 if group:
                     return group, chosen
     return [], chosen
@@ -346,7 +346,7 @@ def examples(
     return [(h, h.label) for h in group], chosen
 
 
-def _agent_at(offset: int, agents: list[Hit], references: list[Hit], doc: Document, index: int) -> AgentGroup:
+def agent_at(offset: int, agents: list[Hit], references: list[Hit], doc: Document, index: int) -> AgentGroup:
     """The agent (or a reference resolved to one or, if plural, several) that starts at ``offset``,
     as a list of ``(hit, agent)``.
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
-from ..cells import column_head
+from ..cells import column_head, table_cells
 from ..document import Document
-from ..vocabulary import DoseRole, Purpose
+from ..vocabulary import DoseRole, Purpose, Unit
 from ._match import Hit
+from .amounts import Amount, grammar_units, number
 from .dose_cues import lexicon as _lexicon
 
 
@@ -69,3 +70,39 @@ def list_header_preparation(doc: Document, index: int) -> re.Match[str] | None:
         if len(line) > 80:
             return None
     return None
+
+
+def column_amounts(text: str, s: int, e: int, found: list[Amount]) -> list[Amount]:
+    """The bare numbers of a table row whose column heading states their unit: "1–2" under
+    "Low (g)", "3" under "Dose, mg". Amounts whose cells state a unit are in ``found``."""
+    out: list[Amount] = []
+    line = text.rfind("\n", 0, s) + 1
+    for a, b in table_cells(text, line):
+        if not s <= a < e or any(a <= f.start < b for f in found):
+            continue
+        cell = _BARE_CELL.fullmatch(text, a, b)
+        head = column_head(text, a) if cell else None
+        unit = _head_unit(text[head[0] : head[1]]) if cell and head else None
+        if cell is None or unit is None:
+            continue
+        low = number(cell.group("low"))
+        high = number(cell.group("high")) if cell.group("high") else low
+        if 0 < low <= high:
+            out.append(Amount(cell.start("low"), cell.end("high") if cell.group("high") else cell.end("low"), low, high, unit))
+    return sorted(found + out, key=lambda f: f.start) if out else found
+
+
+def _head_unit(head: str) -> Unit | None:
+    """The mass or measure unit a column heading states: "Low (g)", "Dose, mg", "Amount in grams"."""
+    m = _HEAD_UNIT.search(head.strip())
+    written = (m.group("unit") or m.group("unit2") or m.group("unit3")).strip().lower() if m else ""
+    unit = grammar_units().get(written)
+    return unit if unit and unit != "%" else None
+
+
+_NUMBER_CELL = r"(?:\d+(?:[.,]\d+)?|\.\d+)"
+# A cell holding only a number or a range: "1–2", " 4 ", "2.5-3".
+_BARE_CELL = re.compile(
+    rf"\s*(?:~\s*|(?:about|approx\.?|around)\s+)?(?P<low>{_NUMBER_CELL})(?:\s*(?:-|–|—|to)\s*(?P<high>{_NUMBER_CELL}))?\+?\s*"
+)
+_HEAD_UNIT = re.compile(r"\((?P<unit>[^()\d]{1,12})\)\s*$|,\s*(?P<unit2>[^,\d]{1,12})$|\bin\s+(?P<unit3>[a-z]{1,12})\s*$", re.IGNORECASE)

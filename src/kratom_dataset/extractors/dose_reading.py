@@ -16,6 +16,7 @@ from ..document import Document
 from ..models import Dose
 from . import linear
 from .linear import Features, Linear, models, rules_value, sentence_at, value, words
+from .tapers import starts_taper
 
 #: The lexicon the weights are read from.
 MODEL = "dose_model"
@@ -62,6 +63,7 @@ def features(doc: Document, dose: Dose, page: Page | None = None) -> Features:
     s, e = (page.starts[k], page.ends[k]) if k is not None else (max(0, start - 100), min(len(text), end + 100))
     out = {f"{name}={value(getattr(dose, name))}" for name in RULE_FIELDS}
     out.add(f"freq={dose.period_unit is not None}")
+    out.add(f"start={starts_taper(text, start)}")
     out.update(page.sentence_words(text, s, e))
     out.update("l:" + w for w in _words_before(text, s, start, WINDOW))
     out.update("r:" + w for w in _words_after(text, end, e, WINDOW))
@@ -104,11 +106,15 @@ def decide(fields: dict[str, Linear], seen: Features) -> dict[str, Any]:
     unless the model is :data:`MARGIN` surer of its own. Two roles are the rules' by what the
     amount is: a qualitative dose whose own words give it ("gradually increase it", "a starting
     dose"), where the words are the statement; and a share ("cut by 10%"), which the data
-    contract reads only as a taper's step or its cap."""
+    contract reads only as a taper's step or its cap. The amount a taper is said to start from
+    ("If you are taking 20 g a day, drop to 18 g") keeps the rules' role too: it is no step, and
+    dev's readers leave it without a role more often than they give it one."""
     out = linear.decide(fields, FIELDS, seen, MARGIN)
     role = rules_value(seen, "role")
     if role != "None" and (rules_value(seen, "kind") == "qualitative" or rules_value(seen, "unit") == "%"):
         out["role"] = role
+    elif rules_value(seen, "start") == "True":
+        out["role"] = None if role == "None" else role
     return out
 
 

@@ -23,7 +23,7 @@ from ._match import Hit, Matcher, looking_back
 from ._words import INDEX
 from .amounts import amounts, overlaps
 from .dose_cues import lexicon as _lexicon
-from .dose_layout import column_level, heading_purpose, heading_role, list_header_preparation
+from .dose_layout import column_amounts, column_level, heading_purpose, heading_role, list_header_preparation
 from .mentions import find_agents
 from .mentions import lexicon as mention_lexicon
 from .tapers import descending_steps, in_taper, starts_taper
@@ -83,6 +83,8 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
     numeric_spans: list[tuple[int, int]] = []
     cursor = s
     found = amounts(text, s, e, lambda: _unit_before(doc, index)) if may_amount else []
+    if may_amount and ("|" in text[s:e] or "\t" in text[s:e]):
+        found = column_amounts(text, s, e, found)  # "1–2" under "Low (g)"
     for start, end, low, high, unit, last, approximate in found:
         if low <= 0 or high <= 0 or low > high:
             continue

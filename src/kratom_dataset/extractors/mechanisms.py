@@ -36,6 +36,7 @@ from .coreference import antecedent, column_agent, heading_agent
 from .mechanism_records import NAME, VERSION, records
 from .mentions import CHAIN, Target, chain_back, compared_agents, find_agents, find_targets, inside_longer, lexicon
 from .reversals import reversals
+from .substrates import substrates
 from .unlisted_verbs import unnamed_actions
 
 __all__ = ["NAME", "VERSION", "extract_mechanisms", "sentence_has_mechanism"]
@@ -155,7 +156,8 @@ def _piece_end(text: str, start: int, limit: int) -> int:
 
 def _span_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) -> list[Mechanism]:
     stated = _named_mechanisms(doc, index, claim_id, s, e) or unnamed_actions(doc, index, claim_id, s, e)
-    return stated + reversals(doc, index, claim_id, s, e, stated)
+    stated += reversals(doc, index, claim_id, s, e, stated)
+    return stated + substrates(doc, index, claim_id, s, e, stated)
 
 
 def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) -> list[Mechanism]:

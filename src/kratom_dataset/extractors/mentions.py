@@ -45,6 +45,10 @@ AS_BEFORE = re.compile(r"(?:(?<!such )(?<!as well )\bas|\bsame\b[^.;]{0,60}\btha
 
 DOES_AFTER = re.compile(r"\s+(?:do|does|did)\b", re.IGNORECASE)
 
+# "the same receptors morphine uses", "the receptor that oxycodone used": a name said to use them too.
+USES_BEFORE = re.compile(r"\b(?:receptors?|ones|sites?)\s+(?:that\s+)?(?:other\s+|the\s+)?$", re.IGNORECASE)
+USES_AFTER = re.compile(r"\s+(?:also\s+|all\s+)?(?:uses?|used)\b", re.IGNORECASE)
+
 _CONJOINED = re.compile(r"\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
 
 # "binds the same receptors as morphine", "and so do oxycodone and fentanyl", "as does morphine":
@@ -271,6 +275,8 @@ def is_compared(text: str, start: int, hit: Hit) -> bool:
     """Whether a name stands in a comparison ("like other opioids", "than morphine", "as other
     opioids do") rather than as the subject of its clause."""
     if COMPARED.search(text, max(start, hit.start - 25), hit.start) or SAME_AS.search(text, max(start, hit.start - 90), hit.start):
+        return True
+    if USES_BEFORE.search(text, max(start, hit.start - 30), hit.start) and USES_AFTER.match(text, hit.end):
         return True
     return bool(AS_BEFORE.search(text, max(start, hit.start - 90), hit.start) and DOES_AFTER.match(text, hit.end))
 

@@ -1,0 +1,196 @@
+"""What real pages write, rule by rule: the forms the fourteenth round of rules reads.
+
+Each row is a text in a form real pages use and what a reader finds in it; earlier rounds are in
+tests/test_real_pages.py and tests/test_real_pages_fifth.py to _thirteenth.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import records_of, triples, units
+
+# A drug as an enzyme's substrate --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "enzyme"),
+    [
+        # the enzyme as the subject
+        ("In the liver, CYP3A4 converts mitragynine into 7-hydroxymitragynine.", "mitragynine", "CYP3A4"),
+        ("CYP2D6 is needed to convert codeine into morphine.", "codeine", "CYP2D6"),
+        # a product formed from the drug
+        ("7-OH is formed from mitragynine in the liver by CYP3A4.", "mitragynine", "CYP3A4"),
+        ("Its active metabolite is made from MG, mainly by hepatic CYP3A4.", "mitragynine", "CYP3A4"),
+        # a reaction arrow in notes
+        ("- MG → 7-OH-MG via hepatic CYP3A4 (so CYP3A4 inhibitors raise 7-OH exposure)\n", "mitragynine", "CYP3A4"),
+        # a process noun
+        ("The conversion of MG to 7-OH was catalysed predominantly by CYP3A4.", "mitragynine", "CYP3A4"),
+        ("Melatonin undergoes extensive first-pass metabolism, mainly by CYP1A2.", "melatonin", "CYP1A2"),
+        ("In that patient, mitragynine's own breakdown relied partly on CYP2D6.", "mitragynine", "CYP2D6"),
+        ("Mitragynine is cleared mainly by CYP3A4-mediated oxidation.", "mitragynine", "CYP3A4"),
+        # the substrate noun in apposition
+        ("Quetiapine, a CYP3A4 substrate, may reach higher levels.", "quetiapine", "CYP3A4"),
+        # the passive, with a product and an adverb between the verb and "by"
+        ("MG is converted to 7-OH-MG predominantly by CYP3A4.", "mitragynine", "CYP3A4"),
+    ],
+)
+def test_a_drug_broken_down_by_an_enzyme_interacts_with_it(text, agent, enzyme):
+    assert (agent, "interacts_with", enzyme) in triples(text)
+
+
+def test_coordinated_enzymes_each_clear_the_drug():
+    text = "Its breakdown depends on CYP2D6 and CYP3A4 in roughly equal parts. Tramadol's conversion depends on CYP2D6 and CYP3A4."
+    assert {("tramadol", "interacts_with", "CYP2D6"), ("tramadol", "interacts_with", "CYP3A4")} <= triples(text)
+
+
+def test_an_enzyme_subject_converting_a_pronoun_resolves_it():
+    text = "Mitragynine is the main alkaloid. CYP3A4 converts it to 7-OH."
+    assert ("mitragynine", "interacts_with", "CYP3A4") in triples(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an aside that describes the enzyme in a sentence about something else
+        "Kratom may inhibit CYP3A4, the enzyme that clears oxycodone.",
+        "Kratom slows CYP2D6, which clears quetiapine.",
+        # substrates given only as examples of a class
+        "Avoid mixing kratom with CYP3A4 substrates such as apixaban.",
+        # a demonstrative, not a drug
+        "That conversion is done by CYP3A4.",
+    ],
+)
+def test_an_enzyme_described_in_passing_states_no_substrate(text):
+    assert not any(action == "interacts_with" and target.startswith("CYP") for _, action, target in triples(text))
+
+
+def test_a_substrate_record_spans_its_words():
+    (record,) = [r for r in records_of("Quetiapine, a CYP3A4 substrate, may reach higher levels.", "Mechanism")]
+    assert record.provenance.exact == "Quetiapine, a CYP3A4 substrate"
+    assert record.action_text == "substrate"
+
+
+def test_a_negated_conversion_is_a_negated_record():
+    (record,) = records_of("CYP3A4 never converts paynantheine.", "Mechanism")
+    assert (record.agent, record.target, record.negated) == ("paynantheine", "CYP3A4", True)
+
+
+# Other mechanism wordings ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Speciogynine interacts mainly with serotonin receptors.", ("speciogynine", "interacts_with", "serotonin receptors")),
+        ("Mitragynine interacts only weakly with opioid receptors.", ("mitragynine", "interacts_with", "opioid receptors")),
+        # the receptors another drug "uses": that drug acts there too
+        ("Mitragynine acts on the mu-opioid receptor, the receptor morphine uses.", ("morphine", "interacts_with", "mu-opioid receptor")),
+        ("Kratom hits the same mu-opioid receptors that morphine uses.", ("morphine", "interacts_with", "mu-opioid receptor")),
+    ],
+)
+def test_more_mechanism_wordings(text, expected):
+    assert expected in triples(text)
+
+
+# Doses: the unit a column heading states, and bare numbers split by time of day ----------------
+
+
+def _amounts(text: str) -> list[tuple[str, float | None, float | None, str | None]]:
+    return [(d.provenance.exact, d.amount_low, d.amount_high, d.unit) for d in records_of(text, "Dose") if d.kind == "numeric"]
+
+
+def test_bare_cells_under_a_heading_with_a_unit_are_doses_of_that_unit():
+    text = "Strain | Low (g) | High (g) | Best for\nRed Bali | 2–3 | 6 | evening wind-down\n"
+    assert _amounts(text) == [("2–3", 2.0, 3.0, "g"), ("6", 6.0, 6.0, "g")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a heading that states no unit
+        "Strain | Low | High\nRed Bali | 2 | 6\n",
+        # a share is no unit of a dose
+        "Strain | Mitragynine (%) | Price ($)\nRed Bali | 1.2 | 30\n",
+    ],
+)
+def test_bare_cells_under_a_heading_without_a_dose_unit_are_no_doses(text):
+    assert _amounts(text) == []
+
+
+def test_bare_numbers_split_by_time_of_day_take_the_sentence_unit():
+    text = "I take 8 g a day (morning 4, afternoon 2.5, night 1.5)."
+    assert _amounts(text) == [("8 g", 8.0, 8.0, "g"), ("4", 4.0, 4.0, "g"), ("2.5", 2.5, 2.5, "g"), ("1.5", 1.5, 1.5, "g")]
+
+
+@pytest.mark.parametrize("text", ["Night 2 of withdrawal was the worst.", "I woke in the morning 3 times after 4 g."])
+def test_a_time_of_day_before_a_count_is_no_dose(text):
+    assert [a for a in _amounts(text) if a[3] == "g" and a[0] != "4 g"] == []
+
+
+# Page chrome and talk about the page ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Next episode: Why malaria parasites resist our drugs",
+        "Use code LEAF15 for 15% off orders over $60 until January 31.",
+        "Comments are closed for this article.",
+        "Comments (0) · Log in to comment",
+        "Describe the receptor and enzyme targets of these alkaloids.",
+        "Two caveats.",
+        "Longer version.",
+        "slowmornings.blog — notes from a recovering night owl",
+        "Marta K. · Thanks for this!",
+        "pharmacology   opioids   withdrawal   kratom",
+        "3 Answers   Sorted by: Highest score",
+        "Free call 0800 000 000 (24/7) or text 1737.",
+        "Poster viewing: Tuesday 14:00–15:30, Hall C",
+        "Enter your current daily amount and how fast you want to go.",
+        "Why does my tea taste so bitter? → Read more",
+        "Kauri Sleep Clinic Ltd · 22 Remuera Road, Auckland · Privacy · Cookie settings",
+        "Cascadia Leaf Co., 3300 Production Way, Burnaby BC",
+        "Green Malay powder, 250 g pouch – $39.99",
+        "The clinic acknowledges the people of this land. © 2024 · Privacy ·",
+        "[00:00] WANJIKU: Karibu, welcome back to Sayansi Kwa Wote.",
+        "Okay loves, you've been asking about my evening wind-down, so let's talk about it.",
+        "People often ask us whether kratom can stand in for opioid treatment.",
+        "We get this question a lot, so here goes.",
+        "I may earn a small commission at no cost to you.",
+        "I'm not a doctor though!!",
+        "← Why I stopped drinking energy drinks   |   Night shift survival kit →",
+        "lerato_k: thanks, slide 22 went so fast",
+        "soulfulvale (author)",
+        "kiwi_owl — Reply #1 — 22 Oct 2023, 09:40",
+        "#4  kl_insomniac",
+        "Marcus Bell is a community pharmacist in Columbus.",
+        "Lecture 14 notes: Mitragyna speciosa (kratom)",
+        "Sorry for my english, hope it help somebody.",
+        "Drugs checked: kratom, tramadol, alprazolam",
+        "Thanks for reading, please share to your friend!",
+        "Date registered: 9/08/2023",
+        "J Am Chem Soc.",
+        "MindCircle is a peer forum and does not replace professional care.",
+        "Content is for general information only.",
+    ],
+)
+def test_page_chrome_and_page_talk_are_no_claims(line):
+    text = f"Kratom binds opioid receptors.\n\n{line}\n\nKratom can cause nausea.\n"
+    assert [unit for unit, claim in units(text) if claim] == ["Kratom binds opioid receptors.", "Kratom can cause nausea."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # what a person said happens, however it opens
+        "Patients ask us this every week.",
+        "I am not doctor so please check with doctor if you take medicine.",
+        "Reply from OldTimerTom:\ndont mess with grapefruit if your on any meds.",
+        # a disclaimer that states what a product is for, which readers keep as a claim
+        "This product is not intended to diagnose, treat, cure or prevent any disease.",
+    ],
+)
+def test_lines_like_chrome_that_state_something_stay_claims(line):
+    text = f"Kratom binds opioid receptors.\n\n{line}\n\nKratom can cause nausea.\n"
+    assert len([unit for unit, claim in units(text) if claim]) == 3
