@@ -194,3 +194,65 @@ def test_page_chrome_and_page_talk_are_no_claims(line):
 def test_lines_like_chrome_that_state_something_stay_claims(line):
     text = f"Kratom binds opioid receptors.\n\n{line}\n\nKratom can cause nausea.\n"
     assert len([unit for unit, claim in units(text) if claim]) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change from one amount to another is two amounts, rising or falling
+        ("My dose has crept from 3 g to 9 g a day.", [("3 g", 3.0, 3.0, "g"), ("9 g", 9.0, 9.0, "g")]),
+        ("She had raised her intake from around 4 g to 15 g a day.", [("4 g", 4.0, 4.0, "g"), ("15 g", 15.0, 15.0, "g")]),
+        # a span of doses is one range
+        ("Doses range from 2 to 4 g.", [("2 to 4 g", 2.0, 4.0, "g")]),
+        ("Most people take from 2 to 4 grams.", [("2 to 4 grams", 2.0, 4.0, "g")]),
+    ],
+)
+def test_a_change_from_one_amount_to_another_is_two_amounts(text, expected):
+    assert _amounts(text) == expected
+
+
+def test_a_share_with_a_minus_sign_in_a_taper_table_is_a_step():
+    text = "Taper calculator\n\nDay Daily total Per dose Change\n1 12.0 g 4.0 g start\n2 10.8 g 3.6 g −10%\n"
+    steps = [d for d in records_of(text, "Dose") if d.unit == "%"]
+    assert [(d.provenance.exact, d.amount_low, d.role) for d in steps] == [("10%", 10.0, "taper_step")]
+
+
+def test_a_share_with_a_minus_sign_beside_no_dose_is_no_dose():
+    assert _amounts("Sleep efficiency changed by -10% in the kratom group.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comparative at a receptor states that the compound acts there
+        (
+            "Mitragynine binds the mu receptor. 7-OH is much stronger at that receptor.",
+            ("7-hydroxymitragynine", "interacts_with", "mu-opioid receptor"),
+        ),
+        ("7-OH is a lot punchier at mu than the leaf.", ("7-hydroxymitragynine", "interacts_with", "mu-opioid receptor")),
+        # "pull in" beta-arrestin is to recruit it
+        (
+            "Mitragynine is the main alkaloid. It turns on the G-protein pathway without pulling in much beta-arrestin.",
+            ("mitragynine", "activates", "beta-arrestin"),
+        ),
+    ],
+)
+def test_comparatives_at_a_receptor_and_recruiting_in_other_words(text, expected):
+    assert expected in triples(text)
+
+
+def test_a_denial_set_against_another_drug_affirms_what_that_drug_does():
+    records = {(m.agent, m.negated) for m in records_of("Kratom doesn't pull in beta-arrestin the way morphine does.", "Mechanism")}
+    assert records == {("kratom", True), ("morphine", False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Salvinorin A is a KOR agonist.", ("salvinorin a", "agonist", "kappa-opioid receptor")),
+        ("O-desmethyltramadol is a mu agonist.", ("o-desmethyltramadol", "agonist", "mu-opioid receptor")),
+        ("9-O-desmethylpaynantheine binds 5-HT1A receptors.", ("9-o-desmethylpaynantheine", "binds", "serotonin receptors")),
+    ],
+)
+def test_metabolites_and_other_named_compounds_are_agents(text, expected):
+    assert expected in triples(text)

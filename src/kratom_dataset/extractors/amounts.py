@@ -53,6 +53,7 @@ class _Grammar:
     label_not_range: re.Pattern[str]
     elliptic_before: re.Pattern[str]
     elliptic_after: re.Pattern[str]
+    changed_from: re.Pattern[str]
 
 
 def number_pattern(words: dict[str, object]) -> str:
@@ -98,6 +99,9 @@ def _grammar() -> _Grammar:
         label_not_range=lexicons.factored(rf"(?<!\w)(?:{lex['labels_not_ranges']})\s*(?:\d+\s*(?:[-–—]|to)\s*)?$", re.IGNORECASE),
         elliptic_before=lexicons.factored(lex["elliptic_before"], re.IGNORECASE),
         elliptic_after=lexicons.factored(lex["elliptic_after"], re.IGNORECASE),
+        changed_from=lexicons.factored(
+            rf"\b(?:{lex['changed_from']})\w*\b[^.;:]{{0,40}}?\bfrom\s+(?:(?:about|around|roughly|approximately)\s+|~\s*)?$", re.IGNORECASE
+        ),
     )
 
 
@@ -172,9 +176,11 @@ def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | No
                 )
                 or low > high
                 or (joiner == "or" and _alternatives(low, high, unit))
+                or (joiner == "to" and lex.changed_from.search(text, max(s, m.start("low") - 60), m.start("low")))
             ):
                 # "7.5, 15, 22.5 or 30 mg", "either 20 mg or 40 mg": two amounts of a list, not a
-                # range; "from 18 to 15 g": a change from one amount to another; "5 or 10 mg": a choice
+                # range; "from 18 to 15 g", "my dose crept from 3 g to 9 g": a change from one
+                # amount to another, not a range ("doses range from 2 to 4 g"); "5 or 10 mg": a choice
                 items = [(m.start("low"), low, low), (m.start("high"), high, high)]
         listed = lex.listed.search(text, max(s, items[0][0] - 80), items[0][0]) or lex.listed_before.search(
             text, max(s, items[0][0] - 80), items[0][0]

@@ -21,7 +21,7 @@ from ..vocabulary import Comparator, DoseRole, Preparation, Purpose, Unit
 from . import dose_reading
 from ._match import Hit, Matcher, looking_back
 from ._words import INDEX
-from .amounts import amounts, overlaps
+from .amounts import Amount, amounts, overlaps
 from .dose_cues import lexicon as _lexicon
 from .dose_layout import column_amounts, column_level, heading_purpose, heading_role, list_header_preparation
 from .mentions import find_agents
@@ -91,7 +91,8 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
         if lex.non_dose_before.search(text, max(s, start - 40), start) or lex.non_dose_after.match(text, end, e):
             continue  # "$20 for 50 g", "our 250 g bag", "lead below 0.5 mg per kg": quantities, not doses
         if unit == "%" and (
-            not (_cut_by(text, max(s, start - 80), start) or lex.taper_after.match(text, end, e)) or _COMPARED_SHARE.match(text, end, e)
+            not (_cut_by(text, max(s, start - 80), start) or lex.taper_after.match(text, end, e) or _minus_step(text, s, start, found))
+            or _COMPARED_SHARE.match(text, end, e)
         ):
             continue  # "1.2% mitragynine", "40% of users", "by 58% compared with vehicle": a share is a dose only as a step of a taper
         prep = lex.preparation.match(text, end, e)
@@ -286,6 +287,14 @@ def _cut_by(text: str, start: int, end: int) -> bool:
 
 
 _PLUS_BEFORE_UNIT = re.compile(r"[\d.,]+\+")
+
+
+def _minus_step(text: str, s: int, start: int, found: list[Amount]) -> bool:
+    """Whether a share at ``start`` is written as a cut ("−10%") on a line that states doses by
+    mass, as a taper table's change column does ("2   10.8 g   3.6 g   −10%")."""
+    if start <= s or text[start - 1] not in "−–-" or (start - 1 > s and not text[start - 2].isspace()):
+        return False
+    return any(a.unit in ("g", "mg") for a in found)
 
 
 def size_options(doc: Document, index: int) -> bool:

@@ -51,6 +51,7 @@ _CONTRAST = re.compile(
 _NOT_COMPARED = re.compile(r"\b(?:different\w*|other|rather)\b[^,.;]{0,40}\bthan\s+(?:other\s+|the\s+)?$", re.IGNORECASE)
 _POTENCY = re.compile(r"\b(?:potent|active|selective)\b", re.IGNORECASE)
 _UNLIKE = re.compile(r"\bunlike\s+(?:other\s+|the\s+)?$", re.IGNORECASE)
+_THE_WAY = re.compile(r"\b(?:the way|as|like)\s+(?:other\s+|the\s+|many\s+|most\s+)?$", re.IGNORECASE)
 # "in radioligand binding, [35S]GTPγS and β-arrestin-2 recruitment assays": the names of assays, whose words state no action.
 _ASSAY_NAMES = re.compile(r"\bin\s+(?:[^\s.;]+\s+){0,8}?assays?\b", re.IGNORECASE)
 # A study's measuring verb before an action noun: the action is what was measured.
@@ -381,8 +382,12 @@ def _compared_records(
         unlike = _UNLIKE.search(text, max(0, hit.start - 25), hit.start) is not None
         if unlike and not negated:
             continue  # "Unlike morphine, MG is a partial agonist": what morphine is goes unsaid
+        # "does not recruit β-arrestin the way morphine does": the denial sets the two apart
+        contrasted = hit.start > action.end and _THE_WAY.search(text, max(0, hit.start - 25), hit.start) is not None
         named.add(hit.label)
-        out.extend(records(doc, claim_id, [(hit, hit.label)], action, chosen, None, 0, 0, negated=False if unlike else negated))
+        out.extend(
+            records(doc, claim_id, [(hit, hit.label)], action, chosen, None, 0, 0, negated=False if unlike or contrasted else negated)
+        )
     return out
 
 
