@@ -173,6 +173,23 @@ def test_a_time_of_day_before_a_count_is_no_dose(text):
         "J Am Chem Soc.",
         "MindCircle is a peer forum and does not replace professional care.",
         "Content is for general information only.",
+        "u/[deleted] · 2d",
+        "Chat with us 9–5 EST.",
+        "Upcoming: Thursday peer circle, 7pm, Community Hub",
+        "You are receiving this because you signed up at our site.",
+        "Call our free line 0800 720 000 (Monday to Saturday).",
+        "Table 3 (see PDF): Summary of reported kratom poisoning cases, 2010–2023",
+        "To: Departments of Health of provinces and cities; pharmaceutical businesses; people.",
+        "Recipients: as above; Archive: VT, KD.",
+        "Details please contact: Department of Drug Business Management, phone (024) 3736 4000.",
+        "chai & small steps — a blog by Rohan",
+        "SafeSpace is a registered NPO.",
+        "Previous section: 3.1 Alkaloid content   Next section: 3.3 Metabolism",
+        "For the plant, see Mitragyna speciosa.",
+        "You checked: Kratom · Tramadol 50 mg tablet",
+        "SAFER SESH // zine no. 7 // the kratom one",
+        "This week Jess chats with pharmacologist Dr Mei Ling Tan about kratom and sleep.",
+        'Dr Tan\'s guide "Tapering safely" (PDF)',
     ],
 )
 def test_page_chrome_and_page_talk_are_no_claims(line):
@@ -189,6 +206,7 @@ def test_page_chrome_and_page_talk_are_no_claims(line):
         "Reply from OldTimerTom:\ndont mess with grapefruit if your on any meds.",
         # a disclaimer that states what a product is for, which readers keep as a claim
         "This product is not intended to diagnose, treat, cure or prevent any disease.",
+        "If you are in crisis, call or text 988.",
     ],
 )
 def test_lines_like_chrome_that_state_something_stay_claims(line):
