@@ -62,6 +62,7 @@ def test_versions_and_tables():
         "0.13.0",
         "0.14.0",
         "0.15.0",
+        "0.16.0",
     ]
     assert kd.tables() == ["articles", "sentences", "topics", "claims", "doses", "mechanisms", "gold"]
 

@@ -31,6 +31,8 @@ from .mentions import CHAIN, Target, find_agents, find_targets, inside_longer, l
 
 # "which", "that": a relative pronoun or a demonstrative ("That conversion is done by ..."), not a drug.
 _RELATIVE = re.compile(r"which|that|who", re.IGNORECASE)
+# What every enzyme or transporter the lexicon names holds, looked for before anything is read.
+_ENZYME_WORDS = re.compile(r"(?i:cyp|cytochrome|enzyme|ugt|p-?gp|glycoprotein|transporter|bsep|cox-2|cyclooxygenase)|(?-i:SERT|[123][A-E]\d)")
 _TYPES = frozenset({"enzyme", "transporter"})
 _ACTION = "interacts_with"
 # Between an enzyme and the words after it that a shape reads: a bracket ("CYP3A4 (the main one)").
@@ -79,8 +81,8 @@ def substrates(doc: Document, index: int, claim_id: str, s: int, e: int, stated:
     does not already hold (the passive is read by the action lexicon)."""
     text = doc.flat
     shapes = _shapes()
-    if not shapes["cue"].search(text, s, e):
-        return []
+    if not _ENZYME_WORDS.search(text, s, e) or not shapes["cue"].search(text, s, e):
+        return []  # no enzyme or transporter could be named, or no cue of a substrate
     words = INDEX.sentence_words(doc)[index]
     targets = find_targets(text, s, e, words)
     enzymes = [t for t in targets if any(ttype in _TYPES for _, ttype in t.names)]
