@@ -428,7 +428,9 @@ def test_double_negation_keeps_its_cues(rows):
         (DOSE_SLEEP, "Mitragynine has been found to interact", "mechanism"),
         # The mechanism is only the stated cause ("due to its interaction with ..."); the claim is the harm.
         (PAIN, "Kratom, a natural pain reliever from the Mitragyna speciosa plant, may paradoxically cause insomnia", "adverse_effect"),
-        (PAIN, "One of the key benefits of kratom is its ability to interact with opioid receptors", "safety"),
+        # the seed gold's reading: the benefit named is how kratom acts ("its ability to interact
+        # with opioid receptors"), the relief and the absent risk follow from it
+        (PAIN, "One of the key benefits of kratom is its ability to interact with opioid receptors", "mechanism"),
         (WOBBLES, "Kratom, while effective for managing opioid withdrawal symptoms, is not without its challenges.", "adverse_effect"),
         (INSOMNIA, "One significant concern is the potential for kratom to cause insomnia", "adverse_effect"),
         (WOBBLES, "These can manifest as feelings of anxiety, restlessness, or even paranoia.", "adverse_effect"),

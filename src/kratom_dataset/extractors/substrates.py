@@ -32,7 +32,9 @@ from .mentions import CHAIN, Target, find_agents, find_targets, inside_longer, l
 # "which", "that": a relative pronoun or a demonstrative ("That conversion is done by ..."), not a drug.
 _RELATIVE = re.compile(r"which|that|who", re.IGNORECASE)
 # What every enzyme or transporter the lexicon names holds, looked for before anything is read.
-_ENZYME_WORDS = re.compile(r"(?i:cyp|cytochrome|enzyme|ugt|p-?gp|glycoprotein|transporter|bsep|cox-2|cyclooxygenase)|(?-i:SERT|[123][A-E]\d)")
+_ENZYME_WORDS = re.compile(
+    r"(?i:cyp|cytochrome|enzyme|ugt|p-?gp|glycoprotein|transporter|bsep|cox-2|cyclooxygenase)|(?-i:SERT|[123][A-E]\d)"
+)
 _TYPES = frozenset({"enzyme", "transporter"})
 _ACTION = "interacts_with"
 # Between an enzyme and the words after it that a shape reads: a bracket ("CYP3A4 (the main one)").
