@@ -114,3 +114,16 @@ def test_a_wrapped_mechanism_is_one_record():
     mechanisms = [r for r in two if type(r).__name__ == "Mechanism"]
     assert len(mechanisms) == 1 and mechanisms[0].provenance.exact == "Mitragynine binds the\nmu-opioid receptor"
     assert [to_json(r)["target"] for r in one if type(r).__name__ == "Mechanism"] == [mechanisms[0].target]
+
+
+def test_two_wrapped_lines_that_open_with_the_same_minor_word_are_no_list():
+    """A case the property test found: "to 2.3 mg/kg ..." over "to roughly 12g/day of" open alike
+    and hold a number each, as entries of a list do, but they are one sentence wrapped twice."""
+    text = (
+        "Population pharmacokinetics of mitragynine after oral kratom in regular users\nBackground\n"
+        "Plasma concentrations of mitragynine after real-world kratom use are poorly described.\nMethods\n"
+        "Ten male regular users (body weight 58–84 kg) ingested their usual product under observation. "
+        "Doses were standardised to 2.3 mg/kg of mitragynine per day, which corresponded to roughly "
+        "12g/day of leaf, divided into three servings. Plasma was sampled over 24 hours and analysed by LC-MS/MS.\n"
+    )
+    assert records(text) == records(broken(text, [301, 357, 379]))

@@ -106,9 +106,12 @@ _QUESTION_LINE = re.compile(r"(?:Is|Are|Can|Could|Does|Do|Did|How|What|Why|When|
 
 def _parallel(before: str, after: str) -> bool:
     """Whether two lines are entries of one list: the same first word, and a number in each
-    ("week 1 - 35g/day" then "week 2 - 30g/day")."""
+    ("week 1 - 35g/day" then "week 2 - 30g/day"). Lines that open with a minor word ("to 2.3
+    mg/kg ..., which corresponded" over "to roughly 12g/day of") are a sentence wrapped twice."""
+    first = before.split()[0].lower()
     return (
-        before.split()[0].lower() == after.split()[0].lower()
+        first == after.split()[0].lower()
+        and first not in MINOR_WORDS
         and max(len(before), len(after)) <= _ENTRY_WIDTH
         and _DIGIT_IN.search(before) is not None
         and _DIGIT_IN.search(after) is not None
