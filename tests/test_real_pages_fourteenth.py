@@ -289,3 +289,18 @@ def test_a_denial_set_against_another_drug_affirms_what_that_drug_does():
 )
 def test_metabolites_and_other_named_compounds_are_agents(text, expected):
     assert expected in triples(text)
+
+
+def test_a_chat_messages_writer_and_time_stand_on_a_line_of_their_own():
+    text = (
+        "Harbour Lights Recovery\n# taper-support\n\n"
+        "mossbackMaritimes — Today at 7:42 AM\nday 9 of the taper. down to 6g/day from 14 and the mornings are the worst part\n\n"
+        "kelpie_ns — Yesterday at 11:04 PM\nproud of you!! the yawning at 7am is normal\n"
+    )
+    claims = [unit for unit, claim in units(text) if claim]
+    assert claims == [
+        "day 9 of the taper.",
+        "down to 6g/day from 14 and the mornings are the worst part",
+        "proud of you!!",
+        "the yawning at 7am is normal",
+    ]
