@@ -116,11 +116,6 @@ def grammar_units() -> dict[str, Unit]:
 
 
 def number(text: str) -> float:
-    """:func:`_number`, for the layouts that read a number without its unit."""
-    return _number(text)
-
-
-def _number(text: str) -> float:
     """A number as written: digits ("1.5", European "1,5", "1,000", ".75"), fractions ("1/2",
     "1 1/2", "1½"), words ("three", "half a", "four-"), and "... and a half". A fraction over zero
     reads as 0, which no amount is."""
@@ -128,12 +123,12 @@ def _number(text: str) -> float:
     key = " ".join(text.lower().split())
     half = re.search(r"\s+and\s+a\s+half$", key)
     if half:
-        return _number(key[: half.start()]) + 0.5
+        return number(key[: half.start()]) + 0.5
     if key in words:
         return words[key]
     whole, _, fraction = key.partition(" ")
     if fraction:  # "1 1/2"
-        return _number(whole) + _number(fraction)
+        return number(whole) + number(fraction)
     if "/" in key:
         numerator, denominator = key.split("/")
         return float(numerator) / float(denominator) if float(denominator) else 0.0  # "0/0" is no amount
@@ -160,13 +155,13 @@ def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | No
         unit_text = m.group("unit")
         unit = lex.units[re.sub(r"/(?:day|d)$", "", unit_text, flags=re.IGNORECASE).lower()]
         if m.group("between"):
-            items = [(m.start("b_low"), _number(m.group("b_low")), _number(m.group("b_high")))]
+            items = [(m.start("b_low"), number(m.group("b_low")), number(m.group("b_high")))]
         elif m.group("value"):
-            items = [(m.start("value"), _number(m.group("value")), _number(m.group("value")))]
+            items = [(m.start("value"), number(m.group("value")), number(m.group("value")))]
         elif lex.label_not_range.search(text, max(s, m.start("low") - 12), m.start("low")):
-            items = [(m.start("high"), _number(m.group("high")), _number(m.group("high")))]
+            items = [(m.start("high"), number(m.group("high")), number(m.group("high")))]
         else:
-            low, high = _number(m.group("low")), _number(m.group("high"))
+            low, high = number(m.group("low")), number(m.group("high"))
             items = [(m.start("low"), low, high)]
             joiner = text[m.end("unit1") if m.group("unit1") else m.end("low") : m.start("high")].strip().lower()
             if (
@@ -186,7 +181,7 @@ def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | No
             text, max(s, items[0][0] - 80), items[0][0]
         )
         if listed and ("," in listed.group("items") or len(items) > 1 or _adjacent_pair(listed.group("items"))):
-            before = [(n.start(), _number(n.group())) for n in lex.number_re.finditer(listed.group("items"))]
+            before = [(n.start(), number(n.group())) for n in lex.number_re.finditer(listed.group("items"))]
             items = [(listed.start("items") + at, v, v) for at, v in before] + items
         for n, (start, low, high) in enumerate(items):
             last = n == len(items) - 1
@@ -250,7 +245,7 @@ def _alternatives(low: float, high: float, unit: Unit) -> bool:
 def _adjacent_pair(items: str) -> bool:
     """Whether a lone number before "and"/"or" and an amount is the list's first item ("10 and 30
     mg/kg"), not a year or a count of something else."""
-    value = _number(items.strip())
+    value = number(items.strip())
     return 0 < value < 1000 and not re.fullmatch(r"(?:19|20)\d\d", items.strip())
 
 
@@ -272,7 +267,7 @@ def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Callabl
             continue
         if not lex.elliptic_before.search(text, max(s, start - 40), start):
             continue
-        value = _number(m.group(1))
+        value = number(m.group(1))
         if not 0 < value < 1000:
             continue
         if _OTHER_COMPARED.search(text, max(s, start - 40), start):

@@ -111,9 +111,8 @@ def decide(fields: dict[str, Linear], seen: Features) -> dict[str, Any]:
     dev's readers leave it without a role more often than they give it one."""
     out = linear.decide(fields, FIELDS, seen, MARGIN)
     role = rules_value(seen, "role")
-    if role != "None" and (rules_value(seen, "kind") == "qualitative" or rules_value(seen, "unit") == "%"):
-        out["role"] = role
-    elif rules_value(seen, "start") == "True":
+    worded = role != "None" and (rules_value(seen, "kind") == "qualitative" or rules_value(seen, "unit") == "%")
+    if worded or rules_value(seen, "start") == "True":
         out["role"] = None if role == "None" else role
     return out
 

@@ -34,7 +34,7 @@ from .arguments import (
 )
 from .coreference import antecedent, column_agent, heading_agent
 from .mechanism_records import NAME, VERSION, records
-from .mentions import CHAIN, Target, chain_back, compared_agents, find_agents, find_targets, inside_longer, lexicon
+from .mentions import Target, chain_back, chain_from, compared_agents, find_agents, find_targets, inside_longer, lexicon
 from .reversals import reversals
 from .substrates import substrates
 from .unlisted_verbs import unnamed_actions
@@ -322,7 +322,7 @@ def _contrasted(text: str, chosen: TargetChain, targets: list[Target], limit: in
     if not following:
         ones = _ones(text, contrast.end(), last, limit)
         return (chosen, []) if ones is None else ((chosen + [ones], []) if contrast.group("adds") else (chosen, [ones]))
-    more = chain_back(text, [t for t in targets if t.start >= following[0].start], _chain_forward(text, targets, following[0]))
+    more = chain_from(text, targets, following[0])
     if contrast.group("adds"):
         return chosen + more, []
     return chosen, more
@@ -344,16 +344,6 @@ def _ones(text: str, at: int, last: Target, limit: int) -> tuple[Target, str] | 
 
 # "opioid ones", "the kappa ones": a modifier and the pronoun of a noun named before.
 _ONES = re.compile(r"(?P<modifier>[\w-]+(?: [\w-]+)?) ones\b", re.IGNORECASE)
-
-
-def _chain_forward(text: str, targets: list[Target], first: Target) -> Target:
-    """The last target coordinated after ``first`` ("opioid, adrenergic and GABA receptors")."""
-    last = first
-    for nxt in (t for t in targets if t.start >= first.end):
-        if not CHAIN.fullmatch(text, last.end, nxt.start):
-            break
-        last = nxt
-    return last
 
 
 def _compared_records(

@@ -261,6 +261,16 @@ def target_name(text: str, hit: Hit) -> str:
     return " ".join(hit.text(text).split()) if hit.label == "*" else hit.label
 
 
+def chain_from(text: str, targets: list[Target], first: Target) -> list[tuple[Target, str]]:
+    """``first`` plus the targets coordinated after it ("opioid, adrenergic and GABA receptors")."""
+    chain = [first]
+    for nxt in (t for t in targets if t.start >= first.end):
+        if not CHAIN.fullmatch(text, chain[-1].end, nxt.start):
+            break
+        chain.append(nxt)
+    return [(t, text[t.start : t.end]) for t in chain]
+
+
 def chain_back(text: str, targets: list[Target], last: Target) -> list[tuple[Target, str]]:
     """``last`` plus the targets coordinated before it ("kappa and delta ...")."""
     chain = [last]

@@ -27,7 +27,7 @@ from ._match import Hit
 from ._words import INDEX
 from .arguments import AgentGroup, TargetChain, agent_at
 from .mechanism_records import records
-from .mentions import CHAIN, Target, find_agents, find_targets, inside_longer, lexicon
+from .mentions import CHAIN, Target, chain_from, find_agents, find_targets, inside_longer, lexicon
 
 # "which", "that": a relative pronoun or a demonstrative ("That conversion is done by ..."), not a drug.
 _RELATIVE = re.compile(r"which|that|who", re.IGNORECASE)
@@ -151,20 +151,14 @@ def _enzyme_chain(text: str, enzymes: list[Target], n: int) -> TargetChain | Non
     itself coordinated after an earlier one."""
     if n and CHAIN.fullmatch(text, enzymes[n - 1].end, enzymes[n].start):
         return None
-    chain = [enzymes[n]]
-    for nxt in enzymes[n + 1 :]:
-        if not CHAIN.fullmatch(text, chain[-1].end, nxt.start):
-            break
-        chain.append(nxt)
-    return [(t, text[t.start : t.end]) for t in chain]
+    return chain_from(text, enzymes, enzymes[n])
 
 
 def _chain_at(text: str, enzymes: list[Target], offset: int) -> TargetChain:
     """The enzymes coordinated from the one that starts at ``offset``."""
     for n, enzyme in enumerate(enzymes):
         if enzyme.start == offset:
-            chain = _enzyme_chain(text, enzymes, n) or [(enzyme, text[enzyme.start : enzyme.end])]
-            return chain
+            return _enzyme_chain(text, enzymes, n) or [(enzyme, text[enzyme.start : enzyme.end])]
     return []
 
 
