@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -98,13 +103,32 @@ def test_duplicate_ids_are_found_on_disk_and_the_scratch_file_goes_away(tmp_path
     rows.write_text("".join(json.dumps({"id": i % 700, "text": "Kratom."}) + "\n" for i in range(1000)), encoding="utf-8")
     items = iter_items([str(rows)])
     first = next(items)
-    assert list(tmp_path.glob("kratom-dataset-ids-*/ids.sqlite"))  # the ids live in a file, not in memory
+    scratch = items.gi_frame.f_locals["seen"]._db.execute("PRAGMA database_list").fetchone()[2]
+    assert Path(scratch).parent == tmp_path  # the ids live in a file, not in memory
+    assert not list(tmp_path.glob("kratom-dataset-ids-*"))  # whose name is gone while it is in use
     rest = list(items)
     duplicates = [i for i in [first, *rest] if i.reject]
     assert [i.source.rsplit("=", 1)[-1] for i in duplicates] == [str(n) for n in range(700, 1000)]
     assert all(i.reject.startswith(f"duplicate id {i.article_id!r}: ") and i.reason == "duplicate-id" for i in duplicates)
     assert duplicates[0].reject.endswith(f"{rows.as_posix()}#row=0 has it")
     assert not list(tmp_path.glob("kratom-dataset-ids-*"))
+
+
+def test_a_killed_build_leaves_no_scratch_file(tmp_path):
+    code = (
+        "import os, signal\n"
+        "from kratom_dataset.inputs import SeenIds\n"
+        "seen = SeenIds()\n"
+        "for n in range(20000): seen.add(f'article-{n}', 'rows.jsonl')\n"
+        "print(seen.add('article-7', 'again'), flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], check=False, env={**os.environ, "TMPDIR": str(tmp_path)}, capture_output=True, text=True
+    )
+    assert done.returncode == -signal.SIGKILL
+    assert done.stdout == "rows.jsonl\n"
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_no_writable_temporary_folder_is_a_clear_error(corpus, tmp_path, monkeypatch):

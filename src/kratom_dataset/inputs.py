@@ -115,21 +115,39 @@ class SeenIds:
     Ten million ids in a Python set take over a gigabyte; in SQLite's B-tree they take a few
     megabytes of page cache and about 40 bytes each of disk, at some 7 microseconds an insert
     (an article takes milliseconds to extract). Nothing is committed or synced: the file is
-    scratch space, deleted on :meth:`close`.
+    scratch space. Its name is removed as soon as SQLite holds it open (with no journal, SQLite
+    never opens it by name again), so the space comes back when the build ends, however it ends:
+    a build killed by the out-of-memory killer leaves no file behind. Where a file in use cannot
+    lose its name, it is removed on :meth:`close`.
     """
 
     def __init__(self) -> None:
+        self._path: str | None = None
         try:
-            self._dir = tempfile.TemporaryDirectory(prefix="kratom-dataset-ids-")
-            self._db = sqlite3.connect(os.path.join(self._dir.name, "ids.sqlite"), isolation_level=None)
+            handle, self._path = tempfile.mkstemp(prefix="kratom-dataset-ids-", suffix=".sqlite")
+            os.close(handle)
+            self._db = sqlite3.connect(self._path, isolation_level=None)
             self._db.executescript(
                 "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-4096;"
                 "CREATE TABLE ids (id TEXT PRIMARY KEY, source TEXT) WITHOUT ROWID; BEGIN;"
             )
         except (OSError, sqlite3.Error) as exc:
+            self._unlink()
             raise KratomDatasetError(
                 f"no scratch space for the article ids ({exc})", where=tempfile.gettempdir(), hint="Point TMPDIR at a writable folder."
             ) from None
+        self._unlink()
+
+    def _unlink(self) -> None:
+        if self._path is None:
+            return
+        try:
+            os.unlink(self._path)
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return  # a file in use on Windows: removed on close
+        self._path = None
 
     def add(self, article_id: str, source: str = "") -> str | None:
         """Remember ``article_id`` as read from ``source``; None when it is new, else the source that had it first."""
@@ -140,7 +158,7 @@ class SeenIds:
 
     def close(self) -> None:
         self._db.close()
-        self._dir.cleanup()
+        self._unlink()
 
     def __enter__(self) -> Self:
         return self
