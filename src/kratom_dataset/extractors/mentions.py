@@ -164,8 +164,9 @@ def find_targets(text: str, s: int, e: int, words: int | None = None) -> list[Ta
     for m in lex.coordinated.finditer(text, s, e):
         noun = m.group("noun").lower()
         names = []
-        for word in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("items")):
-            key = word.lower().rstrip("-")
+        items = _items(text, m)
+        for a, b in items:
+            key = text[a:b].lower().rstrip("-")
             if noun.startswith("receptor"):
                 alpha = _ALPHA_ITEM.match(key)
                 name = (
@@ -186,7 +187,11 @@ def find_targets(text: str, s: int, e: int, words: int | None = None) -> list[Ta
                 names.append((NEUROTRANSMITTERS[key], "neurotransmitter"))
         if not names:
             continue
-        out.append(Target(m.start(), m.end(), tuple(dict.fromkeys(names))))  # "5-HT1A and 5-HT2A receptors": one target
+        if len(names) == len(items) and len(set(names)) < len(names):
+            # "5-HT1A and 5-HT2B receptors": two subtypes the vocabulary names alike are a target each, the last with the noun
+            out.extend(Target(a, m.end() if n == len(items) - 1 else b, (name,)) for n, ((a, b), name) in enumerate(zip(items, names)))
+            continue
+        out.append(Target(m.start(), m.end(), tuple(dict.fromkeys(names))))
     coordinated = [(t.start, t.end) for t in out]  # found left to right, so sorted
     starts = [a for a, _ in coordinated]
     for hit in lex.targets.find(text, s, e, words=words):
@@ -211,6 +216,19 @@ def find_targets(text: str, s: int, e: int, words: int | None = None) -> list[Ta
     if text.find("uptake", s, e) >= 0:
         out.extend(_own_reuptake(text, s, e, out))
     return sorted(out, key=lambda t: t.start)
+
+
+_ITEM_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _items(text: str, m: re.Match[str]) -> list[tuple[int, int]]:
+    """Where each item of a coordination of targets stands ("5-HT1A", "5-HT2B" in "5-HT1A and 5-HT2B receptors")."""
+    spans, at = [], m.start("items")
+    for sep in _ITEM_SEPARATOR.finditer(text, at, m.end("items")):
+        spans.append((at, sep.start()))
+        at = sep.end()
+    spans.append((at, m.end("items")))
+    return spans
 
 
 # "histamine and acetylcholine receptors", "orexin-1, orexin-2 or": bare words coordinated before a receptor.
