@@ -43,9 +43,10 @@ def test_each_receptor_of_a_coordination_is_one_target(text, expected):
     assert triples(text) == expected
 
 
-def test_subtypes_named_alike_in_one_coordination_give_one_record():
+def test_subtypes_named_alike_in_one_coordination_give_a_record_each():
+    """Each keeps its subtype in ``target_text`` (tests/test_real_pages_fifteenth.py)."""
     mechanisms = records_of("Mitragynine binds 5-HT1A and 5-HT2A receptors.", "Mechanism")
-    assert len(mechanisms) == 1
+    assert sorted(m.target_text for m in mechanisms) == ["5-HT1A", "5-HT2A receptors"]
 
 
 @pytest.mark.parametrize(
