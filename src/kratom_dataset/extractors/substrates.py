@@ -23,7 +23,7 @@ import re
 from .. import lexicon as lexicons
 from ..document import Document
 from ..models import Mechanism
-from ._match import Hit
+from ._match import Hit, Matcher
 from ._words import INDEX
 from .arguments import AgentGroup, TargetChain, agent_at
 from .mechanism_records import records
@@ -32,9 +32,12 @@ from .mentions import CHAIN, Target, chain_from, find_agents, find_targets, insi
 # "which", "that": a relative pronoun or a demonstrative ("That conversion is done by ..."), not a drug.
 _RELATIVE = re.compile(r"which|that|who", re.IGNORECASE)
 # What every enzyme or transporter the lexicon names holds, looked for before anything is read.
-_ENZYME_WORDS = re.compile(
-    r"(?i:cyp|cytochrome|enzyme|ugt|p-?gp|glycoprotein|transporter|bsep|cox-2|cyclooxygenase)|(?-i:SERT|[123][A-E]\d)"
+# The words are looked up in the sentence's word mask, not scanned for: a case-insensitive
+# alternation is entered at every character of every sentence, and most hold none of them.
+_ENZYME_WORDS = Matcher(
+    [("enzyme", r"cyp|cytochrome|enzyme|ugt|p-?gp|glycoprotein|transporter|bsep|cox-2|cyclooxygenase", {})], bounded=False
 )
+_ENZYME_SYMBOLS = re.compile(r"SERT|[123][A-E]\d")
 _TYPES = frozenset({"enzyme", "transporter"})
 _ACTION = "interacts_with"
 # Between an enzyme and the words after it that a shape reads: a bracket ("CYP3A4 (the main one)").
@@ -83,9 +86,9 @@ def substrates(doc: Document, index: int, claim_id: str, s: int, e: int, stated:
     does not already hold (the passive is read by the action lexicon)."""
     text = doc.flat
     shapes = _shapes()
-    if not _ENZYME_WORDS.search(text, s, e) or not shapes["cue"].search(text, s, e):
-        return []  # no enzyme or transporter could be named, or no cue of a substrate
     words = INDEX.sentence_words(doc)[index]
+    if not (_ENZYME_WORDS.matches(text, s, e, words=words) or _ENZYME_SYMBOLS.search(text, s, e)) or not shapes["cue"].search(text, s, e):
+        return []  # no enzyme or transporter could be named, or no cue of a substrate
     targets = find_targets(text, s, e, words)
     enzymes = [t for t in targets if any(ttype in _TYPES for _, ttype in t.names)]
     if not enzymes:
