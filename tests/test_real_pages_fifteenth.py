@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import records_of
+from conftest import claim_of, records_of, triples, units
 
 # Coordinated subtypes -------------------------------------------------------------------------
 
@@ -44,3 +44,149 @@ def test_coordinated_families_named_apart_stay_one_target_phrase():
     (first, second) = sorted(records_of("Kratom acts on opioid and adrenergic receptors.", "Mechanism"), key=lambda m: m.target)
     assert (first.target, second.target) == ("adrenergic receptors", "opioid receptors")
     assert first.target_text == second.target_text == "opioid and adrenergic receptors"
+
+
+# More wordings of mechanisms -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive whose agent follows a place and a comma
+        (
+            "Mitragynine is extensively metabolised in the liver, mainly by CYP3A4 with smaller contributions from CYP2D6.",
+            {("mitragynine", "interacts_with", "CYP3A4"), ("mitragynine", "interacts_with", "CYP2D6")},
+        ),
+        # "through" for "by" after a nominal action, as translated pages write it
+        (
+            "An inhibition of CYP2D6 and CYP3A4 through mitragynine was shown in vitro.",
+            {("mitragynine", "inhibits", "CYP2D6"), ("mitragynine", "inhibits", "CYP3A4")},
+        ),
+        # the family before its subtype, and a hyphen before "receptors"
+        (
+            "In addition mitragynine has an affinity to adrenergic α2-receptors and to serotonin 5-HT2A receptors.",
+            {("mitragynine", "binds", "alpha-2 adrenergic receptors"), ("mitragynine", "binds", "serotonin receptors")},
+        ),
+        ("Mitragynine binds α1-receptors.", {("mitragynine", "binds", "alpha-1 adrenergic receptors")}),
+        # a role noun after "as" says how the drug acts where it acts
+        (
+            "Mitragynine and 7-OH are the main alkaloids. Both act at the mu-opioid receptor as partial agonists.",
+            {("mitragynine", "partial_agonist", "mu-opioid receptor"), ("7-hydroxymitragynine", "partial_agonist", "mu-opioid receptor")},
+        ),
+        (
+            "Mitragynine acts on the kappa receptor as an antagonist and on the mu receptor as a partial agonist.",
+            {("mitragynine", "antagonist", "kappa-opioid receptor"), ("mitragynine", "partial_agonist", "mu-opioid receptor")},
+        ),
+    ],
+)
+def test_more_mechanism_wordings(text, expected):
+    assert triples(text) == expected
+
+
+def test_a_role_after_as_makes_one_record_spanning_the_clause():
+    (record,) = records_of("Mitragynine acts at the mu-opioid receptor as a partial agonist.", "Mechanism")
+    assert record.provenance.exact == "Mitragynine acts at the mu-opioid receptor as a partial agonist"
+
+
+# Amounts that are no doses ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["Sample: 10 mL urine or 2 mL serum", "We need 5 mL of blood for the test.", "Send 2 mL of oral fluid."])
+def test_a_specimens_volume_is_no_dose(text):
+    assert records_of(f"Testing.\n\n{text}\n", "Dose") == []
+
+
+def test_a_volume_of_a_preparation_stays_a_dose():
+    (dose,) = records_of("Dosing.\n\nTake 10 mL of the tincture at night.\n", "Dose")
+    assert (dose.amount_low, dose.unit) == (10.0, "mL")
+
+
+# Page chrome and talk about the page ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Attachment: taper_chart.png",
+        "Attachments: PHA312_mock2_markscheme.pdf (214 KB)",
+        "Last modified: Monday, 18 March 2024, 9:41 AM",
+        "Approved by the Guideline Development Group, 15 January 2024.",
+        "Kia ora koutou,",
+        "Ngā mihi,",
+        "@mossgiel_mark 3 weeks ago",
+        "Similar threads: Ashwagandha and testosterone · Ibuprofen before lifting: bad idea? · Best melatonin dose for shift work",
+        "More long reads: The coffee growers of Buôn Ma Thuột · Why Hanoi's air is getting worse",
+        'Previous alerts: Tramadol in "kratom shots" (Feb 2024) · Mislabelled 7-OH tablets (Nov 2023)',
+        "CC BY-SA 4.0.",
+        "Patient: [on file]",
+        "Refill online at mapleandmortar.ca",
+        "Track your sleep with Neend's free 14-day programme → Start now",
+        "Lukas Brunner, Institute for Phytopharmacy, Basel | 14.02.2023 | Translated from the German",
+        "Kōwhai Natural Health · Cuba Street, Te Aro, Wellington",
+        "Recommendation grades: A (strong), B (moderate), C (expert consensus).",
+        "Important: This text does not replace the consultation with your physician or pharmacist.",
+        "This interview has been edited and condensed.",
+        "This alert is based on information available at the time of printing and does not list every interaction.",
+        "This is the talk page for discussing improvements to the Kratom article.",
+        "Keep this sheet with your medication list.",
+        "We get a lot of messages from users asking whether kratom can replace their sleeping pills.",
+        "Sources are in the pinned comment.",
+        "Pharmacologist. Views my own.",
+        "Kratom questions keep landing in my inbox, so here is a thread on what this leaf does.",
+        "11/ None of this is medical advice.",
+    ],
+)
+def test_page_chrome_and_page_talk_are_no_claims(line):
+    text = f"Kratom binds opioid receptors.\n\n{line}\n\nKratom can cause nausea.\n"
+    assert [unit for unit, claim in units(text) if claim] == ["Kratom binds opioid receptors.", "Kratom can cause nausea."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # "here it is" that places the claim, not the page
+        "Here it is a controlled plant, as in Malaysia, while Thailand took it off its narcotics list in 2021.",
+        # a short line with a site in it that states something
+        "Kratom sold on example.com was found to contain tramadol.",
+        # a line ending in a comma that goes on in the next line is one sentence
+        "Kratom, taken daily,\nleads to tolerance.",
+        # sizes listed with middle dots are what the product holds
+        "Sizes: 100 g · 250 g · 1 kg",
+        # a number of weeks ago in a person's own story
+        "I quit kratom 3 weeks ago.",
+    ],
+)
+def test_lines_like_chrome_that_state_something_stay_claims(line):
+    text = f"Kratom binds opioid receptors.\n\n{line}\n\nKratom can cause nausea.\n"
+    assert len([unit for unit, claim in units(text) if claim]) == 3
+
+
+def test_a_threads_post_numbers_are_list_marks_not_part_of_the_claim():
+    text = "Thread.\n\n1/ Kratom is a tree in the coffee family.\n\n2/ Both alkaloids act at the mu-opioid receptor.\n"
+    assert [unit for unit, claim in units(text) if claim] == [
+        "Kratom is a tree in the coffee family.",
+        "Both alkaloids act at the mu-opioid receptor.",
+    ]
+
+
+@pytest.mark.parametrize("text", ["1/2 tsp of powder was enough.", "24/7 support is available."])
+def test_a_fraction_or_a_clock_at_a_lines_start_is_no_post_number(text):
+    assert [unit for unit, _ in units(f"Notes.\n\n{text}\n")][-1] == text
+
+
+# Who a claim is attributed to ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("Justice Carwell found that evidence more persuasive on the question of overdose risk.", "experts"),
+        ("Her Honour accepted that regular use causes physical dependence.", "experts"),
+        ("My counsellor reminded me that one slip is not a failure.", "experts"),
+        ("Colonial officials noticed that regular chewers complained of aching joints.", "experts"),
+        ("Historians argued that the law was about opium revenue.", "experts"),
+        ("Your care team has agreed on a slow taper with you.", "none"),
+    ],
+)
+def test_an_attribution_names_who_backs_the_claim(text, evidence):
+    assert claim_of(text).evidence == evidence

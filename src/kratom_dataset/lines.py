@@ -12,8 +12,8 @@ from .lexicon import factored
 MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 OPEN_QUOTES = '“"‘'
 
-# A list item: a bullet, or a number or letter with a dot or bracket ("1.", "2)", "a.").
-LIST_ITEM = re.compile(r"[ \t]*(?:[-*•▪◦–—][ \t]+|\d{1,2}[.)][ \t]+|[a-zA-Z][.)][ \t]+(?=[A-Z0-9]))")
+# A list item: a bullet, a number with a dot, bracket or a thread's slash ("1.", "2)", "3/"), or a letter ("a.").
+LIST_ITEM = re.compile(r"[ \t]*(?:[-*•▪◦–—][ \t]+|\d{1,2}[.)/][ \t]+|[a-zA-Z][.)][ \t]+(?=[A-Z0-9]))")
 # "Week 2: 9 g/day", "Serving size: 1 tsp": a label, a colon and a value on one line.
 LABEL = re.compile(r"^[^:.!?]{1,40}:[ \t]+(?P<value>\S.*)$")
 TERMINAL = ".!?;,…"

@@ -45,10 +45,10 @@ PASSIVE_AFTER = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _REDUCED_OR_NOMINAL = re.compile(r"(?:ed|ion|ade|ism)$")
 # "the binding of <agent> to ...": the agent follows the action noun.
 _OF_AGENT = re.compile(r"\s+of\s+", re.IGNORECASE)
-# "inhibition of CYP2D6 by <agent>".
 # An action whose own words end in "of" ("inhibitory effects of"): the agent follows at once.
 _OF_ENDED = re.compile(r"\sof$", re.IGNORECASE)
-_BY_AGENT = re.compile(r"\s+by\s+", re.IGNORECASE)
+# "inhibition of CYP2D6 by <agent>", and "through <agent>" as translated pages write it.
+_BY_AGENT = re.compile(r"\s+(?:by|through)\s+", re.IGNORECASE)
 # "By binding to these receptors, <agent> ...", "As a partial agonist at MOR, <agent> ...": an
 # adverbial clause or a fronted role before the main subject.
 _ADVERBIAL = re.compile(

@@ -89,6 +89,9 @@ _SHARED_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 # A role noun ending its clause with no target of its own: the target is the previous one.
+# "acts at MOR as a partial agonist": the role noun after the target of a generic action.
+_AS_ROLE = re.compile(r"\s+as\s+(?:an?\s+)?", re.IGNORECASE)
+_GAPPED_AS = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?:on|at|upon)\s+(?P<target>[^,;.]{1,60}?)\s+as\s+(?:an?\s+)?", re.IGNORECASE)
 _SHARED_OBJECT = re.compile(
     r"\s*(?:[,.;)]|$|\s+(?:instead|too|as well|there|in others|in other \w+|at (?:the )?same (?:site|receptors?))\b|\s+(?:whereas|while|but)\b)",
     re.IGNORECASE,
@@ -185,6 +188,7 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
     blocked_until = s  # triggers inside an earlier mechanism's effect clause state no new mechanism
     window_start = s
     previous: tuple[AgentGroup, TargetChain] | None = None  # the agents and targets of the sentence's last mechanism
+    generic: tuple[int, list[Mechanism]] | None = None  # where the last "acts at X" ends, and its records
     for n, action in enumerate(actions):
         if action.start < blocked_until:
             continue
@@ -193,8 +197,21 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
         limit = actions[n + 1].start if n + 1 < len(actions) else e
         negation_start = window_start
         elided: set[str] = set()  # the parts of the mechanism this clause leaves to the one before it
-        passive = passive_arguments(text, action, limit, targets, agents, window_start, target_refs, doc, index, references)
-        if passive:
+        as_role = generic is not None and previous is not None and _AS_ROLE.fullmatch(text, generic[0], action.start) is not None
+        gapped = _gapped_target(text, window_start, action.start, targets) if previous is not None and not as_role else []
+        passive = (
+            None
+            if as_role or gapped
+            else passive_arguments(text, action, limit, targets, agents, window_start, target_refs, doc, index, references)
+        )
+        if as_role and generic is not None and previous is not None:
+            # "MG acts at MOR as a partial agonist": the role says how it acts, in one record
+            group, chosen = previous
+            out = [r for r in out if not any(r is g for g in generic[1])]
+        elif gapped and previous is not None:
+            group, chosen = previous[0], gapped  # "... and on the mu receptor as a partial agonist"
+            elided.add("agent")
+        elif passive:
             group, chosen = passive
         elif PASSIVE_AFTER.match(text, action.end, limit) and PASSIVE_BEFORE.search(
             text, max(window_start, action.start - 30), action.start
@@ -283,9 +300,12 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
                     stated.append((follow, more, None))
         if denied:
             out.extend(records(doc, claim_id, group, action, denied, None, negation_start, action.start, elided, negated=True))
+        generic = None
         for act, tgts, eff in stated:
             made = records(doc, claim_id, group, act, tgts, eff, negation_start, action.end, elided)
             out.extend(made)
+            if act is action and action.label == "interacts_with" and not denied and not effect_match:
+                generic = (target_end, made)
             if made and compared:
                 # The comparison belongs to this clause, not to its effect: "..., providing relief similar to opioids"
                 clause = _CLAUSE_END.search(text, target_end, effect_match.start() if effect_match else limit)
@@ -295,6 +315,15 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
                 out.extend(_compared_records(doc, claim_id, group, act, tgts, compared, opening, clause_end, made[0].negated))
         window_start = max(target_end, action.end)
     return out
+
+
+def _gapped_target(text: str, start: int, end: int, targets: list[Target]) -> TargetChain:
+    """The target of a clause that leaves its subject and verb to the one before: "acts on KOR as
+    an antagonist and on MOR as a partial agonist" (``text[start:end]`` runs to the role noun)."""
+    m = _GAPPED_AS.fullmatch(text, start, end)
+    if m is None:
+        return []
+    return [(t, text[t.start : t.end]) for t in targets if m.start("target") <= t.start and t.end <= m.end("target")]
 
 
 def _passive_subject(text: str, window_start: int, action: Hit, targets: list[Target]) -> TargetChain:

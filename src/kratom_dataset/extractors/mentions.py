@@ -160,7 +160,7 @@ class Target:
 
 def find_targets(text: str, s: int, e: int, words: int | None = None) -> list[Target]:
     lex = lexicon()
-    out = []
+    out: list[Target] = []
     for m in lex.coordinated.finditer(text, s, e):
         noun = m.group("noun").lower()
         names = []
