@@ -190,3 +190,9 @@ def test_a_fraction_or_a_clock_at_a_lines_start_is_no_post_number(text):
 )
 def test_an_attribution_names_who_backs_the_claim(text, evidence):
     assert claim_of(text).evidence == evidence
+
+
+@pytest.mark.parametrize("title", ["Dr. rer. nat.", "Dr. med.", "Dipl.-Ing."])
+def test_a_german_academic_title_does_not_end_a_sentence(title):
+    text = f"Notes.\n\n{title} Anna Weber says kratom is not harmless.\n"
+    assert [unit for unit, _ in units(text)][-1] == f"{title} Anna Weber says kratom is not harmless."

@@ -58,6 +58,13 @@ _ABBREVIATIONS = frozenset(
         "al",
         "u.s",
         "wt",
+        # German academic titles: "Dr. rer. nat. Lukas Brunner", "Dr. med.", "Dipl.-Ing."
+        "rer",
+        "nat",
+        "med",
+        "habil",
+        "dipl",
+        "dipl.-ing",
     ]
 )
 
