@@ -196,3 +196,22 @@ def test_an_attribution_names_who_backs_the_claim(text, evidence):
 def test_a_german_academic_title_does_not_end_a_sentence(title):
     text = f"Notes.\n\n{title} Anna Weber says kratom is not harmless.\n"
     assert [unit for unit, _ in units(text)][-1] == f"{title} Anna Weber says kratom is not harmless."
+
+
+# Polarity of prohibitions -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        # the unit's own prohibition denies, as readers of the conventions mark it
+        ("Do not mix kratom with alcohol.", "negated"),
+        ("Please don't stop cold turkey.", "negated"),
+        ("You must not drive after a dose.", "negated"),
+        ("Benzodiazepines should not be used routinely.", "negated"),
+        # a prohibition inside a series of instructions leaves the unit's instruction affirmed
+        ("Drop 10% a week and never skip the evening dose.", "affirmed"),
+    ],
+)
+def test_a_prohibition_of_the_units_own_is_negated(text, polarity):
+    assert claim_of(text).polarity == polarity

@@ -46,13 +46,9 @@ VERSION = f"1.5.0+{lexicons.version('claims', 'taxonomy', 'claim_model')}"
 
 CLAIM_ROLES = frozenset({"summary", "intro", "section", "conclusion", "body"})
 _WORDS = re.compile(r"[^\W\d_]{2,}")
-# "Never take ...", "Don't mix ...": advice given, not a statement denied.
 # "Myth: Kratom is an opioid.", "MYTH #2 – ...": a statement the page sets out to deny.
 _MYTH = re.compile(r"\s*(myth)\s*(?:#?\d+\s*)?[:–—-]", re.IGNORECASE)
-_PROHIBITION = re.compile(r"(?:(?:please|and|so|also|just)\s+)?(?:never|do not|don['’]?t|dont)\b", re.IGNORECASE)
-# "should not mix", "mustn't": a negation after a modal gives advice.
-_MODAL_BEFORE = re.compile(r"\b(?:should|must|shall)\s*\Z", re.IGNORECASE)
-# ", never take more than 8 g", "and do not drive": a negation that opens a clause of instructions.
+# ", never take more than 8 g", "and do not drive": a negation that opens a later clause of instructions.
 _SERIES_BEFORE = re.compile(r"(?:[,;:]|\band|\bor|\bplease)\s+(?:do\s*)?\Z", re.IGNORECASE)
 # "recommends that anyone who uses it daily not stop abruptly": a negation an advice verb governs.
 _ADVICE_VERB_BEFORE = re.compile(
@@ -241,12 +237,14 @@ def _main_clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _advises(text: str, start: int, end: int) -> bool:
-    """Whether the negation at ``start:end`` gives advice rather than denying the claim: after a modal
-    ("should not"), before "to" ("advised not to mix"), or opening a clause of a series of
-    instructions (", never take more than 8 g")."""
+    """Whether the negation at ``start:end`` gives advice rather than denying the claim: before
+    "to" ("advised not to mix"), governed by an advice verb, or opening a later clause of a series
+    of instructions ("Start low, never take more than 8 g"). A prohibition that is the unit's own
+    instruction ("Do not mix kratom with alcohol", "You should not drive") denies: it is negated,
+    as readers of the conventions mark it."""
     word = text[start:end].lower()
     before = text[max(0, start - 8) : start]
-    if _MODAL_BEFORE.search(before) or (word == "not" and _TO_AFTER.match(text, end)):
+    if word == "not" and _TO_AFTER.match(text, end):
         return True
     if word == "not" and _ADVICE_VERB_BEFORE.search(text, max(0, start - 90), start):
         return True  # "recommends that anyone ... not stop abruptly", "advise staying under 8 g and not redosing"
@@ -381,9 +379,7 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
     negations = [
         Cue.trusted(char_start=h.start, char_end=h.end, text=h.text(doc.text), cue_type="negation")
         for h in lex.negation.find(text, s.start, s.end, words=words)
-        if not any(a <= h.start < b for a, b in excepted)
-        and not _PROHIBITION.match(text, main_start, h.end)
-        and not _advises(text, h.start, h.end)
+        if not any(a <= h.start < b for a, b in excepted) and not _advises(text, h.start, h.end)
     ]
     myth = _MYTH.match(text, s.start, s.end)
     myth_cue = Cue.trusted(char_start=myth.start(1), char_end=myth.end(1), text=myth.group(1), cue_type="negation") if myth else None
