@@ -68,6 +68,12 @@ def test_coordinated_families_named_apart_stay_one_target_phrase():
             {("mitragynine", "binds", "alpha-2 adrenergic receptors"), ("mitragynine", "binds", "serotonin receptors")},
         ),
         ("Mitragynine binds α1-receptors.", {("mitragynine", "binds", "alpha-1 adrenergic receptors")}),
+        # drugs with adjectives inside a drug level, and a coordinate singled out by "chiefly"
+        ("Kratom can raise blood levels of many prescription drugs.", {("kratom", "increases", "prescription drugs")}),
+        (
+            "Kratom inhibits several liver enzymes, chiefly CYP2D6 and CYP3A4.",
+            {("kratom", "inhibits", "liver enzymes"), ("kratom", "inhibits", "CYP2D6"), ("kratom", "inhibits", "CYP3A4")},
+        ),
         # a role noun after "as" says how the drug acts where it acts
         (
             "Mitragynine and 7-OH are the main alkaloids. Both act at the mu-opioid receptor as partial agonists.",
@@ -134,6 +140,16 @@ def test_a_volume_of_a_preparation_stays_a_dose():
         "Pharmacologist. Views my own.",
         "Kratom questions keep landing in my inbox, so here is a thread on what this leaf does.",
         "11/ None of this is medical advice.",
+        "Released 14 May 2024 · 41 min · Hosted by Mereana Tipene",
+        "Show notes: Kratom information from Te Whatu Ora · NZ Drug Foundation",
+        "Support the show on Patreon | Share: copy link",
+        "Confidential - for review purposes only",
+        "References 1-7 are listed in Section F.",
+        "DR ODHIAMBO: Okay, good morning, let's start.",
+        "00:00:04 kia ora everyone welcome back to sleep well aotearoa",
+        "« Back to Extracts & Concentrates | Report | Subscribe to thread",
+        "Call 01 000 0000 or use our online form.",
+        "Run by Kiosk z.s. with support from the City of Prague · kiosk247.example.cz",
     ],
 )
 def test_page_chrome_and_page_talk_are_no_claims(line):
@@ -154,6 +170,8 @@ def test_page_chrome_and_page_talk_are_no_claims(line):
         "Sizes: 100 g · 250 g · 1 kg",
         # a number of weeks ago in a person's own story
         "I quit kratom 3 weeks ago.",
+        # an emergency number is an instruction, not a contact line
+        "If someone stops breathing, call 155.",
     ],
 )
 def test_lines_like_chrome_that_state_something_stay_claims(line):
