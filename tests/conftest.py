@@ -68,6 +68,15 @@ def units(text: str) -> list[tuple[str, bool]]:
     return [(doc.flat[s.start : s.end], i in claims) for i, s in enumerate(doc.sentences)]
 
 
+#: Two claims a line of page text is set between by :func:`claims_around`.
+AROUND = ("Kratom binds opioid receptors.", "Kratom can cause nausea.")
+
+
+def claims_around(line: str) -> list[str]:
+    """The units read as claims when ``line`` stands as a paragraph between the two of :data:`AROUND`."""
+    return [unit for unit, claim in units(f"{AROUND[0]}\n\n{line}\n\n{AROUND[1]}\n") if claim]
+
+
 def apply_change(record: dict, change: dict) -> dict:
     """``record`` with ``change`` written into it: a dict value updates the nested record, any other replaces."""
     for key, value in change.items():

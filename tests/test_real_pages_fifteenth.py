@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import claim_of, records_of, triples, units
+from conftest import AROUND, claim_of, claims_around, records_of, triples, units
 
 # Coordinated subtypes -------------------------------------------------------------------------
 
@@ -153,8 +153,7 @@ def test_a_volume_of_a_preparation_stays_a_dose():
     ],
 )
 def test_page_chrome_and_page_talk_are_no_claims(line):
-    text = f"Kratom binds opioid receptors.\n\n{line}\n\nKratom can cause nausea.\n"
-    assert [unit for unit, claim in units(text) if claim] == ["Kratom binds opioid receptors.", "Kratom can cause nausea."]
+    assert claims_around(line) == list(AROUND)
 
 
 @pytest.mark.parametrize(
@@ -175,8 +174,7 @@ def test_page_chrome_and_page_talk_are_no_claims(line):
     ],
 )
 def test_lines_like_chrome_that_state_something_stay_claims(line):
-    text = f"Kratom binds opioid receptors.\n\n{line}\n\nKratom can cause nausea.\n"
-    assert len([unit for unit, claim in units(text) if claim]) == 3
+    assert len(claims_around(line)) == 3
 
 
 def test_a_threads_post_numbers_are_list_marks_not_part_of_the_claim():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import records_of, triples, units
+from conftest import AROUND, claims_around, records_of, triples, units
 
 # A drug as an enzyme's substrate --------------------------------------------------------------
 
@@ -208,8 +208,7 @@ def test_a_time_of_day_before_a_count_is_no_dose(text):
     ],
 )
 def test_page_chrome_and_page_talk_are_no_claims(line):
-    text = f"Kratom binds opioid receptors.\n\n{line}\n\nKratom can cause nausea.\n"
-    assert [unit for unit, claim in units(text) if claim] == ["Kratom binds opioid receptors.", "Kratom can cause nausea."]
+    assert claims_around(line) == list(AROUND)
 
 
 @pytest.mark.parametrize(
@@ -225,8 +224,7 @@ def test_page_chrome_and_page_talk_are_no_claims(line):
     ],
 )
 def test_lines_like_chrome_that_state_something_stay_claims(line):
-    text = f"Kratom binds opioid receptors.\n\n{line}\n\nKratom can cause nausea.\n"
-    assert len([unit for unit, claim in units(text) if claim]) == 3
+    assert len(claims_around(line)) == 3
 
 
 @pytest.mark.parametrize(
