@@ -102,6 +102,17 @@ def test_a_specimens_volume_is_no_dose(text):
     assert records_of(f"Testing.\n\n{text}\n", "Dose") == []
 
 
+@pytest.mark.parametrize("row", ["Week 2 · 10 g", "Day 3 · 6 g", "Morning · 4 g", "Week 1 · 12 g (three doses of 4 g)"])
+def test_a_table_row_set_apart_by_a_middle_dot_holds_its_dose(row):
+    """A spaced middle dot separates cells; only one between digits ("3·250 mg") multiplies."""
+    doses = records_of(f"Taper plan.\n\nWeek · Daily total\n{row}\n", "Dose")
+    assert doses and doses[0].provenance.exact == row.split(" · ")[1].split(" (")[0]
+
+
+def test_a_multiplication_dot_between_numbers_is_no_dose():
+    assert [d.provenance.exact for d in records_of("Pack.\n\nContents: 3·250 mg capsules.\n", "Dose")] == []
+
+
 def test_a_volume_of_a_preparation_stays_a_dose():
     (dose,) = records_of("Dosing.\n\nTake 10 mL of the tincture at night.\n", "Dose")
     assert (dose.amount_low, dose.unit) == (10.0, "mL")
@@ -150,6 +161,7 @@ def test_a_volume_of_a_preparation_stays_a_dose():
         "« Back to Extracts & Concentrates | Report | Subscribe to thread",
         "Call 01 000 0000 or use our online form.",
         "Run by Kiosk z.s. with support from the City of Prague · kiosk247.example.cz",
+        "Last update: 14.02.2024",
     ],
 )
 def test_page_chrome_and_page_talk_are_no_claims(line):
