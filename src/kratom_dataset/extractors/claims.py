@@ -42,7 +42,7 @@ from .claim_types import counted_form
 from .doses import size_options
 
 NAME = "kratom_dataset.extractors.claims"
-VERSION = f"1.5.0+{lexicons.version('claims', 'taxonomy', 'claim_model')}"
+VERSION = f"1.6.0+{lexicons.version('claims', 'taxonomy', 'claim_model')}"
 
 CLAIM_ROLES = frozenset({"summary", "intro", "section", "conclusion", "body"})
 _WORDS = re.compile(r"[^\W\d_]{2,}")
