@@ -127,3 +127,17 @@ def test_two_wrapped_lines_that_open_with_the_same_minor_word_are_no_list():
         "12g/day of leaf, divided into three servings. Plasma was sampled over 24 hours and analysed by LC-MS/MS.\n"
     )
     assert records(text) == records(broken(text, [301, 357, 379]))
+
+
+def test_a_table_rows_last_cell_wrapped_in_lower_case_runs_on():
+    """A case the property test found: a break inside the last cell of a row set apart by tabs
+    ("Naltrexone\tHigh\tNaltrexone" over "blocks opioid receptors ...") cut the row in two, and
+    its first half read as the row that heads the columns."""
+    text = (
+        "Interactions.\n\nDrug or group\tRisk\tWhat happens\n"
+        "Naltrexone\tHigh\tNaltrexone blocks opioid receptors and can trigger sudden withdrawal in daily kratom users.\n"
+        "Caffeine\tLow\tJitteriness is reported when large amounts are combined.\n"
+    )
+    at = text.index("Naltrexone blocks") + len("Naltrexone")
+    assert records(broken(text, [at])) == records(text)
+    assert any(r["kind"] == "mechanism" and r["agent"] == "naltrexone" for r in records(text))

@@ -46,8 +46,10 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return False  # a list item opens a line; "h. Two" after "peaked at 1.1" is a unit ("1.1 h.") wrapped
     if MD_HEADING.match(after) or MD_HEADING.match(before):
         return False
-    if COLUMNS.search(before) or COLUMNS.search(after) or (TABLE_ROW.search(before) and TABLE_ROW.search(after)):
+    if COLUMNS.search(after) or (TABLE_ROW.search(before) and TABLE_ROW.search(after)):
         return False  # "1–2     16 g     8 g AM", "1 | 15 g | 5 g x3": a row of a table is a line of its own
+    if COLUMNS.search(before) and not (after[:1].islower() and before[-1] not in TERMINAL):
+        return False  # so is a row above another line, unless its last cell runs on in lower case
     if NOTE_MARK.search(before) and NOTE_MARK.search(after):
         return False  # "MG → MOR partial agonist" over "7-OH-MG → MOR agonist": notes, a line each
     if _TURN.match(after) or _HANDLE_TURN.match(after) or STAMP_LINE.fullmatch(before) or STAMP_LINE.fullmatch(after):
