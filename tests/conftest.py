@@ -72,9 +72,14 @@ def units(text: str) -> list[tuple[str, bool]]:
 AROUND = ("Kratom binds opioid receptors.", "Kratom can cause nausea.")
 
 
+def claimed(text: str) -> list[str]:
+    """The units of ``text`` read as claims, as written."""
+    return [unit for unit, claim in units(text) if claim]
+
+
 def claims_around(line: str) -> list[str]:
     """The units read as claims when ``line`` stands as a paragraph between the two of :data:`AROUND`."""
-    return [unit for unit, claim in units(f"{AROUND[0]}\n\n{line}\n\n{AROUND[1]}\n") if claim]
+    return claimed(f"{AROUND[0]}\n\n{line}\n\n{AROUND[1]}\n")
 
 
 def apply_change(record: dict, change: dict) -> dict:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import AROUND, claim_of, claims_around, records_of, triples, units
+from conftest import AROUND, claim_of, claimed, claims_around, records_of, triples, units
 
 # Coordinated subtypes -------------------------------------------------------------------------
 
@@ -191,7 +191,7 @@ def test_lines_like_chrome_that_state_something_stay_claims(line):
 
 def test_a_threads_post_numbers_are_list_marks_not_part_of_the_claim():
     text = "Thread.\n\n1/ Kratom is a tree in the coffee family.\n\n2/ Both alkaloids act at the mu-opioid receptor.\n"
-    assert [unit for unit, claim in units(text) if claim] == [
+    assert claimed(text) == [
         "Kratom is a tree in the coffee family.",
         "Both alkaloids act at the mu-opioid receptor.",
     ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import AROUND, claims_around, records_of, triples, units
+from conftest import AROUND, claimed, claims_around, records_of, triples
 
 # A drug as an enzyme's substrate --------------------------------------------------------------
 
@@ -295,7 +295,7 @@ def test_a_chat_messages_writer_and_time_stand_on_a_line_of_their_own():
         "mossbackMaritimes — Today at 7:42 AM\nday 9 of the taper. down to 6g/day from 14 and the mornings are the worst part\n\n"
         "kelpie_ns — Yesterday at 11:04 PM\nproud of you!! the yawning at 7am is normal\n"
     )
-    claims = [unit for unit, claim in units(text) if claim]
+    claims = claimed(text)
     assert claims == [
         "day 9 of the taper.",
         "down to 6g/day from 14 and the mornings are the worst part",

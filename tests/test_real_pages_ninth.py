@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import records_of, triples, units
+from conftest import claimed, records_of, triples, units
 
 
 def claim_types(text: str) -> list[str]:
@@ -23,7 +23,7 @@ def test_a_list_whose_bullets_were_lost_in_the_copy_is_a_list_of_claims():
         "Kratom for Sleep\n\nMost people start low.\n\nKey Takeaways\n"
         "Red strains are the most popular for sleep\nStart low and go slow\nNever mix kratom with alcohol\n\nRelated Posts\n"
     )
-    claims = [unit for unit, claim in units(text) if claim]
+    claims = claimed(text)
     assert claims == [
         "Most people start low.",
         "Red strains are the most popular for sleep",
@@ -107,7 +107,7 @@ def test_the_comment_form_and_cookie_notice_are_no_claims(line):
 
 def test_entries_under_similar_articles_cite_and_assert_nothing():
     text = "Kratom helps some people sleep.\n\nSimilar articles\nKratom withdrawal: a systematic review.\nStanciu CN, et al. Am J Addict. 2019.\n"
-    assert [unit for unit, claim in units(text) if claim] == ["Kratom helps some people sleep."]
+    assert claimed(text) == ["Kratom helps some people sleep."]
 
 
 @pytest.mark.parametrize(
@@ -141,7 +141,7 @@ def test_serotonin_syndrome_names_a_syndrome_not_serotonin():
 
 def test_entries_under_related_articles_assert_nothing():
     text = "Hold each step for a week.\n\nRelated articles\n- Kratom and sleep: what we know\n- 7 signs your taper is too fast\n"
-    assert [unit for unit, claim in units(text) if claim] == ["Hold each step for a week."]
+    assert claimed(text) == ["Hold each step for a week."]
 
 
 def test_a_sentence_ends_before_its_superscript_footnote_mark():
@@ -357,7 +357,7 @@ def test_what_denies_a_claim_and_what_only_looks_like_a_denial(text, expected):
 def test_a_shops_choice_of_sizes_is_no_dose_and_no_claim():
     text = "Red Bali Kratom Powder\n\nSize\n50 g\n100 g\n250 g\n1 kg\n\nBeginners should start with 1 to 2 grams.\n"
     assert doses(text) == ["1 to 2 grams"]
-    assert [unit for unit, claim in units(text) if claim] == ["Beginners should start with 1 to 2 grams."]
+    assert claimed(text) == ["Beginners should start with 1 to 2 grams."]
 
 
 def test_amounts_alone_under_a_dose_heading_are_still_doses():

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import claim_of, records_of, triples, units
+from conftest import claim_of, claimed, records_of, triples, units
 from kratom_dataset import lexicon as lexicons
 
 # Targets -------------------------------------------------------------------------------------
@@ -277,22 +277,22 @@ def test_targets_listed_in_a_bracket_stand_for_the_general_words_before_it(text,
 )
 def test_page_chrome_is_no_claim(line):
     text = f"Kratom and Sleep\n\nKratom is a tree.\n\n{line}\n"
-    assert [unit for unit, claim in units(text) if claim] == ["Kratom is a tree."]
+    assert claimed(text) == ["Kratom is a tree."]
 
 
 def test_a_row_of_a_table_with_a_label_in_its_first_cell_is_a_claim():
     text = "Kratom and Sleep\n\nKratom is a tree.\n\n| | Kratom | Suboxone |\n| Typical dose | 2-6 g | 8-16 mg |\n\nBoth bind MOR.\n"
-    assert [unit for unit, claim in units(text) if claim] == ["Kratom is a tree.", "| Typical dose | 2-6 g | 8-16 mg |", "Both bind MOR."]
+    assert claimed(text) == ["Kratom is a tree.", "| Typical dose | 2-6 g | 8-16 mg |", "Both bind MOR."]
 
 
 def test_the_entries_under_more_from_a_section_assert_nothing():
     text = "Kratom and Sleep\n\nKratom is a tree.\n\nMORE FROM HEALTH\nWhy you wake up at 3 a.m.\nMagnesium is worth it\n"
-    assert [unit for unit, claim in units(text) if claim] == ["Kratom is a tree."]
+    assert claimed(text) == ["Kratom is a tree."]
 
 
 def test_talk_about_what_the_page_will_tell_is_no_claim():
     text = "Kratom at Night\n\nBut if you're using it at night, a few things are worth knowing first.\n\nKratom is a tree.\n"
-    assert [unit for unit, claim in units(text) if claim] == ["Kratom is a tree."]
+    assert claimed(text) == ["Kratom is a tree."]
 
 
 @pytest.mark.parametrize(
@@ -301,12 +301,12 @@ def test_talk_about_what_the_page_will_tell_is_no_claim():
 )
 def test_a_label_and_its_value_is_a_claim_unless_the_value_is_a_title(line):
     text = f"Kratom Facts\n\nKratom is a tree.\n\n{line}\n\nIt grows in Thailand.\n"
-    assert line in [unit for unit, claim in units(text) if claim]
+    assert line in claimed(text)
 
 
 def test_entries_under_a_bare_related_heading_assert_nothing():
     text = "Kratom and Sleep\n\nKratom is a tree.\n\nRelated\nNaloxone: how to use it · Fentanyl test strips\n"
-    assert [unit for unit, claim in units(text) if claim] == ["Kratom is a tree."]
+    assert claimed(text) == ["Kratom is a tree."]
 
 
 @pytest.mark.parametrize(
@@ -458,7 +458,7 @@ def test_more_processes_and_actions_in_plain_words(text, expected):
 
 def test_a_numbered_reply_and_its_handle_is_a_byline_not_the_start_of_a_sentence():
     text = "Thread\n\nMelatonin helps.\n\nReply #4 — Quokka_Dad\nglad it worked. a lot of ppl here say melatonin is useless.\n"
-    assert [unit for unit, claim in units(text) if claim] == ["Melatonin helps.", "a lot of ppl here say melatonin is useless."]
+    assert claimed(text) == ["Melatonin helps.", "a lot of ppl here say melatonin is useless."]
 
 
 @pytest.mark.parametrize(
