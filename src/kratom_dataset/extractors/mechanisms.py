@@ -188,7 +188,8 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
     blocked_until = s  # triggers inside an earlier mechanism's effect clause state no new mechanism
     window_start = s
     previous: tuple[AgentGroup, TargetChain] | None = None  # the agents and targets of the sentence's last mechanism
-    generic: tuple[int, list[Mechanism]] | None = None  # where the last "acts at X" ends, and its records
+    # where the last "acts at X" ends, its records, and its agents and targets
+    generic: tuple[int, list[Mechanism], tuple[AgentGroup, TargetChain]] | None = None
     for n, action in enumerate(actions):
         if action.start < blocked_until:
             continue
@@ -197,17 +198,17 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
         limit = actions[n + 1].start if n + 1 < len(actions) else e
         negation_start = window_start
         elided: set[str] = set()  # the parts of the mechanism this clause leaves to the one before it
-        as_role = generic is not None and previous is not None and _AS_ROLE.fullmatch(text, generic[0], action.start) is not None
-        gapped = _gapped_target(text, window_start, action.start, targets) if previous is not None and not as_role else []
+        as_role = generic if generic is not None and _AS_ROLE.fullmatch(text, generic[0], action.start) else None
+        gapped = _gapped_target(text, window_start, action.start, targets) if previous is not None and as_role is None else []
         passive = (
             None
             if as_role or gapped
             else passive_arguments(text, action, limit, targets, agents, window_start, target_refs, doc, index, references)
         )
-        if as_role and generic is not None and previous is not None:
+        if as_role is not None:
             # "MG acts at MOR as a partial agonist": the role says how it acts, in one record
-            group, chosen = previous
-            out = [r for r in out if not any(r is g for g in generic[1])]
+            _, replaced, (group, chosen) = as_role
+            out = [r for r in out if not any(r is g for g in replaced)]
         elif gapped and previous is not None:
             group, chosen = previous[0], gapped  # "... and on the mu receptor as a partial agonist"
             elided.add("agent")
@@ -305,7 +306,7 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
             made = records(doc, claim_id, group, act, tgts, eff, negation_start, action.end, elided)
             out.extend(made)
             if act is action and action.label == "interacts_with" and not denied and not effect_match:
-                generic = (target_end, made)
+                generic = (target_end, made, previous)
             if made and compared:
                 # The comparison belongs to this clause, not to its effect: "..., providing relief similar to opioids"
                 clause = _CLAUSE_END.search(text, target_end, effect_match.start() if effect_match else limit)
