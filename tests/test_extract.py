@@ -755,6 +755,22 @@ def test_no_lexicon_pattern_holds_a_straight_apostrophe_in_a_character_class(nam
     assert bad == []
 
 
+def test_a_lexicon_piece_stands_wherever_a_pattern_names_it():
+    from kratom_dataset.lexicon import read
+
+    claims = read("claims")
+    assert not any("<<" in s for s in _strings({k: v for k, v in claims.items() if k != "pieces"}))
+    assert f"(?:{claims['pieces']['page']})" in claims["rhetoric"][1]
+
+
+def test_a_pattern_naming_a_piece_the_lexicon_lacks_is_a_typed_error():
+    from kratom_dataset.errors import LexiconError
+    from kratom_dataset.lexicon import _with_pieces
+
+    with pytest.raises(LexiconError, match=r"<<place>>.*Add it there"):
+        _with_pieces({"rhetoric": ["in this <<place>>"]}, {"page": "article|post"}, "claims")
+
+
 @settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
 def test_ascii_text_is_split_into_the_same_words_by_the_ascii_tokeniser(text):

@@ -99,6 +99,12 @@ class EngineError(KratomDatasetError):
     code = "engine-error"
 
 
+class LexiconError(KratomDatasetError):
+    """A shipped lexicon does not hold together: a pattern uses a piece the lexicon does not name."""
+
+    code = "lexicon-error"
+
+
 class TrainingError(KratomDatasetError):
     """The readers could not be trained: scikit-learn missing, the test split, or no example to learn from."""
 

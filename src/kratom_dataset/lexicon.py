@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
+from .errors import LexiconError
+
 if sys.version_info >= (3, 11):  # the regex parser moved in Python 3.11
     from re import _compiler as _sre_compiler
     from re import _constants as _sre
@@ -29,10 +31,34 @@ APOSTROPHE = "['’]"
 
 @functools.cache
 def read(name: str) -> dict[str, Any]:
-    """Parsed JSON of lexicon ``name`` (without extension)."""
+    """Parsed JSON of lexicon ``name`` (without extension), its pieces put in place.
+
+    A lexicon may name pieces its patterns share under ``"pieces"`` ("page": the words a page
+    calls itself by) and write ``<<page>>`` where one stands, so a word added to a piece reaches
+    every pattern that uses it."""
     with resources.files("kratom_dataset.lexicons").joinpath(f"{name}.json").open("rb") as fh:
         data: dict[str, Any] = json.load(fh)
-    return data
+    pieces: dict[str, str] = data.get("pieces", {})
+    return {key: value if key == "pieces" else _with_pieces(value, pieces, name) for key, value in data.items()}
+
+
+_PIECE = re.compile(r"<<(\w+)>>")
+
+
+def _with_pieces(value: Any, pieces: dict[str, str], lexicon: str) -> Any:
+    if isinstance(value, str):
+        return _PIECE.sub(lambda m: f"(?:{_piece(pieces, m.group(1), lexicon)})", value) if "<<" in value else value
+    if isinstance(value, list):
+        return [_with_pieces(v, pieces, lexicon) for v in value]
+    if isinstance(value, dict):
+        return {k: _with_pieces(v, pieces, lexicon) for k, v in value.items()}
+    return value
+
+
+def _piece(pieces: dict[str, str], name: str, lexicon: str) -> str:
+    if name not in pieces:
+        raise LexiconError(f'lexicon {lexicon!r} uses the piece <<{name}>>, which its "pieces" do not name. Add it there.')
+    return pieces[name]
 
 
 WORD_START = r"(?<![\w-])"

@@ -325,6 +325,25 @@ _MENU_LABEL = re.compile(r"[^:.!?\n|]{1,40}:[ \t]+")
 _PIPED_ITEMS = 4
 
 
+# The links a site's footer or a post's share bar holds, maybe after an icon ("↗ Share").
+_SITE_LINK = re.compile(
+    r"[^\w\s]*\s*(?:privacy(?: policy| notice)?|accessibility|cookies?(?: settings| preferences| policy)?|"
+    r"terms(?: of use| (?:and|&) conditions)?|contact(?: us)?|about(?: us)?|sitemap|careers|imprint|share|save|reply|report)",
+    re.IGNORECASE,
+)
+
+
+def is_footer_row(sentence: str) -> bool:
+    """Whether a unit is a site's footer or a post's share bar: one line of three or more items
+    set apart by dots, pipes or wide gaps, two of them the links such rows hold ("Registered
+    charity no. 2001 · Privacy · Accessibility", "💬 38 comments   ↗ Share   ☆ Save"), whatever
+    the others say."""
+    if not ("·" in sentence or "•" in sentence or "|" in sentence or "   " in sentence) or "\n" in sentence.strip():
+        return False
+    items = _MENU_BREAK.split(sentence.strip())
+    return len(items) >= 3 and sum(1 for i in items if _SITE_LINK.fullmatch(i.rstrip("."))) >= 2
+
+
 def is_menu_line(sentence: str) -> bool:
     """Whether a unit is one line of three or more short items set apart by dots or wide gaps, as
     a site's menus and link rows are, maybe after a label ("Similar threads: A · B? · C"); a row

@@ -113,7 +113,18 @@ class Attribution:
         self._verbs = Worded(lexicons.guarded(rf"\b(?:{lexicons.body(spec['verbs'])})\b", re.IGNORECASE))
         self._labels: list[str] = [source["evidence"] for source in spec["sources"]]
         nouns = "|".join(f"(?P<s{n}>{lexicons.body(source['pattern'])})" for n, source in enumerate(spec["sources"]))
-        self._subject = re.compile(rf"{_SUBJECT_OPENING}(?:[\w'’-]+\s+){{0,2}}(?:{nouns})(?![\w-])", re.IGNORECASE)
+        titled = rf"(?i:{spec['titles']})\.?\s+[A-Z][\w'’-]+"
+        self._experts = self._labels.index("experts")
+        self._subject = re.compile(rf"{_SUBJECT_OPENING}(?:[\w'’-]+\s+){{0,2}}(?:{nouns}|(?P<titled>{titled}))(?![\w-])", re.IGNORECASE)
+        speaker = rf"(?:{titled}|[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){{0,2}}"
+        verbs = spec["quoted_verbs"]
+        # '"...," said Dr. Ruiz', '"...," Dr. Tan added', '"..." (Dr. Hsu)': a quotation's speaker
+        self._quoted = re.compile(
+            rf"[\"”’']\s*,?\s*(?:(?P<verb>(?i:{verbs}))\s+(?P<after>[^;:!?\"“”]{{1,80}})|(?P<before>{titled}(?:\s+[A-Z][\w'’-]+)?)\s+(?i:{verbs})\b)"
+            rf"|\((?P<bracket>{titled})\)"
+        )
+        self._titled = re.compile(rf"\b{titled}")
+        self._aged = re.compile(rf"{speaker},\s*\d{{1,2}},")
 
     def first(self, text: str, start: int, end: int, words: int | None = None) -> Hit | None:
         """The unit's attribution, from its subject's first word to the verb, or None."""
@@ -137,7 +148,29 @@ class Attribution:
             return Hit(start + at, start + verb.end(), self._label(subject), {})
         return None
 
+    def quoted(self, text: str, start: int, end: int) -> Hit | None:
+        """Who a quotation in the unit is attributed to, or None: a title or a role names an
+        expert, a lay noun or a name with an age ("Marsh, 41,") a user. A bare name names
+        nobody: readers take a company's or a campaign's spokesman for no evidence at all."""
+        for m in self._quoted.finditer(text, start, end):
+            source = m.group("after")
+            if source is None:  # the speaker before the verb, or in brackets after the quotation
+                named = "before" if m.group("before") else "bracket"
+                return Hit(m.start(named), m.end() if named == "before" else m.end(named), "experts", {})
+            subject = self._subject.match(source)
+            if subject is not None:
+                return Hit(m.start("verb"), m.start("after") + subject.end(), self._label(subject), {})
+            aged = self._aged.match(source)
+            if aged is not None:
+                return Hit(m.start("verb"), m.start("after") + aged.end() - 1, "users_report", {})
+            named = self._titled.search(source)
+            if named is not None:
+                return Hit(m.start("verb"), m.start("after") + named.end(), "experts", {})
+        return None
+
     def _label(self, subject: re.Match[str]) -> str:
+        if subject.lastgroup == "titled":
+            return self._labels[self._experts]
         return self._labels[int((subject.lastgroup or "s0")[1:])]
 
 

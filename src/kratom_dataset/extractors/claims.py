@@ -26,6 +26,7 @@ from ..lines import (
     is_byline,
     is_chapter_line,
     is_dotted_byline,
+    is_footer_row,
     is_forum_handle_line,
     is_headline,
     is_menu_line,
@@ -42,7 +43,7 @@ from .claim_types import counted_form
 from .doses import size_options
 
 NAME = "kratom_dataset.extractors.claims"
-VERSION = f"1.6.0+{lexicons.version('claims', 'taxonomy', 'claim_model')}"
+VERSION = f"1.7.0+{lexicons.version('claims', 'taxonomy', 'claim_model')}"
 
 CLAIM_ROLES = frozenset({"summary", "intro", "section", "conclusion", "body"})
 _WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -279,6 +280,7 @@ def is_furniture(sentence: str, words: int | None = None) -> bool:
         is_forum_handle_line(sentence)
         or is_headline(sentence.split("\n", 1)[0])
         or is_menu_line(sentence)
+        or is_footer_row(sentence)
         or is_chapter_line(sentence)
         or is_dotted_byline(sentence)
         or (_PRICED.search(sentence) is not None and _SHOP_TILE.search(sentence) is not None)
@@ -384,7 +386,8 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
     myth = _MYTH.match(text, s.start, s.end)
     myth_cue = Cue.trusted(char_start=myth.start(1), char_end=myth.end(1), text=myth.group(1), cue_type="negation") if myth else None
     evidence_hit = (
-        _cited(text, s.start, s.end, lex.evidence.first(text, s.start, s.end, words=words))
+        lex.attribution.quoted(text, s.start, s.end)
+        or _cited(text, s.start, s.end, lex.evidence.first(text, s.start, s.end, words=words))
         or _personal(text, s.start, s.end, words)
         or lex.attribution.first(text, s.start, s.end, words)
     )

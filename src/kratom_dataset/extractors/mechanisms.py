@@ -81,7 +81,7 @@ _SHARED_SUBJECT = re.compile(
     # "acts on MT1 receptors in the brain's master clock and helps regulate ...": a place or setting
     r"(?:in|within|across|throughout|at|during|with|for) (?:the |a |an |your |our |its |their |some |these |all |low |high )?(?:[\w’'-]+ ){0,2}[\w’'-]+(?=\s*[,(]|\s+(?:and|but|yet|while|whereas|by|without)\b)|"
     # "... by acting on MT1 and MT2 receptors": a means clause shares the subject of the main one
-    r"by|mainly|mostly|chiefly|largely|primarily|thereby|itself|themselves|greater|higher|lower|more|less|"
+    r"by|through|via|mainly|mostly|chiefly|largely|primarily|thereby|itself|themselves|greater|higher|lower|more|less|"
     # "an inhibitor of CYP2D6 (IC50 2.2 µM) and a moderate inhibitor of CYP3A4": an aside in brackets
     r"\([^()]{0,80}\)|\)|\+|&|"
     # "corynantheidine: weak MOR partial agonist; binds alpha-1D adrenoceptors": a note's clauses share its subject
