@@ -151,7 +151,7 @@ class Attribution:
     def quoted(self, text: str, start: int, end: int) -> Hit | None:
         """Who a quotation in the unit is attributed to, or None: a title or a role names an
         expert, a lay noun or a name with an age ("Marsh, 41,") a user. A bare name names
-        nobody: readers take a company's or a campaign's spokesman for no evidence at all."""
+        nobody: dev's readers mostly give a company's or a campaign's spokesman no evidence."""
         for m in self._quoted.finditer(text, start, end):
             source = m.group("after")
             if source is None:  # the speaker before the verb, or in brackets after the quotation
