@@ -1,4 +1,5 @@
-"""The readers: a dose's role and purpose, and a claim's type, read by models learned from the dev passages."""
+"""The readers: a dose's role, purpose and preparation, a claim's type, evidence and polarity, and
+whether a unit is a claim, read by models learned from the dev passages."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from kratom_dataset import extract
 from kratom_dataset import train as training
 from kratom_dataset.cli import main
 from kratom_dataset.errors import TrainingError
-from kratom_dataset.extractors import claim_reading, dose_reading, find_records, linear
+from kratom_dataset.extractors import claim_reading, claims, dose_reading, find_records, linear, unit_reading
 from kratom_dataset.models import Claim, Dose
 from kratom_dataset.parse import parse_article
 
@@ -117,6 +118,72 @@ def test_a_claim_s_words_weigh_together_as_much_in_a_long_sentence_as_in_a_short
 )
 def test_a_claim_is_typed_by_its_main_point(text, claim_type):
     assert _claims(text)[text].claim_type == claim_type
+
+
+# What the claim reader may change, and what it must leave: a model that would deny a claim with
+# no negation cue, or give evidence with no words to point at, keeps the rules' reading.
+def _always(field: str, cls: str) -> linear.Linear:
+    """A model of ``field`` that reads ``cls`` whatever it sees, far surer than any margin."""
+    return linear.Linear((cls, "other"), (50.0, 0.0), {})
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence", "cue"),
+    [
+        ("In my experience it takes the edge off.", "personal_accounts", "In my experience"),  # the rules' cue stays
+        ("I slept four hours a night that week.", "personal_accounts", "I slept"),
+        ("The week was rough.", "none", None),  # no "I": nothing to point at
+        ("Research indicates that kratom affects sleep.", "personal_accounts", "Research indicates"),  # a new label, the same cue
+        ("Clonidine blunts the surge (Kosten & George, 2002).", "studies", "(Kosten & George, 2002)"),  # a reference is read as given
+    ],
+)
+def test_the_claim_reader_gives_evidence_only_where_the_text_holds_its_cue(monkeypatch, text, evidence, cue):
+    fields = {"claim_type": _always("claim_type", "other"), "evidence": _always("evidence", "personal_accounts")}
+    fields["polarity"] = _always("polarity", "affirmed")
+    monkeypatch.setattr(claim_reading, "models", lambda name: fields)
+    doc = parse_article(text.encode(), article_id="t", source_file="t")
+    found = find_records(doc, reading=False)
+    (claim,) = claim_reading.read(doc, found.claims, found.doses, found.mechanisms)
+    assert (claim.evidence, claim.evidence_cue.text if claim.evidence_cue else None) == (evidence, cue)
+    claim.validated()
+
+
+@pytest.mark.parametrize(("text", "polarity"), [("Kratom helps sleep.", "affirmed"), ("Kratom does not help sleep.", "negated")])
+def test_the_claim_reader_denies_a_claim_only_where_the_rules_found_a_negation(monkeypatch, text, polarity):
+    fields = {
+        "claim_type": _always("claim_type", "other"),
+        "evidence": _always("evidence", "none"),
+        "polarity": _always("polarity", "negated"),
+    }
+    monkeypatch.setattr(claim_reading, "models", lambda name: fields)
+    doc = parse_article(text.encode(), article_id="t", source_file="t")
+    found = find_records(doc, reading=False)
+    (claim,) = claim_reading.read(doc, found.claims, found.doses, found.mechanisms)
+    assert claim.polarity == polarity
+    claim.validated()
+
+
+def test_a_unit_the_unit_reader_drops_stays_a_claim_when_it_states_a_dose(monkeypatch):
+    monkeypatch.setattr(unit_reading, "models", lambda name: {"claim": _always("claim", "no")})
+    text = "Take 2 g of leaf powder in the morning.\nShop now and save today.\n"
+    doc = parse_article(text.encode(), article_id="t", source_file="t")
+    units = unit_reading.candidates(doc, claims.CLAIM_ROLES)
+    kept = unit_reading.read(doc, units, set(units), lambda i: i == 0)
+    assert kept == {0}
+
+
+def test_a_unit_the_unit_reader_takes_for_a_claim_becomes_one(monkeypatch):
+    monkeypatch.setattr(unit_reading, "models", lambda name: {"claim": _always("claim", "yes")})
+    doc = parse_article(b"Title line\n\nKratom helps sleep.\nShop now!\n", article_id="t", source_file="t")
+    units = unit_reading.candidates(doc, claims.CLAIM_ROLES)
+    assert unit_reading.read(doc, units, set(), lambda i: False) == set(units)
+
+
+def test_the_unit_reader_reads_no_position_on_the_page():
+    """Read by where it stands, the one sentence of a short text would read like a title or a footer."""
+    doc = parse_article(b"Kratom helps sleep.", article_id="t", source_file="t")
+    seen = {name for _, group in unit_reading.features(doc, 0, True) for name in group}
+    assert not any(name.startswith(("edge", "prev=", "next=")) for name in seen)
 
 
 def test_the_frozen_test_split_never_trains():

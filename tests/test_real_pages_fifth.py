@@ -151,9 +151,9 @@ def test_attributions_of_the_fifth_round(text, evidence):
 @pytest.mark.parametrize(
     "text, polarity",
     [
-        ("Kratom didn't fix everything, but it bridged the gap.", "negated"),
-        ("My back isn’t fixed, but the morning stiffness is gone within an hour.", "negated"),
-        ("There is no known direct interaction, but both can make you drowsy.", "negated"),
+        ("Kratom didn't fix everything, but it bridged the gap.", "affirmed"),  # the point follows "but" (since 0.18.0)
+        ("My back isn’t fixed, but the morning stiffness is gone within an hour.", "affirmed"),  # the point follows "but" (since 0.18.0)
+        ("There is no known direct interaction, but both can make you drowsy.", "affirmed"),  # the point follows "but" (since 0.18.0)
         ("Kratom is a tree in the coffee family, not a poppy.", "affirmed"),
         ("Buprenorphine binds tightly to opioid receptors and eases cravings without a strong high.", "affirmed"),
         ("Steep 1 bag in hot water (not boiling) for 10 minutes.", "affirmed"),

@@ -141,3 +141,24 @@ def test_a_table_rows_last_cell_wrapped_in_lower_case_runs_on():
     at = text.index("Naltrexone blocks") + len("Naltrexone")
     assert records(broken(text, [at])) == records(text)
     assert any(r["kind"] == "mechanism" and r["agent"] == "naltrexone" for r in records(text))
+
+
+def test_a_dateline_broken_after_a_capitalised_article_runs_on():
+    """A case the property test found: "Bangkok, 18 March 2025 – The" over "Thai Kratom Traders
+    Association ..." read as a heading over a new sentence; no line ends on "The"."""
+    text = (
+        "Trade group launches purity mark\n\n"
+        "Bangkok, 18 March 2025 – The Thai Kratom Traders Association today announced a voluntary mark "
+        "for members who export dried leaf and powder.\n"
+    )
+    at = text.index(" Thai Kratom")
+    assert records(broken(text, [at])) == records(text)
+    assert len([r for r in records(text) if r["kind"] == "claim"]) == 1
+
+
+def test_a_review_attributed_after_a_hyphen_ends_its_line_in_a_wrapped_text():
+    """A case the property test found: with four breaks in a product page, the page reads as
+    wrapped, and '..." - Jason R., verified buyer' over the next review's quote ran on into it; a
+    spaced hyphen attributes a quote as a dash does."""
+    (text,) = [p["text"] for p in read_passages(RAW / "passages" / "dev.jsonl") if p["id"] == "rp12-a-006"]
+    assert records(broken(text, [200, 205, 370, 471])) == records(text)

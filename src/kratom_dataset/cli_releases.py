@@ -86,7 +86,7 @@ def schema(directory: Path, write: bool) -> None:
 @check_or_write("Fail when the weights differ from a retrain.", "Write the weights from a retrain.")
 @friendly
 def train(passages: Path, write: bool) -> None:
-    """Train the readers (a dose's role and purpose, a claim's type) on annotated passages (needs scikit-learn)."""
+    """Train the readers (whether a unit is a claim; a dose's role, purpose and preparation; a claim's type, evidence and polarity) on annotated passages (needs scikit-learn)."""
     from . import train as training
 
     data = training.examples(passages) if write else None  # read once for the weights and the cross-validation

@@ -1,5 +1,6 @@
 """Training the readers: the weights of :mod:`~kratom_dataset.extractors.dose_reading` (a
-dose's role and purpose) and :mod:`~kratom_dataset.extractors.claim_reading` (a claim's type),
+dose's role, purpose and preparation), :mod:`~kratom_dataset.extractors.claim_reading` (a claim's
+type) and :mod:`~kratom_dataset.extractors.unit_reading` (whether a unit is a claim),
 learned from the development passages by multinomial logistic regression (scikit-learn, the
 ``train`` extra).
 
@@ -22,8 +23,9 @@ from .errors import TrainingError
 
 #: The passages that train, relative to a checkout.
 DEV = Path("data/raw/passages/dev.jsonl")
-#: The readers, by the kind of record they read (see :func:`reader`).
-READERS = ("dose", "claim")
+#: The readers, by the kind of record they read (see :func:`reader`); "unit" reads whether a
+#: unit is a claim at all.
+READERS = ("dose", "claim", "unit")
 #: A feature seen in fewer training records than this is left out: too rare to learn a weight for.
 MIN_COUNT = 5
 #: The inverse of the regularisation strength (scikit-learn's ``C``); dev's grouped
@@ -45,10 +47,10 @@ class Example(NamedTuple):
 
 
 def reader(kind: str) -> Any:
-    """The reader module of records of ``kind`` ("dose" or "claim")."""
-    from .extractors import claim_reading, dose_reading
+    """The reader module of records of ``kind`` ("dose", "claim" or "unit")."""
+    from .extractors import claim_reading, dose_reading, unit_reading
 
-    return {"dose": dose_reading, "claim": claim_reading}[kind]
+    return {"dose": dose_reading, "claim": claim_reading, "unit": unit_reading}[kind]
 
 
 def weights_file(kind: str) -> Path:
@@ -59,7 +61,7 @@ def weights_file(kind: str) -> Path:
 def examples(path: Path = DEV) -> dict[str, list[Example]]:
     """The training examples of a passage file, by the kind of record, in file order."""
     _refuse_test(path)
-    from .extractors import claim_reading, dose_reading, find_records
+    from .extractors import claim_reading, claim_units, claims, dose_reading, find_records, unit_reading
     from .pairing import matched_pairs
     from .parse import parse_article
     from .scoring import FIELDS, gold_row, read_passages
@@ -77,6 +79,12 @@ def examples(path: Path = DEV) -> dict[str, list[Example]]:
             for gi, pi in matched_pairs(golds, [gold_row(r) for r in records], FIELDS[kind]):
                 labels = {name: golds[gi].get(name) for name in reader(kind).FIELDS}
                 out[kind].append(Example(passage["id"], seen[kind][pi], labels))
+        claimed = set(claim_units(doc))
+        spans = [(r["char_start"], r["char_end"]) for r in passage["records"] if r["kind"] == "claim"]
+        for i in unit_reading.candidates(doc, claims.CLAIM_ROLES):
+            s = doc.sentences[i]
+            said = any(a < s.end and s.start < b for a, b in spans)
+            out["unit"].append(Example(passage["id"], unit_reading.features(doc, i, i in claimed), {"claim": "yes" if said else "no"}))
     return out
 
 

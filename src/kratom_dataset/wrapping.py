@@ -28,6 +28,9 @@ from .lines import (
     is_menu_line,
 )
 
+#: Articles no line ends on, whatever their case: a dateline's "– The" goes on with its sentence.
+_ARTICLES = frozenset({"The", "An"})
+
 
 def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str, width: int) -> bool:
     """Whether line ``nxt`` goes on with the paragraph of line ``prev`` (a soft line break).
@@ -57,12 +60,16 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
     if is_menu_line(before):
         return False  # "Main page | Random article | Log in": a menu ends its line, whatever its last word
     last = before.split()[-1]
-    if (last in MINOR_WORDS or _OPENS_SENTENCE.search(before) or (last.lower() in MINOR_WORDS and _STOP_INSIDE.search(before))) and not (
-        LABEL.match(after) and after[0].isupper()
-    ):
+    if (
+        last in MINOR_WORDS
+        or last in _ARTICLES
+        or _OPENS_SENTENCE.search(before)
+        or (last.lower() in MINOR_WORDS and _STOP_INSIDE.search(before))
+    ) and not (LABEL.match(after) and after[0].isupper()):
         # "broken down mainly by\nCYP3A4", "... some of them. In\nMalaysia", "... Withdrawal. Doctors
-        # Are\nDivided.": a line ending in "by" or "the", or in a minor word of a sentence begun on
-        # it, runs on; a title's "Stick To" does not
+        # Are\nDivided.", "Bangkok, 18 March 2025 – The\nThai ...": a line ending in "by" or "the",
+        # in an article in capitals, or in a minor word of a sentence begun on it, runs on; a title's
+        # "Stick To" does not
         return True
     wrapped = width and _WRAPPED * width <= len(before) <= width and len(before) >= 25 and before.count(" ") >= 3
     if is_forum_byline(before) or _BYLINE_OPENS.match(after):
@@ -128,7 +135,7 @@ _DIGIT_IN = re.compile(r"\d")
 
 
 # '... no crash." — Verified buyer, Ohio': a quote closed and attributed, which ends its line.
-_ATTRIBUTED = re.compile(r"[”\"’]\s*[—–]\s*\S[^”\"“]{0,60}$")
+_ATTRIBUTED = re.compile(r"[”\"’]\s*(?:[—–]|-(?=\s))\s*\S[^”\"“]{0,60}$")
 
 
 # "posted by dana_k", "written by ...", "updated on ...": a byline in lower case under a title.

@@ -14,11 +14,11 @@ from ..document import Document
 from ..models import TABLES, Article, Claim, Dose, Mechanism, Record, RecordKind, Section, Sentence, Topic
 from ..provenance import anchor, sentence_anchor, sentence_record_id
 from ..vocabulary import ID_PATTERN, RECORD_KINDS, TABLE_OF_KIND
-from . import claim_reading, claims, doses, mechanisms, topics
+from . import claim_reading, claims, doses, mechanisms, topics, unit_reading
 from ._words import INDEX, ascii_words
 
 PARSER = "kratom_dataset.parse"
-PARSER_VERSION = "1.11.0"
+PARSER_VERSION = "1.12.0"
 
 #: Extractor name -> version, written into the manifest of every release.
 EXTRACTORS = {
@@ -72,16 +72,11 @@ def find_records(doc: Document, *, reading: bool = True) -> Found:
     """Topic, claim, dose and mechanism records of one article, not yet validated
     (``reading=False``: with the rules' reading alone, before :mod:`.dose_reading` and
     :mod:`.claim_reading` read doses' roles and purposes and claims' types)."""
-    claim_ids = claims.claim_sentences(doc)
-    masks = INDEX.sentence_words(doc)
-    # A sentence that states a dose or a mechanism is a claim even when it opens like rhetoric.
-    for i, s in enumerate(doc.sentences):
-        if i in claim_ids or s.is_heading or doc.sections[s.section_index].role not in claims.CLAIM_ROLES:
-            continue
-        if claims.asks_or_furnishes(doc.flat[s.start : s.end], masks[i]):
-            continue  # a question states nothing; a byline or a greeting is no claim whatever it holds
-        if doses.sentence_has_dose(doc, i) or mechanisms.sentence_has_mechanism(doc, i):
-            claim_ids[i] = claims.claim_id(doc, i)
+    claim_ids = claim_units(doc)
+    if reading:
+        units = unit_reading.candidates(doc, claims.CLAIM_ROLES)
+        read = unit_reading.read(doc, units, set(claim_ids), lambda i: _states(doc, i))
+        claim_ids = {i: claim_ids.get(i) or claims.claim_id(doc, i) for i in sorted(read)}
     dose_rows, numeric = doses.doses_and_amounts(doc, claim_ids, reading=reading)
     mechanism_rows = mechanisms.extract_mechanisms(doc, claim_ids)
     mechanism_claims = {m.claim_id for m in mechanism_rows}
@@ -92,6 +87,25 @@ def find_records(doc: Document, *, reading: bool = True) -> Found:
         claim_rows = claim_reading.read(doc, claim_rows, dose_rows, mechanism_rows)
     topic_rows = topics.extract_topics(doc, topic_hits)
     return Found(topic_rows, claim_rows, dose_rows, mechanism_rows)
+
+
+def claim_units(doc: Document) -> dict[int, str]:
+    """The rules' claim units of ``doc`` (sentence index -> claim id), before the unit reader."""
+    claim_ids = claims.claim_sentences(doc)
+    masks = INDEX.sentence_words(doc)
+    # A sentence that states a dose or a mechanism is a claim even when it opens like rhetoric.
+    for i, s in enumerate(doc.sentences):
+        if i in claim_ids or s.is_heading or doc.sections[s.section_index].role not in claims.CLAIM_ROLES:
+            continue
+        if claims.asks_or_furnishes(doc.flat[s.start : s.end], masks[i]):
+            continue  # a question states nothing; a byline or a greeting is no claim whatever it holds
+        if _states(doc, i):
+            claim_ids[i] = claims.claim_id(doc, i)
+    return claim_ids
+
+
+def _states(doc: Document, index: int) -> bool:
+    return doses.sentence_has_dose(doc, index) or mechanisms.sentence_has_mechanism(doc, index)
 
 
 def _article(doc: Document, n_topics: int, n_claims: int, n_doses: int, n_mechanisms: int) -> Article:

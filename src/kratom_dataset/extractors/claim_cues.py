@@ -118,13 +118,17 @@ class Attribution:
         self._subject = re.compile(rf"{_SUBJECT_OPENING}(?:[\w'’-]+\s+){{0,2}}(?:{nouns}|(?P<titled>{titled}))(?![\w-])", re.IGNORECASE)
         speaker = rf"(?:{titled}|[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){{0,2}}"
         verbs = spec["quoted_verbs"]
-        # '"...," said Dr. Ruiz', '"...," Dr. Tan added', '"..." (Dr. Hsu)': a quotation's speaker
+        # '"...," said Dr. Ruiz', '..., said his daughter', '"...," Dr. Tan added', '"..." (Dr. Hsu)',
+        # 'Njoroge said' of a Dr. Njoroge named before: a quotation's or a report's speaker
         self._quoted = re.compile(
-            rf"[\"”’']\s*,?\s*(?:(?P<verb>(?i:{verbs}))\s+(?P<after>[^;:!?\"“”]{{1,80}})|(?P<before>{titled}(?:\s+[A-Z][\w'’-]+)?)\s+(?i:{verbs})\b)"
-            rf"|\((?P<bracket>{titled})\)"
+            rf"[\"”’',]\s*,?\s*(?:(?P<verb>(?i:{verbs}))\s+(?P<after>[^;:!?\"“”]{{1,80}})|(?P<before>{speaker})\s+(?i:{verbs})\b)"
+            rf"|\((?P<bracket>{titled})\)|(?:^|(?<=[.;,]\s)|(?<=\bbut\s)|(?<=\band\s))(?P<opening>[A-Z][\w'’-]+)\s+(?i:{verbs})\b"
         )
         self._titled = re.compile(rf"\b{titled}")
         self._aged = re.compile(rf"{speaker},\s*\d{{1,2}},")
+        self._name = re.compile(r"[A-Z][\w'’-]+")
+        experts = next(source["pattern"] for source in spec["sources"] if source["evidence"] == "experts")
+        self._introducer = rf"(?:{titled}|(?i:{lexicons.body(experts)}))\s+(?:[A-Z][\w'’-]+\s+){{0,2}}"
 
     def first(self, text: str, start: int, end: int, words: int | None = None) -> Hit | None:
         """The unit's attribution, from its subject's first word to the verb, or None."""
@@ -154,9 +158,14 @@ class Attribution:
         nobody: dev's readers mostly give a company's or a campaign's spokesman no evidence."""
         for m in self._quoted.finditer(text, start, end):
             source = m.group("after")
-            if source is None:  # the speaker before the verb, or in brackets after the quotation
-                named = "before" if m.group("before") else "bracket"
-                return Hit(m.start(named), m.end() if named == "before" else m.end(named), "experts", {})
+            if m.group("bracket"):
+                return Hit(m.start("bracket"), m.end("bracket"), "experts", {})
+            if source is None:  # the speaker before the verb: titled, or named with a title or a role before
+                named = m.group("before") or m.group("opening")
+                at = m.start("before") if m.group("before") else m.start("opening")
+                if self._titled.match(named) or self._introduced(text, named.split()[-1], at):
+                    return Hit(at, m.end(), "experts", {})
+                continue
             subject = self._subject.match(source)
             if subject is not None:
                 return Hit(m.start("verb"), m.start("after") + subject.end(), self._label(subject), {})
@@ -166,7 +175,15 @@ class Attribution:
             named = self._titled.search(source)
             if named is not None:
                 return Hit(m.start("verb"), m.start("after") + named.end(), "experts", {})
+            name = self._name.match(source)
+            if name is not None and self._introduced(text, name.group(), m.start()):
+                return Hit(m.start("verb"), m.start("after") + name.end(), "experts", {})
         return None
+
+    def _introduced(self, text: str, name: str, before: int) -> bool:
+        """Whether ``name`` was introduced with a title or a role before ``before`` ("Dr. Wanjiru
+        Njoroge", "toxicologist Anita Roy"): the same person, named again by surname."""
+        return re.search(rf"{self._introducer}{re.escape(name)}(?![\w'’-])", text[:before]) is not None
 
     def _label(self, subject: re.Match[str]) -> str:
         if subject.lastgroup == "titled":
