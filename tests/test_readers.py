@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from conftest import examples
 from kratom_dataset import extract
 from kratom_dataset import train as training
 from kratom_dataset.cli import main
@@ -96,6 +99,26 @@ def test_the_class_whose_weighted_features_sum_highest_wins(weights, seen, chose
 def test_the_rules_reading_stands_unless_the_model_is_surer_by_the_margin(score, rules, margin, chosen):
     model = linear.Linear(("x", "y"), (0.0, 0.0), {"a": (score, 0.0)})
     assert model.choose([(1.0, ["a"])], rules=rules, margin=margin) == chosen
+
+
+_WEIGHTS = st.dictionaries(st.sampled_from("abcde"), st.tuples(*[st.floats(-3, 3, allow_nan=False)] * 2), max_size=5)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    first=_WEIGHTS,
+    second=_WEIGHTS,
+    seen=st.lists(st.tuples(st.sampled_from([1.0, 0.5, 3.0]), st.lists(st.sampled_from("abcdef"), max_size=4)), max_size=4),
+    margin=st.sampled_from([0.0, 0.3, 0.6]),
+)
+def test_fields_read_in_one_pass_read_as_each_field_alone(first, second, seen, margin):
+    """The readers sum every field's weights in one pass over a record's features; each field
+    must come out as its own model, read alone, says."""
+    models = {"f": linear.Linear(("x", "y"), (0.1, 0.0), first), "g": linear.Linear(("u", None), (0.0, 0.2), second)}
+    seen = [(1.0, ["f=y", "g=None"]), *seen]
+    together = linear.decide(models, ("f", "g"), seen, margin)
+    alone = {"f": models["f"].choose(seen, rules="y", margin=margin), "g": models["g"].choose(seen, rules=None, margin=margin)}
+    assert together == alone
 
 
 def test_a_claim_s_words_weigh_together_as_much_in_a_long_sentence_as_in_a_short_one():

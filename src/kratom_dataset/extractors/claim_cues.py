@@ -124,6 +124,8 @@ class Attribution:
             rf"[\"”’',]\s*,?\s*(?:(?P<verb>(?i:{verbs}))\s+(?P<after>[^;:!?\"“”]{{1,80}})|(?P<before>{speaker})\s+(?i:{verbs})\b)"
             rf"|\((?P<bracket>{titled})\)|(?:^|(?<=[.;,]\s)|(?<=\bbut\s)|(?<=\band\s))(?P<opening>[A-Z][\w'’-]+)\s+(?i:{verbs})\b"
         )
+        # every speaker is named by one of the verbs or the titles: most units hold none
+        self._speaker_words = Worded(lexicons.guarded(rf"\b(?:{verbs}|{spec['titles']})\b", re.IGNORECASE))
         self._titled = re.compile(rf"\b{titled}")
         self._aged = re.compile(rf"{speaker},\s*\d{{1,2}},")
         self._name = re.compile(r"[A-Z][\w'’-]+")
@@ -152,10 +154,12 @@ class Attribution:
             return Hit(start + at, start + verb.end(), self._label(subject), {})
         return None
 
-    def quoted(self, text: str, start: int, end: int) -> Hit | None:
+    def quoted(self, text: str, start: int, end: int, words: int | None = None) -> Hit | None:
         """Who a quotation in the unit is attributed to, or None: a title or a role names an
         expert, a lay noun or a name with an age ("Marsh, 41,") a user. A bare name names
         nobody: dev's readers mostly give a company's or a campaign's spokesman no evidence."""
+        if self._speaker_words.search(text[start:end], words) is None:
+            return None
         for m in self._quoted.finditer(text, start, end):
             source = m.group("after")
             if m.group("bracket"):

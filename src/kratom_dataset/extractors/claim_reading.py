@@ -77,10 +77,8 @@ def decide(fields: dict[str, Linear], seen: Features) -> dict[str, Any]:
     """Each field as the models read it from the features ``seen``, the rules' reading kept
     unless the model is :data:`MARGIN` surer of its own, or where no cue could carry the
     model's reading: a denial with no negation cue, evidence with no words but "I" to point at."""
-    out: dict[str, Any] = {}
-    for name in FIELDS:
-        out.update(linear.decide(fields, (name,), seen, MARGIN[name]))
-    flags = {f for _, group in seen for f in group if f in ("cues=negation", "first_person", "cited")}
+    out = linear.decide(fields, FIELDS, seen, MARGIN)
+    flags = {f for f in ("cues=negation", "first_person", "cited") if any(f in group for _, group in seen)}
     if out["polarity"] == "negated" and "cues=negation" not in flags:
         out["polarity"] = linear.rules_value(seen, "polarity")
     ruled = linear.rules_value(seen, "evidence")

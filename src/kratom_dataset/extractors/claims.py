@@ -397,7 +397,7 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
     myth = _MYTH.match(text, s.start, s.end)
     myth_cue = Cue.trusted(char_start=myth.start(1), char_end=myth.end(1), text=myth.group(1), cue_type="negation") if myth else None
     evidence_hit = (
-        lex.attribution.quoted(text, s.start, s.end)
+        lex.attribution.quoted(text, s.start, s.end, words)
         or _cited(text, s.start, s.end, lex.evidence.first(text, s.start, s.end, words=words))
         or _personal(text, s.start, s.end, words)
         or lex.attribution.first(text, s.start, s.end, words)

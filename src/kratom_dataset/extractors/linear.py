@@ -40,30 +40,94 @@ class Linear(NamedTuple):
         """The class whose intercept and weighted features ``seen`` sum highest (the first of
         equals); but ``rules``, the rules' own reading, where the model's probability of its
         choice exceeds that of ``rules`` by less than ``margin``."""
-        get = self.weights.get
-        scores = list(self.intercepts)
-        for x, names in seen:
-            rows = [row for row in map(get, names) if row is not None]
-            if rows:
-                sums = map(sum, zip(*rows))
-                scores = list(map(add, scores, sums if x == 1.0 else (w * x for w in sums)))
-        best = max(range(len(scores)), key=scores.__getitem__)
-        if margin and rules in self.classes:
-            top = scores[best]
-            odds = [math.exp(score - top) for score in scores]
-            if (odds[best] - odds[self.classes.index(rules)]) / sum(odds) < margin:
-                return rules
-        return self.classes[best]
+        return _pick(self.classes, _scores(self.intercepts, self.weights, seen), rules, margin)
 
 
-def decide(models: dict[str, Linear], fields: Sequence[str], seen: Features, margin: float) -> dict[str, Any]:
+def _scores(intercepts: tuple[float, ...], weights: dict[str, tuple[float, ...]], seen: Features) -> list[float]:
+    get = weights.get
+    scores = list(intercepts)
+    for x, names in seen:
+        rows = [row for row in map(get, names) if row is not None]
+        if rows:
+            sums = map(sum, zip(*rows))
+            scores = list(map(add, scores, sums if x == 1.0 else (w * x for w in sums)))
+    return scores
+
+
+def _pick(classes: tuple[str | None, ...], scores: Sequence[float], rules: str | None, margin: float) -> Any:
+    best = max(range(len(scores)), key=scores.__getitem__)
+    if margin and rules in classes:
+        top = scores[best]
+        odds = [math.exp(score - top) for score in scores]
+        if (odds[best] - odds[classes.index(rules)]) / sum(odds) < margin:
+            return rules
+    return classes[best]
+
+
+class Bundle(NamedTuple):
+    """Several fields' models read in one pass: each feature's weights for every class of every
+    field in one row, so a record's features are looked up once, not once per field."""
+
+    fields: tuple[str, ...]
+    models: tuple[Linear, ...]
+    spans: tuple[tuple[int, int], ...]
+    intercepts: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+
+    @classmethod
+    def of(cls, models: dict[str, Linear], fields: Sequence[str]) -> Bundle:
+        chosen = tuple(models[name] for name in fields)
+        spans, at = [], 0
+        for model in chosen:
+            spans.append((at, at + len(model.classes)))
+            at += len(model.classes)
+        weights: dict[str, tuple[float, ...]] = {}
+        for feature in dict.fromkeys(f for model in chosen for f in model.weights):
+            weights[feature] = tuple(w for model in chosen for w in model.weights.get(feature, (0.0,) * len(model.classes)))
+        return cls(tuple(fields), chosen, tuple(spans), tuple(b for model in chosen for b in model.intercepts), weights)
+
+
+#: Bundles of the models last read, by the identity of their dict (kept beside it, so an id is
+#: never mistaken for another dict's): the readers pass the same dict for every record.
+_BUNDLES: dict[int, tuple[dict[str, Linear], Bundle]] = {}
+
+
+def _bundle(models: dict[str, Linear], fields: Sequence[str]) -> Bundle:
+    held = _BUNDLES.get(id(models))
+    if held is None or held[0] is not models or held[1].fields != tuple(fields):
+        if len(_BUNDLES) >= 32:
+            _BUNDLES.clear()
+        held = _BUNDLES[id(models)] = (models, Bundle.of(models, fields))
+    return held[1]
+
+
+def decide(models: dict[str, Linear], fields: Sequence[str], seen: Features, margin: float | dict[str, float]) -> dict[str, Any]:
     """Each of ``fields`` as ``models`` read it from ``seen``, the rules' reading kept unless the
-    model is ``margin`` surer of its own."""
+    model is ``margin`` (one for all, or by field) surer of its own."""
+    bundle = _bundle(models, fields)
+    scores = _scores(bundle.intercepts, bundle.weights, seen)
+    ruled = _ruled(seen, bundle.fields)
     out: dict[str, Any] = {}
-    for name in fields:
-        own = rules_value(seen, name)
-        out[name] = models[name].choose(seen, rules=None if own == "None" else own, margin=margin)
+    for name, model, (lo, hi) in zip(bundle.fields, bundle.models, bundle.spans, strict=True):
+        own = ruled[name]
+        out[name] = _pick(
+            model.classes, scores[lo:hi], None if own == "None" else own, margin[name] if isinstance(margin, dict) else margin
+        )
     return out
+
+
+def _ruled(seen: Features, fields: Sequence[str]) -> dict[str, str]:
+    """The rules' value of each of ``fields``, as :func:`rules_value` reads one, in one pass."""
+    out: dict[str, str] = {}
+    for _, group in seen:
+        for name in group:
+            head, eq, rest = name.partition("=")
+            if eq and head in fields and head not in out:
+                out[head] = rest
+        if len(out) == len(fields):
+            return out
+    missing = next(f for f in fields if f not in out)
+    return {**out, missing: rules_value(seen, missing)}  # raises as rules_value does
 
 
 def updated(record: R, update: dict[str, Any]) -> R:

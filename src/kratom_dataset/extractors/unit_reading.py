@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -30,6 +31,8 @@ RULES = 3.0
 BAG = 3.0
 #: How much more likely than the rules' reading the model's own must be to replace it.
 MARGIN = 0.6
+#: The first character of each word as whitespace sets words apart.
+_FIRST = re.compile(r"(?<!\S)\S")
 _STOPS = {".": "stop", "!": "stop", "?": "ask", ":": "colon", ";": "stop", ")": "bracket", '"': "quote", "”": "quote"}
 
 
@@ -49,15 +52,15 @@ def features(doc: Document, index: int, claimed: bool) -> Features:
     s = sentences[index]
     text = doc.flat[s.start : s.end]
     said = words(text)
-    tokens = text.split()
+    firsts = "".join(_FIRST.findall(text))
     ones = [
         "end=" + _end(text),
         "size=" + _size(len(said)),
         *("b:" + w for w in dict.fromkeys(said[:3])),
         *("e:" + w for w in said[-1:]),
-        *(("caps=most",) if len(tokens) >= 2 and 2 * sum(t[:1].isupper() for t in tokens) > len(tokens) else ()),
+        *(("caps=most",) if len(firsts) >= 2 and 2 * sum(map(str.isupper, firsts)) > len(firsts) else ()),
         *(("sep",) if "·" in text or "•" in text or "|" in text or "   " in text else ()),
-        *(("digit",) if any(c.isdigit() for c in text) else ()),
+        *(("digit",) if any(map(str.isdigit, text)) else ()),
         *(("line",) if _own_line(doc.flat, s.start, s.end) else ()),
         *(("prev=" + _end(doc.flat[sentences[index - 1].start : sentences[index - 1].end]),) if index else ()),
         *(("next=" + _end(doc.flat[sentences[index + 1].start : sentences[index + 1].end]),) if index + 1 < len(sentences) else ()),
