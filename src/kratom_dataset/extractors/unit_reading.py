@@ -3,10 +3,10 @@ unit's words, its shape and the rules' own reading, learned from the dev passage
 
 The rules tell page chrome and page talk from claims by patterns, one per shape a batch of pages
 showed; every new site brings a footer, a share bar or a sign-off of its own. A person reads
-them by what such lines share: few words, no verb, no closing stop, capitals, separators, the
-end of the page, the words sites use. The model reads those; the rules' reading stands unless
-the model is :data:`MARGIN` surer of its own, and a unit that states a dose or a mechanism stays
-a claim. The weights are ``lexicons/unit_model.json``.
+them by what such lines share: few words, no closing stop, capitals, separators, the words
+sites use. The model reads those; the rules' reading stands unless the model is :data:`MARGIN`
+surer of its own, and a unit that states a dose or a mechanism stays a claim. The weights are
+``lexicons/unit_model.json``.
 """
 
 from __future__ import annotations
