@@ -195,6 +195,12 @@ def test_a_unit_the_unit_reader_drops_stays_a_claim_when_it_states_a_dose(monkey
     assert kept == {0}
 
 
+def test_a_unit_the_unit_reader_drops_stays_a_claim_when_it_says_who_backs_it(monkeypatch):
+    monkeypatch.setattr(unit_reading, "models", lambda name: {"claim": _always("claim", "no")})
+    claims_of = _claims('"Call us first," says medical director Alan Brooks.\nShop now and save today.\n')
+    assert list(claims_of) == ['"Call us first," says medical director Alan Brooks.']
+
+
 def test_a_unit_the_unit_reader_takes_for_a_claim_becomes_one(monkeypatch):
     monkeypatch.setattr(unit_reading, "models", lambda name: {"claim": _always("claim", "yes")})
     doc = parse_article(b"Title line\n\nKratom helps sleep.\nShop now!\n", article_id="t", source_file="t")

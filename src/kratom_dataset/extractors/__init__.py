@@ -75,7 +75,7 @@ def find_records(doc: Document, *, reading: bool = True) -> Found:
     claim_ids = claim_units(doc)
     if reading:
         units = unit_reading.candidates(doc, claims.CLAIM_ROLES)
-        read = unit_reading.read(doc, units, set(claim_ids), lambda i: _states(doc, i))
+        read = unit_reading.read(doc, units, set(claim_ids), lambda i: _states(doc, i) or claims.attributed(doc, i))
         claim_ids = {i: claim_ids.get(i) or claims.claim_id(doc, i) for i in sorted(read)}
     dose_rows, numeric = doses.doses_and_amounts(doc, claim_ids, reading=reading)
     mechanism_rows = mechanisms.extract_mechanisms(doc, claim_ids)

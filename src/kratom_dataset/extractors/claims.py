@@ -89,6 +89,20 @@ def asks_or_furnishes(sentence: str, words: int | None = None) -> bool:
     return _says_nothing(spoken, words) or _tagged_furniture(sentence, spoken, words)
 
 
+def attributed(doc: Document, index: int) -> bool:
+    """Whether sentence ``index`` says who backs it ("..., says medical director Alan Brooks",
+    "studies suggest"): someone's word, which page chrome never carries."""
+    lex = _lexicon()
+    s = doc.sentences[index]
+    words = INDEX.sentence_words(doc)[index]
+    text = doc.flat
+    return bool(
+        lex.attribution.quoted(text, s.start, s.end, words)
+        or lex.evidence.first(text, s.start, s.end, words=words)
+        or lex.attribution.first(text, s.start, s.end, words)
+    )
+
+
 def _tagged_furniture(unit: str, spoken: str, words: int | None) -> bool:
     """Whether a unit read past a speaker's tag is furniture as a whole: an all-caps label such as
     "PMID:" reads like a tag ("PMID: 34350000")."""

@@ -5,8 +5,8 @@ The rules tell page chrome and page talk from claims by patterns, one per shape 
 showed; every new site brings a footer, a share bar or a sign-off of its own. A person reads
 them by what such lines share: few words, no closing stop, capitals, separators, the words
 sites use. The model reads those; the rules' reading stands unless the model is :data:`MARGIN`
-surer of its own, and a unit that states a dose or a mechanism stays a claim. The weights are
-``lexicons/unit_model.json``.
+surer of its own, and a unit that states a dose or a mechanism, or says who backs it, stays a
+claim. The weights are ``lexicons/unit_model.json``.
 """
 
 from __future__ import annotations
@@ -75,16 +75,17 @@ def decide(fields: dict[str, Linear], seen: Features) -> dict[str, Any]:
     return linear.decide(fields, FIELDS, seen, MARGIN)
 
 
-def read(doc: Document, units: list[int], claimed: set[int], states: Callable[[int], bool]) -> set[int]:
+def read(doc: Document, units: list[int], claimed: set[int], keeps: Callable[[int], bool]) -> set[int]:
     """The claim units of ``units`` as the model reads them, given the rules' (``claimed``); a
-    unit the rules take for a claim that ``states`` a dose or a mechanism stays one."""
+    unit the rules take for a claim that ``keeps`` its place (it states a dose or a mechanism, or
+    says who backs it) stays one."""
     fields = models(MODEL)
     out = set(claimed)
     for i in units:
         said = decide(fields, features(doc, i, i in claimed))["claim"] == "yes"
         if said and i not in claimed:
             out.add(i)
-        elif not said and i in claimed and not states(i):
+        elif not said and i in claimed and not keeps(i):
             out.discard(i)
     return out
 
