@@ -61,7 +61,7 @@ def weights_file(kind: str) -> Path:
 def examples(path: Path = DEV) -> dict[str, list[Example]]:
     """The training examples of a passage file, by the kind of record, in file order."""
     _refuse_test(path)
-    from .extractors import claim_reading, claim_units, claims, dose_reading, find_records, unit_reading
+    from .extractors import claim_reading, claims, dose_reading, find_records, unit_reading
     from .pairing import matched_pairs
     from .parse import parse_article
     from .scoring import FIELDS, gold_row, read_passages
@@ -79,12 +79,16 @@ def examples(path: Path = DEV) -> dict[str, list[Example]]:
             for gi, pi in matched_pairs(golds, [gold_row(r) for r in records], FIELDS[kind]):
                 labels = {name: golds[gi].get(name) for name in reader(kind).FIELDS}
                 out[kind].append(Example(passage["id"], seen[kind][pi], labels))
-        claimed = set(claim_units(doc))
+        claimed = {c.id for c in found.claims}  # the rules' claim units, one claim each
         spans = [(r["char_start"], r["char_end"]) for r in passage["records"] if r["kind"] == "claim"]
         for i in unit_reading.candidates(doc, claims.CLAIM_ROLES):
             s = doc.sentences[i]
             said = any(a < s.end and s.start < b for a, b in spans)
-            out["unit"].append(Example(passage["id"], unit_reading.features(doc, i, i in claimed), {"claim": "yes" if said else "no"}))
+            out["unit"].append(
+                Example(
+                    passage["id"], unit_reading.features(doc, i, claims.claim_id(doc, i) in claimed), {"claim": "yes" if said else "no"}
+                )
+            )
     return out
 
 

@@ -72,7 +72,7 @@ def find_records(doc: Document, *, reading: bool = True) -> Found:
     """Topic, claim, dose and mechanism records of one article, not yet validated
     (``reading=False``: with the rules' reading alone, before :mod:`.dose_reading` and
     :mod:`.claim_reading` read doses' roles and purposes and claims' types)."""
-    claim_ids = claim_units(doc)
+    claim_ids = _claim_units(doc)
     if reading:
         units = unit_reading.candidates(doc, claims.CLAIM_ROLES)
         read = unit_reading.read(doc, units, set(claim_ids), lambda i: _states(doc, i) or claims.attributed(doc, i))
@@ -89,7 +89,7 @@ def find_records(doc: Document, *, reading: bool = True) -> Found:
     return Found(topic_rows, claim_rows, dose_rows, mechanism_rows)
 
 
-def claim_units(doc: Document) -> dict[int, str]:
+def _claim_units(doc: Document) -> dict[int, str]:
     """The rules' claim units of ``doc`` (sentence index -> claim id), before the unit reader."""
     claim_ids = claims.claim_sentences(doc)
     masks = INDEX.sentence_words(doc)

@@ -84,7 +84,7 @@ def decide(fields: dict[str, Linear], seen: Features) -> dict[str, Any]:
     ruled = linear.rules_value(seen, "evidence")
     if "cited" in flags:
         out["evidence"] = ruled  # "(Kosten & George, 2002)", "[7]": a reference names a paper, whatever the words say
-    elif ruled == "none" and out["evidence"] not in ("none", "personal_accounts" if "first_person" in flags else "none"):
+    elif ruled == "none" and out["evidence"] not in ({"none", "personal_accounts"} if "first_person" in flags else {"none"}):
         out["evidence"] = "none"
     return out
 
