@@ -21,7 +21,8 @@ FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛
 _VULGAR = "[" + "".join(FRACTIONS) + "]"
 # Digits as pages write them: "1 1/2", "1/2", "1½", "½", "1.5", European "1,5", "1,000", ".75".
 _DIGITS = rf"(?:\d+[ \t]+\d/\d{{1,2}}(?!\d)|\d+/\d{{1,2}}(?![\d/])|\d+(?:[.,]\d+)?{_VULGAR}?|\.\d+|{_VULGAR})"
-_DASH = r"\s*(?:-|–|—|to|or)\s*"
+# "until" joins a range in the English of Malay and Indonesian writers ("4 until 6 gram").
+_DASH = r"\s*(?:-|–|—|to|or|until)\s*"
 
 
 class Amount(NamedTuple):
@@ -171,7 +172,7 @@ def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | No
                 )
                 or low > high
                 or (joiner == "or" and _alternatives(low, high, unit))
-                or (joiner == "to" and lex.changed_from.search(text, max(s, m.start("low") - 60), m.start("low")))
+                or (joiner in ("to", "until") and lex.changed_from.search(text, max(s, m.start("low") - 60), m.start("low")))
             ):
                 # "7.5, 15, 22.5 or 30 mg", "either 20 mg or 40 mg": two amounts of a list, not a
                 # range; "from 18 to 15 g", "my dose crept from 3 g to 9 g": a change from one

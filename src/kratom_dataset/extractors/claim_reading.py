@@ -21,6 +21,7 @@ from typing import Any
 from ..document import Document
 from ..models import Claim, Cue, Dose, Mechanism
 from . import linear
+from .claim_types import counted_form
 from .linear import Features, Linear, models, value, words
 
 #: The lexicon the weights are read from.
@@ -49,7 +50,8 @@ _FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|i)(?![\w])(?:['’](?:m|ve|d|ll))
 
 def features(doc: Document, claim: Claim, stated: Sequence[str] = ()) -> Features:
     """What the model reads of one claim: the rules' fields (valued :data:`RULES`); what the
-    claim states (``stated``: "dose_numeric", "mechanism" ...), its topics, its first words, the
+    claim states (``stated``: "dose_numeric", "mechanism" ...) or, stating nothing else, an
+    amount counted in the form it is taken in ("two servings a day"), its topics, its first words, the
     words of its section heading and whether it asks (1.0 each); and its words and word pairs
     (:data:`BAG` between them). Not the page title: on pages about withdrawal and insomnia it
     pulled every claim towards their harms. The order is the text's, so the same claim always
@@ -61,6 +63,7 @@ def features(doc: Document, claim: Claim, stated: Sequence[str] = ()) -> Feature
         *("has=" + kind for kind in stated),
         *("topic=" + topic for topic in claim.topic_ids),
         *(("has=topic",) if claim.topic_ids else ()),
+        *(("has=counted_form",) if not stated and counted_form(text) else ()),
         *("b:" + w for w in dict.fromkeys(said[:LEAD])),
         *("h:" + w for w in dict.fromkeys(words(doc.section_of(start).heading or ""))),
         f"q={text.rstrip().endswith('?')}",

@@ -43,7 +43,7 @@ from .claim_types import counted_form
 from .doses import size_options
 
 NAME = "kratom_dataset.extractors.claims"
-VERSION = f"1.7.0+{lexicons.version('claims', 'taxonomy', 'claim_model', 'unit_model')}"
+VERSION = f"1.8.0+{lexicons.version('claims', 'taxonomy', 'claim_model', 'unit_model')}"
 
 CLAIM_ROLES = frozenset({"summary", "intro", "section", "conclusion", "body"})
 _WORDS = re.compile(r"[^\W\d_]{2,}")

@@ -259,8 +259,8 @@ def resolve_target(doc: Document, index: int, offset: int, *, plural: bool = Fal
         found = find_targets(doc.flat, start, end)
         if not found:
             continue
-        typed = [t for t in found if any(ttype == target_type for _, ttype in t.names)] if plural else []
-        if plural and not typed and target_type is not None:
+        typed = [t for t in found if any(ttype == target_type for _, ttype in t.names)]
+        if not typed and target_type is not None:
             # "... block P-glycoprotein. Inhibition of these enzymes": the enzymes named before it
             untyped = untyped or found
             continue
@@ -270,7 +270,10 @@ def resolve_target(doc: Document, index: int, offset: int, *, plural: bool = Fal
 
 def _referent(text: str, found: list[Target], typed: list[Target], *, plural: bool) -> Target:
     """One target standing for what a reference names among ``found``: for a plural one the
-    targets of its type, or else those coordinated with the last; for a singular one the last."""
-    chain = typed if len(typed) > 1 else [t for t, _ in chain_back(text, found, found[-1])] if plural else [found[-1]]
+    targets of its type, or else those coordinated with the last of its type; for a singular one
+    the last of its type ("binds mu receptors more tightly than most opioids, yet is a partial
+    agonist at these receptors": the receptors, not the drugs)."""
+    last = typed[-1] if typed else found[-1]
+    chain = typed if plural and len(typed) > 1 else [t for t, _ in chain_back(text, found, last)] if plural else [last]
     names = tuple(dict.fromkeys(name for t in chain for name in t.names))
     return Target(chain[-1].start, chain[-1].end, names)

@@ -21,11 +21,13 @@ CHAIN = re.compile(
     r"|\s+(?:and|or)\s+(?:(?:some|several|certain|other|various)\s+(?:(?:classical|conventional|prescription|typical|traditional|full)\s+)?|(?:the|your)\s+(?:body|brain)['’]s\s+(?:own\s+)?"
     r"|its\s+(?:main\s+|active\s+)?metabolite,?\s+)?|\s+particularly\s+|\s+as well as\s+|\s+(?:such as|including|especially|notably)\s+"
     # "CYP2D6 and, to a lesser degree, CYP3A4", "of CYP2D6 and, more weakly, of CYP3A4": an aside between two conjuncts.
-    r"|\s*,?\s*(?:and|or)\s*,\s*[^,.;]{1,30},\s*(?:(?:of|at|on|to|with)\s+)?"
+    r"|\s*,?\s*(?:and|or)\s*,\s*[^,.;]{1,30},\s*(?:(?:of|at|on|to|with|by)\s+)?"
     # "CYP2D6 and in less degree CYP3A4", "MOR and to a lesser extent KOR": the same aside without commas
-    r"|\s+(?:and|or)\s+(?:to|in)\s+(?:an?\s+)?(?:lesser|less|smaller|greater|small|some)\s+(?:degree|extent)\s+(?:(?:of|at|on|to|with)\s+)?"
+    r"|\s*,?\s+(?:and|or)\s+(?:to|in)\s+(?:an?\s+)?(?:lesser|less|smaller|greater|small|some|minor)\s+(?:degree|extent)\s*,?\s+(?:(?:of|at|on|to|with|by)\s+)?"
     # "neither MG nor 7-OH", "with 5-HT2A receptors and with alpha-adrenergic receptors"
     r"|\s+nor\s+|\s*,?\s+and\s+(?:with|at|on|to|for|of)\s+"
+    # "by CYP3A4 and partly by CYP2D6": a second agent of a passive
+    r"|\s*,?\s+and\s+(?:(?:also|partly|partially|mainly|mostly|largely|chiefly|then)\s+)?by\s+"
     # "CYP2D6 pretty strongly and CYP3A4": an adverb of degree closing the first conjunct
     r"|\s+(?:(?:pretty|very|quite|more|less|most|fairly|rather|only)\s+)?\w+ly(?:\s*\([^()]{1,40}\))?\s*,?\s+(?:and|or)\s+(?:(?:more|less|also|only)\s+\w+ly\s+)?"
     # "KOR/DOR", "MT1/MT2 agonists", "CYP2D6 + CYP3A4", "paynantheine & speciogynine"
