@@ -38,7 +38,9 @@ def test_a_reference_to_a_target_names_the_latest_target_of_its_kind(text, expec
 
 def test_a_reference_with_no_target_of_its_kind_before_it_still_names_the_latest_target():
     # no receptor before "these receptors": the opioid receptors the page named last stand for them
-    assert ("mitragynine", "binds", "opioid receptors") in triples("Kratom acts on opioid receptors. Mitragynine binds these receptors weakly.")
+    assert ("mitragynine", "binds", "opioid receptors") in triples(
+        "Kratom acts on opioid receptors. Mitragynine binds these receptors weakly."
+    )
 
 
 # A passive with a second agent ------------------------------------------------------------------
