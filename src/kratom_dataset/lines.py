@@ -328,7 +328,7 @@ _PIPED_ITEMS = 4
 # The links a site's footer or a post's share bar holds, maybe after an icon ("↗ Share").
 _SITE_LINK = re.compile(
     r"[^\w\s]*\s*(?:privacy(?: policy| notice)?|accessibility|cookies?(?: settings| preferences| policy)?|"
-    r"terms(?: of use| (?:and|&) conditions)?|contact(?: us)?|about(?: us)?|sitemap|careers|imprint|share|save|reply|report)",
+    r"terms(?: of use| (?:and|&) conditions)?|contact(?: us)?|about(?: us)?|sitemap|careers|imprint|share|save|reply|report|like)",
     re.IGNORECASE,
 )
 

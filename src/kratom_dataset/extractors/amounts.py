@@ -51,6 +51,7 @@ class _Grammar:
     listed: re.Pattern[str]
     single: Bounded
     approximate_measure: re.Pattern[str]
+    approximate_number: re.Pattern[str]
     label_not_range: re.Pattern[str]
     elliptic_before: re.Pattern[str]
     elliptic_after: re.Pattern[str]
@@ -97,6 +98,8 @@ def _grammar() -> _Grammar:
         # "a gram", "an ounce a day", "a heaping tablespoon", "a gram and a half": one of a unit.
         single=bounded(rf"{lexicons.WORD_START}(?:{lexicons.body(single)}){lexicons.WORD_END}", re.IGNORECASE, r"[\w-]"),
         approximate_measure=lexicons.factored(lex["measure_modifiers"]["approximate"], re.IGNORECASE),
+        # "a couple of grams": a number word that is itself an estimate
+        approximate_number=lexicons.factored(lex["approximate_numbers"], re.IGNORECASE),
         label_not_range=lexicons.factored(rf"(?<!\w)(?:{lex['labels_not_ranges']})\s*(?:\d+\s*(?:[-–—]|to)\s*)?$", re.IGNORECASE),
         elliptic_before=lexicons.factored(lex["elliptic_before"], re.IGNORECASE),
         elliptic_after=lexicons.factored(lex["elliptic_after"], re.IGNORECASE),
@@ -194,7 +197,9 @@ def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | No
                 listed_number = lex.number_re.match(text, start)
                 assert listed_number is not None  # found by the same pattern, at the same place
                 end = listed_number.end()
-            approximate = bool(m.group("measure") and lex.approximate_measure.fullmatch(m.group("measure")))
+            approximate = bool(m.group("measure") and lex.approximate_measure.fullmatch(m.group("measure"))) or bool(
+                lex.approximate_number.match(text, start)
+            )
             found.append(Amount(start, end, low, high, unit, last=last, approximate=approximate))
     taken = sorted((f[0], f[1]) for f in found)
     taken_starts = [a for a, _ in taken]

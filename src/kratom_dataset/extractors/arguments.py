@@ -60,6 +60,9 @@ _BRACKET_CLOSE = re.compile(r"\s*\)")
 _APPOSITIVE = re.compile(
     r"\)?\s*,\s*(?:(?:the|a|an|its|one|another|two|three|both|several)\b|(?:which|who)\s)[^,;.]{0,60},\s*(?:[\w-]+\s+){0,4}", re.IGNORECASE
 )
+#: The most characters between two names of one agent read as one naming ("kratom (Mitragyna
+#: speciosa)", "MG\tHigh\tMG").
+_RENAMED_GAP = 15
 _NEW_CLAUSE = re.compile(r"[.;]|,\s*(?:so|but|whereas|while|although|though|because|since|and so)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"which|who|that", re.IGNORECASE)
 
@@ -363,6 +366,13 @@ def agent_at(offset: int, agents: list[Hit], references: list[Hit], doc: Documen
     return []
 
 
+def _renamed(text: str, first: Hit, again: Hit) -> bool:
+    """Whether ``again`` names the agent of ``first`` again within one phrase ("mitragynine (MG)",
+    "Mitragynine: mitragynine"), not as the subject of a clause of its own ("... have weaker opioid
+    activity; paynantheine acts on")."""
+    return first.label == again.label and again.start - first.end <= _RENAMED_GAP and not _new_clause(text, first.end, again.start)
+
+
 def agent_group(
     text: str, window_start: int, action_start: int, agents: list[Hit], references: list[Hit], doc: Document, index: int
 ) -> AgentGroup:
@@ -390,7 +400,7 @@ def agent_group(
         # "Speciogynine and paynantheine, two minor alkaloids, behave as": the heads coordinated
         for prev in reversed(before[: before.index(group[0])]):
             gap = text[prev.end : group[0].start]
-            if CHAIN.fullmatch(gap) or _AND_DETERMINER.fullmatch(gap) or (prev.label == group[0].label and "." not in gap):
+            if CHAIN.fullmatch(gap) or _AND_DETERMINER.fullmatch(gap) or _renamed(text, prev, group[0]):
                 group.insert(0, prev)
             else:
                 break

@@ -94,8 +94,8 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
 
 
 # A plural reference that says how many it names: "all four alkaloids", "the three compounds".
-_COUNTED = re.compile(r"\b(?:three|four|five|six)\b", re.IGNORECASE)
-_COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10} | {str(n): n for n in range(3, 13)}
+_COUNTED = re.compile(r"\b(?:" + "|".join(_COUNTS) + r")\b", re.IGNORECASE)
 
 
 def _more_before(text: str, spans: Iterator[tuple[int, int]], reference: Hit, group: list[Hit], count: int) -> list[Hit]:
@@ -277,3 +277,31 @@ def _referent(text: str, found: list[Target], typed: list[Target], *, plural: bo
     chain = typed if plural and len(typed) > 1 else [t for t, _ in chain_back(text, found, last)] if plural else [last]
     names = tuple(dict.fromkeys(name for t in chain for name in t.names))
     return Target(chain[-1].start, chain[-1].end, names)
+
+
+# Between a plural reference and the targets that name it: "the receptors MT1 and MT2", "these enzymes, CYP2D6 and".
+_NAMED_AFTER = re.compile(r"\s*(?:[,:–—]\s*|\s\((?=[^()]{1,60}\)))?(?:(?:called|named|known as|namely)\s+)?")
+# The words before a reference's noun that count or quantify it: "none of the six", "all three", "both".
+_QUANTIFIED = re.compile(
+    r"(?:none|neither|either|each|all|both|any)\b(?: of)?(?: the| these| those)?(?: (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))?\s+"
+    r"|(?:the|these|those) (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+",
+    re.IGNORECASE,
+)
+
+
+def named_after(text: str, reference: Hit, targets: list[Target]) -> bool:
+    """Whether the targets after a plural reference name what it refers to ("works on the
+    receptors MT1 and MT2"): those targets, not an earlier one, are what the clause acts on."""
+    return lexicon().plural_targets.fullmatch(reference.text(text)) is not None and any(
+        _NAMED_AFTER.fullmatch(text, reference.end, t.start) for t in targets
+    )
+
+
+def quantified_over(agent: Hit, references: list[Hit], text: str) -> bool:
+    """Whether a generic agent ("alkaloids") is the noun of a reference that counts or quantifies
+    what the page named before ("None of the six alkaloids", "all three alkaloids"): the
+    reference, not kratom as a whole, is the agent."""
+    return bool(agent.info.get("generic")) and any(
+        r.start <= agent.start and (agent.end <= r.end or r.end <= agent.start) and _QUANTIFIED.fullmatch(text, r.start, agent.start)
+        for r in references
+    )

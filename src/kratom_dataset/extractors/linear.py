@@ -47,10 +47,10 @@ def _scores(intercepts: tuple[float, ...], weights: dict[str, tuple[float, ...]]
     get = weights.get
     scores = list(intercepts)
     for x, names in seen:
-        rows = [row for row in map(get, names) if row is not None]
+        rows = [*filter(None, map(get, names))]  # the features the model has weights for
         if rows:
             sums = map(sum, zip(*rows))
-            scores = list(map(add, scores, sums if x == 1.0 else (w * x for w in sums)))
+            scores = list(map(add, scores, sums if x == 1.0 else map(x.__mul__, sums)))
     return scores
 
 

@@ -32,7 +32,7 @@ from .arguments import (
     target_before,
     target_chain,
 )
-from .coreference import antecedent, column_agent, heading_agent
+from .coreference import antecedent, column_agent, heading_agent, named_after, quantified_over
 from .mechanism_records import NAME, VERSION, records
 from .mentions import Target, chain_back, chain_from, compared_agents, find_agents, find_targets, inside_longer, lexicon
 from .reversals import reversals
@@ -172,15 +172,16 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
     if not action_hits:
         return []  # no action word: nothing below can make a mechanism
     targets = find_targets(text, s, e, words)
-    target_refs = lex.target_references.find(text, s, e, words=words)
+    target_refs = [r for r in lex.target_references.find(text, s, e, words=words) if not named_after(text, r, targets)]
     if not targets and not target_refs:
         return []  # an action on nothing named: "reduces cravings"
     # A name inside a longer target ("melatonin production") is not an agent; the same word as a
     # whole target ("melatonin") can be either, by its place around the action.
     named = [h for h in find_agents(text, s, e, words) if not inside_longer(h, targets)]
     compared = compared_agents(text, s, named)
-    agents = [h for h in named if h not in compared]
-    references = [h for h in lex.references.find(text, s, e, words=words) if not _overlaps_any(h, agents)]
+    found_references = lex.references.find(text, s, e, words=words)
+    agents = [h for h in named if h not in compared and not quantified_over(h, found_references, text)]
+    references = [h for h in found_references if not _overlaps_any(h, agents)]
     assays = [Hit(m.start(), m.end(), "assay", {}) for m in _ASSAY_NAMES.finditer(text, s, e)] if "assay" in text[s:e] else []
     actions = [h for h in action_hits if not _inside_any(h, targets) and not _overlaps_any(h, agents) and not _inside_any(h, assays)]
     targets = _after_actions(text, targets, actions)

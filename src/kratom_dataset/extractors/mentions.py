@@ -26,6 +26,8 @@ CHAIN = re.compile(
     r"|\s*,?\s+(?:and|or)\s+(?:to|in)\s+(?:an?\s+)?(?:lesser|less|smaller|greater|small|some|minor)\s+(?:degree|extent)\s*,?\s+(?:(?:of|at|on|to|with|by)\s+)?"
     # "neither MG nor 7-OH", "with 5-HT2A receptors and with alpha-adrenergic receptors"
     r"|\s+nor\s+|\s*,?\s+and\s+(?:with|at|on|to|for|of)\s+"
+    # "catalysed by CYP3A4, with minor contributions from CYP2D6": the enzymes that share the work
+    r"|\s*,\s*with\s+(?:an?\s+)?(?:minor|small|smaller|some|lesser|additional|further)\s+(?:contributions?|roles?|help)\s+(?:from|by|of|for)\s+"
     # "by CYP3A4 and partly by CYP2D6": a second agent of a passive
     r"|\s*,?\s+and\s+(?:(?:also|partly|partially|mainly|mostly|largely|chiefly|then)\s+)?by\s+"
     # "CYP2D6 pretty strongly and CYP3A4": an adverb of degree closing the first conjunct
