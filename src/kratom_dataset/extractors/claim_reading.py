@@ -21,6 +21,8 @@ from typing import Any
 from ..document import Document
 from ..models import Claim, Cue, Dose, Mechanism
 from . import linear
+from ._words import INDEX
+from .claim_cues import lexicon as claim_lexicon
 from .claim_types import counted_form
 from .linear import Features, Linear, models, value, words
 
@@ -51,7 +53,8 @@ _FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|i)(?![\w])(?:['’](?:m|ve|d|ll))
 def features(doc: Document, claim: Claim, stated: Sequence[str] = ()) -> Features:
     """What the model reads of one claim: the rules' fields (valued :data:`RULES`); what the
     claim states (``stated``: "dose_numeric", "mechanism" ...) or, stating nothing else, an
-    amount counted in the form it is taken in ("two servings a day"), its topics, its first words, the
+    amount counted in the form it is taken in ("two servings a day"), whether it says how a study
+    was run ("Withdrawal severity was scored with the COWS"), as the rules read both, its topics, its first words, the
     words of its section heading and whether it asks (1.0 each); and its words and word pairs
     (:data:`BAG` between them). Not the page title: on pages about withdrawal and insomnia it
     pulled every claim towards their harms. The order is the text's, so the same claim always
@@ -59,11 +62,14 @@ def features(doc: Document, claim: Claim, stated: Sequence[str] = ()) -> Feature
     start, end = claim.provenance.char_start, claim.provenance.char_end
     text = doc.flat[start:end]
     said = words(text)
+    at = doc.sentence_at(start)
+    mask = INDEX.sentence_words(doc)[at] if at is not None else None  # the sentence's words: what the cues below need
     ones = [
         *("has=" + kind for kind in stated),
         *("topic=" + topic for topic in claim.topic_ids),
         *(("has=topic",) if claim.topic_ids else ()),
-        *(("has=counted_form",) if not stated and counted_form(text) else ()),
+        *(("has=counted_form",) if not stated and counted_form(text, mask) else ()),
+        *(("study_design",) if _study_design(text, mask) else ()),
         *("b:" + w for w in dict.fromkeys(said[:LEAD])),
         *("h:" + w for w in dict.fromkeys(words(doc.section_of(start).heading or ""))),
         f"q={text.rstrip().endswith('?')}",
@@ -74,6 +80,11 @@ def features(doc: Document, claim: Claim, stated: Sequence[str] = ()) -> Feature
     bag = list(dict.fromkeys(["s:" + w for w in said] + ["bg:" + a + "_" + b for a, b in itertools.pairwise(said)]))
     rules = [f"{name}={value(getattr(claim, name))}" for name in RULE_FIELDS]
     return [(RULES, rules), (1.0, ones), (BAG / math.sqrt(len(bag)) if bag else 0.0, bag)]
+
+
+def _study_design(text: str, mask: int | None) -> bool:
+    cues = claim_lexicon()
+    return bool(cues.study_frame.match(text) or cues.study_design.search(text, mask))
 
 
 def decide(fields: dict[str, Linear], seen: Features) -> dict[str, Any]:
