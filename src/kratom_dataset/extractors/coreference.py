@@ -281,10 +281,11 @@ def _referent(text: str, found: list[Target], typed: list[Target], *, plural: bo
 
 # Between a plural reference and the targets that name it: "the receptors MT1 and MT2", "these enzymes, CYP2D6 and".
 _NAMED_AFTER = re.compile(r"\s*(?:[,:–—]\s*|\s\((?=[^()]{1,60}\)))?(?:(?:called|named|known as|namely)\s+)?")
+# How many a reference counts: "two" to "ten", or in digits.
+_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 # The words before a reference's noun that count or quantify it: "none of the six", "all three", "both".
 _QUANTIFIED = re.compile(
-    r"(?:none|neither|either|each|all|both|any)\b(?: of)?(?: the| these| those)?(?: (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))?\s+"
-    r"|(?:the|these|those) (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+",
+    rf"(?:none|neither|either|each|all|both|any)\b(?: of)?(?: the| these| those)?(?: {_COUNT})?\s+|(?:the|these|those) {_COUNT}\s+",
     re.IGNORECASE,
 )
 
