@@ -246,8 +246,9 @@ def test_what_hedges_a_claim(text, certainty):
         ("Taken together, these data indicate that the minor alkaloids matter.", "studies"),
         ("These findings suggest a real risk of interactions.", "studies"),
         ("Research suggests slower tapers work better.", "research"),
-        ("She also said gabapentin can help the legs.", "experts"),
-        ("He recommends that daily users tell their physician.", "experts"),
+        # "she" is whoever the page introduced before: here the writer's doctor
+        ("My doctor put me on clonidine, and she also said gabapentin can help the legs.", "experts"),
+        ("Dr. Patel sees many kratom users, and he recommends that daily users tell their physician.", "experts"),
         ("The investigators conclude that single doses up to 6 g are tolerated.", "experts"),
         ("Doctors at two hospitals report withdrawal in heavy chewers.", "experts"),
         ("Larger amounts are more often described as sedating.", "unspecified"),

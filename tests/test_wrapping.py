@@ -180,3 +180,21 @@ def test_a_line_longer_than_the_wrap_width_is_the_writers_own():
     assert "Buprenorphine is an option if you were also using pills or fentanyl." in [
         r["provenance"]["exact"] for r in records(text) if r["kind"] == "claim"
     ]
+
+
+def test_a_spaced_dash_after_a_line_that_runs_on_opens_no_list_item():
+    """A case the property test found: a break before the spaced dash of "Thanks for writing in —
+    insomnia is ..." made the dash open a list item and cut the sentence in two; a line that ends
+    in "in" runs on, and an en or em dash after it is the sentence's own."""
+    text = (
+        "A (Priya Natarajan, PharmD):\n"
+        "Thanks for writing in — insomnia is one of the most common complaints during a kratom taper. "
+        "Melatonin is not a sedative in the usual sense.\n"
+    )
+    assert records(broken(text, [text.index(" — ")])) == records(text)
+
+
+def test_a_hyphen_bullet_after_a_line_ending_in_a_minor_word_still_opens_an_item():
+    text = "Things that helped me in\n- week one: magnesium at night\n- week two: long walks\n"
+    claims = [r["provenance"]["exact"] for r in records(text) if r["kind"] == "claim"]
+    assert "week one: magnesium at night" in " ".join(claims) and not any(c.startswith("Things") and "week one" in c for c in claims)

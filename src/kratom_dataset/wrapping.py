@@ -30,6 +30,7 @@ from .lines import (
 
 #: Articles no line ends on, whatever their case: a dateline's "– The" goes on with its sentence.
 _ARTICLES = frozenset({"The", "An"})
+_DASH_ITEM = re.compile(r"[ \t]*[–—][ \t]")
 
 
 def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str, width: int) -> bool:
@@ -45,8 +46,14 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
     if gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1:
         return False
     before, after = text[prev[0] : prev[1]], text[nxt[0] : nxt[1]]
-    if LIST_ITEM.match(after) and not (_WRAPPED_UNIT.match(after) and before[-1] not in TERMINAL + ":"):
-        return False  # a list item opens a line; "h. Two" after "peaked at 1.1" is a unit ("1.1 h.") wrapped
+    if (
+        LIST_ITEM.match(after)
+        and not (_WRAPPED_UNIT.match(after) and before[-1] not in TERMINAL + ":")
+        and not (_DASH_ITEM.match(after) and before.split()[-1].lower() in MINOR_WORDS)
+    ):
+        # a list item opens a line; "h. Two" after "peaked at 1.1" is a unit ("1.1 h.") wrapped, and
+        # "— insomnia is ..." after "Thanks for writing in" a spaced dash of a sentence that runs on
+        return False
     if MD_HEADING.match(after) or MD_HEADING.match(before):
         return False
     if COLUMNS.search(after) or (TABLE_ROW.search(before) and TABLE_ROW.search(after)):

@@ -419,3 +419,23 @@ def agent_group(
         plural = relative or lexicon().plural.fullmatch(nearest_ref.text(text)) is not None
         return [(nearest_ref, agent) for agent in resolve_agents(doc, index, nearest_ref, plural=plural)]
     return []
+
+
+# "..., probably through opioid receptor activation": a means phrase whose noun is the action.
+_MEANS_NOUN = re.compile(r"[\s\S]*\b(?:through|via)\s+(?:[\w'’-]+\s+){0,4}", re.IGNORECASE)
+# What may open a clause before its subject.
+_SUBJECT_OPENS = re.compile(r"\s*(?:(?:the|but|and|also|however,?|then|in rats,?|in mice,?)\s+)?", re.IGNORECASE)
+
+
+def means_subject(text: str, window_start: int, action_start: int, agents: list[Hit]) -> AgentGroup:
+    """The clause's subject as the agent of an action named by a noun in a means phrase after
+    another name: "Mitragynine may reduce ethanol withdrawal signs in rats, probably through
+    opioid receptor activation" is mitragynine's activation, not ethanol's. Empty where the
+    clause does not open with an agent."""
+    before = [h for h in agents if window_start <= h.start and h.end <= action_start]
+    if len(before) < 2 or not _MEANS_NOUN.fullmatch(text, before[-1].end, action_start):
+        return []
+    subject = before[0]
+    if not _SUBJECT_OPENS.fullmatch(text, window_start, subject.start) or _new_clause(text, subject.end, before[-1].start):
+        return []
+    return [(subject, subject.label)]

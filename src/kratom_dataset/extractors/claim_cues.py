@@ -14,6 +14,7 @@ from .. import lexicon as lexicons
 from ._alternatives import alternatives
 from ._match import Hit, Matcher
 from ._words import INDEX, Worded, folded_fragments
+from .speakers import Speakers
 
 #: The type matchers a sentence can match, by type name and strength.
 Types = dict[tuple[str, bool], list[Matcher]]
@@ -43,6 +44,7 @@ class ClaimCues:
     study_frame: re.Pattern[str]
     use_motive: Worded
     attribution: Attribution
+    speakers: Speakers
 
 
 @functools.cache
@@ -83,6 +85,7 @@ def lexicon() -> ClaimCues:
         study_frame=lexicons.factored(lex["study_frame"], re.IGNORECASE),
         use_motive=Worded(lexicons.guarded(lex["use_motive"], re.IGNORECASE)),
         attribution=Attribution(lex["attribution"]),
+        speakers=Speakers(lex["attribution"]),
         appositive=lexicons.factored(lex["appositive"], re.IGNORECASE),
         subordinate_mechanism=lexicons.factored(lexicons.body(lex["subordinate_mechanism"]), re.IGNORECASE),
     )
@@ -130,7 +133,9 @@ class Attribution:
         self._aged = re.compile(rf"{speaker},\s*\d{{1,2}},")
         self._name = re.compile(r"[A-Z][\w'’-]+")
         experts = next(source["pattern"] for source in spec["sources"] if source["evidence"] == "experts")
-        self._introducer = rf"(?:{titled}|(?i:{lexicons.body(experts)}))\s+(?:[A-Z][\w'’-]+\s+){{0,2}}"
+        title = rf"(?i:{spec['titles']})\.?\s+"
+        # "Dr. Thabo Mokoena" introduces Thabo and Mokoena; "pharmacologist Dr. Hannah Osei", Osei
+        self._introducer = rf"(?:(?i:{lexicons.body(experts)})\s+(?:{title})?|{title})(?:[A-Z][\w'’-]+\s+){{0,2}}"
 
     def first(self, text: str, start: int, end: int, words: int | None = None) -> Hit | None:
         """The unit's attribution, from its subject's first word to the verb, or None."""

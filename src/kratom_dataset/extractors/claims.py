@@ -41,9 +41,10 @@ from .claim_cues import lexicon as _lexicon
 from .claim_types import claim_type as _type
 from .claim_types import counted_form
 from .doses import size_options
+from .evidence import stated_evidence
 
 NAME = "kratom_dataset.extractors.claims"
-VERSION = f"1.8.0+{lexicons.version('claims', 'taxonomy', 'claim_model', 'unit_model')}"
+VERSION = f"1.9.0+{lexicons.version('claims', 'taxonomy', 'claim_model', 'unit_model')}"
 
 CLAIM_ROLES = frozenset({"summary", "intro", "section", "conclusion", "body"})
 _WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -100,6 +101,7 @@ def attributed(doc: Document, index: int) -> bool:
         lex.attribution.quoted(text, s.start, s.end, words)
         or lex.evidence.first(text, s.start, s.end, words=words)
         or lex.attribution.first(text, s.start, s.end, words)
+        or lex.speakers.reported(text, s.start, s.end, words)
     )
 
 
@@ -201,25 +203,6 @@ def _answers(doc: Document, index: int, sentence: str) -> bool:
         return False
     prior = doc.sentences[index - 1]
     return _asks(_spoken(doc.flat[prior.start : prior.end]))
-
-
-#: Evidence a reference to a paper outranks: it names the study that "is thought to" or "users report".
-_CITATION_OUTRANKS = frozenset({"unspecified", "users_report"})
-
-
-def _cited(text: str, start: int, end: int, hit: Hit | None) -> Hit | None:
-    """``hit``, or the unit's reference to a paper ("(Kruegel et al., 2019)") as ``studies`` when
-    no cue names who backs the claim, or only an unnamed or users' one does."""
-    if hit is not None and hit.label not in _CITATION_OUTRANKS:
-        return hit
-    cited = _lexicon().citation.search(text, start, end)
-    return Hit(cited.start(), cited.end(), "studies", {}) if cited else hit
-
-
-def _personal(text: str, start: int, end: int, words: int | None = None) -> Hit | None:
-    """The words by which the writer reports their own experience ("helped me", "in my experience");
-    ``words`` is the word-index mask of a span holding this one, as :meth:`Matcher.first` reads it."""
-    return _lexicon().personal.first(text, start, end, words=words)
 
 
 # Where a sentence's first clause ends: what comes after ("..., but it does not ...") qualifies it.
@@ -410,12 +393,7 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
     ]
     myth = _MYTH.match(text, s.start, s.end)
     myth_cue = Cue.trusted(char_start=myth.start(1), char_end=myth.end(1), text=myth.group(1), cue_type="negation") if myth else None
-    evidence_hit = (
-        lex.attribution.quoted(text, s.start, s.end, words)
-        or _cited(text, s.start, s.end, lex.evidence.first(text, s.start, s.end, words=words))
-        or _personal(text, s.start, s.end, words)
-        or lex.attribution.first(text, s.start, s.end, words)
-    )
+    evidence_hit = stated_evidence(text, s.start, s.end, words)
     evidence_cue = (
         Cue.trusted(char_start=evidence_hit.start, char_end=evidence_hit.end, text=evidence_hit.text(doc.text), cue_type="evidence")
         if evidence_hit

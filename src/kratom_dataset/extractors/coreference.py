@@ -155,17 +155,21 @@ def page_topic(doc: Document, offset: int, *, plural: bool) -> list[str]:
     """What a page is about, for a reference with nothing to point back to in its paragraph: the
     agents its title names ("Clonidine vs. Lofexidine ... Both drugs are ..."), or else the agent
     named most often in the stretch of text before it ("anyone use kratom for sleep? ... it hits
-    the opioid receptors harder")."""
+    the opioid receptors harder"): in its section, or, where the section names none (a wiki's
+    "Pharmacodynamics" opening with "It is a partial agonist"), in the sections before."""
     if doc.title:
         named = named_agents(doc.title, 0, len(doc.title))
         if named:
             labels = list(dict.fromkeys(h.label for h in named))
             return labels if plural else labels[:1]
-    start = max(doc.section_of(offset).start, offset - TOPIC_WINDOW)
-    counts: dict[str, int] = {}
-    for h in named_agents(doc.flat, start, offset):
-        counts[h.label] = counts.get(h.label, 0) + 1
-    return [max(counts, key=lambda label: counts[label])] if counts else []
+    window = max(0, offset - TOPIC_WINDOW)
+    for start in dict.fromkeys((max(doc.section_of(offset).start, window), window)):
+        counts: dict[str, int] = {}
+        for h in named_agents(doc.flat, start, offset):
+            counts[h.label] = counts.get(h.label, 0) + 1
+        if counts:
+            return [max(counts, key=lambda label: counts[label])]
+    return []
 
 
 def _uncompared(text: str, start: int, hits: list[Hit]) -> list[Hit]:

@@ -26,6 +26,7 @@ from .arguments import (
     examples,
     fronted_reference,
     label_target,
+    means_subject,
     named_after_role,
     passive_arguments,
     relative_object,
@@ -74,7 +75,9 @@ _SHARED_SUBJECT = re.compile(
     r"not|no|only|very|\w+ly|weaker|stronger|weak|strong|potent|modest|mild|some|significant|marked|moderate|little|much|meaningful|notable|major|minor|relevant|important|"
     r"measurable|detectable|appreciable|any|affinity|potency|efficacy|selectivity|"
     # "bound MOR with higher affinity than mitragynine (Ki ...) and showed ...": what the first clause compared it with
-    r"than\s+[\w’'-]+(?:\s+[\w’'-]+)?(?=\s*[,(]|\s+(?:and|but)\b)|"
+    r"(?:than|unlike|like)\s+[\w’'-]+(?:\s+[\w’'-]+)?(?=\s*[,(]|\s+(?:and|but|in)\b)|"
+    # "... at MOR, several times more potent than morphine, and acts as ...": how many times
+    r"(?:several|many|a few|two|three|four|five|ten|\d+(?:\.\d+)?)\s*(?:-\s*)?(?:times|fold|×)|\w+-fold|twice|"
     r"further|dose-dependent|time-dependent|competitive|selective|full|mixed|an?|as|"
     # "enhances GABA-A receptor signalling and depresses ...": the noun that closes the first object
     r"signal(?:l)?ing|activity|function|transmission|expression|subunits?|"
@@ -229,6 +232,8 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
         else:
             chosen = target_chain(text, action.end, limit, targets, target_refs, doc, index)
             group = agent_group(text, window_start, action.start, agents, references, doc, index)
+            if group and _NOUN_ACTION.match(action.text(text)):
+                group = means_subject(text, window_start, action.start, agents) or group
             if group and _WHETHER.search(text, max(s, group[0][0].start - 12), group[0][0].start):
                 continue  # "has measured whether MG suppresses REM sleep": asked, not stated
             if group and (not chosen or not _DETERMINERS.fullmatch(text, action.end, chosen[0][0].start)):
