@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import records_of, triples
+from conftest import claims_around, records_of, triples
 
 
 def last_claim(text: str):
@@ -124,3 +124,25 @@ def test_a_reference_opening_a_section_that_names_no_agent_names_the_pages_agent
         "It is a partial agonist of the mu-opioid receptor.\n"
     )
     assert ("7-hydroxymitragynine", "partial_agonist", "mu-opioid receptor") in triples(text)
+
+
+# Page chrome -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Prepared by committee aide Marisol Kanayurak.",
+        "Compiled by Dr. Anita Rao, PharmD",
+        "mod_wiktoria — 04/11/2024 9:14 PM",
+        "jay_k — Today at 8:02 AM",
+        "True or false: there is an established safe maximum dose of kratom.",
+    ],
+)
+def test_a_credit_line_a_chat_stamp_and_a_quiz_prompt_state_nothing(line):
+    assert line not in claims_around(line)
+
+
+@pytest.mark.parametrize("line", ["Prepared by boiling the leaves, the tea tastes bitter.", "Take 2 g at 9:30 pm."])
+def test_a_sentence_that_opens_like_a_credit_or_ends_with_a_time_is_still_a_claim(line):
+    assert line in claims_around(line)
