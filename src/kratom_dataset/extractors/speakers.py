@@ -17,7 +17,7 @@ from typing import Any
 
 from .. import lexicon as lexicons
 from ._match import Hit
-from ._words import Worded
+from ._words import INDEX, Worded
 
 #: How far back, in characters, the person a pronoun names may have been introduced.
 WINDOW = 1000
@@ -58,6 +58,7 @@ class Speakers:
                 0,
             )
         )
+        self._report.bit = INDEX.register({"he", "she"})  # every report holds one: most units are skipped on their mask
 
     def reported(self, text: str, start: int, end: int, words: int | None = None) -> Hit | None:
         """The evidence of a report in ``text[start:end]`` whose speaker is "he" or "she", as
