@@ -126,6 +126,27 @@ def test_a_reference_opening_a_section_that_names_no_agent_names_the_pages_agent
     assert ("7-hydroxymitragynine", "partial_agonist", "mu-opioid receptor") in triples(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mitragynine is a partial agonist at mu receptors, as is buprenorphine.",
+            ("buprenorphine", "partial_agonist", "mu-opioid receptor"),
+        ),
+        (
+            "Speciogynine, mitragynine, and the more potent metabolite 7-hydroxymitragynine are partial agonists at the mu-opioid receptor.",
+            ("speciogynine", "partial_agonist", "mu-opioid receptor"),
+        ),
+        (
+            "Speciogynine, mitragynine, and the more potent metabolite 7-hydroxymitragynine are partial agonists at the mu-opioid receptor.",
+            ("mitragynine", "partial_agonist", "mu-opioid receptor"),
+        ),
+    ],
+)
+def test_an_agent_said_to_do_the_same_or_coordinated_under_a_description_shares_the_predicate(text, expected):
+    assert expected in triples(text)
+
+
 # Page chrome -------------------------------------------------------------------------------------
 
 

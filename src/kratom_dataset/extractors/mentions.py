@@ -18,8 +18,8 @@ from ._match import Hit, Matcher
 
 CHAIN = re.compile(
     r"\s*(?:,\s*(?:and\s+|or\s+|particularly\s+|especially\s+|notably\s+|mainly\s+|chiefly\s+|primarily\s+|mostly\s+|principally\s+|above all\s+|in particular\s+|including\s+|namely\s+|such as\s+|as well as\s+)?"
-    r"|\s+(?:and|or)\s+(?:(?:some|several|certain|other|various)\s+(?:(?:classical|conventional|prescription|typical|traditional|full)\s+)?|(?:the|your)\s+(?:body|brain)['’]s\s+(?:own\s+)?"
-    r"|its\s+(?:main\s+|active\s+)?metabolite,?\s+)?|\s+particularly\s+|\s+as well as\s+|\s+(?:such as|including|especially|notably)\s+"
+    r"|\s*,?\s+(?:and|or)\s+(?:(?:some|several|certain|other|various)\s+(?:(?:classical|conventional|prescription|typical|traditional|full)\s+)?|(?:the|your)\s+(?:body|brain)['’]s\s+(?:own\s+)?"
+    r"|(?:its|the|their)\s+(?:(?:main|active|major|principal|more|most|less|far|potent|oxidi[sz]ed)\s+){0,3}metabolite,?\s+)?|\s+particularly\s+|\s+as well as\s+|\s+(?:such as|including|especially|notably)\s+"
     # "CYP2D6 and, to a lesser degree, CYP3A4", "of CYP2D6 and, more weakly, of CYP3A4": an aside between two conjuncts.
     r"|\s*,?\s*(?:and|or)\s*,\s*[^,.;]{1,30},\s*(?:(?:of|at|on|to|with|by)\s+)?"
     # "CYP2D6 and in less degree CYP3A4", "MOR and to a lesser extent KOR": the same aside without commas
@@ -58,7 +58,7 @@ _CONJOINED = re.compile(r"\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
 # "binds the same receptors as morphine", "and so do oxycodone and fentanyl", "as does morphine":
 # the name after it is said to do the same.
 SAME_AS = re.compile(
-    r"(?:\bsame\b[^.;]{0,60}?\s(?:as|like)|\b(?:as|so)\s+(?:do|does|did))\s+(?:(?:other|the|many|most|some)\s+)?$",
+    r"(?:\bsame\b[^.;]{0,60}?\s(?:as|like)|\b(?:as|so)\s+(?:do|does|did|is|are|was|were))\s+(?:(?:other|the|many|most|some)\s+)?$",
     re.IGNORECASE,
 )
 
