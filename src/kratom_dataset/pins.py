@@ -36,6 +36,7 @@ PINNED: dict[str, str] = {
     "0.17.0": "aaee975056b13c96aa88e0f9e9737940c81f2235090d696e3e502b9b9ec36b78",
     "0.18.0": "1acd16ba9f29df544bcb7514740a29159a9de8d70bbd19dbee494922290e3028",
     "0.19.0": "69e7a7e2336ebc2ed24ca93ef7e60bed0373bfdc0c157f418a99dde9fbdf5871",
+    "0.20.0": "b77c722fef1efaeb5fc4edd6b9237c09a0ccebd13bec00d2e2658d70ee665e16",
 }
 
 
