@@ -6,8 +6,9 @@ says whose word it is: "Dr. Thabo Mokoena", "pharmacologist Hannah Osei", "our G
 experts; "my uncle", "Farmer Somchai Wongsa", "my cousin" users. A person introduced with no
 role the lexicon knows ("Joseph Mwangi, a herbalist", "a 26-year-old man") still takes the
 pronoun, and then the report has no source: a pronoun never skips a person to reach an
-earlier expert. Only the text before the report's unit is read (a quotation's own people are
-not its speaker), and only so far back (:data:`WINDOW`) as a paragraph or two.
+earlier expert. Only the text before the pronoun is read, and before the opening of a quotation
+it follows (a quotation's own people are not its speaker), and only so far back
+(:data:`WINDOW`) as a paragraph or two.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ class Speakers:
             elif person.group("nobody") or person.group("unknown"):
                 label = None
             elif person.group("described") and not person.group("known"):
-                continue  # "Tom Ellery's", "the Council, a trade group": nobody the pronoun can name
+                continue  # "Sioux Falls, South Dakota", "the Council, a trade group": nobody the pronoun can name
             else:
                 role = list(self._roles.finditer(person.group("known") or person.group(0)))[-1]
                 if role.group(0).lower() in _PLURAL or role.group(0).endswith(("s", "S")):
