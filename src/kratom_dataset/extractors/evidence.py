@@ -18,11 +18,13 @@ def stated_evidence(text: str, start: int, end: int, words: int | None = None) -
     the list compete by place: the one that opens the unit frames what follows it. ``words`` is
     the word-index mask of a span holding the unit."""
     lex = lexicon()
+    quoted = lex.attribution.quoted(text, start, end, words)
+    if quoted is not None:
+        return quoted  # the list's cue and a pronoun's report are not read for a quotation's speaker
     listed = _cited(text, start, end, lex.evidence.first(text, start, end, words=words))
     reported = lex.speakers.reported(text, start, end, words)
     return (
-        lex.attribution.quoted(text, start, end, words)
-        or min(filter(None, (listed, reported)), key=lambda hit: hit.start, default=None)
+        min(filter(None, (listed, reported)), key=lambda hit: hit.start, default=None)
         or lex.personal.first(text, start, end, words=words)
         or lex.attribution.first(text, start, end, words)
     )
