@@ -329,16 +329,17 @@ _UNIT_REACH = 6
 _LEVEL_PHRASE = re.compile(
     r"\s+(?:kratom\s+)?(?:dos(?:e|es|age)|amounts?|servings?)\b"
     r"(?:(?:\s+(?:of|for|is|are|sits|lies|ranges?|around|about|roughly|between|at|from|kratom|such as|like)){0,5}"
-    r"|\s*(?:[:(,\u2014\u2013]|\s+work\s+best\s*:)\s*(?:(?:about|around|roughly|approximately|say|like|such as|e\.g\.,?|i\.e\.,?|typically|usually)\s+|~\s*)?)\s*",
+    r"|\s*(?:[:(,\u2014\u2013]|\s+work\s+best\s*:)\s*(?:(?:about|around|roughly|approximately|say|like|such as|e\.g\.,?|i\.e\.,?|typically|usually|over|above|under|below|more than|less than|up to)\s+|~\s*)?)\s*",
     re.IGNORECASE,
 )
 
 
 def _adjacent_level(text: str, level_end: int, number_start: int) -> bool:
     """A level word counts for a number only in the same short phrase: "a low dose of around
-    1-3 grams", "A moderate dose sits around 3 to 5 grams", a tier label "Low: 1-5 g"."""
+    1-3 grams", "A moderate dose sits around 3 to 5 grams", a tier label "Low: 1-5 g", "Low
+    (1-3 g)", "Start low – 1 or 2 grams"."""
     between = text[level_end:number_start]
-    if re.fullmatch(r"\s*:\s*(?:over\s+|under\s+|up to\s+)?", between):
+    if re.fullmatch(r"(?:\s*[:(\u2013\u2014]|\s+-)\s*(?:(?:over|under|up to|about|around|roughly)\s+|~\s*)?", between):
         return True
     return bool(_LEVEL_PHRASE.fullmatch(between))
 

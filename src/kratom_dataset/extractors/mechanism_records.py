@@ -40,11 +40,13 @@ def records(
     negation_end: int,
     elided: frozenset[str] | set[str] = frozenset(),
     negated: bool | None = None,
+    reach: int = 0,
 ) -> list[Mechanism]:
     """One record per agent and per target of one stated action.
 
     The span runs over the agent, the action and the target as this clause writes them: a part
-    left to the clause before (``elided``) is recorded but not spanned.
+    left to the clause before (``elided``) is recorded but not spanned. It goes on to ``reach``
+    where words after them say the action again ("..., and kratom probably does the same").
     """
     text = doc.flat
     out = []
@@ -74,7 +76,7 @@ def records(
                     *([tgt] if "target" not in elided else []),
                 ]
                 start = min(p.start for p in parts)
-                end = max(p.end for p in parts)
+                end = max(reach, *(p.end for p in parts))
                 out.append(
                     Mechanism.trusted(
                         id=record_id("mec", doc.article_id, start, end, agent, action.label, name),

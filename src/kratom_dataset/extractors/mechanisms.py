@@ -33,9 +33,20 @@ from .arguments import (
     target_before,
     target_chain,
 )
+from .comparisons import compared_records
 from .coreference import antecedent, column_agent, heading_agent, named_after, quantified_over
 from .mechanism_records import NAME, VERSION, records
-from .mentions import Target, chain_back, chain_from, compared_agents, find_agents, find_targets, inside_longer, lexicon
+from .mentions import (
+    Target,
+    chain_back,
+    chain_from,
+    compared_agents,
+    elliptic_agents,
+    find_agents,
+    find_targets,
+    inside_longer,
+    lexicon,
+)
 from .reversals import reversals
 from .substrates import substrates
 from .unlisted_verbs import unnamed_actions
@@ -48,11 +59,6 @@ _CONTRAST = re.compile(
     r"|and,? to a (?:lesser|smaller) (?:extent|degree),?(?: by)?)|instead of|rather than|but not|and not|not)\s+(?:on\s+|at\s+|to\s+|with\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
-# "a different pathway than the kratom", "rather than kratom": no shared action.
-_NOT_COMPARED = re.compile(r"\b(?:different\w*|other|rather)\b[^,.;]{0,40}\bthan\s+(?:other\s+|the\s+)?$", re.IGNORECASE)
-_POTENCY = re.compile(r"\b(?:potent|active|selective)\b", re.IGNORECASE)
-_UNLIKE = re.compile(r"\bunlike\s+(?:other\s+|the\s+)?$", re.IGNORECASE)
-_THE_WAY = re.compile(r"\b(?:the way|as|like)\s+(?:other\s+|the\s+|many\s+|most\s+)?$", re.IGNORECASE)
 # "in radioligand binding, [35S]GTPγS and β-arrestin-2 recruitment assays": the names of assays, whose words state no action.
 _ASSAY_NAMES = re.compile(r"\bin\s+(?:[^\s.;]+\s+){0,8}?assays?\b", re.IGNORECASE)
 # A study's measuring verb before an action noun: the action is what was measured.
@@ -68,7 +74,7 @@ _DETERMINERS = re.compile(r"\s*(?:(?:the|your|their|its|our|his|her|these|those|
 _WHETHER = re.compile(r"\b(?:whether|if)\s+$", re.IGNORECASE)
 # What may stand between two actions of one subject: "..., and (it) is also an antagonist at".
 _SHARED_SUBJECT = re.compile(
-    r"(?:\s*,?\s*(?:and|but|yet|or|as well as|while|whereas|also|additionally|there|too|"
+    r"(?:\s*,?\s*(?:and|but|yet|or|as well as|plus|while|whereas|also|additionally|there|too|"
     r"is|are|was|were|acts?|acting|functions?|behaves?|may|might|can|could|does|did|do|has|have|had|showed|shows|show|"
     r"helps?|helped|to|with|without|therefore|thus|then|so|seems?|seemed|appears?|appeared|thought|believed|known|reported|said|likely|in turn|in addition|"
     r"in (?:the |these |some |our )?(?:assays?|studies|experiments|cells|animals|mice|rats|vitro|vivo)|"
@@ -182,11 +188,13 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
     # whole target ("melatonin") can be either, by its place around the action.
     named = [h for h in find_agents(text, s, e, words) if not inside_longer(h, targets)]
     compared = compared_agents(text, s, named)
+    compared += [h for h in elliptic_agents(text, named) if h not in compared]
     found_references = lex.references.find(text, s, e, words=words)
     agents = [h for h in named if h not in compared and not quantified_over(h, found_references, text)]
     references = [h for h in found_references if not _overlaps_any(h, agents)]
     assays = [Hit(m.start(), m.end(), "assay", {}) for m in _ASSAY_NAMES.finditer(text, s, e)] if "assay" in text[s:e] else []
     actions = [h for h in action_hits if not _inside_any(h, targets) and not _overlaps_any(h, agents) and not _inside_any(h, assays)]
+    actions = [h for h in actions if not _object_activity(text, h, actions, targets)]
     targets = _after_actions(text, targets, actions)
     out: list[Mechanism] = []
     blocked_until = s  # triggers inside an earlier mechanism's effect clause state no new mechanism
@@ -231,6 +239,9 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
             ]
         else:
             chosen = target_chain(text, action.end, limit, targets, target_refs, doc, index)
+            inside = [(t, text[t.start : t.end]) for t in targets if action.start <= t.start and t.end <= action.end]
+            if inside and chosen and not _DETERMINERS.fullmatch(text, action.end, chosen[0][0].start):
+                chosen = inside  # "a partial mu agonist, plus some alpha-2 ...": the role names its own target
             group = agent_group(text, window_start, action.start, agents, references, doc, index)
             if group and _NOUN_ACTION.match(action.text(text)):
                 group = means_subject(text, window_start, action.start, agents) or group
@@ -319,7 +330,7 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
                 clause_end = clause.start() if clause else effect_match.start() if effect_match else limit
                 # an elided agent stands in an earlier clause: this one opens at its action
                 opening = act.start if "agent" in elided else min(group[0][0].start, act.start)
-                out.extend(_compared_records(doc, claim_id, group, act, tgts, compared, opening, clause_end, made[0].negated))
+                out.extend(compared_records(doc, claim_id, group, act, tgts, compared, opening, clause_end, limit, made[0].negated))
         window_start = max(target_end, action.end)
     return out
 
@@ -382,41 +393,6 @@ def _ones(text: str, at: int, last: Target, limit: int) -> tuple[Target, str] | 
 _ONES = re.compile(r"(?P<modifier>[\w-]+(?: [\w-]+)?) ones\b", re.IGNORECASE)
 
 
-def _compared_records(
-    doc: Document,
-    claim_id: str,
-    group: AgentGroup,
-    action: Hit,
-    chosen: TargetChain,
-    compared: list[Hit],
-    first: int,
-    clause_end: int,
-    negated: bool,
-) -> list[Mechanism]:
-    """What a comparison asserts of the name it compares with: "binds MOR more tightly than
-    morphine" and "suppresses REM sleep, as other opioids do" state the same action of morphine and
-    the opioids; "unlike morphine, MG does not recruit β-arrestin" states that morphine does. The
-    clause opens at ``first``: its agent, or its action when the agent was named in a clause before."""
-    text = doc.flat
-    named = {agent for _, agent in group}
-    out = []
-    if _POTENCY.search(action.text(text)):
-        return []  # "far more potent at MOR than mitragynine" ranks the two; it states no action of the second
-    for hit in compared:
-        if not first <= hit.start < clause_end or hit.label in named or _NOT_COMPARED.search(text, first, hit.start):
-            continue
-        unlike = _UNLIKE.search(text, max(0, hit.start - 25), hit.start) is not None
-        if unlike and not negated:
-            continue  # "Unlike morphine, MG is a partial agonist": what morphine is goes unsaid
-        # "does not recruit β-arrestin the way morphine does": the denial sets the two apart
-        contrasted = hit.start > action.end and _THE_WAY.search(text, max(0, hit.start - 25), hit.start) is not None
-        named.add(hit.label)
-        out.extend(
-            records(doc, claim_id, [(hit, hit.label)], action, chosen, None, 0, 0, negated=False if unlike or contrasted else negated)
-        )
-    return out
-
-
 def _after_actions(text: str, targets: list[Target], actions: list[Hit]) -> list[Target]:
     """Targets cut to begin after an action that ends inside them: "blocks the release of
     noradrenaline" is an action on "noradrenaline", not on words the action already holds."""
@@ -427,6 +403,15 @@ def _after_actions(text: str, targets: list[Target], actions: list[Hit]) -> list
                 t = Target(a.end + len(text[a.end : t.end]) - len(text[a.end : t.end].lstrip()), t.end, t.names)
         out.append(t)
     return out
+
+
+def _object_activity(text: str, hit: Hit, actions: list[Hit], targets: list[Target]) -> bool:
+    """Whether ``hit`` is the word "activity" after a target that another action takes as its
+    object: "enhances GABA-A receptor activity" acts on the receptors; "has alpha-2 activity" does not."""
+    if text[hit.start : hit.end].lower() != "activity":
+        return False
+    target = next((t for t in targets if t.end <= hit.start and not text[t.end : hit.start].strip()), None)
+    return target is not None and any(a.end <= target.start and _DETERMINERS.fullmatch(text, a.end, target.start) for a in actions)
 
 
 def _inside_any(hit: Hit, spans: Sequence[Hit | Target]) -> bool:

@@ -62,6 +62,15 @@ SAME_AS = re.compile(
     re.IGNORECASE,
 )
 
+# "..., and kratom probably does the same": a name whose verb, a form of "do", stands for the
+# action and target of the clause before it.
+DOES_SAME = re.compile(
+    r"(?:\s+(?:may|might|could|can|will|would|probably|likely|possibly|also|actually|presumably)){0,2}\s+"
+    r"(?:(?:do|does|did)\s+(?:the\s+same|likewise|so\b(?!\s+(?:by|through|via|at|on)\b)|too\b(?!\s+(?:much|many|little|few|well|high|low)\b))"
+    r"|(?:is|are)\s+(?:likely|thought|expected|believed)\s+to\s+do\s+the\s+same)",
+    re.IGNORECASE,
+)
+
 MODIFIER = re.compile(r"-(?:induced|like|related|free|based|containing)\b|\s+(?:syndrome|toxicity)\b", re.IGNORECASE)
 
 # "reduce their use of prescription opioids": a drug as what people take is a habit, not a target.
@@ -321,6 +330,12 @@ def compared_agents(text: str, start: int, hits: list[Hit]) -> list[Hit]:
         if is_compared(text, start, hit) or (out and out[-1] is hits[n - 1] and _joined(text, hits, n)):
             out.append(hit)
     return out
+
+
+def elliptic_agents(text: str, hits: list[Hit]) -> list[Hit]:
+    """The names whose verb is a form of "do" standing for the clause before: "..., and kratom
+    probably does the same", "mitragynine is likely to do the same"."""
+    return [h for h in hits if DOES_SAME.match(text, h.end)]
 
 
 def _joined(text: str, hits: list[Hit], n: int) -> bool:

@@ -1,0 +1,109 @@
+"""What real pages write, rule by rule: the forms the nineteenth round of rules reads.
+
+Each row is a text in a form real pages use and what a reader finds in it; earlier rounds are in
+tests/test_real_pages.py and tests/test_real_pages_fifth.py to _eighteenth.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import records_of, triples
+
+# A name whose verb is "do" says the clause before again of itself ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Opioids suppress REM sleep, and kratom probably does too.", ("kratom", "inhibits", "REM sleep")),
+        ("Most opioids reduce deep sleep, and mitragynine is likely to do the same.", ("mitragynine", "decreases", "deep sleep")),
+        ("Most opioids suppress REM sleep, and kratom's alkaloids may do the same.", ("kratom", "inhibits", "REM sleep")),
+        # the clause before ends at "Dr." for the comparison rules; the "do" reaches past it
+        (
+            "Opioid-like drugs in general suppress REM sleep, and Dr. Qureshi says kratom probably does the same.",
+            ("kratom", "inhibits", "REM sleep"),
+        ),
+        ("MG binds MOR, and 7-OH does too.", ("7-hydroxymitragynine", "binds", "mu-opioid receptor")),
+    ],
+)
+def test_a_name_said_to_do_the_same_takes_the_action_and_target_before(text, expected):
+    assert expected in triples(text)
+
+
+def test_the_record_of_a_name_said_to_do_the_same_spans_its_do():
+    text = "Opioids suppress REM sleep, and kratom probably does too."
+    (said,) = [m for m in records_of(text, "Mechanism") if m.agent == "kratom"]
+    assert said.provenance.exact == "suppress REM sleep, and kratom probably does too"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kratom does too much to the gut, says Ana.",
+        # "so" here opens a means phrase, not a "do so"
+        "Morphine binds MOR; codeine does so by way of its metabolite.",
+    ],
+)
+def test_a_do_that_restates_nothing_makes_no_record_for_its_name(text):
+    assert not any(agent in ("kratom", "codeine") for agent, _, _ in triples(text))
+
+
+# "Activity" after a receptor is an action on it -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "negated"),
+    [
+        ("Mitragynine also has alpha-2 activity.", ("mitragynine", "interacts_with", "alpha-2 adrenergic receptors"), False),
+        ("Paynantheine shows little or no opioid receptor activity.", ("paynantheine", "interacts_with", "opioid receptors"), True),
+        ("Gabapentin: no direct opioid receptor activity", ("gabapentin", "interacts_with", "opioid receptors"), True),
+        (
+            "Its sedating effect at higher doses comes from opioid receptor activity.",
+            None,  # no agent named: the sentence alone states no mechanism
+            False,
+        ),
+    ],
+)
+def test_activity_after_a_receptor_is_an_action_on_it(text, expected, negated):
+    found = {(m.agent, m.action, m.target): m.negated for m in records_of(text, "Mechanism")}
+    if expected is None:
+        assert found == {}
+    else:
+        assert found.get(expected) is negated
+
+
+def test_the_activity_a_verb_acts_on_is_its_object_not_a_second_action():
+    # "enhances GABA-A receptor activity": one record, spanning the verb and its object
+    (record,) = records_of("Alcohol enhances GABA-A receptor activity.", "Mechanism")
+    assert (record.agent, record.action, record.target) == ("alcohol", "increases", "GABA receptors")
+
+
+def test_a_role_noun_naming_its_own_target_keeps_it_and_a_second_activity_follows():
+    text = "MG = partial mu agonist, plus some alpha-2 activity"
+    assert triples(text) == {
+        ("mitragynine", "partial_agonist", "mu-opioid receptor"),
+        ("mitragynine", "interacts_with", "alpha-2 adrenergic receptors"),
+    }
+
+
+# A tier's level word sets the level of its amount ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "exact", "level"),
+    [
+        ("Low (1-3 g): more energy and talkativeness for most people", "1-3 g", "low"),
+        ("Start low – 1 or 2 grams – and wait at least 45 minutes.", "1 or 2 grams", "low"),
+        ("Higher doses (over 5 g): sedation, nausea and itching.", "5 g", "high"),
+        ("Strong - 5 to 8 g, for pain", "5 to 8 g", "high"),
+    ],
+)
+def test_a_level_word_before_its_amount_in_brackets_or_after_a_dash_sets_its_level(text, exact, level):
+    doses = {d.provenance.exact: d.level for d in records_of(f"Dosing.\n\n{text}", "Dose")}
+    assert doses.get(exact) == level
+
+
+def test_a_level_word_in_another_phrase_does_not_reach_an_amount():
+    doses = {d.provenance.exact: d.level for d in records_of("Dosing.\n\nEffects are strong (in our survey, 5 g was typical).", "Dose")}
+    assert doses.get("5 g") is None
