@@ -107,3 +107,73 @@ def test_a_level_word_before_its_amount_in_brackets_or_after_a_dash_sets_its_lev
 def test_a_level_word_in_another_phrase_does_not_reach_an_amount():
     doses = {d.provenance.exact: d.level for d in records_of("Dosing.\n\nEffects are strong (in our survey, 5 g was typical).", "Dose")}
     assert doses.get("5 g") is None
+
+
+# Amounts a page sells or mixes in are no doses -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Powder: 50 g, 100 g and 250 g pouches",
+        "Ingredients\n- 350 mL water (a big mug)\n- 1 tbsp lemon juice\n- 1/2 tsp honey, or to taste",
+    ],
+)
+def test_package_sizes_and_other_ingredients_are_no_doses(text):
+    assert records_of(f"Shop.\n\n{text}", "Dose") == []
+
+
+def test_the_kratom_of_a_recipe_stays_a_dose_beside_its_other_ingredients():
+    text = "Ingredients\n- 1½ teaspoons kratom powder (about 3 g)\n- 350 mL water"
+    assert [d.provenance.exact for d in records_of(f"Tea.\n\n{text}", "Dose")] == ["1½ teaspoons kratom powder", "3 g"]
+
+
+@pytest.mark.parametrize(
+    ("text", "doses"),
+    [
+        ("Among our users, average nightly REM was 14% lower on kratom days.", []),
+        ("Then take 10% less each week until you stop.", ["10%"]),
+    ],
+)
+def test_a_share_lower_than_something_measured_is_a_finding_not_a_taper_step(text, doses):
+    assert [d.provenance.exact for d in records_of(f"Notes.\n\n{text}", "Dose")] == doses
+
+
+def test_not_going_past_an_amount_caps_it():
+    (dose,) = records_of("Notes.\n\nExperts advise not going past 8 grams in a day.", "Dose")
+    assert (dose.comparator, dose.amount_low, dose.amount_high, dose.role) == ("<=", None, 8.0, "maximum")
+
+
+# Agents in a passive's "by the ...", objects of "both of which", asides and predicates --------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pain signaling is also dampened by the leaf's alkaloids.", {("kratom", "decreases", "pain signaling")}),
+        (
+            "Methadone is cleared by CYP3A4 and CYP2D6, both of which mitragynine inhibits in vitro.",
+            {("mitragynine", "inhibits", "CYP3A4"), ("mitragynine", "inhibits", "CYP2D6")},
+        ),
+        (
+            "7-Hydroxymitragynine, present only in trace amounts in fresh leaf, is a considerably more potent mu-opioid agonist.",
+            {("7-hydroxymitragynine", "agonist", "mu-opioid receptor")},
+        ),
+    ],
+)
+def test_an_agent_after_by_the_a_relative_both_of_which_and_an_aside(text, expected):
+    assert expected <= triples(text)
+
+
+def test_a_ranking_by_strength_states_no_action_of_the_drug_ranked_against():
+    assert triples("And 7-OH is a much stronger agonist at mu, stronger than morphine in some assays.") == {
+        ("7-hydroxymitragynine", "agonist", "mu-opioid receptor")
+    }
+
+
+def test_a_pronoun_points_past_what_a_copula_says_its_subject_is():
+    text = (
+        "Mitragynine is the main alkaloid. Is it basically just a weaker oxycodone? "
+        "No, it's not just a weaker oxycodone. It also hits alpha-2 adrenergic receptors."
+    )
+    assert triples(text) == {("mitragynine", "interacts_with", "alpha-2 adrenergic receptors")}

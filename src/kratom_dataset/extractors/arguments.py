@@ -63,6 +63,8 @@ _APPOSITIVE = re.compile(
 #: The most characters between two names of one agent read as one naming ("kratom (Mitragyna
 #: speciosa)", "MG\tHigh\tMG").
 _RENAMED_GAP = 15
+# An aside between commas after a name, which the distance to its action does not count.
+_ASIDE = re.compile(r",[^,;.()]{1,80},")
 _NEW_CLAUSE = re.compile(r"[.;]|,\s*(?:so|but|whereas|while|although|though|because|since|and so)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"which|who|that", re.IGNORECASE)
 
@@ -89,7 +91,7 @@ _EXAMPLE = re.compile(
 # "CYP3A4, which kratom alkaloids appear to inhibit": the object before a relative clause's subject.
 # ", which", "that", or an appositive head before it: "CYP2D6, an enzyme that kratom extracts block"
 _OBJECT_RELATIVE = re.compile(
-    r"\s*,?\s*(?:(?:an?|the|one of the)\s+(?:[\w-]+\s+)?(?:enzymes?|receptors?|transporters?|pumps?|proteins?|channels?)\s+)?(?:which|that)\s+",
+    r"\s*,?\s*(?:(?:an?|the|one of the)\s+(?:[\w-]+\s+)?(?:enzymes?|receptors?|transporters?|pumps?|proteins?|channels?)\s+)?(?:(?:both|all|each|either|two|three) of\s+)?(?:which|that)\s+",
     re.IGNORECASE,
 )
 
@@ -264,7 +266,10 @@ def passive_arguments(
     reduced = adjacent and _REDUCED_OR_NOMINAL.search(action.text(text).lower()) is not None
     if not reduced and not PASSIVE_BEFORE.search(text[max(window_start, action.start - 30) : action.start]):
         return None
-    after = [h for h in agents if h.start == by.end()]
+    # "by the leaf's alkaloids": a name may take in the article "by" is followed by
+    after = [
+        h for h in agents if h.start == by.end() or (by.start() < h.start < by.end() and text[h.start : by.end()].strip().lower() == "the")
+    ]
     if not after:
         referred = agent_at(by.end(), [], list(references), doc, index) if doc is not None else []
         return (referred, chosen) if referred else None
@@ -390,7 +395,8 @@ def agent_group(
     nearest_ref = refs[-1] if refs else None
     if before and (nearest_ref is None or before[-1].start > nearest_ref.start):
         nearest = before[-1]
-        if action_start - nearest.end > _AGENT_GAP or _new_clause(text, nearest.end, action_start):
+        aside = _ASIDE.match(text, nearest.end, action_start)  # "7-OH, present only in traces in the leaf, is ..."
+        if action_start - (aside.end() if aside else nearest.end) > _AGENT_GAP or _new_clause(text, nearest.end, action_start):
             return []
         # "Mitragynine, the main kratom alkaloid, is", "Mitragynine (MG), the principal alkaloid of
         # Mitragyna speciosa (kratom), is", "7-OH, which forms from MG in the liver, is": the head of

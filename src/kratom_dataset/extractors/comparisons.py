@@ -17,7 +17,7 @@ from .mentions import DOES_SAME
 
 # "a different pathway than the kratom", "rather than kratom": no shared action.
 _NOT_COMPARED = re.compile(r"\b(?:different\w*|other|rather)\b[^,.;]{0,40}\bthan\s+(?:other\s+|the\s+)?$", re.IGNORECASE)
-_POTENCY = re.compile(r"\b(?:potent|active|selective)\b", re.IGNORECASE)
+_POTENCY = re.compile(r"\b(?:potent|active|selective|stronger|weaker|efficacious|powerful)\b", re.IGNORECASE)
 _UNLIKE = re.compile(r"\bunlike\s+(?:other\s+|the\s+)?$", re.IGNORECASE)
 _THE_WAY = re.compile(r"\b(?:the way|as|like)\s+(?:other\s+|the\s+|many\s+|most\s+)?$", re.IGNORECASE)
 

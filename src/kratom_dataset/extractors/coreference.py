@@ -174,9 +174,18 @@ def page_topic(doc: Document, offset: int, *, plural: bool) -> list[str]:
 
 def _uncompared(text: str, start: int, hits: list[Hit]) -> list[Hit]:
     """``hits`` but the names a comparison sets beside a clause's subject ("Unlike morphine, they
-    ..."): what a reference points back to is a subject, not the drug it is compared with."""
+    ...") and the names a copula says the subject is or is not ("it's not just a weaker
+    oxycodone"): what a reference points back to is a subject, not what it is likened to."""
     compared = compared_agents(text, start, hits)
-    return [h for h in hits if h not in compared] if compared else hits
+    return [h for h in hits if h not in compared and not _PREDICATE.search(text, max(start, h.start - 40), h.start)]
+
+
+# "is a", "it's not just a weaker", "is it basically just a": a name after it is what the subject is said to be.
+_PREDICATE = re.compile(
+    r"(?:\b(?:is|are|was|were|isn[’']t|aren[’']t|wasn[’']t)|[’']s)\s+(?:(?:it|they|this|that)\s+)?(?:not\s+)?(?:basically\s+|really\s+)?(?:just\s+|simply\s+|only\s+|merely\s+|basically\s+)?"
+    r"(?:an?|the)\s+(?:(?!(?:and|or|but)\b)[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def referable(reference: Hit | None, hits: list[Hit], text: str) -> list[Hit]:

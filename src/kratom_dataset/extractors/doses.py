@@ -85,13 +85,18 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
     found = amounts(text, s, e, lambda: _unit_before(doc, index)) if may_amount else []
     if may_amount and ("|" in text[s:e] or "\t" in text[s:e]):
         found = column_amounts(text, s, e, found)  # "1–2" under "Low (g)"
-    for start, end, low, high, unit, last, approximate in found:
-        if low <= 0 or high <= 0 or low > high:
+    packed = _packed(text, found, e)
+    for n, (start, end, low, high, unit, last, approximate) in enumerate(found):
+        if low <= 0 or high <= 0 or low > high or n in packed:
             continue
-        if lex.non_dose_before.search(text, max(s, start - 40), start) or lex.non_dose_after.match(text, end, e):
-            continue  # "$20 for 50 g", "our 250 g bag", "lead below 0.5 mg per kg": quantities, not doses
+        if lex.non_dose_before.search(text, max(s, start - 40), start):
+            continue  # "$20 for 50 g", "lead below 0.5 mg per kg": quantities, not doses
         if unit == "%" and (
-            not (_cut_by(text, max(s, start - 80), start) or lex.taper_after.match(text, end, e) or _minus_step(text, s, start, found))
+            not (
+                _cut_by(text, max(s, start - 80), start)
+                or (lex.taper_after.match(text, end, e) and not _measured_share(text, s, start))
+                or _minus_step(text, s, start, found)
+            )
             or _COMPARED_SHARE.match(text, end, e)
         ):
             continue  # "1.2% mitragynine", "40% of users", "by 58% compared with vehicle": a share is a dose only as a step of a taper
@@ -287,6 +292,33 @@ def _cut_by(text: str, start: int, end: int) -> bool:
 
 
 _PLUS_BEFORE_UNIT = re.compile(r"[\d.,]+\+")
+# Between two amounts of one list: "50 g, 100 g and 250 g".
+_LIST_GAP = re.compile(r"\s*(?:,|/|,?\s*(?:and|or|&))\s*", re.IGNORECASE)
+
+
+def _packed(text: str, found: list[Amount], e: int) -> set[int]:
+    """The amounts (by index) that name what something is sold or mixed in, not a dose: "our 250 g
+    bag", "350 mL water", and every amount of a list whose last one does ("50 g, 100 g and 250 g
+    pouches")."""
+    after = _lexicon().non_dose_after
+    out: set[int] = set()
+    run: list[int] = []
+    for n, amount in enumerate(found):
+        run.append(n)
+        if after.match(text, amount.end, e):
+            out.update(run)
+            run = []
+        elif not (n + 1 < len(found) and _LIST_GAP.fullmatch(text, amount.end, found[n + 1].start)):
+            run = []
+    return out
+
+
+def _measured_share(text: str, s: int, start: int) -> bool:
+    """Whether the clause before a share names something measured: "REM was 14% lower" reports a
+    finding, where "take 10% less each week" steps a taper."""
+    clause = text[max(s, start - 60) : start]
+    opened = max(clause.rfind(","), clause.rfind(";"), clause.rfind("."))
+    return _CUT_OTHER.search(clause, opened + 1) is not None
 
 
 def _minus_step(text: str, s: int, start: int, found: list[Amount]) -> bool:
