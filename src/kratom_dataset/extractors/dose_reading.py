@@ -17,6 +17,7 @@ from typing import Any
 from ..document import Document
 from ..models import Dose
 from . import linear
+from .dose_cues import lexicon
 from .linear import Features, Linear, models, rules_value, sentence_at, value, words
 from .tapers import starts_taper
 
@@ -66,6 +67,7 @@ def features(doc: Document, dose: Dose, page: Page | None = None) -> Features:
     out = {f"{name}={value(getattr(dose, name))}" for name in RULE_FIELDS}
     out.add(f"freq={dose.period_unit is not None}")
     out.add(f"start={starts_taper(text, start)}")
+    out.add(f"stated={dose.preparation is not None and lexicon().preparation.search(dose.provenance.exact) is not None}")
     out.update(page.sentence_words(text, s, e))
     out.update("l:" + w for w in _words_before(text, s, start, WINDOW))
     out.update("r:" + w for w in _words_after(text, end, e, WINDOW))
@@ -110,8 +112,11 @@ def decide(fields: dict[str, Linear], seen: Features) -> dict[str, Any]:
     dose"), where the words are the statement; and a share ("cut by 10%"), which the data
     contract reads only as a taper's step or its cap. The amount a taper is said to start from
     ("If you are taking 20 g a day, drop to 18 g") keeps the rules' role too: it is no step, and
-    dev's readers leave it without a role more often than they give it one."""
+    dev's readers leave it without a role more often than they give it one. A preparation the
+    amount's own words state ("1-3 grams of kratom extract") is the rules': the words are there."""
     out = linear.decide(fields, FIELDS, seen, MARGIN)
+    if rules_value(seen, "stated") == "True":
+        out["preparation"] = rules_value(seen, "preparation")
     role = rules_value(seen, "role")
     worded = role != "None" and (rules_value(seen, "kind") == "qualitative" or rules_value(seen, "unit") == "%")
     if worded or rules_value(seen, "start") == "True":
