@@ -177,3 +177,38 @@ def test_a_pronoun_points_past_what_a_copula_says_its_subject_is():
         "No, it's not just a weaker oxycodone. It also hits alpha-2 adrenergic receptors."
     )
     assert triples(text) == {("mitragynine", "interacts_with", "alpha-2 adrenergic receptors")}
+
+
+# Who a unit is attributed to: more subjects, verbs and openings --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        (
+            "According to a researcher from a public university in Penang, villagers usually drink three glasses a day.",
+            "experts",
+        ),
+        ("Our clinic advises staying under 10 g per day in total.", "experts"),
+        ("Our prescribers generally suggest lowering the daily amount by about 10% each week.", "experts"),
+        ("Our chemist notes that mitragynine is converted to 7-hydroxymitragynine by liver enzymes.", "experts"),
+        # the comma of "4,600" opens no clause between the subject and its verb
+        ("The researchers reviewed 4,600 exposure reports and found that most serious cases involved another drug.", "experts"),
+        ("Users on forums suggest taking it about an hour before bed.", "users_report"),
+    ],
+)
+def test_a_source_and_its_reporting_verb_name_the_evidence(text, evidence):
+    assert records_of(f"Notes.\n\n{text}", "Claim")[-1].evidence == evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a phrase opened by a preposition is no subject: "customer" reports nothing here
+        "For new customer we suggest to begin with 2 gram only.",
+        # the members own the labels; the labels suggest
+        "Most members' labels already suggest a serving of 2 to 4 grams of leaf powder.",
+    ],
+)
+def test_a_noun_in_a_prepositional_phrase_or_a_possessive_is_no_source(text):
+    assert records_of(f"Notes.\n\n{text}", "Claim")[-1].evidence == "none"

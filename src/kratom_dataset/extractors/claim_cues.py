@@ -93,7 +93,7 @@ def lexicon() -> ClaimCues:
 
 # What may open a reporting verb's subject: a conjunction, then a determiner or a quantifier.
 _SUBJECT_OPENING = (
-    r"\s*(?:(?:and|but|so|then|also)\s+)?(?!(?:no|none|nobody|neither)\b)"
+    r"\s*(?:(?:and|but|so|then|also)\s+)?(?!(?:no|none|nobody|neither|for|to|with|in|on|at|from|of|about|after|before)\b)"
     r"(?:(?:a few|a lot of|lots of|plenty of|a|an|the|my|our|your|his|her|their|one|some|many|most|several|other|two|three|few|these|those|this|that)\s+)?"
 )
 #: How far into a unit its reporting verb may stand, and how far after its subject's head noun.
@@ -118,7 +118,7 @@ class Attribution:
         nouns = "|".join(f"(?P<s{n}>{lexicons.body(source['pattern'])})" for n, source in enumerate(spec["sources"]))
         titled = rf"(?i:{spec['titles']})\.?\s+[A-Z][\w'’-]+"
         self._experts = self._labels.index("experts")
-        self._subject = re.compile(rf"{_SUBJECT_OPENING}(?:[\w'’-]+\s+){{0,2}}(?:{nouns}|(?P<titled>{titled}))(?![\w-])", re.IGNORECASE)
+        self._subject = re.compile(rf"{_SUBJECT_OPENING}(?:[\w'’-]+\s+){{0,2}}(?:{nouns}|(?P<titled>{titled}))(?![\w'’-])", re.IGNORECASE)
         speaker = rf"(?:{titled}|[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){{0,2}}"
         verbs = spec["quoted_verbs"]
         # '"...," said Dr. Ruiz', '..., said his daughter', '"...," Dr. Tan added', '"..." (Dr. Hsu)',
@@ -143,7 +143,7 @@ class Attribution:
         for verb in self._verbs.finditer(unit, words):
             if verb.start() > _VERB_WITHIN:
                 break
-            clause = max(unit.rfind(mark, 0, verb.start()) for mark in _CLAUSE_MARKS) + 1
+            clause = _clause_start(unit, verb.start())
             if _NOT_REPORTING.search(unit, max(clause, verb.start() - 24), verb.start()):
                 # "patients are told", "can tell you", "likely to report": the subject reports nothing;
                 # "Headache was reported by 4 of 32 participants": the agent after "by" does
@@ -208,6 +208,15 @@ _NOT_REPORTING = re.compile(
     r"\b(?:be|been|being|is|are|was|were|am|get|gets|got|can|cannot|can't|can’t|could|should|would|will|must|may|might|to)\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
+# A comma inside a number ("4,600 exposure reports") separates no clauses.
+_NUMBER_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
+
+
+def _clause_start(unit: str, at: int) -> int:
+    """Where the clause holding ``unit[at]`` opens: after the last clause mark before it."""
+    marks = [unit.rfind(mark, 0, at) for mark in _CLAUSE_MARKS if mark != ","]
+    commas = [m.start() for m in re.finditer(",", unit[:at]) if not _NUMBER_COMMA.match(unit, m.start())]
+    return max(*marks, commas[-1] if commas else -1) + 1
 
 
 def spread(source: str) -> list[str]:
