@@ -212,3 +212,38 @@ def test_a_source_and_its_reporting_verb_name_the_evidence(text, evidence):
 )
 def test_a_noun_in_a_prepositional_phrase_or_a_possessive_is_no_source(text):
     assert records_of(f"Notes.\n\n{text}", "Claim")[-1].evidence == "none"
+
+
+@pytest.mark.parametrize("text", ["Kratom is not harmless.", "It's not risk-free, but there are ways to be safer."])
+def test_harmless_or_risk_free_denied_is_a_denial(text):
+    # dev's readers negate 9 of the 11 such sentences; "not uncommon" and "not without" still affirm
+    assert records_of(f"Notes.\n\n{text}", "Claim")[-1].polarity == "negated"
+
+
+# From rp41-, read fresh ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "doses"),
+    [
+        ("It occurs in dried leaves of Mitragyna speciosa (kratom) in small amounts.", []),
+        ("At small amounts kratom tends to stimulate.", ["small amounts"]),
+        ("Lofexidine 0.54 mg four times daily was tapered over days 6 and 7.", ["0.54 mg"]),
+        ("I was on 12g a day. Then 10, then 8.", ["12g", "10", "8"]),
+    ],
+)
+def test_a_content_and_numbered_days_are_no_doses(text, doses):
+    assert [d.provenance.exact for d in records_of(f"Notes.\n\n{text}", "Dose")] == doses
+
+
+def test_a_pronoun_points_past_a_name_given_as_an_example():
+    text = (
+        "Inhibition of CYP2D6 by mitragynine has been shown in liver microsomes. A patient on a CYP2D6 "
+        "substrate such as dextromethorphan could see higher exposure. In cell studies it also inhibits P-glycoprotein."
+    )
+    assert ("mitragynine", "inhibits", "P-glycoprotein") in triples(text)
+
+
+def test_a_relative_pronoun_still_points_to_the_example_before_it():
+    text = "Avoid strong CYP3A4 inhibitors such as clarithromycin, which inhibit that enzyme."
+    assert {agent for agent, _, _ in triples(text)} == {"clarithromycin"}

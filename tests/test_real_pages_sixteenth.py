@@ -130,7 +130,6 @@ def test_lines_shaped_like_footers_that_state_something_stay_claims(line):
 @pytest.mark.parametrize(
     ("text", "polarity"),
     [
-        ("Kratom is not harmless.", "affirmed"),
         ("Kratom is not without risks.", "affirmed"),
         ("Withdrawal insomnia is not uncommon.", "affirmed"),
         ('"Three or four leaves, no more," he said.', "affirmed"),

@@ -276,8 +276,8 @@ def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Callabl
         value = number(m.group(1))
         if not 0 < value < 1000:
             continue
-        if _OTHER_COMPARED.search(text, max(s, start - 40), start):
-            continue  # "around 9pm instead of 6", "5 hrs now instead of 2": a time, not an amount
+        if _OTHER_COMPARED.search(text, max(s, start - 40), start) or _NUMBERED.search(text, max(s, start - 40), start):
+            continue  # "around 9pm instead of 6", "5 hrs now instead of 2", "over days 6 and 7": a time, not an amount
         if found_by_start:
             at = bisect.bisect_left(starts, start)
             unit = min(found_by_start[max(0, at - 1) : at + 1], key=lambda f: abs(f[0] - start)).unit
@@ -296,6 +296,13 @@ def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Callabl
 _OTHER_COMPARED = re.compile(
     r"\d\s*(?:[ap]\.?m\.?|hrs?|hours?|mins?|minutes?|days?|weeks?|nights?|months?|years?|yrs?)(?!\w)[^\d.;]{0,20}?"
     r"\b(?:instead of|rather than|than|vs\.?|versus)\s+(?:my\s+|the\s+|your\s+)?(?:usual\s+|normal\s+|regular\s+|old\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# Days, weeks or steps named by number, the bare number the last of them: "tapered over days 6 and 7".
+_NUMBERED = re.compile(
+    r"\b(?:days?|weeks?|nights?|months?|visits?|steps?|phases?|stages?)\s+\d+(?:\s*(?:,|and|or|to|-|–)\s*\d+)*\s*(?:,|and|or|to|-|–)\s*$",
     re.IGNORECASE,
 )
 

@@ -61,7 +61,7 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
         spans = itertools.chain(spans, _section_before(doc, index))
     spans = iter(spans)
     for start, end in spans:
-        hits = referable(reference, _uncompared(text, start, named_agents(text, start, end)), text)
+        hits = referable(reference, _uncompared(text, start, named_agents(text, start, end), reference), text)
         if not hits:
             continue
         if plural and PAIR.match(text, reference.start):
@@ -106,7 +106,7 @@ def _more_before(text: str, spans: Iterator[tuple[int, int]], reference: Hit, gr
     named = {h.label for h in group}
     more: list[Hit] = []
     for start, end in spans:
-        for h in reversed(referable(reference, _uncompared(text, start, named_agents(text, start, end)), text)):
+        for h in reversed(referable(reference, _uncompared(text, start, named_agents(text, start, end), reference), text)):
             if h.label not in named and not h.info.get("generic") and h.label != "kratom":
                 named.add(h.label)
                 more.insert(0, h)
@@ -172,14 +172,28 @@ def page_topic(doc: Document, offset: int, *, plural: bool) -> list[str]:
     return []
 
 
-def _uncompared(text: str, start: int, hits: list[Hit]) -> list[Hit]:
+def _uncompared(text: str, start: int, hits: list[Hit], reference: Hit | None = None) -> list[Hit]:
     """``hits`` but the names a comparison sets beside a clause's subject ("Unlike morphine, they
-    ...") and the names a copula says the subject is or is not ("it's not just a weaker
-    oxycodone"): what a reference points back to is a subject, not what it is likened to."""
+    ..."), the names a copula says the subject is or is not ("it's not just a weaker
+    oxycodone") and the names given as examples ("a CYP2D6 substrate such as dextromethorphan"):
+    what a reference points back to is a subject, not what it is likened to or exemplified by.
+    A relative pronoun ("such as clarithromycin, which inhibits ...") points to the name before it,
+    whatever that is."""
     compared = compared_agents(text, start, hits)
-    return [h for h in hits if h not in compared and not _PREDICATE.search(text, max(start, h.start - 40), h.start)]
+    if reference is not None and _RELATIVE_PRONOUN.fullmatch(reference.text(text)):
+        return [h for h in hits if h not in compared]
+    return [
+        h
+        for h in hits
+        if h not in compared
+        and not _PREDICATE.search(text, max(start, h.start - 40), h.start)
+        and not _EXAMPLE.search(text, max(start, h.start - 12), h.start)
+    ]
 
 
+_RELATIVE_PRONOUN = re.compile(r"which|that|who", re.IGNORECASE)
+# "a CYP2D6 substrate such as dextromethorphan": a name given as an example of a class.
+_EXAMPLE = re.compile(r"\b(?:such as|e\.g\.,?|including)\s+$", re.IGNORECASE)
 # "is a", "it's not just a weaker", "is it basically just a": a name after it is what the subject is said to be.
 _PREDICATE = re.compile(
     r"(?:\b(?:is|are|was|were|isn[’']t|aren[’']t|wasn[’']t)|[’']s)\s+(?:(?:it|they|this|that)\s+)?(?:not\s+)?(?:basically\s+|really\s+)?(?:just\s+|simply\s+|only\s+|merely\s+|basically\s+)?"
@@ -209,7 +223,7 @@ def antecedent(doc: Document, index: int, offset: int, reference: Hit | None = N
     ``reference`` can name, as ``(hit, agent)``; failing that, what the page is about."""
     text = doc.flat
     for start, end in looking_back(doc, index, offset, list_items=1, window=LOOKBACK):
-        hits = referable(reference, _uncompared(text, start, named_agents(text, start, end)), text)
+        hits = referable(reference, _uncompared(text, start, named_agents(text, start, end), reference), text)
         if hits:
             hit = _salient(text, hits, start, end < offset, reference)
             return hit, hit.label

@@ -21,11 +21,12 @@ from ..vocabulary import Comparator, DoseRole, Preparation, Purpose, Unit
 from . import dose_reading
 from ._match import Hit, Matcher, looking_back
 from ._words import INDEX
-from .amounts import Amount, amounts, overlaps
+from .amounts import amounts, overlaps
 from .dose_cues import lexicon as _lexicon
 from .dose_layout import column_amounts, column_level, heading_purpose, heading_role, list_header_preparation
 from .mentions import find_agents
 from .mentions import lexicon as mention_lexicon
+from .quantities import packed_amounts, taper_share
 from .tapers import descending_steps, in_taper, starts_taper
 
 NAME = "kratom_dataset.extractors.doses"
@@ -85,20 +86,13 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
     found = amounts(text, s, e, lambda: _unit_before(doc, index)) if may_amount else []
     if may_amount and ("|" in text[s:e] or "\t" in text[s:e]):
         found = column_amounts(text, s, e, found)  # "1–2" under "Low (g)"
-    packed = _packed(text, found, e)
+    packed = packed_amounts(text, found, e)
     for n, (start, end, low, high, unit, last, approximate) in enumerate(found):
         if low <= 0 or high <= 0 or low > high or n in packed:
             continue
         if lex.non_dose_before.search(text, max(s, start - 40), start):
             continue  # "$20 for 50 g", "lead below 0.5 mg per kg": quantities, not doses
-        if unit == "%" and (
-            not (
-                _cut_by(text, max(s, start - 80), start)
-                or (lex.taper_after.match(text, end, e) and not _measured_share(text, s, start))
-                or _minus_step(text, s, start, found)
-            )
-            or _COMPARED_SHARE.match(text, end, e)
-        ):
+        if unit == "%" and not taper_share(text, s, e, start, end, found):
             continue  # "1.2% mitragynine", "40% of users", "by 58% compared with vehicle": a share is a dose only as a step of a taper
         prep = lex.preparation.match(text, end, e)
         preparation: Preparation | None = None
@@ -199,8 +193,8 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
             continue  # "a low dose of around 1-3 grams": the numeric record carries level and role
         if m.group("pronoun") and not lex.dose_noun.search(text, s, m.start()):
             continue  # "larger ones" is a dose only after a dose was named: "Small doses ..., larger ones ..."
-        if _NOT_A_DOSE_LEVEL.search(text, max(s, m.start() - 20), m.start()):
-            continue  # "found in small amounts", "25% of the starting dose": a content or a reference
+        if _NOT_A_DOSE_LEVEL.search(text, max(s, m.start() - 80), m.start()):
+            continue  # "found in small amounts", "occurs in the dried leaf in small amounts", "25% of the starting dose"
         adjective = text[m.start() : m.end()]
         level_hit = lex.levels.first(adjective, words=words)
         role_hit = lex.roles.first(adjective, words=words) or _last(lex.roles.find(text, max(s, m.start() - 20), m.start(), words=words))
@@ -228,7 +222,9 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
 # small dose of red vein in the evening, around 2 grams".
 _SAME_DOSE = re.compile(r"[^,;:.(]*(?:[,:(]\s*(?:around|about|roughly|approximately|~|say|like|i\.e\.|e\.g\.)?\s*)?", re.IGNORECASE)
 _NOT_A_DOSE_LEVEL = re.compile(
-    r"(?:\b(?:found|present|occurs?|contained|contains?)\s+in|\b(?:of|from)\s+(?:the|your|their|my|his|her))\s+$", re.IGNORECASE
+    r"(?:\b(?:found|present|occurs?|occurring|forms?|formed|produced?|produces|contained|contains?)\b(?:[^.;!?]{0,60}?\s)?in"
+    r"|\b(?:of|from)\s+(?:the|your|their|my|his|her))\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -273,60 +269,7 @@ def _other_drug(text: str, start: int, end: int, s: int, e: int) -> bool:
     return nearest.label != "kratom" and nearest.label not in mention_lexicon().alkaloids
 
 
-# "reduced shakes by 58% compared with vehicle": a share a study compares is a finding.
-_COMPARED_SHARE = re.compile(
-    r"\s*(?:compared (?:with|to)|versus|vs\.?|relative to|than (?:placebo|vehicle|controls?|baseline))\b", re.IGNORECASE
-)
-# What a cut may cut besides a dose: "reduced REM sleep by 14%", "lowered pain scores by 30%".
-_CUT_OTHER = re.compile(
-    r"[.;]|\b(?:rem|sleep|latency|scores?|symptoms?|pain|risks?|levels?|activity|firing|cravings?|anxiety|depression|deaths?|"
-    r"mortality|severity|incidence|odds|(?<!a )time|duration|frequency|prices?|costs?|weight|blood pressure|heart rate)\b",
-    re.IGNORECASE,
-)
-
-
-def _cut_by(text: str, start: int, end: int) -> bool:
-    """Whether a taper's verb before ``end`` cuts the dose, not something else: "cut your dose by
-    10%" steps a taper, "reduced REM sleep by 14%" reports a finding."""
-    return any(not _CUT_OTHER.search(text, cue.end(), end) for cue in _lexicon().taper_words.finditer(text, start, end))
-
-
 _PLUS_BEFORE_UNIT = re.compile(r"[\d.,]+\+")
-# Between two amounts of one list: "50 g, 100 g and 250 g".
-_LIST_GAP = re.compile(r"\s*(?:,|/|,?\s*(?:and|or|&))\s*", re.IGNORECASE)
-
-
-def _packed(text: str, found: list[Amount], e: int) -> set[int]:
-    """The amounts (by index) that name what something is sold or mixed in, not a dose: "our 250 g
-    bag", "350 mL water", and every amount of a list whose last one does ("50 g, 100 g and 250 g
-    pouches")."""
-    after = _lexicon().non_dose_after
-    out: set[int] = set()
-    run: list[int] = []
-    for n, amount in enumerate(found):
-        run.append(n)
-        if after.match(text, amount.end, e):
-            out.update(run)
-            run = []
-        elif not (n + 1 < len(found) and _LIST_GAP.fullmatch(text, amount.end, found[n + 1].start)):
-            run = []
-    return out
-
-
-def _measured_share(text: str, s: int, start: int) -> bool:
-    """Whether the clause before a share names something measured: "REM was 14% lower" reports a
-    finding, where "take 10% less each week" steps a taper."""
-    clause = text[max(s, start - 60) : start]
-    opened = max(clause.rfind(","), clause.rfind(";"), clause.rfind("."))
-    return _CUT_OTHER.search(clause, opened + 1) is not None
-
-
-def _minus_step(text: str, s: int, start: int, found: list[Amount]) -> bool:
-    """Whether a share at ``start`` is written as a cut ("−10%") on a line that states doses by
-    mass, as a taper table's change column does ("2   10.8 g   3.6 g   −10%")."""
-    if start <= s or text[start - 1] not in "−–-" or (start - 1 > s and not text[start - 2].isspace()):
-        return False
-    return any(a.unit in ("g", "mg") for a in found)
 
 
 def size_options(doc: Document, index: int) -> bool:
