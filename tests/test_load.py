@@ -67,6 +67,7 @@ def test_versions_and_tables():
         "0.18.0",
         "0.19.0",
         "0.20.0",
+        "0.21.0",
     ]
     assert kd.tables() == ["articles", "sentences", "topics", "claims", "doses", "mechanisms", "gold"]
 
