@@ -157,6 +157,7 @@ def claim_sentences(doc: Document) -> dict[int, str]:
             or size_options(doc, i)
             or _heads_columns(doc, s.start, unit)
             or (not out and _over_byline(doc, i, unit))  # a title stands above the body
+            or _objective(doc, i, unit)
         ):
             continue
         out[i] = claim_id(doc, i)
@@ -175,6 +176,27 @@ def _heads_columns(doc: Document, start: int, unit: str) -> bool:
         return False
     line = unit.split("\n", 1)[0]
     return _HEADER_ROW.match(" | ".join(line[a:b] for a, b in table_cells(line, 0))) is not None
+
+
+# "Describe ...", "2. Identify ...": what a course's objectives list, and what opens their list.
+_OBJECTIVE = re.compile(
+    r"\W*(?:\d+[.)]\s*)?(?:describe|explain|identify|name|list|compare|contrast|plan|recogni[sz]e|discuss|outline|define|summari[sz]e|"
+    r"apply|evaluate|differentiate|state|recall|calculate|interpret)\b",
+    re.IGNORECASE,
+)
+_OBJECTIVES = re.compile(r"\b(?:objectives|learning outcomes|you (?:will|should) be able to)\b", re.IGNORECASE)
+
+
+def _objective(doc: Document, index: int, unit: str) -> bool:
+    """Whether a unit is an item of a course's learning objectives ("Learning objectives" over
+    "Identify common signs of kratom withdrawal."): what a reader will learn, not what is so."""
+    if not _OBJECTIVE.match(unit):
+        return False
+    for j in range(index - 1, max(-1, index - 12), -1):
+        line = doc.flat[doc.sentences[j].start : doc.sentences[j].end]
+        if not _OBJECTIVE.match(line):
+            return _OBJECTIVES.search(line) is not None
+    return False
 
 
 def _over_byline(doc: Document, index: int, unit: str) -> bool:
