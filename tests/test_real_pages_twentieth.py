@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import claimed, units
+from conftest import claimed, triples, units
 
 # A time's zone goes on with its sentence -------------------------------------------------------
 
@@ -51,3 +51,62 @@ def test_learning_objectives_are_no_claims_and_the_body_after_them_is(page):
 def test_an_imperative_outside_a_list_of_objectives_is_still_a_claim():
     page = "Tapering\n\nPlan your taper with your doctor.\nIdentify your triggers before you start.\n"
     assert claimed(page) == ["Plan your taper with your doctor.", "Identify your triggers before you start."]
+
+
+def test_a_form_field_to_fill_in_is_no_claim_and_a_rule_of_underscores_hides_nothing():
+    page = (
+        "Your plan\n\nCurrent daily amount: ____ g\nServings per day: ____\n\n"
+        "Results\n\nDoses ranged from 1 to 10 g.\n__________\nKratom withdrawal often disturbs sleep.\n"
+    )
+    assert claimed(page) == ["Doses ranged from 1 to 10 g.", "Kratom withdrawal often disturbs sleep."]
+
+
+# Coordination, means clauses and appositives ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mitragynine and especially 7-hydroxymitragynine act on opioid receptors.",
+            {
+                ("mitragynine", "interacts_with", "opioid receptors"),
+                ("7-hydroxymitragynine", "interacts_with", "opioid receptors"),
+            },
+        ),
+        (
+            "Mitragynine acts at opioid receptors in the brain and also on adrenergic receptors.",
+            {
+                ("mitragynine", "interacts_with", "opioid receptors"),
+                ("mitragynine", "interacts_with", "adrenergic receptors"),
+            },
+        ),
+        (
+            "Inhibition of CYP2D6 by corynantheidine and paynantheine has been reported in liver microsomes.",
+            {("corynantheidine", "inhibits", "CYP2D6"), ("paynantheine", "inhibits", "CYP2D6")},
+        ),
+        # the subject of the clause, not the drug nearest the gerund, acts "by inhibiting"
+        (
+            "Both cause drowsiness, and kratom may slow the breakdown of trazodone by inhibiting CYP3A4.",
+            {("kratom", "inhibits", "CYP3A4")},
+        ),
+        (
+            "Clonidine and lofexidine relieve it by stimulating alpha-2 adrenergic receptors.",
+            {
+                ("clonidine", "activates", "alpha-2 adrenergic receptors"),
+                ("lofexidine", "activates", "alpha-2 adrenergic receptors"),
+            },
+        ),
+        # the head of a long appositive or relative clause is the subject
+        (
+            "7-Hydroxymitragynine, a minor alkaloid that is also formed from mitragynine in the liver, is a mu-opioid agonist.",
+            {("7-hydroxymitragynine", "agonist", "mu-opioid receptor")},
+        ),
+        (
+            "Mitragynine pseudoindoxyl, which forms from 7-hydroxymitragynine in human plasma, is one of the most potent mu-opioid agonists.",
+            {("mitragynine pseudoindoxyl", "agonist", "mu-opioid receptor")},
+        ),
+    ],
+)
+def test_coordinated_agents_and_targets_means_clauses_and_appositives(text, expected):
+    assert triples(text) == expected

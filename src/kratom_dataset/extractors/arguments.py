@@ -58,7 +58,7 @@ _MAIN_SUBJECT = re.compile(r"[^,.;]{0,60},\s*")
 _BRACKET_LIST = re.compile(r"\s*\((?:(?:e\.g\.|i\.e\.),?\s*|(?:such as|especially|mainly|notably|including|namely)\s+)?", re.IGNORECASE)
 _BRACKET_CLOSE = re.compile(r"\s*\)")
 _APPOSITIVE = re.compile(
-    r"\)?\s*,\s*(?:(?:the|a|an|its|one|another|two|three|both|several)\b|(?:which|who)\s)[^,;.]{0,60},\s*(?:[\w-]+\s+){0,4}", re.IGNORECASE
+    r"\)?\s*,\s*(?:(?:the|a|an|its|one|another|two|three|both|several)\b|(?:which|who)\s)[^,;.]{0,90},\s*(?:[\w-]+\s+){0,8}", re.IGNORECASE
 )
 #: The most characters between two names of one agent read as one naming ("kratom (Mitragyna
 #: speciosa)", "MG\tHigh\tMG").
@@ -69,7 +69,7 @@ _NEW_CLAUSE = re.compile(r"[.;]|,\s*(?:so|but|whereas|while|although|though|beca
 _RELATIVE = re.compile(r"which|who|that", re.IGNORECASE)
 
 
-def _new_clause(text: str, start: int, end: int) -> bool:
+def new_clause(text: str, start: int, end: int) -> bool:
     """Whether a clause ends in ``text[start:end]`` outside brackets: the stops of "naloxone (1
     mg/kg, s.c.), a non-selective antagonist" abbreviate, they end nothing."""
     for m in _NEW_CLAUSE.finditer(text, start, end):
@@ -356,14 +356,19 @@ def examples(
 
 def agent_at(offset: int, agents: list[Hit], references: list[Hit], doc: Document, index: int) -> AgentGroup:
     """The agent (or a reference resolved to one or, if plural, several) that starts at ``offset``,
-    as a list of ``(hit, agent)``.
+    with the names coordinated after it, as a list of ``(hit, agent)``.
 
     An article before it is skipped unless the agent's own words hold it ("the alkaloids")."""
     article = _ARTICLE.match(doc.flat, offset)
     starts = (offset, article.end()) if article else (offset,)
-    for hit in agents:
+    for n, hit in enumerate(agents):
         if hit.start in starts:
-            return [(hit, hit.label)]
+            group = [hit]  # "by corynantheidine and paynantheine": the names coordinated with it
+            for nxt in agents[n + 1 :]:
+                if not CHAIN.fullmatch(doc.flat, group[-1].end, nxt.start):
+                    break
+                group.append(nxt)
+            return [(h, h.label) for h in group]
     for hit in references:
         if hit.start in starts:
             plural = lexicon().plural.fullmatch(hit.text(doc.flat)) is not None
@@ -375,7 +380,7 @@ def _renamed(text: str, first: Hit, again: Hit) -> bool:
     """Whether ``again`` names the agent of ``first`` again within one phrase ("mitragynine (MG)",
     "Mitragynine: mitragynine"), not as the subject of a clause of its own ("... have weaker opioid
     activity; paynantheine acts on")."""
-    return first.label == again.label and again.start - first.end <= _RENAMED_GAP and not _new_clause(text, first.end, again.start)
+    return first.label == again.label and again.start - first.end <= _RENAMED_GAP and not new_clause(text, first.end, again.start)
 
 
 def agent_group(
@@ -396,7 +401,7 @@ def agent_group(
     if before and (nearest_ref is None or before[-1].start > nearest_ref.start):
         nearest = before[-1]
         aside = _ASIDE.match(text, nearest.end, action_start)  # "7-OH, present only in traces in the leaf, is ..."
-        if action_start - (aside.end() if aside else nearest.end) > _AGENT_GAP or _new_clause(text, nearest.end, action_start):
+        if action_start - (aside.end() if aside else nearest.end) > _AGENT_GAP or new_clause(text, nearest.end, action_start):
             return []
         # "Mitragynine, the main kratom alkaloid, is", "Mitragynine (MG), the principal alkaloid of
         # Mitragyna speciosa (kratom), is", "7-OH, which forms from MG in the liver, is": the head of
@@ -425,23 +430,3 @@ def agent_group(
         plural = relative or lexicon().plural.fullmatch(nearest_ref.text(text)) is not None
         return [(nearest_ref, agent) for agent in resolve_agents(doc, index, nearest_ref, plural=plural)]
     return []
-
-
-# "..., probably through opioid receptor activation": a means phrase whose noun is the action.
-_MEANS_NOUN = re.compile(r"[\s\S]*\b(?:through|via)\s+(?:[\w'’-]+\s+){0,4}", re.IGNORECASE)
-# What may open a clause before its subject.
-_SUBJECT_OPENS = re.compile(r"\s*(?:(?:the|but|and|also|however,?|then|in rats,?|in mice,?)\s+)?", re.IGNORECASE)
-
-
-def means_subject(text: str, window_start: int, action_start: int, agents: list[Hit]) -> AgentGroup:
-    """The clause's subject as the agent of an action named by a noun in a means phrase after
-    another name: "Mitragynine may reduce ethanol withdrawal signs in rats, probably through
-    opioid receptor activation" is mitragynine's activation, not ethanol's. Empty where the
-    clause does not open with an agent."""
-    before = [h for h in agents if window_start <= h.start and h.end <= action_start]
-    if len(before) < 2 or not _MEANS_NOUN.fullmatch(text, before[-1].end, action_start):
-        return []
-    subject = before[0]
-    if not _SUBJECT_OPENS.fullmatch(text, window_start, subject.start) or _new_clause(text, subject.end, before[-1].start):
-        return []
-    return [(subject, subject.label)]

@@ -158,6 +158,7 @@ def claim_sentences(doc: Document) -> dict[int, str]:
             or _heads_columns(doc, s.start, unit)
             or (not out and _over_byline(doc, i, unit))  # a title stands above the body
             or _objective(doc, i, unit)
+            or ("____" in unit and _BLANK.search(doc.text, s.start, s.end) is not None)
         ):
             continue
         out[i] = claim_id(doc, i)
@@ -178,6 +179,9 @@ def _heads_columns(doc: Document, start: int, unit: str) -> bool:
     return _HEADER_ROW.match(" | ".join(line[a:b] for a, b in table_cells(line, 0))) is not None
 
 
+# A form's field to fill in, a blank beside words on its line ("Current daily amount: ____ g",
+# "Patient signature ____"); a rule of underscores alone on its line is no field.
+_BLANK = re.compile(r"[^\s_][^\n_]*_{4,}|_{4,}[^\n_]*[^\s_]")
 # "Describe ...", "2. Identify ...": what a course's objectives list, and what opens their list.
 _OBJECTIVE = re.compile(
     r"\W*(?:\d+[.)]\s*)?(?:describe|explain|identify|name|list|compare|contrast|plan|recogni[sz]e|discuss|outline|define|summari[sz]e|"

@@ -26,7 +26,6 @@ from .arguments import (
     examples,
     fronted_reference,
     label_target,
-    means_subject,
     named_after_role,
     passive_arguments,
     relative_object,
@@ -48,6 +47,7 @@ from .mentions import (
     lexicon,
 )
 from .reversals import reversals
+from .subjects import means_subject
 from .substrates import substrates
 from .unlisted_verbs import unnamed_actions
 
@@ -243,7 +243,7 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
             if inside and chosen and not _DETERMINERS.fullmatch(text, action.end, chosen[0][0].start):
                 chosen = inside  # "a partial mu agonist, plus some alpha-2 ...": the role names its own target
             group = agent_group(text, window_start, action.start, agents, references, doc, index)
-            if group and _NOUN_ACTION.match(action.text(text)):
+            if group and (_NOUN_ACTION.match(action.text(text)) or action.text(text).endswith("ing")):
                 group = means_subject(text, window_start, action.start, agents) or group
             if group and _WHETHER.search(text, max(s, group[0][0].start - 12), group[0][0].start):
                 continue  # "has measured whether MG suppresses REM sleep": asked, not stated

@@ -25,7 +25,10 @@ CHAIN = re.compile(
     # "CYP2D6 and in less degree CYP3A4", "MOR and to a lesser extent KOR": the same aside without commas
     r"|\s*,?\s+(?:and|or)\s+(?:to|in)\s+(?:an?\s+)?(?:lesser|less|smaller|greater|small|some|minor)\s+(?:degree|extent)\s*,?\s+(?:(?:of|at|on|to|with|by)\s+)?"
     # "neither MG nor 7-OH", "with 5-HT2A receptors and with alpha-adrenergic receptors"
-    r"|\s+nor\s+|\s*,?\s+and\s+(?:with|at|on|to|for|of)\s+"
+    # "at opioid receptors in the brain and also on adrenergic receptors": the same preposition again
+    r"|\s+nor\s+|(?:\s+in\s+the\s+(?:brain|body|gut|spinal cord|liver|central nervous system))?\s*,?\s+and\s+(?:also\s+)?(?:with|at|on|to|for|of)\s+"
+    # "mitragynine and especially 7-hydroxymitragynine": a conjunct the writer stresses
+    r"|\s*,?\s+(?:and|or)\s+(?:especially|particularly|notably|above all|in particular|even|most of all)\s+"
     # "catalysed by CYP3A4, with minor contributions from CYP2D6": the enzymes that share the work
     r"|\s*,\s*with\s+(?:an?\s+)?(?:minor|small|smaller|some|lesser|additional|further)\s+(?:contributions?|roles?|help)\s+(?:from|by|of|for)\s+"
     # "by CYP3A4 and partly by CYP2D6": a second agent of a passive

@@ -1,0 +1,40 @@
+"""The subject an action in a means phrase belongs to: "Mitragynine may reduce ethanol withdrawal
+signs in rats, probably through opioid receptor activation" and "kratom may slow the breakdown
+of trazodone by inhibiting CYP3A4" name the clause's subject as the agent, not the name nearest
+the action.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._match import Hit
+from .arguments import AgentGroup, new_clause
+from .mentions import CHAIN
+
+# "..., probably through opioid receptor activation": a means phrase whose noun is the action.
+# "... by inhibiting CYP3A4": a means clause whose gerund is the action.
+_MEANS_NOUN = re.compile(r"[\s\S]*\b(?:(?:through|via)\s+(?:[\w'’-]+\s+){0,4}|by\s+)", re.IGNORECASE)
+# What may open a clause before its subject.
+_SUBJECT_OPENS = re.compile(r"\s*(?:(?:the|but|and|also|however,?|then|in rats,?|in mice,?)\s+)?", re.IGNORECASE)
+
+
+def means_subject(text: str, window_start: int, action_start: int, agents: list[Hit]) -> AgentGroup:
+    """The clause's subject as the agent of an action named by a noun in a means phrase, or by a
+    gerund after "by", after another name: "Mitragynine may reduce ethanol withdrawal signs in
+    rats, probably through opioid receptor activation" is mitragynine's activation, not
+    ethanol's; "kratom may slow the breakdown of trazodone by inhibiting CYP3A4" kratom's
+    inhibition. Empty where the clause does not open with an agent."""
+    before = [h for h in agents if window_start <= h.start and h.end <= action_start]
+    if len(before) < 2 or not _MEANS_NOUN.fullmatch(text, before[-1].end, action_start):
+        return []
+    subject = before[0]
+    opening = max(window_start, *(text.rfind(mark, window_start, subject.start) + 1 for mark in ",;:"))
+    if not _SUBJECT_OPENS.fullmatch(text, opening, subject.start) or new_clause(text, subject.end, before[-1].start):
+        return []
+    group = [subject]  # "Clonidine and lofexidine relieve it by stimulating ...": the subject's conjuncts too
+    for nxt in before[1:]:
+        if not CHAIN.fullmatch(text, group[-1].end, nxt.start):
+            break
+        group.append(nxt)
+    return [(h, h.label) for h in group]
