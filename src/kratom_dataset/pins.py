@@ -38,6 +38,7 @@ PINNED: dict[str, str] = {
     "0.19.0": "69e7a7e2336ebc2ed24ca93ef7e60bed0373bfdc0c157f418a99dde9fbdf5871",
     "0.20.0": "b77c722fef1efaeb5fc4edd6b9237c09a0ccebd13bec00d2e2658d70ee665e16",
     "0.21.0": "509609e2012b31dddb62b48c4e439f38fdb7268139a7711f45eb0968ccbf714d",
+    "0.22.0": "339354e7c73fbdacd8d1e9d212f4846151ce7ddaaf37b147fee7be18bee29e5a",
 }
 
 
