@@ -266,7 +266,7 @@ def passive_arguments(
     reduced = adjacent and _REDUCED_OR_NOMINAL.search(action.text(text).lower()) is not None
     if not reduced and not PASSIVE_BEFORE.search(text[max(window_start, action.start - 30) : action.start]):
         return None
-    # "by the leaf's alkaloids": a name may take in the article "by" is followed by
+    # "by the leaf's alkaloids": a name whose own words begin with the article after "by"
     after = [
         h for h in agents if h.start == by.end() or (by.start() < h.start < by.end() and text[h.start : by.end()].strip().lower() == "the")
     ]

@@ -61,7 +61,7 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
         spans = itertools.chain(spans, _section_before(doc, index))
     spans = iter(spans)
     for start, end in spans:
-        hits = referable(reference, _uncompared(text, start, named_agents(text, start, end), reference), text)
+        hits = referable(reference, _antecedents(text, start, named_agents(text, start, end), reference), text)
         if not hits:
             continue
         if plural and PAIR.match(text, reference.start):
@@ -106,7 +106,7 @@ def _more_before(text: str, spans: Iterator[tuple[int, int]], reference: Hit, gr
     named = {h.label for h in group}
     more: list[Hit] = []
     for start, end in spans:
-        for h in reversed(referable(reference, _uncompared(text, start, named_agents(text, start, end), reference), text)):
+        for h in reversed(referable(reference, _antecedents(text, start, named_agents(text, start, end), reference), text)):
             if h.label not in named and not h.info.get("generic") and h.label != "kratom":
                 named.add(h.label)
                 more.insert(0, h)
@@ -172,7 +172,7 @@ def page_topic(doc: Document, offset: int, *, plural: bool) -> list[str]:
     return []
 
 
-def _uncompared(text: str, start: int, hits: list[Hit], reference: Hit | None = None) -> list[Hit]:
+def _antecedents(text: str, start: int, hits: list[Hit], reference: Hit | None = None) -> list[Hit]:
     """``hits`` but the names a comparison sets beside a clause's subject ("Unlike morphine, they
     ..."), the names a copula says the subject is or is not ("it's not just a weaker
     oxycodone") and the names given as examples ("a CYP2D6 substrate such as dextromethorphan"):
@@ -223,7 +223,7 @@ def antecedent(doc: Document, index: int, offset: int, reference: Hit | None = N
     ``reference`` can name, as ``(hit, agent)``; failing that, what the page is about."""
     text = doc.flat
     for start, end in looking_back(doc, index, offset, list_items=1, window=LOOKBACK):
-        hits = referable(reference, _uncompared(text, start, named_agents(text, start, end), reference), text)
+        hits = referable(reference, _antecedents(text, start, named_agents(text, start, end), reference), text)
         if hits:
             hit = _salient(text, hits, start, end < offset, reference)
             return hit, hit.label
