@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from ..document import Document
 from ._match import Hit
 from .coreference import resolve_agents, resolve_target
-from .mentions import CHAIN, Target, chain_back, lexicon
+from .mentions import CHAIN, Target, chain_back, coordinated, lexicon
 
 #: Agents of one action, each hit with the agent it names (a plural reference names several).
 AgentGroup = list[tuple[Hit, str]]
@@ -361,14 +361,9 @@ def agent_at(offset: int, agents: list[Hit], references: list[Hit], doc: Documen
     An article before it is skipped unless the agent's own words hold it ("the alkaloids")."""
     article = _ARTICLE.match(doc.flat, offset)
     starts = (offset, article.end()) if article else (offset,)
-    for n, hit in enumerate(agents):
-        if hit.start in starts:
-            group = [hit]  # "by corynantheidine and paynantheine": the names coordinated with it
-            for nxt in agents[n + 1 :]:
-                if not CHAIN.fullmatch(doc.flat, group[-1].end, nxt.start):
-                    break
-                group.append(nxt)
-            return [(h, h.label) for h in group]
+    for hit in agents:
+        if hit.start in starts:  # "by corynantheidine and paynantheine": the names coordinated with it
+            return [(h, h.label) for h in coordinated(doc.flat, agents, hit)]
     for hit in references:
         if hit.start in starts:
             plural = lexicon().plural.fullmatch(hit.text(doc.flat)) is not None

@@ -11,7 +11,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from .. import lexicon as lexicons
 from ._match import Hit, Matcher
@@ -295,14 +297,30 @@ def target_name(text: str, hit: Hit) -> str:
     return " ".join(hit.text(text).split()) if hit.label == "*" else hit.label
 
 
-def chain_from(text: str, targets: list[Target], first: Target) -> list[tuple[Target, str]]:
-    """``first`` plus the targets coordinated after it ("opioid, adrenergic and GABA receptors")."""
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=_Span)
+
+
+def coordinated(text: str, spans: Sequence[S], first: S) -> list[S]:
+    """``first`` plus the mentions of ``spans`` coordinated after it: targets ("opioid, adrenergic
+    and GABA receptors") or agents ("by corynantheidine and paynantheine")."""
     chain = [first]
-    for nxt in (t for t in targets if t.start >= first.end):
+    for nxt in (t for t in spans if t.start >= first.end):
         if not CHAIN.fullmatch(text, chain[-1].end, nxt.start):
             break
         chain.append(nxt)
-    return [(t, text[t.start : t.end]) for t in chain]
+    return chain
+
+
+def chain_from(text: str, targets: list[Target], first: Target) -> list[tuple[Target, str]]:
+    """``first`` plus the targets coordinated after it ("opioid, adrenergic and GABA receptors")."""
+    return [(t, text[t.start : t.end]) for t in coordinated(text, targets, first)]
 
 
 def chain_back(text: str, targets: list[Target], last: Target) -> list[tuple[Target, str]]:

@@ -10,7 +10,7 @@ import re
 
 from ._match import Hit
 from .arguments import AgentGroup, new_clause
-from .mentions import CHAIN
+from .mentions import coordinated
 
 # "..., probably through opioid receptor activation": a means phrase whose noun is the action.
 # "... by inhibiting CYP3A4": a means clause whose gerund is the action.
@@ -32,9 +32,5 @@ def means_subject(text: str, window_start: int, action_start: int, agents: list[
     opening = max(window_start, *(text.rfind(mark, window_start, subject.start) + 1 for mark in ",;:"))
     if not _SUBJECT_OPENS.fullmatch(text, opening, subject.start) or new_clause(text, subject.end, before[-1].start):
         return []
-    group = [subject]  # "Clonidine and lofexidine relieve it by stimulating ...": the subject's conjuncts too
-    for nxt in before[1:]:
-        if not CHAIN.fullmatch(text, group[-1].end, nxt.start):
-            break
-        group.append(nxt)
-    return [(h, h.label) for h in group]
+    # "Clonidine and lofexidine relieve it by stimulating ...": the subject's conjuncts too
+    return [(h, h.label) for h in coordinated(text, before, subject)]
