@@ -66,6 +66,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return False  # "[21:05] mossy_k: ...", "jwalker88: i did ...", "0:12" over a caption: each turn or cue is a line of its own
     if is_menu_line(before):
         return False  # "Main page | Random article | Log in": a menu ends its line, whatever its last word
+    if _CONTROL.fullmatch(after):
+        return False  # "Click to expand...", "Show more replies": a page's control, never a sentence's end
     last = before.split()[-1]
     if (
         last in MINOR_WORDS
@@ -107,6 +109,14 @@ _HANDLE_TURN = re.compile(r"[A-Za-z][\w.-]*(?:\d|_)[\w.-]*:[ \t]")
 
 # A line that ends on the first word of a sentence, a minor word: "... some of them. In".
 _OPENS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*\s+(?:In|The|A|An|By|For|From|On|At|Of|To|With|As|And|But|Or)$")
+
+
+# A line that is one of a page's controls: "Click to expand...", "Read more", "Show 3 more replies".
+_CONTROL = re.compile(
+    r"(?:(?:click|tap)(?: here)? to (?:expand|collapse|read more|see more|show more)"
+    r"|(?:read|show|see|load|view)(?: \d+)? (?:more|less|all)(?: replies| comments| answers)?)\s*(?:\.{0,3}|…)\s*",
+    re.IGNORECASE,
+)
 
 
 # A sentence's stop inside a line, before more words: "Withdrawal. Doctors Are".

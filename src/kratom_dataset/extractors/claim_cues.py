@@ -153,10 +153,27 @@ class Attribution:
                     return Hit(start + verb.start(), start + subject.end(), self._label(subject), {})
                 continue
             subject = self._subject.match(unit, clause, verb.start())
+            if subject is None and not unit[clause : verb.start()].strip():
+                subject = self._apposed(unit, clause)
+                clause = subject.start() if subject is not None else clause
             if subject is None or verb.start() - subject.end() > _SUBJECT_GAP or "." in unit[subject.end() : verb.start()]:
                 continue
             at = clause + len(unit[clause : verb.start()]) - len(unit[clause : verb.start()].lstrip())
             return Hit(start + at, start + verb.end(), self._label(subject), {})
+        return None
+
+    def _apposed(self, unit: str, clause: int) -> re.Match[str] | None:
+        """The subject of a verb right after an appositive's closing comma: the appositive's
+        noun or, failing it, the name it follows ("Dr. Amara Lind, a pharmacologist, told ...")."""
+        for _ in range(2):
+            if clause < 2 or unit[clause - 1] != ",":
+                return None
+            clause = _clause_start(unit, clause - 1)
+            if _ADVERBIAL.match(unit, clause):
+                return None  # "If your doctor raises the dose, mention ...": a clause of condition, no appositive
+            subject = self._subject.match(unit, clause, unit.find(",", clause))
+            if subject is not None:
+                return subject
         return None
 
     def quoted(self, text: str, start: int, end: int, words: int | None = None) -> Hit | None:
@@ -204,6 +221,11 @@ _CLAUSE_MARKS = (",", ";", ":", "(", "“", '"')
 # The agent of a passive reporting verb, with a count before it: "by 4 of 32 melatonin participants".
 _BY = re.compile(r"\s+by\s+(?:(?:only |just |about |around )?[\d,]+(?:\s*%| of(?: the)? [\d,]+| percent of)?\s+)?", re.IGNORECASE)
 # A passive, a modal or an infinitive before the verb: "are told", "should be warned", "can tell", "to report".
+# A clause opened by a subordinating word, which no appositive is: "If your doctor ...", "When the vet ...".
+_ADVERBIAL = re.compile(
+    r"\s*(?:if|when|whenever|while|because|since|although|though|unless|until|after|before|once|as|so|for|in|on|at|with|by)\b",
+    re.IGNORECASE,
+)
 _NOT_REPORTING = re.compile(
     r"\b(?:be|been|being|is|are|was|were|am|get|gets|got|can|cannot|can't|can’t|could|should|would|will|must|may|might|to)\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,

@@ -52,10 +52,10 @@ class Speakers:
             rf"|\b(?i:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{role}|(?P<nobody>(?i:man|woman|boy|girl|teenager)))\b"
         )
         self._roles = re.compile("|".join(f"(?P<r{n}>\\b(?:{roles[label]})\\b)" for n, label in enumerate(self._labels)), re.IGNORECASE)
-        verbs = rf"{spec['quoted_verbs']}|say|add|thinks|believes|told me|advised|suggested"
+        verbs = rf"{spec['quoted_verbs']}|say|add|thinks|believes|told me|advised|advises|suggested|suggests"
         self._report = Worded(
             lexicons.guarded(
-                rf"(?:^|(?<=[,“\"”]\s)|(?<=[,“\"”])|(?<=\bwhich\s)|(?<=\bbut\s)|(?<=\band\s)|(?<=\bthat\s))(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+)?(?:{verbs})\b",
+                rf"(?:^|(?<=[,“\"”]\s)|(?<=[,“\"”])|(?<=\bwhich\s)|(?<=\bbut\s)|(?<=\band\s)|(?<=\bthat\s))(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|usually\s+|generally\s+|often\s+|now\s+)?(?:{verbs})\b",
                 0,
             )
         )
