@@ -184,6 +184,8 @@ def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | No
         listed = lex.listed.search(text, max(s, items[0][0] - 80), items[0][0]) or lex.listed_before.search(
             text, max(s, items[0][0] - 80), items[0][0]
         )
+        if listed and _LABELLED.search(text, max(s, listed.start("items") - 12), listed.start("items")):
+            listed = None  # "10.8 g in week 2, 9.7 g in week 3": a week's number, not an amount of a list
         if listed and ("," in listed.group("items") or len(items) > 1 or _adjacent_pair(listed.group("items"))):
             before = [(n.start(), number(n.group())) for n in lex.number_re.finditer(listed.group("items"))]
             items = [(listed.start("items") + at, v, v) for at, v in before] + items
@@ -298,6 +300,10 @@ _OTHER_COMPARED = re.compile(
     r"\b(?:instead of|rather than|than|vs\.?|versus)\s+(?:my\s+|the\s+|your\s+)?(?:usual\s+|normal\s+|regular\s+|old\s+)?$",
     re.IGNORECASE,
 )
+
+
+# A word that a number labels rather than counts: "week 2", "step 3", "No. 4".
+_LABELLED = re.compile(r"\b(?:days?|weeks?|nights?|months?|visits?|steps?|phases?|stages?|levels?|tiers?|no\.|#)\s*$", re.IGNORECASE)
 
 
 # Days, weeks or steps named by number, the bare number the last of them: "tapered over days 6 and 7".

@@ -19,8 +19,12 @@ from ..document import Document
 from ._match import Hit, looking_back
 from .mentions import CHAIN, Target, chain_back, compared_agents, find_agents, find_targets, lexicon, named_agents
 
-# "the main alkaloid in kratom": a name in a prepositional phrase, seldom what "it" points back to.
-IN_PHRASE = re.compile(r"\b(?:in|of|from|within|inside|into)\s+(?:the\s+|raw\s+|dried\s+)?$", re.IGNORECASE)
+# "the main alkaloid in kratom": a name in a prepositional phrase, seldom what "it" points back to;
+# "smaller amounts of 7-OH" names 7-OH all the same.
+IN_PHRASE = re.compile(
+    r"\b(?:in|(?<!amounts )(?<!amount )(?<!quantities )(?<!traces )(?<!trace )of|from|within|inside|into)\s+(?:the\s+|raw\s+|dried\s+)?$",
+    re.IGNORECASE,
+)
 
 SINGULAR = re.compile(
     r"it|its|this compound|the compound|this molecule|the molecule|this alkaloid|the alkaloid|this drug|the drug|this substance|the substance",

@@ -30,7 +30,7 @@ from .quantities import packed_amounts, taper_share
 from .tapers import descending_steps, in_taper, starts_taper
 
 NAME = "kratom_dataset.extractors.doses"
-VERSION = f"1.9.0+{lexicons.version('doses', dose_reading.MODEL)}"
+VERSION = f"1.10.0+{lexicons.version('doses', dose_reading.MODEL)}"
 
 
 def extract_doses(doc: Document, claim_ids: dict[int, str]) -> list[Dose]:
@@ -193,8 +193,10 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
             continue  # "a low dose of around 1-3 grams": the numeric record carries level and role
         if m.group("pronoun") and not lex.dose_noun.search(text, s, m.start()):
             continue  # "larger ones" is a dose only after a dose was named: "Small doses ..., larger ones ..."
-        if _NOT_A_DOSE_LEVEL.search(text, max(s, m.start() - 80), m.start()):
-            continue  # "found in small amounts", "occurs in the dried leaf in small amounts", "25% of the starting dose"
+        if _NOT_A_DOSE_LEVEL.search(text, max(s, m.start() - 80), m.start()) or (
+            _AMOUNTS.search(text, m.start(), m.end()) and _CONTENT.search(text, max(s, m.start() - 80), m.start())
+        ):
+            continue  # "found in small amounts", "the leaf has only tiny amounts of it", "25% of the starting dose"
         adjective = text[m.start() : m.end()]
         level_hit = lex.levels.first(adjective, words=words)
         role_hit = lex.roles.first(adjective, words=words) or _last(lex.roles.find(text, max(s, m.start() - 20), m.start(), words=words))
@@ -224,6 +226,15 @@ _SAME_DOSE = re.compile(r"[^,;:.(]*(?:[,:(]\s*(?:around|about|roughly|approximat
 _NOT_A_DOSE_LEVEL = re.compile(
     r"(?:\b(?:found|present|occurs?|occurring|forms?|formed|produced?|produces|contained|contains?)\b(?:[^.;!?]{0,60}?\s)?in"
     r"|\b(?:of|from)\s+(?:the|your|their|my|his|her))\s+$",
+    re.IGNORECASE,
+)
+
+
+# What a thing holds, not what someone takes: "the leaves contain mitragynine and smaller amounts of 7-OH".
+_AMOUNTS = re.compile(r"\b(?:amounts?|quantit(?:y|ies)|traces?)\b", re.IGNORECASE)
+_CONTENT = re.compile(
+    r"\b(?:has|have|had|contains?|contained|containing|holds?|yields?|carries)\b"
+    r"(?![^.;!?]*\b(?:tak|us|consum|ingest|swallow|drink|drank|dos)\w*)[^.;!?]{0,60}$",
     re.IGNORECASE,
 )
 
