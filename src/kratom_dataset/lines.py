@@ -243,7 +243,8 @@ def _title_case(phrase: str) -> bool:
 
 # A time of day, and the stamp a chat log puts before a turn: "21:05", "[00:03:12]", "[11:03 PM]".
 CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
-CHAT_STAMP = rf"\[{CLOCK}(?:\s*[AP]M)?\]"
+# A chat's time stamp, with the date an exported chat puts before it: "[21:05]", "[03/11/2025, 21:14]".
+CHAT_STAMP = rf"\[(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}},?\s*)?{CLOCK}(?:\s*[AP]M)?\]"
 
 
 # A line that holds only a time stamp: a video's caption cue ("0:12") or a chat's stamp.

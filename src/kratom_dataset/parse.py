@@ -168,7 +168,7 @@ def _unquote(text: str, start: int, end: int) -> LineSpan:
     """Drop quotes that wrap a whole paragraph (the seed intros), keeping the inner span."""
     if end - start >= 2 and text[start] in OPEN_QUOTES and text[end - 1] in _CLOSE_QUOTES:
         inner = text[start + 1 : end - 1]
-        if inner.strip() and "“" not in inner and "”" not in inner:
+        if inner.strip() and "“" not in inner and "”" not in inner and '"' not in inner:
             return trim(text, start + 1, end - 1)
     return start, end
 

@@ -80,6 +80,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         # in an article in capitals, or in a minor word of a sentence begun on it, runs on; a title's
         # "Stick To" does not
         return True
+    if _TITLE_END.search(before) and after[:1].isupper():
+        return True  # '... said Dr.\nAlan Reyes': a title before a name runs on, whatever the width
     wrapped = width and _WRAPPED * width <= len(before) <= width and len(before) >= 25 and before.count(" ") >= 3
     if is_forum_byline(before) or _BYLINE_OPENS.match(after):
         return False  # "u/name · 37 points", "posted by ...": a post's byline, never part of a sentence
@@ -109,6 +111,10 @@ _HANDLE_TURN = re.compile(r"[A-Za-z][\w.-]*(?:\d|_)[\w.-]*:[ \t]")
 
 # A line that ends on the first word of a sentence, a minor word: "... some of them. In".
 _OPENS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*\s+(?:In|The|A|An|By|For|From|On|At|Of|To|With|As|And|But|Or)$")
+
+
+# A title that stands before a name, at the end of a line: "said Dr.", "Sponsor: Rep.".
+_TITLE_END = re.compile(r"(?<![\w.])(?:Dr|Mr|Mrs|Ms|Prof|Rep|Sen|Gov|Sgt|Capt|Lt)\.$")
 
 
 # A line that is one of a page's controls: "Click to expand...", "Read more", "Show 3 more replies".

@@ -44,7 +44,7 @@ from .doses import size_options
 from .evidence import stated_evidence
 
 NAME = "kratom_dataset.extractors.claims"
-VERSION = f"1.11.0+{lexicons.version('claims', 'taxonomy', 'claim_model', 'unit_model')}"
+VERSION = f"1.12.0+{lexicons.version('claims', 'taxonomy', 'claim_model', 'unit_model')}"
 
 CLAIM_ROLES = frozenset({"summary", "intro", "section", "conclusion", "body"})
 _WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -241,7 +241,7 @@ _CLAUSE_END_LED = led(_CLAUSE_END)
 
 
 # "If you choose to use kratom, do not ...": a condition before the clause it governs.
-_CONDITION = re.compile(r"(?:if|when|unless|once|before|after|because|since)\b[^,;:.]{0,80},\s*", re.IGNORECASE)
+_CONDITION = re.compile(r"(?:if|when|unless|once|before|after|because|since)\b[^,;:.]{0,120},\s*", re.IGNORECASE)
 # "Note: ", "Short answer: ", "CYP2C9 and CYP1A2: ": a label before the clause.
 _LABEL = re.compile(r"[^:;.,]{1,40}:\s+")
 
