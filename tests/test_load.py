@@ -71,6 +71,7 @@ def test_versions_and_tables():
         "0.22.0",
         "0.23.0",
         "0.24.0",
+        "0.25.0",
     ]
     assert kd.tables() == ["articles", "sentences", "topics", "claims", "doses", "mechanisms", "gold"]
 

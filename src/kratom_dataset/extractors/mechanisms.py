@@ -76,7 +76,7 @@ _WHETHER = re.compile(r"\b(?:whether|if)\s+$", re.IGNORECASE)
 _SHARED_SUBJECT = re.compile(
     r"(?:\s*,?\s*(?:and|but|yet|or|as well as|plus|while|whereas|also|additionally|there|too|"
     r"is|are|was|were|acts?|acting|functions?|behaves?|may|might|can|could|does|did|do|has|have|had|showed|shows|show|"
-    r"helps?|helped|to|with|without|therefore|thus|then|so|seems?|seemed|appears?|appeared|thought|believed|known|reported|said|likely|in turn|in addition|"
+    r"helps?|helped|to|with|without|therefore|thus|then|so|seems?|seemed|appears?|appeared|thought|believed|known|reported|said|considered|regarded|described|classified|viewed|likely|in turn|in addition|"
     r"in (?:the |these |some |our )?(?:assays?|studies|experiments|cells|animals|mice|rats|vitro|vivo)|"
     r"not|no|only|very|\w+ly|weaker|stronger|weak|strong|potent|modest|mild|some|significant|marked|moderate|little|much|meaningful|notable|major|minor|relevant|important|"
     r"measurable|detectable|appreciable|any|affinity|potency|efficacy|selectivity|"
