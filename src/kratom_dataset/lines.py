@@ -241,6 +241,11 @@ def _title_case(phrase: str) -> bool:
     return bool(major) and all(w[0].isupper() for w in major)
 
 
+#: Titles that stand before a name with a stop ("Dr. Reyes", "Rep. D. Halvorsen", "Sgt. Ruiz"),
+#: which end no sentence and no line.
+TITLES = ("dr", "mr", "mrs", "ms", "prof", "rep", "sen", "gov", "hon", "sgt", "capt", "lt")
+
+
 # A time of day, and the stamp a chat log puts before a turn: "21:05", "[00:03:12]", "[11:03 PM]".
 CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 # A chat's time stamp, with the date an exported chat puts before it: "[21:05]", "[03/11/2025, 21:14]".

@@ -165,7 +165,9 @@ def _flatten(text: str, paragraphs: list[Block]) -> str:
 
 
 def _unquote(text: str, start: int, end: int) -> LineSpan:
-    """Drop quotes that wrap a whole paragraph (the seed intros), keeping the inner span."""
+    """Drop quotes that wrap a whole paragraph (the seed intros), keeping the inner span; a
+    paragraph that holds other quotation marks inside opens and closes two quotations
+    ('"Kratom is not harmless," said Dr. Reyes. "We see seizures."'), which keep theirs."""
     if end - start >= 2 and text[start] in OPEN_QUOTES and text[end - 1] in _CLOSE_QUOTES:
         inner = text[start + 1 : end - 1]
         if inner.strip() and "“" not in inner and "”" not in inner and '"' not in inner:

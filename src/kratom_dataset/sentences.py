@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .document import Block, trim
-from .lines import CHAT_STAMP
+from .lines import CHAT_STAMP, TITLES
 
 # A sentence ends at . ! or ? (plus closing quotes or brackets, and reference marks such as
 # "[3]", "[4, 5]" or a superscript "¹²") followed by space and then something that can start
@@ -38,19 +38,7 @@ _ABBREVIATIONS = frozenset(
         "i.e",
         "etc",
         "vs",
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "prof",
-        # titles before a name: "Rep. D. Halvorsen", "Sen. Ortiz", "Gov. Lee", "Sgt. Ruiz"
-        "rep",
-        "sen",
-        "gov",
-        "hon",
-        "sgt",
-        "capt",
-        "lt",
+        *TITLES,
         "approx",
         "no",
         "fig",

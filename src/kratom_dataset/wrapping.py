@@ -23,6 +23,7 @@ from .lines import (
     NOTE_MARK,
     STAMP_LINE,
     TERMINAL,
+    TITLES,
     is_forum_byline,
     is_heading_line,
     is_menu_line,
@@ -114,7 +115,7 @@ _OPENS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*\s+(?:In|The|A|An|By|For|From
 
 
 # A title that stands before a name, at the end of a line: "said Dr.", "Sponsor: Rep.".
-_TITLE_END = re.compile(r"(?<![\w.])(?:Dr|Mr|Mrs|Ms|Prof|Rep|Sen|Gov|Sgt|Capt|Lt)\.$")
+_TITLE_END = re.compile(r"(?<![\w.])(?:" + "|".join(title.capitalize() for title in TITLES) + r")\.$")
 
 
 # A line that is one of a page's controls: "Click to expand...", "Read more", "Show 3 more replies".

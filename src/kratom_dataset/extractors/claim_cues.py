@@ -106,8 +106,9 @@ class Attribution:
     on here say ..." users' reports, "A 2021 survey of members found ..." a study's.
 
     The subject opens the verb's clause (the unit, or what follows its last comma, colon or
-    bracket before the verb); the class of its head noun, the last listed noun within two words
-    of its determiner ("FDA testing" is testing), names the evidence. A verb after "be", a
+    bracket before the verb, or past an appositive that closes right before it: "Dr. Lind, a
+    pharmacologist, told ..."); the class of its head noun, the last listed noun within two
+    words of its determiner ("FDA testing" is testing), names the evidence. A verb after "be", a
     modal or "to" reports nothing of its subject; a passive one names its source after "by"
     ("Headache was reported by 4 of 32 participants"). Read only when no cue of the evidence list does.
     """
