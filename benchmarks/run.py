@@ -18,8 +18,10 @@ lines and deep lists beside ordinary text, at 250 kB and 1 MB: linear time holds
 sizes cost the same per MB).
 
 Corpora come from ``generate.py`` (fixed seed) and are kept in ``benchmarks/out/`` between runs.
-Figures are written to ``benchmarks/out/results.json`` as each section ends, so a long run that
-stops keeps what it measured, and RESULTS.md is rendered from that file.
+Figures are written to ``benchmarks/results.json`` as each section ends, with the package version
+each section measured, so a long run that stops keeps what it measured, a run of some sections
+keeps the others' last figures from a clean checkout too, and RESULTS.md, rendered from that file,
+says which release each section's figures belong to.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUT = HERE / "out"
-RESULTS_JSON = OUT / "results.json"
+RESULTS_JSON = HERE / "results.json"
 RESULTS_MD = HERE / "RESULTS.md"
 SEED = 20261122
 MB = 1_000_000
@@ -689,6 +691,19 @@ def machine() -> dict:
     }
 
 
+#: The section whose figures judge each target.
+SECTION_OF = {
+    "one_core_mb_s": "throughput",
+    "two_vs_one": "throughput",
+    "dask_vs_local": "engines",
+    "gb_wall_s": "memory",
+    "gb_rss_mb": "memory",
+    "vs_quantulum": "peers",
+    "import_s": "startup",
+    "load_warm_ms": "startup",
+}
+
+
 def _verdicts(t: dict, e: dict, mem: dict, p: dict, s: dict) -> dict[str, str]:
     """Each target judged from the figures: ``goal met``, ``must met``, ``missed`` or ``not measured``."""
     rss = [mem[k]["rss_mb"] for k in ("10", "100", "1000") if k in mem]
@@ -735,6 +750,11 @@ def render(results: dict) -> str:
         "load_warm_ms": f"{f(s.get('load_warm_ms_max'), '{:.2f} ms')} (slowest table)",
     }
     verdicts = _verdicts(t, e, mem, p, s)
+    current, measured_with = m.get("kratom_dataset"), results.get("measured_with", {})
+    for key, section in SECTION_OF.items():
+        older = measured_with.get(section)
+        if older and older != current and verdicts[key] != "not measured":
+            measured[key] += f" (measured with {older})"
     names = {
         "one_core_mb_s": "full extraction, one core",
         "two_vs_one": "2 workers vs 1",
@@ -754,6 +774,10 @@ def render(results: dict) -> str:
         "## Machine",
         "",
         *(f"- {k}: {v}" for k, v in m.items()),
+        "",
+        "Each section keeps the figures of its last run; they were measured with these versions of the package:",
+        "",
+        *(f"- {name}: {version}" for name, version in sorted(results.get("measured_with", {}).items())),
         "",
         "## Targets",
         "",
@@ -925,6 +949,7 @@ def main(argv: list[str] | None = None) -> None:
     for name in chosen:
         print(f"{name}:", flush=True)
         results[name] = runs[name]()
+        results.setdefault("measured_with", {})[name] = results["machine"]["kratom_dataset"]
         results_json.write_text(json.dumps(results, indent=2, sort_keys=True, default=str), encoding="utf-8")
     results_md.write_text(render(results), encoding="utf-8")
     print(f"wrote {results_md.relative_to(ROOT).as_posix()}")
