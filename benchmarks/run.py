@@ -3,6 +3,7 @@
     python benchmarks/run.py                  # everything (about an hour on 2 cores, half of it the 1 GB build)
     python benchmarks/run.py throughput peers # some sections; the others keep their last figures
     python benchmarks/run.py --quick          # small sizes, to check the benchmarks themselves
+    python benchmarks/run.py memory --max-mb 100  # without the 1 GB build (its targets: not measured)
 
 Sections: ``throughput`` (MB/s on one core and with 2 workers, on 10 MB and 100 MB), ``engines``
 (dask LocalCluster against the local pool on 100 MB, with identical output), ``memory`` (peak RSS
@@ -413,13 +414,26 @@ def _bare_regex_rate(folder: Path) -> float:
     return size / MB / (time.perf_counter() - started)
 
 
+def _quantulum_classifier() -> str:
+    """quantulum3's unit classifier, trained once here and kept in benchmarks/out/: the pickle the
+    package ships was written by an older scikit-learn than the one installed, which cannot load it."""
+    import sklearn
+    from quantulum3 import classifier
+
+    path = OUT / f"quantulum3-classifier-sklearn-{sklearn.__version__}.joblib"
+    if not path.is_file():
+        OUT.mkdir(exist_ok=True)
+        classifier.train_classifier(store=True, output_path=str(path))
+    return str(path)
+
+
 def _quantulum_doses(text: str) -> list[dict]:
     """quantulum3's quantities with a unit of mass, as dose records in the gold shape."""
     from quantulum3 import parser
 
     units = {"microgram": "ug", "milligram": "mg", "gram": "g", "milligram per kilogram": "mg/kg"}
     out = []
-    for q in parser.parse(text):
+    for q in parser.parse(text, classifier_path=_quantulum_classifier()):
         name = q.unit.name
         base = next((code for unit, code in sorted(units.items(), key=lambda u: -len(u[0])) if name.startswith(unit)), None)
         if base is None:
@@ -729,6 +743,9 @@ def _verdicts(t: dict, e: dict, mem: dict, p: dict, s: dict) -> dict[str, str]:
     return out
 
 
+_SIZE_NAMES = {"10": "10 MB", "100": "100 MB", "1000": "1 GB"}
+
+
 def render(results: dict) -> str:
     m = results.get("machine", {})
     t, e, mem, p, s = (results.get(k, {}) for k in ("throughput", "engines", "memory", "peers", "startup"))
@@ -744,7 +761,9 @@ def render(results: dict) -> str:
         "two_vs_one": f"{f(t.get('10', {}).get('two_vs_one'), '{:.2f}x')} (10 MB), {f(t.get('100', {}).get('two_vs_one'), '{:.2f}x')} (100 MB)",
         "dask_vs_local": f"{f(e.get('dask_vs_local'), '{:.2f}x')}, identical output: {e.get('identical', 'not measured')}",
         "gb_wall_s": f"{f(gb.get('wall_s'), '{:.0f} s')} ({f(gb['wall_s'] / 60 if gb else None, '{:.1f} min')})",
-        "gb_rss_mb": " / ".join(f"{v:.0f}" for v in rss) + " MB at 10 MB / 100 MB / 1 GB" if rss else "not measured",
+        "gb_rss_mb": " / ".join(f"{v:.0f}" for v in rss) + " MB at " + " / ".join(_SIZE_NAMES[k] for k in ("10", "100", "1000") if k in mem)
+        if rss
+        else "not measured",
         "vs_quantulum": f"{f(p.get('vs_quantulum'), '{:.0f}x')}; challenge dose F1 {f(p.get('dose_f1_ours'), '{:.3f}')} vs {f(p.get('dose_f1_quantulum'), '{:.3f}')}",
         "import_s": f"{f(s['import_s'] * 1000 if s else None, '{:.0f} ms')}",
         "load_warm_ms": f"{f(s.get('load_warm_ms_max'), '{:.2f} ms')} (slowest table)",
@@ -923,6 +942,7 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("sections", nargs="*", help=f"any of {', '.join(sections)} (default: all)")
     ap.add_argument("--quick", action="store_true", help="1, 2 and 5 MB corpora instead of 10 MB, 100 MB and 1 GB")
+    ap.add_argument("--max-mb", type=int, default=None, help="leave out corpora larger than this (the 1 GB build takes most of an hour)")
     args = ap.parse_args(argv)
     chosen = args.sections or list(sections)
     unknown = sorted(set(chosen) - set(sections))
@@ -938,7 +958,7 @@ def main(argv: list[str] | None = None) -> None:
     runs = {
         "throughput": lambda: throughput([small, medium]),
         "engines": lambda: engines(medium),
-        "memory": lambda: memory([small, medium, large]),
+        "memory": lambda: memory([mb for mb in (small, medium, large) if args.max_mb is None or mb <= args.max_mb]),
         "bookkeeping": lambda: bookkeeping(100_000 if args.quick else 1_000_000, 2_000 if args.quick else 20_000),
         "peers": lambda: peers(small, 0.2 if args.quick else 0.5),
         "startup": startup,
@@ -951,7 +971,8 @@ def main(argv: list[str] | None = None) -> None:
         results[name] = runs[name]()
         results.setdefault("measured_with", {})[name] = results["machine"]["kratom_dataset"]
         results_json.write_text(json.dumps(results, indent=2, sort_keys=True, default=str), encoding="utf-8")
-    results_md.write_text(render(results), encoding="utf-8")
+    # rendered from the file as written, so RESULTS.md is always the rendering of results.json
+    results_md.write_text(render(json.loads(results_json.read_text(encoding="utf-8"))), encoding="utf-8")
     print(f"wrote {results_md.relative_to(ROOT).as_posix()}")
 
 

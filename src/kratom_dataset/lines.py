@@ -83,8 +83,8 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, ti
     if NOTE_MARK.search(line) or _CLAUSES.search(line):
         return False  # "MG = partial agonist at MOR", "MG inhibits CYP2D6; weak effect on CYP1A2": notes, which no heading is
     label = LABEL.match(line)
-    if label and _STEP_LABEL.match(line) and not AMOUNT.search(line) and not label.group("value").lstrip()[:1].isdigit():
-        return True  # "Step 2: Make the first cut": a listicle's numbered heading
+    if label and not AMOUNT.search(line) and _numbered_heading_label(line, label.group("value").lstrip()):
+        return True  # "Step 2: Make the first cut", "Days 2–3: The peak": a listicle's or a timeline's numbered heading
     if label and not title and (not _title_case(label.group("value")) or label.group("value").lstrip()[:1].isdigit()):
         return False  # "Week 2: 9 g/day", "Serving Size: 2 Capsules": a value, not a heading
     if label and not title and _spec(line[: label.start("value")], label.group("value")):
@@ -155,10 +155,15 @@ def is_attribute_line(line: str) -> bool:
 
 
 def _spec(label: str, value: str) -> bool:
-    """Whether "label: value" states an attribute: a one-word label and a value of at most three
-    words with no minor word in it, unlike a title's "Kratom: Reducing the Risks"."""
-    words = value.split()
-    return len(label.rstrip(": ").split()) == 1 and len(words) <= 3 and not any(w.lower().strip(",") in MINOR_WORDS for w in words)
+    """Whether "label: value" states an attribute: a one-word label, or two in sentence case
+    ("Interaction severity"), and a value of at most three words with no minor word in it, unlike
+    a title's "Kratom: Reducing the Risks" or a pair's "Interaction results: kratom + tramadol"."""
+    words, named = value.split(), label.rstrip(": ").split()
+    return (
+        (len(named) == 1 or (len(named) == 2 and named[1].islower()))
+        and len(words) <= 3
+        and not any(w.lower().strip(",") in MINOR_WORDS or w == "+" for w in words)
+    )
 
 
 def is_numbered_heading(line: str, following: str) -> bool:
@@ -190,6 +195,19 @@ NOTE_MARK = re.compile(r"\w\s+(?:=|→|->|=>|⇒)\s+\w")
 # Two clauses a semicolon joins: a note or a sentence, not a heading.
 _CLAUSES = re.compile(r"[^\W\d_][)\]]?;\s+[^\W\d_]")
 _STEP_LABEL = factored(r"(?:step|part|phase|stage|tip|rule|mistake|reason|myth|fact|sign)\s*#?\d{1,2}\s*:", re.IGNORECASE)
+# A day or a week of a timeline: "Day 1:", "Days 2–3:", "Weeks 9-12:".
+_TIMELINE_LABEL = factored(r"(?:days?|nights?|weeks?|months?)\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*:", re.IGNORECASE)
+
+
+def _numbered_heading_label(line: str, value: str) -> bool:
+    """Whether a numbered label heads what follows: a step's whatever its case ("Step 2: Make the
+    first cut"), a day's or a week's only when its value opens with a capital ("Day 1: The first
+    24 hours"), since "Week 10: stop" is a step of a schedule."""
+    if value[:1].isdigit():
+        return False
+    return _STEP_LABEL.match(line) is not None or (value[:1].isupper() and _TIMELINE_LABEL.match(line) is not None)
+
+
 _DOT_LEADER_AMOUNT = re.compile(r"\.{3,}\s*\d")
 
 # A number and a unit of amount, as a heading rarely holds one: "8 g", "12g/day", "10%", "1/2 tsp".

@@ -120,16 +120,22 @@ def _is_abbreviation(text: str, start: int, dot: int, *, lower: bool = False) ->
     # An initial ("J. Smith") is a capital letter; "5 g." ends a sentence with a unit.
     if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
         return True
+    if word[:1].isupper() and _DATELINE_TAIL.match(text, dot + 1):
+        return True  # "GAINESVILLE, Fla. (Oct. 14, 2024) — A compound ...": a dateline's state goes on with it
     if word.lower() in ("a.m", "p.m") and _TIME_ZONE.match(text, dot + 1):
         return True  # "before 2 p.m. Eastern ship the same day": the hour's zone goes on with it
     if lower and (len(word) == 1 or "." in word):
         return True  # "9 p.m. and", "a. the first": in text without capitals, an initialism goes on
-    # "Oct. 12", "Ep. 41", "Vol. 3": a date or a number follows, not a new sentence
+    # "Oct. 12", "Ep. 41", "Vol. 3", "ext. 4410": a date or a number follows, not a new sentence
     return word.lower() in _BEFORE_NUMBER and text[dot + 1 : dot + 3].lstrip()[:1].isdigit()
 
 
+# What follows a dateline's place: its date or agency in brackets, then a dash ("(Oct. 14, 2024) —", "(AP) –").
+_DATELINE_TAIL = re.compile(r"\s+\([^()\n]{1,25}\)\s*[—–]")
 # A time zone after "a.m." or "p.m.": part of the time, not a new sentence.
 _TIME_ZONE = re.compile(
     r"\s+(?:Eastern|Central|Pacific|Mountain|Atlantic|E[SD]T|C[SD]T|P[SD]T|M[SD]T|ET|CT|PT|MT|GMT|UTC|BST|CET|CEST|AEST|IST)\b"
 )
-_BEFORE_NUMBER = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ep", "vol", "pp", "p"])
+_BEFORE_NUMBER = frozenset(
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ep", "vol", "pp", "p", "ext", "tel"]
+)

@@ -91,15 +91,25 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
     first = after.lstrip("([“‘\"'")[:1] or after[0]  # "(standardised to 45%)" opens in lower case
     if first.islower() or (first.isdigit() and not LABEL.match(after) and not (is_heading_line(before) and AMOUNT.search(after[:24]))):
         return before[-1] not in ".!?" and (wrapped or not _parallel(before, after))
-    if not wrapped or not first.isupper() or LABEL.match(before) or LABEL.match(after) or before[-1] in ":;…":
-        return False
+    if not wrapped or not first.isupper() or _short_label(before) or LABEL.match(after) or before[-1] in ":;…":
+        return False  # but "Background: Kratom ... is widely used in Southeast\nAsia ..." is prose under its label
     if is_heading_line(before) or BYLINE.search(before) or _QUESTION_LINE.fullmatch(after):
         return False  # a heading or a byline ends its line whatever comes next; a question opens one
     if len(after) > _OVER_WIDTH * width:
         return False  # a wrapper makes no line longer than its width: this one, and the break before it, are the writer's
-    if LIST_ITEM.match(before) or len(before) + 1 + len(after.split()[0]) <= width:
-        return False  # a wrapper breaks a line only where the next word would not fit
+    if LIST_ITEM.match(before) or len(before) + 1 + len(after.split()[0]) <= width - _FIT_SLACK:
+        return False  # a wrapper breaks a line only where the next word would not fit (by hand or in a proportional font, nearly)
     return before[-1] not in ".!?" and not (len(after.split()) <= 4 and is_heading_line(after, strict=False))
+
+
+def _short_label(line: str) -> bool:
+    """Whether ``line`` is a "Label: value" line whose value is a few words ("Severity: Moderate to
+    major"), which ends its line, rather than prose under its label, which a wrapper may break."""
+    label = LABEL.match(line)
+    return label is not None and len(label.group("value").split()) <= _LABEL_VALUE_WORDS
+
+
+_LABEL_VALUE_WORDS = 7
 
 
 # A turn of a chat log or a transcript, opened by its time: "[21:05] ", "21:05 ", "[00:03:12] ".
@@ -173,6 +183,8 @@ _WRAPPED = 0.5
 #: A line longer than this share of the wrap width, which is read off the longest line known to
 #: be wrapped and may fall a word short of the true one, was not wrapped at that width.
 _OVER_WIDTH = 1.25
+#: How many characters short of the wrap width a line may stop where the next word would still have fit.
+_FIT_SLACK = 3
 
 
 def paragraph_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -47,6 +48,7 @@ class _Grammar:
     number_words: dict[str, float]
     number_re: re.Pattern[str]
     bare_number: Bounded
+    another_word: re.Pattern[str]
     listed_before: re.Pattern[str]
     listed: re.Pattern[str]
     single: Bounded
@@ -90,6 +92,8 @@ def _grammar() -> _Grammar:
         number_re=lexicons.factored(_NUMBER, re.IGNORECASE),
         # Searched in the form that consumes the character before a number: a set test per character.
         bare_number=bounded(rf"(?<![\w.,/$€£#:-])(?:{_DIGITS})(?![\w/%:-]|[.,]\d|\s*(?:[-–—]|to)\s*\d)", re.IGNORECASE, r"[\w.,/$€£#:-]"),
+        # "four grams in the morning and another four after dinner": a number word the unit before counts
+        another_word=lexicons.factored(rf"\banother\s+({lexicons.alternation(list(words))})(?![\w-])", re.IGNORECASE),
         listed_before=lexicons.factored(rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,\s*(?:even\s+)?$", re.IGNORECASE),
         # "single doses of 2, 4 and 8 mg": the amounts listed before the last one and its unit.
         listed=lexicons.factored(
@@ -269,13 +273,15 @@ def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Callabl
     found_by_start = sorted(found, key=lambda f: f[0])
     extra: list[Amount] = []
     hinted: list[Unit | None] = []  # the hint, asked for once
-    for m in bounded_matches(lex.bare_number, text, s, e):
-        start, end = m.span(1)
+    numbers = itertools.chain(
+        (m.span(1) for m in bounded_matches(lex.bare_number, text, s, e)), (m.span(1) for m in lex.another_word.finditer(text, s, e))
+    )
+    for start, end in numbers:
         if overlaps(taken, starts, start, start + 1) or not lex.elliptic_after.match(text, end, e):
             continue
         if not lex.elliptic_before.search(text, max(s, start - 40), start):
             continue
-        value = number(m.group(1))
+        value = number(text[start:end])
         if not 0 < value < 1000:
             continue
         if _OTHER_COMPARED.search(text, max(s, start - 40), start) or _NUMBERED.search(text, max(s, start - 40), start):

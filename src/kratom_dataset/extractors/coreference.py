@@ -27,7 +27,7 @@ IN_PHRASE = re.compile(
 )
 
 SINGULAR = re.compile(
-    r"it|its|this compound|the compound|this molecule|the molecule|this alkaloid|the alkaloid|this drug|the drug|this substance|the substance",
+    r"it|its|this compound|the compound|this supplement|this amino acid|the amino acid|this molecule|the molecule|this alkaloid|the alkaloid|this drug|the drug|this substance|the substance",
     re.IGNORECASE,
 )
 
@@ -86,7 +86,8 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
                     if h.label != group[0].label and not h.info.get("generic")
                 ]
                 group = (others[-1:] or _more_before(text, spans, reference, group, 2)) + group
-            elif len(group) == 1:  # "MG makes up most of it, while 7-OH is a trace. They both ..."
+            elif len(group) == 1 and not (_RELATIVE_PRONOUN.fullmatch(reference.text(text)) and _specific(group[0])):
+                # "MG makes up most of it, while 7-OH is a trace. They both ..."; but "opioids, which" are the opioids
                 group = [h for h in hits if not h.info.get("generic") and h.label != "kratom"][-3:] or group
             counted = _COUNTED.search(reference.text(text))
             count = _COUNTS[counted.group(0).lower()] if counted else None
@@ -185,7 +186,12 @@ def _antecedents(text: str, start: int, hits: list[Hit], reference: Hit | None =
     whatever that is."""
     compared = compared_agents(text, start, hits)
     if reference is not None and _RELATIVE_PRONOUN.fullmatch(reference.text(text)):
-        return [h for h in hits if h not in compared]
+        kept = [h for h in hits if h not in compared]
+        # "... CYP3A4, the enzyme that clears oxycodone, which may raise oxycodone levels": a name
+        # its own clause acts on is not what acts
+        clause = _CLAUSE_END.search(text, reference.end, reference.end + _CLAUSE_REACH)
+        acted_on = text[reference.end : clause.start() if clause else reference.end + _CLAUSE_REACH].lower()
+        return [h for h in kept if h.text(text).lower() not in acted_on] or kept
     return [
         h
         for h in hits
@@ -195,7 +201,10 @@ def _antecedents(text: str, start: int, hits: list[Hit], reference: Hit | None =
     ]
 
 
-_RELATIVE_PRONOUN = re.compile(r"which|that|who", re.IGNORECASE)
+_RELATIVE_PRONOUN = re.compile(r"which|that|who")  # in lower case: "That metabolite" opens a sentence
+_CLAUSE_END = re.compile(r"[.;!?]|,\s")
+#: How far a relative clause is read for what it acts on.
+_CLAUSE_REACH = 80
 # "a CYP2D6 substrate such as dextromethorphan": a name given as an example of a class.
 _EXAMPLE = re.compile(r"\b(?:such as|e\.g\.,?|including)\s+$", re.IGNORECASE)
 # "is a", "it's not just a weaker", "is it basically just a": a name after it is what the subject is said to be.
@@ -272,13 +281,17 @@ def _salient(text: str, hits: list[Hit], start: int, earlier: bool, reference: H
     that opens with its subject, that subject ("Buprenorphine is an option if you were using
     fentanyl. It binds ..." is buprenorphine)."""
     if (
-        earlier
-        and reference is not None
+        reference is not None
+        and (earlier or _NEW_CLAUSE.search(text, max(start, reference.start - 8), reference.start))
         and PRONOUN.fullmatch(reference.text(text))
         and SUBJECT_START.fullmatch(text, start, hits[0].start)
     ):
         return hits[0]
     return hits[-1]
+
+
+# Where a coordinated main clause opens: "Modafinil induces CYP3A4, the enzyme that turns MG into 7-OH, and it inhibits ...".
+_NEW_CLAUSE = re.compile(r"(?:,\s*and|;)\s+$", re.IGNORECASE)
 
 
 def resolve_target(doc: Document, index: int, offset: int, *, plural: bool = False, target_type: str | None = None) -> Target | None:
@@ -337,3 +350,8 @@ def quantified_over(agent: Hit, references: list[Hit], text: str) -> bool:
         r.start <= agent.start and (agent.end <= r.end or r.end <= agent.start) and _QUANTIFIED.fullmatch(text, r.start, agent.start)
         for r in references
     )
+
+
+def _specific(hit: Hit) -> bool:
+    """Whether ``hit`` names one agent, not kratom as a whole or a class of its alkaloids ("a kratom alkaloid")."""
+    return not hit.info.get("generic") and hit.label != "kratom"

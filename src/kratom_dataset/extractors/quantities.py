@@ -17,7 +17,7 @@ _COMPARED_SHARE = re.compile(
 )
 # What a cut may cut besides a dose: "reduced REM sleep by 14%", "lowered pain scores by 30%".
 _CUT_OTHER = re.compile(
-    r"[.;]|\b(?:rem|sleep|latency|scores?|symptoms?|pain|risks?|levels?|activity|firing|cravings?|anxiety|depression|deaths?|"
+    r";|\.(?<!\bca\.)(?<!\bapprox\.)|\b(?:rem|sleep|latency|scores?|symptoms?|pain|risks?|levels?|activity|firing|cravings?|anxiety|depression|deaths?|"
     r"mortality|severity|incidence|odds|(?<!a )time|duration|frequency|prices?|costs?|weight|blood pressure|heart rate)\b",
     re.IGNORECASE,
 )
