@@ -760,7 +760,7 @@ def render(results: dict) -> str:
         f"{f(t.get('100', {}).get('w1_mb_s'), '{:.2f} MB/s')} whole build, 1 worker, 100 MB",
         "two_vs_one": f"{f(t.get('10', {}).get('two_vs_one'), '{:.2f}x')} (10 MB), {f(t.get('100', {}).get('two_vs_one'), '{:.2f}x')} (100 MB)",
         "dask_vs_local": f"{f(e.get('dask_vs_local'), '{:.2f}x')}, identical output: {e.get('identical', 'not measured')}",
-        "gb_wall_s": f"{f(gb.get('wall_s'), '{:.0f} s')} ({f(gb['wall_s'] / 60 if gb else None, '{:.1f} min')})",
+        "gb_wall_s": f"{gb['wall_s']:.0f} s ({gb['wall_s'] / 60:.1f} min)" if gb else "not measured",
         "gb_rss_mb": " / ".join(f"{v:.0f}" for v in rss) + " MB at " + " / ".join(_SIZE_NAMES[k] for k in ("10", "100", "1000") if k in mem)
         if rss
         else "not measured",

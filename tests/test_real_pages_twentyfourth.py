@@ -90,9 +90,18 @@ def test_another_amount_of_the_same_unit_and_a_cut_after_an_abbreviated_estimate
     assert [(d.provenance.exact, d.amount_low) for d in records_of(f"Notes.\n\n{text}", "Dose")] == expected
 
 
-def test_ca_marks_an_amount_as_approximate():
-    (dose,) = records_of("Notes.\n\nI took ca. 5 g a day.", "Dose")
-    assert dose.approximate
+@pytest.mark.parametrize(
+    ("text", "approximate"),
+    [
+        ("I took ca. 5 g a day.", True),
+        ("I took circa 5 g a day.", True),
+        ("Kratom grows in Africa. 5 g is a common dose.", False),
+        ("It was awesome 5 g was enough.", False),
+    ],
+)
+def test_ca_marks_an_amount_as_approximate_but_not_inside_a_word(text, approximate):
+    (dose,) = records_of(f"Notes.\n\n{text}", "Dose")
+    assert dose.approximate is approximate
 
 
 # Mechanisms -----------------------------------------------------------------------------------------

@@ -97,7 +97,7 @@ def lexicon() -> DoseCues:
         preparation=preparation,
         preparations=preparations,
         qualitative=qualitative,
-        approximate=re.compile(rf"(?:{'|'.join(lex['approximate'])})\s*$", re.IGNORECASE),
+        approximate=re.compile(rf"(?<![\w.])(?:{'|'.join(lex['approximate'])})\s*$", re.IGNORECASE),  # "ca. 5 g", not "in Africa. 5 g"
         comparators=matcher(lex["comparators"], "comparator"),
         roles=matcher(lex["roles"], "role"),
         levels=matcher(lex["levels"], "level"),
