@@ -1,6 +1,6 @@
 """Benchmarks of the scale targets: one command runs them all and writes benchmarks/RESULTS.md.
 
-    python benchmarks/run.py                  # everything (about an hour on 2 cores, half of it the 1 GB build)
+    python benchmarks/run.py                  # everything (about two hours on 2 cores, 45 minutes of it the 1 GB build)
     python benchmarks/run.py throughput peers # some sections; the others keep their last figures
     python benchmarks/run.py --quick          # small sizes, to check the benchmarks themselves
     python benchmarks/run.py memory --max-mb 100  # without the 1 GB build (its targets: not measured)
