@@ -28,6 +28,7 @@ says which release each section's figures belong to.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import os
@@ -414,9 +415,11 @@ def _bare_regex_rate(folder: Path) -> float:
     return size / MB / (time.perf_counter() - started)
 
 
+@functools.cache
 def _quantulum_classifier() -> str:
-    """quantulum3's unit classifier, trained once here and kept in benchmarks/out/: the pickle the
-    package ships was written by an older scikit-learn than the one installed, which cannot load it."""
+    """quantulum3's unit classifier, trained once here and kept in benchmarks/out/ (looked up once
+    per process, outside the timed parsing): the pickle the package ships was written by an older
+    scikit-learn than the one installed, which cannot load it."""
     import sklearn
     from quantulum3 import classifier
 

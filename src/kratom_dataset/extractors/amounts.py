@@ -308,13 +308,15 @@ _OTHER_COMPARED = re.compile(
 )
 
 
+# The days, weeks and steps a number names by its place in a series: "week 2", "day 6".
+_STAGES = r"days?|weeks?|nights?|months?|visits?|steps?|phases?|stages?"
 # A word that a number labels rather than counts: "week 2", "step 3", "No. 4".
-_LABELLED = re.compile(r"\b(?:days?|weeks?|nights?|months?|visits?|steps?|phases?|stages?|levels?|tiers?|no\.|#)\s*$", re.IGNORECASE)
+_LABELLED = re.compile(rf"\b(?:{_STAGES}|levels?|tiers?|no\.|#)\s*$", re.IGNORECASE)
 
 
 # Days, weeks or steps named by number, the bare number the last of them: "tapered over days 6 and 7".
 _NUMBERED = re.compile(
-    r"\b(?:days?|weeks?|nights?|months?|visits?|steps?|phases?|stages?)\s+\d+(?:\s*(?:,|and|or|to|-|–)\s*\d+)*\s*(?:,|and|or|to|-|–)\s*$",
+    rf"\b(?:{_STAGES})\s+\d+(?:\s*(?:,|and|or|to|-|–)\s*\d+)*\s*(?:,|and|or|to|-|–)\s*$",
     re.IGNORECASE,
 )
 

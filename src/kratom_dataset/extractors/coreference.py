@@ -70,7 +70,7 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
             continue
         if plural and PAIR.match(text, reference.start):
             # "Mitragynine and 7-OH are the main alkaloids. Both compounds ...": the two it names
-            specific = [h for h in hits if not h.info.get("generic") and h.label != "kratom"]
+            specific = [h for h in hits if _specific(h)]
             hits = specific if len({h.label for h in specific}) >= 2 else hits
         group = [_salient(text, hits, start, end < reference.start, reference)]
         if plural:
@@ -88,7 +88,7 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
                 group = (others[-1:] or _more_before(text, spans, reference, group, 2)) + group
             elif len(group) == 1 and not (_RELATIVE_PRONOUN.fullmatch(reference.text(text)) and _specific(group[0])):
                 # "MG makes up most of it, while 7-OH is a trace. They both ..."; but "opioids, which" are the opioids
-                group = [h for h in hits if not h.info.get("generic") and h.label != "kratom"][-3:] or group
+                group = [h for h in hits if _specific(h)][-3:] or group
             counted = _COUNTED.search(reference.text(text))
             count = _COUNTS[counted.group(0).lower()] if counted else None
             if count is not None and len({h.label for h in group}) < count:
@@ -112,7 +112,7 @@ def _more_before(text: str, spans: Iterator[tuple[int, int]], reference: Hit, gr
     more: list[Hit] = []
     for start, end in spans:
         for h in reversed(referable(reference, _antecedents(text, start, named_agents(text, start, end), reference), text)):
-            if h.label not in named and not h.info.get("generic") and h.label != "kratom":
+            if h.label not in named and _specific(h):
                 named.add(h.label)
                 more.insert(0, h)
                 if len(named) >= count:
