@@ -320,8 +320,8 @@ _FORUM_BYLINE = re.compile(
     r"(?:^|\s)(?:u|r)/[\w-]+\s*[·•|]|(?:^|[·•|]\s*)\d+\s+points?\s*$|^\s*[▲▼]\s*\d+\s"
     # "Reply #4 — Quokka_Dad": a numbered reply and its writer's handle
     r"|^\s*(?:reply|post|comment)\s*#\d+\s*[—–-]\s*\S+\s*$"
-    # "kelpie_ns — Today at 7:44 AM": a chat message's writer and time, as a chat copies them
-    r"|^[^\n]{1,40}?\s[—–-]\s(?:today|yesterday) at \d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*$",
+    # "kelpie_ns — Today at 7:44 AM", "oakmoss — 10:03 PM": a chat message's writer and time, as a chat copies them
+    r"|^[^\n]{1,40}?\s[—–-]\s(?:(?:today|yesterday) at )?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*$",
     re.IGNORECASE,
 )
 

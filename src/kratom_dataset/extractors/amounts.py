@@ -240,10 +240,11 @@ _SHARE_OF_DOSE = re.compile(
 )
 # The words a share of the dose is written with: where none stands, neither pattern below is tried.
 _SHARE_WORD = re.compile(r"quarter|third|fifth|tenth|half", re.IGNORECASE)
-# "reduce it by a tenth", "dropping by a quarter every 4-5 days": a share the taper verb cuts.
+# "reduce it by a tenth", "dropping by a quarter every 4-5 days", "cutting the dose by no more than
+# a quarter at a time": a share the taper verb cuts.
 _SHARE_CUT = re.compile(
     r"\b(?:cut|reduc|drop|lower|decreas)\w*\s+(?:(?:it|that|this|them|(?:the|your|their|my) (?:daily )?(?:dose|amount|total|intake))\s+)?"
-    rf"by\s+(?P<share>{_SHARE})(?![\w-])(?! of\b)",
+    rf"by\s+(?:(?:no|not) more than\s+|at most\s+|about\s+|around\s+|roughly\s+|up to\s+)?(?P<share>{_SHARE})(?![\w-])(?! of\b)",
     re.IGNORECASE,
 )
 

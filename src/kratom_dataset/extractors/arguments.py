@@ -96,6 +96,10 @@ _OBJECT_RELATIVE = re.compile(
 )
 
 
+# A participle's agent ending the words before a target: the target acts on something else named there.
+_ACTED_BY = re.compile(r"\b[a-z]+(?:ed|en|wn)\s+by\s+$", re.IGNORECASE)
+
+
 def target_chain(
     text: str, start: int, limit: int, targets: list[Target], target_refs: list[Hit], doc: Document, index: int
 ) -> TargetChain:
@@ -103,6 +107,9 @@ def target_chain(
     candidates = [t for t in targets if start <= t.start < limit]
     refs = [r for r in target_refs if start <= r.start < limit]
     first_ref = refs[0] if refs else None
+    nearest = min([h.start for h in candidates[:1] + refs[:1]], default=start)
+    if _ACTED_BY.search(text, start, nearest):
+        return []  # "increased effects of drugs metabolized by them": the enzymes act on other drugs
     if candidates and (first_ref is None or candidates[0].start <= first_ref.start):
         first = candidates[0]
         if first.start - start > _TARGET_GAP or _CLAUSE_BREAK.search(text, start, first.start):

@@ -210,6 +210,8 @@ class Attribution:
     def _introduced(self, text: str, name: str, before: int) -> bool:
         """Whether ``name`` was introduced with a title or a role before ``before`` ("Dr. Wanjiru
         Njoroge", "toxicologist Anita Roy"): the same person, named again by surname."""
+        if text.find(name, 0, before) < 0:
+            return False  # the name is not there to be introduced: no scan of the page before it
         return re.search(rf"{self._introducer}{re.escape(name)}(?![\w'’-])", text[:before]) is not None
 
     def _label(self, subject: re.Match[str]) -> str:

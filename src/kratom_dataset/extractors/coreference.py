@@ -265,6 +265,35 @@ def heading_agent(doc: Document, offset: int) -> Hit | None:
     return titled[0] if len(titled) == 1 else None
 
 
+def lead_in_agent(doc: Document, offset: int) -> Hit | None:
+    """The agent the item that leads a nested list names ("• Mitragynine (MG), the main alkaloid:"
+    over "   – partial agonist at MOR"): the nearest line above, in the same section, indented
+    less than ``offset``'s line and ending in a colon. None where the line is not indented."""
+    text = doc.flat
+    line_start = text.rfind("\n", 0, offset) + 1
+    indent = len(text[line_start:offset]) - len(text[line_start:offset].lstrip())
+    if not indent:
+        return None
+    floor = doc.section_of(offset).start
+    for _ in range(_LEAD_IN_REACH):
+        if line_start <= floor:
+            return None
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above : line_start - 1]
+        if line.strip() and len(line) - len(line.lstrip()) < indent:
+            if not line.rstrip().endswith(":"):
+                return None
+            named = named_agents(text, above, line_start - 1)
+            specific = [h for h in named if not h.info.get("generic")]
+            return specific[0] if specific else None
+        line_start = above
+    return None
+
+
+#: How many lines above an indented item its list's lead-in may stand.
+_LEAD_IN_REACH = 12
+
+
 def column_agent(doc: Document, offset: int) -> Hit | None:
     """The agent the header of ``offset``'s column names, in a row of a table whose first row
     heads the columns with the things compared ("| | Kratom | Suboxone |" over "| Main action |

@@ -222,7 +222,7 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
 
 # Between a level word and the amount that defines it: "a low dose of around 1-3 grams", "A
 # small dose of red vein in the evening, around 2 grams".
-_SAME_DOSE = re.compile(r"[^,;:.(]*(?:[,:(]\s*(?:around|about|roughly|approximately|~|say|like|i\.e\.|e\.g\.)?\s*)?", re.IGNORECASE)
+_SAME_DOSE = re.compile(r"[^,;:.(]*(?:\([^()\d\n]{1,60}\)\s*)?(?:[,:(]\s*(?:around|about|roughly|approximately|~|say|like|i\.e\.|e\.g\.)?\s*)?", re.IGNORECASE)
 _NOT_A_DOSE_LEVEL = re.compile(
     r"(?:\b(?:found|present|occurs?|occurring|forms?|formed|produced?|produces|contained|contains?)\b(?:[^.;!?]{0,60}?\s)?in"
     r"|\b(?:of|from)\s+(?:the|your|their|my|his|her))\s+$",
@@ -238,6 +238,13 @@ _CONTENT = re.compile(
     re.IGNORECASE,
 )
 
+
+# A tier's label glossed with its effects before the amount: "Low (stimulant effects): ", "High
+# dose (sedation; not advised): above ".
+_GLOSSED_TIER = re.compile(
+    r"(?:\s+(?:doses?|dosage|amounts?))?\s*\([^()\d\n]{1,60}\)\s*:\s*(?:(?:over|under|above|below|up to|about|around|roughly)\s+|~\s*)?",
+    re.IGNORECASE,
+)
 
 # Between a tier's level word and its amount: "High: ", "Heavy dose (".
 _TIER_LABEL = re.compile(r"\s*(?:doses?|use|users?)?\s*[:(]\s*(?:over\s+|above\s+)?")
@@ -326,6 +333,8 @@ def _adjacent_level(text: str, level_end: int, number_start: int) -> bool:
     (1-3 g)", "Start low – 1 or 2 grams"."""
     between = text[level_end:number_start]
     if re.fullmatch(r"(?:\s*[:(\u2013\u2014]|\s+-)\s*(?:(?:over|under|up to|about|around|roughly)\s+|~\s*)?", between):
+        return True
+    if _GLOSSED_TIER.fullmatch(between):
         return True
     return bool(_LEVEL_PHRASE.fullmatch(between))
 

@@ -33,7 +33,7 @@ from .arguments import (
     target_chain,
 )
 from .comparisons import compared_records
-from .coreference import antecedent, column_agent, heading_agent, named_after, quantified_over
+from .coreference import antecedent, column_agent, heading_agent, lead_in_agent, named_after, quantified_over
 from .mechanism_records import NAME, VERSION, records
 from .mentions import (
     Target,
@@ -288,7 +288,8 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
                 chosen = label_target(text, s, action.start, targets)
                 opens = text.find(":", s, action.start) + 1 if chosen else s
             if not group and chosen and _SUBJECTLESS.fullmatch(text, opens, action.start):
-                subject = heading_agent(doc, s)  # "Slide 12 — Buprenorphine" over "• partial agonist at MOR"
+                # "• Mitragynine:" over "   – partial agonist at MOR"; "Slide 12 — Buprenorphine" over "• partial agonist at MOR"
+                subject = lead_in_agent(doc, s) or heading_agent(doc, s)
                 if subject is not None:
                     group = [(subject, subject.label)]
                     elided.add("agent")
