@@ -54,8 +54,15 @@ from .unlisted_verbs import unnamed_actions
 __all__ = ["NAME", "VERSION", "extract_mechanisms", "sentence_has_mechanism"]
 
 # "on calcium channels rather than opioid receptors": a target denied beside the stated one.
+# A route after an action's target: "reduces pain signaling through opioid receptors".
+_THROUGH = re.compile(
+    r"\s*,?\s+(?:(?:mainly|mostly|largely|partly|partially|probably|likely|possibly|presumably|chiefly|primarily|perhaps)\s+)?"
+    r"(?P<via>through|via)\s+(?:the\s+|its\s+|their\s+)?",
+    re.IGNORECASE,
+)
 _CONTRAST = re.compile(
-    r"\s*,?\s*(?:(?P<adds>not (?:just|only)|as well as|(?:and|with) (?:(?:a )?(?:minor|smaller|lesser|some|small) )?(?:contributions?|roles?|involvement|help) (?:from|for|of|by)"
+    # "... on MT1 and MT2 receptors in the brain's master clock rather than on opioid receptors": a place may come between
+    r"(?:\s+(?:in|within)\s+[^,;.()]{1,40}?)?\s*,?\s*(?:(?P<adds>not (?:just|only)|as well as|(?:and|with) (?:(?:a )?(?:minor|smaller|lesser|some|small) )?(?:contributions?|roles?|involvement|help) (?:from|for|of|by)"
     r"|and,? to a (?:lesser|smaller) (?:extent|degree),?(?: by)?)|instead of|rather than|but not|and not|not)\s+(?:on\s+|at\s+|to\s+|with\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -193,7 +200,8 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
     agents = [h for h in named if h not in compared and not quantified_over(h, found_references, text)]
     references = [h for h in found_references if not _overlaps_any(h, agents)]
     assays = [Hit(m.start(), m.end(), "assay", {}) for m in _ASSAY_NAMES.finditer(text, s, e)] if "assay" in text[s:e] else []
-    actions = [h for h in action_hits if not _inside_any(h, targets) and not _overlaps_any(h, agents) and not _inside_any(h, assays)]
+    # an action that opens inside a target is that target's word: "pain signaling through opioid receptors"
+    actions = [h for h in action_hits if not _opens_inside(h, targets) and not _overlaps_any(h, agents) and not _inside_any(h, assays)]
     actions = [h for h in actions if not _object_activity(text, h, actions, targets)]
     targets = _after_actions(text, targets, actions)
     out: list[Mechanism] = []
@@ -308,6 +316,11 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
         effect_match = _EFFECT.match(text, target_end, e)
         effect = doc.text[effect_match.start("effect") : effect_match.end("effect")].strip() if effect_match else None
         stated = [(action, chosen, effect)]
+        route = _THROUGH.match(text, chosen[-1][0].end, limit) if "target" not in elided else None
+        if route is not None and action.label != "interacts_with":
+            more = [t for t in targets if t.start == route.end() and t.names[0][1] == "receptor"]
+            if more:  # "reduces pain signaling through opioid receptors": the receptors it acts through
+                stated.append((Hit(route.start("via"), route.end("via"), "interacts_with", {}), chain_from(text, targets, more[0]), None))
         if effect_match:
             blocked_until = effect_match.end()
             # ", mimicking the effects of opioids": a participle that is itself an action on a
@@ -417,6 +430,11 @@ def _object_activity(text: str, hit: Hit, actions: list[Hit], targets: list[Targ
 
 def _inside_any(hit: Hit, spans: Sequence[Hit | Target]) -> bool:
     return any(span.start <= hit.start and hit.end <= span.end for span in spans)
+
+
+def _opens_inside(hit: Hit, spans: Sequence[Hit | Target]) -> bool:
+    """Whether ``hit`` lies inside a span or opens inside one and runs past it."""
+    return any(span.start < hit.start < span.end or (span.start <= hit.start and hit.end <= span.end) for span in spans)
 
 
 def _overlaps_any(hit: Hit, spans: Sequence[Hit | Target]) -> bool:

@@ -39,8 +39,8 @@ CHAIN = re.compile(
     r"|\s+(?:(?:pretty|very|quite|more|less|most|fairly|rather|only)\s+)?\w+ly(?:\s*\([^()]{1,40}\))?\s*,?\s+(?:and|or)\s+(?:(?:more|less|also|only)\s+\w+ly\s+)?"
     # "KOR/DOR", "MT1/MT2 agonists", "CYP2D6 + CYP3A4", "paynantheine & speciogynine"
     r"|\s*[/+&]\s*"
-    # "alpha-2 receptors (cf. clonidine) and 5-HT2A receptors": a bracketed aside after the first conjunct
-    r"|\s*\([^()]{1,40}\)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s*(?:and|or)\s*,\s*[^,.;]{1,30},\s*))"
+    # "alpha-2 receptors (cf. clonidine) and 5-HT2A receptors", "CYP2D6 (strong) & CYP3A4": a bracketed aside after the first conjunct
+    r"|\s*\([^()]{1,40}\)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*[&+]\s*|,?\s*(?:and|or)\s*,\s*[^,.;]{1,30},\s*))"
 )
 
 # "kratom, like other opioids, ...": a name in a comparison is not the agent of the clause.
