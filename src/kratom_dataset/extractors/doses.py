@@ -222,7 +222,9 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
 
 # Between a level word and the amount that defines it: "a low dose of around 1-3 grams", "A
 # small dose of red vein in the evening, around 2 grams".
-_SAME_DOSE = re.compile(r"[^,;:.(]*(?:\([^()\d\n]{1,60}\)\s*)?(?:[,:(]\s*(?:around|about|roughly|approximately|~|say|like|i\.e\.|e\.g\.)?\s*)?", re.IGNORECASE)
+_SAME_DOSE = re.compile(
+    r"[^,;:.(]*(?:\([^()\d\n]{1,60}\)\s*)?(?:[,:(]\s*(?:around|about|roughly|approximately|~|say|like|i\.e\.|e\.g\.)?\s*)?", re.IGNORECASE
+)
 _NOT_A_DOSE_LEVEL = re.compile(
     r"(?:\b(?:found|present|occurs?|occurring|forms?|formed|produced?|produces|contained|contains?)\b(?:[^.;!?]{0,60}?\s)?in"
     r"|\b(?:of|from)\s+(?:the|your|their|my|his|her))\s+$",
