@@ -318,9 +318,11 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
         stated = [(action, chosen, effect)]
         route = _THROUGH.match(text, chosen[-1][0].end, limit) if "target" not in elided else None
         if route is not None and action.label != "interacts_with":
-            more = [t for t in targets if t.start == route.end() and t.names[0][1] == "receptor"]
-            if more:  # "reduces pain signaling through opioid receptors": the receptors it acts through
-                stated.append((Hit(route.start("via"), route.end("via"), "interacts_with", {}), chain_from(text, targets, more[0]), None))
+            receptors = [t for t in targets if t.start == route.end() and t.names[0][1] == "receptor"]
+            if receptors:  # "reduces pain signaling through opioid receptors": the receptors it acts through
+                stated.append(
+                    (Hit(route.start("via"), route.end("via"), "interacts_with", {}), chain_from(text, targets, receptors[0]), None)
+                )
         if effect_match:
             blocked_until = effect_match.end()
             # ", mimicking the effects of opioids": a participle that is itself an action on a
