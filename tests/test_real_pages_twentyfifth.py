@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import claimed, records_of, triples
+from conftest import claim_of, claimed, records_of, triples
 
 # Page structure -----------------------------------------------------------------------------------
 
@@ -145,3 +145,20 @@ def test_a_contrast_after_a_place_is_denied():
 def test_a_participles_agent_is_no_object_of_an_earlier_action():
     found = triples("Mitragynine inhibits CYP2D6 in vitro; monitor for increased effects of drugs metabolized by it.")
     assert found == {("mitragynine", "inhibits", "CYP2D6")}
+
+
+# Evidence -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("In our experience, the worst nights usually ease after five to seven days.", "personal_accounts"),
+        ("From my own experience, the last few grams are the hardest.", "personal_accounts"),
+        ("My plan is to switch to kratom, because everyone says kratom withdrawal is milder.", "users_report"),
+        ("The last few grams are the hardest part, everyone says so.", "users_report"),
+        ("Not everyone says so, but the last few grams are the hardest part.", "none"),
+    ],
+)
+def test_our_experience_and_what_everyone_says_back_a_claim(text, evidence):
+    assert claim_of(text).evidence == evidence
