@@ -110,6 +110,10 @@ def test_a_taper_cuts_a_share_with_a_bound_or_an_estimate_before_it(text, share,
         ),
         ("Pharmacology\n• Mitragynine (MG), the most abundant alkaloid.\n   – partial agonist at mu-opioid receptor (MOR)\n", set()),
         ("Red strains raise serotonin.", {("kratom", "increases", "serotonin")}),
+        (
+            "Kratom and zolpidem both dampen brain activity.",
+            {("kratom", "decreases", "neuronal activity"), ("zolpidem", "decreases", "neuronal activity")},
+        ),
         ("White vein kratom acts on opioid receptors.", {("kratom", "interacts_with", "opioid receptors")}),
         ("MG inhibits CYP2D6 (strong) & CYP3A4.", {("mitragynine", "inhibits", "CYP2D6"), ("mitragynine", "inhibits", "CYP3A4")}),
         (
@@ -162,3 +166,23 @@ def test_a_participles_agent_is_no_object_of_an_earlier_action():
 )
 def test_our_experience_and_what_everyone_says_back_a_claim(text, evidence):
     assert claim_of(text).evidence == evidence
+
+
+@pytest.mark.parametrize("mark", ["✓", "✗", "▪", "◦", "➤", "-", "•"])
+def test_a_tick_a_cross_and_a_square_mark_a_list_item_its_unit_leaves_out(mark):
+    assert claimed(f"Dos and don'ts\n\n{mark} drink water with it.\n{mark} take days off.\n") == ["drink water with it.", "take days off."]
+
+
+@pytest.mark.parametrize(
+    ("line", "claims"),
+    [
+        ("— Tomas, Sundown Leaf Co.", []),
+        ("– Leah, 34, Tucson", []),
+        ("— Kratom helps many people sleep better.", ["— Kratom helps many people sleep better."]),
+    ],
+)
+def test_a_dash_and_a_name_sign_a_review_but_a_dashed_sentence_is_a_claim(line, claims):
+    assert claimed(f"Reviews\n\nIt helped me sleep, and the price is fair.\n{line}\n") == [
+        "It helped me sleep, and the price is fair.",
+        *claims,
+    ]

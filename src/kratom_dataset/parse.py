@@ -24,6 +24,7 @@ from .decoding import decode
 from .document import Block, Document, SectionSpan, trim
 from .lexicon import factored
 from .lines import (
+    ITEM_MARK,
     MD_HEADING,
     OPEN_QUOTES,
     is_attribute_line,
@@ -177,7 +178,7 @@ def _unquote(text: str, start: int, end: int) -> LineSpan:
 
 def _paragraph(text: str, span: LineSpan, section: int, index: int, *, heading: bool = False) -> Block:
     start, end = span
-    m = _BULLET.match(text, start, end) or _NUMBER_MARK.match(text, start, end)
+    m = ITEM_MARK.match(text, start, end) or _NUMBER_MARK.match(text, start, end)
     if m:
         start = m.end()
     if not heading:
