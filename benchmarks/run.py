@@ -613,7 +613,7 @@ def instructions(mb: int, articles: int = 48, warm: int = 8) -> dict:
     """Instructions per byte of one core's extraction, counted by valgrind's callgrind: free of timing noise.
 
     Wall-clock figures on a shared machine move by a third between runs; instruction counts
-    repeat (to a fraction of a percent, with string hashing fixed). Each pass runs twice, over
+    repeat to within a percent or two (string hashing is fixed; where objects land in memory is not). Each pass runs twice, over
     the first ``warm`` and the first ``articles`` articles, and the difference is divided by the
     bytes in between, so start-up, imports and compiling the rules cancel out. The passes of
     :data:`PASSES` split the cost into parsing, the records themselves and the rules. Needs
@@ -896,7 +896,7 @@ def render(results: dict) -> str:
             "",
             (
                 f"callgrind, over {i['articles']} articles ({i['bytes'] / 1000:.0f} kB) after warm-up. Unlike the timings above, these "
-                "repeat within about 0.5% from run to run. Parse, records and full each run the pass above them and more:"
+                "repeat within a percent or two from run to run. Parse, records and full each run the pass above them and more:"
             ),
             "",
             "| pass | what it runs | instructions per byte |",

@@ -43,6 +43,7 @@ PINNED: dict[str, str] = {
     "0.24.0": "7f72bb0d4eed699d5a035ba4b74d31fbac0729a6a15e68cd0b27a0622b5361b3",
     "0.25.0": "c39f1687ead3bfc64acd036a03341f3dfffd795b54a149227695dc69dc95524e",
     "0.26.0": "d3ed2973bc70c47b1fa9d1e2acfcbfb375748d929d59cce87d89edf49e05c87e",
+    "0.27.0": "d0e4d0279f08779fd70cb5d0c51cae29df3a7a3906fd29796dbb73addbe40a11",
 }
 
 

@@ -46,6 +46,12 @@ BAG = 3.0
 MARGIN = {"claim_type": 0.2, "evidence": 0.6, "polarity": 0.6}
 #: A reference to a paper in brackets, the cue of evidence the model does not read again.
 _REFERENCE = re.compile(r"[(\[][^()\[\]]*\d[^()\[\]]*[)\]]")
+#: Words that give a thing its name ("scientifically known as", "also called"): a definition the
+#: rules read by them stays one (dev: 4 of the 5 claims with such words define).
+_NAMING = re.compile(
+    r"\b(?:(?:scientifically|botanically|also|commonly|locally|otherwise|better) (?:known as|called)|(?:scientific|botanical|latin) name)\b",
+    re.IGNORECASE,
+)
 #: The writer's own "I", the cue a personal account the model reads points at.
 _FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|i)(?![\w])(?:['’](?:m|ve|d|ll))?")
 
@@ -76,6 +82,7 @@ def features(doc: Document, claim: Claim, stated: Sequence[str] = ()) -> Feature
         *(("cues=negation",) if claim.negation_cues else ()),
         *(("first_person",) if _FIRST_PERSON.search(text) else ()),
         *(("cited",) if claim.evidence_cue is not None and _REFERENCE.fullmatch(claim.evidence_cue.text) else ()),
+        *(("named",) if ("nown" in text or "alled" in text or "ame" in text) and _NAMING.search(text) else ()),
     ]
     bag = list(dict.fromkeys(["s:" + w for w in said] + ["bg:" + a + "_" + b for a, b in itertools.pairwise(said)]))
     rules = [f"{name}={value(getattr(claim, name))}" for name in RULE_FIELDS]
@@ -90,9 +97,12 @@ def _study_design(text: str, mask: int | None) -> bool:
 def decide(fields: dict[str, Linear], seen: Features) -> dict[str, Any]:
     """Each field as the models read it from the features ``seen``, the rules' reading kept
     unless the model is :data:`MARGIN` surer of its own, or where no cue could carry the
-    model's reading: a denial with no negation cue, evidence with no words but "I" to point at."""
+    model's reading: a denial with no negation cue, evidence with no words but "I" to point at;
+    and a definition the rules read by words that name a thing stays one."""
     out = linear.decide(fields, FIELDS, seen, MARGIN)
-    flags = {f for f in ("cues=negation", "first_person", "cited") if any(f in group for _, group in seen)}
+    flags = {f for f in ("cues=negation", "first_person", "cited", "named") if any(f in group for _, group in seen)}
+    if "named" in flags and linear.rules_value(seen, "claim_type") == "definition":
+        out["claim_type"] = "definition"  # "This herb, scientifically known as Mitragyna speciosa, ..."
     if out["polarity"] == "negated" and "cues=negation" not in flags:
         out["polarity"] = linear.rules_value(seen, "polarity")
     ruled = linear.rules_value(seen, "evidence")

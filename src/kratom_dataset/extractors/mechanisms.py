@@ -53,13 +53,13 @@ from .unlisted_verbs import unnamed_actions
 
 __all__ = ["NAME", "VERSION", "extract_mechanisms", "sentence_has_mechanism"]
 
-# "on calcium channels rather than opioid receptors": a target denied beside the stated one.
 # A route after an action's target: "reduces pain signaling through opioid receptors".
 _THROUGH = re.compile(
     r"\s*,?\s+(?:(?:mainly|mostly|largely|partly|partially|probably|likely|possibly|presumably|chiefly|primarily|perhaps)\s+)?"
     r"(?P<via>through|via)\s+(?:the\s+|its\s+|their\s+)?",
     re.IGNORECASE,
 )
+# "on calcium channels rather than opioid receptors": a target denied beside the stated one.
 _CONTRAST = re.compile(
     # "... on MT1 and MT2 receptors in the brain's master clock rather than on opioid receptors": a place may come between
     r"(?:\s+(?:in|within)\s+[^,;.()]{1,40}?)?\s*,?\s*(?:(?P<adds>not (?:just|only)|as well as|(?:and|with) (?:(?:a )?(?:minor|smaller|lesser|some|small) )?(?:contributions?|roles?|involvement|help) (?:from|for|of|by)"
