@@ -71,7 +71,7 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, ti
     tea for withdrawal: an open-label pilot study", "Thread: my taper log".
     """
     line = line.strip()
-    if not line or len(line) > 200 or BULLET_ITEM.match(line) or STAMP_LINE.fullmatch(line):
+    if not line or len(line) > 200 or _BULLET_ITEM.match(line) or STAMP_LINE.fullmatch(line):
         return False  # "0:12" over a caption opens no section
     numbered = LIST_ITEM.match(line)
     if numbered:
@@ -174,11 +174,11 @@ def is_numbered_heading(line: str, following: str) -> bool:
     the next item; a line of up to five words and no amount ("2. Receptor pharmacology") followed
     by anything but the next item heads an outline's section."""
     numbered = LIST_ITEM.match(line)
-    if not numbered or BULLET_ITEM.match(line) or not following:
+    if not numbered or _BULLET_ITEM.match(line) or not following:
         return False
     # "2. Kratom alkaloids" over "- mitragynine = partial mu agonist": a numbered heading over bullets
-    under_it = following.rstrip()[-1:] in ".!?" or BULLET_ITEM.match(following) is not None
-    if LIST_ITEM.match(following) and not BULLET_ITEM.match(following):
+    under_it = following.rstrip()[-1:] in ".!?" or _BULLET_ITEM.match(following) is not None
+    if LIST_ITEM.match(following) and not _BULLET_ITEM.match(following):
         return False
     rest = line[numbered.end() :].strip()
     # "2. Receptor pharmacology" over lines of notes: an outline's short numbered heading
@@ -186,9 +186,9 @@ def is_numbered_heading(line: str, following: str) -> bool:
     return bool(rest) and rest[-1] not in TERMINAL and len(rest.split()) <= 12 and under_it
 
 
-BULLET_ITEM = re.compile(rf"[ \t]*[{BULLETS}][ \t]+")
+_BULLET_ITEM = re.compile(rf"[ \t]*[{BULLETS}][ \t]+")
 # The mark a list item's unit leaves out: a bullet but a dash, which may sign a quotation ("— Tomas, Sundown Leaf").
-ITEM_MARK = re.compile(r"[ \t]*[-*•▪◦✓✔✗✘☐☑☒►▸➤][ \t]+")
+ITEM_MARK = re.compile(rf"[ \t]*[{BULLETS.replace('–—', '')}][ \t]+")
 _CLOSERS = '"”’)]'
 
 

@@ -82,11 +82,17 @@ def features(doc: Document, claim: Claim, stated: Sequence[str] = ()) -> Feature
         *(("cues=negation",) if claim.negation_cues else ()),
         *(("first_person",) if _FIRST_PERSON.search(text) else ()),
         *(("cited",) if claim.evidence_cue is not None and _REFERENCE.fullmatch(claim.evidence_cue.text) else ()),
-        *(("named",) if ("nown" in text or "alled" in text or "ame" in text) and _NAMING.search(text) else ()),
+        *(("named",) if _names(text) else ()),
     ]
     bag = list(dict.fromkeys(["s:" + w for w in said] + ["bg:" + a + "_" + b for a, b in itertools.pairwise(said)]))
     rules = [f"{name}={value(getattr(claim, name))}" for name in RULE_FIELDS]
     return [(RULES, rules), (1.0, ones), (BAG / math.sqrt(len(bag)) if bag else 0.0, bag)]
+
+
+def _names(text: str) -> bool:
+    """Whether ``text`` gives a thing its name; the pattern is tried only where one of the words
+    every naming phrase holds stands ("known", "called", "name")."""
+    return ("nown" in text or "alled" in text or "ame" in text) and _NAMING.search(text) is not None
 
 
 def _study_design(text: str, mask: int | None) -> bool:
