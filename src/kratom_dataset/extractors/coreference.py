@@ -283,9 +283,7 @@ def lead_in_agent(doc: Document, offset: int) -> Hit | None:
         if line.strip() and len(line) - len(line.lstrip()) < indent:
             if not line.rstrip().endswith(":"):
                 return None
-            named = named_agents(text, above, line_start - 1)
-            specific = [h for h in named if not h.info.get("generic")]
-            return specific[0] if specific else None
+            return _first_named(text, above, line_start - 1)
         line_start = above
     return None
 
@@ -299,10 +297,12 @@ def column_agent(doc: Document, offset: int) -> Hit | None:
     heads the columns with the things compared ("| | Kratom | Suboxone |" over "| Main action |
     Partial agonist at mu | ..."): the subject of the cells under it."""
     head = column_head(doc.flat, offset)
-    if head is None:
-        return None
-    named = [h for h in named_agents(doc.flat, *head) if not h.info.get("generic")]
-    return named[0] if named else None
+    return None if head is None else _first_named(doc.flat, *head)
+
+
+def _first_named(text: str, start: int, end: int) -> Hit | None:
+    """The first agent ``text[start:end]`` names by a name of its own, not a class ("kratom alkaloids")."""
+    return next((h for h in named_agents(text, start, end) if not h.info.get("generic")), None)
 
 
 def _salient(text: str, hits: list[Hit], start: int, earlier: bool, reference: Hit | None) -> Hit:

@@ -222,8 +222,10 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
 
 # Between a level word and the amount that defines it: "a low dose of around 1-3 grams", "A
 # small dose of red vein in the evening, around 2 grams".
+# A level's gloss in brackets, with no number in it: "(stimulant effects)", "(sedation; not advised)".
+_GLOSS = r"\([^()\d\n]{1,60}\)"
 _SAME_DOSE = re.compile(
-    r"[^,;:.(]*(?:\([^()\d\n]{1,60}\)\s*)?(?:[,:(]\s*(?:around|about|roughly|approximately|~|say|like|i\.e\.|e\.g\.)?\s*)?", re.IGNORECASE
+    rf"[^,;:.(]*(?:{_GLOSS}\s*)?(?:[,:(]\s*(?:around|about|roughly|approximately|~|say|like|i\.e\.|e\.g\.)?\s*)?", re.IGNORECASE
 )
 _NOT_A_DOSE_LEVEL = re.compile(
     r"(?:\b(?:found|present|occurs?|occurring|forms?|formed|produced?|produces|contained|contains?)\b(?:[^.;!?]{0,60}?\s)?in"
@@ -244,7 +246,7 @@ _CONTENT = re.compile(
 # A tier's label glossed with its effects before the amount: "Low (stimulant effects): ", "High
 # dose (sedation; not advised): above ".
 _GLOSSED_TIER = re.compile(
-    r"(?:\s+(?:doses?|dosage|amounts?))?\s*\([^()\d\n]{1,60}\)\s*:\s*(?:(?:over|under|above|below|up to|about|around|roughly)\s+|~\s*)?",
+    rf"(?:\s+(?:doses?|dosage|amounts?))?\s*{_GLOSS}\s*:\s*(?:(?:over|under|above|below|up to|about|around|roughly)\s+|~\s*)?",
     re.IGNORECASE,
 )
 

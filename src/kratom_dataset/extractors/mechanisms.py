@@ -436,7 +436,7 @@ def _inside_any(hit: Hit, spans: Sequence[Hit | Target]) -> bool:
 
 def _opens_inside(hit: Hit, spans: Sequence[Hit | Target]) -> bool:
     """Whether ``hit`` lies inside a span or opens inside one and runs past it."""
-    return any(span.start < hit.start < span.end or (span.start <= hit.start and hit.end <= span.end) for span in spans)
+    return _inside_any(hit, spans) or any(span.start < hit.start < span.end for span in spans)
 
 
 def _overlaps_any(hit: Hit, spans: Sequence[Hit | Target]) -> bool:
