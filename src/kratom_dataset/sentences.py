@@ -116,10 +116,12 @@ def _is_abbreviation(text: str, start: int, dot: int, *, lower: bool = False) ->
     word_start = dot
     while word_start > start and not text[word_start - 1].isspace():
         word_start -= 1
-    word = text[word_start:dot].lstrip("(\"“‘'")
+    word = text[word_start:dot].lstrip("(\"“‘'—–")
     # An initial ("J. Smith") is a capital letter; "5 g." ends a sentence with a unit.
     if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
         return True
+    if _CAPTION.fullmatch(text, start, dot):
+        return True  # "Table 1. Binding at human receptors": a caption's number, not a sentence
     if word[:1].isupper() and _DATELINE_TAIL.match(text, dot + 1):
         return True  # "GAINESVILLE, Fla. (Oct. 14, 2024) — A compound ...": a dateline's state goes on with it
     if word.lower() in ("a.m", "p.m") and _TIME_ZONE.match(text, dot + 1):
@@ -130,6 +132,8 @@ def _is_abbreviation(text: str, start: int, dot: int, *, lower: bool = False) ->
     return word.lower() in _BEFORE_NUMBER and text[dot + 1 : dot + 3].lstrip()[:1].isdigit()
 
 
+# A table's or a figure's number opening a caption: "Table 1", "Figure 2.3".
+_CAPTION = re.compile(r"(?:Table|TABLE|Figure|FIGURE|Fig\.|Box|Chart)\s*\d+(?:\.\d+)*")
 # What follows a dateline's place: its date or agency in brackets, then a dash ("(Oct. 14, 2024) —", "(AP) –").
 _DATELINE_TAIL = re.compile(r"\s+\([^()\n]{1,25}\)\s*[—–]")
 # A time zone after "a.m." or "p.m.": part of the time, not a new sentence.

@@ -287,6 +287,8 @@ def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Callabl
             continue
         if _OTHER_COMPARED.search(text, max(s, start - 40), start) or _NUMBERED.search(text, max(s, start - 40), start):
             continue  # "around 9pm instead of 6", "5 hrs now instead of 2", "over days 6 and 7": a time, not an amount
+        if _MEASURED.search(text, max(s, start - 40), start):
+            continue  # "his Finnegan score peaked at 12", "a heart rate of 110 at rest, down to 90": another measure's number
         if found_by_start:
             at = bisect.bisect_left(starts, start)
             unit = min(found_by_start[max(0, at - 1) : at + 1], key=lambda f: abs(f[0] - start)).unit
@@ -305,6 +307,13 @@ def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Callabl
 _OTHER_COMPARED = re.compile(
     r"\d\s*(?:[ap]\.?m\.?|hrs?|hours?|mins?|minutes?|days?|weeks?|nights?|months?|years?|yrs?)(?!\w)[^\d.;]{0,20}?"
     r"\b(?:instead of|rather than|than|vs\.?|versus)\s+(?:my\s+|the\s+|your\s+)?(?:usual\s+|normal\s+|regular\s+|old\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# A measure of something other than an amount taken, whose number a bare number goes on with.
+_MEASURED = re.compile(
+    r"\b(?:scores?|scales?|ratings?|rates?|pressure|temperature|pulse|saturation|counts?|index|age|weight|bmi|grade)\b[^\d.;!?]{0,25}$",
     re.IGNORECASE,
 )
 

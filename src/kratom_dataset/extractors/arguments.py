@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..document import Document
 from ._match import Hit
-from .coreference import resolve_agents, resolve_target
+from .coreference import generic_head, resolve_agents, resolve_target
 from .mentions import CHAIN, Target, chain_back, coordinated, lexicon
 
 #: Agents of one action, each hit with the agent it names (a plural reference names several).
@@ -82,6 +82,8 @@ _OBJECT_PRONOUN = re.compile(r"it|them", re.IGNORECASE)
 _MEANS = re.compile(r"\s+(?:\w+ly\s+)?(?:by|through|via)\s+", re.IGNORECASE)
 _ARTICLE = re.compile(r"the\s+", re.IGNORECASE)
 # "inhibitors such as ketoconazole": agents named as examples of a role noun.
+# A relative pronoun just before an action: "that blocks", "which may inhibit".
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which)\s+(?:[a-z]+\s+){0,2}$")
 _ROLE_NOUN = re.compile(r"(?:inhibitors|inducers|agonists|antagonists|blockers)(?: of)?$", re.IGNORECASE)
 _ROLE_SINGULAR = re.compile(r"(?:agonist|antagonist|inhibitor|inducer|blocker|modulator)$", re.IGNORECASE)
 _EXAMPLE = re.compile(
@@ -344,10 +346,12 @@ def named_after_role(text: str, action: Hit, agents: list[Hit]) -> Hit | None:
 def examples(
     text: str, action: Hit, limit: int, chosen: TargetChain, window_start: int, targets: list[Target], agents: list[Hit]
 ) -> tuple[AgentGroup, TargetChain]:
-    """Agents given as examples of a role noun: "strong CYP3A4 inhibitors such as ketoconazole or
-    clarithromycin", "inhibitors of this enzyme (e.g. ketoconazole)". Returns ``(group, targets)``."""
-    if not _ROLE_NOUN.search(action.text(text)):
-        return [], chosen
+    """Agents given as examples of a role noun or of what a generic relative clause describes:
+    "strong CYP3A4 inhibitors such as ketoconazole or clarithromycin", "inhibitors of this enzyme
+    (e.g. ketoconazole)", "something that blocks CYP3A4 like grapefruit". Returns ``(group, targets)``."""
+    relative = _RELATIVE_BEFORE.search(text, window_start, action.start)
+    if not _ROLE_NOUN.search(action.text(text)) and not (relative and generic_head(text, relative.start())):
+        return [], chosen  # "something that blocks CYP3A4 like grapefruit": a verb's examples follow a generic subject
     chosen = chosen or target_before(text, window_start, window_start, action.start, targets)
     example = (
         _EXAMPLE.match(text, chosen[-1][0].end if chosen and chosen[-1][0].start > action.start else action.end, limit) if chosen else None

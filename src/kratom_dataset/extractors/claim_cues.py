@@ -122,11 +122,12 @@ class Attribution:
         self._subject = re.compile(rf"{_SUBJECT_OPENING}(?:[\w'’-]+\s+){{0,2}}(?:{nouns}|(?P<titled>{titled}))(?![\w'’-])", re.IGNORECASE)
         speaker = rf"(?:{titled}|[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){{0,2}}"
         verbs = spec["quoted_verbs"]
-        # '"...," said Dr. Ruiz', '..., said his daughter', '"...," Dr. Tan added', '"..." (Dr. Hsu)',
+        # '"...," said Dr. Ruiz', '..., said his daughter', '"...," Dr. Tan added', '"..." (Dr. Hsu)', '"..." — Dr. Hsu',
         # 'Njoroge said' of a Dr. Njoroge named before: a quotation's or a report's speaker
         self._quoted = re.compile(
             rf"[\"”’',]\s*,?\s*(?:(?P<verb>(?i:{verbs}))\s+(?P<after>[^;:!?\"“”]{{1,80}})|(?P<before>{speaker})\s+(?i:{verbs})\b)"
             rf"|\((?P<bracket>{titled})\)|(?:^|(?<=[.;,]\s)|(?<=\bbut\s)|(?<=\band\s))(?P<opening>[A-Z][\w'’-]+)\s+(?i:{verbs})\b"
+            rf"|[\"”’]\s*(?:[—–]|--?)\s*(?P<signed>{titled})"
         )
         # every speaker is named by one of the verbs or the titles: most units hold none
         self._speaker_words = Worded(lexicons.guarded(rf"\b(?:{verbs}|{spec['titles']})\b", re.IGNORECASE))
@@ -187,6 +188,8 @@ class Attribution:
             source = m.group("after")
             if m.group("bracket"):
                 return Hit(m.start("bracket"), m.end("bracket"), "experts", {})
+            if m.group("signed"):  # '"..." — Dr. Raman, 46:15': a quotation signed below with a title
+                return Hit(m.start("signed"), m.end("signed"), "experts", {})
             if source is None:  # the speaker before the verb: titled, or named with a title or a role before
                 named = m.group("before") or m.group("opening")
                 at = m.start("before") if m.group("before") else m.start("opening")

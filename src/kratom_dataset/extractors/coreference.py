@@ -60,6 +60,8 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
     ("they", "both alkaloids") every agent coordinated with it ("MG and 7-OH"), or failing that the
     distinct alkaloids and drugs of that sentence. "The alkaloid" points back to an alkaloid only."""
     text = doc.flat
+    if _RELATIVE_PRONOUN.fullmatch(reference.text(text)) and generic_head(text, reference.start):
+        return []  # "When a drug that acts on GABA receptors is taken with one that acts on ...": nobody named
     spans = looking_back(doc, index, reference.start, list_items=1, window=LOOKBACK)
     if plural:  # "Both compounds" under a heading names the pair the page named just before it
         spans = itertools.chain(spans, _section_before(doc, index))
@@ -202,6 +204,26 @@ def _antecedents(text: str, start: int, hits: list[Hit], reference: Hit | None =
 
 
 _RELATIVE_PRONOUN = re.compile(r"which|that|who")  # in lower case: "That metabolite" opens a sentence
+# What a relative pronoun may describe that names nobody: "a drug that", "any medicine which", "one
+# that", "anything that" (but "drugs that" name a class); the word before it tells a predicate or an appositive
+# ("X is a compound that", "X, an alkaloid that"), which describes the name before.
+_GENERIC_HEAD = re.compile(
+    r"(?<![\w’'-])(?P<head>(?:(?:an?|any|another|some)\s+(?:[\w-]+\s+){0,2}(?:drug|medicine|medication|substance|compound|chemical|product|"
+    r"supplement|pill|agent|opioid|sedative|sleep aid)s?|(?:any|some)?one|anything|something))\s*,?\s*$",
+    re.IGNORECASE,
+)
+_DESCRIBES_BEFORE = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|being|becomes?|remains?|as|like)|[’']s|,)\s*$",
+    re.IGNORECASE,
+)
+
+
+def generic_head(text: str, at: int) -> bool:
+    """Whether the relative pronoun at ``at`` describes a noun phrase that names no agent."""
+    m = _GENERIC_HEAD.search(text, max(0, at - 60), at)
+    return m is not None and _DESCRIBES_BEFORE.search(text, max(0, m.start() - 20), m.start()) is None
+
+
 _CLAUSE_END = re.compile(r"[.;!?]|,\s")
 #: How far a relative clause is read for what it acts on.
 _CLAUSE_REACH = 80

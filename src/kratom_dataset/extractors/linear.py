@@ -56,7 +56,7 @@ def _scores(intercepts: tuple[float, ...], weights: dict[str, tuple[float, ...]]
 
 def _pick(classes: tuple[str | None, ...], scores: Sequence[float], rules: str | None, margin: float) -> Any:
     best = max(range(len(scores)), key=scores.__getitem__)
-    if margin and rules in classes:
+    if margin and classes[best] != rules and rules in classes:
         top = scores[best]
         odds = [math.exp(score - top) for score in scores]
         if (odds[best] - odds[classes.index(rules)]) / sum(odds) < margin:

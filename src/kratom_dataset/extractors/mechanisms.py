@@ -49,6 +49,7 @@ from .mentions import (
 from .reversals import reversals
 from .subjects import means_subject
 from .substrates import substrates
+from .table_rows import row_arguments
 from .unlisted_verbs import unnamed_actions
 
 __all__ = ["NAME", "VERSION", "extract_mechanisms", "sentence_has_mechanism"]
@@ -269,7 +270,7 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
             if not group:
                 group, chosen = agent_after(text, action, limit, chosen, window_start, agents, references, doc, index)
             if not group:
-                group, chosen = examples(text, action, limit, chosen, window_start, targets, agents)
+                group, chosen = examples(text, action, limit, chosen, window_start, targets, named)
             if not group and previous and _SHARED_SUBJECT.fullmatch(text, window_start, action.start):
                 group = previous[0]  # "MG is a partial agonist at MOR and an antagonist at KOR"
                 elided.add("agent")
@@ -306,6 +307,8 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
                 if subject is not None:
                     group = [(subject, subject.label)]
                     elided.add("agent")
+        if (not chosen or not group) and ("|" in text[s:e] or "\t" in text[s:e]):
+            chosen, group = row_arguments(text, action, agents, targets) or (chosen, group)
         if not chosen or not group:
             continue
         if _UNKNOWN.match(text, chosen[-1][0].end, limit):
