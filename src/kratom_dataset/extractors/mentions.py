@@ -19,7 +19,7 @@ from .. import lexicon as lexicons
 from ._match import Hit, Matcher
 
 CHAIN = re.compile(
-    r"\s*(?:,\s*(?:and\s+|or\s+|particularly\s+|especially\s+|notably\s+|mainly\s+|chiefly\s+|primarily\s+|mostly\s+|principally\s+|above all\s+|in particular\s+|including\s+|namely\s+|such as\s+|as well as\s+)?"
+    r"\s*(?:,\s*(?:(?:and|or)\s+(?:(?:probably|possibly|likely|perhaps|maybe|presumably|also|even)\s+)?|particularly\s+|especially\s+|notably\s+|mainly\s+|chiefly\s+|primarily\s+|mostly\s+|principally\s+|above all\s+|in particular\s+|including\s+|namely\s+|such as\s+|as well as\s+)?"
     r"|\s*,?\s+(?:and|or)\s+(?:the\s+|(?:some|several|certain|other|various)\s+(?:(?:classical|conventional|prescription|typical|traditional|full)\s+)?|(?:the|your)\s+(?:body|brain)['’]s\s+(?:own\s+)?"
     r"|(?:its|the|their)\s+(?:(?:main|active|major|principal|more|most|less|far|potent|oxidi[sz]ed)\s+){0,3}metabolite,?\s+)?|\s+particularly\s+|\s+as well as\s+|\s+(?:such as|including|especially|notably)\s+"
     # "CYP2D6 and, to a lesser degree, CYP3A4", "of CYP2D6 and, more weakly, of CYP3A4": an aside between two conjuncts.

@@ -1,0 +1,132 @@
+"""What real pages write, rule by rule: the forms the twenty-sixth round of rules reads.
+
+Each row is a text in a form real pages use and what a reader finds in it; earlier rounds are in
+tests/test_real_pages.py and tests/test_real_pages_fifth.py to _twentyfifth.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import claim_of, claimed, records_of, triples
+
+# Mechanisms -----------------------------------------------------------------------------------------
+
+TABLE = (
+    "Table 1. Binding at human receptors (approximate; values differ between assays)\n"
+    "Receptor | Compound | Ki (nM) | Action\n"
+    "mu-opioid | mitragynine | ~230 | partial agonist\n"
+    "kappa-opioid | 7-hydroxymitragynine | ~190 | antagonist\n"
+    "5-HT1A | speciogynine | ~40 | binds; function unclear\n"
+)
+
+
+def test_a_table_row_states_the_action_its_cells_set_beside_a_receptor_and_a_compound():
+    assert triples(TABLE) == {
+        ("mitragynine", "partial_agonist", "mu-opioid receptor"),
+        ("7-hydroxymitragynine", "antagonist", "kappa-opioid receptor"),
+        ("speciogynine", "binds", "serotonin receptors"),
+    }
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Melatonin | Melatonin acts on MT1 receptors | Little change expected | Safe together",
+        "Methadone | Mu agonist | 60–120 mg once daily | Levels raised by CYP3A4 inhibitors",
+    ],
+)
+def test_a_row_whose_action_names_its_own_target_or_shares_a_cell_is_read_as_written(row):
+    found = triples(f"Drug | How it works | Dose | Notes\n{row}\n")
+    assert not any(target in ("melatonin", "CYP3A4") for _, _, target in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            (
+                "Sleep medicines such as zolpidem enhance the effect of GABA. "
+                "When a drug that acts on GABA receptors is taken with one that acts on opioid receptors, breathing can slow."
+            ),
+            {("zolpidem", "increases", "GABA")},
+        ),
+        (
+            "Kratom contains mitragynine, an alkaloid that acts on opioid receptors.",
+            {("mitragynine", "interacts_with", "opioid receptors")},
+        ),
+        ("Mitragynine is a compound that binds opioid receptors.", {("mitragynine", "binds", "opioid receptors")}),
+        ("Do not take it with anything that blocks CYP3A4 like ketoconazole.", {("ketoconazole", "inhibits", "CYP3A4")}),
+        (
+            "Opioids, and probably kratom, suppress REM sleep.",
+            {("opioids", "inhibits", "REM sleep"), ("kratom", "inhibits", "REM sleep")},
+        ),
+        ("Oliceridine is a G-protein-biased MOR agonist.", {("oliceridine", "agonist", "mu-opioid receptor")}),
+        ("Morphine activates G proteins.", {("morphine", "activates", "G protein signaling")}),
+        ("The mu-opioid receptor is a G protein-coupled receptor.", set()),
+    ],
+)
+def test_generic_relatives_hedged_conjuncts_and_new_names(text, expected):
+    assert triples(text) == expected
+
+
+# Claims and evidence ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Kratom is no sleeping pill." — Dr. Priya Raman, 46:15',
+        "“Opioids suppress REM sleep.” —Prof. Lena Ortiz",
+    ],
+)
+def test_a_quotation_signed_below_with_a_title_is_an_experts_word(text):
+    claim = claim_of(text)
+    assert (claim.provenance.exact, claim.evidence) == (text, "experts")
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        (TABLE, ["mu-opioid | mitragynine | ~230 | partial agonist", "kappa-opioid | 7-hydroxymitragynine | ~190 | antagonist"]),
+        ("Notes\n\nAs shown in Table 1. The effect was clear.\n", ["As shown in Table 1.", "The effect was clear."]),
+    ],
+)
+def test_a_caption_is_no_claim_but_a_table_named_inside_a_sentence_ends_it(text, claims):
+    assert claimed(text)[: len(claims)] == claims
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "04:12 — How Priya first heard about kratom from her patients",
+        "[11:40] What the alkaloids actually do in the brain",
+        "Sold by: GreenLeafTradingCo ★★★★☆ (1,284 ratings)",
+        "[HOT SALE] Premium Red Bali Kratom Capsules 500mg x 120 Count - Lab Tested, Relax & Sleep Well",
+        "[Log] Coming off 24 g/day — 7 weeks in, mostly stable (long post)",
+    ],
+)
+def test_chapter_rating_and_tagged_title_lines_are_no_claims(line):
+    assert claimed(f"Episode 62\n\nKratom can cause dependence.\n\n{line}\n\nMost users taper slowly.\n") == [
+        "Kratom can cause dependence.",
+        "Most users taper slowly.",
+    ]
+
+
+def test_a_chat_line_with_a_time_and_a_writer_stays_a_claim():
+    text = "Chat log\n\n[19:05] mossy_ferret: 3g morning, 2g arvo, 1g before bed\n[19:22] mossy_ferret: target is 4 g by the 20th\n"
+    assert claimed(text) == ["[19:05] mossy_ferret: 3g morning, 2g arvo, 1g before bed", "[19:22] mossy_ferret: target is 4 g by the 20th"]
+
+
+# Doses ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She took 5 g of leaf a day. His Finnegan score peaked at 12 on day two.", ["5 g of leaf"]),
+        ("I was on 15 g a day. Now about 12, and dropping.", ["15 g", "12"]),
+    ],
+)
+def test_a_bare_number_after_a_score_is_no_amount(text, expected):
+    assert [d.provenance.exact for d in records_of(f"Notes.\n\n{text}", "Dose")] == expected
