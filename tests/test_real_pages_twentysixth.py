@@ -62,6 +62,14 @@ def test_a_row_whose_action_names_its_own_target_or_shares_a_cell_is_read_as_wri
             {("opioids", "inhibits", "REM sleep"), ("kratom", "inhibits", "REM sleep")},
         ),
         ("Oliceridine is a G-protein-biased MOR agonist.", {("oliceridine", "agonist", "mu-opioid receptor")}),
+        (
+            "Kratom eases pain partly through opioid receptors and partly through adrenergic ones.",
+            {("kratom", "interacts_with", "opioid receptors"), ("kratom", "interacts_with", "adrenergic receptors")},
+        ),
+        (
+            "Mitragynine binds MOR but also DOR.",
+            {("mitragynine", "binds", "mu-opioid receptor"), ("mitragynine", "binds", "delta-opioid receptor")},
+        ),
         ("Morphine activates G proteins.", {("morphine", "activates", "G protein signaling")}),
         ("The mu-opioid receptor is a G protein-coupled receptor.", set()),
     ],

@@ -189,6 +189,8 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
     if not action_hits:
         return []  # no action word: nothing below can make a mechanism
     targets = find_targets(text, s, e, words)
+    if " ones" in text[s:e]:
+        targets = _with_ones(text, s, e, targets)
     target_refs = [r for r in lex.target_references.find(text, s, e, words=words) if not named_after(text, r, targets)]
     if not targets and not target_refs:
         return []  # an action on nothing named: "reduces cravings"
@@ -406,6 +408,18 @@ def _ones(text: str, at: int, last: Target, limit: int) -> tuple[Target, str] | 
     if not named:
         return None
     return Target(one.start(), one.end(), named[0].names), text[one.start() : one.end()]
+
+
+def _with_ones(text: str, s: int, e: int, targets: list[Target]) -> list[Target]:
+    """``targets`` and those named by a modifier and "ones" after one of them ("partly through
+    opioid receptors and partly through adrenergic ones"), in the order of the text."""
+    found = list(targets)
+    for m in _ONES.finditer(text, s, e):
+        before = [t for t in targets if t.end <= m.start()]
+        one = _ones(text, m.start(), before[-1], e) if before else None
+        if one is not None and not any(t.start < one[0].end and one[0].start < t.end for t in targets):
+            found.append(one[0])
+    return sorted(found, key=lambda t: t.start)
 
 
 # "opioid ones", "the kappa ones": a modifier and the pronoun of a noun named before.

@@ -33,6 +33,8 @@ CHAIN = re.compile(
     r"|\s*,?\s+(?:and|or)\s+(?:especially|particularly|notably|above all|in particular|even|most of all)\s+"
     # "catalysed by CYP3A4, with minor contributions from CYP2D6": the enzymes that share the work
     r"|\s*,\s*with\s+(?:an?\s+)?(?:minor|small|smaller|some|lesser|additional|further)\s+(?:contributions?|roles?|help)\s+(?:from|by|of|for)\s+"
+    # "partly through opioid receptors and partly through adrenergic ones", "binds MOR but also KOR": a second route or target
+    r"|\s*,?\s+(?:and|but)\s+(?:also\s+|partly\s+|partially\s+|mainly\s+|mostly\s+)?(?:through|via)\s+|\s*,?\s+but\s+also\s+(?:(?:at|on|to|with)\s+)?"
     # "by CYP3A4 and partly by CYP2D6": a second agent of a passive
     r"|\s*,?\s+and\s+(?:(?:also|partly|partially|mainly|mostly|largely|chiefly|then)\s+)?by\s+"
     # "CYP2D6 pretty strongly and CYP3A4": an adverb of degree closing the first conjunct
