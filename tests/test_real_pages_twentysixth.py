@@ -138,3 +138,61 @@ def test_a_chat_line_with_a_time_and_a_writer_stays_a_claim():
 )
 def test_a_bare_number_after_a_score_is_no_amount(text, expected):
     assert [d.provenance.exact for d in records_of(f"Notes.\n\n{text}", "Dose")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Clonidine dampens noradrenergic release.", {("clonidine", "decreases", "norepinephrine")}),
+        ("Mitragynine's action on adrenergic receptors explains the energy.", {("mitragynine", "interacts_with", "adrenergic receptors")}),
+        ("Yohimbine blocks adrenaline receptors.", {("yohimbine", "inhibits", "adrenergic receptors")}),
+        ("Users should take action on adrenergic receptors.", set()),
+    ],
+)
+def test_noradrenergic_output_a_possessives_action_and_adrenaline_receptors(text, expected):
+    assert triples(text) == expected
+
+
+OUTLINE = (
+    "3. Kratom alkaloids\n"
+    "3.1 Mitragynine (MG) is the most abundant alkaloid in the leaf.\n"
+    "3.2 MG is a partial agonist at human MOR.\n"
+    "3.3 MG is a competitive antagonist at KOR.\n"
+)
+
+
+def test_an_outlines_item_numbers_are_no_amounts_and_its_items_are_units():
+    assert records_of(OUTLINE, "Dose") == []
+    assert claimed(OUTLINE) == [
+        "Mitragynine (MG) is the most abundant alkaloid in the leaf.",
+        "MG is a partial agonist at human MOR.",
+        "MG is a competitive antagonist at KOR.",
+    ]
+
+
+def test_an_amount_at_the_start_of_a_line_is_no_outline_number():
+    assert [d.provenance.exact for d in records_of("Dosing\n\n2.5 g before bed helped me.\n1.5 g in the morning.\n", "Dose")] == [
+        "2.5 g",
+        "1.5 g",
+    ]
+
+
+def test_a_bare_number_in_a_comparison_of_scores_is_no_amount():
+    text = "The maximum daily dose was 2.88 mg. Mean peak SOWS scores were lower with lofexidine than with placebo (18.4 vs 27.9)."
+    assert [d.provenance.exact for d in records_of(f"Results\n\n{text}", "Dose")] == ["2.88 mg"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "answered Mar 3 '22 by pharm_grad_mk",
+        "opioids   alkaloids   metabolism",
+        "Flair: Progress",
+        "WhatsApp: +62 812-xxxx-xxxx",
+    ],
+)
+def test_a_qa_sites_byline_and_tags_a_flair_and_a_contact_number_are_no_claims(line):
+    assert claimed(f"Question\n\nKratom can cause dependence.\n\n{line}\n\nMost users taper slowly.\n") == [
+        "Kratom can cause dependence.",
+        "Most users taper slowly.",
+    ]

@@ -15,7 +15,11 @@ OPEN_QUOTES = '“"‘'
 #: What a bullet may be: a dash, a star, a dot, a square, a tick or a cross ("✓ weigh it", "✗ don't mix").
 BULLETS = "-*•▪◦–—✓✔✗✘☐☑☒►▸➤"
 # A list item: a bullet, a number with a dot, bracket or a thread's slash ("1.", "2)", "3/"), or a letter ("a.").
-LIST_ITEM = re.compile(rf"[ \t]*(?:[{BULLETS}][ \t]+|\d{{1,2}}[.)/][ \t]+|[a-zA-Z][.)][ \t]+(?=[A-Z0-9]))")
+# An outline's item numbers its section too ("3.2 MG is a partial agonist."): a sentence opening in a
+# capital, where an amount's unit ("2.5 g") would not, and not a numbered heading ("2.3 Metabolism").
+LIST_ITEM = re.compile(
+    rf"[ \t]*(?:[{BULLETS}][ \t]+|\d{{1,2}}[.)/][ \t]+|\d{{1,2}}\.\d{{1,2}}[ \t]+(?=[A-Z][^\n]*[.!?][ \t]*$)|[a-zA-Z][.)][ \t]+(?=[A-Z0-9]))"
+)
 # "Week 2: 9 g/day", "Serving size: 1 tsp": a label, a colon and a value on one line.
 LABEL = re.compile(r"^[^:.!?]{1,40}:[ \t]+(?P<value>\S.*)$")
 TERMINAL = ".!?;,…"
@@ -178,7 +182,10 @@ def is_numbered_heading(line: str, following: str) -> bool:
         return False
     # "2. Kratom alkaloids" over "- mitragynine = partial mu agonist": a numbered heading over bullets
     under_it = following.rstrip()[-1:] in ".!?" or _BULLET_ITEM.match(following) is not None
-    if LIST_ITEM.match(following) and not _BULLET_ITEM.match(following):
+    sub = _OUTLINE_ITEM.match(following)
+    if sub is not None and line.lstrip().startswith(sub.group(1) + "."):
+        under_it = True  # "7. Opioid agonist treatment" over "7.1 Buprenorphine may be ...": its own items
+    elif LIST_ITEM.match(following) and not _BULLET_ITEM.match(following):
         return False
     rest = line[numbered.end() :].strip()
     # "2. Receptor pharmacology" over lines of notes: an outline's short numbered heading
@@ -187,6 +194,8 @@ def is_numbered_heading(line: str, following: str) -> bool:
 
 
 _BULLET_ITEM = re.compile(rf"[ \t]*[{BULLETS}][ \t]+")
+# An outline's item and the number of the section it is in: "7.1 " under "7. ".
+_OUTLINE_ITEM = re.compile(r"[ \t]*(\d{1,2})\.\d{1,2}[ \t]")
 # The mark a list item's unit leaves out: a bullet but a dash, which may sign a quotation ("— Tomas, Sundown Leaf").
 ITEM_MARK = re.compile(rf"[ \t]*[{BULLETS.replace('–—', '')}][ \t]+")
 _CLOSERS = '"”’)]'
@@ -397,11 +406,16 @@ def is_menu_line(sentence: str) -> bool:
 
 def is_chapter_line(line: str) -> bool:
     """Whether a unit is an entry of a recording's chapter list: a time stamp and a short title
-    ("(12:35) The pharmacology in plain words.", "[04:10] Why the sleep benefit fades")."""
+    ("(12:35) The pharmacology in plain words.", "[04:10] Why the sleep benefit fades", "04:12 — How
+    Priya first heard about kratom")."""
     return _CHAPTER.fullmatch(line) is not None
 
 
-_CHAPTER = re.compile(rf"\s*(?:\({CLOCK}\)|{CHAT_STAMP}|{CLOCK})[ \t]+[^\s:]+(?:[ \t]+[^\s:]+){{0,7}}[.?]?\s*")
+_CHAPTER = re.compile(
+    rf"\s*(?:\({CLOCK}\)|{CHAT_STAMP}|{CLOCK})[ \t]+[^\s:]+(?:[ \t]+[^\s:]+){{0,7}}[.?]?\s*"
+    # "04:12 — How Priya first heard about kratom from her patients": a dash after the time, a longer title, no stop
+    rf"|\s*(?:{CHAT_STAMP}|{CLOCK})[ \t]*[—–-][ \t]*[^\s:]+(?:[ \t]+[^\s:]+){{0,15}}"
+)
 
 
 def is_forum_handle_line(line: str) -> bool:

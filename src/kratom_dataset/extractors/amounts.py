@@ -287,7 +287,7 @@ def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Callabl
             continue
         if _OTHER_COMPARED.search(text, max(s, start - 40), start) or _NUMBERED.search(text, max(s, start - 40), start):
             continue  # "around 9pm instead of 6", "5 hrs now instead of 2", "over days 6 and 7": a time, not an amount
-        if _MEASURED.search(text, max(s, start - 40), start):
+        if _MEASURED.search(text, max(s, start - 80), start):
             continue  # "his Finnegan score peaked at 12", "a heart rate of 110 at rest, down to 90": another measure's number
         if found_by_start:
             at = bisect.bisect_left(starts, start)
@@ -311,9 +311,10 @@ _OTHER_COMPARED = re.compile(
 )
 
 
-# A measure of something other than an amount taken, whose number a bare number goes on with.
+# A measure of something other than an amount taken, whose number a bare number goes on with
+# ("his Finnegan score peaked at 12", "SOWS scores were lower with lofexidine (18.4 vs 27.9").
 _MEASURED = re.compile(
-    r"\b(?:scores?|scales?|ratings?|rates?|pressure|temperature|pulse|saturation|counts?|index|age|weight|bmi|grade)\b[^\d.;!?]{0,25}$",
+    r"\b(?:scores?|scales?|ratings?|rates?|pressure|temperature|pulse|saturation|counts?|index|age|weight|bmi|grade)\b(?:[^.;!?]|(?<=\d)\.(?=\d)){0,70}$",
     re.IGNORECASE,
 )
 
