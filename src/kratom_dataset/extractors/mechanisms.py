@@ -45,6 +45,8 @@ from .mentions import (
     find_targets,
     inside_longer,
     lexicon,
+    ones_target,
+    with_ones,
 )
 from .reversals import reversals
 from .subjects import means_subject
@@ -190,7 +192,7 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
         return []  # no action word: nothing below can make a mechanism
     targets = find_targets(text, s, e, words)
     if " ones" in text[s:e]:
-        targets = _with_ones(text, s, e, targets)
+        targets = with_ones(text, s, e, targets)
     target_refs = [r for r in lex.target_references.find(text, s, e, words=words) if not named_after(text, r, targets)]
     if not targets and not target_refs:
         return []  # an action on nothing named: "reduces cravings"
@@ -388,42 +390,12 @@ def _contrasted(text: str, chosen: TargetChain, targets: list[Target], limit: in
         return chosen, []
     following = [t for t in targets if t.start == contrast.end()]
     if not following:
-        ones = _ones(text, contrast.end(), last, limit)
+        ones = ones_target(text, contrast.end(), last, limit)
         return (chosen, []) if ones is None else ((chosen + [ones], []) if contrast.group("adds") else (chosen, [ones]))
     more = chain_from(text, targets, following[0])
     if contrast.group("adds"):
         return chosen + more, []
     return chosen, more
-
-
-def _ones(text: str, at: int, last: Target, limit: int) -> tuple[Target, str] | None:
-    """A target named by a modifier and "ones" for the head noun of the one before it:
-    "serotonin receptors rather than opioid ones" sets opioid receptors against them."""
-    one = _ONES.match(text, at, limit)
-    if one is None:
-        return None
-    head = text[last.start : last.end].split()[-1]
-    phrase = f"{one.group('modifier')} {head if head.endswith('s') else head + 's'}"
-    named = [t for t in find_targets(phrase, 0, len(phrase)) if t.start == 0 and t.end == len(phrase)]
-    if not named:
-        return None
-    return Target(one.start(), one.end(), named[0].names), text[one.start() : one.end()]
-
-
-def _with_ones(text: str, s: int, e: int, targets: list[Target]) -> list[Target]:
-    """``targets`` and those named by a modifier and "ones" after one of them ("partly through
-    opioid receptors and partly through adrenergic ones"), in the order of the text."""
-    found = list(targets)
-    for m in _ONES.finditer(text, s, e):
-        before = [t for t in targets if t.end <= m.start()]
-        one = _ones(text, m.start(), before[-1], e) if before else None
-        if one is not None and not any(t.start < one[0].end and one[0].start < t.end for t in targets):
-            found.append(one[0])
-    return sorted(found, key=lambda t: t.start)
-
-
-# "opioid ones", "the kappa ones": a modifier and the pronoun of a noun named before.
-_ONES = re.compile(r"(?P<modifier>[\w-]+(?: [\w-]+)?) ones\b", re.IGNORECASE)
 
 
 def _after_actions(text: str, targets: list[Target], actions: list[Hit]) -> list[Target]:

@@ -398,3 +398,33 @@ def inside_longer(hit: Hit, targets: list[Target]) -> bool:
     """Whether a name lies inside a longer target ("melatonin production"); the same word as a whole
     target ("melatonin") may still be an agent."""
     return any(t.start <= hit.start and hit.end <= t.end and (t.start, t.end) != (hit.start, hit.end) for t in targets)
+
+
+def with_ones(text: str, s: int, e: int, targets: list[Target]) -> list[Target]:
+    """``targets`` and those named by a modifier and "ones" after one of them ("partly through
+    opioid receptors and partly through adrenergic ones"), in the order of the text."""
+    found = list(targets)
+    for m in _ONES.finditer(text, s, e):
+        before = [t for t in targets if t.end <= m.start()]
+        one = ones_target(text, m.start(), before[-1], e) if before else None
+        if one is not None and not any(t.start < one[0].end and one[0].start < t.end for t in targets):
+            found.append(one[0])
+    return sorted(found, key=lambda t: t.start)
+
+
+# "opioid ones", "the kappa ones": a modifier and the pronoun of a noun named before.
+_ONES = re.compile(r"(?P<modifier>[\w-]+(?: [\w-]+)?) ones\b", re.IGNORECASE)
+
+
+def ones_target(text: str, at: int, last: Target, limit: int) -> tuple[Target, str] | None:
+    """A target named by a modifier and "ones" for the head noun of the one before it:
+    "serotonin receptors rather than opioid ones" sets opioid receptors against them."""
+    one = _ONES.match(text, at, limit)
+    if one is None:
+        return None
+    head = text[last.start : last.end].split()[-1]
+    phrase = f"{one.group('modifier')} {head if head.endswith('s') else head + 's'}"
+    named = [t for t in find_targets(phrase, 0, len(phrase)) if t.start == 0 and t.end == len(phrase)]
+    if not named:
+        return None
+    return Target(one.start(), one.end(), named[0].names), text[one.start() : one.end()]
