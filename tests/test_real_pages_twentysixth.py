@@ -196,3 +196,42 @@ def test_a_qa_sites_byline_and_tags_a_flair_and_a_contact_number_are_no_claims(l
         "Kratom can cause dependence.",
         "Most users taper slowly.",
     ]
+
+
+def test_a_wikis_references_heading_with_its_edit_link_opens_a_list_of_sources():
+    text = (
+        "Kratom withdrawal\n\nManagement [edit]\nMany people taper rather than stopping abruptly.\n\n"
+        "References [edit]\n"
+        '1. ^ Singh D, et al. (2014). "Kratom dependence, withdrawal symptoms and craving in regular users." Drug Alcohol Depend.\n'
+    )
+    assert claimed(text) == ["Many people taper rather than stopping abruptly."]
+
+
+def test_a_line_of_hashtags_is_no_claim():
+    text = "My Night Routine\n\nA cup of kratom tea before bed helps me unwind.\n#kratomtea #bedtimeroutine #sleepritual #slowliving\n"
+    assert claimed(text) == ["A cup of kratom tea before bed helps me unwind."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kratom blocks NK1 receptors.", {("kratom", "inhibits", "NK1 receptors")}),
+        ("Melatonin acts on MT1 receptors.", {("melatonin", "interacts_with", "MT1 melatonin receptor")}),
+        ("Kratom works in the mu-opioid receptors.", {("kratom", "interacts_with", "mu-opioid receptor")}),
+        ("Kratom works in the brain.", set()),
+    ],
+)
+def test_a_receptor_named_by_its_code_and_works_in_the_receptors(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Among members, average deep sleep dropped from 16% to 11% of the night in week one.", []),
+        ("If sleep is poor, drop 10% a week.", ["10%"]),
+        ("Adults (mean body weight 78 kg) reducing their daily dose by 10% every two weeks were enrolled.", ["10%"]),
+    ],
+)
+def test_a_share_a_measured_subject_drops_by_is_no_taper_step(text, expected):
+    assert [d.provenance.exact for d in records_of(f"Notes\n\n{text}", "Dose") if d.unit == "%"] == expected

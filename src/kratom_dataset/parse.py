@@ -55,6 +55,8 @@ _REFERENCES_HEADING = factored(
     r"popular posts|recommended (?:reading|for you|articles)|customers also (?:bought|viewed)|more from(?: [\w&' ]{1,30})?|trending(?: now)?|related)\W*",
     re.IGNORECASE,
 )
+# The edit link a wiki's heading ends with: "References [edit]", "Pharmacology [ edit ]".
+_EDIT_LINK = re.compile(r"\s*\[\s*edit(?:\s*\|\s*edit source)?\s*\]\s*$", re.IGNORECASE)
 _CLOSE_QUOTES = '”"’'
 # The heading of a table of contents, whose entries follow it one to a line.
 _CONTENTS = factored(r"(?:table of )?contents:?|in this (?:article|guide|post|page):?|on this page:?|jump to:?", re.IGNORECASE)
@@ -281,8 +283,8 @@ def _markdown(text: str, lines: list[LineSpan]) -> Layout | None:
 
 def heading_role(heading: str) -> SectionRole:
     """The role of the section a heading opens: a conclusion, a list of references, or a section."""
-    if _REFERENCES_HEADING.fullmatch(heading.strip()):
-        return "references"
+    if _REFERENCES_HEADING.fullmatch(_EDIT_LINK.sub("", heading).strip()):
+        return "references"  # "References [edit]": a wiki's heading with its edit link
     return "conclusion" if _CONCLUSION_HEADING.search(heading) else "section"
 
 

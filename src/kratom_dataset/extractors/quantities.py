@@ -25,8 +25,20 @@ _CUT_OTHER = re.compile(
 
 def _cut_by(text: str, start: int, end: int) -> bool:
     """Whether a taper's verb before ``end`` cuts the dose, not something else: "cut your dose by
-    10%" steps a taper, "reduced REM sleep by 14%" reports a finding."""
-    return any(not _CUT_OTHER.search(text, cue.end(), end) for cue in _lexicon().taper_words.finditer(text, start, end))
+    10%" steps a taper, "reduced REM sleep by 14%" and "deep sleep dropped from 16% to 11%"
+    report a finding, of what the verb cuts or of its subject."""
+    return any(
+        not _CUT_OTHER.search(text, cue.end(), end) and not _measured_subject(text, start, cue.start())
+        for cue in _lexicon().taper_words.finditer(text, start, end)
+    )
+
+
+def _measured_subject(text: str, start: int, verb: int) -> bool:
+    """Whether the subject of a taper's verb at ``verb`` names something measured ("deep sleep
+    dropped from 16% to 11%"), read back to the clause's opening or a bracket that closes before it."""
+    clause = text[max(start, verb - 60) : verb]
+    opened = max(clause.rfind(mark) for mark in ",;.)")
+    return _CUT_OTHER.search(clause, opened + 1) is not None
 
 
 def taper_share(text: str, s: int, e: int, start: int, end: int, found: list[Amount]) -> bool:
