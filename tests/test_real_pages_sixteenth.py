@@ -17,7 +17,9 @@ from conftest import AROUND, claim_of, claims_around, records_of, triples
     ("text", "evidence", "cue"),
     [
         ('"Withdrawal is rarely dangerous," said Dr. Helena Marsh, who led the study.', "experts", "said Dr. Helena"),
-        ('"People tell us the nights are the worst part," said Associate Professor Ana Ruiz.', "experts", "said Associate Professor"),
+        # A title names the expert; a quotation that itself reports what people say ("People tell us ...") is read by dev's
+        # annotators as users reporting, whoever says it, so the quotation here reports nothing of its own.
+        ('"The first nights are the worst part," said Associate Professor Ana Ruiz.', "experts", "said Associate Professor"),
         ('"Consumers deserve to know what is in the bag," said spokesperson Daniel Ruiz.', "experts", "said spokesperson"),
         ('"The metabolite does most of the work," Dr. Tan added.', "experts", "Dr. Tan added"),
         ('"people are running their own tapers" (Dr. Hsu)', "experts", "Dr. Hsu"),

@@ -27,6 +27,7 @@ from .lines import (
     ITEM_MARK,
     MD_HEADING,
     OPEN_QUOTES,
+    OUTLINE_NUMBER,
     is_attribute_line,
     is_bare_item,
     is_forum_byline,
@@ -44,7 +45,7 @@ from .wrapping import paragraph_lines
 _LINE = re.compile(r"[^\r\n]+")
 _BULLET = re.compile(r"[ \t]*[-*•][ \t]+")
 # "1. ", "2) ", an outline's "3.2 " and a thread's numbered post "3/ " (a fraction, "1/2 tsp", has no space after its slash)
-_NUMBER_MARK = re.compile(r"[ \t]*(?:\d{1,2}[.)/]|\d{1,2}\.\d{1,2}(?=[ \t]+[A-Z][^\n]*[.!?][ \t]*$))[ \t]+(?=\S)", re.MULTILINE)
+_NUMBER_MARK = re.compile(rf"[ \t]*(?:\d{{1,2}}[.)/]|{OUTLINE_NUMBER})[ \t]+(?=\S)", re.MULTILINE)
 _CONCLUSION_HEADING = factored(r"conclusion|final thoughts|bottom line|takeaways?|summary|in short", re.IGNORECASE)
 # The heading of a list of sources or of links to other pages: its entries cite titles, they assert nothing of the page's own.
 _REFERENCES_HEADING = factored(

@@ -44,6 +44,7 @@ PINNED: dict[str, str] = {
     "0.25.0": "c39f1687ead3bfc64acd036a03341f3dfffd795b54a149227695dc69dc95524e",
     "0.26.0": "d3ed2973bc70c47b1fa9d1e2acfcbfb375748d929d59cce87d89edf49e05c87e",
     "0.27.0": "d0e4d0279f08779fd70cb5d0c51cae29df3a7a3906fd29796dbb73addbe40a11",
+    "0.28.0": "49ae458bd5e39bb279dc4c7288933e32dc0100230c2207cf54b67f11a5b3edfc",
 }
 
 
