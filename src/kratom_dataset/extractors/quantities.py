@@ -28,17 +28,9 @@ def _cut_by(text: str, start: int, end: int) -> bool:
     10%" steps a taper, "reduced REM sleep by 14%" and "deep sleep dropped from 16% to 11%"
     report a finding, of what the verb cuts or of its subject."""
     return any(
-        not _CUT_OTHER.search(text, cue.end(), end) and not _measured_subject(text, start, cue.start())
+        not _CUT_OTHER.search(text, cue.end(), end) and not _measured_share(text, start, cue.start(), ",;.)")
         for cue in _lexicon().taper_words.finditer(text, start, end)
     )
-
-
-def _measured_subject(text: str, start: int, verb: int) -> bool:
-    """Whether the subject of a taper's verb at ``verb`` names something measured ("deep sleep
-    dropped from 16% to 11%"), read back to the clause's opening or a bracket that closes before it."""
-    clause = text[max(start, verb - 60) : verb]
-    opened = max(clause.rfind(mark) for mark in ",;.)")
-    return _CUT_OTHER.search(clause, opened + 1) is not None
 
 
 def taper_share(text: str, s: int, e: int, start: int, end: int, found: list[Amount]) -> bool:
@@ -74,11 +66,13 @@ def packed_amounts(text: str, found: list[Amount], e: int) -> set[int]:
     return out
 
 
-def _measured_share(text: str, s: int, start: int) -> bool:
-    """Whether the clause before a share names something measured: "REM was 14% lower" reports a
-    finding, where "take 10% less each week" steps a taper."""
+def _measured_share(text: str, s: int, start: int, marks: str = ",;.") -> bool:
+    """Whether the clause before ``start`` (a share, or a taper's verb) names something measured:
+    "REM was 14% lower" and "deep sleep dropped from 16% to 11%" report a finding, where "take 10%
+    less each week" steps a taper. The clause opens after the last of ``marks``; before a verb, a
+    bracket that closes ends the words before its subject too ("(mean weight 78 kg) reducing")."""
     clause = text[max(s, start - 60) : start]
-    opened = max(clause.rfind(","), clause.rfind(";"), clause.rfind("."))
+    opened = max(clause.rfind(mark) for mark in marks)
     return _CUT_OTHER.search(clause, opened + 1) is not None
 
 
