@@ -235,3 +235,13 @@ def test_a_receptor_named_by_its_code_and_works_in_the_receptors(text, expected)
 )
 def test_a_share_a_measured_subject_drops_by_is_no_taper_step(text, expected):
     assert [d.provenance.exact for d in records_of(f"Notes\n\n{text}", "Dose") if d.unit == "%"] == expected
+
+
+def test_a_label_line_closed_by_a_bracket_ends_its_line_in_a_wrapped_text():
+    text = (
+        "Home » Extracts » 50x Resin\nBlue Lotus Apothecary 50x Kratom Resin – 5 g\n$59.00 | In stock\n"
+        "Our resin is reduced\nfrom 250 g of leaf into 5\ng of paste, so it is roughly fifty times more concentrated than powder.\n"
+        "Serving size: 0.05 g (a piece the size of a grain of rice)\nBeginners should not exceed .1 g per day.\nThe science:\n"
+        "Mitragynine binds the human µ-opioid receptor with a Ki of\nabout 200 nM, while 7-hydroxymitragynine is roughly ten times more potent.\n"
+    )
+    assert "Beginners should not exceed .1 g per day." in claimed(text)

@@ -93,6 +93,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return before[-1] not in ".!?" and (wrapped or not _parallel(before, after))
     if not wrapped or not first.isupper() or _short_label(before) or LABEL.match(after) or before[-1] in ":;…":
         return False  # but "Background: Kratom ... is widely used in Southeast\nAsia ..." is prose under its label
+    if before[-1] == ")" and before.count("(") == before.count(")") and LABEL.match(before):
+        return False  # "Serving size: 0.05 g (a piece the size of a grain of rice)": a value closed by its bracket ends there
     if is_heading_line(before) or BYLINE.search(before) or _QUESTION_LINE.fullmatch(after):
         return False  # a heading or a byline ends its line whatever comes next; a question opens one
     if len(after) > _OVER_WIDTH * width:
