@@ -39,6 +39,14 @@ def table_cells(text: str, start: int) -> list[tuple[int, int]]:
     return cells
 
 
+def under_row(text: str, start: int) -> bool:
+    """Whether the line above the one at ``start`` is a table's row (its header, its rule or a row
+    of data): a row of words under it is data ("Methadone | Mu-opioid receptor agonist | Decrease";
+    dev's gold makes 8 of 10 such rows claims), not the row that heads the columns."""
+    above = text.rfind("\n", 0, max(0, start - 1)) + 1 if start else 0
+    return bool(start) and len(table_cells(text, above)) >= 2
+
+
 def column_head(text: str, offset: int) -> tuple[int, int] | None:
     """The span of the cell that heads ``offset``'s column: the same cell of the first row of the
     table ``offset`` stands in, when it stands in a row below that one."""

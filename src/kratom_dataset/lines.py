@@ -416,8 +416,16 @@ _CHAPTER = re.compile(
     rf"|\s*(?:{CHAT_STAMP}|{CLOCK})[ \t]*[—–-][ \t]*[^\s:]+(?:[ \t]+[^\s:]+){{0,15}}"
 )
 
+# "quietlamp — Oct 4, 2023", "harmreduxhannah (Moderator) — 5 Oct 2023, 21:14": a handle one word long, dated.
+_DATED_HANDLE = re.compile(
+    r"@?[\w.-]{3,30}(?:\s*\([^()\n]{1,30}\))?\s+[—–-]\s+"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
+    r"(?:,?\s+\d{4})?(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?",
+    re.IGNORECASE,
+)
+
 
 def is_forum_handle_line(line: str) -> bool:
     """Whether a unit is a forum post's header line, opening with the poster's or the forum's
     handle: page furniture, never a claim."""
-    return len(line) <= 120 and _FORUM_HANDLE_LINE.match(line.strip()) is not None
+    return len(line) <= 120 and (_FORUM_HANDLE_LINE.match(line.strip()) is not None or _DATED_HANDLE.fullmatch(line.strip()) is not None)

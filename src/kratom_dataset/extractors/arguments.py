@@ -41,6 +41,7 @@ _FRONTED = re.compile(
 # "is activated by 7-OH": the passive names its target first and its agent after "by".
 PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|be|being|gets?)\s+|:\s*)(?:(?:\w+ly|also|not|only|itself)\s+)?$", re.IGNORECASE)
 PASSIVE_AFTER = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
+_BY = re.compile(r"\s+by\s+", re.IGNORECASE)
 # "targeted by", "inhibition by", "blockade by": a participle or a noun right after its target.
 _REDUCED_OR_NOMINAL = re.compile(r"(?:ed|ion|ade|ism)$")
 # "the binding of <agent> to ...": the agent follows the action noun.
@@ -280,7 +281,8 @@ def passive_arguments(
         h for h in agents if h.start == by.end() or (by.start() < h.start < by.end() and text[h.start : by.end()].strip().lower() == "the")
     ]
     if not after:
-        referred = agent_at(by.end(), [], list(references), doc, index) if doc is not None else []
+        # agent_at skips the article itself: "by the alkaloid" is a reference that holds it
+        referred = agent_at((_BY.match(text, action.end) or by).end(), [], list(references), doc, index) if doc is not None else []
         return (referred, chosen) if referred else None
     group = [after[0]]
     for nxt in agents:

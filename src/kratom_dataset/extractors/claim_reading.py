@@ -46,6 +46,12 @@ BAG = 3.0
 MARGIN = {"claim_type": 0.2, "evidence": 0.6, "polarity": 0.6}
 #: A reference to a paper in brackets, the cue of evidence the model does not read again.
 _REFERENCE = re.compile(r"[(\[][^()\[\]]*\d[^()\[\]]*[)\]]")
+#: A numbered footnote ("[8]", "[3, 4]"): on a claim that is no finding (a law, a definition, a
+#: plant's chemistry) it cites a source, and dev's gold gives such claims no evidence (34 of 48).
+_FOOTNOTE = re.compile(r"\[\d{1,3}(?:[,–-]\s?\d{1,3})*\]")
+_LABEL = re.compile(r"[^\W\d][\w’'()/ -]{0,30}:\s+(?=\S)")
+_SOURCED = frozenset({"other", "definition", "safety", "recommendation"})
+_STUDIED = re.compile(r"\b(?:study|studies|trials?|assays?)\b", re.IGNORECASE)
 #: Words that give a thing its name ("scientifically known as", "also called"): a definition the
 #: rules read by them stays one (dev: 4 of the 5 claims with such words define).
 _NAMING = re.compile(
@@ -76,17 +82,33 @@ def features(doc: Document, claim: Claim, stated: Sequence[str] = ()) -> Feature
         *(("has=topic",) if claim.topic_ids else ()),
         *(("has=counted_form",) if not stated and counted_form(text, mask) else ()),
         *(("study_design",) if _study_design(text, mask) else ()),
-        *("b:" + w for w in dict.fromkeys(said[:LEAD])),
+        *("b:" + w for w in dict.fromkeys(_lead(text, said))),
         *("h:" + w for w in dict.fromkeys(words(doc.section_of(start).heading or ""))),
         f"q={text.rstrip().endswith('?')}",
         *(("cues=negation",) if claim.negation_cues else ()),
+        *(("myth",) if any(cue.text.lower() == "myth" for cue in claim.negation_cues) else ()),
         *(("first_person",) if _FIRST_PERSON.search(text) else ()),
         *(("cited",) if claim.evidence_cue is not None and _REFERENCE.fullmatch(claim.evidence_cue.text) else ()),
+        *(("footnote",) if _footnoted(claim, text) else ()),
         *(("named",) if _names(text) else ()),
     ]
     bag = list(dict.fromkeys(["s:" + w for w in said] + ["bg:" + a + "_" + b for a, b in itertools.pairwise(said)]))
     rules = [f"{name}={value(getattr(claim, name))}" for name in RULE_FIELDS]
     return [(RULES, rules), (1.0, ones), (BAG / math.sqrt(len(bag)) if bag else 0.0, bag)]
+
+
+def _lead(text: str, said: list[str]) -> list[str]:
+    """The claim's first words; after a label ("P-glycoprotein: both alkaloids inhibit ...",
+    "Severity: Moderate") the label's words and the first words of what it labels, since the label
+    says what the item is about and the words after it how its statement opens."""
+    label = _LABEL.match(text)
+    return said[: len(words(text[: label.end()]))] + words(text[label.end() :])[:LEAD] if label else said[:LEAD]
+
+
+def _footnoted(claim: Claim, text: str) -> bool:
+    """Whether the claim's only evidence is a numbered footnote and its words name no study."""
+    cue = claim.evidence_cue
+    return cue is not None and _FOOTNOTE.fullmatch(cue.text) is not None and _STUDIED.search(text) is None
 
 
 def _names(text: str) -> bool:
@@ -104,15 +126,19 @@ def decide(fields: dict[str, Linear], seen: Features) -> dict[str, Any]:
     """Each field as the models read it from the features ``seen``, the rules' reading kept
     unless the model is :data:`MARGIN` surer of its own, or where no cue could carry the
     model's reading: a denial with no negation cue, evidence with no words but "I" to point at;
-    and a definition the rules read by words that name a thing stays one."""
+    a definition the rules read by words that name a thing stays one, a line labelled a myth keeps
+    the rules' polarity, and a footnote on a claim that reports no finding backs it with nothing."""
     out = linear.decide(fields, FIELDS, seen, MARGIN)
-    flags = {f for f in ("cues=negation", "first_person", "cited", "named") if any(f in group for _, group in seen)}
+    flags = {f for f in ("cues=negation", "first_person", "cited", "footnote", "named", "myth") if any(f in group for _, group in seen)}
     if "named" in flags and linear.rules_value(seen, "claim_type") == "definition":
         out["claim_type"] = "definition"  # "This herb, scientifically known as Mitragyna speciosa, ..."
-    if out["polarity"] == "negated" and "cues=negation" not in flags:
+    if (out["polarity"] == "negated" and "cues=negation" not in flags) or "myth" in flags:
+        # a line the page labels a myth is denied by the label, which the rules read and the words do not
         out["polarity"] = linear.rules_value(seen, "polarity")
     ruled = linear.rules_value(seen, "evidence")
-    if "cited" in flags:
+    if "cited" in flags and "footnote" in flags and out["claim_type"] in _SOURCED:
+        out["evidence"] = "none"  # "Thailand removed it from its narcotics list in 2021.[8]": a source, not a study
+    elif "cited" in flags:
         out["evidence"] = ruled  # "(Kosten & George, 2002)", "[7]": a reference names a paper, whatever the words say
     elif ruled == "none" and out["evidence"] not in ({"none", "personal_accounts"} if "first_person" in flags else {"none"}):
         out["evidence"] = "none"

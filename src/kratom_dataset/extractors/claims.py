@@ -15,7 +15,7 @@ import re
 from collections.abc import Set as AbstractSet
 
 from .. import lexicon as lexicons
-from ..cells import table_cells
+from ..cells import table_cells, under_row
 from ..document import Document
 from ..ids import record_id
 from ..lines import (
@@ -44,7 +44,7 @@ from .doses import size_options
 from .evidence import stated_evidence
 
 NAME = "kratom_dataset.extractors.claims"
-VERSION = f"1.14.0+{lexicons.version('claims', 'taxonomy', 'claim_model', 'unit_model')}"
+VERSION = f"1.15.0+{lexicons.version('claims', 'taxonomy', 'claim_model', 'unit_model')}"
 
 CLAIM_ROLES = frozenset({"summary", "intro", "section", "conclusion", "body"})
 _WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -111,10 +111,11 @@ def _tagged_furniture(unit: str, spoken: str, words: int | None) -> bool:
     return spoken is not unit and is_furniture(unit, words)
 
 
-def _says_nothing(spoken: str, words: int | None) -> bool:
+def _says_nothing(spoken: str, words: int | None, under_row: bool = False) -> bool:
     """:func:`asks_or_furnishes` of a unit already read past its speaker's tag; ``words`` is the mask
-    of the whole unit, which holds every word of what is said (a tag ends in a space)."""
-    return _asks(spoken) or is_furniture(spoken, words) or _lead_in(spoken)
+    of the whole unit, which holds every word of what is said (a tag ends in a space); ``under_row``
+    as in :func:`is_furniture`."""
+    return _asks(spoken) or is_furniture(spoken, words, under_row=under_row) or _lead_in(spoken)
 
 
 def _lead_in(sentence: str) -> bool:
@@ -152,7 +153,7 @@ def claim_sentences(doc: Document) -> dict[int, str]:
         if (
             lex.rhetoric.match(sentence, words)
             or _within(lex.rhetoric_within, sentence)
-            or (_says_nothing(sentence, words) and not _answers(doc, i, sentence))
+            or (_says_nothing(sentence, words, under_row(doc.flat, s.start)) and not _answers(doc, i, sentence))
             or _tagged_furniture(unit, sentence, words)
             or size_options(doc, i)
             or _heads_columns(doc, s.start, unit)
@@ -171,9 +172,7 @@ def _heads_columns(doc: Document, start: int, unit: str) -> bool:
     of words under it ("Zolpidem\tNext-day drowsiness\tModerate") states something."""
     if "\t" not in unit or "|" in unit:
         return False
-    text = doc.flat
-    above = text.rfind("\n", 0, max(0, start - 1)) + 1 if start else 0
-    if start and len(table_cells(text, above)) >= 2:
+    if under_row(doc.flat, start):
         return False
     line = unit.split("\n", 1)[0]
     return _HEADER_ROW.match(" | ".join(line[a:b] for a, b in table_cells(line, 0))) is not None
@@ -300,20 +299,21 @@ def _polarity(negations: list[Cue], *, myth: bool = False) -> str:
     return "negated" if bool(denying) != myth else "affirmed"
 
 
-def is_furniture(sentence: str, words: int | None = None) -> bool:
+def is_furniture(sentence: str, words: int | None = None, *, under_row: bool = False) -> bool:
     """Whether a unit is page furniture, never a claim whatever it holds: a byline, a dateline, a
     breadcrumb, a greeting or sign-off, a call to action, or a unit of fewer than two words
     ("$34.99", "Jo", "★★★★☆ (212 reviews)"), or a headline ("Doctors Say the Evidence Is Thin.").
-    ``words`` is the word-index mask of the unit or of a span holding it, read when not given."""
+    ``words`` is the word-index mask of the unit or of a span holding it, read when not given;
+    ``under_row``: the unit is a table's row under another, so a row of words is data, not the header."""
     if len(sentence) < 40 and len(_WORDS.findall(sentence)) < 2 and not AMOUNT.search(sentence):  # "Low: 1-2 g" states one
         return True
     lex = _lexicon()
-    if lex.furniture.match(sentence, words) or _within(lex.furniture_within, sentence) or _table_furniture(sentence):
+    if lex.furniture.match(sentence, words) or _within(lex.furniture_within, sentence) or _table_furniture(sentence, under_row):
         return True
     return (
         is_forum_handle_line(sentence)
         or is_headline(sentence.split("\n", 1)[0])
-        or is_menu_line(sentence)
+        or (is_menu_line(sentence) and not (under_row and "|" in sentence))
         or is_footer_row(sentence)
         or is_chapter_line(sentence)
         or is_dotted_byline(sentence)
@@ -363,11 +363,11 @@ _ROW = re.compile(r"\|?[^|\n]{1,40}(?:\|[^|\n]{0,40})+\|?\s*$")
 _PRICE = re.compile(r"[$€£]\s?\d")
 
 
-def _table_furniture(sentence: str) -> bool:
+def _table_furniture(sentence: str, under_row: bool) -> bool:
     line = sentence.split("\n", 1)[0]
     if "|" not in line:
         return False
-    return _HEADER_ROW.match(line) is not None or (_PRICE.search(line) is not None and _ROW.match(line) is not None)
+    return (not under_row and _HEADER_ROW.match(line) is not None) or (_PRICE.search(line) is not None and _ROW.match(line) is not None)
 
 
 def claim_id(doc: Document, index: int) -> str:

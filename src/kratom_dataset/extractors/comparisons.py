@@ -47,6 +47,8 @@ def compared_records(
         said = DOES_SAME.match(text, hit.end)  # "..., and kratom probably does too": after the clause, and spanned to its "do"
         if not first <= hit.start < (limit if said else clause_end) or hit.label in named or _NOT_COMPARED.search(text, first, hit.start):
             continue
+        if hit.start > action.end and _POTENCY.search(text, max(action.end, hit.start - 40), hit.start):
+            continue  # "binds MOR and is several times more potent than morphine": the ranking is the comparison
         unlike = _UNLIKE.search(text, max(0, hit.start - 25), hit.start) is not None
         if unlike and not negated:
             continue  # "Unlike morphine, MG is a partial agonist": what morphine is goes unsaid

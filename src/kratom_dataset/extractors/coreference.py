@@ -194,13 +194,20 @@ def _antecedents(text: str, start: int, hits: list[Hit], reference: Hit | None =
         clause = _CLAUSE_END.search(text, reference.end, reference.end + _CLAUSE_REACH)
         acted_on = text[reference.end : clause.start() if clause else reference.end + _CLAUSE_REACH].lower()
         return [h for h in kept if h.text(text).lower() not in acted_on] or kept
-    return [
+    kept = [
         h
         for h in hits
         if h not in compared
         and not _PREDICATE.search(text, max(start, h.start - 40), h.start)
         and not _EXAMPLE.search(text, max(start, h.start - 12), h.start)
     ]
+    return [h for h in kept if not _MODIFIES.match(text, h.end)] or kept
+
+
+# "buprenorphine for kratom withdrawal": a name that modifies the noun after it is not the phrase's referent.
+_MODIFIES = re.compile(
+    r"\s+(?:withdrawal|use|users?|habit|dependence|addiction|cravings?|tolerance|products?|vendors?|shops?)\b", re.IGNORECASE
+)
 
 
 _RELATIVE_PRONOUN = re.compile(r"which|that|who")  # in lower case: "That metabolite" opens a sentence

@@ -42,7 +42,7 @@ def descending_steps(doc: Document, indexed: list[tuple[int, Dose]]) -> list[Dos
         else:
             runs.append([n])
     out = [d for _, d in indexed]
-    for run in runs:
+    for run in runs + _column_runs(doc, indexed):
         (i, first), (j, last) = indexed[run[0]], indexed[run[-1]]
         between = doc.flat[first.provenance.char_end : last.provenance.char_start] if i == j else ""
         # two falling amounts are steps when a step word joins them or each opens a line of a schedule
@@ -52,6 +52,31 @@ def descending_steps(doc: Document, indexed: list[tuple[int, Dose]]) -> list[Dos
                 if out[n].role in (None, "typical") and not starts_taper(doc.flat, out[n].provenance.char_start):
                     out[n] = out[n].model_copy(update={"role": "taper_step", "purpose": out[n].purpose or "withdrawal"})
     return out
+
+
+def _column_runs(doc: Document, indexed: list[tuple[int, Dose]]) -> list[list[int]]:
+    """Runs of amounts that fall down one column of a table, row after row ("| 3–4 | 17 g |" over
+    "| 5–6 | 14 g |"), as indices into ``indexed``: a schedule's rows, whatever their first cell says."""
+    text = doc.flat
+    last: dict[int, tuple[int, int]] = {}  # column -> (the row's end, the run's index in runs)
+    runs: list[list[int]] = []
+    for n, (_, dose) in enumerate(indexed):
+        at = dose.provenance.char_start
+        row = text.rfind("\n", 0, at) + 1
+        cells = table_cells(text, row)
+        column = next((c for c, (a, b) in enumerate(cells) if a <= at < b), None)
+        if column is None:
+            continue
+        end = text.find("\n", row)
+        end = len(text) if end < 0 else end
+        before = last.get(column)
+        if before is not None and before[0] + 1 == row and _falls(indexed[runs[before[1]][-1]][1], dose):
+            runs[before[1]].append(n)
+            last[column] = (end, before[1])
+        else:
+            runs.append([n])
+            last[column] = (end, len(runs) - 1)
+    return [run for run in runs if len(run) >= 3]
 
 
 def _scheduled(doc: Document, index: int) -> bool:
@@ -64,7 +89,12 @@ def _steps_down(doc: Document, before: tuple[int, Dose], after: tuple[int, Dose]
     if a.kind != "numeric" or b.kind != "numeric" or a.unit != b.unit:
         return False
     lines = j == i + 1 and _scheduled(doc, i) and _scheduled(doc, j)
-    if j != i and not lines:
+    return (j == i or lines) and _falls(a, b)
+
+
+def _falls(a: Dose, b: Dose) -> bool:
+    """Whether ``b`` is a smaller amount than ``a`` of the same unit."""
+    if a.kind != "numeric" or b.kind != "numeric" or a.unit != b.unit:
         return False
     high_a = a.amount_high if a.amount_high is not None else a.amount_low
     high_b = b.amount_high if b.amount_high is not None else b.amount_low
