@@ -197,3 +197,34 @@ def test_dated_handles_navigation_and_a_call_in_hosts_lines_are_no_claims(line):
 )
 def test_sentences_that_look_like_furniture_stay_claims(line):
     assert line in claimed(f"Notes\n\nKratom can cause dependence.\n\n{line}\n")
+
+
+# Parsing -------------------------------------------------------------------------------------------
+
+DATELINE = "WASHINGTON, D.C. (June 18, 2024) – The Kratom Trade Council today announced a labelling standard."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        DATELINE,
+        DATELINE.replace("D.C. (June", "D.C.\n(June"),
+        DATELINE.replace("(June 18", "(June\n18"),
+    ],
+)
+def test_a_datelines_place_runs_on_into_its_date_however_the_lines_break(text):
+    assert claimed(f"PRESS RELEASE\n\n{text}\n\nMembers must comply by January.\n") == [
+        DATELINE,
+        "Members must comply by January.",
+    ]
+
+
+def test_a_passive_that_breaks_before_submitted_by_runs_on():
+    text = "Results\n\nMore information: Results were\nsubmitted by the sponsor and have undergone quality control review.\n"
+    assert claimed(text) == ["More information: Results were submitted by the sponsor and have undergone quality control review."]
+
+
+def test_a_line_that_opens_posted_by_is_still_a_byline():
+    text = "Thread\n\nKratom helped my sleep at first\nPosted by sleepless_sam on 3 May\n\nThen it stopped working.\n"
+    assert "Then it stopped working." in claimed(text)
+    assert not any("Posted by" in unit for unit in claimed(text))

@@ -135,7 +135,7 @@ def _is_abbreviation(text: str, start: int, dot: int, *, lower: bool = False) ->
 # A table's or a figure's number opening a caption: "Table 1", "Figure 2.3".
 _CAPTION = re.compile(r"(?:Table|TABLE|Figure|FIGURE|Fig\.|Box|Chart)\s*\d+(?:\.\d+)*")
 # What follows a dateline's place: its date or agency in brackets, then a dash ("(Oct. 14, 2024) —", "(AP) –").
-_DATELINE_TAIL = re.compile(r"\s+\([^()\n]{1,25}\)\s*[—–]")
+_DATELINE_TAIL = re.compile(r"\s+\([^()]{1,25}\)\s*[—–]")
 # A time zone after "a.m." or "p.m.": part of the time, not a new sentence.
 _TIME_ZONE = re.compile(
     r"\s+(?:Eastern|Central|Pacific|Mountain|Atlantic|E[SD]T|C[SD]T|P[SD]T|M[SD]T|ET|CT|PT|MT|GMT|UTC|BST|CET|CEST|AEST|IST)\b"

@@ -32,6 +32,10 @@ from .lines import (
 #: Articles no line ends on, whatever their case: a dateline's "– The" goes on with its sentence.
 _ARTICLES = frozenset({"The", "An"})
 _DASH_ITEM = re.compile(r"[ \t]*[–—][ \t]")
+# What follows a dateline's place: its date or agency in brackets, then a dash ("(June 18, 2024) –", "(AP) —").
+_DATELINE_TAIL = re.compile(r"\([^()\n]{1,25}\)\s*[—–]\s")
+#: How long a dateline's place may be ("WASHINGTON, D.C.", "GAINESVILLE, Fla.").
+_PLACE_WIDTH = 40
 
 
 def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str, width: int) -> bool:
@@ -84,13 +88,17 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
     if _TITLE_END.search(before) and after[:1].isupper():
         return True  # '... said Dr.\nAlan Reyes': a title before a name runs on, whatever the width
     wrapped = width and _WRAPPED * width <= len(before) <= width and len(before) >= 25 and before.count(" ") >= 3
-    if is_forum_byline(before) or _BYLINE_OPENS.match(after):
-        return False  # "u/name · 37 points", "posted by ...": a post's byline, never part of a sentence
+    if is_forum_byline(before) or (_BYLINE_OPENS.match(after) and not _AUXILIARY_END.search(before)):
+        # "u/name · 37 points", "posted by ...": a post's byline, never part of a sentence; but
+        # "Results were" over "submitted by the sponsor ..." is a passive that runs on
+        return False
     if after[0] in '“"' and _ATTRIBUTED.search(before):
         return False  # '"Steady energy." — Verified buyer, Ohio' over the next review's quote
     first = after.lstrip("([“‘\"'")[:1] or after[0]  # "(standardised to 45%)" opens in lower case
     if first.islower() or (first.isdigit() and not LABEL.match(after) and not (is_heading_line(before) and AMOUNT.search(after[:24]))):
         return before[-1] not in ".!?" and (wrapped or not _parallel(before, after))
+    if len(before) <= _PLACE_WIDTH and before[:1].isupper() and _DATELINE_TAIL.match(after):
+        return True  # "WASHINGTON, D.C." over "(June 18, 2024) – The Council ...": a dateline's place runs on into its date
     if not wrapped or not first.isupper() or _short_label(before) or LABEL.match(after) or before[-1] in ":;…":
         return False  # but "Background: Kratom ... is widely used in Southeast\nAsia ..." is prose under its label
     if before[-1] == ")" and before.count("(") == before.count(")") and LABEL.match(before):
@@ -177,6 +185,7 @@ _ATTRIBUTED = re.compile(r"[”\"’]\s*(?:[—–]|-(?=\s))\s*\S[^”\"“]{0,6
 
 
 # "posted by dana_k", "written by ...", "updated on ...": a byline in lower case under a title.
+_AUXILIARY_END = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|get|gets|got)$", re.IGNORECASE)
 _BYLINE_OPENS = re.compile(r"(?:posted|written|submitted|published|reviewed|updated)\s+(?:by|on)\b", re.IGNORECASE)
 
 
