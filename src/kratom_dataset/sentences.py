@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .document import Block, trim
-from .lines import CHAT_STAMP, TITLES
+from .lines import CHAT_STAMP, DATELINE_TAIL, TITLES
 
 # A sentence ends at . ! or ? (plus closing quotes or brackets, and reference marks such as
 # "[3]", "[4, 5]" or a superscript "¹²") followed by space and then something that can start
@@ -122,7 +122,7 @@ def _is_abbreviation(text: str, start: int, dot: int, *, lower: bool = False) ->
         return True
     if _CAPTION.fullmatch(text, start, dot):
         return True  # "Table 1. Binding at human receptors": a caption's number, not a sentence
-    if word[:1].isupper() and _DATELINE_TAIL.match(text, dot + 1):
+    if word[:1].isupper() and DATELINE_TAIL.match(text, dot + 1):
         return True  # "GAINESVILLE, Fla. (Oct. 14, 2024) — A compound ...": a dateline's state goes on with it
     if word.lower() in ("a.m", "p.m") and _TIME_ZONE.match(text, dot + 1):
         return True  # "before 2 p.m. Eastern ship the same day": the hour's zone goes on with it
@@ -134,8 +134,6 @@ def _is_abbreviation(text: str, start: int, dot: int, *, lower: bool = False) ->
 
 # A table's or a figure's number opening a caption: "Table 1", "Figure 2.3".
 _CAPTION = re.compile(r"(?:Table|TABLE|Figure|FIGURE|Fig\.|Box|Chart)\s*\d+(?:\.\d+)*")
-# What follows a dateline's place: its date or agency in brackets, then a dash ("(Oct. 14, 2024) —", "(AP) –").
-_DATELINE_TAIL = re.compile(r"\s+\([^()]{1,25}\)\s*[—–]")
 # A time zone after "a.m." or "p.m.": part of the time, not a new sentence.
 _TIME_ZONE = re.compile(
     r"\s+(?:Eastern|Central|Pacific|Mountain|Atlantic|E[SD]T|C[SD]T|P[SD]T|M[SD]T|ET|CT|PT|MT|GMT|UTC|BST|CET|CEST|AEST|IST)\b"

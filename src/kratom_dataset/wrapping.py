@@ -16,6 +16,7 @@ from .lines import (
     BYLINE,
     CHAT_STAMP,
     CLOCK,
+    DATELINE_TAIL,
     LABEL,
     LIST_ITEM,
     MD_HEADING,
@@ -32,8 +33,6 @@ from .lines import (
 #: Articles no line ends on, whatever their case: a dateline's "– The" goes on with its sentence.
 _ARTICLES = frozenset({"The", "An"})
 _DASH_ITEM = re.compile(r"[ \t]*[–—][ \t]")
-# What follows a dateline's place: its date or agency in brackets, then a dash ("(June 18, 2024) –", "(AP) —").
-_DATELINE_TAIL = re.compile(r"\([^()\n]{1,25}\)\s*[—–]\s")
 #: How long a dateline's place may be ("WASHINGTON, D.C.", "GAINESVILLE, Fla.").
 _PLACE_WIDTH = 40
 
@@ -97,7 +96,7 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
     first = after.lstrip("([“‘\"'")[:1] or after[0]  # "(standardised to 45%)" opens in lower case
     if first.islower() or (first.isdigit() and not LABEL.match(after) and not (is_heading_line(before) and AMOUNT.search(after[:24]))):
         return before[-1] not in ".!?" and (wrapped or not _parallel(before, after))
-    if len(before) <= _PLACE_WIDTH and before[:1].isupper() and _DATELINE_TAIL.match(after):
+    if len(before) <= _PLACE_WIDTH and before[:1].isupper() and DATELINE_TAIL.match(after):
         return True  # "WASHINGTON, D.C." over "(June 18, 2024) – The Council ...": a dateline's place runs on into its date
     if not wrapped or not first.isupper() or _short_label(before) or LABEL.match(after) or before[-1] in ":;…":
         return False  # but "Background: Kratom ... is widely used in Southeast\nAsia ..." is prose under its label
