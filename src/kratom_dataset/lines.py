@@ -279,10 +279,10 @@ TITLES = ("dr", "mr", "mrs", "ms", "prof", "rep", "sen", "gov", "hon", "sgt", "c
 # A time of day, and the stamp a chat log puts before a turn: "21:05", "[00:03:12]", "[11:03 PM]".
 CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 # A chat's time stamp, with the date an exported chat puts before it: "[21:05]", "[03/11/2025, 21:14]".
+CHAT_STAMP = rf"\[(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}},?\s*)?{CLOCK}(?:\s*[AP]M)?\]"
 # What follows a dateline's place: its date or agency in brackets, then a dash ("(June 18, 2024) –",
 # "(AP) —"), maybe across a line break of a wrapped text.
 DATELINE_TAIL = re.compile(r"\s*\([^()]{1,25}\)\s*[—–]")
-CHAT_STAMP = rf"\[(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}},?\s*)?{CLOCK}(?:\s*[AP]M)?\]"
 
 
 # A line that holds only a time stamp: a video's caption cue ("0:12") or a chat's stamp.

@@ -183,8 +183,9 @@ _DIGIT_IN = re.compile(r"\d")
 _ATTRIBUTED = re.compile(r"[”\"’]\s*(?:[—–]|-(?=\s))\s*\S[^”\"“]{0,60}$")
 
 
-# "posted by dana_k", "written by ...", "updated on ...": a byline in lower case under a title.
+# "Results were": a line that ends in an auxiliary, whose participle opens the next line.
 _AUXILIARY_END = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|get|gets|got)$", re.IGNORECASE)
+# "posted by dana_k", "written by ...", "updated on ...": a byline in lower case under a title.
 _BYLINE_OPENS = re.compile(r"(?:posted|written|submitted|published|reviewed|updated)\s+(?:by|on)\b", re.IGNORECASE)
 
 

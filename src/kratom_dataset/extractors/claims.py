@@ -153,7 +153,7 @@ def claim_sentences(doc: Document) -> dict[int, str]:
         if (
             lex.rhetoric.match(sentence, words)
             or _within(lex.rhetoric_within, sentence)
-            or (_says_nothing(sentence, words, under_row(doc.flat, s.start)) and not _answers(doc, i, sentence))
+            or (_says_nothing(sentence, words, "|" in unit and under_row(doc.flat, s.start)) and not _answers(doc, i, sentence))
             or _tagged_furniture(unit, sentence, words)
             or size_options(doc, i)
             or _heads_columns(doc, s.start, unit)
