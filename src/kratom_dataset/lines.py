@@ -206,7 +206,10 @@ _BRACKETED = re.compile(r"\s*\([^()\n]*\)")
 NOTE_MARK = re.compile(r"\w\s+(?:=|→|->|=>|⇒)\s+\w")
 # Two clauses a semicolon joins: a note or a sentence, not a heading.
 _CLAUSES = re.compile(r"[^\W\d_][)\]]?;\s+[^\W\d_]")
-_STEP_LABEL = factored(r"(?:step|part|phase|stage|tip|rule|mistake|reason|myth|fact|sign)\s*#?\d{1,2}\s*:", re.IGNORECASE)
+_STEP_LABEL = factored(
+    r"(?:step|part|phase|stage|tip|rule|mistake|reason|myth|fact|sign|aim|objective|goal|lesson|module|chapter|session)\s*#?\d{1,2}\s*:",
+    re.IGNORECASE,
+)
 # A day or a week of a timeline: "Day 1:", "Days 2–3:", "Weeks 9-12:".
 _TIMELINE_LABEL = factored(r"(?:days?|nights?|weeks?|months?)\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*:", re.IGNORECASE)
 

@@ -72,6 +72,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return False  # "Main page | Random article | Log in": a menu ends its line, whatever its last word
     if _CONTROL.fullmatch(after):
         return False  # "Click to expand...", "Show more replies": a page's control, never a sentence's end
+    if _OPEN_BRACKET.search(before) and _CLOSES_BRACKET.match(after):
+        return True  # "an open-label pilot (n" over "= 14) indicate ...": a bracket left open goes on to its close
     last = before.split()[-1]
     if (
         last in MINOR_WORDS
@@ -109,6 +111,11 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
     if LIST_ITEM.match(before) or len(before) + 1 + len(after.split()[0]) <= width - _FIT_SLACK:
         return False  # a wrapper breaks a line only where the next word would not fit (by hand or in a proportional font, nearly)
     return before[-1] not in ".!?" and not (len(after.split()) <= 4 and is_heading_line(after, strict=False))
+
+
+# A bracket opened and not closed on its line, and the line after that closes it before any stop.
+_OPEN_BRACKET = re.compile(r"\([^()]*$")
+_CLOSES_BRACKET = re.compile(r"[^()\n.!?]*\)")
 
 
 def _short_label(line: str) -> bool:

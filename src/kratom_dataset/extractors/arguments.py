@@ -81,7 +81,7 @@ def new_clause(text: str, start: int, end: int) -> bool:
 
 _OBJECT_PRONOUN = re.compile(r"it|them", re.IGNORECASE)
 _MEANS = re.compile(r"\s+(?:\w+ly\s+)?(?:by|through|via)\s+", re.IGNORECASE)
-_ARTICLE = re.compile(r"the\s+", re.IGNORECASE)
+_ARTICLE = re.compile(r"(?:the|both)\s+", re.IGNORECASE)  # "both" of "both mitragynine and corynantheidine" too
 # "inhibitors such as ketoconazole": agents named as examples of a role noun.
 # A relative pronoun just before an action: "that blocks", "which may inhibit".
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which)\s+(?:[a-z]+\s+){0,2}$")

@@ -75,6 +75,8 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
             specific = [h for h in hits if _specific(h)]
             hits = specific if len({h.label for h in specific}) >= 2 else hits
         group = [_salient(text, hits, start, end < reference.start, reference)]
+        if not plural and _KIN.search(reference.text(text)):
+            return [_kin(reference.text(text), hits, group[0])]
         if plural:
             for prev in reversed(hits[:-1]):
                 if not CHAIN.fullmatch(text, prev.end, group[0].start):
@@ -98,6 +100,20 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
                 group = _more_before(text, spans, reference, group, count) + group
         return list(dict.fromkeys(h.label for h in group))
     return page_topic(doc, reference.start, plural=plural)
+
+
+_KIN = re.compile(r"\bmetabolite$|^the parent\b", re.IGNORECASE)
+
+
+def _kin(reference: str, hits: list[Hit], salient: Hit) -> str:
+    """What "the metabolite" or "the parent compound" names: the latest metabolite named before
+    it, or else the metabolite of the drug it follows ("Its metabolite binds ..." after
+    mitragynine is 7-OH); the drug a metabolite named before it is made from."""
+    parents = lexicon().metabolites
+    if reference.lower().endswith("metabolite"):
+        named = [h.label for h in hits if h.label in parents]
+        return named[-1] if named else next((m for m, p in parents.items() if p == salient.label), salient.label)
+    return parents.get(salient.label, salient.label)
 
 
 # A plural reference that says how many it names: "all four alkaloids", "the three compounds".

@@ -44,6 +44,7 @@ from .mentions import (
     find_agents,
     find_targets,
     inside_longer,
+    is_compared,
     lexicon,
     ones_target,
     with_ones,
@@ -55,6 +56,8 @@ from .table_rows import row_arguments
 from .unlisted_verbs import unnamed_actions
 
 __all__ = ["NAME", "VERSION", "extract_mechanisms", "sentence_has_mechanism"]
+
+_POSSESSIVE = re.compile(r"its|their", re.IGNORECASE)  # "far weaker than its affinity for MOR" compares the subject's own
 
 # A route after an action's target: "reduces pain signaling through opioid receptors".
 _THROUGH = re.compile(
@@ -203,7 +206,15 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
     compared += [h for h in elliptic_agents(text, named) if h not in compared]
     found_references = lex.references.find(text, s, e, words=words)
     agents = [h for h in named if h not in compared and not quantified_over(h, found_references, text)]
-    references = [h for h in found_references if not _overlaps_any(h, agents)]
+    # "less strongly than the parent compound" is set beside the subject, and "its metabolite
+    # 7-hydroxymitragynine" names its referent: neither is a reference for the clause's subject
+    references = [
+        h
+        for h in found_references
+        if not _overlaps_any(h, agents)
+        and not (is_compared(text, s, h) and not _POSSESSIVE.fullmatch(h.text(text)))
+        and not any(0 <= a.start - h.end <= 2 for a in agents)
+    ]
     assays = [Hit(m.start(), m.end(), "assay", {}) for m in _ASSAY_NAMES.finditer(text, s, e)] if "assay" in text[s:e] else []
     # an action that opens inside a target is that target's word: "pain signaling through opioid receptors"
     actions = [h for h in action_hits if not _opens_inside(h, targets) and not _overlaps_any(h, agents) and not _inside_any(h, assays)]

@@ -151,6 +151,7 @@ class Lexicon:
     plural_targets: re.Pattern[str]
     nominal: re.Pattern[str]
     alkaloids: frozenset[str]
+    metabolites: dict[str, str]  # metabolite -> the drug it is made from
 
 
 @functools.cache
@@ -168,6 +169,7 @@ def lexicon() -> Lexicon:
         plural_targets=re.compile(lex["plural_target_references"], re.IGNORECASE),
         nominal=re.compile(lex["nominal_actions"], re.IGNORECASE),
         alkaloids=frozenset(lex["alkaloids"]),
+        metabolites=dict(lex["metabolites"]),
     )
 
 

@@ -1,0 +1,138 @@
+"""What real pages write, rule by rule: the forms the twenty-eighth round of rules reads.
+
+Each row is a text in a form real pages use and what a reader finds in it; earlier rounds are in
+tests/test_real_pages.py and tests/test_real_pages_fifth.py to _twentyseventh.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import claimed, triples
+
+# Mechanisms -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The liver turns mitragynine into 7-OH. The metabolite binds mu receptors strongly.",
+            {("7-hydroxymitragynine", "binds", "mu-opioid receptor")},
+        ),
+        (
+            "Mitragynine is a weak partial agonist at MOR. Its metabolite binds mu receptors strongly.",
+            {("mitragynine", "partial_agonist", "mu-opioid receptor"), ("7-hydroxymitragynine", "binds", "mu-opioid receptor")},
+        ),
+        (
+            "Tramadol is a weak opioid. Its active metabolite is a strong mu agonist.",
+            {("o-desmethyltramadol", "agonist", "mu-opioid receptor")},
+        ),
+        (
+            "7-OH forms in the liver. The parent compound binds mu receptors only weakly.",
+            {("mitragynine", "binds", "mu-opioid receptor")},
+        ),
+    ],
+)
+def test_the_metabolite_and_the_parent_compound_name_the_drugs_they_are(text, expected):
+    assert triples(text) == expected
+
+
+def test_a_reference_a_comparison_sets_beside_the_subject_is_not_the_next_verbs_subject():
+    text = (
+        "Mitragynine inhibited CYP2D6 strongly. 7-Hydroxymitragynine inhibited CYP2D6 less strongly than the parent "
+        "compound and showed no inhibition of CYP2C9."
+    )
+    assert triples(text) == {
+        ("mitragynine", "inhibits", "CYP2D6"),
+        ("7-hydroxymitragynine", "inhibits", "CYP2D6"),
+        ("7-hydroxymitragynine", "inhibits", "CYP2C9"),
+    }
+
+
+def test_a_reference_followed_by_the_name_it_stands_for_is_that_name():
+    text = "Kratom was studied in cells. Its metabolite 7-hydroxymitragynine behaves as a near-full agonist at MOR."
+    assert triples(text) == {("7-hydroxymitragynine", "agonist", "mu-opioid receptor")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mitragynine behaved as a partial agonist at hMOR.", {("mitragynine", "partial_agonist", "mu-opioid receptor")}),
+        (
+            "Speciociliatine bound hMOR and hKOR with nanomolar affinity.",
+            {("speciociliatine", "binds", "mu-opioid receptor"), ("speciociliatine", "binds", "kappa-opioid receptor")},
+        ),
+        ("The tumor was MORE responsive than expected.", set()),
+    ],
+)
+def test_a_receptor_written_with_its_species_prefix(text, expected):
+    assert triples(text) == expected
+
+
+def test_both_before_coordinated_names_after_an_adverbial_clause():
+    text = "By binding to α2-adrenergic receptors, both mitragynine and corynantheidine may contribute to the effects."
+    assert triples(text) == {
+        ("mitragynine", "binds", "alpha-2 adrenergic receptors"),
+        ("corynantheidine", "binds", "alpha-2 adrenergic receptors"),
+    }
+
+
+# Claims --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "03:40 What kratom actually is, and what it is not",
+        "(14:02) Why 7-hydroxymitragynine matters more than its share of the leaf suggests",
+        "Hi, my name is ___ and I'm a constituent.",
+        "I'm asking Representative ___ to oppose HB 2231.",
+        "You received this email because you signed up at our site.",
+        "!dosecalc weight=80kg experience=new form=powder",
+        "Call the main office at (555) 014-2230.",
+        "Poison help line: see our Emergency Contacts page",
+    ],
+)
+def test_chapter_titles_forms_mail_footers_bot_commands_and_pointers_are_no_claims(line):
+    assert claimed(f"Notes\n\nKratom can cause dependence.\n\n{line}\n\nMost users taper slowly.\n") == [
+        "Kratom can cause dependence.",
+        "Most users taper slowly.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "00:04:20 what I see in clinic is people going from 3 grams to 15 grams a day",
+        "03:12 What kratom is: a tree in the coffee family, Mitragyna speciosa",
+        "Call the clinic at (555) 014-2290 if you have chest pain.",
+        "For doses, see the table below.",
+    ],
+)
+def test_sentences_that_look_like_such_lines_stay_claims(line):
+    assert line in claimed(f"Notes\n\nKratom can cause dependence.\n\n{line}\n")
+
+
+def test_a_footnote_under_a_rule_of_underscores_is_still_a_claim():
+    text = "Mitragynine binds MOR.\n\n__________\n¹² Concentrations tested ranged from 1 nM to 10 µM.\n"
+    assert any(unit.endswith("¹² Concentrations tested ranged from 1 nM to 10 µM.") for unit in claimed(text))
+
+
+@pytest.mark.parametrize("label", ["Aim 1", "Objective 2", "Lesson 3", "Module 4"])
+def test_a_numbered_aim_or_lesson_heads_what_follows_in_wrapped_text(label):
+    text = (
+        "The pilot enrolled adults with opioid use disorder and measured sleep.\n\n"
+        f"{label}: Feasibility and tolerability\n"
+        "Participants will begin at 20 mg twice daily and may increase by 20 mg\n"
+        "every 3 days.\n"
+    )
+    assert claimed(text) == [
+        "The pilot enrolled adults with opioid use disorder and measured sleep.",
+        "Participants will begin at 20 mg twice daily and may increase by 20 mg every 3 days.",
+    ]
+
+
+def test_a_bracket_left_open_at_a_lines_end_runs_on_to_its_close():
+    text = "Our data from an open-label pilot (n\n= 14) indicate that doses of 40 to 80 mg were well\ntolerated.\n"
+    assert claimed(text) == ["Our data from an open-label pilot (n = 14) indicate that doses of 40 to 80 mg were well tolerated."]
