@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import claimed, triples
+from conftest import claimed, records_of, triples
 
 # Mechanisms -----------------------------------------------------------------------------------------
 
@@ -76,6 +76,45 @@ def test_both_before_coordinated_names_after_an_adverbial_clause():
         ("mitragynine", "binds", "alpha-2 adrenergic receptors"),
         ("corynantheidine", "binds", "alpha-2 adrenergic receptors"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kratom can interact with antidepressants, blood thinners and sedatives.",
+            {
+                ("kratom", "interacts_with", "antidepressants"),
+                ("kratom", "interacts_with", "blood thinners"),
+                ("kratom", "interacts_with", "sedatives"),
+            },
+        ),
+        (
+            "My pharmacist warned me that kratom might interact with my antidepressant, since it inhibits CYP2D6.",
+            {("kratom", "interacts_with", "antidepressant"), ("kratom", "inhibits", "CYP2D6")},
+        ),
+        (
+            "Kratom can interact with antidepressants and some heart medicines, partly because it inhibits CYP3A4.",
+            {
+                ("kratom", "interacts_with", "antidepressants"),
+                ("kratom", "interacts_with", "heart medicines"),
+                ("kratom", "inhibits", "CYP3A4"),
+            },
+        ),
+        (
+            "Mitragynine interacts with serotonin receptors, specifically 5-HT2A, and fluoxetine may add to this.",
+            {("mitragynine", "interacts_with", "serotonin receptors")},
+        ),
+        ("Experts worry about interactions with CYP2D6 substrates such as codeine.", set()),
+    ],
+)
+def test_a_drug_said_to_interact_with_drugs_interacts_with_each(text, expected):
+    assert triples(text) == expected
+
+
+def test_a_denied_interaction_is_a_negated_record():
+    (record,) = records_of("As far as we know, melatonin doesn't meaningfully interact with kratom.", "Mechanism")
+    assert (record.agent, record.action, record.target, record.negated) == ("melatonin", "interacts_with", "kratom", True)
 
 
 # Claims --------------------------------------------------------------------------------------------

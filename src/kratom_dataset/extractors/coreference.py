@@ -110,10 +110,11 @@ def _kin(reference: str, hits: list[Hit], salient: Hit) -> str:
     it, or else the metabolite of the drug it follows ("Its metabolite binds ..." after
     mitragynine is 7-OH); the drug a metabolite named before it is made from."""
     parents = lexicon().metabolites
+    label: str = salient.label
     if reference.lower().endswith("metabolite"):
-        named = [h.label for h in hits if h.label in parents]
-        return named[-1] if named else next((m for m, p in parents.items() if p == salient.label), salient.label)
-    return parents.get(salient.label, salient.label)
+        named: list[str] = [h.label for h in hits if h.label in parents]
+        return named[-1] if named else next((m for m, p in parents.items() if p == label), label)
+    return parents.get(label, label)
 
 
 # A plural reference that says how many it names: "all four alkaloids", "the three compounds".

@@ -34,6 +34,7 @@ from .arguments import (
 )
 from .comparisons import compared_records
 from .coreference import antecedent, column_agent, heading_agent, lead_in_agent, named_after, quantified_over
+from .interactions import interactions
 from .mechanism_records import NAME, VERSION, records
 from .mentions import (
     Target,
@@ -183,6 +184,7 @@ def _piece_end(text: str, start: int, limit: int) -> int:
 def _span_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) -> list[Mechanism]:
     stated = _named_mechanisms(doc, index, claim_id, s, e) or unnamed_actions(doc, index, claim_id, s, e)
     stated += reversals(doc, index, claim_id, s, e, stated)
+    stated += interactions(doc, index, claim_id, s, e, stated)
     return stated + substrates(doc, index, claim_id, s, e, stated)
 
 

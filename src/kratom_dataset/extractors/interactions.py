@@ -1,0 +1,132 @@
+"""Drug interactions as pages state them: "Kratom can interact with antidepressants, blood
+thinners and sedatives", "it could interact with my sertraline", "melatonin doesn't
+meaningfully interact with kratom".
+
+Such a sentence says that one drug changes what another does without saying how: the record is
+the subject ``interacts_with`` each drug, or class of drugs, the verb lists after "with", one
+record each. A list that holds anything but drugs ("interacts with serotonin receptors, and
+fluoxetine ...") is left to the action lexicon, which reads targets. The noun ("the risk of
+interactions with CYP2D6 substrates", "no interaction between melatonin and kratom") names a
+worry or a question more often than it states that two drugs interact, and dev's annotators
+record it about as often as not, so it is not read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+from ..models import Mechanism
+from ._match import Hit
+from .coreference import resolve_agents
+from .mechanism_records import records
+from .mentions import Target, find_agents, lexicon
+
+# The verb and where its list starts: "interact with", "interacts dangerously with".
+_CUE = re.compile(r"\binteract(?:s|ed|ing)?\s+(?:\w+ly\s+)?with\s+", re.IGNORECASE)
+# Where the list ends: a stop, a clause's opening word, an adverb ("..., partly because") or an example list ("..., including X").
+_LIST_END = re.compile(
+    r"[.;:!?()]|,\s*(?:which|including|such as|especially|so|but|because|\w+ly|and\s+(?:it|they|this|these|can|may|could))\b"
+    r"|\s(?:which|that|because|but|so|if|when|unless|since|by|to|in|at|for)\s",
+    re.IGNORECASE,
+)
+_ITEM_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?(?:with\s+)?|\s+(?:and|or)\s+(?:with\s+)?", re.IGNORECASE)
+# The words before a class's head that name no part of it: "some", "your", "several common".
+_DETERMINER = re.compile(
+    r"(?:(?:some|many|most|other|several|certain|any|all|your|my|his|her|their|its|the|a|an|these|those|various|numerous)\s+)+",
+    re.IGNORECASE,
+)
+# A class of drugs, by its head noun: "antidepressants", "blood thinners", "heart medicines".
+_CLASS = re.compile(
+    r"(?:[\w-]+\s+){0,2}(?:antidepressants?|antipsychotics?|anticoagulants?|blood thinners?|sedatives?|benzodiazepines?|benzos|"
+    r"painkillers?|pain (?:medicines|medications|pills|relievers)|opioids|opiates|stimulants|ssris?|snris?|maois?|"
+    r"medicines?|medications?|drugs|prescriptions?|sleeping pills|sleep aids|supplements|antihistamines|anticonvulsants|"
+    r"muscle relaxants|beta[- ]blockers|statins)",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"(?:\b(?:not?|never|cannot|without)\b|n['’]t\b)[^.;]*$", re.IGNORECASE)
+#: How far before the verb its subject may stand.
+_SUBJECT_REACH = 80
+
+
+def interactions(doc: Document, index: int, claim_id: str, s: int, e: int, stated: list[Mechanism]) -> list[Mechanism]:
+    """The interactions the span ``[s, e)`` of sentence ``index`` states that ``stated`` does not already hold."""
+    text = doc.flat
+    if "interact" not in text[s:e].lower():
+        return []
+    held = {(m.agent, m.target) for m in stated}
+    agents = find_agents(text, s, e)
+    out: list[Mechanism] = []
+    for cue in _CUE.finditer(text, s, e):
+        stop = _LIST_END.search(text, cue.end(), e)
+        listed = _items(text, cue.end(), stop.start() if stop else e, agents)
+        group = _subject(doc, index, s, cue.start(), agents) if listed else []
+        if not group:
+            continue
+        negated = _NEGATED.search(text, max(s, group[-1][0].end), cue.start()) is not None  # "doesn't interact", "never interacts"
+        action = Hit(cue.start(), cue.start() + len(cue.group().split()[0]), "interacts_with", {})
+        for target, name in listed:
+            for hit, agent in group:
+                if agent == name or (agent, name) in held:
+                    continue
+                held.add((agent, name))
+                out.extend(
+                    records(
+                        doc,
+                        claim_id,
+                        [(hit, agent)],
+                        action,
+                        [(target, text[target.start : target.end])],
+                        None,
+                        0,
+                        0,
+                        negated=negated or None,
+                    )
+                )
+    return out
+
+
+def _items(text: str, start: int, end: int, agents: list[Hit]) -> list[tuple[Target, str]]:
+    """The drugs and classes of drugs listed in ``[start, end)``, each as a target and its name;
+    none where anything else is listed with them."""
+    out: list[tuple[Target, str]] = []
+    at = start
+    for piece in [*_ITEM_SPLIT.finditer(text, start, end), None]:
+        stop = piece.start() if piece else end
+        head = _DETERMINER.match(text, at, stop)
+        begin = head.end() if head else at
+        if not text[begin:stop].strip():
+            at = piece.end() if piece else end
+            continue  # the stop after a comma that closes the list ("my antidepressant, since")
+        named = next((h for h in agents if begin <= h.start and h.end <= stop), None)
+        if named is not None:
+            out.append((Target(named.start, named.end, ((named.label, "drug"),)), named.label))
+        elif (cls := _CLASS.fullmatch(text, begin, _trimmed(text, begin, stop))) is not None:
+            name = " ".join(cls.group().lower().split())
+            out.append((Target(cls.start(), cls.end(), ((name, "drug_class"),)), name))
+        else:
+            return []
+        at = piece.end() if piece else end
+    return out
+
+
+def _trimmed(text: str, start: int, end: int) -> int:
+    """``end`` moved back past the spaces before it."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _subject(doc: Document, index: int, s: int, cue: int, agents: list[Hit]) -> list[tuple[Hit, str]]:
+    """The drug whose interaction a clause states: the name nearest before the cue in its clause
+    ("Kratom can interact with"), or the drug a reference before it points back to ("it could
+    interact with my sertraline")."""
+    text = doc.flat
+    opening = max(s, cue - _SUBJECT_REACH, *(text.rfind(mark, s, cue) + 1 for mark in ".;:"))
+    before = [h for h in agents if opening <= h.start and h.end <= cue]
+    references = [h for h in lexicon().references.find(text, opening, cue) if not any(h.start < a.end and a.start < h.end for a in before)]
+    if references and (not before or references[-1].start > before[-1].end):
+        ref = references[-1]
+        plural = lexicon().plural.fullmatch(ref.text(text)) is not None
+        return [(ref, agent) for agent in resolve_agents(doc, index, ref, plural=plural)]
+    return [(before[-1], before[-1].label)] if before else []
