@@ -70,6 +70,48 @@ def test_a_receptor_written_with_its_species_prefix(text, expected):
     assert triples(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mitragynine is a partial MOR agonist.", {("mitragynine", "partial_agonist", "mu-opioid receptor")}),
+        (
+            "MG = partial MOR agonist, KOR/DOR antag",
+            {
+                ("mitragynine", "partial_agonist", "mu-opioid receptor"),
+                ("mitragynine", "antagonist", "kappa-opioid receptor"),
+                ("mitragynine", "antagonist", "delta-opioid receptor"),
+            },
+        ),
+        ("7 hydroxy mitragynine is also a mu agonist", {("7-hydroxymitragynine", "agonist", "mu-opioid receptor")}),
+    ],
+)
+def test_notes_write_a_partial_agonist_around_its_receptor_and_names_without_hyphens(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Paynantheine and speciogynine contribute less to the opioid effect; the latter has been reported to bind "
+            "serotonin 5-HT1A receptors.",
+            {("speciogynine", "binds", "serotonin receptors")},
+        ),
+        (
+            "Mitragynine binds alpha-2 adrenergic receptors and 5-HT2A receptors, and it has been described as a functional "
+            "antagonist at the latter.",
+            {
+                ("mitragynine", "binds", "alpha-2 adrenergic receptors"),
+                ("mitragynine", "binds", "serotonin receptors"),
+                ("mitragynine", "antagonist", "serotonin receptors"),
+            },
+        ),
+    ],
+)
+def test_the_latter_names_the_last_of_the_agents_or_targets_before_it(text, expected):
+    assert triples(text) == expected
+
+
 def test_both_before_coordinated_names_after_an_adverbial_clause():
     text = "By binding to α2-adrenergic receptors, both mitragynine and corynantheidine may contribute to the effects."
     assert triples(text) == {
@@ -131,9 +173,11 @@ def test_a_denied_interaction_is_a_negated_record():
         "!dosecalc weight=80kg experience=new form=powder",
         "Call the main office at (555) 014-2230.",
         "Poison help line: see our Emergency Contacts page",
+        "— Card 2 of 7 —",
+        "This letter sets out the Board's expectations for the care of patients who use it.",
     ],
 )
-def test_chapter_titles_forms_mail_footers_bot_commands_and_pointers_are_no_claims(line):
+def test_chapter_titles_forms_footers_commands_pointers_pagers_and_page_talk_are_no_claims(line):
     assert claimed(f"Notes\n\nKratom can cause dependence.\n\n{line}\n\nMost users taper slowly.\n") == [
         "Kratom can cause dependence.",
         "Most users taper slowly.",
@@ -147,6 +191,7 @@ def test_chapter_titles_forms_mail_footers_bot_commands_and_pointers_are_no_clai
         "03:12 What kratom is: a tree in the coffee family, Mitragyna speciosa",
         "Call the clinic at (555) 014-2290 if you have chest pain.",
         "For doses, see the table below.",
+        "Step 2 of 4: cut by 10%.",
     ],
 )
 def test_sentences_that_look_like_such_lines_stay_claims(line):

@@ -72,7 +72,7 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return False  # "Main page | Random article | Log in": a menu ends its line, whatever its last word
     if _CONTROL.fullmatch(after):
         return False  # "Click to expand...", "Show more replies": a page's control, never a sentence's end
-    if _OPEN_BRACKET.search(before) and _CLOSES_BRACKET.match(after):
+    if "(" in before and _OPEN_BRACKET.search(before) and _CLOSES_BRACKET.match(after):
         return True  # "an open-label pilot (n" over "= 14) indicate ...": a bracket left open goes on to its close
     last = before.split()[-1]
     if (
