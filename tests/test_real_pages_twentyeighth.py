@@ -93,13 +93,17 @@ def test_notes_write_a_partial_agonist_around_its_receptor_and_names_without_hyp
     ("text", "expected"),
     [
         (
-            "Paynantheine and speciogynine contribute less to the opioid effect; the latter has been reported to bind "
-            "serotonin 5-HT1A receptors.",
+            (
+                "Paynantheine and speciogynine contribute less to the opioid effect; the latter has been reported to bind "
+                "serotonin 5-HT1A receptors."
+            ),
             {("speciogynine", "binds", "serotonin receptors")},
         ),
         (
-            "Mitragynine binds alpha-2 adrenergic receptors and 5-HT2A receptors, and it has been described as a functional "
-            "antagonist at the latter.",
+            (
+                "Mitragynine binds alpha-2 adrenergic receptors and 5-HT2A receptors, and it has been described as a functional "
+                "antagonist at the latter."
+            ),
             {
                 ("mitragynine", "binds", "alpha-2 adrenergic receptors"),
                 ("mitragynine", "binds", "serotonin receptors"),
@@ -174,6 +178,8 @@ def test_a_denied_interaction_is_a_negated_record():
         "Call the main office at (555) 014-2230.",
         "Poison help line: see our Emergency Contacts page",
         "— Card 2 of 7 —",
+        "Correct answer: B",
+        "Your score: 4/5 (80%) · Passed",
         "This letter sets out the Board's expectations for the care of patients who use it.",
     ],
 )
@@ -192,6 +198,7 @@ def test_chapter_titles_forms_footers_commands_pointers_pagers_and_page_talk_are
         "Call the clinic at (555) 014-2290 if you have chest pain.",
         "For doses, see the table below.",
         "Step 2 of 4: cut by 10%.",
+        "Answer: kratom binds MOR.",
     ],
 )
 def test_sentences_that_look_like_such_lines_stay_claims(line):
