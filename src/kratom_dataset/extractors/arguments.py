@@ -81,7 +81,7 @@ def new_clause(text: str, start: int, end: int) -> bool:
 
 _OBJECT_PRONOUN = re.compile(r"it|them", re.IGNORECASE)
 _MEANS = re.compile(r"\s+(?:\w+ly\s+)?(?:by|through|via)\s+", re.IGNORECASE)
-_ARTICLE = re.compile(r"(?:the|both)\s+", re.IGNORECASE)  # "both" of "both mitragynine and corynantheidine" too
+_DETERMINER = re.compile(r"(?:the|both)\s+", re.IGNORECASE)
 # "inhibitors such as ketoconazole": agents named as examples of a role noun.
 # A relative pronoun just before an action: "that blocks", "which may inhibit".
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which)\s+(?:[a-z]+\s+){0,2}$")
@@ -371,9 +371,10 @@ def agent_at(offset: int, agents: list[Hit], references: list[Hit], doc: Documen
     """The agent (or a reference resolved to one or, if plural, several) that starts at ``offset``,
     with the names coordinated after it, as a list of ``(hit, agent)``.
 
-    An article before it is skipped unless the agent's own words hold it ("the alkaloids")."""
-    article = _ARTICLE.match(doc.flat, offset)
-    starts = (offset, article.end()) if article else (offset,)
+    A determiner before it ("the", "both mitragynine and corynantheidine") is skipped unless the
+    agent's own words hold it ("the alkaloids")."""
+    determiner = _DETERMINER.match(doc.flat, offset)
+    starts = (offset, determiner.end()) if determiner else (offset,)
     for hit in agents:
         if hit.start in starts:  # "by corynantheidine and paynantheine": the names coordinated with it
             return [(h, h.label) for h in coordinated(doc.flat, agents, hit)]

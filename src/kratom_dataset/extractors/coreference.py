@@ -417,6 +417,12 @@ def named_after(text: str, reference: Hit, targets: list[Target]) -> bool:
     )
 
 
+def names_next(text: str, reference: Hit, agents: list[Hit]) -> bool:
+    """Whether the agent right after a reference is what it refers to ("its metabolite
+    7-hydroxymitragynine", "the compound, mitragynine,"): the name, not the reference, is the agent."""
+    return any(a.start >= reference.end and _NAMED_AFTER.fullmatch(text, reference.end, a.start) for a in agents)
+
+
 def quantified_over(agent: Hit, references: list[Hit], text: str) -> bool:
     """Whether a generic agent ("alkaloids") is the noun of a reference that counts or quantifies
     what the page named before ("None of the six alkaloids", "all three alkaloids"): the

@@ -33,7 +33,7 @@ from .arguments import (
     target_chain,
 )
 from .comparisons import compared_records
-from .coreference import antecedent, column_agent, heading_agent, lead_in_agent, named_after, quantified_over
+from .coreference import antecedent, column_agent, heading_agent, lead_in_agent, named_after, names_next, quantified_over
 from .interactions import interactions
 from .mechanism_records import NAME, VERSION, records
 from .mentions import (
@@ -215,7 +215,7 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
         for h in found_references
         if not _overlaps_any(h, agents)
         and not (is_compared(text, s, h) and not _POSSESSIVE.fullmatch(h.text(text)))
-        and not any(0 <= a.start - h.end <= 2 for a in agents)
+        and not names_next(text, h, agents)
     ]
     assays = [Hit(m.start(), m.end(), "assay", {}) for m in _ASSAY_NAMES.finditer(text, s, e)] if "assay" in text[s:e] else []
     # an action that opens inside a target is that target's word: "pain signaling through opioid receptors"
