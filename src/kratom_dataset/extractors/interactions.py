@@ -17,7 +17,7 @@ import functools
 import re
 
 from .. import lexicon as lexicons
-from ..document import Document
+from ..document import Document, trim
 from ..models import Mechanism
 from ._match import Hit
 from .coreference import resolve_agents
@@ -101,20 +101,13 @@ def _items(text: str, start: int, end: int, agents: list[Hit]) -> list[tuple[Tar
         named = next((h for h in agents if begin <= h.start and h.end <= stop), None)
         if named is not None:
             out.append((Target(named.start, named.end, ((named.label, "drug"),)), named.label))
-        elif (cls := _classes().fullmatch(text, begin, _trimmed(text, begin, stop))) is not None:
+        elif (cls := _classes().fullmatch(text, *trim(text, begin, stop))) is not None:
             name = " ".join(cls.group().lower().split())
             out.append((Target(cls.start(), cls.end(), ((name, "drug_class"),)), name))
         else:
             return []
         at = piece.end() if piece else end
     return out
-
-
-def _trimmed(text: str, start: int, end: int) -> int:
-    """``end`` moved back past the spaces before it."""
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
 
 
 def _subject(doc: Document, index: int, s: int, cue: int, agents: list[Hit]) -> list[tuple[Hit, str]]:
