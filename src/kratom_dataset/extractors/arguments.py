@@ -1,8 +1,8 @@
 """The agent and target of an action word: where a sentence puts them around it.
 
 Before the action ("MG binds MOR") or after it ("the binding of MG to MOR", "activated by
-7-OH"), fronted ("At the mu-opioid receptor, MG ..."), given as examples ("inhibitors such as
-ketoconazole"), or pointed back to by a pronoun. :mod:`.mechanisms` turns what these find
+7-OH"), fronted ("At the mu-opioid receptor, MG ..."), or pointed back to by a pronoun
+(:mod:`.role_nouns` reads agents a role noun names). :mod:`.mechanisms` turns what these find
 into records.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..document import Document
 from ._match import Hit
-from .coreference import generic_head, resolve_agents, resolve_target
+from .coreference import resolve_agents, resolve_target
 from .mentions import CHAIN, Target, chain_back, coordinated, lexicon
 
 #: Agents of one action, each hit with the agent it names (a plural reference names several).
@@ -30,7 +30,9 @@ _TARGET_GAP = 40
 _CLAUSE_BREAK = re.compile(
     r"[.;]|,\s*(?:whereas|while|but|although|though|and at|and on)\b"
     # "binding differently compared to endogenous opioids" compares; it names no target.
-    r"|\b(?:compared (?:to|with)|than|unlike|similar to)\b",
+    r"|\b(?:compared (?:to|with)|than|unlike|similar to)\b"
+    # "to reduce pain or to avoid withdrawal from opioids": the drug is what the noun is of.
+    r"|\b(?:withdrawal|detox|recovery|abstinence|weaning) (?:from|off)\b|\bdependence on\b|\baddiction to\b",
     re.IGNORECASE,
 )
 # "At the mu-opioid receptor, MG acts as ...": a target fronted before its agent.
@@ -82,15 +84,8 @@ def new_clause(text: str, start: int, end: int) -> bool:
 _OBJECT_PRONOUN = re.compile(r"it|them", re.IGNORECASE)
 _MEANS = re.compile(r"\s+(?:\w+ly\s+)?(?:by|through|via)\s+", re.IGNORECASE)
 _DETERMINER = re.compile(r"(?:the|both)\s+", re.IGNORECASE)
-# "inhibitors such as ketoconazole": agents named as examples of a role noun.
-# A relative pronoun just before an action: "that blocks", "which may inhibit".
-_RELATIVE_BEFORE = re.compile(r"\b(?:that|which)\s+(?:[a-z]+\s+){0,2}$")
-_ROLE_NOUN = re.compile(r"(?:inhibitors|inducers|agonists|antagonists|blockers)(?: of)?$", re.IGNORECASE)
-_ROLE_SINGULAR = re.compile(r"(?:agonist|antagonist|inhibitor|inducer|blocker|modulator)$", re.IGNORECASE)
-_EXAMPLE = re.compile(
-    r"\s*,?\s*(?:\(\s*(?:(?:such as|like|e\.g\.,?|for example,?|including|notably)\s+)?|(?:such as|like|e\.g\.,?|for example,?|including|notably)\s+)",
-    re.IGNORECASE,
-)
+# "has measured whether MG suppresses REM sleep": what stands before a subject whose action is asked, not stated.
+ASKED = re.compile(r"\b(?:whether|if)\s+$", re.IGNORECASE)
 # "CYP3A4, which kratom alkaloids appear to inhibit": the object before a relative clause's subject.
 # ", which", "that", or an appositive head before it: "CYP2D6, an enzyme that kratom extracts block"
 _OBJECT_RELATIVE = re.compile(
@@ -336,35 +331,6 @@ def _of_agent(text: str, action: Hit, limit: int) -> int | None:
     if _OF_ENDED.search(text, action.start, action.end):
         return action.end + len(text[action.end : limit]) - len(text[action.end : limit].lstrip())
     return None
-
-
-def named_after_role(text: str, action: Hit, agents: list[Hit]) -> Hit | None:
-    """The agent a role noun names right after it ("the mu antagonist β-funaltrexamine")."""
-    if not _ROLE_SINGULAR.search(action.text(text)):
-        return None
-    return next((h for h in agents if h.start >= action.end and not text[action.end : h.start].strip()), None)
-
-
-def examples(
-    text: str, action: Hit, limit: int, chosen: TargetChain, window_start: int, targets: list[Target], agents: list[Hit]
-) -> tuple[AgentGroup, TargetChain]:
-    """Agents given as examples of a role noun or of what a generic relative clause describes:
-    "strong CYP3A4 inhibitors such as ketoconazole or clarithromycin", "inhibitors of this enzyme
-    (e.g. ketoconazole)", "something that blocks CYP3A4 like grapefruit". Returns ``(group, targets)``."""
-    relative = _RELATIVE_BEFORE.search(text, window_start, action.start)
-    if not _ROLE_NOUN.search(action.text(text)) and not (relative and generic_head(text, relative.start())):
-        return [], chosen  # "something that blocks CYP3A4 like grapefruit": a verb's examples follow a generic subject
-    chosen = chosen or target_before(text, window_start, window_start, action.start, targets)
-    example = (
-        _EXAMPLE.match(text, chosen[-1][0].end if chosen and chosen[-1][0].start > action.start else action.end, limit) if chosen else None
-    )
-    if not example:
-        return [], chosen
-    group = [h for h in agents if h.start == example.end()][:1]
-    for nxt in agents:
-        if group and nxt.start > group[-1].end and CHAIN.fullmatch(text, group[-1].end, nxt.start):
-            group.append(nxt)
-    return [(h, h.label) for h in group], chosen
 
 
 def agent_at(offset: int, agents: list[Hit], references: list[Hit], doc: Document, index: int) -> AgentGroup:

@@ -1,14 +1,17 @@
 """Drug interactions as pages state them: "Kratom can interact with antidepressants, blood
 thinners and sedatives", "it could interact with my sertraline", "melatonin doesn't
-meaningfully interact with kratom".
+meaningfully interact with kratom", "St John's wort can lower blood levels of oral
+contraceptives, cyclosporine and many HIV drugs".
 
-Such a sentence says that one drug changes what another does without saying how: the record is
-the subject ``interacts_with`` each drug, or class of drugs, the verb lists after "with", one
-record each. A list that holds anything but drugs ("interacts with serotonin receptors, and
-fluoxetine ...") is left to the action lexicon, which reads targets. The noun ("the risk of
-interactions with CYP2D6 substrates", "no interaction between melatonin and kratom") names a
-worry or a question more often than it states that two drugs interact: read, it added about
-twenty records that dev's gold does not hold, against four that it does, so it is not read.
+Such a sentence says that one drug changes what another does: the record is the subject
+``interacts_with`` (or, for levels raised or lowered, ``increases`` or ``decreases``) each drug,
+or class of drugs, the verb lists, one record each. A list that holds anything but drugs
+("interacts with serotonin receptors, and fluoxetine ...") is left to the action lexicon, which
+reads targets. Levels of drugs in general ("raise levels of other medicines") are left to it
+too: dev's gold records them about one time in four. The noun ("the risk of interactions with
+CYP2D6 substrates", "no interaction between melatonin and kratom") names a worry or a question
+more often than it states that two drugs interact: read, it added about twenty records that
+dev's gold does not hold, against four that it does, so it is not read.
 """
 
 from __future__ import annotations
@@ -20,12 +23,19 @@ from .. import lexicon as lexicons
 from ..document import Document, trim
 from ..models import Mechanism
 from ._match import Hit
+from .arguments import ASKED
 from .coreference import resolve_agents
 from .mechanism_records import records
 from .mentions import Target, find_agents, lexicon
 
-# The verb and where its list starts: "interact with", "interacts dangerously with".
-_CUE = re.compile(r"\binteract(?:s|ed|ing)?\s+(?:\w+ly\s+)?with\s+", re.IGNORECASE)
+# The verb and where its list starts: "interact with", "interacts dangerously with", "can lower
+# blood levels of", "raised exposure to"; the group names the action.
+_CUE = re.compile(
+    r"\b(?:(?P<interacts_with>interact)(?:s|ed|ing)?\s+(?:\w+ly\s+)?with"
+    r"|(?:(?P<increases>rais|increas|boost)|(?P<decreases>lower|reduc|decreas))\w*\s+(?:the\s+)?(?:(?:blood|plasma|serum)\s+)?"
+    r"(?:levels?|concentrations?|exposure)\s+(?:of|to))\s+",
+    re.IGNORECASE,
+)
 # Where the list ends: a stop, a clause's opening word, an adverb ("..., partly because") or an example list ("..., including X").
 _LIST_END = re.compile(
     r"[.;:!?()]|,\s*(?:which|including|such as|especially|so|but|because|\w+ly|and\s+(?:it|they|this|these|can|may|could))\b"
@@ -46,19 +56,20 @@ _SUBJECT_REACH = 80
 def interactions(doc: Document, index: int, claim_id: str, s: int, e: int, stated: list[Mechanism]) -> list[Mechanism]:
     """The interactions the span ``[s, e)`` of sentence ``index`` states that ``stated`` does not already hold."""
     text = doc.flat
-    if "interact" not in text[s:e].lower():
+    if not any(word in text[s:e].lower() for word in ("interact", "level", "concentration", "exposure")):
         return []
     held = {(m.agent, m.target) for m in stated}
     agents = find_agents(text, s, e)
     out: list[Mechanism] = []
     for cue in _CUE.finditer(text, s, e):
         stop = _LIST_END.search(text, cue.end(), e)
-        listed = _items(text, cue.end(), stop.start() if stop else e, agents)
+        label = cue.lastgroup or "interacts_with"
+        listed = _items(text, cue.end(), stop.start() if stop else e, agents, levels=label != "interacts_with")
         group = _subject(doc, index, s, cue.start(), agents) if listed else []
-        if not group:
-            continue
+        if not group or ASKED.search(text, max(s, group[0][0].start - 12), group[0][0].start):
+            continue  # "we will test whether it raises blood levels of ...": asked, not stated
         negated = _NEGATED.search(text, max(s, group[-1][0].end), cue.start()) is not None  # "doesn't interact", "never interacts"
-        action = Hit(cue.start(), cue.start() + len(cue.group().split()[0]), "interacts_with", {})
+        action = Hit(cue.start(), cue.start() + len(cue.group().split()[0]), label, {})
         for target, name in listed:
             for hit, agent in group:
                 if agent == name or (agent, name) in held:
@@ -86,9 +97,13 @@ def _classes() -> re.Pattern[str]:
     return re.compile(rf"(?:[\w-]+\s+){{0,2}}(?:{lexicons.read('mechanisms')['interactions']['classes']})", re.IGNORECASE)
 
 
-def _items(text: str, start: int, end: int, agents: list[Hit]) -> list[tuple[Target, str]]:
+def _items(text: str, start: int, end: int, agents: list[Hit], levels: bool = False) -> list[tuple[Target, str]]:
     """The drugs and classes of drugs listed in ``[start, end)``, each as a target and its name;
-    none where anything else is listed with them."""
+    none where anything else is listed with them.
+
+    For ``levels``, only the drugs named, each the whole of its item: dev's gold records the
+    levels of a class ("some antidepressants") or of examples ("drugs such as quetiapine") about
+    one time in three."""
     out: list[tuple[Target, str]] = []
     at = start
     for piece in [*_ITEM_SPLIT.finditer(text, start, end), None]:
@@ -99,11 +114,11 @@ def _items(text: str, start: int, end: int, agents: list[Hit]) -> list[tuple[Tar
             at = piece.end() if piece else end
             continue  # the stop after a comma that closes the list ("my antidepressant, since")
         named = next((h for h in agents if begin <= h.start and h.end <= stop), None)
-        if named is not None:
+        if named is not None and (not levels or (named.start, named.end) == trim(text, begin, stop)):
             out.append((Target(named.start, named.end, ((named.label, "drug"),)), named.label))
-        elif (cls := _classes().fullmatch(text, *trim(text, begin, stop))) is not None:
+        elif named is None and (cls := _classes().fullmatch(text, *trim(text, begin, stop))) is not None:
             name = " ".join(cls.group().lower().split())
-            out.append((Target(cls.start(), cls.end(), ((name, "drug_class"),)), name))
+            out += [] if levels else [(Target(cls.start(), cls.end(), ((name, "drug_class"),)), name)]
         else:
             return []
         at = piece.end() if piece else end

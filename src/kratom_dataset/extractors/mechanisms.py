@@ -17,16 +17,15 @@ from ..models import Mechanism
 from ._match import Hit
 from ._words import INDEX
 from .arguments import (
+    ASKED,
     PASSIVE_AFTER,
     PASSIVE_BEFORE,
     AgentGroup,
     TargetChain,
     agent_after,
     agent_group,
-    examples,
     fronted_reference,
     label_target,
-    named_after_role,
     passive_arguments,
     relative_object,
     target_before,
@@ -51,6 +50,7 @@ from .mentions import (
     with_ones,
 )
 from .reversals import reversals
+from .role_nouns import combined_with, examples, named_after_role
 from .subjects import means_subject
 from .substrates import substrates
 from .table_rows import row_arguments
@@ -85,7 +85,6 @@ _NOUN_ACTION = re.compile(r"\w+(?:ion|ing|ade|ism|ity)\b", re.IGNORECASE)
 # Where the clause holding a comparison ends.
 _CLAUSE_END = re.compile(r"[.;]|,\s*(?:whereas|while|but|although|though|so|which)\b", re.IGNORECASE)
 _DETERMINERS = re.compile(r"\s*(?:(?:the|your|their|its|our|his|her|these|those|both|all|a|an)\s+)?")
-_WHETHER = re.compile(r"\b(?:whether|if)\s+$", re.IGNORECASE)
 # What may stand between two actions of one subject: "..., and (it) is also an antagonist at".
 _SHARED_SUBJECT = re.compile(
     r"(?:\s*,?\s*(?:and|but|yet|or|as well as|plus|while|whereas|also|additionally|there|too|"
@@ -269,9 +268,10 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
             if inside and chosen and not _DETERMINERS.fullmatch(text, action.end, chosen[0][0].start):
                 chosen = inside  # "a partial mu agonist, plus some alpha-2 ...": the role names its own target
             group = agent_group(text, window_start, action.start, agents, references, doc, index)
+            group = [] if combined_with(text, group, action) else group
             if group and (_NOUN_ACTION.match(action.text(text)) or action.text(text).endswith("ing")):
                 group = means_subject(text, window_start, action.start, agents) or group
-            if group and _WHETHER.search(text, max(s, group[0][0].start - 12), group[0][0].start):
+            if group and ASKED.search(text, max(s, group[0][0].start - 12), group[0][0].start):
                 continue  # "has measured whether MG suppresses REM sleep": asked, not stated
             if group and (not chosen or not _DETERMINERS.fullmatch(text, action.end, chosen[0][0].start)):
                 # "a mu-opioid antagonist in the assays and ...": the modifier names the target

@@ -11,8 +11,9 @@ from ..document import Document
 from ..models import Mechanism
 from ._match import Hit, Matcher
 from ._words import INDEX
+from .coreference import resolve_agents
 from .mechanism_records import records
-from .mentions import compared_agents, find_agents, find_targets, inside_longer
+from .mentions import Target, compared_agents, find_agents, find_targets, inside_longer, lexicon
 
 # What may join an agent to a receptor or an enzyme with a verb no lexicon lists: some word that
 # reads as a verb ("knocks ... off", "is a ... substrate", "make ... slow"), and no comparison,
@@ -22,7 +23,7 @@ _VERB_LIKE = re.compile(
     r"\b(?:[a-z]+(?:s|ed)|is|are|was|were|has|have|had|can|may|might|will|would|does|do|did|make|work|go|act)\b(?!\s*$)", re.IGNORECASE
 )
 _NO_RELATION_BETWEEN = re.compile(
-    r"\b(?:than|like|unlike|versus|vs|or|and|which|that|who|whereas|while|but|because|if|when|so|with|without|users?|people|patients)\b"
+    r"\b(?:than|like|unlike|beyond|versus|vs|or|and|which|that|who|whereas|while|but|because|if|when|so|with|without|users?|people|patients)\b"
     r"|[,.;:!?()\u2014\u2013]",
     re.IGNORECASE,
 )
@@ -47,28 +48,40 @@ def unnamed_actions(doc: Document, index: int, claim_id: str, s: int, e: int) ->
     compared = compared_agents(text, s, named)
     out: list[Mechanism] = []
     for agent in (h for h in named if h not in compared):
-        target = next((t for t in targets if t.start >= agent.end), None)
-        if (
-            target is None
-            or target.start - agent.end > _UNNAMED_REACH
-            or _PRODUCT_BEFORE.search(text, max(0, agent.start - 6), agent.start)
-        ):
-            continue  # "conversion of MG to 7-OH": the product of a conversion acts on nothing
-        between = text[agent.end : target.start]
-        if _NO_RELATION_BETWEEN.search(between) or not _VERB_LIKE.search(between):
-            continue
-        if any(agent.end <= h.start < target.start and text[agent.end : h.start].strip().lower() not in ("to", "into") for h in named):
-            continue  # another agent stands between them, unless it is the first one's product
-        verb = Hit(
-            agent.end + len(between) - len(between.lstrip()), target.start - len(between) + len(between.rstrip()), "interacts_with", {}
-        )
-        out.extend(
-            records(doc, claim_id, [(agent, agent.label)], verb, [(target, text[target.start : target.end])], None, agent.end, verb.end)
-        )
+        out += _joined(doc, claim_id, agent, [(agent, agent.label)], targets, named)
+    opening = next(
+        (r for r in lexicon().references.find(text, s, e) if not text[s : r.start].strip() and not _DEMONSTRATIVE.fullmatch(r.text(text))),
+        None,
+    )
+    if opening is not None and not any(h.start < opening.end for h in named):
+        # "Its best-documented targets are opioid receptors": a sentence that opens with a reference
+        plural = lexicon().plural.fullmatch(opening.text(text)) is not None
+        group = [(opening, name) for name in resolve_agents(doc, index, opening, plural=plural)]
+        out += _joined(doc, claim_id, opening, group, targets, named) if group else []
     return out
 
 
+def _joined(
+    doc: Document, claim_id: str, agent: Hit, group: list[tuple[Hit, str]], targets: list[Target], named: list[Hit]
+) -> list[Mechanism]:
+    """The records of ``agent`` (standing for ``group``) joined to the target a few words after it
+    by a verb no lexicon lists, if one is."""
+    text = doc.flat
+    target = next((t for t in targets if t.start >= agent.end), None)
+    if target is None or target.start - agent.end > _UNNAMED_REACH or _PRODUCT_BEFORE.search(text, max(0, agent.start - 6), agent.start):
+        return []  # "conversion of MG to 7-OH": the product of a conversion acts on nothing
+    between = text[agent.end : target.start]
+    if _NO_RELATION_BETWEEN.search(between) or not _VERB_LIKE.search(between):
+        return []
+    if any(agent.end <= h.start < target.start and text[agent.end : h.start].strip().lower() not in ("to", "into") for h in named):
+        return []  # another agent stands between them, unless it is the first one's product
+    verb = Hit(agent.end + len(between) - len(between.lstrip()), target.start - len(between) + len(between.rstrip()), "interacts_with", {})
+    return records(doc, claim_id, group, verb, [(target, text[target.start : target.end])], None, agent.end, verb.end)
+
+
 _UNNAMED_REACH = 60
+# "That conversion is done by CYP3A4": a demonstrative alone may stand for a noun that is no agent.
+_DEMONSTRATIVE = re.compile(r"this|that|these|those", re.IGNORECASE)
 _PRODUCT_BEFORE = re.compile(r"\b(?:in)?to\s+$", re.IGNORECASE)
 
 

@@ -1,0 +1,179 @@
+"""What real pages write, rule by rule: the forms the twenty-ninth round of rules reads.
+
+Each row is a text in a form real pages use and what a reader finds in it; earlier rounds are in
+tests/test_real_pages.py and tests/test_real_pages_fifth.py to _twentyeighth.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import claimed, records_of, triples
+
+# Mechanisms -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rifampin can lower blood levels of methadone, oxycodone and fentanyl.",
+            {("rifampin", "decreases", "methadone"), ("rifampin", "decreases", "oxycodone"), ("rifampin", "decreases", "fentanyl")},
+        ),
+        (
+            "St John's wort speeds up liver enzymes. It can lower plasma concentrations of cyclosporine and tacrolimus.",
+            {("st john's wort", "decreases", "cyclosporine"), ("st john's wort", "decreases", "tacrolimus")},
+        ),
+        (
+            "Kratom may raise exposure to dextromethorphan or metoprolol.",
+            {("kratom", "increases", "dextromethorphan"), ("kratom", "increases", "metoprolol")},
+        ),
+    ],
+)
+def test_levels_raised_or_lowered_of_listed_drugs_give_a_record_for_each(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kratom may raise blood levels of some antidepressants and statins.",
+        "Kratom may raise blood levels of drugs such as quetiapine or oxycodone.",
+        "We will test whether it raises blood levels of midazolam and dextromethorphan in 20 volunteers.",
+    ],
+)
+def test_levels_of_classes_examples_or_a_question_give_no_record_per_drug(text):
+    assert not {agent for agent, action, _ in triples(text) if action == "increases" and agent != "kratom"}
+    assert ("kratom", "increases", "quetiapine") not in triples(text)
+    assert ("kratom", "increases", "midazolam") not in triples(text)
+
+
+def test_a_denied_change_of_levels_is_a_negated_record_for_each_drug():
+    found = records_of("Melatonin does not raise levels of methadone or buprenorphine.", "Mechanism")
+    assert {(r.agent, r.action, r.target, r.negated) for r in found} == {
+        ("melatonin", "increases", "methadone", True),
+        ("melatonin", "increases", "buprenorphine", True),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Avoid combining kratom with CYP3A4 inhibitors such as ketoconazole or clarithromycin.",
+            {("ketoconazole", "inhibits", "CYP3A4"), ("clarithromycin", "inhibits", "CYP3A4")},
+        ),
+        ("Do not mix kratom with strong CYP2D6 inhibitors.", set()),
+        ("Mitragynine is one of the stronger CYP2D6 inhibitors in the leaf.", {("mitragynine", "inhibits", "CYP2D6")}),
+    ],
+)
+def test_role_nouns_after_with_name_the_drugs_taken_with_the_subject(text, expected):
+    assert triples(text) == expected
+
+
+def test_the_drug_one_withdraws_from_is_no_target_of_the_verb_before():
+    text = "Some people use kratom to feel alert, and others use it to reduce pain or to avoid withdrawal from opioids."
+    assert triples(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mitragynine is the leaf's main alkaloid. Its best-documented targets are the opioid receptors.",
+            {("mitragynine", "interacts_with", "opioid receptors")},
+        ),
+        (
+            "Paynantheine is a minor alkaloid. It barely touches the mu-opioid receptor.",
+            {("paynantheine", "interacts_with", "mu-opioid receptor")},
+        ),
+        ("Mitragynine is the leaf's main alkaloid. That conversion is done by CYP3A4.", set()),
+        ("Kratom is a complex plant. Its pharmacology extends well beyond the opioid receptors.", set()),
+    ],
+)
+def test_a_sentence_opening_with_a_reference_joins_its_drug_to_a_receptor_by_any_verb(text, expected):
+    assert triples(text) == expected
+
+
+def test_snris_are_a_class_of_drugs_that_acts():
+    assert triples("SSRIs and SNRIs inhibit serotonin reuptake.") == {
+        ("ssris", "inhibits", "serotonin reuptake"),
+        ("snris", "inhibits", "serotonin reuptake"),
+    }
+
+
+# Doses ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("Step size: 10% of the current daily amount", "taper_step"),
+        ("Max step: 25% (larger cuts are refused)", "maximum"),
+    ],
+)
+def test_a_taper_steps_share_under_a_label_is_a_dose(line, role):
+    (dose,) = records_of(f"Taper settings\n\n{line}\n", "Dose")
+    assert (dose.unit, dose.role) == ("%", role)
+
+
+def test_a_numbered_step_with_a_share_of_people_is_no_dose():
+    assert records_of("Step 2: 45% of users reported insomnia.", "Dose") == []
+
+
+# Claims --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Newsgroups: alt.health.herbal, alt.support.sleep",
+        "Archive-name: herbal/kratom-faq/part1",
+        "Last-modified: 2011/07/02",
+        "Prepared for: Patient #B-1142",
+        "┌─ CHECK YOUR UNDERSTANDING 4.2 ─────────┐",
+        "Issues and pull requests welcome.",
+        "See INSTALL.txt.",
+        "Version 2.1.0, BSD licence.",
+        "Yes (12) | No (1)",
+        "Do not circulate before the seminar.",
+        "All times Eastern.",
+        "Updates run newest first.",
+        "That's a wrap for today's panel.",
+        "Thank you for reaching out to our pharmacists.",
+        "Corrections welcome by email.",
+        "Leave your email address and a counsellor will reply within a day.",
+        "Learning objectives: name two herbal products that interact with opioids.",
+        "Every volunteer must read this handout before a first shift.",
+        "Students should read the case first, then the commentary.",
+        "After this module, you will be able to spot kratom withdrawal.",
+        "The examples below are illustrative, not exhaustive.",
+        "Methods are described in Section 3.2.",
+        'Claim 3: "Kratom cures insomnia."',
+    ],
+)
+def test_headers_boxes_readme_lines_votes_and_talk_about_the_page_are_no_claims(line):
+    assert claimed(f"Notes\n\nKratom can cause dependence.\n\n{line}\n\nMost users taper slowly.\n") == [
+        "Kratom can cause dependence.",
+        "Most users taper slowly.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Directions: Take 2 capsules with water before bed.",
+        "Always read the leaflet.",
+        "I'm not a doctor, and my schedule is not a prescription.",
+        "Organization of care matters as much as the medicine.",
+    ],
+)
+def test_sentences_that_look_like_such_lines_stay_claims(line):
+    assert line in claimed(f"Notes\n\nKratom can cause dependence.\n\n{line}\n")
+
+
+def test_a_claim_a_page_quotes_to_check_is_kept_for_the_dose_it_states():
+    text = 'Fact check\n\nClaim 2: "Five grams before bed knocks you out."\n\nRating: False\n'
+    (dose,) = records_of(text, "Dose")
+    assert (dose.amount_low, dose.unit) == (5.0, "g")
+    assert 'Claim 2: "Five grams before bed knocks you out."' in {c.provenance.exact for c in records_of(text, "Claim")}
