@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import claimed, records_of, triples
+from conftest import claim_of, claimed, records_of, triples
 
 # Mechanisms -----------------------------------------------------------------------------------------
 
@@ -177,3 +177,20 @@ def test_a_claim_a_page_quotes_to_check_is_kept_for_the_dose_it_states():
     (dose,) = records_of(text, "Dose")
     assert (dose.amount_low, dose.unit) == (5.0, "g")
     assert 'Claim 2: "Five grams before bed knocks you out."' in {c.provenance.exact for c in records_of(text, "Claim")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wear gloves and eye protection when handling the powder.",
+        "Allow the vial to reach room temperature before opening.",
+        "Counsel patients that nightly use carries a dependence risk.",
+        "We urge clinicians to ask about kratom by name.",
+    ],
+)
+def test_an_instruction_in_an_imperative_or_an_urging_is_a_recommendation(text):
+    assert claim_of(text).claim_type == "recommendation"
+
+
+def test_a_label_that_reads_like_an_imperative_is_not_one():
+    assert claim_of("Counsel: P. Laing for the Crown; M. Faleolo for the appellant.").claim_type != "recommendation"
