@@ -95,6 +95,32 @@ def test_a_sentence_opening_with_a_reference_joins_its_drug_to_a_receptor_by_any
     assert triples(text) == expected
 
 
+def test_a_coordinated_name_that_opens_a_new_clause_is_not_a_second_target():
+    text = "Mitragynine acts on opioid receptors, and opioids are known to suppress REM sleep."
+    assert triples(text) == {("mitragynine", "interacts_with", "opioid receptors"), ("opioids", "inhibits", "REM sleep")}
+
+
+def test_a_wrapped_line_with_a_figure_in_brackets_runs_on():
+    text = (
+        "7-OH-MG bound the mu-opioid receptor with the highest\n"
+        "affinity of the five alkaloids (Ki = 13 nM), roughly fourteen-fold\n"
+        "tighter than mitragynine (Ki = 180 nM). Speciociliatine had the\n"
+        "second-highest affinity for the mu-opioid receptor (Ki = 54 nM).\n"
+    )
+    assert claimed(text) == [
+        (
+            "7-OH-MG bound the mu-opioid receptor with the highest affinity of the five alkaloids (Ki = 13 nM), "
+            "roughly fourteen-fold tighter than mitragynine (Ki = 180 nM)."
+        ),
+        "Speciociliatine had the second-highest affinity for the mu-opioid receptor (Ki = 54 nM).",
+    ]
+
+
+def test_notes_with_an_equals_sign_stay_a_line_each():
+    text = "MG = partial MOR agonist (weak)\n7-OH = full agonist (strong)\n"
+    assert claimed(text) == ["MG = partial MOR agonist (weak)", "7-OH = full agonist (strong)"]
+
+
 def test_snris_are_a_class_of_drugs_that_acts():
     assert triples("SSRIs and SNRIs inhibit serotonin reuptake.") == {
         ("ssris", "inhibits", "serotonin reuptake"),
@@ -115,6 +141,33 @@ def test_snris_are_a_class_of_drugs_that_acts():
 def test_a_taper_steps_share_under_a_label_is_a_dose(line, role):
     (dose,) = records_of(f"Taper settings\n\n{line}\n", "Dose")
     assert (dose.unit, dose.role) == ("%", role)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("I took one teaspoon and half every night.", 1.5),
+        ("I take two and half grams before bed.", 2.5),
+        ("I took one gram and a half at noon.", 1.5),
+    ],
+)
+def test_an_amount_and_a_half_as_some_write_it(text, amount):
+    (dose,) = records_of(text, "Dose")
+    assert dose.amount_low == dose.amount_high == amount
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I took 2 grams and half the time it worked.", "Use 2 teaspoons and a half cup of water."],
+)
+def test_and_half_of_something_else_adds_no_half(text):
+    (dose,) = records_of(text, "Dose")
+    assert dose.amount_low == 2.0
+
+
+def test_a_clock_time_after_a_dose_is_no_dose():
+    text = "Been on trazodone 50 mg at bedtime for a year. I'm tired of feeling like a zombie at 0600."
+    assert [d.amount_low for d in records_of(text, "Dose")] == [50.0]
 
 
 def test_a_numbered_step_with_a_share_of_people_is_no_dose():
@@ -150,6 +203,19 @@ def test_a_numbered_step_with_a_share_of_people_is_no_dose():
         "The examples below are illustrative, not exhaustive.",
         "Methods are described in Section 3.2.",
         'Claim 3: "Kratom cures insomnia."',
+        "#3  From: night_heron        Date: Tue Mar 02 2010 23:10",
+        "-- Forward this newsletter to a friend.",
+        "7.4.2 Why kratom withdrawal keeps people awake",
+        "◀ Back to my medicines",
+        "—— Detail: Kratom + Gabapentin ——",
+        "Task (b) Calculate the accumulation ratio at steady state.",
+        "Q: Does it show up on a drug test? — asked by Lee P., 3 May 2024",
+        "Kratom and sleep: your questions answered",
+        "Hola Marta!",
+        "Thank you for the detailed description of your nights.",
+        "Thank you for sharing, Juma.",
+        "12:40 Case 2: withdrawal on a methadone waitlist",
+        "This issue rounds up what members told us in March.",
     ],
 )
 def test_headers_boxes_readme_lines_votes_and_talk_about_the_page_are_no_claims(line):
@@ -166,6 +232,7 @@ def test_headers_boxes_readme_lines_votes_and_talk_about_the_page_are_no_claims(
         "Always read the leaflet.",
         "I'm not a doctor, and my schedule is not a prescription.",
         "Organization of care matters as much as the medicine.",
+        "Thank you for asking before you mixed them: please don't combine them.",
     ],
 )
 def test_sentences_that_look_like_such_lines_stay_claims(line):

@@ -202,8 +202,9 @@ _CLOSERS = '"”’)]'
 
 _BRACKETED = re.compile(r"\s*\([^()\n]*\)")
 # An equals sign or an arrow between words: how notes are written ("MG = partial agonist",
-# "MG → MOR partial agonist"), not headings.
-NOTE_MARK = re.compile(r"\w\s+(?:=|→|->|=>|⇒)\s+\w")
+# "MG → MOR partial agonist"), not headings; an equals sign inside brackets gives a figure of a
+# sentence ("(Ki = 13 nM)", "(n = 14)").
+NOTE_MARK = re.compile(r"\w\s+(?:=(?![^()\n]*\))|→|->|=>|⇒)\s+\w")
 # Two clauses a semicolon joins: a note or a sentence, not a heading.
 _CLAUSES = re.compile(r"[^\W\d_][)\]]?;\s+[^\W\d_]")
 _STEP_LABEL = factored(

@@ -61,8 +61,16 @@ class _Grammar:
 
 
 def number_pattern(words: dict[str, object]) -> str:
-    """A number: digits, a fraction or a number word, perhaps "... and a half" ("two and a half")."""
-    return rf"(?:(?:{_DIGITS}|{lexicons.alternation(list(words))})(?:\s+and\s+a\s+half)?)"
+    """A number: digits, a fraction or a number word, perhaps "... and a half" ("two and a half",
+    or as some write it "two and half")."""
+    return rf"(?:(?:{_DIGITS}|{lexicons.alternation(list(words))})(?:{_AND_HALF})?)"
+
+
+# "... and a half", "... and half" but not "a gram and half the bag" or "2 teaspoons and a half cup of water".
+_AND_HALF = (
+    r"\s+and\s+(?:a\s+)?half(?![\w-]|\s+(?:the|of|as|my|your|his|her|their|its|that|this|those|these"
+    r"|cups?|glass(?:es)?|mugs?|litres?|liters?|pints?|bags?|bottles?|hours?|days?|doses?)\b)"
+)
 
 
 @functools.cache
@@ -79,10 +87,11 @@ def _grammar() -> _Grammar:
         rf"(?<![\w.,])(?<!\d/)(?:(?P<between>between)\s+(?P<b_low>{_NUMBER})\s*(?P<b_unit1>{unit_re})?\s*(?:and|-|–|—|to)\s*(?P<b_high>{_NUMBER})"
         rf"|(?P<low>{_NUMBER})\s*(?P<unit1>{unit_re})?{_DASH}(?P<high>{_NUMBER})"
         rf"|(?P<value>{_NUMBER})(?P<plus>\+)?)(?:\s*|-)(?:(?P<measure>level|heaping|heaped|rounded|scant)\s+)?(?P<unit>{unit_re})"
+        rf"(?P<tail_half>{_AND_HALF})?"  # "one teaspoon and a half"
     )
     single = (
         rf"(?P<one>an?|one)\s+(?:(?P<modifier>{lex['measure_modifiers']['approximate']}|{lex['measure_modifiers']['exact']})\s+)?"
-        rf"(?P<unit>{lex['single_units']})(?P<half>\s+and\s+a\s+half)?"
+        rf"(?P<unit>{lex['single_units']})(?P<half>{_AND_HALF})?"
     )
     return _Grammar(
         numeric=lexicons.guarded(numeric, re.IGNORECASE),
@@ -90,8 +99,11 @@ def _grammar() -> _Grammar:
         units=units,
         number_words={k.lower(): float(v) for k, v in words.items()},
         number_re=lexicons.factored(_NUMBER, re.IGNORECASE),
-        # Searched in the form that consumes the character before a number: a set test per character.
-        bare_number=bounded(rf"(?<![\w.,/$€£#:-])(?:{_DIGITS})(?![\w/%:-]|[.,]\d|\s*(?:[-–—]|to)\s*\d)", re.IGNORECASE, r"[\w.,/$€£#:-]"),
+        # Searched in the form that consumes the character before a number: a set test per character;
+        # never a clock's "0600".
+        bare_number=bounded(
+            rf"(?<![\w.,/$€£#:-])(?!0\d)(?:{_DIGITS})(?![\w/%:-]|[.,]\d|\s*(?:[-–—]|to)\s*\d)", re.IGNORECASE, r"[\w.,/$€£#:-]"
+        ),
         # "four grams in the morning and another four after dinner": a number word the unit before counts
         another_word=lexicons.factored(rf"\banother\s+({lexicons.alternation(list(words))})(?![\w-])", re.IGNORECASE),
         listed_before=lexicons.factored(rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,\s*(?:even\s+)?$", re.IGNORECASE),
@@ -129,7 +141,7 @@ def number(text: str) -> float:
     reads as 0, which no amount is."""
     words = _grammar().number_words
     key = " ".join(text.lower().split())
-    half = re.search(r"\s+and\s+a\s+half$", key)
+    half = re.search(r"\s+and\s+(?:a\s+)?half$", key)
     if half:
         return number(key[: half.start()]) + 0.5
     if key in words:
@@ -165,7 +177,8 @@ def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | No
         if m.group("between"):
             items = [(m.start("b_low"), number(m.group("b_low")), number(m.group("b_high")))]
         elif m.group("value"):
-            items = [(m.start("value"), number(m.group("value")), number(m.group("value")))]
+            value = number(m.group("value")) + (0.5 if m.group("tail_half") else 0.0)
+            items = [(m.start("value"), value, value)]
         elif lex.label_not_range.search(text, max(s, m.start("low") - 12), m.start("low")):
             items = [(m.start("high"), number(m.group("high")), number(m.group("high")))]
         else:
@@ -196,7 +209,7 @@ def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | No
         for n, (start, low, high) in enumerate(items):
             last = n == len(items) - 1
             if last:
-                end = m.end("unit")
+                end = m.end("tail_half") if m.group("tail_half") and m.group("value") else m.end("unit")
             elif m.group("unit1") and start == m.start("low"):
                 end = m.end("unit1")  # "20 mg or 40 mg": each amount with its own unit
             else:

@@ -95,6 +95,7 @@ _OBJECT_RELATIVE = re.compile(
 
 
 # A participle's agent ending the words before a target: the target acts on something else named there.
+_SUBJECT_OF_NEXT = re.compile(r"\s+(?:are|is|were|was|have|has|had|can|could|may|might|will|would|do|does|did)\b", re.IGNORECASE)
 _ACTED_BY = re.compile(r"\b[a-z]+(?:ed|en|wn)\s+by\s+$", re.IGNORECASE)
 
 
@@ -114,8 +115,9 @@ def target_chain(
             return []
         chain = [(first, text[first.start : first.end])]
         for nxt in candidates[1:]:
-            if not CHAIN.fullmatch(text[chain[-1][0].end : nxt.start]):
-                break
+            gap = text[chain[-1][0].end : nxt.start]
+            if not CHAIN.fullmatch(gap) or ("," in gap and _SUBJECT_OF_NEXT.match(text, nxt.end, limit)):
+                break  # "acts on opioid receptors, and opioids are known to ...": a new clause's subject
             chain.append((nxt, text[nxt.start : nxt.end]))
         listed = _bracketed(text, chain[-1][0].end, candidates) or _singled_out(text, chain[-1][0], candidates, limit)
         return chain[:-1] + listed if listed else chain
