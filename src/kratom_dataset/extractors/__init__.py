@@ -18,7 +18,7 @@ from . import claim_reading, claims, doses, mechanisms, topics, unit_reading
 from ._words import INDEX, ascii_words
 
 PARSER = "kratom_dataset.parse"
-PARSER_VERSION = "1.22.0"
+PARSER_VERSION = "1.23.0"
 
 #: Extractor name -> version, written into the manifest of every release.
 EXTRACTORS = {
