@@ -21,7 +21,7 @@ from conftest import claim_of, claimed, records_of, triples
             {("rifampin", "decreases", "methadone"), ("rifampin", "decreases", "oxycodone"), ("rifampin", "decreases", "fentanyl")},
         ),
         (
-            "St John's wort speeds up liver enzymes. It can lower plasma concentrations of cyclosporine and tacrolimus.",
+            "St John's wort is a common herbal remedy. It can lower plasma concentrations of cyclosporine and tacrolimus.",
             {("st john's wort", "decreases", "cyclosporine"), ("st john's wort", "decreases", "tacrolimus")},
         ),
         (

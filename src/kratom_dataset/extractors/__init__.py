@@ -7,6 +7,7 @@ of every release table for one article.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, NamedTuple
 
@@ -14,7 +15,7 @@ from ..document import Document
 from ..models import TABLES, Article, Claim, Dose, Mechanism, Record, RecordKind, Section, Sentence, Topic
 from ..provenance import anchor, sentence_anchor, sentence_record_id
 from ..vocabulary import ID_PATTERN, RECORD_KINDS, TABLE_OF_KIND
-from . import claim_reading, claims, doses, mechanisms, topics, unit_reading
+from . import claim_cues, claim_reading, claims, dose_cues, doses, mechanisms, mentions, topics, unit_reading, unlisted_verbs
 from ._words import INDEX, ascii_words
 
 PARSER = "kratom_dataset.parse"
@@ -72,6 +73,7 @@ def find_records(doc: Document, *, reading: bool = True) -> Found:
     """Topic, claim, dose and mechanism records of one article, not yet validated
     (``reading=False``: with the rules' reading alone, before :mod:`.dose_reading` and
     :mod:`.claim_reading` read doses' roles and purposes and claims' types)."""
+    ready()
     claim_ids = _claim_units(doc)
     if reading:
         units = unit_reading.candidates(doc, claims.CLAIM_ROLES)
@@ -87,6 +89,21 @@ def find_records(doc: Document, *, reading: bool = True) -> Found:
         claim_rows = claim_reading.read(doc, claim_rows, dose_rows, mechanism_rows)
     topic_rows = topics.extract_topics(doc, topic_hits)
     return Found(topic_rows, claim_rows, dose_rows, mechanism_rows)
+
+
+@functools.cache
+def ready() -> int:
+    """Build every lexicon's matchers before any word mask is read, and return how many entries
+    the word index then holds.
+
+    A matcher registers its words when it is built; a mask read before that lacks their bits and
+    rules its entries out. Built lazily midway through a document, a matcher found less in the
+    first document a process read than in any later one."""
+    claim_cues.lexicon()
+    dose_cues.lexicon()
+    mentions.lexicon()
+    unlisted_verbs.typed_targets()
+    return INDEX.registered
 
 
 def _claim_units(doc: Document) -> dict[int, str]:

@@ -61,6 +61,11 @@ class WordIndex:
         self._last: tuple[str | None, int, int, int] = (None, 0, 0, 0)
         self._document: tuple[Document | None, list[int]] = (None, [])
 
+    @property
+    def registered(self) -> int:
+        """How many entries have a bit."""
+        return self._bits
+
     def has_words(self, fragments: set[str] | None) -> bool:
         """Whether :meth:`register` gives an entry needing one of ``fragments`` a bit."""
         return bool(fragments) and all(self._WORD.search(fragment) for fragment in fragments or ())

@@ -39,7 +39,7 @@ def unnamed_actions(doc: Document, index: int, claim_id: str, s: int, e: int) ->
     so the action is ``interacts_with`` and ``action_text`` keeps the joining words."""
     text = doc.flat
     words = INDEX.sentence_words(doc)[index]
-    if not _typed_targets().first(text, s, e, words=words) and "receptor" not in text[s:e].lower():
+    if not typed_targets().first(text, s, e, words=words) and "receptor" not in text[s:e].lower():
         return []  # no receptor, enzyme, transporter or channel named: most sentences end here
     targets = [t for t in find_targets(text, s, e, words) if any(kind in _UNNAMED_ACTION_TARGETS for _, kind in t.names)]
     if not targets:
@@ -86,7 +86,7 @@ _PRODUCT_BEFORE = re.compile(r"\b(?:in)?to\s+$", re.IGNORECASE)
 
 
 @functools.cache
-def _typed_targets() -> Matcher:
+def typed_targets() -> Matcher:
     """The lexicon's targets of the types an unlisted verb may act on, to tell cheaply whether a
     sentence names one before the whole target lexicon reads it."""
     entries = lexicons.read("mechanisms")["targets"]
