@@ -166,11 +166,18 @@ def test_imperatives_after_a_lead_in_or_a_coordinator_recommend(text):
     [
         "Each tea bag have 2 g of red kratom leaf, cut fine for fast brewing.",
         "The hold at 10 g lasted a week.",
-        "Surveys suggest roughly 1.7 million Americans used 2 g of kratom in the past year.",
     ],
 )
 def test_a_verb_word_that_is_not_an_imperative_recommends_nothing(text):
     assert [c.claim_type for c in records(text, "Claim")] == ["dosage"]
+
+
+def test_a_survey_that_suggests_recommends_nothing():
+    # Its main point may be the amount (dosage) or how many people used it (other); the claim
+    # reader has read it both ways as it was retrained. Either way "suggest" here is no advice.
+    text = "Surveys suggest roughly 1.7 million Americans used 2 g of kratom in the past year."
+    (claim,) = records(text, "Claim")
+    assert claim.claim_type in {"dosage", "other"}
 
 
 # Doses ---------------------------------------------------------------------------------------
