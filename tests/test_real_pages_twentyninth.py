@@ -216,6 +216,18 @@ def test_a_numbered_step_with_a_share_of_people_is_no_dose():
         "Thank you for sharing, Juma.",
         "12:40 Case 2: withdrawal on a methadone waitlist",
         "This issue rounds up what members told us in March.",
+        "Next speaker.",
+        "👍 48   💬 7 comments   ↗ 11 shares",
+        "Some links above are affiliate links, which means I earn a small commission.",
+        "Good catch.",
+        "From: Marcus T.",
+        "share · edit · follow        answered Jun 3 '22 at 14:07",
+        "Seeing no other speakers, public comment on item seven is closed.",
+        "Red Bali powder → linktr.ee/dreamy/kratom",
+        "Hi Tomek, your English is fine.",
+        "Sleep while tapering (jen_in_ohio)",
+        "Six are summarized below with the witnesses' permission.",
+        "Call the athletic training room at ext. 214.",
     ],
 )
 def test_headers_boxes_readme_lines_votes_and_talk_about_the_page_are_no_claims(line):
@@ -261,3 +273,48 @@ def test_an_instruction_in_an_imperative_or_an_urging_is_a_recommendation(text):
 
 def test_a_label_that_reads_like_an_imperative_is_not_one():
     assert claim_of("Counsel: P. Laing for the Crown; M. Faleolo for the appellant.").claim_type != "recommendation"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Card 1\nFront: Morphine — receptor profile?\nBack: Full agonist at the mu-opioid receptor.\n",
+            {("morphine", "agonist", "mu-opioid receptor")},
+        ),
+        ("Q: What does naloxone do?\nA: Blocks opioid receptors.\n", {("naloxone", "inhibits", "opioid receptors")}),
+        ("Methods: Radioligand binding was performed with human mu receptors.\n", set()),
+    ],
+)
+def test_an_answer_with_no_subject_is_about_the_drug_its_question_names(text, expected):
+    assert triples(text) == expected
+
+
+def test_it_in_a_clause_giving_the_main_clauses_reason_is_its_subject():
+    text = "Kratom can raise the levels of oxycodone and fentanyl, because it inhibits the CYP3A4 enzyme."
+    assert ("kratom", "inhibits", "CYP3A4") in triples(text)
+    assert ("fentanyl", "inhibits", "CYP3A4") not in triples(text)
+
+
+def test_a_menus_serving_with_its_price_is_a_dose_and_its_cup_size_is_not():
+    text = (
+        "KRATOM TEA MENU\nAll teas are brewed to order.\n\n"
+        "Small Cup (8 oz) — 2 g leaf powder per serving — $7\nDouble Brew (12 oz) — 5 g leaf powder per serving — $14\n"
+    )
+    assert sorted((d.amount_low, d.unit) for d in records_of(text, "Dose")) == [(2.0, "g"), (5.0, "g")]
+
+
+def test_a_shop_tile_with_a_pack_size_and_a_price_is_still_no_claim():
+    assert claimed("Our powders\n\nKratom is sold by weight.\n\nRed Bali Powder — 250 g — €24.90\n") == ["Kratom is sold by weight."]
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("My dose came down by 2 mg each week. On night 27 I slept seven hours straight.", [2.0]),
+        ("Day 12 – 8 g (morning 4, afternoon 2.5, night 1.5)", [8.0, 4.0, 2.5, 1.5]),
+        ("We test urine for mitragynine.\n- Specimen: urine, 30 mL minimum\n- Taken as 2 g doses", [2.0]),
+    ],
+)
+def test_a_numbered_night_and_a_specimens_volume_are_no_amounts(text, amounts):
+    assert [d.amount_low for d in records_of(text, "Dose")] == amounts

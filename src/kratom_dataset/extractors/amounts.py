@@ -298,8 +298,12 @@ def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Callabl
         value = number(text[start:end])
         if not 0 < value < 1000:
             continue
-        if _OTHER_COMPARED.search(text, max(s, start - 40), start) or _NUMBERED.search(text, max(s, start - 40), start):
-            continue  # "around 9pm instead of 6", "5 hrs now instead of 2", "over days 6 and 7": a time, not an amount
+        if (
+            _OTHER_COMPARED.search(text, max(s, start - 40), start)
+            or _NUMBERED.search(text, max(s, start - 40), start)
+            or _ON_STAGE.search(text, max(s, start - 20), start)
+        ):
+            continue  # "around 9pm instead of 6", "over days 6 and 7", "on night 27": a time, not an amount
         if _MEASURED.search(text, max(s, start - 80), start):
             continue  # "his Finnegan score peaked at 12", "a heart rate of 110 at rest, down to 90": another measure's number
         if found_by_start:
@@ -336,6 +340,8 @@ _MEASURED = re.compile(
 _STAGES = r"days?|weeks?|nights?|months?|visits?|steps?|phases?|stages?"
 # A word that a number labels rather than counts: "week 2", "step 3", "No. 4".
 _LABELLED = re.compile(rf"\b(?:{_STAGES}|levels?|tiers?|no\.|#)\s*$", re.IGNORECASE)
+# "On night 27 I slept": a day the number names, where "night 1.5" in a day's split is an amount.
+_ON_STAGE = re.compile(rf"\b(?:on|by|from|until|till|since|after|before)\s+(?:the\s+)?(?:{_STAGES})\s*$", re.IGNORECASE)
 
 
 # Days, weeks or steps named by number, the bare number the last of them: "tapered over days 6 and 7".

@@ -311,6 +311,15 @@ def heading_agent(doc: Document, offset: int) -> Hit | None:
     return titled[0] if len(titled) == 1 else None
 
 
+def asked_agent(doc: Document, index: int) -> Hit | None:
+    """The agent the question just before sentence ``index`` names ("Front: Morphine — receptor
+    profile?" over "Back: Full agonist at mu"): what an answer with no subject is about."""
+    before = doc.sentences[index - 1] if index else None
+    if before is None or not doc.flat[before.start : before.end].rstrip().endswith("?"):
+        return None
+    return _first_named(doc.flat, before.start, before.end)
+
+
 def lead_in_agent(doc: Document, offset: int) -> Hit | None:
     """The agent the item that leads a nested list names ("• Mitragynine (MG), the main alkaloid:"
     over "   – partial agonist at MOR"): the nearest line above, in the same section, indented
@@ -357,7 +366,7 @@ def _salient(text: str, hits: list[Hit], start: int, earlier: bool, reference: H
     fentanyl. It binds ..." is buprenorphine)."""
     if (
         reference is not None
-        and (earlier or _NEW_CLAUSE.search(text, max(start, reference.start - 8), reference.start))
+        and (earlier or _NEW_CLAUSE.search(text, max(start, reference.start - 12), reference.start))
         and PRONOUN.fullmatch(reference.text(text))
         and SUBJECT_START.fullmatch(text, start, hits[0].start)
     ):
@@ -365,8 +374,9 @@ def _salient(text: str, hits: list[Hit], start: int, earlier: bool, reference: H
     return hits[-1]
 
 
-# Where a coordinated main clause opens: "Modafinil induces CYP3A4, the enzyme that turns MG into 7-OH, and it inhibits ...".
-_NEW_CLAUSE = re.compile(r"(?:,\s*and|;)\s+$", re.IGNORECASE)
+# Where a coordinated main clause opens: "Modafinil induces CYP3A4, the enzyme that turns MG into 7-OH, and it inhibits ...",
+# or a clause that gives the main one's reason: "Kratom can raise levels of oxycodone and fentanyl, because it inhibits ...".
+_NEW_CLAUSE = re.compile(r"(?:,\s*and|;|,?\s*\b(?:because|since|so|but|although|though|whereas))\s+$", re.IGNORECASE)
 
 
 def resolve_target(doc: Document, index: int, offset: int, *, plural: bool = False, target_type: str | None = None) -> Target | None:
