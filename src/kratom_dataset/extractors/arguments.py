@@ -95,6 +95,7 @@ _OBJECT_RELATIVE = re.compile(
 
 
 # A participle's agent ending the words before a target: the target acts on something else named there.
+# A verb right after a name: the name opens a clause of its own.
 _SUBJECT_OF_NEXT = re.compile(r"\s+(?:are|is|were|was|have|has|had|can|could|may|might|will|would|do|does|did)\b", re.IGNORECASE)
 _ACTED_BY = re.compile(r"\b[a-z]+(?:ed|en|wn)\s+by\s+$", re.IGNORECASE)
 
