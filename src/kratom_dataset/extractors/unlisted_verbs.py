@@ -32,11 +32,13 @@ _UNNAMED_ACTION_TARGETS = frozenset(["receptor", "enzyme", "transporter", "ion_c
 
 
 def unnamed_actions(doc: Document, index: int, claim_id: str, s: int, e: int) -> list[Mechanism]:
-    """For a sentence with no mechanism the lexicon reads: an agent and, within a few words after
-    it in the same clause, a receptor, enzyme, transporter or channel, joined by a verb the
-    lexicon does not know ("Naloxone knocks both compounds off the mu receptor", "Midazolam is a
-    sensitive CYP3A4 substrate"). The sentence states that the agent acts on the target, not how,
-    so the action is ``interacts_with`` and ``action_text`` keeps the joining words."""
+    """For a sentence with no mechanism the lexicon reads: an agent (or a reference the sentence
+    opens with, resolved) and, within a few words after it in the same clause, a receptor,
+    enzyme, transporter or channel, joined by a verb the lexicon does not know ("Naloxone knocks
+    both compounds off the mu receptor", "Midazolam is a sensitive CYP3A4 substrate", "Its
+    best-documented targets are the opioid receptors"). The sentence states that the agent acts
+    on the target, not how, so the action is ``interacts_with`` and ``action_text`` keeps the
+    joining words."""
     text = doc.flat
     words = INDEX.sentence_words(doc)[index]
     if not typed_targets().first(text, s, e, words=words) and "receptor" not in text[s:e].lower():
