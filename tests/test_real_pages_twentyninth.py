@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import claim_of, claimed, records_of, triples
+from conftest import RAW, claim_of, claimed, records_of, triples
+from kratom_dataset.parse import parse_article
+from kratom_dataset.scoring import read_passages
 
 # Mechanisms -----------------------------------------------------------------------------------------
 
@@ -318,3 +320,18 @@ def test_a_shop_tile_with_a_pack_size_and_a_price_is_still_no_claim():
 )
 def test_a_numbered_night_and_a_specimens_volume_are_no_amounts(text, amounts):
     assert [d.amount_low for d in records_of(text, "Dose")] == amounts
+
+
+def test_a_papers_title_over_its_authors_stays_apart_in_hard_wrapped_text():
+    # A dev passage with breaks a wrapper might make in its abstract: the lines it leaves long then
+    # read as wrapped, and the title ran on into the authors' names under it.
+    (passage,) = [p for p in read_passages(RAW / "passages" / "dev.jsonl") if p["id"] == "rp39-a-trial-abstract-04"]
+    text = passage["text"].replace(
+        "labour. Experimental data on its analgesic effect in humans remain scarce.",
+        ("labour. Experimental\ndata on its analgesic\neffect in humans remain\nscarce."),
+    )
+    assert text != passage["text"]
+    doc = parse_article(text.encode(), article_id="t", source_file="t")
+    units = [doc.flat[s.start : s.end] for s in doc.sentences]
+    assert "Nurul Aina Ismail, Chen Wei Liang, Ahmad Faiz Rahman, Priya Subramaniam" in units
+    assert "Experimental data on its analgesic effect in humans remain scarce." in units

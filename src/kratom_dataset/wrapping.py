@@ -25,6 +25,7 @@ from .lines import (
     STAMP_LINE,
     TERMINAL,
     TITLES,
+    is_author_line,
     is_forum_byline,
     is_heading_line,
     is_menu_line,
@@ -102,6 +103,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return True  # "WASHINGTON, D.C." over "(June 18, 2024) – The Council ...": a dateline's place runs on into its date
     if not wrapped or not first.isupper() or _short_label(before) or LABEL.match(after) or before[-1] in ":;…":
         return False  # but "Background: Kratom ... is widely used in Southeast\nAsia ..." is prose under its label
+    if before[-1] != "," and is_author_line(after):
+        return False  # a paper's title over its authors ("... crossover trial" over "Nurul Aina Ismail, Chen Wei Liang, ...")
     if before[-1] == ")" and before.count("(") == before.count(")") and LABEL.match(before):
         return False  # "Serving size: 0.05 g (a piece the size of a grain of rice)": a value closed by its bracket ends there
     if is_heading_line(before) or BYLINE.search(before) or _QUESTION_LINE.fullmatch(after):
