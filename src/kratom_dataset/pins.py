@@ -47,7 +47,7 @@ PINNED: dict[str, str] = {
     "0.28.0": "49ae458bd5e39bb279dc4c7288933e32dc0100230c2207cf54b67f11a5b3edfc",
     "0.29.0": "2f30ec0d88b077ceeba38dfbcd030d005166a9468d5cd4d99222e1b8ff0ce144",
     "0.30.0": "0809e6b773f00bc20ede89fae1c4a4471cfb80ad450b7d6598930edf2118ca54",
-    "0.31.0": "07c05bf12257b6ccac2e6d6cb67d0ac931a0993ace7caaba0f67cf13161cf1c2",
+    "0.31.0": "2cbc1c53818f91fdfc27a72e0cbcbc5c3d631fc549d51bb41241db69fcd3c0d3",
 }
 
 
