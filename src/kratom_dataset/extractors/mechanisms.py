@@ -121,7 +121,7 @@ _SHARED_OBJECT = re.compile(
 # A list item or a note that opens with its action: "• partial agonist at MOR", "- blocks MOR, KOR".
 _SUBJECTLESS = re.compile(r"[\W_]*(?:[\w-]+\s+){0,2}?", re.IGNORECASE)
 # ... or an answer's, after its label: "Back: Full agonist at ...", "A: Blocks ...".
-_ANSWER = re.compile(r"(?-i:[A-Z])[\w ]{0,14}:\s*[\W_]*(?:[\w-]+\s+){0,2}?", re.IGNORECASE)
+_ANSWER = re.compile(r"(?-i:[A-Z])[\w ]{0,14}:\s*" + _SUBJECTLESS.pattern, re.IGNORECASE)
 _EFFECT = re.compile(
     r"(?:\s+(?:in|within)\s+(?:the|our|your)\s+[^,.;]{1,40}?)?\s*,\s*(?P<effect>\w+ing\b[^;]*?)"
     r"(?=,\s*(?:while|whereas|although|though)\b|[.;!?]?$)"
@@ -315,13 +315,14 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
             if not group and not chosen:  # "Mu-opioid receptor: potent partial agonist" under "7-hydroxymitragynine"
                 chosen = label_target(text, s, action.start, targets)
                 opens = text.find(":", s, action.start) + 1 if chosen else s
-            bare = not group and chosen and _SUBJECTLESS.fullmatch(text, opens, action.start) is not None
-            if bare or (not group and chosen and _ANSWER.fullmatch(text, opens, action.start)):
-                # "• Mitragynine:" over "   – partial agonist at MOR"; "Slide 12 — Buprenorphine" over "• partial agonist at MOR"
-                subject = ((lead_in_agent(doc, s) or heading_agent(doc, s)) if bare else None) or asked_agent(doc, index)
-                if subject is not None:
-                    group = [(subject, subject.label)]
-                    elided.add("agent")
+            if not group and chosen:
+                bare = _SUBJECTLESS.fullmatch(text, opens, action.start) is not None
+                if bare or _ANSWER.fullmatch(text, opens, action.start):
+                    # "• Mitragynine:" over "   – partial agonist at MOR"; "Slide 12 — Buprenorphine" over "• partial agonist at MOR"
+                    subject = ((lead_in_agent(doc, s) or heading_agent(doc, s)) if bare else None) or asked_agent(doc, index)
+                    if subject is not None:
+                        group = [(subject, subject.label)]
+                        elided.add("agent")
             if not group and chosen and "|" in text[s : action.start]:
                 subject = column_agent(doc, action.start)  # "| | Kratom |" over "| Main action | Partial agonist at mu |"
                 if subject is not None:
