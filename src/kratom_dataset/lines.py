@@ -18,7 +18,9 @@ BULLETS = "-*•▪◦–—✓✔✗✘☐☑☒►▸➤"
 # An outline's item numbers its section too ("3.2 MG is a partial agonist."): a sentence opening in a
 # capital, where an amount's unit ("2.5 g") would not, and not a numbered heading ("2.3 Metabolism").
 OUTLINE_NUMBER = r"\d{1,2}\.\d{1,2}(?=[ \t]+[A-Z][^\n]*[.!?][ \t]*$)"
-LIST_ITEM = re.compile(rf"[ \t]*(?:[{BULLETS}][ \t]+|\d{{1,2}}[.)/][ \t]+|{OUTLINE_NUMBER}[ \t]+|[a-zA-Z][.)][ \t]+(?=[A-Z0-9]))")
+LIST_ITEM = re.compile(
+    rf"[ \t]*(?:[{BULLETS}][ \t]+|#?\d{{1,2}}[.)/][ \t]+|{OUTLINE_NUMBER}[ \t]+|[a-zA-Z][.)][ \t]+(?=[A-Z0-9]))"
+)
 # "Week 2: 9 g/day", "Serving size: 1 tsp": a label, a colon and a value on one line.
 LABEL = re.compile(r"^[^:.!?]{1,40}:[ \t]+(?P<value>\S.*)$")
 TERMINAL = ".!?;,…"
@@ -436,3 +438,8 @@ def is_forum_handle_line(line: str) -> bool:
     """Whether a unit is a forum post's header line, opening with the poster's or the forum's
     handle: page furniture, never a claim."""
     return len(line) <= 120 and (_FORUM_HANDLE_LINE.match(line.strip()) is not None or _DATED_HANDLE.fullmatch(line.strip()) is not None)
+
+
+def single_break(gap: str) -> bool:
+    """Whether the text between two lines is one line break: a line under the one before it."""
+    return gap.count("\n") + gap.count("\r") - gap.count("\r\n") == 1 and not gap.strip()

@@ -29,12 +29,14 @@ from .lines import (
     OPEN_QUOTES,
     OUTLINE_NUMBER,
     is_attribute_line,
+    is_author_line,
     is_bare_item,
     is_forum_byline,
     is_heading_line,
     is_menu_line,
     is_note_run,
     is_numbered_heading,
+    single_break,
 )
 from .lines import MINOR_WORDS as _MINOR_WORDS  # noqa: F401 - tests/test_wrapping.py reads it from here
 from .sentences import split_sentences
@@ -45,7 +47,7 @@ from .wrapping import paragraph_lines
 _LINE = re.compile(r"[^\r\n]+")
 _BULLET = re.compile(r"[ \t]*[-*•][ \t]+")
 # "1. ", "2) ", an outline's "3.2 " and a thread's numbered post "3/ " (a fraction, "1/2 tsp", has no space after its slash)
-_NUMBER_MARK = re.compile(rf"[ \t]*(?:\d{{1,2}}[.)/]|{OUTLINE_NUMBER})[ \t]+(?=\S)", re.MULTILINE)
+_NUMBER_MARK = re.compile(rf"[ \t]*(?:#?\d{{1,2}}[.)/]|{OUTLINE_NUMBER})[ \t]+(?=\S)", re.MULTILINE)
 _CONCLUSION_HEADING = factored(r"conclusion|final thoughts|bottom line|takeaways?|summary|in short", re.IGNORECASE)
 # The heading of a list of sources or of links to other pages: its entries cite titles, they assert nothing of the page's own.
 _REFERENCES_HEADING = factored(
@@ -343,7 +345,7 @@ def _bare_list(text: str, spans: list[LineSpan]) -> set[int]:
     paragraph ("Kratom and opioids"). Two items or more make a list; a lone line under a title
     is a tagline ("From the free encyclopedia")."""
     bare = [is_bare_item(text[s:e]) for s, e in spans]
-    joined = [_single_break(text[spans[n][1] : spans[n + 1][0]]) for n in range(len(spans) - 1)] + [False]
+    joined = [single_break(text[spans[n][1] : spans[n + 1][0]]) for n in range(len(spans) - 1)] + [False]
     items: set[int] = set()
     n = 0
     while n < len(spans):
@@ -372,10 +374,6 @@ def _chrome(text: str, p: Block) -> bool:
     """Whether a paragraph at the top of a page is chrome that may stand over its title: a kicker
     or a breadcrumb heading, or a menu."""
     return (p.is_heading and _KICKER.search(text, p.start, p.end) is not None) or is_menu_line(text[p.start : p.end])
-
-
-def _single_break(gap: str) -> bool:
-    return gap.count("\n") + gap.count("\r") - gap.count("\r\n") == 1 and not gap.strip()
 
 
 def _add_paragraphs(
@@ -418,10 +416,12 @@ def _add_paragraphs(
             heading = False  # "Quetiapine | CYP3A4 | Major" among rows like it: a row of a table
         if not heading and more and (contents or is_numbered_heading(line, following)):
             heading = is_heading_line(" ".join(_NUMBER_MARK.sub("", line, count=1).split()), strict=False, words_limit=12)
+        if not heading and more and line.rstrip()[-1:] not in ".;," and is_author_line(following):
+            heading = True  # a paper's title, however long or cased, over its authors
         if heading and not first and not contents and n in bare_list:
             heading = False  # "Key Takeaways" over "Start low and go slow" / "Never mix it with alcohol"
         # a heading one line break under the paragraph before it (read only for a heading)
-        under_previous = heading and bool(paragraphs) and _single_break(text[paragraphs[-1].end : span[0]])
+        under_previous = heading and bool(paragraphs) and single_break(text[paragraphs[-1].end : span[0]])
         if (
             heading
             and not first
@@ -432,7 +432,7 @@ def _add_paragraphs(
             and is_note_run(
                 text[paragraphs[-1].start : paragraphs[-1].end],
                 line,
-                following if n + 1 < len(spans) and _single_break(text[span[1] : spans[n + 1][0]]) else None,
+                following if n + 1 < len(spans) and single_break(text[span[1] : spans[n + 1][0]]) else None,
             )
         ):
             heading = False  # "7-OH-MG: tenfold higher MOR affinity" / "CYP2D6 inhibition at high concentrations"

@@ -17,6 +17,8 @@ _SENTENCE_END = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?:\[\d{1,3}(?:[,–-]\s?
 # "Chamomile Flower Extract ....... 100 mg": dots that lead to a value on the same line.
 _DOT_LEADER = re.compile(r"\.{3,}[ \t]*(?=[\d$€£])|\.{5,}")
 _LETTER = re.compile(r"[^\W\d_]")
+# "← 2. Ethnobotany | 4. Toxicology →", "#4. Chamomile": an item's number ends no sentence.
+_ITEM_NUMBER = re.compile(r"(?:^|[|←«‹·•#])[ \t]*\d{1,2}$")
 # A stop followed by a word in lower case: where an informal hand would start a sentence.
 _STOP_THEN_LOWER = re.compile(r"[.!?][\"'”’)\]]*\s+[a-z]")
 _LOWER_I = re.compile(
@@ -87,6 +89,7 @@ def split_sentences(text: str, paragraph: Block) -> list[Block]:
             not _starts_sentence(text, m.end(), end, lower=lower or text[m.end() - 1] in "?!")
             or _is_abbreviation(text, cursor, m.start(), lower=lower)
             or _DOT_LEADER.match(text, m.start())
+            or _ITEM_NUMBER.search(text, cursor, m.start()) is not None
             or (lower and text.count("(", cursor, m.start()) > text.count(")", cursor, m.start()))
         ):
             continue

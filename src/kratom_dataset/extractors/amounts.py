@@ -90,7 +90,7 @@ def _grammar() -> _Grammar:
         rf"(?P<tail_half>{_AND_HALF})?"  # "one teaspoon and a half"
     )
     single = (
-        rf"(?P<one>an?|one)\s+(?:(?P<modifier>{lex['measure_modifiers']['approximate']}|{lex['measure_modifiers']['exact']})\s+)?"
+        rf"(?P<one>an?|one|another)\s+(?:(?P<modifier>{lex['measure_modifiers']['approximate']}|{lex['measure_modifiers']['exact']})\s+)?"
         rf"(?P<unit>{lex['single_units']})(?P<half>{_AND_HALF})?"
     )
     return _Grammar(

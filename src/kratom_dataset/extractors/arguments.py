@@ -325,6 +325,13 @@ def agent_after(
     return [], chosen
 
 
+def by_agent(text: str, chosen: TargetChain, limit: int, agents: list[Hit], references: list[Hit], doc: Document, index: int) -> AgentGroup:
+    """The agent a nominal action names after its target with "by", which outranks a name before
+    it: "Dextromethorphan: inhibition of CYP2D6 by mitragynine" is mitragynine's inhibition."""
+    by = _BY_AGENT.match(text, chosen[-1][0].end, limit) if chosen else None
+    return agent_at(by.end(), agents, references, doc, index) if by else []
+
+
 def _of_agent(text: str, action: Hit, limit: int) -> int | None:
     """Where a nominal action's agent after "of" starts: "the binding of MG to MOR", or at once
     after an action whose own words end in "of" ("the inhibitory effects of mitragynine on")."""

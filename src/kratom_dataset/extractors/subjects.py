@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
+from ..document import Document
 from ._match import Hit
-from .arguments import AgentGroup, new_clause
+from .arguments import AgentGroup, TargetChain, by_agent, new_clause
 from .mentions import coordinated
 
 # "..., probably through opioid receptor activation": a means phrase whose noun is the action.
@@ -34,3 +35,20 @@ def means_subject(text: str, window_start: int, action_start: int, agents: list[
         return []
     # "Clonidine and lofexidine relieve it by stimulating ...": the subject's conjuncts too
     return [(h, h.label) for h in coordinated(text, before, subject)]
+
+
+def nominal_agent(
+    text: str,
+    window_start: int,
+    action_start: int,
+    chosen: TargetChain,
+    limit: int,
+    agents: list[Hit],
+    references: list[Hit],
+    doc: Document,
+    index: int,
+) -> AgentGroup:
+    """The agent of an action named by a noun or a gerund when another name stands nearer before
+    it: the one after "by" ("Dextromethorphan: inhibition of CYP2D6 by mitragynine"), or the
+    clause's subject of a means phrase. Empty where neither is there."""
+    return by_agent(text, chosen, limit, agents, references, doc, index) or means_subject(text, window_start, action_start, agents)
