@@ -18,9 +18,7 @@ BULLETS = "-*•▪◦–—✓✔✗✘☐☑☒►▸➤"
 # An outline's item numbers its section too ("3.2 MG is a partial agonist."): a sentence opening in a
 # capital, where an amount's unit ("2.5 g") would not, and not a numbered heading ("2.3 Metabolism").
 OUTLINE_NUMBER = r"\d{1,2}\.\d{1,2}(?=[ \t]+[A-Z][^\n]*[.!?][ \t]*$)"
-LIST_ITEM = re.compile(
-    rf"[ \t]*(?:[{BULLETS}][ \t]+|#?\d{{1,2}}[.)/][ \t]+|{OUTLINE_NUMBER}[ \t]+|[a-zA-Z][.)][ \t]+(?=[A-Z0-9]))"
-)
+LIST_ITEM = re.compile(rf"[ \t]*(?:[{BULLETS}][ \t]+|#?\d{{1,2}}[.)/][ \t]+|{OUTLINE_NUMBER}[ \t]+|[a-zA-Z][.)][ \t]+(?=[A-Z0-9]))")
 # "Week 2: 9 g/day", "Serving size: 1 tsp": a label, a colon and a value on one line.
 LABEL = re.compile(r"^[^:.!?]{1,40}:[ \t]+(?P<value>\S.*)$")
 TERMINAL = ".!?;,…"

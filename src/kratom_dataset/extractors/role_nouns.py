@@ -13,6 +13,8 @@ from .mentions import CHAIN, Target
 
 # A relative pronoun just before an action: "that blocks", "which may inhibit".
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which)\s+(?:[a-z]+\s+){0,2}$")
+# "drugs that inhibit CYP3A4, such as ketoconazole": a class in the plural whose examples follow its clause.
+_PLURAL_HEAD = re.compile(r"(?<![\w-])(?:drugs|medicines|medications)\s+$", re.IGNORECASE)
 _ROLE_NOUN = re.compile(r"(?:inhibitors|inducers|agonists|antagonists|blockers)(?: of)?$", re.IGNORECASE)
 _ROLE_SINGULAR = re.compile(r"(?:agonist|antagonist|inhibitor|inducer|blocker|modulator)$", re.IGNORECASE)
 # Between a subject and a plural role noun that names other drugs: "kratom with (strong) CYP3A4 inhibitors".
@@ -47,7 +49,9 @@ def examples(
     "strong CYP3A4 inhibitors such as ketoconazole or clarithromycin", "inhibitors of this enzyme
     (e.g. ketoconazole)", "something that blocks CYP3A4 like grapefruit". Returns ``(group, targets)``."""
     relative = _RELATIVE_BEFORE.search(text, window_start, action.start)
-    if not _ROLE_NOUN.search(action.text(text)) and not (relative and generic_head(text, relative.start())):
+    if not _ROLE_NOUN.search(action.text(text)) and not (
+        relative and (generic_head(text, relative.start()) or _PLURAL_HEAD.search(text, max(0, relative.start() - 30), relative.start()))
+    ):
         return [], chosen  # "something that blocks CYP3A4 like grapefruit": a verb's examples follow a generic subject
     chosen = chosen or target_before(text, window_start, window_start, action.start, targets)
     example = (
