@@ -78,6 +78,7 @@ def test_versions_and_tables():
         "0.29.0",
         "0.30.0",
         "0.31.0",
+        "0.32.0",
     ]
     assert kd.tables() == ["articles", "sentences", "topics", "claims", "doses", "mechanisms", "gold"]
 

@@ -48,6 +48,7 @@ PINNED: dict[str, str] = {
     "0.29.0": "2f30ec0d88b077ceeba38dfbcd030d005166a9468d5cd4d99222e1b8ff0ce144",
     "0.30.0": "0809e6b773f00bc20ede89fae1c4a4471cfb80ad450b7d6598930edf2118ca54",
     "0.31.0": "2cbc1c53818f91fdfc27a72e0cbcbc5c3d631fc549d51bb41241db69fcd3c0d3",
+    "0.32.0": "b6f718860e0eb9fbde83d926391fff4f017262be58c57c10f0fe8582fa0ef36c",
 }
 
 

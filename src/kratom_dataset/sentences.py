@@ -89,7 +89,7 @@ def split_sentences(text: str, paragraph: Block) -> list[Block]:
             not _starts_sentence(text, m.end(), end, lower=lower or text[m.end() - 1] in "?!")
             or _is_abbreviation(text, cursor, m.start(), lower=lower)
             or _DOT_LEADER.match(text, m.start())
-            or _ITEM_NUMBER.search(text, cursor, m.start()) is not None
+            or (text[m.start() - 1].isdigit() and _ITEM_NUMBER.search(text, max(cursor, m.start() - 12), m.start()) is not None)
             or (lower and text.count("(", cursor, m.start()) > text.count(")", cursor, m.start()))
         ):
             continue

@@ -44,7 +44,7 @@ from .doses import size_options
 from .evidence import stated_evidence
 
 NAME = "kratom_dataset.extractors.claims"
-VERSION = f"1.17.0+{lexicons.version('claims', 'taxonomy', 'claim_model', 'unit_model')}"
+VERSION = f"1.18.0+{lexicons.version('claims', 'taxonomy', 'claim_model', 'unit_model')}"
 
 CLAIM_ROLES = frozenset({"summary", "intro", "section", "conclusion", "body"})
 _WORDS = re.compile(r"[^\W\d_]{2,}")
