@@ -73,6 +73,9 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return False  # "Main page | Random article | Log in": a menu ends its line, whatever its last word
     if _CONTROL.fullmatch(after):
         return False  # "Click to expand...", "Show more replies": a page's control, never a sentence's end
+    item = LIST_ITEM.match(before)
+    if item and before[-1] not in ".!?:" and len(gap) - len(gap.rstrip(" ")) == item.end() >= 2:
+        return True  # "- Three receptors: mu, kappa and delta" over "  (DOR), all GPCRs.": a hanging indent goes on with its item
     if "(" in before and _OPEN_BRACKET.search(before) and _CLOSES_BRACKET.match(after):
         return True  # "an open-label pilot (n" over "= 14) indicate ...": a bracket left open goes on to its close
     last = before.split()[-1]
