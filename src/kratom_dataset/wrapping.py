@@ -92,7 +92,7 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return True
     if _TITLE_END.search(before) and after[:1].isupper():
         return True  # '... said Dr.\nAlan Reyes': a title before a name runs on, whatever the width
-    wrapped = width and _WRAPPED * width <= len(before) <= width and len(before) >= 25 and before.count(" ") >= 3
+    wrapped = width and _WRAPPED * width <= len(before) <= _OVER_WIDTH * width and len(before) >= 25 and before.count(" ") >= 3
     if is_forum_byline(before) or (_BYLINE_OPENS.match(after) and not _AUXILIARY_END.search(before)):
         # "u/name · 37 points", "posted by ...": a post's byline, never part of a sentence; but
         # "Results were" over "submitted by the sponsor ..." is a passive that runs on

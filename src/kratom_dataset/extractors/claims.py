@@ -158,6 +158,7 @@ def claim_sentences(doc: Document) -> dict[int, str]:
             or size_options(doc, i)
             or _heads_columns(doc, s.start, unit)
             or (not out and _over_byline(doc, i, unit))  # a title stands above the body
+            or (i > 0 and doc.sentences[i - 1].is_heading and is_author_line(unit))  # a paper's authors under its title
             or _objective(doc, i, unit)
             or ("____" in unit and _BLANK.search(doc.text, s.start, s.end) is not None)
         ):
