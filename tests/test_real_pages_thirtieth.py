@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import claim_of, claimed, records_of, triples
+from conftest import RAW, claim_of, claimed, records_of, triples
 from kratom_dataset.parse import parse_article
+from kratom_dataset.scoring import read_passages
 
 # Mechanisms -----------------------------------------------------------------------------------------
 
@@ -77,6 +78,15 @@ def test_the_examples_after_a_plural_class_and_its_clause_are_the_agents():
     assert triples("Avoid drugs that inhibit CYP3A4, such as ketoconazole.") == {("ketoconazole", "inhibits", "CYP3A4")}
 
 
+def test_the_targets_a_ranking_names_after_the_first_are_acted_on_too():
+    text = "In human liver microsomes, mitragynine inhibits CYP2D6 most potently, followed by CYP3A4 and CYP2C9."
+    assert triples(text) == {("mitragynine", "inhibits", e) for e in ("CYP2D6", "CYP3A4", "CYP2C9")}
+
+
+def test_a_ranking_followed_by_no_target_adds_none():
+    assert triples("Mitragynine inhibits CYP2D6, followed by a rise in levels.") == {("mitragynine", "inhibits", "CYP2D6")}
+
+
 def test_gaba_transaminase_is_no_gaba():
     assert triples("Lemon balm appears to raise GABA levels by inhibiting GABA transaminase.") == {
         ("lemon balm", "increases", "GABA"),
@@ -92,6 +102,17 @@ def test_gaba_transaminase_is_no_gaba():
 )
 def test_sleep_herbs_constituents_are_agents(text, agent):
     assert {a for a, _, _ in triples(text)} == {agent}
+
+
+def test_a_class_of_an_enzymes_substrates_is_no_target_of_that_enzyme():
+    text = "Increased exposure to CYP2D6 or CYP3A4 substrates (for example, dextromethorphan or quetiapine), with a risk of toxicity."
+    assert not {t for _, _, t in triples(text)} & {"CYP2D6", "CYP3A4"}
+    assert triples("Dextromethorphan is a CYP2D6 substrate.") == {("dextromethorphan", "interacts_with", "CYP2D6")}
+
+
+def test_opioid_pain_medicines_are_opioids():
+    text = "Kratom's main compounds act on the same brain receptors as opioid pain medicines."
+    assert ("opioids", "interacts_with", "opioid receptors") in triples(text)
 
 
 # Doses ---------------------------------------------------------------------------------------------
@@ -137,6 +158,37 @@ def test_a_line_over_a_line_of_authors_is_a_papers_title():
     assert claimed(text) == ["Mitragynine was well tolerated up to 40 mg."]
 
 
+def test_a_bulleted_lines_hanging_indent_goes_on_with_its_item():
+    text = (
+        "Slide notes\n\n"
+        "- Three classical opioid receptors: mu (MOR), kappa (KOR) and delta\n  (DOR), all Gi/o-coupled GPCRs.\n"
+        "- Mitragynine is metabolised mainly by CYP3A4 and it inhibits\n  CYP2D6, so expect interactions with codeine.\n"
+    )
+    doc = parse_article(text.encode(), article_id="t", source_file="t.txt")
+    units = [" ".join(doc.text[s.start : s.end].split()) for s in doc.sentences]
+    assert "Three classical opioid receptors: mu (MOR), kappa (KOR) and delta (DOR), all Gi/o-coupled GPCRs." in units
+    assert "Mitragynine is metabolised mainly by CYP3A4 and it inhibits CYP2D6, so expect interactions with codeine." in units
+    assert ("mitragynine", "inhibits", "CYP2D6") in triples(text)
+
+
+def test_a_line_wrapped_a_little_wider_than_the_widest_certain_wrap_runs_on():
+    (passage,) = [p for p in read_passages(RAW / "passages" / "dev.jsonl") if p["id"] == "rp66-b-sleep-architecture-review-abstract-01"]
+    doc = parse_article(passage["text"].encode(), article_id="t", source_file="t.txt")
+    units = [" ".join(doc.text[s.start : s.end].split()) for s in doc.sentences]
+    assert not [u for u in units if u.endswith("mg/kg reduced")]
+    assert any(u.startswith("In rats, mitragynine at 10-30 mg/kg reduced REM sleep") for u in units)
+
+
+def test_a_papers_authors_under_its_title_are_no_claim():
+    text = (
+        "Sleep Pharmacology Reviews. 2024;11(2):87-104.\n\n"
+        "Kratom alkaloids and sleep architecture: a narrative review of animal and human evidence\n\n"
+        "Adeyemi R, Lindqvist S, Chaiyasit P.\n\nAbstract\n\nKratom alters sleep architecture in rats.\n"
+    )
+    assert "Adeyemi R, Lindqvist S, Chaiyasit P." not in claimed(text)
+    assert "Kratom alters sleep architecture in rats." in claimed(text)
+
+
 # Claims ---------------------------------------------------------------------------------------------
 
 
@@ -157,6 +209,19 @@ def test_a_line_over_a_line_of_authors_is_a_papers_title():
         "A couple of points first.",
         "Answer the questions first, then check the key below.",
         "Prescriber: Dana Whitfield, PA-C",
+        "Salam all.",
+        "Good day po to everyone.",
+        "Content note: this story mentions substance use and withdrawal.",
+        "All amounts below are for plain leaf powder.",
+        "Topic: Week 1 check-ins.",
+        "Be kind.",
+        "No sourcing talk.",
+        "HOST (GINA MARSH): Our next caller is Terry from Eastfield.",
+        "DR. PRUITT: That's a fair question.",
+        "Guest: Dr. Alan Pruitt, medical toxicologist, Regional Poison Center",
+        "Top review: Dana R., verified buyer",
+        "The full report is available on the department's website.",
+        "If somebody have experience with this please tell me.",
     ],
 )
 def test_forum_chatter_service_hours_and_page_instructions_are_no_claims(line):

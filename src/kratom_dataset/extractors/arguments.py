@@ -120,6 +120,7 @@ def target_chain(
             if not CHAIN.fullmatch(gap) or ("," in gap and _SUBJECT_OF_NEXT.match(text, nxt.end, limit)):
                 break  # "acts on opioid receptors, and opioids are known to ...": a new clause's subject
             chain.append((nxt, text[nxt.start : nxt.end]))
+        chain += _ranked_after(text, chain[-1][0].end, limit, candidates)
         listed = _bracketed(text, chain[-1][0].end, candidates) or _singled_out(text, chain[-1][0], candidates, limit)
         return chain[:-1] + listed if listed else chain
     if first_ref and first_ref.start - start <= _TARGET_GAP:
@@ -131,6 +132,20 @@ def target_chain(
         if resolved:
             return [(Target(first_ref.start, first_ref.end, resolved.names), text[first_ref.start : first_ref.end])]
     return []
+
+
+# "inhibit CYP2D6 most potently, followed by CYP3A4 and CYP2C9": a ranking goes on with the targets after it.
+_FOLLOWED = re.compile(r"(?:\s+(?:most|more|less|least|\w+ly|in vitro|in vivo)){0,3},?\s+followed by\s+", re.IGNORECASE)
+
+
+def _ranked_after(text: str, end: int, limit: int, targets: list[Target]) -> TargetChain:
+    """The targets a ranking names after the first one, each acted on as well, less so."""
+    followed = _FOLLOWED.match(text, end, limit)
+    ranked = [t for t in targets if followed and t.start == followed.end()][:1]
+    for nxt in targets:
+        if ranked and nxt.start > ranked[-1].end and CHAIN.fullmatch(text, ranked[-1].end, nxt.start):
+            ranked.append(nxt)
+    return [(t, text[t.start : t.end]) for t in ranked]
 
 
 def _singled_out(text: str, general: Target, targets: list[Target], limit: int) -> TargetChain:
