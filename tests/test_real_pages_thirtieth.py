@@ -222,6 +222,11 @@ def test_a_papers_authors_under_its_title_are_no_claim():
         "Top review: Dana R., verified buyer",
         "The full report is available on the department's website.",
         "If somebody have experience with this please tell me.",
+        "Call the nursing line at extension 204, Monday to Friday.",
+        "Product: Kratom (Mitragyna speciosa)",
+        "Please I need your advice.",
+        "Good questions, and I'm glad you asked before changing anything.",
+        "S. Okafor, verified buyer",
     ],
 )
 def test_forum_chatter_service_hours_and_page_instructions_are_no_claims(line):
@@ -252,3 +257,29 @@ def test_sentences_that_open_like_such_lines_stay_claims(line):
 )
 def test_what_a_family_says_is_a_users_report(text):
     assert claim_of(text).evidence == "users_report"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Low doses (around 1-2 g) tend to feel stimulating in the morning.",
+        "We suggest staying at or below 8 g in a single day.",
+        "In Canada, kratom may be sold legally but may not be marketed for human consumption.",
+        "How kratom harms the liver is unclear.",
+    ],
+)
+def test_tendencies_advice_permission_and_stated_unclearness_are_no_hedges(text):
+    assert claim_of(text).certainty == "certain"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kratom may be safe at low doses.",
+        "Products may contain heavy metals.",
+        "Research suggests kratom eases withdrawal.",
+        "How kratom harms the liver remains unclear.",
+    ],
+)
+def test_hedges_that_look_like_them_still_hedge(text):
+    assert claim_of(text).certainty == "uncertain"
