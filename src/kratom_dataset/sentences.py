@@ -18,7 +18,7 @@ _SENTENCE_END = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?:\[\d{1,3}(?:[,–-]\s?
 _DOT_LEADER = re.compile(r"\.{3,}[ \t]*(?=[\d$€£])|\.{5,}")
 _LETTER = re.compile(r"[^\W\d_]")
 # "← 2. Ethnobotany | 4. Toxicology →", "#4. Chamomile": an item's number ends no sentence.
-_ITEM_NUMBER = re.compile(r"(?:^|[|←«‹·•#])[ \t]*\d{1,2}$")
+_ITEM_NUMBER = re.compile(r"[|←«‹·•#][ \t]*\d{1,2}$")
 # A stop followed by a word in lower case: where an informal hand would start a sentence.
 _STOP_THEN_LOWER = re.compile(r"[.!?][\"'”’)\]]*\s+[a-z]")
 _LOWER_I = re.compile(
