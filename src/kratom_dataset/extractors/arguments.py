@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from ..document import Document
 from ._match import Hit
 from .coreference import resolve_agents, resolve_target
-from .mentions import CHAIN, Target, chain_back, coordinated, lexicon
+from .mentions import CHAIN, Target, chain_back, chain_from, coordinated, lexicon
 
 #: Agents of one action, each hit with the agent it names (a plural reference names several).
 AgentGroup = list[tuple[Hit, str]]
@@ -141,11 +141,8 @@ _FOLLOWED = re.compile(r"(?:\s+(?:most|more|less|least|\w+ly|in vitro|in vivo)){
 def _ranked_after(text: str, end: int, limit: int, targets: list[Target]) -> TargetChain:
     """The targets a ranking names after the first one, each acted on as well, less so."""
     followed = _FOLLOWED.match(text, end, limit)
-    ranked = [t for t in targets if followed and t.start == followed.end()][:1]
-    for nxt in targets:
-        if ranked and nxt.start > ranked[-1].end and CHAIN.fullmatch(text, ranked[-1].end, nxt.start):
-            ranked.append(nxt)
-    return [(t, text[t.start : t.end]) for t in ranked]
+    first = next((t for t in targets if t.start == followed.end()), None) if followed else None
+    return chain_from(text, targets, first) if first else []
 
 
 def _singled_out(text: str, general: Target, targets: list[Target], limit: int) -> TargetChain:
@@ -325,11 +322,9 @@ def agent_after(
             targets = [t for t in chosen if t[0].start >= group[0][0].end] or chosen
             return group, targets
     if chosen:
-        by = _BY_AGENT.match(text, chosen[-1][0].end, limit)
-        if by:
-            group = agent_at(by.end(), agents, references, doc, index)
-            if group:
-                return group, chosen
+        group = by_agent(text, chosen, limit, agents, references, doc, index)
+        if group:
+            return group, chosen
         lead = text[window_start : action.start]
         if _ADVERBIAL.search(lead) or (not lead.strip(" \t\"“‘'") and action.text(text).lower().endswith("ing")):
             comma = _MAIN_SUBJECT.match(text, chosen[-1][0].end)

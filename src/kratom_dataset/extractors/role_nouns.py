@@ -9,7 +9,7 @@ import re
 from ._match import Hit
 from .arguments import AgentGroup, TargetChain, target_before
 from .coreference import generic_head
-from .mentions import CHAIN, Target
+from .mentions import Target, coordinated
 
 # A relative pronoun just before an action: "that blocks", "which may inhibit".
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which)\s+(?:[a-z]+\s+){0,2}$")
@@ -59,8 +59,5 @@ def examples(
     )
     if not example:
         return [], chosen
-    group = [h for h in agents if h.start == example.end()][:1]
-    for nxt in agents:
-        if group and nxt.start > group[-1].end and CHAIN.fullmatch(text, group[-1].end, nxt.start):
-            group.append(nxt)
-    return [(h, h.label) for h in group], chosen
+    first = next((h for h in agents if h.start == example.end()), None)
+    return [(h, h.label) for h in (coordinated(text, agents, first) if first else [])], chosen
