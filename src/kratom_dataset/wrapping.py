@@ -27,10 +27,13 @@ from .lines import (
     TITLES,
     is_author_line,
     is_forum_byline,
+    is_forum_handle_line,
     is_heading_line,
     is_menu_line,
 )
 
+#: A thematic break: a line of three or more dashes, stars, underscores or equals signs.
+_RULE = re.compile(r"[ \t]*(?:[-*_=][ \t]*){3,}")
 #: Articles no line ends on, whatever their case: a dateline's "– The" goes on with its sentence.
 _ARTICLES = frozenset({"The", "An"})
 _DASH_ITEM = re.compile(r"[ \t]*[–—][ \t]")
@@ -59,8 +62,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         # a list item opens a line; "h. Two" after "peaked at 1.1" is a unit ("1.1 h.") wrapped, and
         # "— insomnia is ..." after "Thanks for writing in" a spaced dash of a sentence that runs on
         return False
-    if MD_HEADING.match(after) or MD_HEADING.match(before):
-        return False
+    if MD_HEADING.match(after) or MD_HEADING.match(before) or _RULE.fullmatch(after) or _RULE.fullmatch(before):
+        return False  # a heading, or a rule ("---") between posts, is a line of its own
     if COLUMNS.search(after) or (TABLE_ROW.search(before) and TABLE_ROW.search(after)):
         return False  # "1–2     16 g     8 g AM", "1 | 15 g | 5 g x3": a row of a table is a line of its own
     if COLUMNS.search(before) and not (after[:1].islower() and before[-1] not in TERMINAL):
@@ -93,7 +96,7 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
     if _TITLE_END.search(before) and after[:1].isupper():
         return True  # '... said Dr.\nAlan Reyes': a title before a name runs on, whatever the width
     wrapped = width and _WRAPPED * width <= len(before) <= _OVER_WIDTH * width and len(before) >= 25 and before.count(" ") >= 3
-    if is_forum_byline(before) or (_BYLINE_OPENS.match(after) and not _AUXILIARY_END.search(before)):
+    if is_forum_byline(before) or is_forum_handle_line(before) or (_BYLINE_OPENS.match(after) and not _AUXILIARY_END.search(before)):
         # "u/name · 37 points", "posted by ...": a post's byline, never part of a sentence; but
         # "Results were" over "submitted by the sponsor ..." is a passive that runs on
         return False

@@ -20,8 +20,8 @@ from ._bounded import Bounded, bounded, bounded_matches
 
 FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _VULGAR = "[" + "".join(FRACTIONS) + "]"
-# Digits as pages write them: "1 1/2", "1/2", "1½", "½", "1.5", European "1,5", "1,000", ".75".
-_DIGITS = rf"(?:\d+[ \t]+\d/\d{{1,2}}(?!\d)|\d+/\d{{1,2}}(?![\d/])|\d+(?:[.,]\d+)?{_VULGAR}?|\.\d+|{_VULGAR})"
+# Digits as pages write them: "1 1/2", "1/2", "1½", "½", "1.5", European "1,5" and ",5", "1,000", ".75".
+_DIGITS = rf"(?:\d+[ \t]+\d/\d{{1,2}}(?!\d)|\d+/\d{{1,2}}(?![\d/])|\d+(?:[.,]\d+)?{_VULGAR}?|\.\d+|(?<!\d )(?<!\d),\d+|{_VULGAR})"
 # "until" joins a range in the English of Malay and Indonesian writers ("4 until 6 gram").
 _DASH = r"\s*(?:-|–|—|to|or|until)\s*"
 
@@ -91,7 +91,7 @@ def _grammar() -> _Grammar:
     )
     single = (
         rf"(?P<one>an?|one|another)\s+(?:(?P<modifier>{lex['measure_modifiers']['approximate']}|{lex['measure_modifiers']['exact']})\s+)?"
-        rf"(?P<unit>{lex['single_units']})(?P<half>{_AND_HALF})?"
+        rf"(?P<unit>{lex['single_units']})(?P<half>{_AND_HALF})?(?P<or_two>\s+or\s+two(?![\w-]|\s+(?:hundred|thousand|dozen)))?"
     )
     return _Grammar(
         numeric=lexicons.guarded(numeric, re.IGNORECASE),
@@ -228,7 +228,8 @@ def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | No
         amount = 1.5 if m.group("half") else 1.0
         modifier = m.group("modifier")
         approximate = bool(modifier and lex.approximate_measure.fullmatch(modifier))
-        found.append(Amount(m.start(1), m.end(1), amount, amount, lex.units[m.group("unit").lower()], approximate=approximate))
+        high = 2.0 if m.group("or_two") else amount  # "a teaspoon or two": one to two
+        found.append(Amount(m.start(1), m.end(1), amount, high, lex.units[m.group("unit").lower()], approximate=approximate))
     shared: set[int] = set()
     for share_of in (_SHARE_OF_DOSE, _SHARE_CUT) if _SHARE_WORD.search(text, s, e) else ():
         for m in share_of.finditer(text, s, e):
@@ -329,9 +330,11 @@ _OTHER_COMPARED = re.compile(
 
 
 # A measure of something other than an amount taken, whose number a bare number goes on with
-# ("his Finnegan score peaked at 12", "SOWS scores were lower with lofexidine (18.4 vs 27.9").
+# ("his Finnegan score peaked at 12", "SOWS scores were lower with lofexidine (18.4 vs 27.9"), or a
+# scale named by its letters ("ISI rose from 11.2 at baseline to 15.8").
 _MEASURED = re.compile(
-    r"\b(?:scores?|scales?|ratings?|rates?|pressure|temperature|pulse|saturation|counts?|index|age|weight|bmi|grade)\b(?:[^.;!?]|(?<=\d)\.(?=\d)){0,70}$",
+    r"\b(?:scores?|scales?|ratings?|rates?|pressure|temperature|pulse|saturation|counts?|index|age|weight|bmi|grade"
+    r"|isi|psqi|cows|sows|oows|phq(?:-\d+)?|gad(?:-\d+)?|bdi|vas|nrs|mmse|ham-[ad])\b(?:[^.;!?]|(?<=\d)\.(?=\d)){0,70}$",
     re.IGNORECASE,
 )
 

@@ -42,6 +42,7 @@ from .claim_types import claim_type as _type
 from .claim_types import counted_form
 from .doses import size_options
 from .evidence import stated_evidence
+from .questions import asks
 
 NAME = "kratom_dataset.extractors.claims"
 VERSION = f"1.18.0+{lexicons.version('claims', 'taxonomy', 'claim_model', 'unit_model')}"
@@ -68,11 +69,6 @@ _SPEAKER = re.compile(
     rf"^(?:(?:{CHAT_STAMP}\s*)?(?-i:[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]+){{0,2}})"
     rf"|(?:{CHAT_STAMP}|{CLOCK})\s+[\w.'’-]{{1,24}}(?: [A-Z][\w.'’-]{{0,20}})?)(?:\s*\([^)]{{1,40}}\))?:\s+"
 )
-
-
-# A unit that ends in a question mark, after closing quotes or a signature: 'Is that a
-# problem?"', "Will melatonin help? — Dana, Ohio".
-_QUESTION = re.compile(r"\?[\"”’')\]]*(?:\s*[—–-]\s*[^.!?\n]{1,40})?\s*$")
 
 
 def _spoken(sentence: str) -> str:
@@ -115,28 +111,13 @@ def _says_nothing(spoken: str, words: int | None, under_row: bool = False) -> bo
     """:func:`asks_or_furnishes` of a unit already read past its speaker's tag; ``words`` is the mask
     of the whole unit, which holds every word of what is said (a tag ends in a space); ``under_row``
     as in :func:`is_furniture`."""
-    return _asks(spoken) or is_furniture(spoken, words, under_row=under_row) or _lead_in(spoken)
+    return asks(spoken) or is_furniture(spoken, words, under_row=under_row) or _lead_in(spoken)
 
 
 def _lead_in(sentence: str) -> bool:
     """A short unit ending in a colon with no amount ("Depending on your history, your plan may
     include:"): it introduces the units under it and asserts nothing itself."""
     return len(sentence) < 80 and sentence.rstrip().endswith(":") and not AMOUNT.search(sentence)
-
-
-def _asks(sentence: str) -> bool:
-    """Whether a unit is a question. One that quotes a question it opened the quote for
-    ('answers questions like "does kratom cause insomnia?"') still asserts."""
-    m = _QUESTION.search(sentence)
-    if m is None:
-        return False
-    closer = m.group(0)[1:].lstrip()[:1]
-    if closer == "" or closer not in "\"”’')]":
-        return True
-    opening = max(sentence.rfind(q, 0, m.start()) for q in '"“‘(')
-    # 'Ask the Pharmacist: "Can I ...?"' is a question under a label; 'answers questions like
-    # "does kratom cause insomnia?"' asserts; 'Is that a problem?"' closes a quote opened before.
-    return opening < 0 or sentence[:opening].rstrip()[-1:] in ("", ":", "\u2014", "\u2013")
 
 
 def claim_sentences(doc: Document) -> dict[int, str]:
@@ -228,7 +209,7 @@ def _answers(doc: Document, index: int, sentence: str) -> bool:
     if index == 0 or not _ANSWER.fullmatch(sentence.strip()):
         return False
     prior = doc.sentences[index - 1]
-    return _asks(_spoken(doc.flat[prior.start : prior.end]))
+    return asks(_spoken(doc.flat[prior.start : prior.end]))
 
 
 # Where a sentence's first clause ends: what comes after ("..., but it does not ...") qualifies it.

@@ -107,14 +107,12 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
         trailing = lex.trailing.first(text, end, min(e, end + 24), words=words)
         if comparator is None and trailing and _PER_PERIOD.fullmatch(text, end, trailing.start):
             comparator = trailing.label
-        if comparator is None and (
-            (text.startswith("+", end) and not text[end + 1 : end + 2].isalnum()) or _PLUS_BEFORE_UNIT.match(text, start, end)
-        ):
-            comparator = ">="  # "Heavy: 8 g+", "on 20+ grams of kratom a day"
+        if (text.startswith("+", end) and not text[end + 1 : end + 2].isalnum()) or _PLUS_BEFORE_UNIT.match(text, start, end):
+            comparator = ">="  # "Heavy: 8 g+", "from 2 g up to 30+ g a day": the plus says "or more" whatever comes before
         # "Serving size: 1 level teaspoon (about 2.5 g)", "Do not exceed 16 capsules (8 g)": the same amount again
         restated = bool(out) and out[-1].kind == "numeric" and _RESTATED.fullmatch(text, out[-1].provenance.char_end, start) is not None
-        if comparator is None and restated:
-            comparator = out[-1].comparator
+        if comparator is None and (restated or (out and _COORDINATED.fullmatch(text, out[-1].provenance.char_end, start))):
+            comparator = out[-1].comparator  # "Do not exceed 8 g in one serving or 15 g in a day": one bound over both
         clause_end = _clause_end(text, end, e)
         role_hit = _last(lex.roles.find(text, cursor, start, words=words)) or lex.roles.first(text, end, clause_end, words=words)
         role: DoseRole | None = role_hit.label if role_hit else None
@@ -292,6 +290,9 @@ def _other_drug(text: str, start: int, end: int, s: int, e: int) -> bool:
 
 
 _PLUS_BEFORE_UNIT = re.compile(r"[\d.,]+\+")
+# What joins a bound's second amount to its first: a few words of what the first is per ("in a
+# single serving", "a day") and "or"/"and", nothing that starts a clause of its own.
+_COORDINATED = re.compile(r"[^\d.;:!?,]{0,30}?\s(?:or|and)\s+(?:(?:about|around|roughly)\s+)?", re.IGNORECASE)
 
 
 def size_options(doc: Document, index: int) -> bool:

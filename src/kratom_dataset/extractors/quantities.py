@@ -15,6 +15,12 @@ from .dose_cues import lexicon as _lexicon
 _COMPARED_SHARE = re.compile(
     r"\s*(?:compared (?:with|to)|versus|vs\.?|relative to|than (?:placebo|vehicle|controls?|baseline))\b", re.IGNORECASE
 )
+# "15% off your whole order": a discount, not a step of a taper.
+_PRICE_CUT = re.compile(
+    r"\s*off\s+(?:(?:your|the|our|an?|any|all|every|each)\s+)?(?:[\w-]+\s+)?"
+    r"(?:orders?|purchases?|cart|subscriptions?|bundles?|prices?|everything|sitewide|shipping|retail|checkout)\b",
+    re.IGNORECASE,
+)
 # What a cut may cut besides a dose: "reduced REM sleep by 14%", "lowered pain scores by 30%".
 _CUT_OTHER = re.compile(
     r";|\.(?<!\bca\.)(?<!\bapprox\.)|\b(?:rem|sleep|latency|scores?|symptoms?|pain|risks?|levels?|activity|firing|cravings?|anxiety|depression|deaths?|"
@@ -42,7 +48,7 @@ def taper_share(text: str, s: int, e: int, start: int, end: int, found: list[Amo
         or (_lexicon().taper_after.match(text, end, e) is not None and not _measured_share(text, s, start))
         or _minus_step(text, s, start, found)
     )
-    return stepped and not _COMPARED_SHARE.match(text, end, e)
+    return stepped and not _COMPARED_SHARE.match(text, end, e) and not _PRICE_CUT.match(text, end, e)
 
 
 # Between two amounts of one list: "50 g, 100 g and 250 g".

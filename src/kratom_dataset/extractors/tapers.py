@@ -11,8 +11,12 @@ from ..document import Document
 from ..models import Dose
 from .dose_cues import lexicon as _lexicon
 
-# "Week 2: 36 g/day": a line of a schedule.
-_SCHEDULE_LINE = re.compile(r"\s*(?:weeks?|days?|months?|steps?|stages?)\s*\d", re.IGNORECASE)
+# "Week 2: 36 g/day", "Mar 20: 18 g": a line of a schedule, by its place in the series or its date.
+_SCHEDULE_LINE = re.compile(
+    r"\s*(?:[-*•]\s+)?(?:(?:weeks?|days?|months?|steps?|stages?)\s*\d"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?\s*[:–—-]\s)",
+    re.IGNORECASE,
+)
 # "from 12 g/day down to 2 g/day", "16, then 14.5": words that step from one amount to the next.
 _STEP_WORDS = re.compile(r"\b(?:then|down to|to|dropp\w*|cut\w*)\b|→|->", re.IGNORECASE)
 # "40, 20 or 10 mg": arms of a study, not steps.

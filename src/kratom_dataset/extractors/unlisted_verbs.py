@@ -73,7 +73,7 @@ def _joined(
     if target is None or target.start - agent.end > _UNNAMED_REACH or _PRODUCT_BEFORE.search(text, max(0, agent.start - 6), agent.start):
         return []  # "conversion of MG to 7-OH": the product of a conversion acts on nothing
     between = text[agent.end : target.start]
-    if _NO_RELATION_BETWEEN.search(between) or not _VERB_LIKE.search(between):
+    if _NO_RELATION_BETWEEN.search(between) or not _VERB_LIKE.search(between) or _OBJECT_OF.match(between):
         return []
     if any(agent.end <= h.start < target.start and text[agent.end : h.start].strip().lower() not in ("to", "into") for h in named):
         return []  # another agent stands between them, unless it is the first one's product
@@ -82,6 +82,9 @@ def _joined(
 
 
 _UNNAMED_REACH = 60
+# "We docked mitraphylline into structures of the mu receptor": an agent a preposition follows is
+# the object of an earlier verb, not the subject of one before the target.
+_OBJECT_OF = re.compile(r"\s*(?:into|in|onto|of|from|for|at|on|to|by|per)\b", re.IGNORECASE)
 # "That conversion is done by CYP3A4": a demonstrative alone may stand for a noun that is no agent.
 _DEMONSTRATIVE = re.compile(r"this|that|these|those", re.IGNORECASE)
 _PRODUCT_BEFORE = re.compile(r"\b(?:in)?to\s+$", re.IGNORECASE)

@@ -1,0 +1,32 @@
+"""Questions: a unit that asks, which states nothing whatever it holds."""
+
+from __future__ import annotations
+
+import re
+
+# A unit that ends in a question mark, after closing quotes or a signature: 'Is that a
+# problem?"', "Will melatonin help? — Dana, Ohio".
+_QUESTION = re.compile(r"\?[\"”’')\]]*(?:\s*[—–-]\s*[^.!?\n]{1,40})?\s*$")
+# A question a forum writes without its question mark: "does this apply to tea too or just the
+# powder.", an auxiliary before its subject pronoun, which no statement opens with ("Do it
+# slowly" bids: "do" asks only before a person).
+_INVERTED = re.compile(
+    r"\s*(?:(?:does|is|are|was|were|can|could|would|will|has|have)\s+(?:this|that|it|there)"
+    r"|(?:does|do|did|is|are|was|were|can|could|would|will|has|have)\s+(?:anyone|anybody|any ?one|someone|u|you|i|we|they|he|she))\b",
+    re.IGNORECASE,
+)
+
+
+def asks(sentence: str) -> bool:
+    """Whether a unit is a question. One that quotes a question it opened the quote for
+    ('answers questions like "does kratom cause insomnia?"') still asserts."""
+    m = _QUESTION.search(sentence)
+    if m is None:
+        return _INVERTED.match(sentence) is not None
+    closer = m.group(0)[1:].lstrip()[:1]
+    if closer == "" or closer not in "\"”’')]":
+        return True
+    opening = max(sentence.rfind(q, 0, m.start()) for q in '"“‘(')
+    # 'Ask the Pharmacist: "Can I ...?"' is a question under a label; 'answers questions like
+    # "does kratom cause insomnia?"' asserts; 'Is that a problem?"' closes a quote opened before.
+    return opening < 0 or sentence[:opening].rstrip()[-1:] in ("", ":", "\u2014", "\u2013")

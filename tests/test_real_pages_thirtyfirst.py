@@ -1,0 +1,201 @@
+"""What real pages write, rule by rule: the forms the thirty-first round of rules reads.
+
+Each row is a text in a form real pages use and what a reader finds in it; earlier rounds are in
+tests/test_real_pages.py and tests/test_real_pages_fifth.py to _thirtieth.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import claimed, records_of, triples
+from kratom_dataset.parse import parse_article
+
+# Doses ---------------------------------------------------------------------------------------------
+
+
+def amounts(text: str) -> list[tuple[float | None, float | None, str | None, str | None]]:
+    return [(d.amount_low, d.amount_high, d.unit, d.comparator) for d in records_of(text, "Dose") if d.kind == "numeric"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Start with a teaspoon or two of powder.", [(1.0, 2.0, "[tsp_us]", None)]),
+        ("Most nights I needed a gram or two before bed.", [(1.0, 2.0, "g", None)]),
+    ],
+)
+def test_one_unit_or_two_is_a_range_of_one_to_two(text, expected):
+    assert amounts(text) == expected
+
+
+def test_one_unit_or_two_hundred_is_no_range():
+    assert amounts("A gram or two hundred milligrams, nobody on the forum agreed.")[0][:2] == (1.0, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Regulars reported anything from 2 g up to 30+ g a day.", (30.0, None, "g", ">=")),
+        ("Heavy users: 25 g+ daily.", (25.0, None, "g", ">=")),
+    ],
+)
+def test_a_plus_after_an_amount_is_or_more_whatever_comes_before(text, expected):
+    assert amounts(text)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        ("Do not exceed 6 g in one serving or 12 g in a day.", (None, 12.0, "g", "<=")),
+        ("Keep it under 300 mg at a time and 900 mg a day.", (None, 900.0, "mg", "<")),
+    ],
+)
+def test_one_bound_holds_over_both_amounts_it_coordinates(text, second):
+    assert amounts(text)[1] == second
+
+
+def test_an_amount_in_a_clause_of_its_own_keeps_no_bound():
+    found = amounts("Take no more than 4 g at once, and most people feel 2 g just fine.")
+    assert found[1] == (2.0, 2.0, "g", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Brands we spoke to cap their tablets at 20 mg.", "The vendor caps its shots at 20 mg of 7-OH."],
+)
+def test_capping_a_product_at_an_amount_is_a_maximum(text):
+    (dose,) = records_of(text, "Dose")
+    assert (dose.amount_high, dose.comparator, dose.role) == (20.0, "<=", "maximum")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Order two pouches and get 15% off your whole order.", "Subscribers save 10% off every bundle."],
+)
+def test_a_discount_is_no_dose(text):
+    assert records_of(text, "Dose") == []
+
+
+def test_a_share_off_the_dose_is_still_a_taper_step():
+    (dose,) = records_of(text := "Take 10% off your daily dose each week.", "Dose")
+    assert (dose.amount_low, dose.unit, dose.role) == (10.0, "%", "taper_step"), text
+
+
+def test_a_hyphenated_weekly_share_steps_a_taper():
+    (dose,) = records_of("We tested a 10%-per-week taper in eighteen adults.", "Dose")
+    assert (dose.amount_low, dose.unit, dose.role) == (10.0, "%", "taper_step")
+
+
+def test_a_leading_decimal_comma_is_a_fraction_of_one():
+    (dose,) = records_of("The last week I only took ,5 gr for the night.", "Dose")
+    assert (dose.amount_low, dose.unit) == (0.5, "g")
+
+
+def test_a_spaced_comma_in_a_list_is_no_decimal():
+    assert [a[0] for a in amounts("Doses of 2 ,4 and 8 mg were compared.")] == [2.0, 4.0, 8.0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mean dose fell to 3 g/day.\n• ISI rose from 11.2 at baseline to 15.8 at week 9.",
+        "Each extra 100 mg of mitragynine cost a 1.4-point drop in REM share (β = −1.4, 95% CI −2.3 to −0.5).",
+    ],
+)
+def test_a_scales_numbers_and_a_confidence_interval_are_no_doses(text):
+    assert not {d.amount_low for d in records_of(text, "Dose")} & {11.2, 15.8, 1.4, 95.0}
+
+
+def test_falling_amounts_on_dated_lines_are_taper_steps():
+    text = "My calendar\nFeb 1: 18 g\nFeb 15: 15 g\nMar 1: 12 g\n- April 2: 9 g/day\n"
+    roles = {(d.amount_low, d.role) for d in records_of(text, "Dose")}
+    assert roles == {(18.0, "taper_step"), (15.0, "taper_step"), (12.0, "taper_step"), (9.0, "taper_step")}
+
+
+def test_the_modal_may_opens_no_dated_line():
+    text = "Withdrawal\nMay cause: 12 g of relief, users say.\nMay cause: 9 g of relief.\n"
+    assert {d.role for d in records_of(text, "Dose")} != {"taper_step"}
+
+
+# Mechanisms -----------------------------------------------------------------------------------------
+
+
+def test_an_agent_a_preposition_follows_is_no_subject_of_an_unlisted_verb():
+    text = "We docked speciociliatine and paynantheine into crystal structures of the kappa-opioid receptor."
+    assert triples(text) == set()
+
+
+def test_an_unlisted_verb_still_joins_a_subject_to_its_receptor():
+    assert triples("Naloxone knocks both compounds off the mu receptor.") == {("naloxone", "interacts_with", "mu-opioid receptor")}
+
+
+def test_working_like_another_drug_on_a_receptor_acts_on_it():
+    assert ("kratom", "interacts_with", "opioid receptors") in triples("Kratom works a lot like codeine on the opioid receptors.")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Magnesium blocks NMDA receptors and supports GABA signalling.", "GABA"),
+        ("Kratom alkaloids may support the natural release of melatonin.", "melatonin"),
+    ],
+)
+def test_supporting_a_messenger_raises_it(text, target):
+    assert target in {t for _, action, t in triples(text) if action == "increases"}
+
+
+def test_supporting_a_person_is_no_mechanism():
+    assert triples("Our nurses support patients through withdrawal.") == set()
+
+
+def test_the_stuff_points_back_to_what_was_named():
+    assert ("kratom", "interacts_with", "mu-opioid receptor") in triples("I started kratom in May. The stuff hits the mu receptors.")
+
+
+def test_it_after_a_fronted_phrase_is_that_sentences_subject():
+    text = (
+        "In cells, paynantheine bound the mu receptor, twice as tightly as mitragynine, the leaf's main alkaloid. "
+        "It showed no affinity for the kappa-opioid receptor."
+    )
+    assert ("paynantheine", "binds", "kappa-opioid receptor") in triples(text)
+    assert ("mitragynine", "binds", "kappa-opioid receptor") not in triples(text)
+
+
+# Claims and page structure ---------------------------------------------------------------------------
+
+
+def test_a_rule_between_posts_ends_the_post_before_it():
+    text = "Tapering thread\n\nI cut 1 g a week and it worked.\n---\nmoss_gardener\nthat pace worked for me too.\n"
+    found = claimed(text)
+    assert not [c for c in found if "---" in c or "moss_gardener" in c]
+    assert "that pace worked for me too." in found
+
+
+def test_a_rule_is_a_paragraph_of_its_own():
+    doc = parse_article(b"First post ends here.\n---\nSecond post starts here.\n", article_id="x", source_file="x")
+    assert [doc.flat[p.start : p.end] for p in doc.paragraphs if "post" in doc.flat[p.start : p.end]] == [
+        "First post ends here.",
+        "Second post starts here.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "does this apply to capsules too or just the powder.",
+        "can anyone tell me if 4 g is a lot",
+        "Is there a safe way to mix it with gabapentin.",
+        "Have you tried magnesium before bed",
+    ],
+)
+def test_a_question_written_without_its_mark_is_no_claim(line):
+    assert claimed(f"Forum\n\nKratom helped my sleep a lot.\n\n{line}\n") == ["Kratom helped my sleep a lot."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Do it slowly, one gram at a time.", "Do this every night for a week.", "Is a partial agonist at the mu receptor."],
+)
+def test_a_bid_or_a_fragment_opening_with_an_auxiliary_is_still_a_claim(line):
+    assert line in claimed(f"Notes\n\n{line}\n")
