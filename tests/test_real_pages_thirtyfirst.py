@@ -199,3 +199,103 @@ def test_a_question_written_without_its_mark_is_no_claim(line):
 )
 def test_a_bid_or_a_fragment_opening_with_an_auxiliary_is_still_a_claim(line):
     assert line in claimed(f"Notes\n\n{line}\n")
+
+
+# The second batch of the round (rp69-) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Price: $12.49 / 28 g at the shop.",
+        "Our pouches are resealable and hold 250 g.",
+        "The mice were 8–10 weeks old and weighed 20–26 g.",
+        "The extract reduced digoxin efflux by 38% at 10 μg/mL.",
+    ],
+)
+def test_prices_packs_body_weights_and_measured_shares_are_no_doses(text):
+    assert records_of(text, "Dose") == []
+
+
+def test_what_a_bottle_holds_the_equivalent_of_is_an_amount_of_leaf():
+    assert amounts("One small bottle can hold the equivalent of 20 or 30 grams of leaf.") == [(20.0, 30.0, "g", None)]
+
+
+def test_an_animals_weight_beside_its_dose_leaves_the_dose():
+    assert amounts("The rats weighed about 250 g and received 10 mg/kg.") == [(10.0, 10.0, "mg/kg", None)]
+
+
+def test_a_share_under_a_cut_column_steps_a_taper_and_one_under_another_column_is_no_dose():
+    taper = "Week | Daily total | % cut\n1 | 24 g | —\n2 | 21.5 g | 10%\n3 | 19 g | 12%\n"
+    shares = {(d.amount_low, d.role) for d in records_of(taper, "Dose") if d.unit == "%"}
+    assert shares == {(10.0, "taper_step"), (12.0, "taper_step")}
+    assert records_of("Strain | Alkaloid % | Price\nRed | 1.4% | 12\nGreen | 1.1% | 11\n", "Dose") == []
+
+
+def test_a_role_noun_whose_target_is_left_to_the_clause_before_keeps_it_past_its_statistics():
+    text = "7-OH was a partial agonist at hMOR, and mitragynine was a partial agonist (EC50 = 339 nM)."
+    assert ("mitragynine", "partial_agonist", "mu-opioid receptor") in triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My doctor give me hydroxyzine, it block histamine so you are sleepy.", {("hydroxyzine", "inhibits", "histamine")}),
+        (
+            "Diphenhydramine blocks histamine and acetylcholine receptors.",
+            {("diphenhydramine", "inhibits", "histamine receptors"), ("diphenhydramine", "inhibits", "acetylcholine receptors")},
+        ),
+    ],
+)
+def test_histamine_as_a_messenger_and_as_a_family_of_receptors(text, expected):
+    assert triples(text) == expected
+
+
+def test_slowing_a_messengers_breakdown_raises_it():
+    assert triples("Valerenic acid seems to slow the breakdown of GABA.") == {("valerenic acid", "increases", "GABA")}
+
+
+def test_blocking_a_messengers_reuptake_is_still_read_as_before():
+    assert "increases" not in {a for _, a, _ in triples("SSRIs block the reuptake of serotonin.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [("Glycine binds NMDA receptors.", "glycine"), ("Kavalactones modulate GABA-A receptors.", "kavalactone")],
+)
+def test_sleep_supplements_constituents_are_agents(text, agent):
+    assert {a for a, _, _ in triples(text)} == {agent}
+
+
+def test_a_label_over_one_word_in_capitals_is_a_claim_and_a_title_after_a_label_is_not():
+    text = "Kratom and tramadol\nSeverity: MAJOR\nBoth act on mu-opioid receptors.\n\nKratom: Reducing The Risks\nStart low.\n"
+    found = claimed(text)
+    assert "Severity: MAJOR" in found
+    assert "Kratom: Reducing The Risks" not in found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "* Corresponding author.",
+        "E-mail: r.osei@example.org",
+        "Correction: An earlier version of this story gave the wrong age.",
+        "Last edit was made 2 days ago by Dale R.",
+        "If you buy through these links, we may earn a commission at no extra cost.",
+        "Gonna disagree a bit.",
+        "Different strokes.",
+        "Kindly advise.",
+        "Please do the needful.",
+        "Nurse and mom here.",
+    ],
+)
+def test_page_and_forum_furniture_is_no_claim(line):
+    assert claimed(f"Page\n\nKratom helped my sleep a lot.\n\n{line}\n") == ["Kratom helped my sleep a lot."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["I disagree with the dose he gave, 10 g is a lot.", "Seconding the slow approach.", "Looks like the plant works on opioid receptors."],
+)
+def test_sentences_that_open_like_such_lines_stay_claims(line):
+    assert line in claimed(f"Page\n\n{line}\n")

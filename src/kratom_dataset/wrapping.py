@@ -107,8 +107,10 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return before[-1] not in ".!?" and (wrapped or not _parallel(before, after))
     if len(before) <= _PLACE_WIDTH and before[:1].isupper() and DATELINE_TAIL.match(after):
         return True  # "WASHINGTON, D.C." over "(June 18, 2024) – The Council ...": a dateline's place runs on into its date
-    if not wrapped or not first.isupper() or _short_label(before) or LABEL.match(after) or before[-1] in ":;…":
-        return False  # but "Background: Kratom ... is widely used in Southeast\nAsia ..." is prose under its label
+    if not wrapped or not first.isupper() or _short_label(before) or LABEL.match(after) or before[-1] in ":;…" or NOTE_MARK.search(before):
+        # but "Background: Kratom ... is widely used in Southeast\nAsia ..." is prose under its label; a
+        # line of arrows ("3 tsp → 2¾ tsp → 2½ tsp") is a note or a schedule, which no wrapper runs on
+        return False
     if before[-1] != "," and is_author_line(after):
         return False  # a paper's title over its authors ("... crossover trial" over "Nurul Aina Ismail, Chen Wei Liang, ...")
     if before[-1] == ")" and before.count("(") == before.count(")") and LABEL.match(before):

@@ -33,12 +33,9 @@ SINGULAR = re.compile(
 
 PRONOUN = re.compile(r"it|its", re.IGNORECASE)
 
-#: What may come before a sentence's subject: nothing, an article, an adverb of sequence.
-SUBJECT_START = re.compile(
-    r"\s*(?:[^\W\d_][\w -]{0,24}:\s+)?(?:(?:in|at|on|with|after|during|under|across)\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+)?"
-    r"(?:(?:the|but|and|also|however,?|then)\s+)?",
-    re.IGNORECASE,
-)
+#: What may come before a sentence's subject: a label, a fronted phrase ("In cells, "), an article, an adverb of sequence.
+_FRONTED = r"(?:(?:in|at|on|with|after|during|under|across)\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+)?"
+SUBJECT_START = re.compile(rf"\s*(?:[^\W\d_][\w -]{{0,24}}:\s+)?{_FRONTED}(?:(?:the|but|and|also|however,?|then)\s+)?", re.IGNORECASE)
 
 PLURAL_NAME = re.compile(r"\b(?:alkaloids|compounds|constituents)\b", re.IGNORECASE)
 

@@ -55,7 +55,8 @@ class Page:
 
 def features(doc: Document, dose: Dose, page: Page | None = None) -> Features:
     """What the model reads of one dose, each feature with the value 1.0: the rules' fields, the
-    words of its sentence, the words just before and after it, the words of its section heading,
+    words of its sentence, the words just before and after it (and the one or two next to it, as
+    they stand), the words of its section heading,
     how far into its line it stands and whether its sentence asks. Not the page title: it says
     what the page is about, and read as a feature it cost roles in cross-validation. ``page``:
     the :class:`Page` of ``doc``, when the caller reads many doses of it."""
@@ -69,8 +70,12 @@ def features(doc: Document, dose: Dose, page: Page | None = None) -> Features:
     out.add(f"start={starts_taper(text, start)}")
     out.add(f"stated={dose.preparation is not None and lexicon().preparation.search(dose.provenance.exact) is not None}")
     out.update(page.sentence_words(text, s, e))
-    out.update("l:" + w for w in _words_before(text, s, start, WINDOW))
-    out.update("r:" + w for w in _words_after(text, end, e, WINDOW))
+    before, after = _words_before(text, s, start, WINDOW), _words_after(text, end, e, WINDOW)
+    out.update("l:" + w for w in before)
+    out.update("r:" + w for w in after)
+    # the words next to the amount, alone and in pairs: "per day", "a day", "up to", "cut to"
+    out.update(f"l{n}:" + " ".join(before[-n:]) for n in (1, 2) if len(before) >= n)
+    out.update(f"r{n}:" + " ".join(after[:n]) for n in (1, 2) if len(after) >= n)
     out.update("h:" + w for w in words(doc.section_of(start).heading or ""))
     line_start = text.rfind("\n", 0, start) + 1
     out.add(f"linepos={len(_words_before(text, line_start, start, 3))}")

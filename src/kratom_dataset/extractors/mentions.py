@@ -113,6 +113,9 @@ COORDINATED_RECEPTORS = {
     "δ": "delta-opioid receptor",
     "mt1": "MT1 melatonin receptor",
     "mt2": "MT2 melatonin receptor",
+    "histamine": "histamine receptors",
+    "acetylcholine": "acetylcholine receptors",
+    "muscarinic": "acetylcholine receptors",
 }
 
 # "alpha-2 adrenergic and 5-HT2A receptors": an adrenoceptor subtype as one item of a coordination.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..cells import column_head
 from .amounts import Amount
 from .dose_cues import lexicon as _lexicon
 
@@ -24,7 +25,8 @@ _PRICE_CUT = re.compile(
 # What a cut may cut besides a dose: "reduced REM sleep by 14%", "lowered pain scores by 30%".
 _CUT_OTHER = re.compile(
     r";|\.(?<!\bca\.)(?<!\bapprox\.)|\b(?:rem|sleep|latency|scores?|symptoms?|pain|risks?|levels?|activity|firing|cravings?|anxiety|depression|deaths?|"
-    r"mortality|severity|incidence|odds|(?<!a )time|duration|frequency|prices?|costs?|weight|blood pressure|heart rate)\b",
+    r"mortality|severity|incidence|odds|(?<!a )time|duration|frequency|prices?|costs?|weight|blood pressure|heart rate|"
+    r"efflux|uptake|transport|clearance|metabolism|formation|binding|signal\w*|expression|concentrations?|auc|cmax|exposure)\b",
     re.IGNORECASE,
 )
 
@@ -47,6 +49,7 @@ def taper_share(text: str, s: int, e: int, start: int, end: int, found: list[Amo
         _cut_by(text, max(s, start - 80), start)
         or (_lexicon().taper_after.match(text, end, e) is not None and not _measured_share(text, s, start))
         or _minus_step(text, s, start, found)
+        or _cut_column(text, start)
     )
     return stepped and not _COMPARED_SHARE.match(text, end, e) and not _PRICE_CUT.match(text, end, e)
 
@@ -80,6 +83,16 @@ def _measured_share(text: str, s: int, start: int, marks: str = ",;.") -> bool:
     clause = text[max(s, start - 60) : start]
     opened = max(clause.rfind(mark) for mark in marks)
     return _CUT_OTHER.search(clause, opened + 1) is not None
+
+
+def _cut_column(text: str, start: int) -> bool:
+    """Whether a share stands in a table's column headed as a cut ("% cut", "Reduction"), a
+    taper schedule's change from the row before."""
+    head = column_head(text, start)
+    return head is not None and _CUT_HEAD.search(text, head[0], head[1]) is not None
+
+
+_CUT_HEAD = re.compile(r"\b(?:cut|drop|reduction|decrease|change|step)\b", re.IGNORECASE)
 
 
 def _minus_step(text: str, s: int, start: int, found: list[Amount]) -> bool:
