@@ -299,3 +299,62 @@ def test_page_and_forum_furniture_is_no_claim(line):
 )
 def test_sentences_that_open_like_such_lines_stay_claims(line):
     assert line in claimed(f"Page\n\n{line}\n")
+
+
+# The third batch of the round (rp70-) -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Some nights he take 1 and ½ teaspoon.", (1.5, 1.5, "[tsp_us]", None)),
+        ("Labels must warn not to exceed 8 grams per serving or 32 grams in a day.", (None, 32.0, "g", "<=")),
+    ],
+)
+def test_one_and_a_half_in_figures_and_a_warning_not_to_exceed(text, expected):
+    assert amounts(text)[-1] == expected
+
+
+def test_a_warning_not_to_exceed_is_a_maximum():
+    (first, _) = records_of("Labels must warn not to exceed 8 grams per serving or 32 grams in a day.", "Dose")
+    assert (first.amount_high, first.comparator, first.role) == (8.0, "<=", "maximum")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mitragynine inhibited BCRP with an IC50 of 31 µM.", {("mitragynine", "inhibits", "BCRP")}),
+        (
+            "Paynantheine and speciogynine were the most potent OATP1B1 inhibitors.",
+            {("paynantheine", "inhibits", "OATP1B1"), ("speciogynine", "inhibits", "OATP1B1")},
+        ),
+    ],
+)
+def test_uptake_and_efflux_transporters_are_targets(text, expected):
+    assert triples(text) == expected
+
+
+def test_binding_more_tightly_leaves_its_target_to_the_clause_before():
+    text = "Buprenorphine is a partial agonist at the mu-opioid receptor, but it binds far more tightly than mitragynine does."
+    assert ("buprenorphine", "binds", "mu-opioid receptor") in triples(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hello every one.",
+        "Will post an update after Thursday.",
+        "Text or webchat also available.",
+        "Next month: Updates to the vancomycin protocol",
+    ],
+)
+def test_greetings_promises_and_newsletter_teasers_are_no_claims(line):
+    assert claimed(f"Page\n\nKratom helped my sleep a lot.\n\n{line}\n") == ["Kratom helped my sleep a lot."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Thanks all, will talk to my doctor first.", "Call Poison Control at 1-800-222-1222 if a child swallows it."],
+)
+def test_thanks_with_news_and_a_call_to_poison_control_stay_claims(line):
+    assert line in claimed(f"Page\n\n{line}\n")

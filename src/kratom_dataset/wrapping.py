@@ -26,12 +26,15 @@ from .lines import (
     TERMINAL,
     TITLES,
     is_author_line,
+    is_byline,
     is_forum_byline,
     is_forum_handle_line,
     is_heading_line,
     is_menu_line,
 )
 
+#: Parts of a byline set apart: "By Jane Doe | 3 March 2024 | 4 min read".
+_PIPED = re.compile(r"\s[|·•]\s")
 #: A thematic break: a line of three or more dashes, stars, underscores or equals signs.
 _RULE = re.compile(r"[ \t]*(?:[-*_=][ \t]*){3,}")
 #: Articles no line ends on, whatever their case: a dateline's "– The" goes on with its sentence.
@@ -115,8 +118,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return False  # a paper's title over its authors ("... crossover trial" over "Nurul Aina Ismail, Chen Wei Liang, ...")
     if before[-1] == ")" and before.count("(") == before.count(")") and LABEL.match(before):
         return False  # "Serving size: 0.05 g (a piece the size of a grain of rice)": a value closed by its bracket ends there
-    if is_heading_line(before) or BYLINE.search(before) or _QUESTION_LINE.fullmatch(after):
-        return False  # a heading or a byline ends its line whatever comes next; a question opens one
+    if is_heading_line(before) or BYLINE.search(before) or _QUESTION_LINE.fullmatch(after) or (is_byline(after) and _PIPED.search(after)):
+        return False  # a heading or a byline ends its line whatever comes next; a question or a byline ("By X | date") opens one
     if len(after) > _OVER_WIDTH * width:
         return False  # a wrapper makes no line longer than its width: this one, and the break before it, are the writer's
     if item or len(before) + 1 + len(after.split()[0]) <= width - _FIT_SLACK:

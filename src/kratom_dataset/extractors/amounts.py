@@ -66,10 +66,10 @@ def number_pattern(words: dict[str, object]) -> str:
     return rf"(?:(?:{_DIGITS}|{lexicons.alternation(list(words))})(?:{_AND_HALF})?)"
 
 
-# "... and a half", "... and half" but not "a gram and half the bag" or "2 teaspoons and a half cup of water".
+# "... and a half", "... and half", "1 and ½" but not "a gram and half the bag" or "2 teaspoons and a half cup of water".
 _AND_HALF = (
-    r"\s+and\s+(?:a\s+)?half(?![\w-]|\s+(?:the|of|as|my|your|his|her|their|its|that|this|those|these"
-    r"|cups?|glass(?:es)?|mugs?|litres?|liters?|pints?|bags?|bottles?|hours?|days?|doses?)\b)"
+    r"\s+and\s+(?:½|(?:a\s+)?half(?![\w-]|\s+(?:the|of|as|my|your|his|her|their|its|that|this|those|these"
+    r"|cups?|glass(?:es)?|mugs?|litres?|liters?|pints?|bags?|bottles?|hours?|days?|doses?)\b))"
 )
 
 
@@ -141,7 +141,7 @@ def number(text: str) -> float:
     reads as 0, which no amount is."""
     words = _grammar().number_words
     key = " ".join(text.lower().split())
-    half = re.search(r"\s+and\s+(?:a\s+)?half$", key)
+    half = re.search(r"\s+and\s+(?:(?:a\s+)?half|½)$", key)
     if half:
         return number(key[: half.start()]) + 0.5
     if key in words:

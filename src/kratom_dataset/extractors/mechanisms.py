@@ -115,7 +115,8 @@ _SHARED_SUBJECT = re.compile(
 _AS_ROLE = re.compile(r"\s+as\s+(?:an?\s+)?", re.IGNORECASE)
 _GAPPED_AS = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?:on|at|upon)\s+(?P<target>[^,;.]{1,60}?)\s+as\s+(?:an?\s+)?", re.IGNORECASE)
 _SHARED_OBJECT = re.compile(
-    r"\s*(?:[,.;)]|$|\([^()]*\d[^()]*\)|\s+(?:instead|too|as well|there|in others|in other \w+|at (?:the )?same (?:site|receptors?))\b|\s+(?:whereas|while|but)\b)",
+    r"\s*(?:[,.;)]|$|\([^()]*\d[^()]*\)|\s+(?:instead|too|as well|there|in others|in other \w+|at (?:the )?same (?:site|receptors?))\b|\s+(?:whereas|while|but)\b"
+    r"|\s+(?:(?:much|far|even) )?(?:more |less )?(?:tightly|strongly|weakly|potently|firmly|avidly)\b)",
     re.IGNORECASE,
 )
 # A list item or a note that opens with its action: "• partial agonist at MOR", "- blocks MOR, KOR".
