@@ -358,3 +358,69 @@ def test_greetings_promises_and_newsletter_teasers_are_no_claims(line):
 )
 def test_thanks_with_news_and_a_call_to_poison_control_stay_claims(line):
     assert line in claimed(f"Page\n\n{line}\n")
+
+
+# The fourth batch of the round (rp71-) ----------------------------------------------------------------
+
+
+def test_a_row_that_opens_with_its_agent_takes_its_target_from_the_column_head():
+    text = (
+        "Alkaloids compared\n\n"
+        "Compound | Mu-opioid receptor | Kappa-opioid receptor | Potency\n"
+        "Mitragynine | partial agonist | competitive antagonist | ~0.1× morphine\n"
+        "Naloxone | antagonist | antagonist | n/a\n"
+    )
+    found = {(m.agent, m.action, m.target, m.provenance.exact) for m in records_of(text, "Mechanism")}
+    assert found == {
+        ("mitragynine", "partial_agonist", "mu-opioid receptor", "Mitragynine | partial agonist"),
+        ("mitragynine", "antagonist", "kappa-opioid receptor", "Mitragynine | partial agonist | competitive antagonist"),
+        ("naloxone", "antagonist", "mu-opioid receptor", "Naloxone | antagonist"),
+        ("naloxone", "antagonist", "kappa-opioid receptor", "Naloxone | antagonist | antagonist"),
+    }
+
+
+def test_an_outcome_under_a_column_head_is_no_role_at_a_site():
+    text = "Sleep effects\n\nDrug | Effect on REM sleep | Notes\nMethadone | Decrease | dose-related\n"
+    assert triples(text) == set()
+
+
+def test_gripping_a_receptor_binds_it():
+    assert ("7-hydroxymitragynine", "binds", "mu-opioid receptor") in triples("7-OH grips the mu-opioid receptor far harder.")
+
+
+def test_this_with_a_modifier_before_amino_acid_points_back():
+    text = "4. L-theanine\nThis green-tea amino acid is believed to raise GABA."
+    assert triples(text) == {("l-theanine", "increases", "GABA")}
+
+
+def test_it_naming_nothing_before_it_is_what_its_sections_heading_names():
+    text = (
+        "Sleep Supplements During Kratom Withdrawal\n\n"
+        "1. Magnesium\nHow it works: Magnesium blocks NMDA receptors.\n\n"
+        "2. Melatonin\nTypical amount: 0.3 to 1 mg.\nHow it works: It binds MT1 receptors.\n"
+    )
+    assert ("melatonin", "binds", "MT1 melatonin receptor") in triples(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Adult rats (n = 8 per group; 300–350 g) were implanted with electrodes.",
+        "A user could take in roughly 19 to 25 micrograms of lead a day.",
+        "The calculator now rounds to the nearest 0.25 g.",
+        "A 16-oz energy drink is a lot of caffeine.",
+        "Kratom lowered VE55 by 9% at two hours.",
+        "Breathing was measured at baseline and 1, 2, 4 and 6 hours after 20 mg of oxycodone.",
+    ],
+)
+def test_weights_contaminants_precision_drinks_measured_shares_and_listed_times_are_no_doses(text):
+    assert not [d for d in records_of(text, "Dose") if d.amount_low != 20.0]
+
+
+def test_a_capsules_size_number_leaves_what_it_holds_a_dose():
+    assert amounts("Each size 00 capsule holds 500 mg of leaf powder.") == [(500.0, 500.0, "mg", None)]
+
+
+def test_a_cut_after_ive_seen_is_still_a_taper_step():
+    (dose,) = records_of("The approach I've seen work best is cutting the daily total by about 10% each week.", "Dose")
+    assert (dose.amount_low, dose.unit, dose.role) == (10.0, "%", "taper_step")

@@ -305,6 +305,8 @@ def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Callabl
             or _ON_STAGE.search(text, max(s, start - 20), start)
         ):
             continue  # "around 9pm instead of 6", "over days 6 and 7", "on night 27": a time, not an amount
+        if _TIMES_LISTED.match(text, end, e):
+            continue  # "at baseline and 1, 2, 4 and 6 hours after dosing": times, listed
         if _MEASURED.search(text, max(s, start - 80), start):
             continue  # "his Finnegan score peaked at 12", "a heart rate of 110 at rest, down to 90": another measure's number
         if found_by_start:
@@ -335,6 +337,13 @@ _OTHER_COMPARED = re.compile(
 _MEASURED = re.compile(
     r"\b(?:scores?|scales?|ratings?|rates?|pressure|temperature|pulse|saturation|counts?|index|age|weight|bmi|grade"
     r"|isi|psqi|cows|sows|oows|phq(?:-\d+)?|gad(?:-\d+)?|bdi|vas|nrs|mmse|ham-[ad])\b(?:[^.;!?]|(?<=\d)\.(?=\d)){0,70}$",
+    re.IGNORECASE,
+)
+
+
+# The rest of a list of numbers that ends in a time: ", 2, 4 and 6 hours".
+_TIMES_LISTED = re.compile(
+    r"(?:\s*,\s*\d+(?:\.\d+)?)*\s*,?\s*(?:and|or|to|-|–)\s*\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?|months?|years?)\b",
     re.IGNORECASE,
 )
 

@@ -59,7 +59,8 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
     """What ``reference`` points back to: the latest agent named in the sentence or the sentences
     before it (the paragraph, or the last sentence of the one before); for a plural reference
     ("they", "both alkaloids") every agent coordinated with it ("MG and 7-OH"), or failing that the
-    distinct alkaloids and drugs of that sentence. "The alkaloid" points back to an alkaloid only."""
+    distinct alkaloids and drugs of that sentence. "The alkaloid" points back to an alkaloid only.
+    Naming none, "it" is what its section's heading names ("2. Melatonin"), then the page's topic."""
     text = doc.flat
     if _RELATIVE_PRONOUN.fullmatch(reference.text(text)) and generic_head(text, reference.start):
         return []  # "When a drug that acts on GABA receptors is taken with one that acts on ...": nobody named
@@ -100,7 +101,7 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
                 # "all four alkaloids" after a sentence that names one: the four named before it
                 group = _more_before(text, spans, reference, group, count) + group
         return list(dict.fromkeys(h.label for h in group))
-    return page_topic(doc, reference.start, plural=plural)
+    return [h.label] if not plural and (h := heading_agent(doc, reference.start)) else page_topic(doc, reference.start, plural=plural)
 
 
 _KIN = re.compile(r"\bmetabolite$|^the parent\b", re.IGNORECASE)

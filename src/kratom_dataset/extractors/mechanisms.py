@@ -201,8 +201,8 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
     if " ones" in text[s:e]:
         targets = with_ones(text, s, e, targets)
     target_refs = [r for r in lex.target_references.find(text, s, e, words=words) if not named_after(text, r, targets)]
-    if not targets and not target_refs:
-        return []  # an action on nothing named: "reduces cravings"
+    if not targets and not target_refs and "|" not in text[s:e]:
+        return []  # an action on nothing named: "reduces cravings"; a table's row may name it in its column's head
     # A name inside a longer target ("melatonin production") is not an agent; the same word as a
     # whole target ("melatonin") can be either, by its place around the action.
     named = [h for h in find_agents(text, s, e, words) if not inside_longer(h, targets)]

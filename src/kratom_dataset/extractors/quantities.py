@@ -26,7 +26,8 @@ _PRICE_CUT = re.compile(
 _CUT_OTHER = re.compile(
     r";|\.(?<!\bca\.)(?<!\bapprox\.)|\b(?:rem|sleep|latency|scores?|symptoms?|pain|risks?|levels?|activity|firing|cravings?|anxiety|depression|deaths?|"
     r"mortality|severity|incidence|odds|(?<!a )time|duration|frequency|prices?|costs?|weight|blood pressure|heart rate|"
-    r"efflux|uptake|transport|clearance|metabolism|formation|binding|signal\w*|expression|concentrations?|auc|cmax|exposure)\b",
+    r"efflux|uptake|transport|clearance|metabolism|formation|binding|signal\w*|expression|concentrations?|auc|cmax|exposure|"
+    r"ventilation|ve\d+|breathing|respiration|respiratory|oxygen|saturation)\b",
     re.IGNORECASE,
 )
 
