@@ -19,7 +19,6 @@ from conftest import claim_of, records_of, triples, units
         ("None of the four alkaloids activated delta-opioid receptors.", "negated"),
         ("Bottom line: none of these teas cures insomnia.", "negated"),
         ("Morning cortisol was unchanged.", "negated"),
-        ("Trough levels of methadone remained unaffected.", "negated"),
         ("Speciogynine lacks measurable activity at kappa receptors.", "negated"),
         ("Speciogynine lacks the methoxy group of its parent.", "affirmed"),
         ("Week 6 is 2 g a day, then none.", "affirmed"),
@@ -335,3 +334,18 @@ def test_a_share_a_study_compares_is_a_finding_not_a_taper_step():
 )
 def test_mechanisms_in_the_forms_of_the_nineteenth_batch(text, expected):
     assert triples(text) == expected
+
+
+def rules_claim_of(text: str):
+    """The one claim of ``text`` under a title line, as the rules read it before the readers."""
+    from kratom_dataset.extractors import find_records
+    from kratom_dataset.parse import parse_article
+
+    (claim,) = find_records(parse_article(f"Notes.\n\n{text}".encode(), article_id="x", source_file="x"), reading=False).claims
+    return claim
+
+
+def test_the_rules_read_unaffected_as_a_denial():
+    # dev's readers split on "unaffected" and "unchanged" (8 negated, 5 affirmed), so the trained
+    # reader may take either side; the rules' reading is the denial the word states
+    assert rules_claim_of("Trough levels of methadone remained unaffected.").polarity == "negated"

@@ -58,6 +58,8 @@ _NAMING = re.compile(
     r"\b(?:(?:scientifically|botanically|also|commonly|locally|otherwise|better) (?:known as|called)|(?:scientific|botanical|latin) name)\b",
     re.IGNORECASE,
 )
+#: The word that asks the reader to do something, which the rules read as a recommendation.
+_PLEASE = "s:please"
 #: The writer's own "I", the cue a personal account the model reads points at.
 _FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|i)(?![\w])(?:['’](?:m|ve|d|ll))?")
 
@@ -126,12 +128,15 @@ def decide(fields: dict[str, Linear], seen: Features) -> dict[str, Any]:
     """Each field as the models read it from the features ``seen``, the rules' reading kept
     unless the model is :data:`MARGIN` surer of its own, or where no cue could carry the
     model's reading: a denial with no negation cue, evidence with no words but "I" to point at;
-    a definition the rules read by words that name a thing stays one, a line labelled a myth keeps
+    a definition the rules read by words that name a thing stays one, so does a recommendation
+    that says "please", a line labelled a myth keeps
     the rules' polarity, and a footnote on a claim that reports no finding backs it with nothing."""
     out = linear.decide(fields, FIELDS, seen, MARGIN)
     flags = {f for f in ("cues=negation", "first_person", "cited", "footnote", "named", "myth") if any(f in group for _, group in seen)}
     if "named" in flags and linear.rules_value(seen, "claim_type") == "definition":
         out["claim_type"] = "definition"  # "This herb, scientifically known as Mitragyna speciosa, ..."
+    if linear.rules_value(seen, "claim_type") == "recommendation" and any(_PLEASE in group for _, group in seen):
+        out["claim_type"] = "recommendation"  # "So please take a break": dev's readers type 234 of 237 such units so
     if (out["polarity"] == "negated" and "cues=negation" not in flags) or "myth" in flags:
         # a line the page labels a myth is denied by the label, which the rules read and the words do not
         out["polarity"] = linear.rules_value(seen, "polarity")
