@@ -54,6 +54,16 @@ def claim_of(text: str):
     return claim
 
 
+def rules_claim_of(text: str):
+    """The one claim of ``text`` under a title line, as the rules read it before the readers: for a
+    form dev's annotators split on, where the trained readers may take either side."""
+    from kratom_dataset.extractors import find_records
+    from kratom_dataset.parse import parse_article
+
+    (claim,) = find_records(parse_article(f"Notes.\n\n{text}".encode(), article_id="text", source_file="text"), reading=False).claims
+    return claim
+
+
 def triples(text: str) -> set[tuple[str, str, str]]:
     """(agent, action, target) of every mechanism found in ``text``."""
     return {(m.agent, m.action, m.target) for m in records_of(text, "Mechanism")}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import claim_of, records_of, triples, units
+from conftest import claim_of, records_of, rules_claim_of, triples, units
 
 # Polarity ------------------------------------------------------------------------------------
 
@@ -334,15 +334,6 @@ def test_a_share_a_study_compares_is_a_finding_not_a_taper_step():
 )
 def test_mechanisms_in_the_forms_of_the_nineteenth_batch(text, expected):
     assert triples(text) == expected
-
-
-def rules_claim_of(text: str):
-    """The one claim of ``text`` under a title line, as the rules read it before the readers."""
-    from kratom_dataset.extractors import find_records
-    from kratom_dataset.parse import parse_article
-
-    (claim,) = find_records(parse_article(f"Notes.\n\n{text}".encode(), article_id="x", source_file="x"), reading=False).claims
-    return claim
 
 
 def test_the_rules_read_unaffected_as_a_denial():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import records_of as records
-from conftest import triples
+from conftest import rules_claim_of, triples
 
 # Mechanisms ----------------------------------------------------------------------------------
 
@@ -392,9 +392,4 @@ def test_claim_types_of_the_fifth_batch(text, claim_type):
 def test_the_rules_type_a_severity_line_as_safety():
     # dev's readers split "Severity: ..." lines between harms and safety (30 and 29), so the trained
     # reader may read such a line either way; the rules give it the safety type
-    from kratom_dataset.extractors import find_records
-    from kratom_dataset.parse import parse_article
-
-    text = "Notes.\n\nSeverity: Moderate | Evidence: limited (case reports, in vitro data)\n"
-    (claim,) = find_records(parse_article(text.encode(), article_id="x", source_file="x"), reading=False).claims
-    assert claim.claim_type == "safety"
+    assert rules_claim_of("Severity: Moderate | Evidence: limited (case reports, in vitro data)").claim_type == "safety"
