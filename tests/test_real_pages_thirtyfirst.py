@@ -230,6 +230,8 @@ def test_a_share_under_a_cut_column_steps_a_taper_and_one_under_another_column_i
     shares = {(d.amount_low, d.role) for d in records_of(taper, "Dose") if d.unit == "%"}
     assert shares == {(10.0, "taper_step"), (12.0, "taper_step")}
     assert records_of("Strain | Alkaloid % | Price\nRed | 1.4% | 12\nGreen | 1.1% | 11\n", "Dose") == []
+    # a results table's change is a finding, not a step
+    assert records_of("Outcome | Baseline | Change\nREM sleep | 21% | -14%\nDeep sleep | 16% | +3%\n", "Dose") == []
 
 
 def test_a_role_noun_whose_target_is_left_to_the_clause_before_keeps_it_past_its_statistics():

@@ -73,7 +73,7 @@ def records(
                 parts: list[Hit | Target] = [
                     action,
                     *(group_hits if "agent" not in elided else []),
-                    *([tgt] if "target" not in elided and not _headed(text, tgt, action) else []),
+                    *([tgt] if "target" not in elided and not _heads_column(text, tgt, action) else []),
                 ]
                 start = min(p.start for p in parts)
                 end = max(reach, *(p.end for p in parts))
@@ -97,7 +97,7 @@ def records(
     return out
 
 
-def _headed(text: str, target: Target, action: Hit) -> bool:
+def _heads_column(text: str, target: Target, action: Hit) -> bool:
     """Whether ``target`` heads the column of the table row ``action`` stands in, on a line above
     it: the row's record spans the row, not the head."""
     line = text.rfind("\n", 0, action.start)

@@ -93,7 +93,7 @@ def _cut_column(text: str, start: int) -> bool:
     return head is not None and _CUT_HEAD.search(text, head[0], head[1]) is not None
 
 
-_CUT_HEAD = re.compile(r"\b(?:cut|drop|reduction|decrease|change|step)\b", re.IGNORECASE)
+_CUT_HEAD = re.compile(r"\b(?:cut|drop|reduction|decrease|step)\b", re.IGNORECASE)
 
 
 def _minus_step(text: str, s: int, start: int, found: list[Amount]) -> bool:
