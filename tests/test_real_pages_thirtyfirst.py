@@ -426,3 +426,16 @@ def test_a_capsules_size_number_leaves_what_it_holds_a_dose():
 def test_a_cut_after_ive_seen_is_still_a_taper_step():
     (dose,) = records_of("The approach I've seen work best is cutting the daily total by about 10% each week.", "Dose")
     assert (dose.amount_low, dose.unit, dose.role) == (10.0, "%", "taper_step")
+
+
+def test_an_amount_a_hard_wrapped_sentence_runs_on_to_is_no_label():
+    text = "Methods\n\nTwelve adults took a single dose of midazolam 2.5 mg and dextromethorphan\n30 mg on two occasions: alone, and after a week of kratom tea.\n"
+    assert (
+        "Twelve adults took a single dose of midazolam 2.5 mg and dextromethorphan 30 mg on two occasions: alone, and after a week of kratom tea."
+        in claimed(text)
+    )
+
+
+def test_a_headline_after_a_menu_stays_a_line_of_its_own_though_it_opens_with_a_number():
+    text = "WKVT 8 News | Local | Investigations\n8 On Your Side: Kratom shots sold next to energy drinks raise concerns\n\nKratom is sold in gas stations.\n"
+    assert not [c for c in claimed(text) if "Investigations" in c]

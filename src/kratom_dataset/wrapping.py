@@ -106,7 +106,9 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
     if after[0] in '“"' and _ATTRIBUTED.search(before):
         return False  # '"Steady energy." — Verified buyer, Ohio' over the next review's quote
     first = after.lstrip("([“‘\"'")[:1] or after[0]  # "(standardised to 45%)" opens in lower case
-    if first.islower() or (first.isdigit() and not LABEL.match(after) and not (is_heading_line(before) and AMOUNT.search(after[:24]))):
+    if first.islower() or (
+        first.isdigit() and not _short_label_head(after) and not (is_heading_line(before) and AMOUNT.search(after[:24]))
+    ):
         return before[-1] not in ".!?" and (wrapped or not _parallel(before, after))
     if len(before) <= _PLACE_WIDTH and before[:1].isupper() and DATELINE_TAIL.match(after):
         return True  # "WASHINGTON, D.C." over "(June 18, 2024) – The Council ...": a dateline's place runs on into its date
@@ -130,6 +132,19 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
 # A bracket opened and not closed on its line, and the line after that closes it before any stop.
 _OPEN_BRACKET = re.compile(r"\([^()]*$")
 _CLOSES_BRACKET = re.compile(r"[^()\n.!?]*\)")
+
+
+def _short_label_head(line: str) -> bool:
+    """Whether ``line`` opens with a label ("Day 3: 9 g", "2 g: mild", "8 On Your Side: ..."), not
+    with an amount that a sentence runs on from ("30 mg on two occasions: alone, and after ...")."""
+    label = LABEL.match(line)
+    return label is not None and (len(line[: label.start("value")].split()) <= _LABEL_HEAD_WORDS or not _AMOUNT_HEAD.match(line))
+
+
+#: The most words a label opening a line may hold ("Week 2 total:") when it opens with an amount.
+_LABEL_HEAD_WORDS = 3
+#: An amount opening a line: "30 mg ...", "2.5 g ...".
+_AMOUNT_HEAD = re.compile(r"\d[\d.,]*\s*(?:g|mg|mcg|µg|grams?|milligrams?|tsp|teaspoons?|ml)\b", re.IGNORECASE)
 
 
 def _short_label(line: str) -> bool:
