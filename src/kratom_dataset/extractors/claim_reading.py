@@ -132,10 +132,13 @@ def decide(fields: dict[str, Linear], seen: Features) -> dict[str, Any]:
     that says "please", a line labelled a myth keeps
     the rules' polarity, and a footnote on a claim that reports no finding backs it with nothing."""
     out = linear.decide(fields, FIELDS, seen, MARGIN)
-    flags = {f for f in ("cues=negation", "first_person", "cited", "footnote", "named", "myth") if any(f in group for _, group in seen)}
-    if "named" in flags and linear.rules_value(seen, "claim_type") == "definition":
+    flags = {
+        f for f in ("cues=negation", "first_person", "cited", "footnote", "named", "myth", _PLEASE) if any(f in group for _, group in seen)
+    }
+    typed = linear.rules_value(seen, "claim_type")
+    if "named" in flags and typed == "definition":
         out["claim_type"] = "definition"  # "This herb, scientifically known as Mitragyna speciosa, ..."
-    if linear.rules_value(seen, "claim_type") == "recommendation" and any(_PLEASE in group for _, group in seen):
+    if _PLEASE in flags and typed == "recommendation":
         out["claim_type"] = "recommendation"  # "So please take a break": dev's readers type 234 of 237 such units so
     if (out["polarity"] == "negated" and "cues=negation" not in flags) or "myth" in flags:
         # a line the page labels a myth is denied by the label, which the rules read and the words do not
