@@ -275,7 +275,7 @@ def test_evidence_as_stated(text, evidence):
 @pytest.mark.parametrize(
     "text, polarity",
     [
-        ("Never take kratom with alcohol.", "negated"),  # a prohibition denies (since 0.17.0)
+        ("Never take kratom with alcohol.", "affirmed"),  # a prohibition recommends and denies nothing (since 0.34.0)
         ("Kratom is not without side effects.", "affirmed"),
         ("Melatonin is not a sedative, and it does not act on GABA receptors.", "negated"),
         ("Kratom is not an opioid.", "negated"),

@@ -232,14 +232,18 @@ def test_a_german_academic_title_does_not_end_a_sentence(title):
 @pytest.mark.parametrize(
     ("text", "polarity"),
     [
-        # the unit's own prohibition denies, as readers of the conventions mark it
-        ("Do not mix kratom with alcohol.", "negated"),
-        ("Please don't stop cold turkey.", "negated"),
+        # an imperative prohibition recommends and denies nothing (since 0.34.0, as the conventions say)
+        ("Do not mix kratom with alcohol.", "affirmed"),
+        ("Please don't stop cold turkey.", "affirmed"),
+        ("Tip: never take more than 8 g in a day.", "affirmed"),
+        # a modal one may deny as well as forbid ("should not cause drowsiness"): read as denied
         ("You must not drive after a dose.", "negated"),
         ("Benzodiazepines should not be used routinely.", "negated"),
+        # "never" reporting what was not so is no prohibition
+        ("Never had withdrawal this bad before.", "negated"),
         # a prohibition inside a series of instructions leaves the unit's instruction affirmed
         ("Drop 10% a week and never skip the evening dose.", "affirmed"),
     ],
 )
-def test_a_prohibition_of_the_units_own_is_negated(text, polarity):
+def test_the_polarity_of_a_prohibition(text, polarity):
     assert claim_of(text).polarity == polarity

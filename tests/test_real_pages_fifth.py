@@ -162,7 +162,7 @@ def test_attributions_of_the_fifth_round(text, evidence):
         ("No serious adverse events occurred.", "negated"),
         ("Neither compound showed appreciable affinity for the delta receptor.", "negated"),
         ("Note: Kratom is not approved by the FDA as a sleep aid.", "negated"),
-        ("Do not take more than 8 g in one day.", "negated"),  # a prohibition denies (since 0.17.0)
+        ("Do not take more than 8 g in one day.", "affirmed"),  # a prohibition recommends (since 0.34.0)
     ],
 )
 def test_polarity_follows_the_main_clause(text, polarity):

@@ -236,7 +236,11 @@ def test_a_reference_mark_after_the_full_stop_ends_the_sentence():
             "congrats!! day 15-20 was when my sleep came back too. i was at 9 p.m. and it worked.",
             ["congrats!!", "day 15-20 was when my sleep came back too.", "i was at 9 p.m. and it worked."],
         ),
-        ("Kratom is a plant. it grows in Asia.", ["Kratom is a plant. it grows in Asia."]),
+        # a paragraph with capitals opens no sentence on a lower-case word ...
+        ("Kratom is a plant. grows wild in Asia.", ["Kratom is a plant. grows wild in Asia."]),
+        # ... but for words a casual hand opens one with ("it", "then", "does", "anyone", "i")
+        ("Kratom is a plant. it grows in Asia.", ["Kratom is a plant.", "it grows in Asia."]),
+        ("I started at 12g. then dropped 1g every 5 days.", ["I started at 12g.", "then dropped 1g every 5 days."]),
         ("I took 2 g at 9 p.m. Then I slept.", ["I took 2 g at 9 p.m.", "Then I slept."]),
     ],
 )

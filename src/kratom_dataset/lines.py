@@ -418,9 +418,12 @@ def is_chapter_line(line: str) -> bool:
 
 
 _CHAPTER = re.compile(
-    rf"\s*(?:\({CLOCK}\)|{CHAT_STAMP}|{CLOCK})[ \t]+[^\s:]+(?:[ \t]+[^\s:]+){{0,7}}[.?]?\s*"
+    # no amount in it: "8:00 am 3 g with tea" is a schedule's line
+    r"(?![^\n]*\d\s?(?:g|mg|grams?|tsp|teaspoons?)\b)"
+    rf"(?:\s*(?:\({CLOCK}\)|{CHAT_STAMP}|{CLOCK})[ \t]+(?![—–-]?[ \t]*\d)[^\s:]+(?:[ \t]+[^\s:]+){{0,7}}[.?]?\s*"
     # "04:12 — How Priya first heard about kratom from her patients": a dash after the time, a longer title, no stop
-    rf"|\s*(?:{CHAT_STAMP}|{CLOCK})[ \t]*[—–-][ \t]*[^\s:]+(?:[ \t]+[^\s:]+){{0,15}}"
+    # and not an amount ("08:00 – 3 g with breakfast" is a schedule's line); a word of it may end in a colon
+    rf"|\s*(?:{CHAT_STAMP}|{CLOCK})[ \t]*[—–-][ \t]*(?!\d)[^\s:]+:?(?:[ \t]+[^\s:]+:?){{0,15}})"
 )
 
 # "quietlamp — Oct 4, 2023", "harmreduxhannah (Moderator) — 5 Oct 2023, 21:14": a handle one word long, dated.

@@ -31,7 +31,7 @@ _LOWER_I = re.compile(
 # "... 11 g/day and so on. does that sound reasonable??": a word that opens a sentence of a casual
 # hand even where the rest of the paragraph keeps its capitals.
 _CASUAL_OPENER = re.compile(
-    r"(?:does|did|anyone|anybody|thanks|thx|edit|update|anyway|btw|lol|idk|tbh|imo|honestly|i(?:['’](?:m|ve|d|ll))?)\b(?![.'’-])"
+    r"(?:it|then|does|did|anyone|anybody|thanks|thx|edit|update|anyway|btw|lol|idk|tbh|imo|honestly|i(?:['’](?:m|ve|d|ll))?)\b(?![.'’-])"
 )
 _SKIP_BEFORE_START = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\"“‘'(["
 _ABBREVIATIONS = frozenset(

@@ -22,6 +22,9 @@ FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛
 _VULGAR = "[" + "".join(FRACTIONS) + "]"
 # Digits as pages write them: "1 1/2", "1/2", "1½", "½", "1.5", European "1,5" and ",5", "1,000", ".75".
 _DIGITS = rf"(?:\d+[ \t]+\d/\d{{1,2}}(?!\d)|\d+/\d{{1,2}}(?![\d/])|\d+(?:[.,]\d+)?{_VULGAR}?|\.\d+|(?<!\d )(?<!\d),\d+|{_VULGAR})"
+# "3/4 of a teaspoon", "½ of a gram": a fraction of one unit.
+_OF_A = r"(?:(?:(?<=\d/\d\s)|(?<=\d/\d\d\s)|(?<=[½¼¾⅓⅔⅛]\s))of\s+an?\s+)"
+_PER_DAY = re.compile(r"/(?:day|d)$|(?<=g)pd$", re.IGNORECASE)
 # "until" joins a range in the English of Malay and Indonesian writers ("4 until 6 gram").
 _DASH = r"\s*(?:-|–|—|to|or|until)\s*"
 
@@ -63,7 +66,18 @@ class _Grammar:
 def number_pattern(words: dict[str, object]) -> str:
     """A number: digits, a fraction or a number word, perhaps "... and a half" ("two and a half",
     or as some write it "two and half")."""
-    return rf"(?:(?:{_DIGITS}|{lexicons.alternation(list(words))})(?:{_AND_HALF})?)"
+    return rf"(?:(?:{_DIGITS}|{_SPOKEN}|{lexicons.alternation(list(words))})(?:{_AND_HALF})?)"
+
+
+# Numbers as they are said (transcripts, read-out doses): "three hundred", "point one", "one point five".
+_DIGIT_WORDS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_DIGIT_WORD = "(?:" + "|".join(_DIGIT_WORDS) + ")"
+_SPOKEN = (
+    rf"(?:{_DIGIT_WORD}[ -]hundred(?:(?:\s+and)?\s+(?:fifty|twenty(?:-five)?|{_DIGIT_WORD}))?(?![\w-])"
+    rf"|(?:{_DIGIT_WORD}\s+)?point\s+{_DIGIT_WORD}(?:\s+{_DIGIT_WORD})?(?![\w-]))"
+)
+_HUNDREDS = re.compile(r"(\w+)[ -]hundred(?:(?: and)? (.+))?")
+_POINT = re.compile(r"(?:(\w+) )?point (\w+)(?: (\w+))?")
 
 
 # "... and a half", "... and half", "1 and ½" but not "a gram and half the bag" or "2 teaspoons and a half cup of water".
@@ -81,12 +95,13 @@ def _grammar() -> _Grammar:
     _NUMBER = number_pattern(words)
     unit = lexicons.alternation(list(units))
     # A unit may carry a per-day denominator ("12g/day"); "mg/kg" is a unit of its own.
-    unit_re = rf"(?:{unit})(?:/(?:day|d)\b)?(?![\w]|/(?!\s*\d))(?!%)"
+    # "15 gpd": grams per day, as forums write it.
+    unit_re = rf"(?:{unit})(?:/(?:day|d)\b|(?<=g)pd\b)?(?![\w]|/(?!\s*\d))(?!%)"
     # "8 mg/2 mg film": a slash between two amounts of one product, but not a fraction's ("1/2")
     numeric = (
         rf"(?<![\w.,])(?<!\d/)(?:(?P<between>between)\s+(?P<b_low>{_NUMBER})\s*(?P<b_unit1>{unit_re})?\s*(?:and|-|–|—|to)\s*(?P<b_high>{_NUMBER})"
         rf"|(?P<low>{_NUMBER})\s*(?P<unit1>{unit_re})?{_DASH}(?P<high>{_NUMBER})"
-        rf"|(?P<value>{_NUMBER})(?P<plus>\+)?)(?:\s*|-)(?:(?P<measure>level|heaping|heaped|rounded|scant)\s+)?(?P<unit>{unit_re})"
+        rf"|(?P<value>{_NUMBER})(?P<plus>\+)?)(?:\s*|-){_OF_A}?(?:(?P<measure>level|heaping|heaped|rounded|scant)\s+)?(?P<unit>{unit_re})"
         rf"(?P<tail_half>{_AND_HALF})?"  # "one teaspoon and a half"
     )
     single = (
@@ -146,6 +161,11 @@ def number(text: str) -> float:
         return number(key[: half.start()]) + 0.5
     if key in words:
         return words[key]
+    if spoken := _HUNDREDS.fullmatch(key):  # "three hundred", "two hundred and fifty"
+        return _DIGIT_WORDS[spoken.group(1)] * 100 + (number(spoken.group(2)) if spoken.group(2) else 0.0)
+    if spoken := _POINT.fullmatch(key):  # "point one", "one point five"
+        whole_part = _DIGIT_WORDS[spoken.group(1)] if spoken.group(1) else 0
+        return float(f"{whole_part}.{''.join(str(_DIGIT_WORDS[d]) for d in spoken.groups()[1:] if d)}")
     whole, _, fraction = key.partition(" ")
     if fraction:  # "1 1/2"
         return number(whole) + number(fraction)
@@ -173,7 +193,7 @@ def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | No
     found: list[Amount] = []
     for m in bounded_matches(lex.numeric_forms, text, s, e):
         unit_text = m.group("unit")
-        unit = lex.units[re.sub(r"/(?:day|d)$", "", unit_text, flags=re.IGNORECASE).lower()]
+        unit = lex.units[_PER_DAY.sub("", unit_text).lower()]
         if m.group("between"):
             items = [(m.start("b_low"), number(m.group("b_low")), number(m.group("b_high")))]
         elif m.group("value"):

@@ -166,10 +166,11 @@ _BLANK = re.compile(r"[^\s_][^\n_]*_{4,}|_{4,}[^\n_]*[^\s_]")
 # "Describe ...", "2. Identify ...": what a course's objectives list, and what opens their list.
 _OBJECTIVE = re.compile(
     r"\W*(?:\d+[.)]\s*)?(?:describe|explain|identify|name|list|compare|contrast|plan|recogni[sz]e|discuss|outline|define|summari[sz]e|"
-    r"apply|evaluate|differentiate|state|recall|calculate|interpret)\b",
+    r"apply|evaluate|differentiate|distinguish|state|recall|calculate|interpret|score|choose|select|match|counsel|assess|"
+    r"demonstrate|understand|analy[sz]e|classify|determine|predict|monitor|manage)\b",
     re.IGNORECASE,
 )
-_OBJECTIVES = re.compile(r"\b(?:objectives|learning outcomes|you (?:will|should) be able to)\b", re.IGNORECASE)
+_OBJECTIVES = re.compile(r"\b(?:objectives|learning outcomes|(?:will|should) be able to)\b", re.IGNORECASE)
 
 
 def _objective(doc: Document, index: int, unit: str) -> bool:
@@ -244,9 +245,8 @@ def _main_clause(text: str, start: int, end: int) -> tuple[int, int]:
 def _advises(text: str, start: int, end: int) -> bool:
     """Whether the negation at ``start:end`` gives advice rather than denying the claim: before
     "to" ("advised not to mix"), governed by an advice verb, or opening a later clause of a series
-    of instructions ("Start low, never take more than 8 g"). A prohibition that is the unit's own
-    instruction ("Do not mix kratom with alcohol", "You should not drive") denies: it is negated,
-    as readers of the conventions mark it."""
+    of instructions ("Start low, never take more than 8 g"). A unit that opens with a prohibition
+    is read by :data:`_PROHIBITION`."""
     word = text[start:end].lower()
     before = text[max(0, start - 8) : start]
     if word == "not" and _TO_AFTER.match(text, end):
@@ -255,6 +255,16 @@ def _advises(text: str, start: int, end: int) -> bool:
         return True  # "recommends that anyone ... not stop abruptly", "advise staying under 8 g and not redosing"
     series = _SERIES_BEFORE.search(before)
     return series is not None and (word == "never" or series.group().rstrip().lower().endswith("do"))
+
+
+# "Do not mix kratom with alcohol", "Tip: never take more than 8 g", "Please don't stop suddenly": a
+# prohibition recommends and denies nothing, so its negation leaves the claim affirmed (as the
+# conventions say); "Never had withdrawal this bad" reports, it does not prohibit.
+_PROHIBITION = re.compile(
+    r"[\W_]*(?:[^\W\d_][\w ]{0,20}:\s*)?(?:(?:please|and|so|but)\s+)?(?:do\s*(?:not|n[’']?t)|don[’']?t|never)\b"
+    r"(?!\s+(?:had|have|has|was|were|been|felt|got|did|thought|knew|saw|seen|heard|tried|once|really|ever)\b)",
+    re.IGNORECASE,
+)
 
 
 # "..., but ..." after the main clause: what it concedes is denied, what follows is the point.
@@ -394,10 +404,13 @@ def _claim(doc: Document, index: int, cid: str, has_dose: bool, has_mechanism: b
     ]
     excepted = [(h.start, h.end) for h in lex.negation_exceptions.find(text, s.start, s.end, words=words)]
     main_start, main_end = _main_clause(text, s.start, s.end)
+    prohibition = _PROHIBITION.match(text, s.start, s.end)
     negations = [
         Cue.trusted(char_start=h.start, char_end=h.end, text=h.text(doc.text), cue_type="negation")
         for h in lex.negation.find(text, s.start, s.end, words=words)
-        if not any(a <= h.start < b for a, b in excepted) and not _advises(text, h.start, h.end)
+        if not any(a <= h.start < b for a, b in excepted)
+        and not _advises(text, h.start, h.end)
+        and not (prohibition and h.start < prohibition.end())
     ]
     myth = _MYTH.match(text, s.start, s.end)
     myth_cue = Cue.trusted(char_start=myth.start(1), char_end=myth.end(1), text=myth.group(1), cue_type="negation") if myth else None

@@ -18,6 +18,7 @@ from ..cells import column_head
 from ..document import Document
 from ._match import Hit, looking_back
 from .mentions import CHAIN, Target, chain_back, compared_agents, find_agents, find_targets, lexicon, named_agents
+from .relatives import RELATIVE_PRONOUN, described, generic_head
 
 # "the main alkaloid in kratom": a name in a prepositional phrase, seldom what "it" points back to;
 # "smaller amounts of 7-OH" names 7-OH all the same.
@@ -35,7 +36,7 @@ PRONOUN = re.compile(r"it|its", re.IGNORECASE)
 
 #: What may come before a sentence's subject: a label, a fronted phrase ("In cells, "), an article, an adverb of sequence.
 _FRONTED = r"(?:(?:in|at|on|with|after|during|under|across)\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+)?"
-SUBJECT_START = re.compile(rf"\s*(?:[^\W\d_][\w -]{{0,24}}:\s+)?{_FRONTED}(?:(?:the|but|and|also|however,?|then)\s+)?", re.IGNORECASE)
+SUBJECT_START = re.compile(rf"\s*(?:[^\W\d_][\w -]{{0,44}}:\s+)?{_FRONTED}(?:(?:the|but|and|also|however,?|then)\s+)?", re.IGNORECASE)
 
 PLURAL_NAME = re.compile(r"\b(?:alkaloids|compounds|constituents)\b", re.IGNORECASE)
 
@@ -62,7 +63,7 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
     distinct alkaloids and drugs of that sentence. "The alkaloid" points back to an alkaloid only.
     Naming none, "it" is what its section's heading names ("2. Melatonin"), then the page's topic."""
     text = doc.flat
-    if _RELATIVE_PRONOUN.fullmatch(reference.text(text)) and generic_head(text, reference.start):
+    if RELATIVE_PRONOUN.fullmatch(reference.text(text)) and generic_head(text, reference.start):
         return []  # "When a drug that acts on GABA receptors is taken with one that acts on ...": nobody named
     spans = looking_back(doc, index, reference.start, list_items=1, window=LOOKBACK)
     if plural:  # "Both compounds" under a heading names the pair the page named just before it
@@ -92,7 +93,7 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
                     if h.label != group[0].label and not h.info.get("generic")
                 ]
                 group = (others[-1:] or _more_before(text, spans, reference, group, 2)) + group
-            elif len(group) == 1 and not (_RELATIVE_PRONOUN.fullmatch(reference.text(text)) and _specific(group[0])):
+            elif len(group) == 1 and not (RELATIVE_PRONOUN.fullmatch(reference.text(text)) and _specific(group[0])):
                 # "MG makes up most of it, while 7-OH is a trace. They both ..."; but "opioids, which" are the opioids
                 group = [h for h in hits if _specific(h)][-3:] or group
             counted = _COUNTED.search(reference.text(text))
@@ -206,13 +207,8 @@ def _antecedents(text: str, start: int, hits: list[Hit], reference: Hit | None =
     A relative pronoun ("such as clarithromycin, which inhibits ...") points to the name before it,
     whatever that is."""
     compared = compared_agents(text, start, hits)
-    if reference is not None and _RELATIVE_PRONOUN.fullmatch(reference.text(text)):
-        kept = [h for h in hits if h not in compared]
-        # "... CYP3A4, the enzyme that clears oxycodone, which may raise oxycodone levels": a name
-        # its own clause acts on is not what acts
-        clause = _CLAUSE_END.search(text, reference.end, reference.end + _CLAUSE_REACH)
-        acted_on = text[reference.end : clause.start() if clause else reference.end + _CLAUSE_REACH].lower()
-        return [h for h in kept if h.text(text).lower() not in acted_on] or kept
+    if reference is not None and RELATIVE_PRONOUN.fullmatch(reference.text(text)):
+        return described(text, reference, [h for h in hits if h not in compared])
     kept = [
         h
         for h in hits
@@ -229,30 +225,6 @@ _MODIFIES = re.compile(
 )
 
 
-_RELATIVE_PRONOUN = re.compile(r"which|that|who")  # in lower case: "That metabolite" opens a sentence
-# What a relative pronoun may describe that names nobody: "a drug that", "any medicine which", "one
-# that", "anything that" (but "drugs that" name a class); the word before it tells a predicate or an appositive
-# ("X is a compound that", "X, an alkaloid that"), which describes the name before.
-_GENERIC_HEAD = re.compile(
-    r"(?<![\w’'-])(?P<head>(?:(?:an?|any|another|some)\s+(?:[\w-]+\s+){0,2}(?:drug|medicine|medication|substance|compound|chemical|product|"
-    r"supplement|pill|agent|opioid|sedative|sleep aid)s?|(?:any|some)?one|anything|something))\s*,?\s*$",
-    re.IGNORECASE,
-)
-_DESCRIBES_BEFORE = re.compile(
-    r"(?:\b(?:is|are|was|were|be|been|being|becomes?|remains?|as|like)|[’']s|,)\s*$",
-    re.IGNORECASE,
-)
-
-
-def generic_head(text: str, at: int) -> bool:
-    """Whether the relative pronoun at ``at`` describes a noun phrase that names no agent."""
-    m = _GENERIC_HEAD.search(text, max(0, at - 60), at)
-    return m is not None and _DESCRIBES_BEFORE.search(text, max(0, m.start() - 20), m.start()) is None
-
-
-_CLAUSE_END = re.compile(r"[.;!?]|,\s")
-#: How far a relative clause is read for what it acts on.
-_CLAUSE_REACH = 80
 # "a CYP2D6 substrate such as dextromethorphan": a name given as an example of a class.
 _EXAMPLE = re.compile(r"\b(?:such as|e\.g\.,?|including)\s+$", re.IGNORECASE)
 # "is a", "it's not just a weaker", "is it basically just a": a name after it is what the subject is said to be.

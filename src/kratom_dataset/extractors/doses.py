@@ -104,6 +104,8 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
         hit = _last(lex.comparators.find(text, max(cursor, start - _BOUND_REACH), start, words=words))
         if hit and _TO_BOUND.fullmatch(text, hit.end, start):
             comparator = hit.label
+        elif symbol := _SYMBOL.search(text, max(cursor, start - 3), start):
+            comparator = _SYMBOLS[symbol.group(1)]  # "(>15 g/day)", "<0.5 mg": a sign written against its number
         trailing = lex.trailing.first(text, end, min(e, end + 24), words=words)
         if comparator is None and trailing and _PER_PERIOD.fullmatch(text, end, trailing.start):
             comparator = trailing.label
@@ -290,6 +292,9 @@ def _other_drug(text: str, start: int, end: int, s: int, e: int) -> bool:
 
 
 _PLUS_BEFORE_UNIT = re.compile(r"[\d.,]+\+")
+# A sign of order right before an amount; not an arrow's head ("->", "=>", "<-" are no bounds).
+_SYMBOL = re.compile(r"(?<![-=<>])([<>≤≥])[ \t]?(?=[\d.]|$)")
+_SYMBOLS: dict[str, Comparator] = {"<": "<", ">": ">", "≤": "<=", "≥": ">="}
 # What joins a bound's second amount to its first: a few words of what the first is per ("in a
 # single serving", "a day") and "or"/"and", nothing that starts a clause of its own.
 _COORDINATED = re.compile(r"[^\d.;:!?,]{0,30}?\s(?:or|and)\s+(?:(?:about|around|roughly)\s+)?", re.IGNORECASE)

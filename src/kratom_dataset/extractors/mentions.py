@@ -41,8 +41,9 @@ CHAIN = re.compile(
     r"|\s+(?:(?:pretty|very|quite|more|less|most|fairly|rather|only)\s+)?\w+ly(?:\s*\([^()]{1,40}\))?\s*,?\s+(?:and|or)\s+(?:(?:more|less|also|only)\s+\w+ly\s+)?"
     # "KOR/DOR", "MT1/MT2 agonists", "CYP2D6 + CYP3A4", "paynantheine & speciogynine"
     r"|\s*[/+&]\s*"
-    # "alpha-2 receptors (cf. clonidine) and 5-HT2A receptors", "CYP2D6 (strong) & CYP3A4": a bracketed aside after the first conjunct
-    r"|\s*\([^()]{1,40}\)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*[&+]\s*|,?\s*(?:and|or)\s*,\s*[^,.;]{1,30},\s*))"
+    # "alpha-2 receptors (cf. clonidine) and 5-HT2A receptors", "CYP2D6 (strong) & CYP3A4": a bracketed aside after the first conjunct;
+    # "CYP2D6 (IC50 = 2.2 µM) competitively and CYP3A4": an adverb after the aside
+    r"|\s*\([^()]{1,40}\)(?:\s+(?:more\s+|less\s+)?\w+ly)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*[&+]\s*|,?\s*(?:and|or)\s*,\s*[^,.;]{1,30},\s*))"
 )
 
 # "kratom, like other opioids, ...": a name in a comparison is not the agent of the clause.
@@ -332,12 +333,17 @@ def chain_from(text: str, targets: list[Target], first: Target) -> list[tuple[Ta
 
 def chain_back(text: str, targets: list[Target], last: Target) -> list[tuple[Target, str]]:
     """``last`` plus the targets coordinated before it ("kappa and delta ...")."""
-    chain = [last]
-    for prev in reversed([t for t in targets if t.end <= last.start]):
-        if not CHAIN.fullmatch(text[prev.end : chain[0].start]):
+    return [(t, text[t.start : t.end]) for t in coordinated_before(text, [*(t for t in targets if t.end <= last.start), last])]
+
+
+def coordinated_before(text: str, spans: Sequence[S]) -> list[S]:
+    """The last of ``spans`` plus those coordinated before it ("clonidine or lofexidine")."""
+    chain = [spans[-1]]
+    for prev in reversed(spans[:-1]):
+        if prev.end > chain[0].start or not CHAIN.fullmatch(text, prev.end, chain[0].start):
             break
         chain.insert(0, prev)
-    return [(t, text[t.start : t.end]) for t in chain]
+    return chain
 
 
 def is_compared(text: str, start: int, hit: Hit) -> bool:

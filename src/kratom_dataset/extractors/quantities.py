@@ -19,7 +19,7 @@ _COMPARED_SHARE = re.compile(
 # "15% off your whole order": a discount, not a step of a taper.
 _PRICE_CUT = re.compile(
     r"\s*off\s+(?:(?:your|the|our|an?|any|all|every|each)\s+)?(?:[\w-]+\s+)?"
-    r"(?:orders?|purchases?|cart|subscriptions?|bundles?|prices?|everything|sitewide|shipping|retail|checkout)\b",
+    r"(?:orders?|purchases?|cart|subscriptions?|bundles?|prices?|everything|sitewide|shipping|retail|checkout|months?|years?|memberships?|plans?|boxes|kits?)\b",
     re.IGNORECASE,
 )
 # What a cut may cut besides a dose: "reduced REM sleep by 14%", "lowered pain scores by 30%".

@@ -8,8 +8,8 @@ import re
 
 from ._match import Hit
 from .arguments import AgentGroup, TargetChain, target_before
-from .coreference import generic_head
 from .mentions import Target, coordinated
+from .relatives import generic_head
 
 # A relative pronoun just before an action: "that blocks", "which may inhibit".
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which)\s+(?:[a-z]+\s+){0,2}$")
