@@ -218,3 +218,70 @@ def test_a_learning_objective_is_no_claim_whatever_its_verb():
 def test_evidence_as_stated(text, evidence):
     (claim,) = records_of(f"Notes.\n\n{text}", "Claim")
     assert claim.evidence == evidence
+
+
+# From rp74- -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Keep to 250 mg of kavalactones a day.", (None, 250.0, "mg", "<=")),
+        ("The data support once-daily dosing at 10 mg and below.", (None, 10.0, "mg", "<=")),
+        ("Repeat up to a total of 16 mg on day one.", (None, 16.0, "mg", "<=")),
+        ("For supplements, the upper limit for adults is 350 milligrams of magnesium.", (None, 350.0, "mg", "<=")),
+    ],
+)
+def test_more_ways_to_cap_an_amount(text, expected):
+    assert amounts(text)[-1] == expected
+
+
+def test_amounts_under_a_pack_or_price_column_are_no_doses_and_an_empty_cell_hides_none():
+    text = (
+        "Product\tFormat\tPer unit\tServing\tPack\tPrice\n"
+        "Sumatra Gold\tPowder\t—\t1 tsp (~2.5 g)\t250 g\t$29.50\n"
+        "Trinity 50x\tExtract powder\t—\t100 mg\t1 g\t$24.99\n"
+    )
+    assert amounts(text) == [(1.0, 1.0, "[tsp_us]", None), (2.5, 2.5, "g", None), (100.0, 100.0, "mg", None)]
+
+
+def test_a_cards_front_names_the_agent_of_its_back_without_a_question_mark():
+    text = "Front: Buprenorphine MOA\nBack: High-affinity partial agonist at mu + antagonist at kappa."
+    assert triples(text) == {
+        ("buprenorphine", "partial_agonist", "mu-opioid receptor"),
+        ("buprenorphine", "antagonist", "kappa-opioid receptor"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The main alkaloid, mitragynine, grabs onto ur mu receptors kinda like dope does.", "Mitragynine sticks to the mu receptor."],
+)
+def test_grabbing_onto_or_sticking_to_a_receptor_binds_it(text):
+    assert ("mitragynine", "binds", "mu-opioid receptor") in triples(text)
+
+
+def test_sticking_to_an_amount_binds_nothing():
+    assert triples("I stick to 3 g of kratom a day.") == set()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[21:14] System: You are now connected.",
+        "#1 Magnesium Glycinate — 9.2/10",
+        "Log in or register to join the conversation.",
+        "Full episode available wherever you get podcasts.",
+        "Suggested citation: Garza L, Oyelaran T. Kratom exposures, 2019–2023.",
+        "This publication is in the public domain and may be reproduced without permission.",
+        "Scan the QR code for our Certificate of Analysis",
+        "Kratom research report (PDF, 1.2 MB)",
+        "Leaflet code PH-214 v3.",
+        "(2) Obeng S et al., 2020.",
+        "Co-authors include graduate students Priya Raman and Jonah Feld.",
+        "Reminder: r/quittingkratom does not give medical advice.",
+        "In this explainer we compare the two substances side by side.",
+    ],
+)
+def test_more_page_furniture_is_no_claim(line):
+    assert claimed(f"Notes\n\nKratom helped my sleep a lot.\n\n{line}\n") == ["Kratom helped my sleep a lot."]

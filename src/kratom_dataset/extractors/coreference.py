@@ -176,6 +176,8 @@ def _section_before(doc: Document, index: int) -> Iterator[tuple[int, int]]:
 
 # A paragraph that is a question alone.
 _ASKED = re.compile(r"[^\n]{3,150}\?\s*")
+# "Front: Buprenorphine MOA": a card's prompt asks whether or not it ends in a question mark.
+_CARD_FRONT = re.compile(r"\s*(?:front|q|question|prompt)\s*:", re.IGNORECASE)
 
 
 def page_topic(doc: Document, offset: int, *, plural: bool) -> list[str]:
@@ -289,7 +291,10 @@ def asked_agent(doc: Document, index: int) -> Hit | None:
     """The agent the question just before sentence ``index`` names ("Front: Morphine — receptor
     profile?" over "Back: Full agonist at mu"): what an answer with no subject is about."""
     before = doc.sentences[index - 1] if index else None
-    if before is None or not doc.flat[before.start : before.end].rstrip().endswith("?"):
+    if before is None:
+        return None
+    asked = doc.flat[before.start : before.end]
+    if not asked.rstrip().endswith("?") and not _CARD_FRONT.match(asked):
         return None
     return _first_named(doc.flat, before.start, before.end)
 

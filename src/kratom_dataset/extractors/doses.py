@@ -267,7 +267,7 @@ _BOUND_REACH = 48
 # What may stand between a comparator and its amount: an approximator, an article, a filler
 # ("more then like half a gram"), or a count the amount restates ("Do not exceed 16 capsules (8 g)").
 _TO_BOUND = re.compile(
-    r"(?:\s|around|about|roughly|approximately|the|an?\b|like\b)*"
+    r"(?:\s|around|about|roughly|approximately|the|an?\b|like\b|total(?:\s+of)?\b)*"
     r"(?:\d+\s+(?:capsules?|caps|tablets?|tabs|gummies|servings?|scoops?|pills?|shots?|droppers?)\s*[(,]\s*(?:about|around|roughly|approx\.?|~)?\s*)?",
     re.IGNORECASE,
 )

@@ -71,6 +71,8 @@ def packed_amounts(text: str, found: list[Amount], e: int) -> set[int]:
         if after.match(text, amount.end, e):
             out.update(run)
             run = []
+        elif _pack_column(text, amount.start):
+            out.add(n)
         elif not (n + 1 < len(found) and _LIST_GAP.fullmatch(text, amount.end, found[n + 1].start)):
             run = []
     return out
@@ -84,6 +86,21 @@ def _measured_share(text: str, s: int, start: int, marks: str = ",;.") -> bool:
     clause = text[max(s, start - 60) : start]
     opened = max(clause.rfind(mark) for mark in marks)
     return _CUT_OTHER.search(clause, opened + 1) is not None
+
+
+def _pack_column(text: str, start: int) -> bool:
+    """Whether an amount stands in a table's column headed as what a product is sold in ("Pack",
+    "Size", "Net wt", "Price"), not as what is taken ("Serving", "Per unit")."""
+    if "\t" not in text[text.rfind("\n", 0, start) + 1 : start] and "|" not in text[text.rfind("\n", 0, start) + 1 : start]:
+        return False
+    head = column_head(text, start)
+    return head is not None and _PACK_HEAD.fullmatch(text[head[0] : head[1]].strip()) is not None
+
+
+_PACK_HEAD = re.compile(
+    r"(?:pack(?:age)?|pack size|bag(?: size)?|size|sizes|net (?:wt\.?|weight|contents)|weight|quantity|qty|contents|count|price|cost)(?:\s*\([^()]*\))?",
+    re.IGNORECASE,
+)
 
 
 def _cut_column(text: str, start: int) -> bool:
