@@ -64,6 +64,11 @@ def rules_claim_of(text: str):
     return claim
 
 
+def bounds(text: str) -> list[tuple[float | None, float | None, str | None, str | None]]:
+    """(amount_low, amount_high, unit, comparator) of every numeric dose found in ``text``."""
+    return [(d.amount_low, d.amount_high, d.unit, d.comparator) for d in records_of(text, "Dose") if d.kind == "numeric"]
+
+
 def triples(text: str) -> set[tuple[str, str, str]]:
     """(agent, action, target) of every mechanism found in ``text``."""
     return {(m.agent, m.action, m.target) for m in records_of(text, "Mechanism")}

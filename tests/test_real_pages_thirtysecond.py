@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import bounds as amounts
 from conftest import claimed, records_of, triples
 
 # Doses ---------------------------------------------------------------------------------------------
-
-
-def amounts(text: str) -> list[tuple[float | None, float | None, str | None, str | None]]:
-    return [(d.amount_low, d.amount_high, d.unit, d.comparator) for d in records_of(text, "Dose") if d.kind == "numeric"]
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,7 @@ from .evidence import stated_evidence
 from .questions import asks
 
 NAME = "kratom_dataset.extractors.claims"
-VERSION = f"1.19.0+{lexicons.version('claims', 'taxonomy', 'claim_model', 'unit_model')}"
+VERSION = f"1.20.0+{lexicons.version('claims', 'taxonomy', 'claim_model', 'unit_model')}"
 
 CLAIM_ROLES = frozenset({"summary", "intro", "section", "conclusion", "body"})
 _WORDS = re.compile(r"[^\W\d_]{2,}")
