@@ -282,3 +282,46 @@ def test_sticking_to_an_amount_binds_nothing():
 )
 def test_more_page_furniture_is_no_claim(line):
     assert claimed(f"Notes\n\nKratom helped my sleep a lot.\n\n{line}\n") == ["Kratom helped my sleep a lot."]
+
+
+# From rp75- -------------------------------------------------------------------------------------------
+
+
+def test_a_table_of_contents_keeps_its_entries_after_one_that_asks():
+    text = "Blog\n\nTable of contents\n1. Why a spreadsheet?\n2. Setting up the columns\n3. Common mistakes\n\nWhy a spreadsheet?\nGuessing is how tapers fail.\n"
+    assert claimed(text) == ["Guessing is how tapers fail."]
+
+
+def test_a_row_of_numbers_under_its_header_is_a_claim_and_its_header_gives_the_unit():
+    text = (
+        "Blog\n\nMy taper off kratom, cutting 10% a week:\n\n"
+        "Week | Planned (g/day) | Actual (g/day)\n1 | 12.0 | 12.0\n2 | 10.8 | 11.0\n\nTapering is slow.\n"
+    )
+    assert "2 | 10.8 | 11.0" in claimed(text)
+    assert [low for low, _, unit, _ in amounts(text) if unit == "g"] == [12.0, 12.0, 10.8, 11.0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Here is what I would suggest:",
+        "( ) 10% per week ............... 27 votes (37%)",
+        "Total voters: 73 · Poll closed",
+        "Get breaking news alerts by text.",
+        "Reply STOP to cancel.",
+        "Join our text club for strain drops → Text LANTERN to 55512",
+        "*This post contains affiliate links, which means I may earn a small commission.",
+        "Grab it free when you join the Slow Living list [your email] [Yes please!]",
+        "For classroom use only.",
+        "Uploaded by jm_pharmd2026 · Dr. Okafor, 3/14",
+        "TODO: read Kruegel 2016 before Friday quiz!!",
+        "Rating: 4/5",
+    ],
+)
+def test_still_more_page_furniture_is_no_claim(line):
+    assert claimed(f"Notes\n\nKratom helped my sleep a lot.\n\n{line}\n") == ["Kratom helped my sleep a lot."]
+
+
+def test_an_invitation_to_a_group_is_still_a_claim():
+    line = "Join our support group if you need help."
+    assert line in claimed(f"Notes\n\nKratom helped my sleep a lot.\n\n{line}\n")

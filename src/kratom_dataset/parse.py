@@ -415,7 +415,8 @@ def _add_paragraphs(
         ):
             heading = False  # "Quetiapine | CYP3A4 | Major" among rows like it: a row of a table
         if not heading and more and (contents or is_numbered_heading(line, following)):
-            heading = is_heading_line(" ".join(_NUMBER_MARK.sub("", line, count=1).split()), strict=False, words_limit=12)
+            entry = " ".join(_NUMBER_MARK.sub("", line, count=1).split())  # a contents entry may ask ("1. Why a spreadsheet?")
+            heading = is_heading_line(entry, strict=False, words_limit=12) or (contents and entry[-1:] == "?" and entry.count(" ") < 12)
         if not heading and more and line.rstrip()[-1:] not in ".;," and is_author_line(following):
             heading = True  # a paper's title, however long or cased, over its authors
         if heading and not first and not contents and n in bare_list:

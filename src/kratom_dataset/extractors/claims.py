@@ -298,7 +298,7 @@ def is_furniture(sentence: str, words: int | None = None, *, under_row: bool = F
     ``words`` is the word-index mask of the unit or of a span holding it, read when not given;
     ``under_row``: the unit is a table's row under another, so a row of words is data, not the header."""
     if len(sentence) < 40 and len(_WORDS.findall(sentence)) < 2 and not AMOUNT.search(sentence):  # "Low: 1-2 g" states one
-        return True
+        return not (under_row and _NUMBER_ROW.fullmatch(sentence))  # "2 | 10.8 | 11.0" under "Week | Planned (g/day) | ..." states one
     lex = _lexicon()
     if lex.furniture.match(sentence, words) or _within(lex.furniture_within, sentence) or _table_furniture(sentence, under_row):
         return True
@@ -314,6 +314,8 @@ def is_furniture(sentence: str, words: int | None = None, *, under_row: bool = F
     )
 
 
+# A table's row of numbers alone, its units in the header above.
+_NUMBER_ROW = re.compile(r"\|?[ \t]*[\d.,–-]+[ \t]*(?:\|[ \t]*[\d.,–-]+[ \t]*)+\|?\s*")
 # The characters a product tile's price and a pager's arrow open with, looked for before either pattern.
 _PRICED = re.compile(r"[$€£]")
 _ARROWED = re.compile(r"[←«<]")

@@ -96,7 +96,7 @@ def _head_unit(head: str) -> Unit | None:
     """The mass or measure unit a column heading states: "Low (g)", "Dose, mg", "Amount in grams"."""
     m = _HEAD_UNIT.search(head.strip())
     written = (m.group("unit") or m.group("unit2") or m.group("unit3")).strip().lower() if m else ""
-    unit = grammar_units().get(written)
+    unit = grammar_units().get(written.removesuffix("/day").removesuffix("/d").strip())  # "Planned (g/day)"
     return unit if unit and unit != "%" else None
 
 
