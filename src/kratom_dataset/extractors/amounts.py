@@ -66,18 +66,20 @@ class _Grammar:
 def number_pattern(words: dict[str, object]) -> str:
     """A number: digits, a fraction or a number word, perhaps "... and a half" ("two and a half",
     or as some write it "two and half")."""
-    return rf"(?:(?:{_DIGITS}|{_SPOKEN}|{lexicons.alternation(list(words))})(?:{_AND_HALF})?)"
+    return rf"(?:(?:{_DIGITS}|{_POINT_ONLY}|{lexicons.alternation(list(words))}{_SPOKEN_TAIL}?)(?:{_AND_HALF})?)"
 
 
 # Numbers as they are said (transcripts, read-out doses): "three hundred", "point one", "one point five".
 _DIGIT_WORDS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _DIGIT_WORD = "(?:" + "|".join(_DIGIT_WORDS) + ")"
-_SPOKEN = (
-    rf"(?:{_DIGIT_WORD}[ -]hundred(?:(?:\s+and)?\s+(?:fifty|twenty(?:-five)?|{_DIGIT_WORD}))?(?![\w-])"
-    rf"|(?:{_DIGIT_WORD}\s+)?point\s+{_DIGIT_WORD}(?:\s+{_DIGIT_WORD})?(?![\w-]))"
+# Read as a tail of a number word, so that only a word already read as a number tries them.
+_SPOKEN_TAIL = (
+    rf"(?:[ -]hundred(?:(?:\s+and)?\s+(?:fifty|twenty(?:-five)?|{_DIGIT_WORD}))?(?![\w-])"
+    rf"|\s+point\s+{_DIGIT_WORD}(?:\s+{_DIGIT_WORD})?(?![\w-]))"
 )
-_HUNDREDS = re.compile(r"(\w+)[ -]hundred(?:(?: and)? (.+))?")
-_POINT = re.compile(r"(?:(\w+) )?point (\w+)(?: (\w+))?")
+_POINT_ONLY = rf"point\s+{_DIGIT_WORD}(?:\s+{_DIGIT_WORD})?(?![\w-])"
+_HUNDREDS = re.compile(r"(.+?)[ -]hundred(?:(?: and)? (.+))?")
+_POINT = re.compile(r"(?:(.+?) )?point (" + _DIGIT_WORD + r")(?: (" + _DIGIT_WORD + r"))?")
 
 
 # "... and a half", "... and half", "1 and ½" but not "a gram and half the bag" or "2 teaspoons and a half cup of water".
@@ -162,10 +164,10 @@ def number(text: str) -> float:
     if key in words:
         return words[key]
     if spoken := _HUNDREDS.fullmatch(key):  # "three hundred", "two hundred and fifty"
-        return _DIGIT_WORDS[spoken.group(1)] * 100 + (number(spoken.group(2)) if spoken.group(2) else 0.0)
+        return number(spoken.group(1)) * 100 + (number(spoken.group(2)) if spoken.group(2) else 0.0)
     if spoken := _POINT.fullmatch(key):  # "point one", "one point five"
-        whole_part = _DIGIT_WORDS[spoken.group(1)] if spoken.group(1) else 0
-        return float(f"{whole_part}.{''.join(str(_DIGIT_WORDS[d]) for d in spoken.groups()[1:] if d)}")
+        decimals = "".join(str(_DIGIT_WORDS[d]) for d in spoken.groups()[1:] if d)
+        return (number(spoken.group(1)) if spoken.group(1) else 0.0) + float(f"0.{decimals}")
     whole, _, fraction = key.partition(" ")
     if fraction:  # "1 1/2"
         return number(whole) + number(fraction)
