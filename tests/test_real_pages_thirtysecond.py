@@ -50,6 +50,8 @@ def test_a_fraction_of_one_unit_is_that_fraction(text, expected):
         ("two hundred and fifty milligrams of magnesium at night", (250.0, 250.0, "mg", None)),
         ("she gave me clonidine point one milligrams twice a day", (0.1, 0.1, "mg", None)),
         ("I was down to one point five grams by then", (1.5, 1.5, "g", None)),
+        ("fifteen hundred milligrams a day of magnesium", (1500.0, 1500.0, "mg", None)),
+        ("my first week was twelve point five grams a day", (12.5, 12.5, "g", None)),
     ],
 )
 def test_numbers_as_they_are_said(text, expected):

@@ -91,7 +91,8 @@ def _measured_share(text: str, s: int, start: int, marks: str = ",;.") -> bool:
 def _pack_column(text: str, start: int) -> bool:
     """Whether an amount stands in a table's column headed as what a product is sold in ("Pack",
     "Size", "Net wt", "Price"), not as what is taken ("Serving", "Per unit")."""
-    if "\t" not in text[text.rfind("\n", 0, start) + 1 : start] and "|" not in text[text.rfind("\n", 0, start) + 1 : start]:
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    if "\t" not in before and "|" not in before:
         return False
     head = column_head(text, start)
     return head is not None and _PACK_HEAD.fullmatch(text[head[0] : head[1]].strip()) is not None
