@@ -24,7 +24,9 @@ _VULGAR = "[" + "".join(FRACTIONS) + "]"
 _DIGITS = rf"(?:\d+[ \t]+\d/\d{{1,2}}(?!\d)|\d+/\d{{1,2}}(?![\d/])|\d+(?:[.,]\d+)?{_VULGAR}?|\.\d+|(?<!\d )(?<!\d),\d+|{_VULGAR})"
 # "3/4 of a teaspoon", "½ of a gram": a fraction of one unit.
 _OF_A = r"(?:(?:(?<=\d/\d\s)|(?<=\d/\d\d\s)|(?<=[½¼¾⅓⅔⅛]\s))of\s+an?\s+)"
-_PER_DAY = re.compile(r"/(?:day|d)$|(?<=g)pd$", re.IGNORECASE)
+# A unit's per-day denominator written onto it: "12g/day", "15 gpd" (grams per day, as forums write it).
+_PER_DAY_TAIL = r"/(?:day|d)\b|(?<=g)pd\b"
+_PER_DAY = re.compile(rf"(?:{_PER_DAY_TAIL})$", re.IGNORECASE)
 # "until" joins a range in the English of Malay and Indonesian writers ("4 until 6 gram").
 _DASH = r"\s*(?:-|–|—|to|or|until)\s*"
 
@@ -97,8 +99,7 @@ def _grammar() -> _Grammar:
     _NUMBER = number_pattern(words)
     unit = lexicons.alternation(list(units))
     # A unit may carry a per-day denominator ("12g/day"); "mg/kg" is a unit of its own.
-    # "15 gpd": grams per day, as forums write it.
-    unit_re = rf"(?:{unit})(?:/(?:day|d)\b|(?<=g)pd\b)?(?![\w]|/(?!\s*\d))(?!%)"
+    unit_re = rf"(?:{unit})(?:{_PER_DAY_TAIL})?(?![\w]|/(?!\s*\d))(?!%)"
     # "8 mg/2 mg film": a slash between two amounts of one product, but not a fraction's ("1/2")
     numeric = (
         rf"(?<![\w.,])(?<!\d/)(?:(?P<between>between)\s+(?P<b_low>{_NUMBER})\s*(?P<b_unit1>{unit_re})?\s*(?:and|-|–|—|to)\s*(?P<b_high>{_NUMBER})"
@@ -152,6 +153,11 @@ def grammar_units() -> dict[str, Unit]:
     return _grammar().units
 
 
+def without_per_day(unit: str) -> str:
+    """``unit`` as written without a per-day denominator ("g/day", "gpd" -> "g")."""
+    return _PER_DAY.sub("", unit)
+
+
 def number(text: str) -> float:
     """A number as written: digits ("1.5", European "1,5", "1,000", ".75"), fractions ("1/2",
     "1 1/2", "1½"), words ("three", "half a", "four-"), and "... and a half". A fraction over zero
@@ -195,7 +201,7 @@ def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | No
     found: list[Amount] = []
     for m in bounded_matches(lex.numeric_forms, text, s, e):
         unit_text = m.group("unit")
-        unit = lex.units[_PER_DAY.sub("", unit_text).lower()]
+        unit = lex.units[without_per_day(unit_text).lower()]
         if m.group("between"):
             items = [(m.start("b_low"), number(m.group("b_low")), number(m.group("b_high")))]
         elif m.group("value"):

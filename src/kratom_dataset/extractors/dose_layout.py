@@ -10,7 +10,7 @@ from ..cells import column_head, table_cells
 from ..document import Document
 from ..vocabulary import DoseRole, Purpose, Unit
 from ._match import Hit
-from .amounts import Amount, grammar_units, number
+from .amounts import Amount, grammar_units, number, without_per_day
 from .dose_cues import lexicon as _lexicon
 
 
@@ -96,7 +96,7 @@ def _head_unit(head: str) -> Unit | None:
     """The mass or measure unit a column heading states: "Low (g)", "Dose, mg", "Amount in grams"."""
     m = _HEAD_UNIT.search(head.strip())
     written = (m.group("unit") or m.group("unit2") or m.group("unit3")).strip().lower() if m else ""
-    unit = grammar_units().get(written.removesuffix("/day").removesuffix("/d").strip())  # "Planned (g/day)"
+    unit = grammar_units().get(without_per_day(written).strip())  # "Planned (g/day)"
     return unit if unit and unit != "%" else None
 
 
