@@ -369,7 +369,8 @@ def looking_back(doc: Document, index: int, offset: int, *, list_items: int = 0,
     First the sentence ``index`` up to ``offset``, then each earlier sentence of the same
     paragraph: a pronoun or "the dose" is read against its paragraph, never across one. With
     ``list_items``, that many earlier one-line paragraphs of the same section are read too, so
-    "- 7-OH: stronger at the same receptor" can point at the bullet above it. With ``window``,
+    "- 7-OH: stronger at the same receptor" can point at the bullet above it, past a one-line
+    question between turns of a dialogue. With ``window``,
     each span is cut to its last ``window`` characters: what a reference names is near it, and a
     run-on sentence must not be read again for each of its references.
     """
@@ -381,7 +382,10 @@ def looking_back(doc: Document, index: int, offset: int, *, list_items: int = 0,
         if prior.section_index != sentence.section_index:
             return
         if prior.paragraph_index != paragraph:
-            crossed += 1
+            # a one-line question between two turns of a dialogue ("And the other receptors?") leaves
+            # the answer pointing back to what its speaker said before it
+            asked = list_items and doc.flat[prior.start : prior.end].rstrip().endswith("?") and prior.paragraph_index == paragraph - 1
+            crossed += 0 if asked else 1
             if crossed > list_items:
                 return
             paragraph = prior.paragraph_index

@@ -304,6 +304,10 @@ def _adjacent_pair(items: str) -> bool:
     return 0 < value < 1000 and not re.fullmatch(r"(?:19|20)\d\d", items.strip())
 
 
+# An hour of waking or of bed and "or" before another: "wake at 3 or 4", "lights out by 10 or 11".
+_CLOCK_PAIR = re.compile(r"\b(?:wak(?:e|es|ing)|woke|up|bed|asleep|out)\s+(?:at|around|by)\s+\d{1,2}\s*or\s*$", re.IGNORECASE)
+
+
 def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Callable[[], Unit | None] | None = None) -> list[Amount]:
     """Add the bare numbers that stand for an amount of the sentence's unit ("9 g instead of my
     usual 12", "3 grams with breakfast and 3 more after work", "at 3g when I normally need 5"),
@@ -333,6 +337,8 @@ def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Callabl
             or _ON_STAGE.search(text, max(s, start - 20), start)
         ):
             continue  # "around 9pm instead of 6", "over days 6 and 7", "on night 27": a time, not an amount
+        if _CLOCK_PAIR.search(text, max(s, start - 30), start):
+            continue  # "I wake at 3 or 4": the second of two hours
         if _TIMES_LISTED.match(text, end, e):
             continue  # "at baseline and 1, 2, 4 and 6 hours after dosing": times, listed
         if _MEASURED.search(text, max(s, start - 80), start):

@@ -37,12 +37,12 @@ _CLAUSE_BREAK = re.compile(
 )
 # "At the mu-opioid receptor, MG acts as ...": a target fronted before its agent.
 _FRONTED = re.compile(
-    r"(?:^|[,;]\s*|\bwhereas\s+|\bwhile\s+|\band\s+)(?:at|on)\s+(?:the\s+)?(?:(?:human|rat|mouse|rodent|cloned|recombinant|same)\s+)?$",
+    r"(?:^|[,;:]\s*|\bwhereas\s+|\bwhile\s+|\band\s+)(?:at|on)\s+(?:the\s+)?(?:(?:human|rat|mouse|rodent|cloned|recombinant|same)\s+)?$",
     re.IGNORECASE,
 )
 # "is activated by 7-OH": the passive names its target first and its agent after "by".
 PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|be|being|gets?)\s+|:\s*)(?:(?:\w+ly|also|not|only|itself)\s+)?$", re.IGNORECASE)
-PASSIVE_AFTER = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
+PASSIVE_AFTER = re.compile(r"(?:\s+(?:(?:more|less|most|least|far|much|very)\s+)?\w+ly)?\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _BY = re.compile(r"\s+by\s+", re.IGNORECASE)
 # "targeted by", "inhibition by", "blockade by": a participle or a noun right after its target.
 _REDUCED_OR_NOMINAL = re.compile(r"(?:ed|ion|ade|ism)$")
@@ -371,6 +371,19 @@ def agent_at(offset: int, agents: list[Hit], references: list[Hit], doc: Documen
     return []
 
 
+def _in_figures(text: str, agent: Hit, action_start: int) -> bool:
+    """Whether ``agent`` is named inside a bracket of figures closed before the action: the
+    reference drug of a measurement ("partial agonists (Emax 41% of DAMGO) and antagonists at")
+    is no subject."""
+    opened = text.rfind("(", 0, agent.start)
+    closed = text.find(")", agent.end, action_start)
+    return opened >= 0 and closed >= 0 and text.find(")", opened, agent.start) < 0 and _FIGURES.search(text, opened, closed) is not None
+
+
+# What makes a bracket one of figures: a sign of measure, or a number with its unit ("Ki 54 nM").
+_FIGURES = re.compile(r"[=%]|\d\s*(?:nM|[µμ]M|mM|mg|g|kg|h)\b")
+
+
 def _renamed(text: str, first: Hit, again: Hit) -> bool:
     """Whether ``again`` names the agent of ``first`` again within one phrase ("mitragynine (MG)",
     "Mitragynine: mitragynine"), not as the subject of a clause of its own ("... have weaker opioid
@@ -384,7 +397,7 @@ def agent_group(
     """The agent(s) before the action: the nearest, plus any coordinated or appositive with it.
 
     Not across a clause boundary ("formed from MG by CYP3A4, so CYP3A4 inhibitors ...")."""
-    before = [h for h in agents if window_start <= h.start and h.end <= action_start]
+    before = [h for h in agents if window_start <= h.start and h.end <= action_start and not _in_figures(text, h, action_start)]
     refs = [h for h in references if window_start <= h.start and h.end <= action_start]
     if refs and _OBJECT_PRONOUN.fullmatch(refs[-1].text(text)) and _MEANS.fullmatch(text, refs[-1].end, action_start):
         # "Clonidine and lofexidine relieve it by stimulating ...": the object of the verb is no agent

@@ -15,7 +15,7 @@ import re
 from collections.abc import Set as AbstractSet
 
 from .. import lexicon as lexicons
-from ..cells import table_cells, under_row
+from ..cells import under_row
 from ..document import Document
 from ..ids import record_id
 from ..lines import (
@@ -43,6 +43,7 @@ from .claim_types import counted_form
 from .doses import size_options
 from .evidence import stated_evidence
 from .questions import asks
+from .table_heads import heads_columns, table_furniture
 
 NAME = "kratom_dataset.extractors.claims"
 VERSION = f"1.20.0+{lexicons.version('claims', 'taxonomy', 'claim_model', 'unit_model')}"
@@ -137,29 +138,25 @@ def claim_sentences(doc: Document) -> dict[int, str]:
             or (_says_nothing(sentence, words, "|" in unit and under_row(doc.flat, s.start)) and not _answers(doc, i, sentence))
             or _tagged_furniture(unit, sentence, words)
             or size_options(doc, i)
-            or _heads_columns(doc, s.start, unit)
+            or heads_columns(doc, s.start, unit)
             or (not out and _over_byline(doc, i, unit))  # a title stands above the body
             or (i > 0 and doc.sentences[i - 1].is_heading and is_author_line(unit))  # a paper's authors under its title
             or _objective(doc, i, unit)
             or ("____" in unit and _BLANK.search(doc.text, s.start, s.end) is not None)
+            or _LINK_LINE.match(doc.flat, doc.flat.rfind("\n", 0, s.start) + 1) is not None
         ):
             continue
         out[i] = claim_id(doc, i)
     return out
 
 
-def _heads_columns(doc: Document, start: int, unit: str) -> bool:
-    """Whether a unit is the first row of a table copied from a page, its cells set apart by tabs,
-    and holds only short cells of words ("Week\tDaily total\tSplit"): it heads the columns. A row
-    of words under it ("Zolpidem\tNext-day drowsiness\tModerate") states something."""
-    if "\t" not in unit or "|" in unit:
-        return False
-    if under_row(doc.flat, start):
-        return False
-    line = unit.split("\n", 1)[0]
-    return _HEADER_ROW.match(" | ".join(line[a:b] for a, b in table_cells(line, 0))) is not None
-
-
+# A line that links or cites, whatever sentences follow its label ("Related: Kratom was sold as a
+# gentle herb. Then came the shots.", "Suggested citation: Office X. Kratom Use, 2024. Report 4.").
+_LINK_LINE = re.compile(
+    r"[ \t]*(?:related(?: (?:articles?|stories|posts?|reading))?|read (?:more|next|also)|see also|more from [^:\n]{1,30}|"
+    r"suggested citation|how to cite|cite (?:this|as))\s*:",
+    re.IGNORECASE,
+)
 # A form's field to fill in, a blank beside words on its line ("Current daily amount: ____ g",
 # "Patient signature ____"); a rule of underscores alone on its line is no field.
 _BLANK = re.compile(r"[^\s_][^\n_]*_{4,}|_{4,}[^\n_]*[^\s_]")
@@ -300,7 +297,7 @@ def is_furniture(sentence: str, words: int | None = None, *, under_row: bool = F
     if len(sentence) < 40 and len(_WORDS.findall(sentence)) < 2 and not AMOUNT.search(sentence):  # "Low: 1-2 g" states one
         return not (under_row and _NUMBER_ROW.fullmatch(sentence))  # "2 | 10.8 | 11.0" under "Week | Planned (g/day) | ..." states one
     lex = _lexicon()
-    if lex.furniture.match(sentence, words) or _within(lex.furniture_within, sentence) or _table_furniture(sentence, under_row):
+    if lex.furniture.match(sentence, words) or _within(lex.furniture_within, sentence) or table_furniture(sentence, under_row):
         return True
     return (
         is_forum_handle_line(sentence)
@@ -345,23 +342,6 @@ def _within(within: Within, sentence: str) -> bool:
             if m is not None and _STOP.search(sentence, 0, m.start()) is None:
                 return True
     return False
-
-
-# "| Form | Typical serving |", "Yes | No", "100 g | $24.99 | $0.25": a table's header row, or a
-# row of prices, asserts nothing; a row of amounts or effects does.
-# A row of short cells of words alone, the first maybe empty ("| | Kratom | Suboxone |"): the row that heads the columns.
-_HEADER_ROW = re.compile(
-    r"\|?[ \t]*(?:(?:[^\s|.!?\d]+[ \t]+){0,3}[^\s|.!?\d]+[ \t]*)?(?:\|[ \t]*(?:(?:[^\s|.!?\d]+[ \t]+){0,3}[^\s|.!?\d]+[ \t]*)?)+\|?\s*$"
-)
-_ROW = re.compile(r"\|?[^|\n]{1,40}(?:\|[^|\n]{0,40})+\|?\s*$")
-_PRICE = re.compile(r"[$€£]\s?\d")
-
-
-def _table_furniture(sentence: str, under_row: bool) -> bool:
-    line = sentence.split("\n", 1)[0]
-    if "|" not in line:
-        return False
-    return (not under_row and _HEADER_ROW.match(line) is not None) or (_PRICE.search(line) is not None and _ROW.match(line) is not None)
 
 
 def claim_id(doc: Document, index: int) -> str:

@@ -18,7 +18,7 @@ from ..cells import column_head
 from ..document import Document
 from ._match import Hit, looking_back
 from .mentions import CHAIN, Target, chain_back, compared_agents, find_agents, find_targets, lexicon, named_agents
-from .relatives import RELATIVE_PRONOUN, described, generic_head
+from .relatives import RELATIVE_PRONOUN, described, describes_target, generic_head
 
 # "the main alkaloid in kratom": a name in a prepositional phrase, seldom what "it" points back to;
 # "smaller amounts of 7-OH" names 7-OH all the same.
@@ -63,7 +63,9 @@ def resolve_agents(doc: Document, index: int, reference: Hit, *, plural: bool) -
     distinct alkaloids and drugs of that sentence. "The alkaloid" points back to an alkaloid only.
     Naming none, "it" is what its section's heading names ("2. Melatonin"), then the page's topic."""
     text = doc.flat
-    if RELATIVE_PRONOUN.fullmatch(reference.text(text)) and generic_head(text, reference.start):
+    if RELATIVE_PRONOUN.fullmatch(reference.text(text)) and (
+        generic_head(text, reference.start) or describes_target(text, reference.start)
+    ):
         return []  # "When a drug that acts on GABA receptors is taken with one that acts on ...": nobody named
     spans = looking_back(doc, index, reference.start, list_items=1, window=LOOKBACK)
     if plural:  # "Both compounds" under a heading names the pair the page named just before it
@@ -355,7 +357,7 @@ def _salient(text: str, hits: list[Hit], start: int, earlier: bool, reference: H
 
 # Where a coordinated main clause opens: "Modafinil induces CYP3A4, the enzyme that turns MG into 7-OH, and it inhibits ...",
 # or a clause that gives the main one's reason: "Kratom can raise levels of oxycodone and fentanyl, because it inhibits ...".
-_NEW_CLAUSE = re.compile(r"(?:,\s*and|;|,?\s*\b(?:because|since|so|but|although|though|whereas))\s+$", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r"(?:,\s*and|;|,?\s*\b(?:because|since|so|but|yet|although|though|whereas))\s+$", re.IGNORECASE)
 
 
 def resolve_target(doc: Document, index: int, offset: int, *, plural: bool = False, target_type: str | None = None) -> Target | None:

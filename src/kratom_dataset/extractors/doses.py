@@ -23,7 +23,7 @@ from ._match import Hit, Matcher, looking_back
 from ._words import INDEX
 from .amounts import amounts, overlaps
 from .dose_cues import lexicon as _lexicon
-from .dose_layout import column_amounts, column_level, heading_purpose, heading_role, list_header_preparation
+from .dose_layout import column_amounts, column_level, column_role, heading_purpose, heading_role, list_header_preparation
 from .mentions import find_agents
 from .mentions import lexicon as mention_lexicon
 from .quantities import packed_amounts, taper_share
@@ -121,7 +121,7 @@ def _sentence_doses(doc: Document, index: int, claim_id: str) -> list[Dose]:
         if role is None and restated:
             role = out[-1].role
         if role is None:
-            role = heading_role(doc, start)  # "Typical doses" over "Methadone: 60-120 mg/day"
+            role = heading_role(doc, start) or column_role(text, start)  # "Typical doses" over "Methadone: 60-120 mg/day"
         if unit == "%" and role != "maximum":
             role = "taper_step"  # a share is read only as a step of a taper, whoever is said to take it
         elif role is None and in_taper(doc, index, start):

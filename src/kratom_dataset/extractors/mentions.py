@@ -31,6 +31,7 @@ CHAIN = re.compile(
     r"|\s+nor\s+|(?:\s+in\s+the\s+(?:brain|body|gut|spinal cord|liver|central nervous system))?\s*,?\s+and\s+(?:also\s+)?(?:with|at|on|to|for|of)\s+"
     # "mitragynine and especially 7-hydroxymitragynine": a conjunct the writer stresses
     r"|\s*,?\s+(?:and|or)\s+(?:especially|particularly|notably|above all|in particular|even|most of all)\s+"
+    r"(?:(?:its|their)\s+(?:(?:main|active|major|principal|potent)\s+){0,2}metabolite,?\s+)?"
     # "catalysed by CYP3A4, with minor contributions from CYP2D6": the enzymes that share the work
     r"|\s*,\s*with\s+(?:an?\s+)?(?:minor|small|smaller|some|lesser|additional|further)\s+(?:contributions?|roles?|help)\s+(?:from|by|of|for)\s+"
     # "partly through opioid receptors and partly through adrenergic ones", "binds MOR but also KOR": a second route or target
