@@ -178,3 +178,89 @@ def test_a_header_row_with_a_name_or_count_in_digits_heads_its_columns(header, r
 def test_a_first_row_of_amounts_is_still_a_claim(row, next_row):
     text = f"Notes\n\nKratom helped my sleep a lot.\n\n{row}\n{next_row}\n"
     assert claimed(text) == ["Kratom helped my sleep a lot.", row, next_row]
+
+
+# From rp79- and rp80- ---------------------------------------------------------------------------------
+
+
+def test_a_relative_pronoun_after_a_label_describes_the_label():
+    text = "- Mitragynine pseudoindoxyl: a rearrangement product that acts as a potent mu-opioid agonist and a delta-opioid antagonist."
+    assert triples(text) == {
+        ("mitragynine pseudoindoxyl", "agonist", "mu-opioid receptor"),
+        ("mitragynine pseudoindoxyl", "antagonist", "delta-opioid receptor"),
+    }
+
+
+def test_a_pronoun_coordinated_before_a_name_is_an_agent_too():
+    text = "Paynantheine lacks activity at mu receptors. Instead, it and its cousin speciogynine show affinity for 5-HT1A receptors."
+    found = triples(text)
+    assert {("paynantheine", "binds", "serotonin receptors"), ("speciogynine", "binds", "serotonin receptors")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Diphenhydramine is common in sleep aids. This antihistamine blocks histamine H1 receptors.",
+            ("diphenhydramine", "inhibits", "histamine H1 receptor"),
+        ),
+        ("Magnesium does nothing for cravings, but it does act on NMDA.", ("magnesium", "interacts_with", "NMDA receptors")),
+        (
+            "The mu receptor is activated even more selectively by mitragynine pseudoindoxyl.",
+            ("mitragynine pseudoindoxyl", "activates", "mu-opioid receptor"),
+        ),
+        (
+            "In lab tests, mitragynine inhibited CYP3A4 with an IC50 of about 40 µM and CYP2D6 with an IC50 near 0.5 µM.",
+            ("mitragynine", "inhibits", "CYP2D6"),
+        ),
+    ],
+)
+def test_more_ways_to_name_an_agent_or_a_target(text, expected):
+    assert expected in triples(text)
+
+
+def test_feeling_stimulating_is_no_action():
+    text = "Mitragynine may also act on adrenergic receptors, which could explain why low doses feel stimulating."
+    assert triples(text) == {("mitragynine", "interacts_with", "adrenergic receptors")}
+
+
+def test_a_relative_clause_after_an_enzyme_in_vitro_names_no_agent():
+    text = "Mitragynine also inhibits P-glycoprotein in vitro, which could raise levels of other drugs."
+    assert triples(text) == {("mitragynine", "inhibits", "P-glycoprotein")}
+
+
+def test_a_share_every_few_days_written_with_a_dash_steps_a_taper():
+    assert amounts("A gentler pace of 5% every 4–7 days may suit long-term users.") == [(5.0, 5.0, "%", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 0,1 g jeweller's scale costs around $15 and is worth it.",
+        "I take 3 g a day. Also no caffeine after noon, and put the phone away at 11.",
+    ],
+)
+def test_a_scales_reading_and_an_hour_are_no_doses(text):
+    assert [a for a in amounts(text) if a[0] != 3.0] == []
+
+
+def test_an_hour_after_an_amount_is_no_amount():
+    assert amounts("For sleep try moving a small dose closer to bed, like 1.5g at 9.") == [(1.5, 1.5, "g", None)]
+
+
+def test_a_column_headed_grams_per_day_gives_its_numbers_a_unit():
+    text = "Log\n\nDate | Grams/day | Sleep (hrs) | Notes\nMar 1 | 24 | 6.5 | baseline\nMar 3 | 21.5 | 6 | fine\n"
+    assert amounts(text) == [(24.0, 24.0, "g", None), (21.5, 21.5, "g", None)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["┃ Call (800) 555-0142 to verify your benefits.", "Ciao Marco!", "Strain | Vein | Mitragynine | Price (250 g)"],
+)
+def test_more_furniture_is_no_claim(line):
+    assert claimed(f"Notes\n\nKratom helped my sleep a lot.\n\n{line}\n") == ["Kratom helped my sleep a lot."]
+
+
+def test_a_sign_before_a_heading_leaves_it_a_heading():
+    text = "News\n\nKratom helped my sleep a lot.\n\n⚠ OVERDOSE ALERT\nSeveral people were hurt by pills sold as 7-OH this month.\n"
+    assert claimed(text) == ["Kratom helped my sleep a lot.", "Several people were hurt by pills sold as 7-OH this month."]

@@ -12,8 +12,10 @@ from .lexicon import factored
 MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 OPEN_QUOTES = '“"‘'
 
-#: What a bullet may be: a dash, a star, a dot, a square, a tick or a cross ("✓ weigh it", "✗ don't mix").
-BULLETS = "-*•▪◦–—✓✔✗✘☐☑☒►▸➤"
+#: What a bullet may be: a dash, a star, a dot, a square, a tick, a cross ("✓ weigh it", "✗ don't mix") or a callout's bar ("┃ Call us").
+BULLETS = "-*•▪◦–—✓✔✗✘☐☑☒►▸➤┃│▌"
+# Signs and pictographs that open a line before its words: "⚠", "★", "🔥".
+_SIGNS = re.compile("^[\u2600-\u27bf\u2b50\U0001f300-\U0001faff\ufe0f]+\\s*")
 # A list item: a bullet, a number with a dot, bracket or a thread's slash ("1.", "2)", "3/"), or a letter ("a.").
 # An outline's item numbers its section too ("3.2 MG is a partial agonist."): a sentence opening in a
 # capital, where an amount's unit ("2.5 g") would not, and not a numbered heading ("2.3 Metabolism").
@@ -76,6 +78,7 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, ti
     line = line.strip()
     if not line or len(line) > 200 or _BULLET_ITEM.match(line) or STAMP_LINE.fullmatch(line):
         return False  # "0:12" over a caption opens no section
+    line = _SIGNS.sub("", line) or "."  # "⚠ OVERDOSE ALERT": a sign before a heading is no word of it
     numbered = LIST_ITEM.match(line)
     if numbered:
         rest = line[numbered.end() :]

@@ -304,6 +304,8 @@ def _adjacent_pair(items: str) -> bool:
     return 0 < value < 1000 and not re.fullmatch(r"(?:19|20)\d\d", items.strip())
 
 
+# An amount and "at" before a bare number: "1.5g at 9", "2 capsules at 10".
+_TIMED_AT = re.compile(r"\d\s*(?:g|mg|grams?|tsp|capsules?|caps)\s+at\s+$", re.IGNORECASE)
 # An hour of waking or of bed and "or" before another: "wake at 3 or 4", "lights out by 10 or 11".
 _CLOCK_PAIR = re.compile(r"\b(?:wak(?:e|es|ing)|woke|up|bed|asleep|out)\s+(?:at|around|by)\s+\d{1,2}\s*or\s*$", re.IGNORECASE)
 
@@ -337,8 +339,8 @@ def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Callabl
             or _ON_STAGE.search(text, max(s, start - 20), start)
         ):
             continue  # "around 9pm instead of 6", "over days 6 and 7", "on night 27": a time, not an amount
-        if _CLOCK_PAIR.search(text, max(s, start - 30), start):
-            continue  # "I wake at 3 or 4": the second of two hours
+        if _CLOCK_PAIR.search(text, max(s, start - 30), start) or _TIMED_AT.search(text, max(s, start - 20), start):
+            continue  # "I wake at 3 or 4", "1.5g at 9": an hour, of waking or of the amount before it
         if _TIMES_LISTED.match(text, end, e):
             continue  # "at baseline and 1, 2, 4 and 6 hours after dosing": times, listed
         if _MEASURED.search(text, max(s, start - 80), start):

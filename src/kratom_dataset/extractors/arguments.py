@@ -42,7 +42,9 @@ _FRONTED = re.compile(
 )
 # "is activated by 7-OH": the passive names its target first and its agent after "by".
 PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|be|being|gets?)\s+|:\s*)(?:(?:\w+ly|also|not|only|itself)\s+)?$", re.IGNORECASE)
-PASSIVE_AFTER = re.compile(r"(?:\s+(?:(?:more|less|most|least|far|much|very)\s+)?\w+ly)?\s+by\s+(?:the\s+)?", re.IGNORECASE)
+PASSIVE_AFTER = re.compile(
+    r"(?:\s+(?:(?:even|far|much|still)\s+)?(?:(?:more|less|most|least|far|much|very)\s+)?\w+ly)?\s+by\s+(?:the\s+)?", re.IGNORECASE
+)
 _BY = re.compile(r"\s+by\s+", re.IGNORECASE)
 # "targeted by", "inhibition by", "blockade by": a participle or a noun right after its target.
 _REDUCED_OR_NOMINAL = re.compile(r"(?:ed|ion|ade|ism)$")
@@ -431,7 +433,10 @@ def agent_group(
         named: dict[str, Hit] = {}
         for h in group:  # "mitragynine (MG)": one agent named twice
             named.setdefault(h.label, h)
-        return [(h, h.label) for h in named.values()]
+        # "it and its cousin speciogynine show affinity": a pronoun coordinated before the names
+        lead = next((r for r in refs if r.end <= group[0].start and CHAIN.fullmatch(text, r.end, group[0].start)), None)
+        pointed = [(lead, agent) for agent in resolve_agents(doc, index, lead, plural=False) if agent not in named] if lead else []
+        return pointed + [(h, h.label) for h in named.values()]
     if nearest_ref and action_start - nearest_ref.end <= _AGENT_GAP:
         relative = _RELATIVE.fullmatch(nearest_ref.text(text)) is not None
         # A relative pronoun takes the whole noun phrase before it: "diphenhydramine or doxylamine, which block".

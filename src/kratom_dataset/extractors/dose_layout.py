@@ -108,9 +108,9 @@ def column_amounts(text: str, s: int, e: int, found: list[Amount]) -> list[Amoun
 
 
 def _head_unit(head: str) -> Unit | None:
-    """The mass or measure unit a column heading states: "Low (g)", "Dose, mg", "Amount in grams"."""
+    """The mass or measure unit a column heading states: "Low (g)", "Dose, mg", "Amount in grams", "Grams/day"."""
     m = _HEAD_UNIT.search(head.strip())
-    written = (m.group("unit") or m.group("unit2") or m.group("unit3")).strip().lower() if m else ""
+    written = (m.group("unit") or m.group("unit2") or m.group("unit3") or m.group("unit4")).strip().lower() if m else ""
     unit = grammar_units().get(without_per_day(written).strip())  # "Planned (g/day)"
     return unit if unit and unit != "%" else None
 
@@ -120,4 +120,8 @@ _NUMBER_CELL = r"(?:\d+(?:[.,]\d+)?|\.\d+)"
 _BARE_CELL = re.compile(
     rf"\s*(?:~\s*|(?:about|approx\.?|around)\s+)?(?P<low>{_NUMBER_CELL})(?:\s*(?:-|–|—|to)\s*(?P<high>{_NUMBER_CELL}))?\+?\s*"
 )
-_HEAD_UNIT = re.compile(r"\((?P<unit>[^()\d]{1,12})\)\s*$|,\s*(?P<unit2>[^,\d]{1,12})$|\bin\s+(?P<unit3>[a-z]{1,12})\s*$", re.IGNORECASE)
+_HEAD_UNIT = re.compile(
+    r"\((?P<unit>[^()\d]{1,12})\)\s*$|,\s*(?P<unit2>[^,\d]{1,12})$|\bin\s+(?P<unit3>[a-z]{1,12})\s*$"
+    r"|^(?P<unit4>grams?(?:\s*/\s*day)?|mg(?:\s*/\s*day)?|milligrams?)$",  # "Grams/day": the heading is the unit
+    re.IGNORECASE,
+)

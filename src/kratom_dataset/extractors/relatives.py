@@ -11,14 +11,14 @@ from .mentions import coordinated_before
 RELATIVE_PRONOUN = re.compile(r"which|that|who")  # in lower case: "That metabolite" opens a sentence
 # What a relative pronoun may describe that names nobody: "a drug that", "any medicine which", "one
 # that", "anything that" (but "drugs that" name a class); the word before it tells a predicate or an appositive
-# ("X is a compound that", "X, an alkaloid that"), which describes the name before.
+# ("X is a compound that", "X, an alkaloid that", "X: a product that"), which describes the name before.
 _GENERIC_HEAD = re.compile(
     r"(?<![\w’'-])(?P<head>(?:(?:an?|any|another|some)\s+(?:[\w-]+\s+){0,2}(?:drug|medicine|medication|substance|compound|chemical|product|"
     r"supplement|pill|agent|opioid|sedative|sleep aid)s?|(?:any|some)?one|anything|something))\s*,?\s*$",
     re.IGNORECASE,
 )
 _DESCRIBES_BEFORE = re.compile(
-    r"(?:\b(?:is|are|was|were|be|been|being|becomes?|remains?|as|like)|[’']s|,)\s*$",
+    r"(?:\b(?:is|are|was|were|be|been|being|becomes?|remains?|as|like)|[’']s|[,:])\s*$",
     re.IGNORECASE,
 )
 
@@ -39,7 +39,7 @@ def describes_target(text: str, at: int) -> bool:
 
 _TARGET_BEFORE = re.compile(
     r"\b(?:CYP[- ]?\w+|(?-i:[123][A-E]\d{1,2})|enzymes?|P-gp|P-glycoprotein|efflux (?:transporters?|pumps?)|pumps?|BCRP|OATP\w*|UGT\w*)"
-    r"(?:\s*\([^()]{1,40}\))?\s*,\s*$",
+    r"(?:\s*\([^()]{1,40}\))?(?:\s+in (?:vitro|vivo|the liver|the gut|(?:human )?liver microsomes|lab(?:oratory)? (?:studies|tests)))?\s*,\s*$",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[.;!?]|,\s")

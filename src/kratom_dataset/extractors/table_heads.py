@@ -33,8 +33,8 @@ def table_furniture(sentence: str, under_row: bool) -> bool:
 def _heads(row: str) -> bool:
     """Whether a row written with pipes holds only short cells of words: digits stand only in a
     name or a count of the column ("5-HT1A", "Per dose (×3)"), never open a cell nor make an
-    amount ("Mon 12 g | Tue 12 g" is a week of doses)."""
-    return _HEADER_ROW.match(row) is not None and _NUMBER_CELL.search(row) is None and AMOUNT.search(row) is None
+    amount outside a bracket ("Mon 12 g | Tue 12 g" is a week of doses; "Price (250 g)" heads one)."""
+    return _HEADER_ROW.match(row) is not None and _NUMBER_CELL.search(row) is None and AMOUNT.search(_BRACKETED.sub("", row)) is None
 
 
 # A row of short cells of words, the first maybe empty ("| | Kratom | Suboxone |").
@@ -43,5 +43,6 @@ _HEADER_ROW = re.compile(
 )
 # A cell that is a number or opens with one ("| 12 |", "| 3 days |"), a share or a price: data.
 _NUMBER_CELL = re.compile(r"(?:^|\|)\s*[~≈<>≤≥]?\s*\d[\d.,]*(?!-?[A-Za-z])|\d\s*%|[$€£]\s?\d")
+_BRACKETED = re.compile(r"\([^()|]*\)")
 _ROW = re.compile(r"\|?[^|\n]{1,40}(?:\|[^|\n]{0,40})+\|?\s*$")
 _PRICE = re.compile(r"[$€£]\s?\d")
