@@ -264,3 +264,15 @@ def test_more_furniture_is_no_claim(line):
 def test_a_sign_before_a_heading_leaves_it_a_heading():
     text = "News\n\nKratom helped my sleep a lot.\n\n⚠ OVERDOSE ALERT\nSeveral people were hurt by pills sold as 7-OH this month.\n"
     assert claimed(text) == ["Kratom helped my sleep a lot.", "Several people were hurt by pills sold as 7-OH this month."]
+
+
+# From dev's misses -----------------------------------------------------------------------------------
+
+
+def test_the_second_of_two_reuptakes_is_a_reuptake_too():
+    found = triples("Tramadol also inhibits the reuptake of serotonin and norepinephrine.")
+    assert found == {("tramadol", "inhibits", "serotonin reuptake"), ("tramadol", "inhibits", "norepinephrine reuptake")}
+
+
+def test_acting_in_a_receptor_is_acting_on_it():
+    assert ("valerian", "interacts_with", "GABA receptors") in triples("I read that valerian acts in the GABA receptors but more soft.")
