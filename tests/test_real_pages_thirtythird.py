@@ -276,3 +276,43 @@ def test_the_second_of_two_reuptakes_is_a_reuptake_too():
 
 def test_acting_in_a_receptor_is_acting_on_it():
     assert ("valerian", "interacts_with", "GABA receptors") in triples("I read that valerian acts in the GABA receptors but more soft.")
+
+
+# From rp81- and rp82- ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By then it was roughly twenty-seven grams a day.", [(27.0, 27.0, "g", None)]),
+        ("I took twenty-five grams that week.", [(25.0, 25.0, "g", None)]),
+        ("forty-five milligrams of it, every night", [(45.0, 45.0, "mg", None)]),
+        ("I would take two-three grams.", [(2.0, 3.0, "g", None)]),
+    ],
+)
+def test_a_hyphenated_number_word_is_one_number(text, expected):
+    assert amounts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Taper completion was 85% with melatonin and 70% with placebo.", "I take 4 g a day but I lie awake until 3 or 4 in the morning."],
+)
+def test_a_tapers_outcome_and_an_hour_awake_are_no_doses(text):
+    assert [a for a in amounts(text) if a != (4.0, 4.0, "g", None)] == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Excerpted with permission of Harlow & Finch. Copyright 2022. All rights reserved.",
+        "Funding: None declared. Conflicts of interest: None.",
+        "Transcript generated automatically and lightly edited. Please check against the audio before quoting.",
+        "MORE HEALTH: Flu shots: what to know this fall | Walking 7,000 steps a day may be enough",
+        "@kratomdad88 · Mar 6",
+        "Answer from Daniel Reyes, PharmD (verified pharmacist)",
+        "KratomTalk Forums › Pain & Health › Back pain + insomnia, need advice (ashwagandha?)",
+    ],
+)
+def test_still_more_furniture_is_no_claim(line):
+    assert claimed(f"Notes\n\nKratom helped my sleep a lot.\n\n{line}\n") == ["Kratom helped my sleep a lot."]

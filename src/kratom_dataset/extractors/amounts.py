@@ -77,10 +77,12 @@ _DIGIT_WORD = "(?:" + "|".join(_DIGIT_WORDS) + ")"
 # Read as a tail of a number word, so that only a word already read as a number tries them.
 _SPOKEN_TAIL = (
     rf"(?:[ -]hundred(?:(?:\s+and)?\s+(?:fifty|twenty(?:-five)?|{_DIGIT_WORD}))?(?![\w-])"
-    rf"|\s+point\s+{_DIGIT_WORD}(?:\s+{_DIGIT_WORD})?(?![\w-]))"
+    rf"|\s+point\s+{_DIGIT_WORD}(?:\s+{_DIGIT_WORD})?(?![\w-])"
+    rf"|(?<=ty)-{_DIGIT_WORD}(?![\w-]))"  # "twenty-seven", "forty-five"
 )
 _POINT_ONLY = rf"point\s+{_DIGIT_WORD}(?:\s+{_DIGIT_WORD})?(?![\w-])"
 _HUNDREDS = re.compile(r"(.+?)[ -]hundred(?:(?: and)? (.+))?")
+_TENS = re.compile(r"(\w+ty)-(" + _DIGIT_WORD + r")")
 _POINT = re.compile(r"(?:(.+?) )?point (" + _DIGIT_WORD + r")(?: (" + _DIGIT_WORD + r"))?")
 
 
@@ -171,6 +173,8 @@ def number(text: str) -> float:
         return words[key]
     if spoken := _HUNDREDS.fullmatch(key):  # "three hundred", "two hundred and fifty"
         return number(spoken.group(1)) * 100 + (number(spoken.group(2)) if spoken.group(2) else 0.0)
+    if spoken := _TENS.fullmatch(key):  # "twenty-seven"
+        return number(spoken.group(1)) + _DIGIT_WORDS[spoken.group(2)]
     if spoken := _POINT.fullmatch(key):  # "point one", "one point five"
         decimals = "".join(str(_DIGIT_WORDS[d]) for d in spoken.groups()[1:] if d)
         return (number(spoken.group(1)) if spoken.group(1) else 0.0) + float(f"0.{decimals}")
@@ -209,6 +213,8 @@ def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | No
             items = [(m.start("value"), value, value)]
         elif lex.label_not_range.search(text, max(s, m.start("low") - 12), m.start("low")):
             items = [(m.start("high"), number(m.group("high")), number(m.group("high")))]
+        elif _TENS.fullmatch(compound := text[m.start("low") : m.end("high")].lower()) or compound in lex.number_words:
+            items = [(m.start("low"), number(compound), number(compound))]  # "twenty-five grams": one number, no range
         else:
             low, high = number(m.group("low")), number(m.group("high"))
             items = [(m.start("low"), low, high)]
@@ -307,7 +313,9 @@ def _adjacent_pair(items: str) -> bool:
 # An amount and "at" before a bare number: "1.5g at 9", "2 capsules at 10".
 _TIMED_AT = re.compile(r"\d\s*(?:g|mg|grams?|tsp|capsules?|caps)\s+at\s+$", re.IGNORECASE)
 # An hour of waking or of bed and "or" before another: "wake at 3 or 4", "lights out by 10 or 11".
-_CLOCK_PAIR = re.compile(r"\b(?:wak(?:e|es|ing)|woke|up|bed|asleep|out)\s+(?:at|around|by)\s+\d{1,2}\s*or\s*$", re.IGNORECASE)
+_CLOCK_PAIR = re.compile(
+    r"\b(?:wak(?:e|es|ing)|woke|up|bed|asleep|awake|out)\s+(?:at|around|by|until|till)\s+\d{1,2}\s*or\s*$", re.IGNORECASE
+)
 
 
 def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Callable[[], Unit | None] | None = None) -> list[Amount]:

@@ -153,7 +153,7 @@ def claim_sentences(doc: Document) -> dict[int, str]:
 # A line that links or cites, whatever sentences follow its label ("Related: Kratom was sold as a
 # gentle herb. Then came the shots.", "Suggested citation: Office X. Kratom Use, 2024. Report 4.").
 _LINK_LINE = re.compile(
-    r"[ \t]*(?:related(?: (?:articles?|stories|posts?|reading))?|read (?:more|next|also)|see also|more from [^:\n]{1,30}|"
+    r"[ \t]*(?:related(?: (?:articles?|stories|posts?|reading))?|read (?:more|next|also)|see also|more from [^:\n]{1,30}|more (?:health|news|stories|reading)|"
     r"suggested citation|how to cite|cite (?:this|as))\s*:",
     re.IGNORECASE,
 )
