@@ -312,6 +312,10 @@ def test_a_tapers_outcome_and_an_hour_awake_are_no_doses(text):
         "@kratomdad88 · Mar 6",
         "Answer from Daniel Reyes, PharmD (verified pharmacist)",
         "KratomTalk Forums › Pain & Health › Back pain + insomnia, need advice (ashwagandha?)",
+        "**Tolerance breaks (T-breaks)**",
+        "[Transcripts are auto-generated and lightly edited.",
+        "Stay with us on KRVN 1040.",
+        "After the break: what to do with expired medicines.",
     ],
 )
 def test_still_more_furniture_is_no_claim(line):
