@@ -81,6 +81,7 @@ def test_versions_and_tables():
         "0.32.0",
         "0.33.0",
         "0.34.0",
+        "0.35.0",
     ]
     assert kd.tables() == ["articles", "sentences", "topics", "claims", "doses", "mechanisms", "gold"]
 

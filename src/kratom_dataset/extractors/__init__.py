@@ -19,7 +19,7 @@ from . import claim_cues, claim_reading, claims, dose_cues, doses, mechanisms, m
 from ._words import INDEX, ascii_words
 
 PARSER = "kratom_dataset.parse"
-PARSER_VERSION = "1.26.0"
+PARSER_VERSION = "1.27.0"
 
 #: Extractor name -> version, written into the manifest of every release.
 EXTRACTORS = {
