@@ -54,13 +54,17 @@ def claim_of(text: str):
     return claim
 
 
-def rules_claim_of(text: str):
-    """The one claim of ``text`` under a title line, as the rules read it before the readers: for a
-    form dev's annotators split on, where the trained readers may take either side."""
+def rules_records(text: str, article_id: str = "text"):
+    """The records of ``text`` as the rules read them before the readers: for a form dev's
+    annotators split on, where the trained readers may take either side."""
     from kratom_dataset.extractors import find_records
-    from kratom_dataset.parse import parse_article
 
-    (claim,) = find_records(parse_article(f"Notes.\n\n{text}".encode(), article_id="text", source_file="text"), reading=False).claims
+    return find_records(parse_article(text.encode("utf-8"), article_id=article_id, source_file=article_id), reading=False)
+
+
+def rules_claim_of(text: str):
+    """The one claim of ``text`` under a title line, as the rules read it (:func:`rules_records`)."""
+    (claim,) = rules_records(f"Notes.\n\n{text}").claims
     return claim
 
 

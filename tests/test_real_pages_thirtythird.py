@@ -9,21 +9,13 @@ from __future__ import annotations
 import pytest
 
 from conftest import bounds as amounts
-from conftest import claimed, triples
+from conftest import claimed, rules_records, triples
 
 
 def rules_roles(text: str) -> list[tuple[str, str | None]]:
     """(exact, role) of every numeric dose as the rules read ``text``, before the readers: a role a
     table's layout gives is the rules' to read, whichever side a retrained reader takes."""
-    from kratom_dataset.extractors import find_records
-    from kratom_dataset.parse import parse_article
-
-    doc = parse_article(text.encode(), article_id="text", source_file="text")
-    return [
-        (text[d.provenance.char_start : d.provenance.char_end], d.role)
-        for d in find_records(doc, reading=False).doses
-        if d.kind == "numeric"
-    ]
+    return [(text[d.provenance.char_start : d.provenance.char_end], d.role) for d in rules_records(text).doses if d.kind == "numeric"]
 
 
 # Mechanisms -----------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import seed_text
+from conftest import rules_records, seed_text
 
 DOSE_SLEEP = "kratom-dose-for-sleep"
 PAIN = "kratom-pain-insomnia"
@@ -441,17 +441,19 @@ def test_claim_types(rows, article_id, opening, claim_type):
     assert claim.claim_type == claim_type
 
 
-def test_an_imperative_to_make_a_ritual_is_a_recommendation_to_the_rules(rows):
+def _rules_claim_at(article_id: str, opening: str):
+    """The claim of a seed article that starts at ``opening``, as the rules read it in its article."""
+    start, _ = at(article_id, opening)
+    (claim,) = [c for c in rules_records(seed_text(article_id), article_id).claims if c.provenance.char_start == start]
+    return claim
+
+
+def test_an_imperative_to_make_a_ritual_is_a_recommendation_to_the_rules():
     """An imperative recommends, as the seed gold reads it; the claim reader retrained at 0.35.0
     types this one by its context in the article as something else, so the rules' own reading of
     the sentence in its article is what is held here (the seed claim-type figure counts the
     released one)."""
-    from kratom_dataset.extractors import find_records
-    from kratom_dataset.parse import parse_article
-
-    doc = parse_article(seed_text(DOSE_SLEEP).encode("utf-8"), article_id=DOSE_SLEEP, source_file=DOSE_SLEEP)
-    start, _ = at(DOSE_SLEEP, "Create a calming pre-sleep ritual to enhance the effects.")
-    (claim,) = [c for c in find_records(doc, reading=False).claims if c.provenance.char_start == start]
+    claim = _rules_claim_at(DOSE_SLEEP, "Create a calming pre-sleep ritual to enhance the effects.")
     assert claim.claim_type == "recommendation"
 
 
@@ -470,13 +472,7 @@ def test_a_mechanism_stated_as_the_cause_leaves_the_rules_type_to_the_harm():
     harm, as the seed gold reads it. The claim reader, trained on dev, reads such sentences as
     mechanisms (dev's readers type 72 of 104 so) and overrides this one since 0.17.0; the seed
     claim-type figure counts it."""
-    from kratom_dataset.extractors import find_records
-    from kratom_dataset.parse import parse_article
-
-    text = seed_text(PAIN)
-    doc = parse_article(text.encode("utf-8"), article_id=PAIN, source_file=PAIN)
-    start, _ = at(PAIN, "Kratom, a natural pain reliever from the Mitragyna speciosa plant, may paradoxically cause insomnia")
-    (claim,) = [c for c in find_records(doc, reading=False).claims if c.provenance.char_start == start]
+    claim = _rules_claim_at(PAIN, "Kratom, a natural pain reliever from the Mitragyna speciosa plant, may paradoxically cause insomnia")
     assert claim.claim_type == "adverse_effect"
 
 
