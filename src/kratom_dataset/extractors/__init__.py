@@ -17,9 +17,10 @@ from ..provenance import anchor, sentence_anchor, sentence_record_id
 from ..vocabulary import ID_PATTERN, RECORD_KINDS, TABLE_OF_KIND
 from . import claim_cues, claim_reading, claims, dose_cues, doses, mechanisms, mentions, topics, unit_reading, unlisted_verbs
 from ._words import INDEX, ascii_words
+from .questions import is_option
 
 PARSER = "kratom_dataset.parse"
-PARSER_VERSION = "1.27.0"
+PARSER_VERSION = "1.28.0"
 
 #: Extractor name -> version, written into the manifest of every release.
 EXTRACTORS = {
@@ -114,8 +115,8 @@ def _claim_units(doc: Document) -> dict[int, str]:
     for i, s in enumerate(doc.sentences):
         if i in claim_ids or s.is_heading or doc.sections[s.section_index].role not in claims.CLAIM_ROLES:
             continue
-        if claims.asks_or_furnishes(doc.flat[s.start : s.end], masks[i]):
-            continue  # a question states nothing; a byline or a greeting is no claim whatever it holds
+        if claims.asks_or_furnishes(doc.flat[s.start : s.end], masks[i]) or is_option(doc.flat, s.start):
+            continue  # a question or its options state nothing; a byline or a greeting is no claim whatever it holds
         if _states(doc, i):
             claim_ids[i] = claims.claim_id(doc, i)
     return claim_ids

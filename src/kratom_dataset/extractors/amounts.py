@@ -312,9 +312,9 @@ def _adjacent_pair(items: str) -> bool:
 
 # An amount and "at" before a bare number: "1.5g at 9", "2 capsules at 10".
 _TIMED_AT = re.compile(r"\d\s*(?:g|mg|grams?|tsp|capsules?|caps)\s+at\s+$", re.IGNORECASE)
-# An hour of waking or of bed and "or" before another: "wake at 3 or 4", "lights out by 10 or 11".
+# An hour of waking or of bed and "or" before another: "wake at 3 or 4", "lights out by 10 or 11", "awake to 3 or 4".
 _CLOCK_PAIR = re.compile(
-    r"\b(?:wak(?:e|es|ing)|woke|up|bed|asleep|awake|out)\s+(?:at|around|by|until|till)\s+\d{1,2}\s*or\s*$", re.IGNORECASE
+    r"\b(?:(?:wak(?:e|es|ing)|woke|up|bed|asleep|awake|out)\s+(?:at|around|by|until|till|til)|awake\s+to)\s+\d{1,2}\s*or\s*$", re.IGNORECASE
 )
 
 

@@ -42,11 +42,11 @@ from .claim_types import claim_type as _type
 from .claim_types import counted_form
 from .doses import size_options
 from .evidence import stated_evidence
-from .questions import asks
+from .questions import asks, is_option
 from .table_heads import heads_columns, table_furniture
 
 NAME = "kratom_dataset.extractors.claims"
-VERSION = f"1.21.0+{lexicons.version('claims', 'taxonomy', 'claim_model', 'unit_model')}"
+VERSION = f"1.22.0+{lexicons.version('claims', 'taxonomy', 'claim_model', 'unit_model')}"
 
 CLAIM_ROLES = frozenset({"summary", "intro", "section", "conclusion", "body"})
 _WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -133,11 +133,12 @@ def claim_sentences(doc: Document) -> dict[int, str]:
         sentence = _spoken(unit)
         words = masks[i]
         if (
-            lex.rhetoric.match(sentence, words)
+            (lex.rhetoric.match(sentence, words) and not _SAYS_AFTER.match(sentence))
             or _within(lex.rhetoric_within, sentence)
             or (_says_nothing(sentence, words, "|" in unit and under_row(doc.flat, s.start)) and not _answers(doc, i, sentence))
             or _tagged_furniture(unit, sentence, words)
             or size_options(doc, i)
+            or is_option(doc.flat, s.start)
             or heads_columns(doc, s.start, unit)
             or (not out and _over_byline(doc, i, unit))  # a title stands above the body
             or (i > 0 and doc.sentences[i - 1].is_heading and is_author_line(unit))  # a paper's authors under its title
@@ -150,6 +151,8 @@ def claim_sentences(doc: Document) -> dict[int, str]:
     return out
 
 
+# "Here's what our pharmacist wants you to know: kratom works on ...": what follows the colon asserts.
+_SAYS_AFTER = re.compile(r"here(?:'s|’s| is| are)\b[^.!?\n:]{0,60}:[ \t]+\S+(?:[ \t]+\S+){3,}", re.IGNORECASE)
 # A line that links or cites, whatever sentences follow its label ("Related: Kratom was sold as a
 # gentle herb. Then came the shots.", "Suggested citation: Office X. Kratom Use, 2024. Report 4.").
 _LINK_LINE = re.compile(

@@ -30,3 +30,26 @@ def asks(sentence: str) -> bool:
     # 'Ask the Pharmacist: "Can I ...?"' is a question under a label; 'answers questions like
     # "does kratom cause insomnia?"' asserts; 'Is that a problem?"' closes a quote opened before.
     return opening < 0 or sentence[:opening].rstrip()[-1:] in ("", ":", "\u2014", "\u2013")
+
+
+# A lettered line: "B. Partial agonist at ...", "c) CYP3A4".
+_LETTERED = re.compile(r"[ \t]*\(?([A-Ea-e])([.)])[ \t]+\S")
+
+
+def is_option(text: str, start: int) -> bool:
+    """Whether the unit at ``start`` is an option of a multiple-choice question: its line is one
+    of a run of lettered lines in order ("A. Full agonist at ..." over "B. Partial agonist at
+    ..."), which offers answers to choose from and asserts none. A single lettered line ("A.
+    Mitragynine inhibits CYP2D6." under "Q7.") answers, and an author's initial stands alone."""
+    line = text.rfind("\n", 0, start) + 1
+    m = _LETTERED.match(text, line)
+    if m is None or start > m.end():
+        return False
+    letter, mark = m.groups()
+    if line > 0:
+        above = _LETTERED.match(text, text.rfind("\n", 0, line - 1) + 1)
+        if above is not None and above.group(2) == mark and ord(above.group(1)) == ord(letter) - 1:
+            return True
+    below_at = text.find("\n", start)
+    below = _LETTERED.match(text, below_at + 1) if below_at >= 0 else None
+    return below is not None and below.group(2) == mark and ord(below.group(1)) == ord(letter) + 1
