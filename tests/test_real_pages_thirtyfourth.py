@@ -61,6 +61,15 @@ def test_a_lone_lettered_line_is_an_answer_that_asserts(text):
         "SFX: screen door, birds",
         "CW: drugs, opioids, withdrawal",
         "1/8 Since kratom keeps coming up in my mentions: a thread on what it actually does in the body.",
+        '[02:14:07] You said: "hey nova what is kratom"',
+        "You: tell me more.",
+        "quietnorth · Bipolar II · Jan 9, 2025",
+        "Sponsored by RigRest mattresses.",
+        "Full transcript available to Patreon members.",
+        "Msg & data rates may apply.",
+        "Downloads last month: 312",
+        "If received in error, please notify the sender and destroy all copies.",
+        "pip install kratom-taper",
     ],
 )
 def test_page_chrome_and_talk_about_the_post_are_no_claims(line):
@@ -72,6 +81,7 @@ def test_page_chrome_and_talk_about_the_post_are_no_claims(line):
     [
         "Hello everyone, I am from Poland and this is my first post here.",
         "Effective date: January 1, 2026",
+        "Python is easy to learn, and pip installs packages.",
         "Our new paper on kratom alkaloids and opioid receptors is out today 🎉 A thread on what we found",
     ],
 )
@@ -120,6 +130,10 @@ def test_a_couple_of_grams_is_two(text):
     assert amounts(text) == [(2.0, 2.0, "g", None)]
 
 
+def test_a_concentration_per_millilitre_is_no_dose():
+    assert amounts("Urinary caffeine above 15 micrograms per mL is itself a banned result.") == []
+
+
 def test_an_hour_lain_awake_to_is_no_amount():
     assert amounts("Now I am on 6,5 g. I lie awake to 3 or 4 in the night.") == [(6.5, 6.5, "g", None)]
     (cap,) = amounts("You can take up to 3 or 4 g.")
@@ -139,3 +153,15 @@ def test_an_hour_lain_awake_to_is_no_amount():
 )
 def test_the_same_receptors_as_an_opioid_are_opioid_receptors(text):
     assert any(agent == "kratom" and target == "opioid receptors" for agent, _, target in triples(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("The scopolamine patch works by blocking acetylcholine receptors.", "scopolamine"),
+        ("Lithium acts on the serotonin receptors too.", "lithium"),
+        ("Acetaminophen does not bind opioid receptors.", "acetaminophen"),
+    ],
+)
+def test_common_drugs_beyond_the_list_are_agents(text, agent):
+    assert any(found == agent for found, _, _ in triples(text))
