@@ -70,6 +70,7 @@ def test_a_lone_lettered_line_is_an_answer_that_asserts(text):
         "Downloads last month: 312",
         "If received in error, please notify the sender and destroy all copies.",
         "pip install kratom-taper",
+        "precipitated withdrawal n.",
     ],
 )
 def test_page_chrome_and_talk_about_the_post_are_no_claims(line):
@@ -97,6 +98,17 @@ def test_what_follows_a_lead_in_with_a_colon_asserts():
 
 def test_an_article_number_does_not_end_a_sentence():
     line = "Under our contract (Art. 14), testing after an incident is allowed."
+    assert claimed(f"Notes\n\n{line}\n") == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lot GL-24-0613, Exp. 12/2025, was recalled after testing found added 7-OH.",
+        "Mitragyna speciosa (Korth.) Havil. is a tree of the coffee family.",
+    ],
+)
+def test_an_expiry_date_and_a_botanical_authority_end_no_sentence(line):
     assert claimed(f"Notes\n\n{line}\n") == [line]
 
 
@@ -134,6 +146,14 @@ def test_a_concentration_per_millilitre_is_no_dose():
     assert amounts("Urinary caffeine above 15 micrograms per mL is itself a banned result.") == []
 
 
+def test_a_list_of_amounts_may_hedge_its_last():
+    assert amounts("The tablets I've seen are 10, 15, sometimes 30 milligrams each.") == [
+        (10.0, 10.0, "mg", None),
+        (15.0, 15.0, "mg", None),
+        (30.0, 30.0, "mg", None),
+    ]
+
+
 def test_an_hour_lain_awake_to_is_no_amount():
     assert amounts("Now I am on 6,5 g. I lie awake to 3 or 4 in the night.") == [(6.5, 6.5, "g", None)]
     (cap,) = amounts("You can take up to 3 or 4 g.")
@@ -165,3 +185,21 @@ def test_the_same_receptors_as_an_opioid_are_opioid_receptors(text):
 )
 def test_common_drugs_beyond_the_list_are_agents(text, agent):
     assert any(found == agent for found, _, _ in triples(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Melatonin, usually 0.5–3 mg, acts on MT1 and MT2 receptors.",
+        "Melatonin at 0.5 to 3 mg acts on MT1 and MT2 receptors.",
+    ],
+)
+def test_a_decimal_point_in_an_amount_ends_no_clause(text):
+    assert {
+        ("melatonin", "interacts_with", "MT1 melatonin receptor"),
+        ("melatonin", "interacts_with", "MT2 melatonin receptor"),
+    } <= triples(text)
+
+
+def test_a_dose_between_a_drug_and_its_verb_keeps_the_subject():
+    assert triples("Clonidine 0.1 mg works on alpha-2 receptors.") == {("clonidine", "interacts_with", "alpha-2 adrenergic receptors")}

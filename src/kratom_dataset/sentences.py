@@ -63,6 +63,9 @@ _ABBREVIATIONS = frozenset(
         "habil",
         "dipl",
         "dipl.-ing",
+        # botanical authorities: "Mitragyna speciosa (Korth.) Havil."
+        "korth",
+        "havil",
     ]
 )
 
@@ -166,5 +169,6 @@ _BEFORE_NUMBER = frozenset(
         "ch",
         "para",
         "ref",
+        "exp",
     ]
 )

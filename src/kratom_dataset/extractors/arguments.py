@@ -28,7 +28,7 @@ _AGENT_GAP = 70
 _TARGET_GAP = 40
 # A clause boundary between an action and a later target: the target belongs to the next clause.
 _CLAUSE_BREAK = re.compile(
-    r"[.;]|,\s*(?:whereas|while|but|although|though|and at|and on)\b"
+    r"(?<!\d)\.|\.(?!\d)|;|,\s*(?:whereas|while|but|although|though|and at|and on)\b"
     # "binding differently compared to endogenous opioids" compares; it names no target.
     r"|\b(?:compared (?:to|with)|than|unlike|similar to)\b"
     # "to reduce pain or to avoid withdrawal from opioids": the drug is what the noun is of.
@@ -69,8 +69,8 @@ _APPOSITIVE = re.compile(
 #: speciosa)", "MG\tHigh\tMG").
 _RENAMED_GAP = 15
 # An aside between commas after a name, which the distance to its action does not count.
-_ASIDE = re.compile(r",[^,;.()]{1,80},")
-_NEW_CLAUSE = re.compile(r"[.;]|,\s*(?:so|but|whereas|while|although|though|because|since|and so)\b", re.IGNORECASE)
+_ASIDE = re.compile(r",(?:[^,;.()]|(?<=\d)\.(?=\d)){1,80},")
+_NEW_CLAUSE = re.compile(r"(?<!\d)\.|\.(?!\d)|;|,\s*(?:so|but|whereas|while|although|though|because|since|and so)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"which|who|that", re.IGNORECASE)
 
 
