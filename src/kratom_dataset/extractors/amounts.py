@@ -126,10 +126,13 @@ def _grammar() -> _Grammar:
         ),
         # "four grams in the morning and another four after dinner": a number word the unit before counts
         another_word=lexicons.factored(rf"\banother\s+({lexicons.alternation(list(words))})(?![\w-])", re.IGNORECASE),
-        listed_before=lexicons.factored(rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,\s*(?:(?:even|sometimes|occasionally|maybe)\s+)?$", re.IGNORECASE),
+        listed_before=lexicons.factored(
+            rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,\s*(?:(?:even|sometimes|occasionally|maybe)\s+)?$", re.IGNORECASE
+        ),
         # "single doses of 2, 4 and 8 mg": the amounts listed before the last one and its unit.
         listed=lexicons.factored(
-            rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,?\s*(?:and|or|&)\s*(?:(?:even|sometimes|occasionally|maybe)\s+)?$", re.IGNORECASE
+            rf"(?<![\w.,/])(?P<items>{_NUMBER}(?:\s*,\s*{_NUMBER})*)\s*,?\s*(?:and|or|&)\s*(?:(?:even|sometimes|occasionally|maybe)\s+)?$",
+            re.IGNORECASE,
         ),
         # "a gram", "an ounce a day", "a heaping tablespoon", "a gram and a half": one of a unit.
         single=bounded(rf"{lexicons.WORD_START}(?:{lexicons.body(single)}){lexicons.WORD_END}", re.IGNORECASE, r"[\w-]"),
