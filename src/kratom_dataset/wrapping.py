@@ -112,9 +112,19 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return before[-1] not in ".!?" and (wrapped or not _parallel(before, after))
     if len(before) <= _PLACE_WIDTH and before[:1].isupper() and DATELINE_TAIL.match(after):
         return True  # "WASHINGTON, D.C." over "(June 18, 2024) – The Council ...": a dateline's place runs on into its date
-    if not wrapped or not first.isupper() or _short_label(before) or LABEL.match(after) or before[-1] in ":;…" or NOTE_MARK.search(before):
+    if (
+        not wrapped
+        or not first.isupper()
+        or _short_label(before)
+        or LABEL.match(after)
+        or before[-1] in ":;…"
+        or NOTE_MARK.search(before)
+        or _parallel(before, after)
+        or _parallel(_line_before(text, prev[0]), before)
+    ):
         # but "Background: Kratom ... is widely used in Southeast\nAsia ..." is prose under its label; a
-        # line of arrows ("3 tsp → 2¾ tsp → 2½ tsp") is a note or a schedule, which no wrapper runs on
+        # line of arrows ("3 tsp → 2¾ tsp → 2½ tsp") is a note or a schedule, which no wrapper runs on,
+        # and neither does it run an entry of a list ("Day 7–9 – 8 g" over "Day 10 and after – 7 g") on
         return False
     if before[-1] != "," and is_author_line(after):
         return False  # a paper's title over its authors ("... crossover trial" over "Nurul Aina Ismail, Chen Wei Liang, ...")
@@ -194,10 +204,19 @@ _WRAPPED_UNIT = re.compile(r"[a-z]\.[ \t]")
 _QUESTION_LINE = re.compile(r"(?:Is|Are|Can|Could|Does|Do|Did|How|What|Why|When|Which|Who|Should|Will|Would|Where)\b.*\?\s*")
 
 
+def _line_before(text: str, start: int) -> str:
+    """The line of ``text`` before the one that starts at ``start``, or "" for the first."""
+    if start == 0:
+        return ""
+    return text[text.rfind("\n", 0, start - 1) + 1 : start - 1].strip()
+
+
 def _parallel(before: str, after: str) -> bool:
     """Whether two lines are entries of one list: the same first word, and a number in each
     ("week 1 - 35g/day" then "week 2 - 30g/day"). Lines that open with a minor word ("to 2.3
     mg/kg ..., which corresponded" over "to roughly 12g/day of") are a sentence wrapped twice."""
+    if not before.strip() or not after.strip():
+        return False
     first = before.split()[0].lower()
     return (
         first == after.split()[0].lower()
