@@ -144,31 +144,5 @@ _CAPTION = re.compile(r"(?:Table|TABLE|Figure|FIGURE|Fig\.|Box|Chart)\s*\d+(?:\.
 _TIME_ZONE = re.compile(
     r"\s+(?:Eastern|Central|Pacific|Mountain|Atlantic|E[SD]T|C[SD]T|P[SD]T|M[SD]T|ET|CT|PT|MT|GMT|UTC|BST|CET|CEST|AEST|IST)\b"
 )
-_BEFORE_NUMBER = frozenset(
-    [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "ep",
-        "vol",
-        "pp",
-        "p",
-        "ext",
-        "tel",
-        "art",
-        "sec",
-        "ch",
-        "para",
-        "ref",
-        "exp",
-    ]
-)
+_MONTHS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+_BEFORE_NUMBER = frozenset((*_MONTHS, "ep", "vol", "pp", "p", "ext", "tel", "art", "sec", "ch", "para", "ref", "exp"))

@@ -134,7 +134,9 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return False  # a heading or a byline ends its line whatever comes next; a question or a byline ("By X | date") opens one
     if len(after) > _OVER_WIDTH * width:
         return False  # a wrapper makes no line longer than its width: this one, and the break before it, are the writer's
-    if (item and not (wrapped and before[-1] not in TERMINAL + ":;")) or len(before) + 1 + len(after.split()[0]) <= width - _FIT_SLACK:
+    if item and not (wrapped and before[-1] not in TERMINAL + ":;"):
+        return False  # an item ends its line, unless it was wrapped mid-sentence ("3) ... the Kratom Consumer" over "Protection Act")
+    if len(before) + 1 + len(after.split()[0]) <= width - _FIT_SLACK:
         return False  # a wrapper breaks a line only where the next word would not fit (by hand or in a proportional font, nearly)
     return before[-1] not in ".!?" and not (len(after.split()) <= 4 and is_heading_line(after, strict=False))
 
