@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import records_of as records
-from conftest import rules_claim_of, rules_records, triples
+from conftest import rules_claim_of, triples
 from kratom_dataset.parse import parse_article
 
 # Mechanisms ----------------------------------------------------------------------------------
@@ -151,8 +151,7 @@ def test_attributions_of_the_fifth_round(text, evidence):
 def test_a_label_line_in_cell_models_cites_studies_by_the_rules():
     """The rules' reading: dev's annotators split on "in cell models" (studies in 130 of 212 such
     units, none in 48), and the evidence reader retrained on 2,496 passages takes the other side here."""
-    (claim,) = rules_records("Notes.\n\nP-glycoprotein: both alkaloids inhibit this transporter in cell models").claims
-    assert claim.evidence == "studies"
+    assert rules_claim_of("P-glycoprotein: both alkaloids inhibit this transporter in cell models").evidence == "studies"
 
 
 @pytest.mark.parametrize(
