@@ -112,6 +112,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return before[-1] not in ".!?" and (wrapped or not _parallel(before, after))
     if len(before) <= _PLACE_WIDTH and before[:1].isupper() and DATELINE_TAIL.match(after):
         return True  # "WASHINGTON, D.C." over "(June 18, 2024) – The Council ...": a dateline's place runs on into its date
+    if before[-1] == "," and _FRONTED.match(before) and len(before.split()) >= _FRONTED_WORDS:
+        return True  # "If I go past fifteen grams in a day," over "I get itchy ...": a clause set before its main clause runs on to it
     if (
         not wrapped
         or not first.isupper()
@@ -227,6 +229,14 @@ def _parallel(before: str, after: str) -> bool:
         and _DIGIT_IN.search(before) is not None
         and _DIGIT_IN.search(after) is not None
     )
+
+
+# A clause that opens with a subordinating word; ended by a comma, its main clause is still to come.
+_FRONTED = re.compile(
+    r"[ \t]*(?:If|When|Whenever|Although|Though|Because|Since|While|After|Before|Unless|Once|Until|Even if|Even though|As soon as)\b"
+)
+#: The fewest words such a line holds: "Until next time," over a team's name is a sign-off.
+_FRONTED_WORDS = 5
 
 
 #: The longest line an entry of such a list runs to; a longer one is prose that happens to open alike.

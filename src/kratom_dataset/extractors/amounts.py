@@ -20,8 +20,9 @@ from ._bounded import Bounded, bounded, bounded_matches
 
 FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _VULGAR = "[" + "".join(FRACTIONS) + "]"
-# Digits as pages write them: "1 1/2", "1/2", "1½", "½", "1.5", European "1,5" and ",5", "1,000", ".75".
-_DIGITS = rf"(?:\d+[ \t]+\d/\d{{1,2}}(?!\d)|\d+/\d{{1,2}}(?![\d/])|\d+(?:[.,]\d+)?{_VULGAR}?|\.\d+|(?<!\d )(?<!\d),\d+|{_VULGAR})"
+# Digits as pages write them: "1 1/2", "1/2", "1½", "½", "1.5", European "1,5" and ",5", "1,000", ".75";
+# but "6/10" out of ten is a rating ("pain down to 6/10"), and only "1/10" a tenth.
+_DIGITS = rf"(?:\d+[ \t]+\d/\d{{1,2}}(?!\d)|(?:1/\d{{1,2}}|\d+/(?!10(?!\d))\d{{1,2}})(?![\d/])|\d+(?:[.,]\d+)?{_VULGAR}?|\.\d+|(?<!\d )(?<!\d),\d+|{_VULGAR})"
 # "3/4 of a teaspoon", "½ of a gram": a fraction of one unit.
 _OF_A = r"(?:(?:(?<=\d/\d\s)|(?<=\d/\d\d\s)|(?<=[½¼¾⅓⅔⅛]\s))of\s+an?\s+)"
 # A unit's per-day denominator written onto it: "12g/day", "15 gpd" (grams per day, as forums write it).
@@ -78,11 +79,11 @@ _DIGIT_WORD = "(?:" + "|".join(_DIGIT_WORDS) + ")"
 _SPOKEN_TAIL = (
     rf"(?:[ -]hundred(?:(?:\s+and)?\s+(?:fifty|twenty(?:-five)?|{_DIGIT_WORD}))?(?![\w-])"
     rf"|\s+point\s+{_DIGIT_WORD}(?:\s+{_DIGIT_WORD})?(?![\w-])"
-    rf"|(?<=ty)-{_DIGIT_WORD}(?![\w-]))"  # "twenty-seven", "forty-five"
+    rf"|(?<=ty)[ -]{_DIGIT_WORD}(?![\w-]))"  # "twenty-seven", "forty five"
 )
 _POINT_ONLY = rf"point\s+{_DIGIT_WORD}(?:\s+{_DIGIT_WORD})?(?![\w-])"
 _HUNDREDS = re.compile(r"(.+?)[ -]hundred(?:(?: and)? (.+))?")
-_TENS = re.compile(r"(\w+ty)-(" + _DIGIT_WORD + r")")
+_TENS = re.compile(r"(\w+ty)[ -](" + _DIGIT_WORD + r")")
 _POINT = re.compile(r"(?:(.+?) )?point (" + _DIGIT_WORD + r")(?: (" + _DIGIT_WORD + r"))?")
 
 

@@ -242,17 +242,36 @@ _PREDICATE = re.compile(
 def referable(reference: Hit | None, hits: list[Hit], text: str) -> list[Hit]:
     """The agents ``reference`` can name: "this alkaloid" only an alkaloid, "it" any agent; a name
     inside a prepositional phrase ("one of the alkaloids in kratom leaf") only when no other is there."""
+    singular = reference is not None and SINGULAR.fullmatch(reference.text(text)) is not None
+    if singular:  # nor does "it" name "morphine and oxycodone": with only names joined like that, it names one before them
+        hits = _unjoined(text, hits)
     salient = [h for h in hits if not IN_PHRASE.search(text, max(0, h.start - 12), h.start)]
     hits = salient or hits
-    if reference is not None and SINGULAR.fullmatch(reference.text(text)):  # "it" is not "the alkaloids in kratom"
+    if singular:  # "it" is not "the alkaloids in kratom"
         hits = [
             h for h in hits if not (h.info.get("generic") and PLURAL_NAME.search(h.text(text))) and not PLURAL_CLASS.search(h.text(text))
         ] or hits
     if reference is None or "alkaloid" not in reference.text(text).lower():
         return hits
     alkaloids = lexicon().alkaloids
-    singular = "alkaloids" not in reference.text(text).lower()  # "the alkaloid" is one of them, not the plant's
-    return [h for h in hits if h.label in alkaloids and not (singular and h.label == "kratom")]
+    one = "alkaloids" not in reference.text(text).lower()  # "the alkaloid" is one of them, not the plant's
+    return [h for h in hits if h.label in alkaloids and not (one and h.label == "kratom")]
+
+
+def _unjoined(text: str, hits: list[Hit]) -> list[Hit]:
+    """``hits`` but the names joined by "and" or "or" into one phrase ("morphine and oxycodone",
+    "kratom, heroin and cocaine"); a name set beside another by a comma alone is in apposition
+    ("Mitragynine, the main alkaloid in the leaf, ...") and stays."""
+    joined: set[int] = set()
+    for k in range(len(hits) - 1, 0, -1):
+        a, b = hits[k - 1], hits[k]
+        if a.label != b.label and (_JOINED.fullmatch(text, a.end, b.start) or (k in joined and _LISTED.fullmatch(text, a.end, b.start))):
+            joined.update((k - 1, k))
+    return [h for k, h in enumerate(hits) if k not in joined]
+
+
+_JOINED = re.compile(r",?\s+(?:and|or)\s+", re.IGNORECASE)
+_LISTED = re.compile(r",\s*")
 
 
 def antecedent(doc: Document, index: int, offset: int, reference: Hit | None = None) -> tuple[Hit, str] | None:

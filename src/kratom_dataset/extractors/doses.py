@@ -30,7 +30,7 @@ from .quantities import packed_amounts, taper_share
 from .tapers import descending_steps, in_taper, starts_taper
 
 NAME = "kratom_dataset.extractors.doses"
-VERSION = f"1.20.0+{lexicons.version('doses', dose_reading.MODEL)}"
+VERSION = f"1.21.0+{lexicons.version('doses', dose_reading.MODEL)}"
 
 
 def extract_doses(doc: Document, claim_ids: dict[int, str]) -> list[Dose]:
@@ -271,8 +271,9 @@ _TO_BOUND = re.compile(
     r"(?:\d+\s+(?:capsules?|caps|tablets?|tabs|gummies|servings?|scoops?|pills?|shots?|droppers?)\s*[(,]\s*(?:about|around|roughly|approx\.?|~)?\s*)?",
     re.IGNORECASE,
 )
-# Between an amount and a trailing bound: nothing, or its period ("150 mg a day or more").
-_PER_PERIOD = re.compile(r"\s*(?:(?:a|per|each) (?:day|night|week)|daily|nightly)?\s*", re.IGNORECASE)
+# Between an amount and a trailing bound: nothing, its period ("150 mg a day or more") or what it
+# is of ("80 mg mitragynine at most").
+_PER_PERIOD = re.compile(r"\s*(?:(?:a|per|each) (?:day|night|week)|daily|nightly|(?:of )?(?-i:[a-z][a-z-]+))?\s*", re.IGNORECASE)
 # Between an amount and the same amount in other units: "1 level teaspoon (about 2.5 g)".
 _RESTATED = re.compile(
     r"\s*(?:\(|,|/|=|or|(?:\)\s*)?(?:weighs?|weighed|holds?|held|equals?|comes to|works out (?:to|at))\b)\s*(?:about|around|roughly|approximately|approx\.?|~|≈)?\s*",
