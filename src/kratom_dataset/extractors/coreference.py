@@ -243,11 +243,11 @@ def referable(reference: Hit | None, hits: list[Hit], text: str) -> list[Hit]:
     """The agents ``reference`` can name: "this alkaloid" only an alkaloid, "it" any agent; a name
     inside a prepositional phrase ("one of the alkaloids in kratom leaf") only when no other is there."""
     singular = reference is not None and SINGULAR.fullmatch(reference.text(text)) is not None
-    if singular:  # nor does "it" name "morphine and oxycodone": with only names joined like that, it names one before them
+    if singular:  # "it" does not name "morphine and oxycodone": with only names joined like that, it names one before them
         hits = _unjoined(text, hits)
     salient = [h for h in hits if not IN_PHRASE.search(text, max(0, h.start - 12), h.start)]
     hits = salient or hits
-    if singular:  # "it" is not "the alkaloids in kratom"
+    if singular:  # nor "the alkaloids in kratom"
         hits = [
             h for h in hits if not (h.info.get("generic") and PLURAL_NAME.search(h.text(text))) and not PLURAL_CLASS.search(h.text(text))
         ] or hits
