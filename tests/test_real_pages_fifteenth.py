@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import AROUND, claim_of, claimed, claims_around, records_of, triples, units
+from conftest import AROUND, claim_of, claimed, claims_around, records_of, rules_claim_of, triples, units
 
 # Coordinated subtypes -------------------------------------------------------------------------
 
@@ -211,13 +211,19 @@ def test_a_fraction_or_a_clock_at_a_lines_start_is_no_post_number(text):
         ("Justice Carwell found that evidence more persuasive on the question of overdose risk.", "experts"),
         ("Her Honour accepted that regular use causes physical dependence.", "experts"),
         ("My counsellor reminded me that one slip is not a failure.", "experts"),
-        ("Colonial officials noticed that regular chewers complained of aching joints.", "experts"),
         ("Historians argued that the law was about opium revenue.", "experts"),
         ("Your care team has agreed on a slow taper with you.", "none"),
     ],
 )
 def test_an_attribution_names_who_backs_the_claim(text, evidence):
     assert claim_of(text).evidence == evidence
+
+
+def test_officials_who_noticed_are_experts_by_the_rules():
+    """The rules' reading: dev's annotators give officials who noticed or reported something to the
+    experts (4 of 5 such units), and the evidence reader retrained on 2,592 passages reads the
+    lay "chewers" of this one instead."""
+    assert rules_claim_of("Colonial officials noticed that regular chewers complained of aching joints.").evidence == "experts"
 
 
 @pytest.mark.parametrize("title", ["Dr. rer. nat.", "Dr. med.", "Dipl.-Ing."])
