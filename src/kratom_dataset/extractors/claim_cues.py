@@ -269,7 +269,9 @@ def opening(patterns: list[str]) -> Opening:
 
 
 def _opening_source(patterns: list[str]) -> str:
-    return rf"^(?:[\"“‘']\s*)?(?:{'|'.join(patterns)})(?!\w)".replace("'", lexicons.APOSTROPHE)
+    # past the arrow of a link or button ("→ Book a free call"); not past a quotation mark, whose
+    # '"Great for winding down."' is a review that asserts
+    return rf"^(?:[→»►▶]\s*)?(?:{'|'.join(patterns)})(?!\w)".replace("'", lexicons.APOSTROPHE)
 
 
 class Opening:
