@@ -108,7 +108,8 @@ def test_dose_bounds_and_roles_of_the_fifth_round(text, comparator, role):
         ("Kratom is not regulated by the FDA.", "safety"),
         ("Kratom also inhibits CYP3A4, so continued use could push buprenorphine levels up.", "mechanism"),
         ("Kratom alkaloids may inhibit CYP3A4, which can raise levels of some prescription drugs.", "mechanism"),
-        ("Kratom may raise blood levels of medicines that depend on CYP3A4.", "adverse_effect"),
+        # dev's annotators type such a line by its enzyme: 48 of 55 units that raise levels of medicines through a CYP are mechanisms
+        ("Kratom may raise blood levels of medicines that depend on CYP3A4.", "mechanism"),
     ],
 )
 def test_claim_types_of_the_fifth_round(text, claim_type):
