@@ -84,6 +84,7 @@ def test_versions_and_tables():
         "0.35.0",
         "0.36.0",
         "0.37.0",
+        "0.38.0",
     ]
     assert kd.tables() == ["articles", "sentences", "topics", "claims", "doses", "mechanisms", "gold"]
 
