@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import AROUND, claimed, claims_around, rules_claim_of
 from conftest import bounds as amounts
-from conftest import claimed, rules_claim_of
 
 # Claims and page furniture ----------------------------------------------------------------------------
 
@@ -29,7 +29,7 @@ from conftest import claimed, rules_claim_of
     ],
 )
 def test_page_chrome_and_talk_about_the_page_are_no_claims(line):
-    assert claimed(f"Kratom is a tree.\n\n{line}\n\nIt grows in Thailand.\n") == ["Kratom is a tree.", "It grows in Thailand."]
+    assert claims_around(line) == list(AROUND)
 
 
 @pytest.mark.parametrize(
