@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import examples
-from kratom_dataset import extract
+from kratom_dataset import extract, lexicon
 from kratom_dataset import train as training
 from kratom_dataset.cli import main
 from kratom_dataset.errors import TrainingError
@@ -119,6 +119,16 @@ def test_fields_read_in_one_pass_read_as_each_field_alone(first, second, seen, m
     together = linear.decide(models, ("f", "g"), seen, margin)
     alone = {"f": models["f"].choose(seen, rules="y", margin=margin), "g": models["g"].choose(seen, rules=None, margin=margin)}
     assert together == alone
+
+
+def test_a_model_s_weights_are_kept_only_as_the_model():
+    # a cached copy of the parsed weights file would be a hundred thousand lists that the cyclic
+    # garbage collector walks after every batch
+    lexicon.read.cache_clear()
+    linear.models.cache_clear()
+    weights = linear.models(unit_reading.MODEL)["claim"].weights
+    assert lexicon.read.cache_info().currsize == 0
+    assert all(type(row) is tuple for row in weights.values())
 
 
 def test_a_claim_s_words_weigh_together_as_much_in_a_long_sentence_as_in_a_short_one():

@@ -31,7 +31,15 @@ APOSTROPHE = "['’]"
 
 @functools.cache
 def read(name: str) -> dict[str, Any]:
-    """Parsed JSON of lexicon ``name`` (without extension), its pieces put in place.
+    """Parsed JSON of lexicon ``name`` (without extension), its pieces put in place, kept for the
+    process: the rules' lexicons are read again for every pattern they compile."""
+    return load(name)
+
+
+def load(name: str) -> dict[str, Any]:
+    """Parsed JSON of lexicon ``name``, read afresh: for a model's weights, which are read once
+    and kept only as the model (a cached copy of the JSON's lists would be walked by every
+    collection of the cyclic garbage collector).
 
     A lexicon may name pieces its patterns share under ``"pieces"`` ("page": the words a page
     calls itself by) and write ``<<page>>`` where one stands, so a word added to a piece reaches
@@ -355,4 +363,9 @@ def trie_pattern(words: list[str]) -> str:
 
 def version(*names: str) -> str:
     """Combined version string of several lexicons, e.g. ``claims-1.0.0+taxonomy-1.0.0``."""
-    return "+".join(f"{n}-{read(n)['version']}" for n in names)
+    return "+".join(f"{n}-{_version(n)}" for n in names)
+
+
+@functools.cache
+def _version(name: str) -> str:
+    return str(load(name)["version"])

@@ -215,7 +215,7 @@ class Attribution:
         Njoroge", "toxicologist Anita Roy"): the same person, named again by surname."""
         if text.find(name, 0, before) < 0:
             return False  # the name is not there to be introduced: no scan of the page before it
-        return re.search(rf"{self._introducer}{re.escape(name)}(?![\w'’-])", text[:before]) is not None
+        return _introduction(self._introducer, name).search(text, 0, before) is not None
 
     def _label(self, subject: re.Match[str]) -> str:
         if subject.lastgroup == "titled":
@@ -238,6 +238,13 @@ _NOT_REPORTING = re.compile(
 )
 # A comma inside a number ("4,600 exposure reports") separates no clauses.
 _NUMBER_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
+
+
+@functools.lru_cache(maxsize=256)
+def _introduction(introducer: str, name: str) -> re.Pattern[str]:
+    """A title or a role introducing ``name``, led by a test of the characters it can start with:
+    searched over the page before a quotation, it is tried at every position."""
+    return lexicons.guarded(rf"{introducer}{re.escape(name)}(?![\w'’-])")
 
 
 def _clause_start(unit: str, at: int) -> int:

@@ -149,7 +149,7 @@ def linear(data: dict[str, Any]) -> Linear:
 @functools.cache
 def models(name: str) -> dict[str, Linear]:
     """The models of lexicon ``name``, by field."""
-    return {field: linear(data) for field, data in lexicons.read(name)["fields"].items()}
+    return {field: linear(data) for field, data in lexicons.load(name)["fields"].items()}
 
 
 def words(text: str) -> list[str]:
