@@ -11,7 +11,7 @@ import pytest
 from conftest import records_of, triples, units
 from kratom_dataset.cells import column_head, table_cells
 from kratom_dataset.extractors.claims import is_furniture
-from kratom_dataset.lines import is_chapter_line, is_menu_line
+from kratom_dataset.menus import is_chapter_line, is_menu_line
 from kratom_dataset.parse import parse_article
 
 # Tables: cells between pipes or tabs, and the cell heading a column -----------------------------

@@ -33,12 +33,12 @@ from .lines import (
     is_bare_item,
     is_forum_byline,
     is_heading_line,
-    is_menu_line,
     is_note_run,
     is_numbered_heading,
     single_break,
 )
 from .lines import MINOR_WORDS as _MINOR_WORDS  # noqa: F401 - tests/test_wrapping.py reads it from here
+from .menus import is_menu_line
 from .sentences import split_sentences
 from .vocabulary import ArticleFormat, SectionRole
 from .wrapping import paragraph_lines

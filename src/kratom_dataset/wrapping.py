@@ -30,8 +30,8 @@ from .lines import (
     is_forum_byline,
     is_forum_handle_line,
     is_heading_line,
-    is_menu_line,
 )
+from .menus import is_menu_line
 
 #: Parts of a byline set apart: "By Jane Doe | 3 March 2024 | 4 min read".
 _PIPED = re.compile(r"\s[|·•]\s")

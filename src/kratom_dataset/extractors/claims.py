@@ -24,13 +24,11 @@ from ..lines import (
     CLOCK,
     is_author_line,
     is_byline,
-    is_chapter_line,
     is_dotted_byline,
-    is_footer_row,
     is_forum_handle_line,
     is_headline,
-    is_menu_line,
 )
+from ..menus import is_chapter_line, is_footer_row, is_menu_line
 from ..models import Claim, Cue
 from ..provenance import sentence_anchor
 from . import topics
