@@ -76,8 +76,8 @@ def is_heading_line(line: str, *, strict: bool = True, words_limit: int = 15, ti
     tea for withdrawal: an open-label pilot study", "Thread: my taper log".
     """
     line = line.strip()
-    if not line or len(line) > 200 or _BULLET_ITEM.match(line) or STAMP_LINE.fullmatch(line):
-        return False  # "0:12" over a caption opens no section
+    if not line or len(line) > 200 or _BULLET_ITEM.match(line) or STAMP_LINE.fullmatch(line) or _SCHEDULE_END.fullmatch(line):
+        return False  # "0:12" over a caption opens no section; "Week 10: stop", a schedule's last step, closes one
     line = _SIGNS.sub("", line) or "."  # "⚠ OVERDOSE ALERT": a sign before a heading is no word of it
     numbered = LIST_ITEM.match(line)
     if numbered:
@@ -228,6 +228,9 @@ def _numbered_heading_label(line: str, value: str) -> bool:
 
 
 _DOT_LEADER_AMOUNT = re.compile(r"\.{3,}\s*\d")
+_SCHEDULE_END = re.compile(
+    r"(?i)(?:days?|weeks?|wk|nights?)\s*\d+(?:\s*[-–]\s*\d+)?\s*[-–—:|]\s*(?:stop(?:ped)?|done|zero|none|nothing|off|quit)\W*"
+)
 
 # A number and a unit of amount, as a heading rarely holds one: "8 g", "12g/day", "10%", "1/2 tsp".
 AMOUNT = factored(r"\d\s*(?:g|mg|mcg|µg|grams?|%|tsp|tbsp|teaspoons?|tablespoons?|oz|ml)(?![^\W\d_])", re.IGNORECASE)

@@ -23,8 +23,8 @@ _VULGAR = "[" + "".join(FRACTIONS) + "]"
 # Digits as pages write them: "1 1/2", "1/2", "1½", "½", "1.5", European "1,5" and ",5", "1,000", ".75";
 # but "6/10" out of ten is a rating ("pain down to 6/10"), and only "1/10" a tenth.
 _DIGITS = rf"(?:\d+[ \t]+\d/\d{{1,2}}(?!\d)|(?:1/\d{{1,2}}|\d+/(?!10(?!\d))\d{{1,2}})(?![\d/])|\d+(?:[.,]\d+)?{_VULGAR}?|\.\d+|(?<!\d )(?<!\d),\d+|{_VULGAR})"
-# "3/4 of a teaspoon", "½ of a gram": a fraction of one unit.
-_OF_A = r"(?:(?:(?<=\d/\d\s)|(?<=\d/\d\d\s)|(?<=[½¼¾⅓⅔⅛]\s))of\s+an?\s+)"
+# "3/4 of a teaspoon", "½ of a gram", "1/2 a milligram": a fraction of one unit.
+_OF_A = r"(?:(?:(?<=\d/\d\s)|(?<=\d/\d\d\s)|(?<=[½¼¾⅓⅔⅛]\s))(?:of\s+)?an?\s+)"
 # A unit's per-day denominator written onto it: "12g/day", "15 gpd" (grams per day, as forums write it).
 _PER_DAY_TAIL = r"/(?:day|d)\b|(?<=g)pd\b"
 _PER_DAY = re.compile(rf"(?:{_PER_DAY_TAIL})$", re.IGNORECASE)
@@ -87,11 +87,14 @@ _TENS = re.compile(r"(\w+ty)[ -](" + _DIGIT_WORD + r")")
 _POINT = re.compile(r"(?:(.+?) )?point (" + _DIGIT_WORD + r")(?: (" + _DIGIT_WORD + r"))?")
 
 
-# "... and a half", "... and half", "1 and ½" but not "a gram and half the bag" or "2 teaspoons and a half cup of water".
-_AND_HALF = (
-    r"\s+and\s+(?:½|(?:a\s+)?half(?![\w-]|\s+(?:the|of|as|my|your|his|her|their|its|that|this|those|these"
-    r"|cups?|glass(?:es)?|mugs?|litres?|liters?|pints?|bags?|bottles?|hours?|days?|doses?)\b))"
+# What follows a "half" that is a thing's own half, not a number's: "and half the bag", "and a half cup of water".
+_HALF_OF_A_THING = (
+    r"(?:the|as|my|your|his|her|their|its|that|this|those|these"
+    r"|cups?|glass(?:es)?|mugs?|litres?|liters?|pints?|bags?|bottles?|hours?|days?|doses?)"
 )
+# "... and a half", "... and half", "1 and ½" but not "a gram and half the bag" or "2 teaspoons and a half cup of water";
+# "a gram and a half of leaf" is one amount, "a gram and half of the bag" two things.
+_AND_HALF = rf"\s+and\s+(?:½|a\s+half(?![\w-]|\s+{_HALF_OF_A_THING}\b)|half(?![\w-]|\s+(?:of|{_HALF_OF_A_THING})\b))"
 
 
 @functools.cache
@@ -267,7 +270,8 @@ def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | No
         modifier = m.group("modifier")
         approximate = bool(modifier and lex.approximate_measure.fullmatch(modifier))
         high = 2.0 if m.group("or_two") else amount  # "a teaspoon or two": one to two
-        found.append(Amount(m.start(1), m.end(1), amount, high, lex.units[m.group("unit").lower()], approximate=approximate))
+        single = Amount(m.start(1), m.end(1), amount, high, lex.units[m.group("unit").lower()], approximate=approximate)
+        found.append(_up_to_one(text, s, found, single) or single)
     shared: set[int] = set()
     for share_of in (_SHARE_OF_DOSE, _SHARE_CUT) if _SHARE_WORD.search(text, s, e) else ():
         for m in share_of.finditer(text, s, e):
@@ -277,6 +281,26 @@ def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | No
                 found.append(Amount(m.start("share"), m.end("share"), share, share, "%"))
     found.sort(key=lambda f: f[0])
     return _elliptic(text, s, e, found, unit_hint)
+
+
+def _up_to_one(text: str, s: int, found: list[Amount], single: Amount) -> Amount | None:
+    """The range an amount before ``single`` opens and ``single`` closes ("half a gram to a gram",
+    "a gram to a gram and a half"), taking that amount's place in ``found``; None where ``single``
+    stands alone, or the two are a change from one amount to the other ("from half a gram to a gram")."""
+    before = max((a for a in found if a.end <= single.start), key=lambda a: a.end, default=None)
+    if (
+        before is None
+        or before.unit != single.unit
+        or before.high >= single.low
+        or not _RANGE_TO.fullmatch(text, before.end, single.start)
+        or _grammar().changed_from.search(text, max(s, before.start - 60), before.start)
+    ):
+        return None
+    found.remove(before)
+    return Amount(before.start, single.end, before.low, single.high, single.unit, approximate=before.approximate or single.approximate)
+
+
+_RANGE_TO = re.compile(r"\s*(?:to|-|–|—)\s*")
 
 
 # "a quarter of your daily amount", "by more than a quarter at once": a share of the dose, which a

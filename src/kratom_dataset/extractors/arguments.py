@@ -121,6 +121,8 @@ def target_chain(
             gap = text[chain[-1][0].end : nxt.start]
             if not CHAIN.fullmatch(gap) or ("," in gap and _SUBJECT_OF_NEXT.match(text, nxt.end, limit)):
                 break  # "acts on opioid receptors, and opioids are known to ...": a new clause's subject
+            if gap.strip() == "like" and not all(kind == "enzyme" for _, kind in (*chain[-1][0].names, *nxt.names)):
+                break  # "liver enzymes like CYP3A4" names members; "the same receptors like opioids" compares
             chain.append((nxt, text[nxt.start : nxt.end]))
         chain += _ranked_after(text, chain[-1][0].end, limit, candidates)
         listed = _bracketed(text, chain[-1][0].end, candidates) or _singled_out(text, chain[-1][0], candidates, limit)

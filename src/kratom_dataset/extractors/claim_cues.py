@@ -155,6 +155,8 @@ class Attribution:
                     return Hit(start + verb.start(), start + subject.end(), self._label(subject), {})
                 continue
             subject = self._subject.match(unit, clause, verb.start())
+            if subject is None and _told_by_people(unit, clause, verb):
+                return Hit(start + clause + len(unit[clause:]) - len(unit[clause:].lstrip()), start + verb.end(), "users_report", {})
             if subject is None and not unit[clause : verb.start()].strip():
                 subject = self._apposed(unit, clause)
                 clause = subject.start() if subject is not None else clause
@@ -223,6 +225,26 @@ class Attribution:
         return self._labels[int((subject.lastgroup or "s0")[1:])]
 
 
+def _told_by_people(unit: str, clause: int, verb: re.Match[str]) -> bool:
+    """Whether people named by a plural noun the lexicon need not list tell someone what the unit
+    says ("Veterans tell us ...", "Several deckhands have told supervisors ..."): only people tell."""
+    return (
+        verb.group().lower() in ("tell", "told")
+        and _TOLD_WHOM.match(unit, verb.end()) is not None
+        and _TOLD_BY.fullmatch(unit, clause, verb.start()) is not None
+    )
+
+
+# A subject of a plural head noun, maybe qualified ("who come in", "at the counter"), before "tell" or "told".
+_TOLD_BY = re.compile(
+    rf"{_SUBJECT_OPENING}(?:[\w'’-]+\s+){{0,2}}(?!(?:this|his|its|was|is|has|does|yes|us|thus|perhaps|always|sometimes|news)\b)"
+    r"(?!(?:results|findings|figures|numbers|stats|statistics|labels|records|tests|scans|charts|reports|signs|symptoms|guidelines|rules|laws)\b)"
+    r"[a-z][a-z'’-]*[a-rt-z]s(?:\s+(?:who|that|at|in|on|from)\s+[^,.;:]{1,40}?)?"
+    r"\s+(?:(?:have|had|often|sometimes|regularly|also|always|all|keep)\s+)?",
+    re.IGNORECASE,
+)
+_TOLD_WHOM = re.compile(r"\s+(?:us|me|him|her|them|(?:the |our |my )?[a-z]+s)\b", re.IGNORECASE)
+
 _CLAUSE_MARKS = (",", ";", ":", "(", "“", '"')
 # The agent of a passive reporting verb, with a count before it: "by 4 of 32 melatonin participants".
 _BY = re.compile(r"\s+by\s+(?:(?:only |just |about |around )?[\d,]+(?:\s*%| of(?: the)? [\d,]+| percent of)?\s+)?", re.IGNORECASE)
@@ -276,9 +298,9 @@ def opening(patterns: list[str]) -> Opening:
 
 
 def _opening_source(patterns: list[str]) -> str:
-    # past the arrow of a link or button ("→ Book a free call"); not past a quotation mark, whose
+    # past the arrow of a link, a button or a reply ("→ Book a free call", "↳ sam_k · 6:20 AM"); not past a quotation mark, whose
     # '"Great for winding down."' is a review that asserts
-    return rf"^(?:[→»►▶]\s*)?(?:{'|'.join(patterns)})(?!\w)".replace("'", lexicons.APOSTROPHE)
+    return rf"^(?:[→»►▶↳↪]\s*)?(?:{'|'.join(patterns)})(?!\w)".replace("'", lexicons.APOSTROPHE)
 
 
 class Opening:

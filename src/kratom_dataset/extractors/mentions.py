@@ -21,11 +21,13 @@ from ._match import Hit, Matcher
 CHAIN = re.compile(
     r"\s*(?:,\s*(?:(?:and|or)\s+(?:(?:probably|possibly|likely|perhaps|maybe|presumably|also|even)\s+)?|particularly\s+|especially\s+|notably\s+|mainly\s+|chiefly\s+|primarily\s+|mostly\s+|principally\s+|above all\s+|in particular\s+|including\s+|namely\s+|such as\s+|as well as\s+)?"
     r"|\s*,?\s+(?:and|or)\s+(?:the\s+|(?:some|several|certain|other|various)\s+(?:(?:classical|conventional|prescription|typical|traditional|full)\s+)?|(?:the|your)\s+(?:body|brain)['’]s\s+(?:own\s+)?"
-    r"|(?:its|the|their)\s+(?:(?:main|active|major|principal|more|most|less|far|potent|oxidi[sz]ed|close|chemical)\s+){0,3}(?:metabolite|cousin|relative|analog(?:ue)?),?\s+)?|\s+particularly\s+|\s+as well as\s+|\s+(?:such as|including|especially|notably)\s+"
+    r"|(?:its|the|their)\s+(?:(?:main|active|major|principal|more|most|less|far|potent|oxidi[sz]ed|close|chemical)\s+){0,3}(?:metabolite|cousin|relative|analog(?:ue)?),?\s+)?|\s+particularly\s+|\s+as well as\s+|\s+(?:such as|including|especially|notably)\s+|\s+like\s+"
     # "CYP2D6 and, to a lesser degree, CYP3A4", "of CYP2D6 and, more weakly, of CYP3A4": an aside between two conjuncts.
     r"|\s*,?\s*(?:and|or)\s*,\s*[^,.;]{1,30},\s*(?:(?:of|at|on|to|with|by)\s+)?"
     # "CYP3A4 with an IC50 of about 40 µM and CYP2D6": a figure between two conjuncts
     r"|\s+with\s+(?:an?\s+)?(?:IC50|Ki|EC50|Kb|Kd)\b[^,;()]{0,30}?\s+and\s+"
+    # "CYP2D6 fairly potently in vitro (IC50 around 0.5 µM) and CYP3A4": how strongly, and a figure in brackets, between two conjuncts
+    r"|(?:\s+(?:\w+ly|in vitro|in vivo)){1,3}(?:\s*\([^()]{0,80}\))?\s*,?\s+and\s+|\s*\([^()]{0,80}\)\s*,?\s+and\s+"
     # "CYP2D6 and in less degree CYP3A4", "MOR and to a lesser extent KOR": the same aside without commas
     r"|\s*,?\s+(?:and|or)\s+(?:to|in)\s+(?:an?\s+)?(?:lesser|less|smaller|greater|small|some|minor)\s+(?:degree|extent)\s*,?\s+(?:(?:of|at|on|to|with|by)\s+)?"
     # "neither MG nor 7-OH", "with 5-HT2A receptors and with alpha-adrenergic receptors"

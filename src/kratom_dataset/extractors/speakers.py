@@ -55,11 +55,13 @@ class Speakers:
         verbs = rf"{spec['quoted_verbs']}|say|add|thinks|believes|told me|advised|advises|suggested|suggests"
         self._report = Worded(
             lexicons.guarded(
-                rf"(?:^|(?<=[,“\"”]\s)|(?<=[,“\"”])|(?<=\bwhich\s)|(?<=\bbut\s)|(?<=\band\s)|(?<=\bthat\s))(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|usually\s+|generally\s+|often\s+|now\s+)?(?:{verbs})\b",
+                rf"(?:^|(?<=[,“\"”]\s)|(?<=[,“\"”])|(?<=\bwhich\s)|(?<=\bbut\s)|(?<=\band\s)|(?<=\bthat\s))(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|usually\s+|generally\s+|often\s+|now\s+)?(?:{verbs})\b"
+                # "According to him, ...", "As she explained it, ...": the report's frame before what it says
+                rf"|(?:^|(?<=[,;]\s))(?:[Aa]ccording to (?:him|her)(?=\s*[,;:—–])|[Aa]s (?:he|she) (?:explained|explains|put it|puts it|said|says|told me|tells me|noted|notes))\b",
                 0,
             )
         )
-        self._report.bit = INDEX.register({"he", "she"})  # every report holds one: most units are skipped on their mask
+        self._report.bit = INDEX.register({"he", "she", "him", "her"})  # every report holds one: most units are skipped on their mask
 
     def reported(self, text: str, start: int, end: int, words: int | None = None) -> Hit | None:
         """The evidence of a report in ``text[start:end]`` whose speaker is "he" or "she", as
