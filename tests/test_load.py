@@ -85,6 +85,7 @@ def test_versions_and_tables():
         "0.36.0",
         "0.37.0",
         "0.38.0",
+        "0.39.0",
     ]
     assert kd.tables() == ["articles", "sentences", "topics", "claims", "doses", "mechanisms", "gold"]
 
