@@ -154,6 +154,37 @@ def test_according_to_him_or_as_she_explained_reports_the_person_introduced_befo
     assert records_of(f"Notes.\n\n{text}", "Claim")[-1].evidence == evidence
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dr. Rosa Mendez, a pharmacist, spoke for the shops. She urged Council to require a warning on kratom.",
+        "Dr. Rosa Mendez, a pharmacist, spoke next. In her view, doses above 15 g a day carry a real risk of dependence.",
+        "The coroner heard Dr. Alan Pike, a toxicologist. In his opinion the three drugs added to one another's effect.",
+        "My GP, Dr. Lee, saw me in March. Her words, close as I can remember: kratom binds opioid receptors.",
+        "The film follows Dr. Ines Vale, a pharmacologist. She also describes a taper of about 10 percent per week.",
+        "A second researcher adds that 7-hydroxymitragynine binds the mu receptor far more tightly.",
+    ],
+)
+def test_more_frames_and_verbs_report_the_expert_named_before(text):
+    assert records_of(f"Notes.\n\n{text}", "Claim")[-1].evidence == "experts"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My doctor added clonidine 0.1 mg at bedtime for the sweats.",
+        "I added magnesium at night and slept better.",
+    ],
+)
+def test_added_without_that_reports_nothing(text):
+    assert records_of(f"Notes.\n\n{text}", "Claim")[-1].evidence != "experts"
+
+
+def test_men_who_tell_report_as_users():
+    claim = claim_of("A few men on D-block told me they took 5 or 6 grams three times a day before they came in.")
+    assert claim.evidence == "users_report"
+
+
 def test_according_to_her_chart_names_no_speaker():
     text = "My doctor gave me clonidine. According to her dosing chart, kratom withdrawal peaks on day three."
     assert records_of(f"Notes.\n\n{text}", "Claim")[-1].evidence == "none"

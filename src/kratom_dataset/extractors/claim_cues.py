@@ -227,7 +227,7 @@ class Attribution:
 
 def _told_by_people(unit: str, clause: int, verb: re.Match[str]) -> bool:
     """Whether people named by a plural noun the lexicon need not list tell someone what the unit
-    says ("Veterans tell us ...", "Several deckhands have told supervisors ..."): only people tell."""
+    says ("Veterans tell us ...", "Several deckhands have told supervisors ...", "A few men told me ..."): only people tell."""
     return (
         verb.group().lower() in ("tell", "told")
         and _TOLD_WHOM.match(unit, verb.end()) is not None
@@ -239,7 +239,7 @@ def _told_by_people(unit: str, clause: int, verb: re.Match[str]) -> bool:
 _TOLD_BY = re.compile(
     rf"{_SUBJECT_OPENING}(?:[\w'’-]+\s+){{0,2}}(?!(?:this|his|its|was|is|has|does|yes|us|thus|perhaps|always|sometimes|news)\b)"
     r"(?!(?:results|findings|figures|numbers|stats|statistics|labels|records|tests|scans|charts|reports|signs|symptoms|guidelines|rules|laws)\b)"
-    r"[a-z][a-z'’-]*[a-rt-z]s(?:\s+(?:who|that|at|in|on|from)\s+[^,.;:]{1,40}?)?"
+    r"(?:[a-z][a-z'’-]*[a-rt-z]s|(?:wo)?men|children)(?:\s+(?:who|that|at|in|on|from)\s+[^,.;:]{1,40}?)?"
     r"\s+(?:(?:have|had|often|sometimes|regularly|also|always|all|keep)\s+)?",
     re.IGNORECASE,
 )

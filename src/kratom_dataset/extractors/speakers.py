@@ -52,16 +52,22 @@ class Speakers:
             rf"|\b(?i:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{role}|(?P<nobody>(?i:man|woman|boy|girl|teenager)))\b"
         )
         self._roles = re.compile("|".join(f"(?P<r{n}>\\b(?:{roles[label]})\\b)" for n, label in enumerate(self._labels)), re.IGNORECASE)
-        verbs = rf"{spec['quoted_verbs']}|say|add|thinks|believes|told me|advised|advises|suggested|suggests"
+        verbs = (
+            rf"{spec['quoted_verbs']}|say|add|thinks|believes|told me|advised|advises|suggested|suggests"
+            r"|urges|urged|describes|described|recommends|recommended|insists|insisted|was clear|is clear"
+        )
         self._report = Worded(
             lexicons.guarded(
                 rf"(?:^|(?<=[,“\"”]\s)|(?<=[,“\"”])|(?<=\bwhich\s)|(?<=\bbut\s)|(?<=\band\s)|(?<=\bthat\s))(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|usually\s+|generally\s+|often\s+|now\s+)?(?:{verbs})\b"
-                # "According to him, ...", "As she explained it, ...": the report's frame before what it says
-                rf"|(?:^|(?<=[,;]\s))(?:[Aa]ccording to (?:him|her)(?=\s*[,;:—–])|[Aa]s (?:he|she) (?:explained|explains|put it|puts it|said|says|told me|tells me|noted|notes))\b",
+                # "According to him, ...", "As she explained it, ...", "In his view, ...": the report's frame before what it says
+                rf"|(?:^|(?<=[,;]\s))(?:[Aa]ccording to (?:him|her)(?=\s*[,;:—–])|[Aa]s (?:he|she) (?:explained|explains|put it|puts it|said|says|told me|tells me|noted|notes)"
+                r"|[Ii]n (?:his|her) (?:view|opinion|words|experience)|(?:His|Her) words(?=\s*[,;:—–])|[Bb]y (?:his|her) own account)\b",
                 0,
             )
         )
-        self._report.bit = INDEX.register({"he", "she", "him", "her"})  # every report holds one: most units are skipped on their mask
+        self._report.bit = INDEX.register(
+            {"he", "she", "him", "her", "his"}
+        )  # every report holds one: most units are skipped on their mask
 
     def reported(self, text: str, start: int, end: int, words: int | None = None) -> Hit | None:
         """The evidence of a report in ``text[start:end]`` whose speaker is "he" or "she", as
