@@ -65,9 +65,8 @@ class Speakers:
                 0,
             )
         )
-        self._report.bit = INDEX.register(
-            {"he", "she", "him", "her", "his"}
-        )  # every report holds one: most units are skipped on their mask
+        # every report holds one of these words: most units are skipped on their mask
+        self._report.bit = INDEX.register({"he", "she", "him", "her", "his"})
 
     def reported(self, text: str, start: int, end: int, words: int | None = None) -> Hit | None:
         """The evidence of a report in ``text[start:end]`` whose speaker is "he" or "she", as
