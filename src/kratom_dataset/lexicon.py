@@ -7,7 +7,6 @@ versions into theirs so a change of words is visible in provenance.
 from __future__ import annotations
 
 import _sre as _sre_engine  # type: ignore[import-not-found]
-import functools
 import json
 import re
 import sys
@@ -29,21 +28,31 @@ else:  # pragma: no cover - Python 3.10
 APOSTROPHE = "['’]"
 
 
-@functools.cache
+#: Parsed lexicons by name, kept for the process: the rules' lexicons are read again for every
+#: pattern they compile. A model's weights leave once the model is made (:func:`forget`).
+_READ: dict[str, dict[str, Any]] = {}
+
+
 def read(name: str) -> dict[str, Any]:
-    """Parsed JSON of lexicon ``name`` (without extension), its pieces put in place, kept for the
-    process: the rules' lexicons are read again for every pattern they compile."""
-    return load(name)
-
-
-def load(name: str) -> dict[str, Any]:
-    """Parsed JSON of lexicon ``name``, read afresh: for a model's weights, which are read once
-    and kept only as the model (a cached copy of the JSON's lists would be walked by every
-    collection of the cyclic garbage collector).
+    """Parsed JSON of lexicon ``name`` (without extension), its pieces put in place, read once.
 
     A lexicon may name pieces its patterns share under ``"pieces"`` ("page": the words a page
     calls itself by) and write ``<<page>>`` where one stands, so a word added to a piece reaches
     every pattern that uses it."""
+    data = _READ.get(name)
+    if data is None:
+        data = _READ[name] = _parse(name)
+    return data
+
+
+def forget(name: str) -> None:
+    """Drop lexicon ``name``'s parsed JSON: a model's weights, once the model is made from them.
+    Kept, its hundred thousand lists would be walked by every collection of the cyclic garbage
+    collector, after every batch."""
+    _READ.pop(name, None)
+
+
+def _parse(name: str) -> dict[str, Any]:
     with resources.files("kratom_dataset.lexicons").joinpath(f"{name}.json").open("rb") as fh:
         data: dict[str, Any] = json.load(fh)
     pieces: dict[str, str] = data.get("pieces", {})
@@ -363,9 +372,4 @@ def trie_pattern(words: list[str]) -> str:
 
 def version(*names: str) -> str:
     """Combined version string of several lexicons, e.g. ``claims-1.0.0+taxonomy-1.0.0``."""
-    return "+".join(f"{n}-{_version(n)}" for n in names)
-
-
-@functools.cache
-def _version(name: str) -> str:
-    return str(load(name)["version"])
+    return "+".join(f"{n}-{read(n)['version']}" for n in names)

@@ -148,8 +148,10 @@ def linear(data: dict[str, Any]) -> Linear:
 
 @functools.cache
 def models(name: str) -> dict[str, Linear]:
-    """The models of lexicon ``name``, by field."""
-    return {field: linear(data) for field, data in lexicons.load(name)["fields"].items()}
+    """The models of lexicon ``name``, by field; the parsed weights file is kept only as these."""
+    fields = lexicons.read(name)["fields"]
+    lexicons.forget(name)
+    return {field: linear(data) for field, data in fields.items()}
 
 
 def words(text: str) -> list[str]:
