@@ -161,18 +161,11 @@ def _singled_out(text: str, general: Target, targets: list[Target], limit: int) 
     return _listed(text, singled.end(), [t for t in targets if t.start >= singled.end()])
 
 
+#: Classes of enzymes a text names before or beside the members it means ("liver enzymes such as
+#: CYP2D6 and CYP3A4").
+ENZYME_CLASSES = frozenset({"liver enzymes", "CYP enzymes", "cytochrome P450 enzymes", "drug-metabolising enzymes"})
 #: Targets that name a class of which a text may single out members.
-_CLASSES = frozenset(
-    [
-        "liver enzymes",
-        "CYP enzymes",
-        "cytochrome P450 enzymes",
-        "drug-metabolising enzymes",
-        "opioid receptors",
-        "serotonin receptors",
-        "adrenergic receptors",
-    ]
-)
+_CLASSES = ENZYME_CLASSES | {"opioid receptors", "serotonin receptors", "adrenergic receptors"}
 _SINGLING_OUT = re.compile(
     r"[^.;:,]{0,60}?,\s*(?:especially|particularly|notably|mainly|chiefly|in particular|most (?:strongly|potently|notably)|including|such as)\s+",
     re.IGNORECASE,

@@ -156,14 +156,13 @@ class Attribution:
                 continue
             subject = self._subject.match(unit, clause, verb.start())
             if subject is None and _told_by_people(unit, clause, verb):
-                return Hit(start + clause + len(unit[clause:]) - len(unit[clause:].lstrip()), start + verb.end(), "users_report", {})
+                return Hit(start + _word_at(unit, clause, verb.start()), start + verb.end(), "users_report", {})
             if subject is None and not unit[clause : verb.start()].strip():
                 subject = self._apposed(unit, clause)
                 clause = subject.start() if subject is not None else clause
             if subject is None or verb.start() - subject.end() > _SUBJECT_GAP or "." in unit[subject.end() : verb.start()]:
                 continue
-            at = clause + len(unit[clause : verb.start()]) - len(unit[clause : verb.start()].lstrip())
-            return Hit(start + at, start + verb.end(), self._label(subject), {})
+            return Hit(start + _word_at(unit, clause, verb.start()), start + verb.end(), self._label(subject), {})
         return None
 
     def _apposed(self, unit: str, clause: int) -> re.Match[str] | None:
@@ -223,6 +222,11 @@ class Attribution:
         if subject.lastgroup == "titled":
             return self._labels[self._experts]
         return self._labels[int((subject.lastgroup or "s0")[1:])]
+
+
+def _word_at(unit: str, clause: int, end: int) -> int:
+    """Where the first word of ``unit[clause:end]`` starts: past the spaces a clause opens with."""
+    return clause + len(unit[clause:end]) - len(unit[clause:end].lstrip())
 
 
 def _told_by_people(unit: str, clause: int, verb: re.Match[str]) -> bool:

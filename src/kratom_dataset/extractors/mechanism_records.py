@@ -11,7 +11,7 @@ from ..ids import record_id
 from ..models import Mechanism
 from ..provenance import anchor
 from ._match import Hit
-from .arguments import AgentGroup, TargetChain
+from .arguments import ENZYME_CLASSES, AgentGroup, TargetChain
 from .mentions import Target
 
 NAME = "kratom_dataset.extractors.mechanisms"
@@ -19,9 +19,6 @@ VERSION = f"1.27.0+{lexicons.version('mechanisms')}"
 
 # "receptors such as 5-HT1A": what follows names an example of the target before it.
 _EXAMPLE_OF = re.compile(r"\s*,?\s*(?:such as|including|especially|notably|like|e\.g\.,?)\s+", re.IGNORECASE)
-#: Classes of enzymes a text names before the members it means: "liver enzymes such as CYP2D6 and
-#: CYP3A4" states the action of those two (dev's gold never records the class beside its members).
-_ENZYME_CLASSES = frozenset({"liver enzymes", "CYP enzymes", "cytochrome P450 enzymes", "drug-metabolising enzymes"})
 _NEITHER = re.compile(r"\b(?:neither|none of|no)\b", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|no|lacks?|lacking|lacked|fails? to|failed to|neither|nor|doesnt|dont|didnt|isnt|arent|wont|cant)\b|n['’]t\b",
@@ -69,10 +66,11 @@ def records(
             example = last_end >= 0 and _EXAMPLE_OF.fullmatch(text, last_end, tgt.start) is not None
             last_end = tgt.end
             exemplified = k + 1 < len(chosen) and _EXAMPLE_OF.fullmatch(text, tgt.end, chosen[k + 1][0].start) is not None
-            # "inhibits CYP3A4 and CYP2D6, liver enzymes that ...": the class in apposition to its members
+            # "inhibits CYP3A4 and CYP2D6, liver enzymes that ...": the class in apposition to its members;
+            # "liver enzymes such as CYP2D6" states the action of the members (dev's gold never records the class there)
             apposed = k > 0 and text[chosen[k - 1][0].end : tgt.start].strip() == ","
             for name, ttype in tgt.names:
-                if example and name in named or (exemplified or apposed) and name in _ENZYME_CLASSES:
+                if example and name in named or (exemplified or apposed) and name in ENZYME_CLASSES:
                     continue  # "serotonin receptors such as 5-HT1A": one target, and an example of it
                 named.add(name)
                 # coordinated agents share the span of their whole phrase: "Kratom and morphine bind ..."
