@@ -382,4 +382,4 @@ def is_forum_handle_line(line: str) -> bool:
 
 def single_break(gap: str) -> bool:
     """Whether the text between two lines is one line break: a line under the one before it."""
-    return gap.count("\n") + gap.count("\r") - gap.count("\r\n") == 1 and not gap.strip()
+    return gap.count("\n") + gap.count("\r") - gap.count("\r\n") == 1 and not gap.strip(" \t\n\r>")  # ">": a quoted line's mark

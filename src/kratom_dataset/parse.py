@@ -19,9 +19,11 @@ import hashlib
 import re
 from typing import NamedTuple
 
+from . import quotes
 from .cells import COLUMNS, TABLE_ROW
 from .decoding import decode
 from .document import Block, Document, SectionSpan, trim
+from .front_matter import front_matter
 from .lexicon import factored
 from .lines import (
     ITEM_MARK,
@@ -51,11 +53,13 @@ _NUMBER_MARK = re.compile(rf"[ \t]*(?:#?\d{{1,2}}[.)/]|{OUTLINE_NUMBER})[ \t]+(?
 _CONCLUSION_HEADING = factored(r"conclusion|final thoughts|bottom line|takeaways?|summary|in short", re.IGNORECASE)
 # The heading of a list of sources or of links to other pages: its entries cite titles, they assert nothing of the page's own.
 _REFERENCES_HEADING = factored(
-    r"\W*(?:(?:scientific |selected |cited )?references?(?: list| and (?:notes|sources|further reading))?(?: \((?:selected|abridged|partial)\))?|sources?(?: and references)?|"
+    r"\W*(?:(?:scientific |selected |cited )?references?(?: list| and (?:notes|sources|further reading))?|sources?(?: and references)?|"
     r"bibliography|works cited|literature cited|citations|further reading|similar (?:articles|threads|posts)|cited by(?: \d+ articles?)?|"
     r"related (?:articles|posts|reading|stories|content|products|guides|coverage|news|links|threads)|you (?:may|might) also (?:like|enjoy)|"
     r"read next|more (?:stories|articles|news|coverage)|"
-    r"popular posts|recommended (?:reading|for you|articles)|customers also (?:bought|viewed)|more from(?: [\w&' ]{1,30})?|trending(?: now)?|related)\W*",
+    r"popular posts|recommended (?:reading|for you|articles)|customers also (?:bought|viewed)|more from(?: [\w&' ]{1,30})?|trending(?: now)?|related)"
+    # "SOURCES (available with your library card)": the heading with an aside
+    r"(?:\s*\([^()\n]{1,60}\))?\W*",
     re.IGNORECASE,
 )
 # The edit link a wiki's heading ends with: "References [edit]", "Pharmacology [ edit ]".
@@ -83,14 +87,16 @@ def parse_article(raw: bytes, *, article_id: str, source_file: str) -> Document:
     """Parse one article's raw bytes into a :class:`Document`."""
     text = decode(raw, where=source_file)
     lines = _lines(text)
-    skip, meta_title = _front_matter(text, lines)
+    skip, meta_title = front_matter(text, lines)
     lines = lines[skip:]
-    layout = _template(text, lines) or _markdown(text, lines) or _plain(text, lines)
+    quoted = quotes.quoted(text)
+    layout = _template(text, lines) or _markdown(text, lines) or _plain(text, lines, quoted)
     fmt, title, sections, paragraphs = layout
     title = meta_title or title
-    sentences = tuple(s for p in paragraphs for s in split_sentences(text, p))
+    flat = _flatten(text, paragraphs, quoted)
+    sentences = tuple(s for p in paragraphs for s in split_sentences(flat if quoted else text, p))
     return Document(
-        flat=_flatten(text, paragraphs),
+        flat=flat,
         article_id=article_id,
         source_file=source_file,
         sha256=hashlib.sha256(raw).hexdigest(),
@@ -105,31 +111,6 @@ def parse_article(raw: bytes, *, article_id: str, source_file: str) -> Document:
     )
 
 
-_FRONT_FENCE = re.compile(r"\ufeff?---")
-_FRONT_END = re.compile(r"---|\.\.\.")
-_FRONT_LINE = re.compile(r"[A-Za-z_][\w-]*\s*:(?:\s.*)?|-\s.*|#.*")
-_FRONT_TITLE = re.compile(r"title\s*:\s*(?P<value>.+)", re.IGNORECASE)
-
-
-def _front_matter(text: str, lines: list[LineSpan]) -> tuple[int, str | None]:
-    """YAML front matter of a Markdown file ("---", "key: value" lines, "---"): how many lines it
-    takes and its title. It is metadata about the page, so none of it becomes a sentence or a claim."""
-    if not lines or not _FRONT_FENCE.fullmatch(text[lines[0][0] : lines[0][1]]):
-        return 0, None
-    title = None
-    for n, (s, e) in enumerate(lines[1:61], start=1):
-        line = text[s:e]
-        if _FRONT_END.fullmatch(line):
-            return (n + 1, title) if n > 1 else (0, None)
-        indented = s > 0 and text[s - 1] in " \t"
-        if not (indented or _FRONT_LINE.fullmatch(line)):
-            return 0, None  # not YAML: a thematic break opening the text
-        m = _FRONT_TITLE.fullmatch(line) if not indented else None
-        if m and title is None:
-            title = m.group("value").strip().strip("\"'").strip() or None
-    return 0, None
-
-
 def _lines(text: str) -> list[LineSpan]:
     """Spans of non-blank lines, trimmed of surrounding whitespace; any of \\n, \\r\\n, \\r ends a line."""
     spans = []
@@ -141,8 +122,6 @@ def _lines(text: str) -> list[LineSpan]:
 
 
 _SOFT_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
-
-
 # Characters read as their plain forms when matching: no-break and figure spaces, the Unicode
 # hyphens, as pages paste them ("7‑hydroxymitragynine"). One character each, so offsets hold.
 _PLAIN_FORMS = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2010": "-", "\u2011": "-"})
@@ -151,17 +130,18 @@ _PLAIN_FORMS = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u20
 _ODD_FORMS = "\u00a0\u2007\u202f\u2010\u2011"
 
 
-def _flatten(text: str, paragraphs: list[Block]) -> str:
-    """``text`` with the line breaks inside each paragraph turned to spaces, and no-break spaces and
-    hyphens read as plain ones; offsets kept."""
+def _flatten(text: str, paragraphs: list[Block], quoted: bool = False) -> str:
+    """``text`` with the line breaks inside each paragraph turned to spaces (with the quote marks
+    after them, on a page that quotes), and no-break spaces and hyphens read as plain ones; offsets kept."""
     if any(form in text for form in _ODD_FORMS):
-        return _flatten(text.translate(_PLAIN_FORMS), paragraphs)
+        return _flatten(text.translate(_PLAIN_FORMS), paragraphs, quoted)
     pieces: list[str] = []
     cursor = 0
+    soft = quotes.QUOTED_BREAK if quoted else _SOFT_BREAK
     for p in paragraphs:
         if text.find("\n", p.start, p.end) < 0 and text.find("\r", p.start, p.end) < 0:
             continue
-        for m in _SOFT_BREAK.finditer(text, p.start, p.end):
+        for m in soft.finditer(text, p.start, p.end):
             pieces += [text[cursor : m.start()], " " * (m.end() - m.start())]
             cursor = m.end()
     if not pieces:
@@ -291,12 +271,16 @@ def heading_role(heading: str) -> SectionRole:
     return "conclusion" if _CONCLUSION_HEADING.search(heading) else "section"
 
 
-def _plain(text: str, lines: list[LineSpan]) -> Layout:
+def _plain(text: str, lines: list[LineSpan], quoted: bool = False) -> Layout:
     """No markup: paragraphs across soft line breaks; a line that reads as a heading starts a section.
 
     A text with no such line is one ``body`` section. A heading on the first line is the title.
+    ``quoted``: the page quotes with ">", read without the marks, a paragraph never running on
+    from one depth of quoting to another (a reply under the line it quotes).
     """
-    spans = paragraph_lines(text, lines)
+    spans = paragraph_lines(text, quotes.unmarked(text, lines)) if quoted else paragraph_lines(text, lines)
+    if quoted:
+        spans = [piece for span in spans for piece in quotes.by_depth(text, span)]
     sections: list[SectionSpan] = []
     paragraphs: list[Block] = []
     _add_paragraphs(text, spans, sections, paragraphs, new_sections=True, last=True)

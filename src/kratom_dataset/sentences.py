@@ -54,6 +54,8 @@ _ABBREVIATIONS = frozenset(
         "ca",
         "cf",
         "al",
+        # a case's name: "Doe v. Botanic Vitality Labs"
+        "v",
         "u.s",
         "wt",
         # German academic titles: "Dr. rer. nat. Lukas Brunner", "Dr. med.", "Dipl.-Ing."
@@ -126,6 +128,8 @@ def _is_abbreviation(text: str, start: int, dot: int, *, lower: bool = False) ->
     # An initial ("J. Smith") is a capital letter; "5 g." ends a sentence with a unit.
     if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
         return True
+    if "." in word and (text[dot + 1 : dot + 3].lstrip()[:1] == "(" or text.count("(", start, dot) > text.count(")", start, dot)):
+        return True  # "Whitcomb, M.D. (\"Respondent\")", "(C.D. Cal.)": an initialism before or inside brackets goes on
     if _CAPTION.fullmatch(text, start, dot):
         return True  # "Table 1. Binding at human receptors": a caption's number, not a sentence
     if word[:1].isupper() and DATELINE_TAIL.match(text, dot + 1):

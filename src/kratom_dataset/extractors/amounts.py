@@ -17,6 +17,7 @@ from typing import NamedTuple
 from .. import lexicon as lexicons
 from ..vocabulary import Unit
 from ._bounded import Bounded, bounded, bounded_matches
+from .shares import dose_shares
 
 FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _VULGAR = "[" + "".join(FRACTIONS) + "]"
@@ -273,12 +274,10 @@ def amounts(text: str, s: int, e: int, unit_hint: Callable[[], Unit | None] | No
         single = Amount(m.start(1), m.end(1), amount, high, lex.units[m.group("unit").lower()], approximate=approximate)
         found.append(_up_to_one(text, s, found, single) or single)
     shared: set[int] = set()
-    for share_of in (_SHARE_OF_DOSE, _SHARE_CUT) if _SHARE_WORD.search(text, s, e) else ():
-        for m in share_of.finditer(text, s, e):
-            if m.start("share") not in shared and not overlaps(taken, taken_starts, m.start("share"), m.end("share")):
-                shared.add(m.start("share"))
-                share = _SHARES[m.group("share").lower().replace("-", " ")]
-                found.append(Amount(m.start("share"), m.end("share"), share, share, "%"))
+    for start, end, share in dose_shares(text, s, e):
+        if start not in shared and not overlaps(taken, taken_starts, start, end):
+            shared.add(start)
+            found.append(Amount(start, end, share, share, "%"))
     found.sort(key=lambda f: f[0])
     return _elliptic(text, s, e, found, unit_hint)
 
@@ -301,28 +300,6 @@ def _up_to_one(text: str, s: int, found: list[Amount], single: Amount) -> Amount
 
 
 _RANGE_TO = re.compile(r"\s*(?:to|-|–|—)\s*")
-
-
-# "a quarter of your daily amount", "by more than a quarter at once": a share of the dose, which a
-# taper cuts as it cuts a percentage.
-_SHARES = {"a quarter": 25.0, "one quarter": 25.0, "a third": 100 / 3, "one third": 100 / 3, "a fifth": 20.0, "a tenth": 10.0, "half": 50.0}
-#: A share as a taper names it: "a quarter", "one third", "a tenth".
-_SHARE = r"an? (?:quarter|third|fifth|tenth)|one[- ](?:quarter|third)"
-_SHARE_OF_DOSE = re.compile(
-    rf"(?<![\w-])(?<!and a )(?P<share>{_SHARE}|half)"
-    r"(?= of (?:(?:your|the|their|my|his|her|that) )?(?:(?:daily|current|total|starting|usual) )?(?:dose|amount|intake|total)\b"
-    r"| (?:at once|in one (?:go|step)|per (?:week|step)|each (?:week|step)|every (?:[\w-]+ ){0,2}(?:days?|weeks?))\b)",
-    re.IGNORECASE,
-)
-# The words a share of the dose is written with: where none stands, neither pattern below is tried.
-_SHARE_WORD = re.compile(r"quarter|third|fifth|tenth|half", re.IGNORECASE)
-# "reduce it by a tenth", "dropping by a quarter every 4-5 days", "cutting the dose by no more than
-# a quarter at a time": a share the taper verb cuts.
-_SHARE_CUT = re.compile(
-    r"\b(?:cut|reduc|drop|lower|decreas)\w*\s+(?:(?:it|that|this|them|(?:the|your|their|my) (?:daily )?(?:dose|amount|total|intake))\s+)?"
-    rf"by\s+(?:(?:no|not) more than\s+|at most\s+|about\s+|around\s+|roughly\s+|up to\s+)?(?P<share>{_SHARE})(?![\w-])(?! of\b)",
-    re.IGNORECASE,
-)
 
 
 def _alternatives(low: float, high: float, unit: Unit) -> bool:
@@ -381,6 +358,8 @@ def _elliptic(text: str, s: int, e: int, found: list[Amount], unit_hint: Callabl
             continue  # "at baseline and 1, 2, 4 and 6 hours after dosing": times, listed
         if _MEASURED.search(text, max(s, start - 80), start):
             continue  # "his Finnegan score peaked at 12", "a heart rate of 110 at rest, down to 90": another measure's number
+        if _COUNTED.search(text, max(s, start - 50), start):
+            continue  # "6 caps in the morning and 4 after lunch": more of the things counted, not of a unit
         if found_by_start:
             at = bisect.bisect_left(starts, start)
             unit = min(found_by_start[max(0, at - 1) : at + 1], key=lambda f: abs(f[0] - start)).unit
@@ -413,6 +392,13 @@ _MEASURED = re.compile(
 )
 
 
+# A count of things that are no unit, then the words that go on to a bare number of them.
+_COUNTED = re.compile(
+    r"\b\d+\s+(?:caps?|capsules?|tabs?|tablets?|pills?|gummies|shots?|scoops?|pieces?|leaves)\b[^\d.;]{0,30}?\b(?:and|or|then|to)\s+$",
+    re.IGNORECASE,
+)
+
+
 # The rest of a list of numbers that ends in a time: ", 2, 4 and 6 hours".
 _TIMES_LISTED = re.compile(
     r"(?:\s*,\s*\d+(?:\.\d+)?)*\s*,?\s*(?:and|or|to|-|–)\s*\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?|months?|years?)\b",
@@ -421,9 +407,9 @@ _TIMES_LISTED = re.compile(
 
 
 # The days, weeks and steps a number names by its place in a series: "week 2", "day 6".
-_STAGES = r"days?|weeks?|nights?|months?|visits?|steps?|phases?|stages?"
-# A word that a number labels rather than counts: "week 2", "step 3", "No. 4".
-_LABELLED = re.compile(rf"\b(?:{_STAGES}|levels?|tiers?|no\.|#)\s*$", re.IGNORECASE)
+_STAGES = r"days?|weeks?|wks?|nights?|months?|visits?|steps?|phases?|stages?"
+# A word that a number labels rather than counts: "week 2", "step 3", "No. 4", the second of "wks 1-2".
+_LABELLED = re.compile(rf"\b(?:{_STAGES}|levels?|tiers?|no\.|#)\s*(?:\d+\s*[-–]\s*)?$", re.IGNORECASE)
 # "On night 27 I slept": a day the number names, where "night 1.5" in a day's split is an amount.
 _ON_STAGE = re.compile(rf"\b(?:on|by|from|until|till|since|after|before)\s+(?:the\s+)?(?:{_STAGES})\s*$", re.IGNORECASE)
 

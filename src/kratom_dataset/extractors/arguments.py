@@ -332,6 +332,13 @@ def agent_after(
     return [], chosen
 
 
+def agent_of(text: str, action: Hit, limit: int, agents: list[Hit], references: list[Hit], doc: Document, index: int) -> AgentGroup:
+    """The agent a nominal action names after "of", which outranks a name before it: "raise levels
+    of some SSRIs, and activity of mitragynine at 5-HT2A receptors" is mitragynine's activity."""
+    of = _of_agent(text, action, limit)
+    return agent_at(of, agents, references, doc, index) if of is not None else []
+
+
 def by_agent(text: str, chosen: TargetChain, limit: int, agents: list[Hit], references: list[Hit], doc: Document, index: int) -> AgentGroup:
     """The agent a nominal action names after its target with "by", which outranks a name before
     it: "Dextromethorphan: inhibition of CYP2D6 by mitragynine" is mitragynine's inhibition."""

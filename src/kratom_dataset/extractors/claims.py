@@ -58,6 +58,13 @@ _ADVICE_VERB_BEFORE = re.compile(
     r"(?:\s+that\b[^.;:]*|\s+\w+ing\b[^.;:]*\b(?:and|or)\s+)\Z",
     re.IGNORECASE,
 )
+# "She said do not go lower", "my doc says never go over 15 g", "he told me: don't": a verb of saying
+# before a prohibition it reports (the "do" of "do not" and "don't" read with it).
+_SAID_PROHIBITION = re.compile(
+    r"\b(?:said|says|say|told (?:me|us|him|her|them|you)|tells? (?:me|us|him|her|them|you)|warned|warns|insisted|insists)"
+    r"\s*[:,]?\s+(?:(?:please|that)\s+)?(?:do\s*)?\Z",
+    re.IGNORECASE,
+)
 # "advised not to combine", but not "is not to be confused with".
 _TO_AFTER = re.compile(r"\s+to\s+(?!be\b)[a-z]", re.IGNORECASE)
 
@@ -251,6 +258,10 @@ def _advises(text: str, start: int, end: int) -> bool:
         return True
     if word == "not" and _ADVICE_VERB_BEFORE.search(text, max(0, start - 90), start):
         return True  # "recommends that anyone ... not stop abruptly", "advise staying under 8 g and not redosing"
+    if _SAID_PROHIBITION.search(text, max(0, start - 40), start) and (
+        word in ("never", "dont") or text[max(0, start - 3) : start].lower().strip() == "do"
+    ):
+        return True  # "She said do not go lower", "my doc says never go over 15 g": a prohibition reported
     series = _SERIES_BEFORE.search(before)
     return series is not None and (word == "never" or series.group().rstrip().lower().endswith("do"))
 
@@ -259,8 +270,10 @@ def _advises(text: str, start: int, end: int) -> bool:
 # prohibition recommends and denies nothing, so its negation leaves the claim affirmed (as the
 # conventions say); "Never had withdrawal this bad" reports, it does not prohibit.
 _PROHIBITION = re.compile(
-    r"[\W_]*(?:[^\W\d_][\w ]{0,20}:\s*)?(?:(?:please|and|so|but)\s+)?(?:do\s*(?:not|n[’']?t)|don[’']?t|never)\b"
-    r"(?!\s+(?:had|have|has|was|were|been|felt|got|did|thought|knew|saw|seen|heard|tried|once|really|ever)\b)",
+    r"[\W_]*(?:[^\W\d_][\w ]{0,20}:\s*)?(?:(?:please|and|so|but)\s+)?(?:(?:do\s*(?:not|n[’']?t)|don[’']?t|never)\b"
+    r"(?!\s+(?:had|have|has|was|were|been|felt|got|did|thought|knew|saw|seen|heard|tried|once|really|ever)\b)"
+    # "No mixing with sleeping pills", "No driving after a dose": a rule's gerund
+    r"|no\s+\w+ing(?=\s+(?:with|after|before|while|on|under|in|at|for|of)\b|\s*[.!,;]|\s*$))",
     re.IGNORECASE,
 )
 

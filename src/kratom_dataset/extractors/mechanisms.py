@@ -273,7 +273,7 @@ def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) 
             group = agent_group(text, window_start, action.start, agents, references, doc, index)
             group = [] if combined_with(text, group, action) else group
             if group and (_NOUN_ACTION.match(action.text(text)) or action.text(text).endswith("ing")):
-                group = nominal_agent(text, window_start, action.start, chosen, limit, agents, references, doc, index) or group
+                group = nominal_agent(text, window_start, action, chosen, limit, agents, references, doc, index) or group
             if group and ASKED.search(text, max(s, group[0][0].start - 12), group[0][0].start):
                 continue  # "has measured whether MG suppresses REM sleep": asked, not stated
             if group and (not chosen or not _DETERMINERS.fullmatch(text, action.end, chosen[0][0].start)):

@@ -10,7 +10,7 @@ import re
 
 from ..document import Document
 from ._match import Hit
-from .arguments import AgentGroup, TargetChain, by_agent, new_clause
+from .arguments import AgentGroup, TargetChain, agent_of, by_agent, new_clause
 from .mentions import coordinated
 
 # "..., probably through opioid receptor activation": a means phrase whose noun is the action.
@@ -40,7 +40,7 @@ def means_subject(text: str, window_start: int, action_start: int, agents: list[
 def nominal_agent(
     text: str,
     window_start: int,
-    action_start: int,
+    action: Hit,
     chosen: TargetChain,
     limit: int,
     agents: list[Hit],
@@ -49,6 +49,11 @@ def nominal_agent(
     index: int,
 ) -> AgentGroup:
     """The agent of an action named by a noun or a gerund when another name stands nearer before
-    it: the one after "by" ("Dextromethorphan: inhibition of CYP2D6 by mitragynine"), or the
-    clause's subject of a means phrase. Empty where neither is there."""
-    return by_agent(text, chosen, limit, agents, references, doc, index) or means_subject(text, window_start, action_start, agents)
+    it: the one after "of" ("raise levels of some SSRIs, and activity of mitragynine at 5-HT2A")
+    or "by" ("Dextromethorphan: inhibition of CYP2D6 by mitragynine"), or the clause's subject of
+    a means phrase. Empty where none is there."""
+    return (
+        agent_of(text, action, limit, agents, references, doc, index)
+        or by_agent(text, chosen, limit, agents, references, doc, index)
+        or means_subject(text, window_start, action.start, agents)
+    )
