@@ -276,3 +276,45 @@ def test_the_activity_of_a_place_or_an_enzyme_names_no_agent():
 )
 def test_both_of_them_names_the_two_agents_before(text):
     assert triples(text) == {("tramadol", "interacts_with", "mu-opioid receptor"), ("kratom", "interacts_with", "mu-opioid receptor")}
+
+
+_PHARMACOLOGIST = (
+    "Meanwhile, pharmacologist from the university, Prof. Dr. Hafiz\nRahman, said many drinkers take two or three bottles a day.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said the drinkers who stop suddenly will face withdrawal for three until seven days.",
+        "According to him, more than 1.5 mg per kg body weight is not safe.",
+        "He advise the user not to stop suddenly, but to reduce the dose slowly.",
+        '"This compound also stimulate the adrenergic receptor," he explain.',
+    ],
+)
+def test_a_name_and_then_said_is_no_appositive_and_bare_verbs_report(text):
+    assert records_of(f"Notes.\n\n{_PHARMACOLOGIST}{text}", "Claim")[-1].evidence == "experts"
+
+
+_THREAD = "Thread by @sleepnerd · 16 posts\n\n1/16 Live-posting Dr. Anjali Rao's talk at the sleep meeting. The room is full.\n\n"
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        "3/16 Per her slide, mitragynine is a partial agonist at the mu-opioid receptor.",
+        "14/16 Her answer: melatonin works at MT1/MT2 and shifts timing.",
+        "13/16 Her explanation is buprenorphine's slow dissociation from mu.",
+        "12/16 She said 0.5 mg of melatonin is plenty for timing.",
+    ],
+)
+def test_a_numbered_post_reports_the_speaker_its_thread_introduced(post):
+    claim = records_of(f"{_THREAD}{post}", "Claim")[-1]
+    assert claim.evidence == "experts"
+    assert not claim.evidence_cue.text[0].isdigit()
+
+
+def test_a_speaker_introduced_many_paragraphs_before_is_still_the_pronoun_s():
+    filler = "".join(f"{n}/16 The room stays full and the slides keep coming, one after another.\n\n" for n in range(2, 20))
+    assert len(filler) > 1000
+    assert records_of(f"{_THREAD}{filler}She said 0.5 mg of melatonin is plenty for timing.", "Claim")[-1].evidence == "experts"

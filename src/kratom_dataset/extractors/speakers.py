@@ -21,13 +21,17 @@ from ._match import Hit
 from ._words import INDEX, Worded
 
 #: How far back, in characters, the person a pronoun names may have been introduced.
-WINDOW = 1000
+WINDOW = 2500
 #: Person nouns of the lexicon's sources that name more than one person ("people", "ppl").
 _PLURAL = frozenset({"people", "ppl"})
 _NAME = r"[A-Z][\w'’-]+"
 #: A noun that names a person by what they do ("worker", "herbalist", "counsellor", "librarian").
 _DOER = r"[\w'’-]*(?:er|or|ist|ian)\b"
 _QUOTE = re.compile(r"[\"“”]")
+#: A thread's post number before what the post says: "3/16 Per her slide, ...".
+_POST_NUMBER = r"|(?<=^\d/\d )|(?<=^\d/\d\d )|(?<=^\d\d/\d\d )"
+#: A verb of saying after a name and its comma ("Hafiz Rahman, said many drinkers ..."): no appositive follows.
+_SAYING = r"(?i:said|says|told|tells|added|adds|explained|explains|noted|notes|warned|warns|stressed|stresses)"
 
 
 class Speakers:
@@ -47,7 +51,7 @@ class Speakers:
             rf"\b(?P<titled>{titled})"
             rf"|\b{role}\s+(?:{titled}|{names})"
             rf"|\b(?P<aged>{person}),\s*\d{{1,2}},"
-            rf"|\b(?P<described>{person}),\s+(?:(?i:a|an|the)\s+)?(?:(?P<known>(?:[\w'’-]+\s+){{0,3}}?{role}\b)|(?P<unknown>(?:[\w'’-]+\s+){{0,3}}?{_DOER}))?"
+            rf"|\b(?P<described>{person}),\s+(?!{_SAYING}\b)(?:(?i:a|an|the)\s+)?(?:(?P<known>(?:[\w'’-]+\s+){{0,3}}?{role}\b)|(?P<unknown>(?:[\w'’-]+\s+){{0,3}}?{_DOER}))?"
             rf"|\b(?i:my|our|his|her|their|your)\s+(?:[\w'’-]+\s+)?{role}\b"
             rf"|\b(?i:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{role}|(?P<nobody>(?i:man|woman|boy|girl|teenager)))\b"
         )
@@ -58,10 +62,12 @@ class Speakers:
         )
         self._report = Worded(
             lexicons.guarded(
-                rf"(?:^|(?<=[,“\"”]\s)|(?<=[,“\"”])|(?<=\bwhich\s)|(?<=\bbut\s)|(?<=\band\s)|(?<=\bthat\s))(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|usually\s+|generally\s+|often\s+|now\s+)?(?:{verbs})\b"
+                rf"(?:^{_POST_NUMBER}|(?<=[,“\"”]\s)|(?<=[,“\"”])|(?<=\bwhich\s)|(?<=\bbut\s)|(?<=\band\s)|(?<=\bthat\s))(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|usually\s+|generally\s+|often\s+|now\s+)?(?:{verbs})\b"
                 # "According to him, ...", "As she explained it, ...", "In his view, ...": the report's frame before what it says
-                rf"|(?:^|(?<=[,;]\s))(?:[Aa]ccording to (?:him|her)(?=\s*[,;:—–])|[Aa]s (?:he|she) (?:explained|explains|put it|puts it|said|says|told me|tells me|noted|notes)"
-                r"|[Ii]n (?:his|her) (?:view|opinion|words|experience)|(?:His|Her) words(?=\s*[,;:—–])|[Bb]y (?:his|her) own account)\b",
+                rf"|(?:^{_POST_NUMBER}|(?<=[,;]\s))(?:[Aa]ccording to (?:him|her)(?=\s*[,;:—–])|[Aa]s (?:he|she) (?:explained|explains|put it|puts it|said|says|told me|tells me|noted|notes)"
+                r"|[Ii]n (?:his|her) (?:view|opinion|words|experience)|(?:His|Her) words(?=\s*[,;:—–])|[Bb]y (?:his|her) own account"
+                # "Her answer: ...", "His explanation is ...", "Per her slide, ...": what the speaker gave
+                r"|(?:His|Her) (?:answer|explanation|advice|reply|verdict|take)(?=\s*[:—–]|\s+is\b|\s+was\b)|[Pp]er (?:his|her) (?:slides?|talk|notes|data))\b",
                 0,
             )
         )
