@@ -30,7 +30,7 @@ from .quantities import packed_amounts, taper_share
 from .tapers import descending_steps, in_taper, starts_taper
 
 NAME = "kratom_dataset.extractors.doses"
-VERSION = f"1.22.0+{lexicons.version('doses', dose_reading.MODEL)}"
+VERSION = f"1.23.0+{lexicons.version('doses', dose_reading.MODEL)}"
 
 
 def extract_doses(doc: Document, claim_ids: dict[int, str]) -> list[Dose]:
