@@ -198,3 +198,15 @@ def test_a_hyphen_bullet_after_a_line_ending_in_a_minor_word_still_opens_an_item
     text = "Things that helped me in\n- week one: magnesium at night\n- week two: long walks\n"
     claims = [r["provenance"]["exact"] for r in records(text) if r["kind"] == "claim"]
     assert "week one: magnesium at night" in " ".join(claims) and not any(c.startswith("Things") and "week one" in c for c in claims)
+
+
+def test_a_note_that_runs_on_in_lower_case_is_one_line():
+    text = "Clonidine\n\nBack: α2-adrenergic agonist in the locus coeruleus -> decreases\nnoradrenaline outflow -> less sweating, cramps.\n"
+    doc = parse_article(text.encode("utf-8"), article_id="p", source_file="p")
+    assert [text[p.start : p.end].count("\n") for p in doc.paragraphs] == [0, 1]
+
+
+def test_notes_one_to_a_line_stay_lines():
+    text = "MOA\n\nMG → MOR partial agonist\n7-OH-MG → MOR agonist\nclonidine → alpha-2 agonist.\n"
+    doc = parse_article(text.encode("utf-8"), article_id="p", source_file="p")
+    assert len(doc.paragraphs) == 4

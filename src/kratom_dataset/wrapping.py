@@ -44,6 +44,16 @@ _DASH_ITEM = re.compile(r"[ \t]*[–—][ \t]")
 _PLACE_WIDTH = 40
 
 
+def _runs_on_note(before: str, after: str) -> bool:
+    """Whether a long note that stops mid-phrase runs on into a line in lower case: "... locus
+    coeruleus -> decreases" over "noradrenaline outflow -> less sweating" is one note wrapped."""
+    return len(before) >= _LONG_NOTE and after[:1].islower() and before[-1] not in TERMINAL
+
+
+#: How long a note's line is when a wrapper, not its writer, may have ended it.
+_LONG_NOTE = 50
+
+
 def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str, width: int) -> bool:
     """Whether line ``nxt`` goes on with the paragraph of line ``prev`` (a soft line break).
 
@@ -71,7 +81,7 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return False  # "1–2     16 g     8 g AM", "1 | 15 g | 5 g x3": a row of a table is a line of its own
     if COLUMNS.search(before) and not (after[:1].islower() and before[-1] not in TERMINAL):
         return False  # so is a row above another line, unless its last cell runs on in lower case
-    if NOTE_MARK.search(before) and NOTE_MARK.search(after):
+    if NOTE_MARK.search(before) and NOTE_MARK.search(after) and not _runs_on_note(before, after):
         return False  # "MG → MOR partial agonist" over "7-OH-MG → MOR agonist": notes, a line each
     if _TURN.match(after) or _HANDLE_TURN.match(after) or STAMP_LINE.fullmatch(before) or STAMP_LINE.fullmatch(after):
         return False  # "[21:05] mossy_k: ...", "jwalker88: i did ...", "0:12" over a caption: each turn or cue is a line of its own
