@@ -210,3 +210,10 @@ def test_notes_one_to_a_line_stay_lines():
     text = "MOA\n\nMG → MOR partial agonist\n7-OH-MG → MOR agonist\nclonidine → alpha-2 agonist.\n"
     doc = parse_article(text.encode("utf-8"), article_id="p", source_file="p")
     assert len(doc.paragraphs) == 4
+
+
+def test_a_tier_of_a_dose_list_ends_its_line_in_a_wrapped_text():
+    # a safer-use leaflet whose "High: 6 g+ - ..." tier ran on into the line under it once breaks
+    # early in the page gave it a wrap width (a case the property test drew)
+    text = next(t for t in TEXTS if t.startswith("KRATOM: SAFER USE\nA leaflet from the Riverside"))
+    assert records(broken(text, [92, 97, 153, 234])) == records(text)

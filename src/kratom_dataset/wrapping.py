@@ -133,6 +133,7 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         or NOTE_MARK.search(before)
         or _parallel(before, after)
         or _parallel(_line_before(text, prev[0]), before)
+        or (_tier(before) and _tier(_line_before(text, prev[0])))
     ):
         # but "Background: Kratom ... is widely used in Southeast\nAsia ..." is prose under its label; a
         # line of arrows ("3 tsp → 2¾ tsp → 2½ tsp") is a note or a schedule, which no wrapper runs on,
@@ -169,6 +170,17 @@ def _short_label_head(line: str) -> bool:
 _LABEL_HEAD_WORDS = 3
 #: An amount opening a line: "30 mg ...", "2.5 g ...".
 _AMOUNT_HEAD = re.compile(r"\d[\d.,]*\s*(?:g|mg|mcg|µg|grams?|milligrams?|tsp|teaspoons?|ml)\b", re.IGNORECASE)
+
+
+def _tier(line: str) -> bool:
+    """Whether ``line`` is an entry of a list of dose tiers, a label before an amount ("Medium:
+    3–6 g – more relaxed"): under another, it ends its line however near the wrap width it runs."""
+    label = LABEL.match(line)
+    return label is not None and _TIER_AMOUNT.match(line, label.start("value")) is not None
+
+
+#: An amount or a range of amounts opening a tier's value: "6 g+", "3–6 g", "1-3 grams".
+_TIER_AMOUNT = re.compile(r"\d[\d.,]*(?:\s*[–-]\s*\d[\d.,]*)?\s*(?:g|mg|grams?|milligrams?|tsp|teaspoons?|capsules?|caps)\b", re.IGNORECASE)
 
 
 def _short_label(line: str) -> bool:
