@@ -134,6 +134,7 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         or _parallel(before, after)
         or _parallel(_line_before(text, prev[0]), before)
         or (_tier(before) and _tier(_line_before(text, prev[0])))
+        or _under_capital_title(text, prev[0])
     ):
         # but "Background: Kratom ... is widely used in Southeast\nAsia ..." is prose under its label; a
         # line of arrows ("3 tsp → 2¾ tsp → 2½ tsp") is a note or a schedule, which no wrapper runs on,
@@ -230,6 +231,16 @@ _WRAPPED_UNIT = re.compile(r"[a-z]\.[ \t]")
 _QUESTION_LINE = re.compile(r"(?:Is|Are|Can|Could|Does|Do|Did|How|What|Why|When|Which|Who|Should|Will|Would|Where)\b.*\?\s*")
 
 
+def _under_capital_title(text: str, start: int) -> bool:
+    """Whether the line at ``start`` is the page's second, under a title in capitals ("KRATOM: SAFER
+    USE" over "A leaflet from the Riverside Drug Checking Project"): a tagline, which the wrap width
+    alone never runs on into the body."""
+    if not 0 < start or text.count("\n", 0, start) != 1:
+        return False
+    title = _line_before(text, start)
+    return any(c.isalpha() for c in title) and title == title.upper()
+
+
 def _line_before(text: str, start: int) -> str:
     """The line of ``text`` before the one that starts at ``start``, or "" for the first."""
     if start == 0:
@@ -246,6 +257,7 @@ def _parallel(before: str, after: str) -> bool:
     first = before.split()[0].lower()
     return (
         first == after.split()[0].lower()
+        and not (before[0].isupper() and after[0].islower())  # "Capsules ... so 6" over "capsules is ...": a sentence wrapped
         and first not in MINOR_WORDS
         and max(len(before), len(after)) <= _ENTRY_WIDTH
         and _DIGIT_IN.search(before) is not None
