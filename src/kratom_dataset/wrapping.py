@@ -235,8 +235,9 @@ def _under_capital_title(text: str, start: int) -> bool:
     """Whether the line at ``start`` is the page's second, under a title in capitals ("KRATOM: SAFER
     USE" over "A leaflet from the Riverside Drug Checking Project"): a tagline, which the wrap width
     alone never runs on into the body."""
-    if not 0 < start or text.count("\n", 0, start) != 1:
-        return False
+    first_break = text.find("\n")
+    if not 0 <= first_break < start or text.find("\n", first_break + 1, start) >= 0:
+        return False  # looked for from the page's first break, so a page of many lines is not read again for each
     title = _line_before(text, start)
     return any(c.isalpha() for c in title) and title == title.upper()
 
