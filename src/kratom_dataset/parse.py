@@ -278,7 +278,7 @@ def _plain(text: str, lines: list[LineSpan], quoted: bool = False) -> Layout:
     ``quoted``: the page quotes with ">", read without the marks, a paragraph never running on
     from one depth of quoting to another (a reply under the line it quotes).
     """
-    spans = paragraph_lines(text, quotes.unmarked(text, lines)) if quoted else paragraph_lines(text, lines)
+    spans = paragraph_lines(text, quotes.unmarked(text, lines) if quoted else lines)
     if quoted:
         spans = [piece for span in spans for piece in quotes.by_depth(text, span)]
     sections: list[SectionSpan] = []
