@@ -226,3 +226,60 @@ def test_a_safer_use_leaflet_reads_the_same_however_it_is_wrapped(breaks):
     # page gave it a wrap width, under which tiers, a tagline and a wrapped sentence were misread
     text = next(t for t in TEXTS if t.startswith("KRATOM: SAFER USE\nA leaflet from the Riverside"))
     assert records(broken(text, breaks)) == records(text)
+
+
+@pytest.mark.parametrize(
+    ("opening", "breaks"),
+    [
+        # breaks that gave the page a wrap width, under which a title ran on into the line of
+        # separators under it ("Article | Talk | Read ...", "Transcript (lightly edited) | 11 min")
+        ("Talk:Kratom\nFrom Wikipedia", [131, 191, 217]),
+        ('"Leaf Me Alone" — Dana Whitlock', [1451, 1510, 1595]),
+        ("Lumora Therapeutics | Pipeline", [384, 893, 1409]),
+        ("Sleep Science Yarns · a podcast", [1243, 1424, 1747]),
+        ("KitabuNotes   Browse", [368, 433, 471]),  # and "Uploaded by ..." under the title
+        ("Anti-Doping › Statements › 2024", [1594]),  # "3.2 In a 2023 case ... for four" over "nights."
+        ("RUN.EAT.SLEEP.REPEAT", [1342]),  # "58 → 48 →" over "38 → race week."
+        ("PHAR 3120 Neuropharmacology — Lecture 17 notes", [387]),  # a note stopping on a comma
+        ("Home › Community › Station Notes", [1504]),  # "Remember the" over "ABCs: babies sleep ..."
+        ("Drug Interactions With Kratom: A Quick R", [257, 647, 676]),  # the last of a list of fragments
+    ],
+)
+def test_a_page_reads_the_same_however_it_is_wrapped(opening, breaks):
+    text = next(t for t in TEXTS if t.startswith(opening))
+    assert records(broken(text, breaks)) == records(text)
+
+
+#: Paragraphs of the lines above ``WRAPPED``, which gives the page a wrap width, then its two.
+AVOID, UPLOADED = [0, 0, 0, 0, 3, 1], [0, 0, 3, 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("Notes\n\nMOR = analgesia, euphoria,\nresp. depression. KOR = dysphoria.\n", [0, 1]),
+        ("Plan\n\nRunning taper: 58 → 48 →\n38 → race week.\n", [0, 1]),
+        ("Sleep\n\nMany deaths happen during sleep. Remember the\nABCs: babies sleep alone.\n", [0, 1]),
+        (
+            "Avoid:\n• Other opioids, including codeine\n• Antidepressants broken down by CYP2D6, such as fluoxetine or paroxetine\n"
+            "Speak to a pharmacist first.\n" + WRAPPED,
+            AVOID,
+        ),
+        (
+            "Opioid receptors, kratom alkaloids and the locus coeruleus: my notes (week 7)\nUploaded by wanjiru_k on 11 Oct 2024\n"
+            + WRAPPED,
+            UPLOADED,
+        ),
+    ],
+)
+def test_where_a_line_break_is_soft(text, lines):
+    """How many line breaks each paragraph holds: a note that stops on a comma or an arrow, and a
+    line that stops on "the", run on; a list of fragments and an upload line end their lines."""
+    doc = parse_article(text.encode("utf-8"), article_id="p", source_file="p")
+    assert [text[p.start : p.end].count("\n") for p in doc.paragraphs] == lines
+
+
+def test_a_wrapped_outline_item_loses_its_number():
+    text = "3. Cases\n\n3.2 In a 2023 case an athlete using 12 g a day could not sleep for four\nnights.\n"
+    doc = parse_article(text.encode("utf-8"), article_id="p", source_file="p")
+    assert text[doc.paragraphs[-1].start :].startswith("In a 2023 case")

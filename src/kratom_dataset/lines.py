@@ -19,7 +19,11 @@ _SIGNS = re.compile("^[\u2600-\u27bf\u2b50\U0001f300-\U0001faff\ufe0f]+\\s*")
 # A list item: a bullet, a number with a dot, bracket or a thread's slash ("1.", "2)", "3/"), or a letter ("a.").
 # An outline's item numbers its section too ("3.2 MG is a partial agonist."): a sentence opening in a
 # capital, where an amount's unit ("2.5 g") would not, and not a numbered heading ("2.3 Metabolism").
-OUTLINE_NUMBER = r"\d{1,2}\.\d{1,2}(?=[ \t]+[A-Z][^\n]*[.!?][ \t]*$)"
+# The sentence may be wrapped: its line then stops on a word such as "at" or runs on in lower case.
+OUTLINE_NUMBER = (
+    r"\d{1,2}\.\d{1,2}(?=[ \t]+[A-Z][^\n]*?(?:[.!?][ \t]*\r?(?:\n|$)|\n[ \t]*[a-z]"
+    r"|[ \t](?:at|on|in|of|to|by|for|with|from|the|a|an|and|or)[ \t]*\r?(?:\n|$)))"
+)
 LIST_ITEM = re.compile(rf"[ \t]*(?:[{BULLETS}][ \t]+|#?\d{{1,2}}[.)/][ \t]+|{OUTLINE_NUMBER}[ \t]+|[a-zA-Z][.)][ \t]+(?=[A-Z0-9]))")
 # "Week 2: 9 g/day", "Serving size: 1 tsp": a label, a colon and a value on one line.
 LABEL = re.compile(r"^[^:.!?]{1,40}:[ \t]+(?P<value>\S.*)$")

@@ -39,15 +39,26 @@ _PIPED = re.compile(r"\s[|·•]\s")
 _RULE = re.compile(r"[ \t]*(?:[-*_=][ \t]*){3,}")
 #: Articles no line ends on, whatever their case: a dateline's "– The" goes on with its sentence.
 _ARTICLES = frozenset({"The", "An"})
+_LOWER_ARTICLES = frozenset({"the", "a", "an"})
 _DASH_ITEM = re.compile(r"[ \t]*[–—][ \t]")
 #: How long a dateline's place may be ("WASHINGTON, D.C.", "GAINESVILLE, Fla.").
 _PLACE_WIDTH = 40
 
 
 def _runs_on_note(before: str, after: str) -> bool:
-    """Whether a long note that stops mid-phrase runs on into a line in lower case: "... locus
-    coeruleus -> decreases" over "noradrenaline outflow -> less sweating" is one note wrapped."""
-    return len(before) >= _LONG_NOTE and after[:1].islower() and before[-1] not in TERMINAL
+    """Whether a note runs on into the next line: a long one that stops mid-phrase over a line in
+    lower case ("... locus coeruleus -> decreases" over "noradrenaline outflow -> less sweating"),
+    one that stops on a comma over a line in lower case ("MOR = analgesia, euphoria," over "resp.
+    depression, ..."), or one that stops on its arrow ("58 → 48 →" over "38 → race week")."""
+    if _DANGLING_MARK.search(before):
+        return True
+    if not after[:1].islower():
+        return False
+    return before[-1] == "," or (len(before) >= _LONG_NOTE and before[-1] not in TERMINAL)
+
+
+#: A note's arrow with nothing after it on its line.
+_DANGLING_MARK = re.compile(r"\s(?:→|->|=>|⇒)$")
 
 
 #: How long a note's line is when a wrapper, not its writer, may have ended it.
@@ -68,7 +79,7 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return False
     before, after = text[prev[0] : prev[1]], text[nxt[0] : nxt[1]]
     if (
-        LIST_ITEM.match(after)
+        LIST_ITEM.match(text, nxt[0])  # read on from the line, so that an outline's number sees its sentence run on
         and not (_WRAPPED_UNIT.match(after) and before[-1] not in TERMINAL + ":")
         and not (_DASH_ITEM.match(after) and before.split()[-1].lower() in MINOR_WORDS)
     ):
@@ -79,14 +90,16 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return False  # a heading, or a rule ("---") between posts, is a line of its own
     if COLUMNS.search(after) or (TABLE_ROW.search(before) and TABLE_ROW.search(after)):
         return False  # "1–2     16 g     8 g AM", "1 | 15 g | 5 g x3": a row of a table is a line of its own
-    if COLUMNS.search(before) and not (after[:1].islower() and before[-1] not in TERMINAL):
-        return False  # so is a row above another line, unless its last cell runs on in lower case
+    if COLUMNS.search(before) and not ((after[:1].islower() and before[-1] not in ".!?;") or _cell_runs_on(before)):
+        return False  # so is a row above another line, unless its last cell runs on in lower case or stops on "on"
     if NOTE_MARK.search(before) and NOTE_MARK.search(after) and not _runs_on_note(before, after):
         return False  # "MG → MOR partial agonist" over "7-OH-MG → MOR agonist": notes, a line each
     if _TURN.match(after) or _HANDLE_TURN.match(after) or STAMP_LINE.fullmatch(before) or STAMP_LINE.fullmatch(after):
         return False  # "[21:05] mossy_k: ...", "jwalker88: i did ...", "0:12" over a caption: each turn or cue is a line of its own
-    if is_menu_line(before):
-        return False  # "Main page | Random article | Log in": a menu ends its line, whatever its last word
+    if is_menu_line(before) and not (after[:1].islower() and after[-1] in ".!?" and len(after.split()) >= _SENTENCE_WORDS):
+        # "Main page | Random article | Log in": a menu ends its line, whatever its last word; but
+        # "© Forum 2024 · Privacy · We" over "use cookies ..." is a footer's sentence wrapped
+        return False
     if _CONTROL.fullmatch(after):
         return False  # "Click to expand...", "Show more replies": a page's control, never a sentence's end
     item = LIST_ITEM.match(before)
@@ -100,7 +113,7 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         or last in _ARTICLES
         or _OPENS_SENTENCE.search(before)
         or (last.lower() in MINOR_WORDS and _STOP_INSIDE.search(before))
-    ) and not (LABEL.match(after) and after[0].isupper()):
+    ) and not (LABEL.match(after) and after[0].isupper() and last not in _LOWER_ARTICLES):
         # "broken down mainly by\nCYP3A4", "... some of them. In\nMalaysia", "... Withdrawal. Doctors
         # Are\nDivided.", "Bangkok, 18 March 2025 – The\nThai ...": a line ending in "by" or "the",
         # in an article in capitals, or in a minor word of a sentence begun on it, runs on; a title's
@@ -130,6 +143,7 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         or _short_label(before)
         or LABEL.match(after)
         or before[-1] in ":;…"
+        or _PIPED.search(after)
         or NOTE_MARK.search(before)
         or _parallel(before, after)
         or _parallel(_line_before(text, prev[0]), before)
@@ -148,8 +162,10 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return False  # a heading or a byline ends its line whatever comes next; a question or a byline ("By X | date") opens one
     if len(after) > _OVER_WIDTH * width:
         return False  # a wrapper makes no line longer than its width: this one, and the break before it, are the writer's
-    if item and not (wrapped and before[-1] not in TERMINAL + ":;"):
-        return False  # an item ends its line, unless it was wrapped mid-sentence ("3) ... the Kratom Consumer" over "Protection Act")
+    if item and not (wrapped and before[-1] not in TERMINAL + ":;" and not _fragment_item(_line_before(text, prev[0]))):
+        # an item ends its line, unless it was wrapped mid-sentence ("3) ... the Kratom Consumer" over
+        # "Protection Act"); an item under one that stops without a stop is a fragment of a list, whole on its line
+        return False
     if len(before) + 1 + len(after.split()[0]) <= width - _FIT_SLACK:
         return False  # a wrapper breaks a line only where the next word would not fit (by hand or in a proportional font, nearly)
     return before[-1] not in ".!?" and not (len(after.split()) <= 4 and is_heading_line(after, strict=False))
@@ -242,6 +258,23 @@ def _under_capital_title(text: str, start: int) -> bool:
     return any(c.isalpha() for c in title) and title == title.upper()
 
 
+def _cell_runs_on(row: str) -> bool:
+    """Whether a row's last cell is a sentence stopped on a word such as "on" ("Melatonin\tLow\tMelatonin acts on")."""
+    cell = _CELL_BREAK.split(row)[-1]
+    words = cell.split()
+    return len(words) >= _SENTENCE_WORDS and words[-1] in MINOR_WORDS and not _PIPED.search(cell)  # "... | News | Sign in": a menu
+
+
+_CELL_BREAK = re.compile(r"\t| {2,}")
+#: How many words a line needs to read as (the end of) a sentence rather than a label or a control.
+_SENTENCE_WORDS = 3
+
+
+def _fragment_item(line: str) -> bool:
+    """Whether ``line`` is a list item that stops without punctuation ("• Benzodiazepines and alcohol")."""
+    return bool(LIST_ITEM.match(line)) and line[-1] not in TERMINAL + ":"
+
+
 def _line_before(text: str, start: int) -> str:
     """The line of ``text`` before the one that starts at ``start``, or "" for the first."""
     if start == 0:
@@ -288,7 +321,7 @@ _ATTRIBUTED = re.compile(r"[”\"’]\s*(?:[—–]|-(?=\s))\s*\S[^”\"“]{0,6
 # "Results were": a line that ends in an auxiliary, whose participle opens the next line.
 _AUXILIARY_END = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|get|gets|got)$", re.IGNORECASE)
 # "posted by dana_k", "written by ...", "updated on ...": a byline in lower case under a title.
-_BYLINE_OPENS = re.compile(r"(?:posted|written|submitted|published|reviewed|updated)\s+(?:by|on)\b", re.IGNORECASE)
+_BYLINE_OPENS = re.compile(r"(?:posted|written|submitted|published|reviewed|updated|uploaded|shared)\s+(?:by|on)\b", re.IGNORECASE)
 
 
 #: A line at least this share of the text's wrap width may have been wrapped.
@@ -296,6 +329,8 @@ _WRAPPED = 0.5
 #: A line longer than this share of the wrap width, which is read off the longest line known to
 #: be wrapped and may fall a word short of the true one, was not wrapped at that width.
 _OVER_WIDTH = 1.25
+#: How near the longest the next two wrapped lines run when a wrapper, not chance, made them.
+_SAME_WIDTH = 0.8
 #: How many characters short of the wrap width a line may stop where the next word would still have fit.
 _FIT_SLACK = 3
 
@@ -312,7 +347,10 @@ def paragraph_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, 
         and text[ns].islower()
         and text.count("\n", e, ns) + text.count("\r", e, ns) - text.count("\r\n", e, ns) == 1
     )
-    width = lengths[-1] if len(lengths) >= 3 else 0  # a wrap width is read off a few lines, not one
+    # a wrap width is read off a few lines of about its length, not one, nor lines that stop anywhere
+    width = lengths[-1] if len(lengths) >= 3 and lengths[-3] >= _SAME_WIDTH * lengths[-1] else 0
+    if width and sum(e - s > _OVER_WIDTH * width for s, e in lines) > len(lengths):
+        width = 0  # more lines run past that width than stop at it: the writer's lines, a few of them broken
     out: list[tuple[int, int]] = []
     previous = None  # the paragraph's last line so far: the line before, never searched for again
     for span in lines:
