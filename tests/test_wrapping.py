@@ -243,6 +243,25 @@ def test_a_safer_use_leaflet_reads_the_same_however_it_is_wrapped(breaks):
         ("PHAR 3120 Neuropharmacology — Lecture 17 notes", [387]),  # a note stopping on a comma
         ("Home › Community › Station Notes", [1504]),  # "Remember the" over "ABCs: babies sleep ..."
         ("Drug Interactions With Kratom: A Quick R", [257, 647, 676]),  # the last of a list of fragments
+        ("Kete Harm Reduction Forum", [1837]),  # "© ... · Privacy · We" over "use cookies to ..."
+        ("r/LeafTaperSupport\nPosts", [359, 634, 646, 1025, 1198, 1297, 1330]),
+        ("Lekopedia · English edition", [1072]),  # a table row's last cell stopping on a comma
+        ("Lekopedia · English edition", [1020]),  # ... and on "on"
+        ("THE SLOW LANE", [759, 1021, 1240]),  # three lines of 30 characters are no wrap width
+        ("Home / Wellness / Natural Remedies", [176, 214, 256, 1260]),
+        ("PHAR 342 — Drugs Acting on the CNS", [1005]),  # "3.3 MG is a competitive antagonist at" over "KOR and DOR."
+        ("PHAR 342 — Drugs Acting on the CNS", [880]),
+        ("Home | Shop | Strain Guide | About Our K", [255, 409, 693, 723, 951, 1478]),
+        ("KratomCompare.eu › Reviews", [644]),  # "(more or less 2" over "g) 1 hour before ..."
+        ("EMERALD LEAF BOTANICALS", [2273]),  # "... · Portland, OR" over "· You must be 21+ ..."
+        ("DrugCheck › Interaction Checker", [630]),  # "modulator of" over "GABA-A receptors: it ..."
+        ("Halvara Therapeutics", [290, 409, 546, 657, 941]),  # a title over its dateline
+        ("Re: my theory on why kratom works", [513]),  # "like on" over "H. 7-OH is the stronger one"
+        ("Pharmacology\n\nPharmacodynamics\nThe princ", [1872, 1899, 1925, 2016, 2043, 2075]),
+        ("ZELENÁ ŘEKA Botanicals", [641, 707, 773]),  # two lines opening "capsules", one holding a stop
+        ("VPHM 5120 Veterinary Pharmacology II", [2207]),  # "if ingestion was <" over "1-2 h ago ..."
+        ("Home » Patterns » Shawls", [581]),  # "... k3. Row" over "2 (WS): K3, ..."
+        ("WKRV 7 News › Local › Investigations", [293]),  # "LAKEVIEW, Ohio (WKRV) — A" over "Lakeview couple ..."
     ],
 )
 def test_a_page_reads_the_same_however_it_is_wrapped(opening, breaks):
@@ -260,6 +279,19 @@ AVOID, UPLOADED = [0, 0, 0, 0, 3, 1], [0, 0, 3, 1]
         ("Notes\n\nMOR = analgesia, euphoria,\nresp. depression. KOR = dysphoria.\n", [0, 1]),
         ("Plan\n\nRunning taper: 58 → 48 →\n38 → race week.\n", [0, 1]),
         ("Sleep\n\nMany deaths happen during sleep. Remember the\nABCs: babies sleep alone.\n", [0, 1]),
+        ("How it works\n\nLorazepam is a positive allosteric modulator of\nGABA-A receptors: it enhances GABA.\n", [0, 1]),
+        ("Dogs\n\n- Induce emesis if ingestion was <\n1-2 h ago and the dog is well: apomorphine 0.03 mg/kg.\n", [0, 1]),
+        ("Review\n\nOne spoon of tea (more or less 2\ng) 1 hour before bed and I sleep better.\n", [0, 1]),
+        ("Theory\n\nIt has a ceiling, which is why you don't nod out like on\nH. 7-OH is the stronger one.\n", [0, 1]),
+        ("© 2026 Emerald Leaf Botanicals · Portland, OR\n· You must be 21+ to purchase.\n", [1]),
+        ("Pattern\n\nCast on 7 sts using a garter tab. Row\n2 (WS): K3, p to last 3 sts, k3.\n", [0, 1]),
+        ("Lawsuit\n\nLAKEVIEW, Ohio (WKRV) — A\nLakeview couple is suing a store chain.\n", [0, 1]),
+        ("Plan\n\n3. Ashwagandha\n600 mg of root extract with breakfast.\n", [0, 0, 0]),
+        (
+            "Halvara Therapeutics reports positive topline results from its phase 2a trial\n"
+            "VANCOUVER, British Columbia, June 4, 2024 -- Halvara Therapeutics announced results.\n" + WRAPPED,
+            [0, 0, 3, 1],
+        ),
         (
             "Avoid:\n• Other opioids, including codeine\n• Antidepressants broken down by CYP2D6, such as fluoxetine or paroxetine\n"
             "Speak to a pharmacist first.\n" + WRAPPED,

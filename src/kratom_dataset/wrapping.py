@@ -39,10 +39,15 @@ _PIPED = re.compile(r"\s[|·•]\s")
 _RULE = re.compile(r"[ \t]*(?:[-*_=][ \t]*){3,}")
 #: Articles no line ends on, whatever their case: a dateline's "– The" goes on with its sentence.
 _ARTICLES = frozenset({"The", "An"})
-_LOWER_ARTICLES = frozenset({"the", "a", "an"})
+_COMPARATORS = frozenset({"<", ">", "≤", "≥", "<=", ">=", "="})
+#: Words no label's value or title ends on, so a line stopping on one runs on even into a label.
+_BOUND_WORDS = frozenset({"the", "a", "an", "of"})
 _DASH_ITEM = re.compile(r"[ \t]*[–—][ \t]")
+_LETTER_ITEM = re.compile(r"[ \t]*[A-Za-z][.)][ \t]")
 #: How long a dateline's place may be ("WASHINGTON, D.C.", "GAINESVILLE, Fla.").
 _PLACE_WIDTH = 40
+#: A press release's dateline opening a line: "VANCOUVER, British Columbia, June 4, 2024 -- ...".
+_CAPS_DATELINE = re.compile(r"[A-Z][A-Z.]{2,}(?:[ -][A-Z][A-Za-z.]*)*,[^\n]{0,40}?\b(?:19|20)\d\d\b")
 
 
 def _runs_on_note(before: str, after: str) -> bool:
@@ -81,7 +86,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
     if (
         LIST_ITEM.match(text, nxt[0])  # read on from the line, so that an outline's number sees its sentence run on
         and not (_WRAPPED_UNIT.match(after) and before[-1] not in TERMINAL + ":")
-        and not (_DASH_ITEM.match(after) and before.split()[-1].lower() in MINOR_WORDS)
+        and not (_CLOSED_UNIT.match(after) and before[-1].isdigit())
+        and not ((_DASH_ITEM.match(after) or _LETTER_ITEM.match(after)) and before.split()[-1].lower() in MINOR_WORDS)
     ):
         # a list item opens a line; "h. Two" after "peaked at 1.1" is a unit ("1.1 h.") wrapped, and
         # "— insomnia is ..." after "Thanks for writing in" a spaced dash of a sentence that runs on
@@ -96,6 +102,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return False  # "MG → MOR partial agonist" over "7-OH-MG → MOR agonist": notes, a line each
     if _TURN.match(after) or _HANDLE_TURN.match(after) or STAMP_LINE.fullmatch(before) or STAMP_LINE.fullmatch(after):
         return False  # "[21:05] mossy_k: ...", "jwalker88: i did ...", "0:12" over a caption: each turn or cue is a line of its own
+    if after.startswith("· ") and _PIPED.search(before) and before[-1] not in TERMINAL:
+        return True  # "© 2026 Shop · Portland, OR" over "· You must be 21+ ...": a footer's line of separators runs on
     if is_menu_line(before) and not (after[:1].islower() and after[-1] in ".!?" and len(after.split()) >= _SENTENCE_WORDS):
         # "Main page | Random article | Log in": a menu ends its line, whatever its last word; but
         # "© Forum 2024 · Privacy · We" over "use cookies ..." is a footer's sentence wrapped
@@ -108,12 +116,14 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
     if "(" in before and _OPEN_BRACKET.search(before) and _CLOSES_BRACKET.match(after):
         return True  # "an open-label pilot (n" over "= 14) indicate ...": a bracket left open goes on to its close
     last = before.split()[-1]
+    if last in _COMPARATORS:
+        return True  # "if ingestion was <" over "1-2 h ago ...": a comparison runs on to its number
     if (
         last in MINOR_WORDS
         or last in _ARTICLES
         or _OPENS_SENTENCE.search(before)
         or (last.lower() in MINOR_WORDS and _STOP_INSIDE.search(before))
-    ) and not (LABEL.match(after) and after[0].isupper() and last not in _LOWER_ARTICLES):
+    ) and not (LABEL.match(after) and after[0].isupper() and last not in _BOUND_WORDS):
         # "broken down mainly by\nCYP3A4", "... some of them. In\nMalaysia", "... Withdrawal. Doctors
         # Are\nDivided.", "Bangkok, 18 March 2025 – The\nThai ...": a line ending in "by" or "the",
         # in an article in capitals, or in a minor word of a sentence begun on it, runs on; a title's
@@ -129,6 +139,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
     if after[0] in '“"' and _ATTRIBUTED.search(before):
         return False  # '"Steady energy." — Verified buyer, Ohio' over the next review's quote
     first = after.lstrip("([“‘\"'")[:1] or after[0]  # "(standardised to 45%)" opens in lower case
+    if first.isdigit() and _opens_with_word(before):
+        return True  # "... until you have 7 sts. Row" over "2 (WS): K3, ...": a sentence's first word runs on to its number
     if first.islower() or (
         first.isdigit() and not _short_label_head(after) and not (is_heading_line(before) and AMOUNT.search(after[:24]))
     ):
@@ -144,6 +156,7 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         or LABEL.match(after)
         or before[-1] in ":;…"
         or _PIPED.search(after)
+        or _CAPS_DATELINE.match(after)
         or NOTE_MARK.search(before)
         or _parallel(before, after)
         or _parallel(_line_before(text, prev[0]), before)
@@ -219,7 +232,7 @@ _HANDLE_TURN = re.compile(r"[A-Za-z][\w.-]*(?:\d|_)[\w.-]*:[ \t]")
 
 
 # A line that ends on the first word of a sentence, a minor word: "... some of them. In".
-_OPENS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*\s+(?:In|The|A|An|By|For|From|On|At|Of|To|With|As|And|But|Or)$")
+_OPENS_SENTENCE = re.compile(r"(?:[.!?][\"'”’)\]]*|\s[—–]|\s--)\s+(?:In|The|A|An|By|For|From|On|At|Of|To|With|As|And|But|Or)$")
 
 
 # A title that stands before a name, at the end of a line: "said Dr.", "Sponsor: Rep.".
@@ -241,6 +254,8 @@ _STOP_INSIDE = re.compile(r"[.!?][\"'”’)\]]*\s+\S")
 # A letter and a stop that may be a unit wrapped onto the next line ("1.1\nh.", "of 3\ng."), not
 # a lettered list item, when the line before stops mid-sentence.
 _WRAPPED_UNIT = re.compile(r"[a-z]\.[ \t]")
+# "g) 1 hour before bed" after "(more or less 2": a unit and its bracket's close, wrapped after the number.
+_CLOSED_UNIT = re.compile(r"[a-z]\)[ \t]")
 
 
 # A line that is a question of its own, as an FAQ writes one: "Is kratom a stimulant or a sedative?"
@@ -275,6 +290,16 @@ def _fragment_item(line: str) -> bool:
     return bool(LIST_ITEM.match(line)) and line[-1] not in TERMINAL + ":"
 
 
+def _opens_with_word(line: str) -> bool:
+    """Whether ``line`` stops on the first word of a sentence, after a word that ends the one before
+    ("Cast on 7 sts. Row 1 (RS): ... k3. Row"), not after an item's number ("3. Ashwagandha")."""
+    words = line.rsplit(None, 2)
+    if len(words) < 3 or not (words[2].isalpha() and words[2][0].isupper() and words[2][1:].islower()):
+        return False
+    stop = words[1].rstrip("\"'”’)]")
+    return stop[-1:] in (".", "!", "?") and any(c.isalpha() for c in stop)
+
+
 def _line_before(text: str, start: int) -> str:
     """The line of ``text`` before the one that starts at ``start``, or "" for the first."""
     if start == 0:
@@ -291,6 +316,7 @@ def _parallel(before: str, after: str) -> bool:
     first = before.split()[0].lower()
     return (
         first == after.split()[0].lower()
+        and not _STOP_INSIDE.search(before)  # "... more. Do not exceed 16" over "capsules (8 g) in ...": a sentence wrapped
         and not (before[0].isupper() and after[0].islower())  # "Capsules ... so 6" over "capsules is ...": a sentence wrapped
         and first not in MINOR_WORDS
         and max(len(before), len(after)) <= _ENTRY_WIDTH
@@ -331,6 +357,8 @@ _WRAPPED = 0.5
 _OVER_WIDTH = 1.25
 #: How near the longest the next two wrapped lines run when a wrapper, not chance, made them.
 _SAME_WIDTH = 0.8
+#: The narrowest width a wrapper is read to have used: no page is wrapped to a column of a few words.
+_MIN_WIDTH = 40
 #: How many characters short of the wrap width a line may stop where the next word would still have fit.
 _FIT_SLACK = 3
 
@@ -348,7 +376,7 @@ def paragraph_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, 
         and text.count("\n", e, ns) + text.count("\r", e, ns) - text.count("\r\n", e, ns) == 1
     )
     # a wrap width is read off a few lines of about its length, not one, nor lines that stop anywhere
-    width = lengths[-1] if len(lengths) >= 3 and lengths[-3] >= _SAME_WIDTH * lengths[-1] else 0
+    width = lengths[-1] if len(lengths) >= 3 and lengths[-1] >= _MIN_WIDTH and lengths[-3] >= _SAME_WIDTH * lengths[-1] else 0
     if width and sum(e - s > _OVER_WIDTH * width for s, e in lines) > len(lengths):
         width = 0  # more lines run past that width than stop at it: the writer's lines, a few of them broken
     out: list[tuple[int, int]] = []
