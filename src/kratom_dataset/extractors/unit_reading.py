@@ -79,6 +79,8 @@ def read(doc: Document, units: list[int], claimed: set[int], keeps: Callable[[in
     """The claim units of ``units`` as the model reads them, given the rules' (``claimed``); a
     unit the rules take for a claim that ``keeps`` its place (it states a dose or a mechanism, or
     says who backs it) stays one."""
+    if len(doc.sentences) <= 1:
+        return set(claimed)  # a sentence alone has no page around it, which is what the model reads a unit against
     fields = models(MODEL)
     out = set(claimed)
     for i in units:
