@@ -211,7 +211,9 @@ _BRACKETED = re.compile(r"\s*\([^()\n]*\)")
 # An equals sign or an arrow between words: how notes are written ("MG = partial agonist",
 # "MG → MOR partial agonist"), not headings; an equals sign inside brackets gives a figure of a
 # sentence ("(Ki = 13 nM)", "(n = 14)").
-NOTE_MARK = re.compile(r"\w\s+(?:=(?![^()\n]*\))|→|->|=>|⇒)\s+\w")
+#: The arrows a note joins its terms with ("MG → MOR partial agonist").
+NOTE_ARROWS = "→|->|=>|⇒"
+NOTE_MARK = re.compile(rf"\w\s+(?:=(?![^()\n]*\))|{NOTE_ARROWS})\s+\w")
 # Two clauses a semicolon joins: a note or a sentence, not a heading.
 _CLAUSES = re.compile(r"[^\W\d_][)\]]?;\s+[^\W\d_]")
 _STEP_LABEL = factored(

@@ -21,6 +21,7 @@ from .lines import (
     LIST_ITEM,
     MD_HEADING,
     MINOR_WORDS,
+    NOTE_ARROWS,
     NOTE_MARK,
     STAMP_LINE,
     TERMINAL,
@@ -63,7 +64,7 @@ def _runs_on_note(before: str, after: str) -> bool:
 
 
 #: A note's arrow with nothing after it on its line.
-_DANGLING_MARK = re.compile(r"\s(?:→|->|=>|⇒)$")
+_DANGLING_MARK = re.compile(rf"\s(?:{NOTE_ARROWS})$")
 
 
 #: How long a note's line is when a wrapper, not its writer, may have ended it.
