@@ -126,11 +126,13 @@ class Attribution:
         # 'Njoroge said' of a Dr. Njoroge named before: a quotation's or a report's speaker
         self._quoted = re.compile(
             rf"[\"”’',]\s*,?\s*(?:(?P<verb>(?i:{verbs}))\s+(?P<after>[^;:!?\"“”]{{1,80}})|(?P<before>{speaker})\s+(?i:{verbs})\b)"
-            rf"|\((?P<bracket>{titled})\)|(?:^|(?<=[.;,]\s)|(?<=\bbut\s)|(?<=\band\s))(?P<opening>[A-Z][\w'’-]+)\s+(?i:{verbs})\b"
+            rf"|\((?P<bracket>{titled})\)|(?:^|(?<=\n)|(?<=[.;,]\s)|(?<=\bbut\s)|(?<=\band\s))(?P<opening>[A-Z][\w'’-]+)\s+(?i:{verbs})\b"
+            # "According to Raman, ..." of a Dr. Priya Raman named before
+            rf"|(?:^|(?<=\n)|(?<=[.;]\s))[Aa]ccording to (?P<according>{titled}|[A-Z][\w'’-]+)(?=\s*,)"
             rf"|[\"”’]\s*(?:[—–]|--?)\s*(?P<signed>{titled})"
         )
         # every speaker is named by one of the verbs or the titles: most units hold none
-        self._speaker_words = Worded(lexicons.guarded(rf"\b(?:{verbs}|{spec['titles']})\b", re.IGNORECASE))
+        self._speaker_words = Worded(lexicons.guarded(rf"\b(?:{verbs}|{spec['titles']}|according)\b", re.IGNORECASE))
         self._titled = re.compile(rf"\b{titled}")
         self._aged = re.compile(rf"{speaker},\s*\d{{1,2}},")
         self._name = re.compile(r"[A-Z][\w'’-]+")
@@ -138,6 +140,12 @@ class Attribution:
         title = rf"(?i:{spec['titles']})\.?\s+"
         # "Dr. Thabo Mokoena" introduces Thabo and Mokoena; "pharmacologist Dr. Hannah Osei", Osei
         self._introducer = rf"(?:(?i:{lexicons.body(experts)})\s+(?:{title})?|{title})(?:[A-Z][\w'’-]+\s+){{0,2}}"
+        role = rf"(?i:{lexicons.body(experts)})\b"
+        # "Osei, a pharmacologist", "Priya (keys, also an ER nurse)", "Dani, who ... is also a nurse": the role after the name
+        self._described = (
+            rf"(?:\s+[A-Z][\w'’-]+){{0,2}}(?:,\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,3}}?{role}|\s*\([^()]{{0,60}}?\b{role}"
+            rf"|,?\s+who\b[^.;!?]{{0,80}}?\b(?:is|was|'s|’s)\s+(?:also\s+|now\s+)?(?:a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{role})"
+        )
 
     def first(self, text: str, start: int, end: int, words: int | None = None) -> Hit | None:
         """The unit's attribution, from its subject's first word to the verb, or None."""
@@ -191,6 +199,11 @@ class Attribution:
                 return Hit(m.start("bracket"), m.end("bracket"), "experts", {})
             if m.group("signed"):  # '"..." — Dr. Raman, 46:15': a quotation signed below with a title
                 return Hit(m.start("signed"), m.end("signed"), "experts", {})
+            if m.group("according"):
+                named = m.group("according")
+                if self._titled.match(named) or self._introduced(text, named, m.start()):
+                    return Hit(m.start(), m.end("according"), "experts", {})
+                continue
             if source is None:  # the speaker before the verb: titled, or named with a title or a role before
                 named = m.group("before") or m.group("opening")
                 at = m.start("before") if m.group("before") else m.start("opening")
@@ -216,7 +229,7 @@ class Attribution:
         Njoroge", "toxicologist Anita Roy"): the same person, named again by surname."""
         if text.find(name, 0, before) < 0:
             return False  # the name is not there to be introduced: no scan of the page before it
-        return _introduction(self._introducer, name).search(text, 0, before) is not None
+        return _introduction(self._introducer, name, self._described).search(text, 0, before) is not None
 
     def _label(self, subject: re.Match[str]) -> str:
         if subject.lastgroup == "titled":
@@ -267,10 +280,10 @@ _NUMBER_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
 
 
 @functools.lru_cache(maxsize=256)
-def _introduction(introducer: str, name: str) -> re.Pattern[str]:
-    """A title or a role introducing ``name``, led by a test of the characters it can start with:
-    searched over the page before a quotation, it is tried at every position."""
-    return lexicons.guarded(rf"{introducer}{re.escape(name)}(?![\w'’-])")
+def _introduction(introducer: str, name: str, described: str) -> re.Pattern[str]:
+    """A title or a role introducing ``name``, before it or after it, led by a test of the
+    characters it can start with: searched over the page before a quotation, it is tried at every position."""
+    return lexicons.guarded(rf"{introducer}{re.escape(name)}(?![\w'’-])|\b{re.escape(name)}{described}")
 
 
 def _clause_start(unit: str, at: int) -> int:

@@ -41,7 +41,8 @@ class Speakers:
         roles = {source["evidence"]: lexicons.body(source["pattern"]) for source in spec["sources"]}
         self._labels = [label for label in roles if label != "studies"]
         role = "(?i:" + "|".join(roles[label] for label in self._labels) + ")"
-        titled = rf"(?i:{spec['titles']})\.?\s+{_NAME}(?:\s+{_NAME}){{0,2}}"
+        # "Dr. Thabo Mokoena"; "dr patel" as a chat writes it
+        titled = rf"(?:(?i:{spec['titles']})\.?\s+{_NAME}(?:\s+{_NAME}){{0,2}}|\bdr\.?\s+[a-z][a-z'’-]+)"
         names = rf"{_NAME}(?:\s+{_NAME}){{0,2}}"
         person = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}"
         # "Dr. Thabo Mokoena"; "pharmacologist Dr. Hannah Osei", "Farmer Somchai Wongsa"; "Vikram, 29,";
@@ -59,15 +60,16 @@ class Speakers:
         verbs = (
             rf"{spec['quoted_verbs']}|say|add|thinks|believes|told me|advised|advises|suggested|suggests"
             r"|urges|urged|describes|described|recommends|recommended|insists|insisted|was clear|is clear"
+            r"|reminded|reminds|mentioned|mentions|pointed out|points out|admitted|admits|was careful to say|was honest that"
         )
         self._report = Worded(
             lexicons.guarded(
-                rf"(?:^{_POST_NUMBER}|(?<=[,“\"”]\s)|(?<=[,“\"”])|(?<=\bwhich\s)|(?<=\bbut\s)|(?<=\band\s)|(?<=\bthat\s))(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|usually\s+|generally\s+|often\s+|now\s+)?(?:{verbs})\b"
+                rf"(?:^{_POST_NUMBER}|(?<=[,“\"”(]\s)|(?<=[,“\"”(])|(?<=\bwhich\s)|(?<=\b[Bb]ut\s)|(?<=\b[Aa]nd\s)|(?<=\bthat\s)|(?<=^[Aa]lso\s)|(?<=^[Ss]o\s)|(?<=^[Tt]hen\s))(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|usually\s+|generally\s+|often\s+|now\s+)?(?:{verbs})\b"
                 # "According to him, ...", "As she explained it, ...", "In his view, ...": the report's frame before what it says
                 rf"|(?:^{_POST_NUMBER}|(?<=[,;]\s))(?:[Aa]ccording to (?:him|her)(?=\s*[,;:—–])|[Aa]s (?:he|she) (?:explained|explains|put it|puts it|said|says|told me|tells me|noted|notes)"
                 r"|[Ii]n (?:his|her) (?:view|opinion|words|experience)|(?:His|Her) words(?=\s*[,;:—–])|[Bb]y (?:his|her) own account"
                 # "Her answer: ...", "His explanation is ...", "Per her slide, ...": what the speaker gave
-                r"|(?:His|Her) (?:answer|explanation|advice|reply|verdict|take)(?=\s*[:—–]|\s+is\b|\s+was\b)|[Pp]er (?:his|her) (?:slides?|talk|notes|data))\b",
+                r"|(?:His|Her) (?:answer|explanation|advice|reply|verdict|take|version|view|rule|tips?|instructions|suggestion|recommendation|warning|orders)(?=\s*[:—–]|\s+is\b|\s+was\b)|[Pp]er (?:his|her) (?:slides?|talk|notes|data))\b",
                 0,
             )
         )
