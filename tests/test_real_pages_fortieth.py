@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import records_of
+from conftest import AROUND, claims_around, records_of, units
 
 
 def last_evidence(text: str) -> str:
@@ -69,3 +69,81 @@ def test_an_expert_s_stance_is_the_experts_word(text):
 
 def test_people_who_prefer_a_pace_report_nothing():
     assert last_evidence("Some people prefer cutting half a gram every three days instead.") == "none"
+
+
+def test_a_paragraph_over_a_heading_that_looks_like_authors_is_no_title():
+    text = (
+        "Notes on sleep\n\nHow I Used It\nFor about two years I brewed red vein kratom as a tea every night. I started at one "
+        "and a half grams, and by spring I was using a heaping teaspoon, roughly 3 g, twice each evening. (Sleep was great at first.)"
+        "\n\nFull Moon Ritual, Waning Taper\nWhen the moon turned full, I wrote out a taper.\n"
+    )
+    assert ("For about two years I brewed red vein kratom as a tea every night.", True) in units(text)
+
+
+@pytest.mark.parametrize(
+    ("title", "byline"),
+    [
+        ("Waning Moon Wind-Down: My Kratom Sleep Ritual", "by Celeste Ravenwood · October 28 · 9 min read · 14 comments"),
+        ("Foal watch, bad back, and the kratom question", "by CedarRidgeMare » Sat Apr 06, 2024 11:48 pm"),
+        ("Quitting Kratom at 41: What the Numbers Looked Like", "by M. Okafor-Lind | June 9, 2023"),
+    ],
+)
+def test_a_byline_under_a_title_stays_a_line_of_its_own(title, byline):
+    read = units(f"{title}\n{byline}\n\nI quit kratom this autumn. Kratom helps the pain.\n")
+    assert read[:2] == [(title, False), (byline, False)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "#1  dayshift_dale  (Motorman, GoM) — 03-08-2023 06:51",
+        "#5  dayshift_dale — 03-09-2023 05:30",
+        "Next entry: Minneapolis, plus the van breakdown saga →",
+        "Next up: The 5 apps I use to plan sleep across time zones →",
+        "[SOUND: cicadas, light rain on broad leaves. Fade under.]",
+        "[MUSIC UNDER: rain stops. Soft heartbeat.]",
+        "Next entry: the midwinter swim (yes, through a hole in the sea ice).",
+        "✦ Guest sidebar: A pharmacist weighs in ✦",
+        "All participants are in listen-only mode.",
+        "I will now turn the call over to Dana Whitlock, Chief Executive Officer.",
+        "Operator: This concludes today's call.",
+    ],
+)
+def test_post_headers_links_and_stage_directions_are_no_claims(line):
+    assert claims_around(line) == list(AROUND)
+
+
+def test_an_edit_note_in_brackets_still_claims():
+    assert claims_around("[EDIT: down to 4 g now. Sleeping better.]") == [
+        AROUND[0],
+        "[EDIT: down to 4 g now.",
+        "Sleeping better.]",
+        AROUND[1],
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I will turn it over to my doctor next week to decide on the taper.",
+        "*** Kratom can slow breathing. ***",
+    ],
+)
+def test_lines_like_a_call_s_chrome_that_say_something_still_claim(line):
+    assert claims_around(line) == [AROUND[0], line, AROUND[1]]
+
+
+def test_a_label_and_phrase_over_a_paragraph_is_a_heading():
+    text = (
+        "Notes.\n\nKratom: the wild card\n"
+        "Kratom is sold as a supplement, and people take it for pain, for energy and for sleep, often in doses of 2 to 5 g.\n"
+    )
+    assert ("Kratom: the wild card", False) in units(text)
+
+
+def test_labels_in_a_block_stay_label_lines():
+    text = (
+        "Notes.\n\nDrug: kratom and alprazolam\nSeverity: Major risk here\n"
+        "Both slow breathing, and together they can stop it; avoid taking them on the same day, and ask a pharmacist.\n"
+    )
+    assert ("Severity: Major risk here", True) in units(text)

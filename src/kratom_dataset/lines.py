@@ -352,7 +352,8 @@ _FORUM_BYLINE = re.compile(
     # "Reply #4 — Quokka_Dad": a numbered reply and its writer's handle
     r"|^\s*(?:reply|post|comment)\s*#\d+\s*[—–-]\s*\S+\s*$"
     # "kelpie_ns — Today at 7:44 AM", "oakmoss — 10:03 PM": a chat message's writer and time, as a chat copies them
-    r"|^[^\n]{1,40}?\s[—–-]\s(?:(?:today|yesterday) at )?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*$",
+    # "#5  dayshift_dale — 03-09-2023 05:30": a post's number, its writer and its date and time
+    r"|^[^\n]{1,40}?\s[—–-]\s(?:(?:today|yesterday) at |\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4},?\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*$",
     re.IGNORECASE,
 )
 

@@ -349,6 +349,9 @@ def _bare_list(text: str, spans: list[LineSpan]) -> set[int]:
     return items
 
 
+#: The most words a paper's title over its author line runs to: a longer line is a paragraph.
+_TITLE_WORDS = 40
+
 # A line whose items only wide gaps set apart ("Week    Daily total    Split"): the head of a table
 # laid out in spaces as often as a menu ("Home   About   Archive").
 _COLUMNS_ONLY = re.compile(r"[^·•|›>»/\n]*")
@@ -401,8 +404,8 @@ def _add_paragraphs(
         if not heading and more and (contents or is_numbered_heading(line, following)):
             entry = " ".join(_NUMBER_MARK.sub("", line, count=1).split())  # a contents entry may ask ("1. Why a spreadsheet?")
             heading = is_heading_line(entry, strict=False, words_limit=12) or (contents and entry[-1:] == "?" and entry.count(" ") < 12)
-        if not heading and more and line.rstrip()[-1:] not in ".;," and is_author_line(following):
-            heading = True  # a paper's title, however long or cased, over its authors
+        if not heading and more and line.rstrip()[-1:] not in ".;," and len(line.split()) <= _TITLE_WORDS and is_author_line(following):
+            heading = True  # a paper's title, however long or cased, over its authors; a paragraph is none
         if heading and not first and not contents and n in bare_list:
             heading = False  # "Key Takeaways" over "Start low and go slow" / "Never mix it with alcohol"
         # a heading one line break under the paragraph before it (read only for a heading)

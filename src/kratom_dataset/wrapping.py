@@ -348,7 +348,10 @@ _ATTRIBUTED = re.compile(r"[”\"’]\s*(?:[—–]|-(?=\s))\s*\S[^”\"“]{0,6
 # "Results were": a line that ends in an auxiliary, whose participle opens the next line.
 _AUXILIARY_END = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|get|gets|got)$", re.IGNORECASE)
 # "posted by dana_k", "written by ...", "updated on ...": a byline in lower case under a title.
-_BYLINE_OPENS = re.compile(r"(?:posted|written|submitted|published|reviewed|updated|uploaded|shared)\s+(?:by|on)\b", re.IGNORECASE)
+# "by CedarRidgeMare » Sat Apr 06, 2024 11:48 pm", "by Celeste Ravenwood · October 28": a byline, its writer and the date set apart.
+_BYLINE_OPENS = re.compile(
+    r"(?:posted|written|submitted|published|reviewed|updated|uploaded|shared)\s+(?:by|on)\b|by\s+(?:\S+\s+){1,3}?[»·•|]", re.IGNORECASE
+)
 
 
 #: A line at least this share of the text's wrap width may have been wrapped.

@@ -23,8 +23,8 @@ from ..lines import (
     CHAT_STAMP,
     CLOCK,
     is_author_line,
-    is_byline,
     is_dotted_byline,
+    is_forum_byline,
     is_forum_handle_line,
     is_headline,
 )
@@ -40,6 +40,7 @@ from .claim_types import claim_type as _type
 from .claim_types import counted_form
 from .doses import size_options
 from .evidence import stated_evidence
+from .placed import over_byline, placed_apart
 from .questions import asks, is_option
 from .table_heads import heads_columns, table_furniture
 
@@ -145,11 +146,9 @@ def claim_sentences(doc: Document) -> dict[int, str]:
             or size_options(doc, i)
             or is_option(doc.flat, s.start)
             or heads_columns(doc, s.start, unit)
-            or (not out and _over_byline(doc, i, unit))  # a title stands above the body
+            or (not out and over_byline(doc, i, unit))  # a title stands above the body
             or (i > 0 and doc.sentences[i - 1].is_heading and is_author_line(unit))  # a paper's authors under its title
-            or _objective(doc, i, unit)
-            or ("____" in unit and _BLANK.search(doc.text, s.start, s.end) is not None)
-            or _LINK_LINE.match(doc.flat, doc.flat.rfind("\n", 0, s.start) + 1) is not None
+            or placed_apart(doc, i, unit)
         ):
             continue
         out[i] = claim_id(doc, i)
@@ -158,52 +157,6 @@ def claim_sentences(doc: Document) -> dict[int, str]:
 
 # "Here's what our pharmacist wants you to know: kratom works on ...": what follows the colon asserts.
 _SAYS_AFTER = re.compile(r"here(?:'s|’s| is| are)\b[^.!?\n:]{0,60}:[ \t]+\S+(?:[ \t]+\S+){3,}", re.IGNORECASE)
-# A line that links or cites, whatever sentences follow its label ("Related: Kratom was sold as a
-# gentle herb. Then came the shots.", "Suggested citation: Office X. Kratom Use, 2024. Report 4.").
-_LINK_LINE = re.compile(
-    r"[ \t]*(?:related(?: (?:articles?|stories|posts?|reading))?|read (?:more|next|also)|see also|more from [^:\n]{1,30}|more (?:health|news|stories|reading)|"
-    r"suggested citation|how to cite|cite (?:this|as))\s*:",
-    re.IGNORECASE,
-)
-# A form's field to fill in, a blank beside words on its line ("Current daily amount: ____ g",
-# "Patient signature ____"); a rule of underscores alone on its line is no field.
-_BLANK = re.compile(r"[^\s_][^\n_]*_{4,}|_{4,}[^\n_]*[^\s_]")
-# "Describe ...", "2. Identify ...": what a course's objectives list, and what opens their list.
-_OBJECTIVE = re.compile(
-    r"\W*(?:\d+[.)]\s*)?(?:describe|explain|identify|name|list|compare|contrast|plan|recogni[sz]e|discuss|outline|define|summari[sz]e|"
-    r"apply|evaluate|differentiate|distinguish|state|recall|calculate|interpret|score|choose|select|match|counsel|assess|"
-    r"demonstrate|understand|analy[sz]e|classify|determine|predict|monitor|manage)\b",
-    re.IGNORECASE,
-)
-_OBJECTIVES = re.compile(r"\b(?:objectives|learning outcomes|(?:will|should) be able to)\b", re.IGNORECASE)
-
-
-def _objective(doc: Document, index: int, unit: str) -> bool:
-    """Whether a unit is an item of a course's learning objectives ("Learning objectives" over
-    "Identify common signs of kratom withdrawal."): what a reader will learn, not what is so."""
-    if not _OBJECTIVE.match(unit):
-        return False
-    for j in range(index - 1, max(-1, index - 12), -1):
-        line = doc.flat[doc.sentences[j].start : doc.sentences[j].end]
-        if not _OBJECTIVE.match(line):
-            return _OBJECTIVES.search(line) is not None
-    return False
-
-
-def _over_byline(doc: Document, index: int, unit: str) -> bool:
-    """Whether a line with no closing punctuation stands over the page's byline, one or two lines
-    below it ("Reducing kratom use: a planned taper" over "Reviewed 14 February 2024") or over
-    its author line: the page's title, whatever its case."""
-    if "\n" in unit or unit.rstrip()[-1:] in '.!?;:)"”' or len(unit.split()) > 16:
-        return False
-    for j in range(index + 1, min(index + 3, len(doc.sentences))):
-        line = doc.flat[doc.sentences[j].start : doc.sentences[j].end]
-        if is_byline(line) or is_author_line(line):
-            return True
-        if "\n" in line or line.rstrip()[-1:] in ".!?":
-            return False
-    return False
-
 
 # A one-word answer: "Yes.", "Sometimes.", "Rarely!"
 _ANSWER = re.compile(r"(?:yes|no|nope|yep|sometimes|rarely|often|usually|mostly|probably|maybe|possibly|never|always)[.!]?", re.IGNORECASE)
@@ -315,6 +268,7 @@ def is_furniture(sentence: str, words: int | None = None, *, under_row: bool = F
         return True
     return (
         is_forum_handle_line(sentence)
+        or is_forum_byline(sentence)
         or is_headline(sentence.split("\n", 1)[0])
         or (is_menu_line(sentence) and not (under_row and "|" in sentence))
         or is_footer_row(sentence)
