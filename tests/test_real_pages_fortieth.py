@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import AROUND, claims_around, records_of, units
+from conftest import AROUND, claims_around, records_of, triples, units
 
 
 def last_evidence(text: str) -> str:
@@ -120,6 +120,27 @@ def test_an_edit_note_in_brackets_still_claims():
         "Sleeping better.]",
         AROUND[1],
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Valerian root extract, usually 300-600 mg about 30 minutes before bed, is said to act on GABA-A receptors.",
+            {("valerian", "interacts_with", "GABA receptors")},
+        ),
+        (
+            "Kratom acts on the same opioid receptors as prescription painkillers.",
+            {("kratom", "interacts_with", "opioid receptors"), ("opioids", "interacts_with", "opioid receptors")},
+        ),
+        (
+            "Kratom works on the same receptors in the brain as pain pills do.",
+            {("kratom", "interacts_with", "opioid receptors"), ("opioids", "interacts_with", "opioid receptors")},
+        ),
+    ],
+)
+def test_mechanisms_past_an_aside_and_of_the_drugs_compared(text, expected):
+    assert triples(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -69,7 +69,7 @@ _APPOSITIVE = re.compile(
 #: speciosa)", "MG\tHigh\tMG").
 _RENAMED_GAP = 15
 # An aside between commas after a name, which the distance to its action does not count.
-_ASIDE = re.compile(r",(?:[^,;.()]|(?<=\d)\.(?=\d)){1,80},")
+_ASIDE = re.compile(r"(?:[ \t]+[\w'’-]+){0,3}?,(?:[^,;.()]|(?<=\d)\.(?=\d)){1,80},")
 _NEW_CLAUSE = re.compile(r"(?<!\d)\.|\.(?!\d)|;|,\s*(?:so|but|whereas|while|although|though|because|since|and so)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"which|who|that", re.IGNORECASE)
 
