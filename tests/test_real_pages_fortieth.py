@@ -168,3 +168,22 @@ def test_labels_in_a_block_stay_label_lines():
         "Both slow breathing, and together they can stop it; avoid taking them on the same day, and ask a pharmacist.\n"
     )
     assert ("Severity: Major risk here", True) in units(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("Most described taking two to four grams three times daily.", "users_report"),
+        ("Several told me they had worked up to 40 grams a day.", "users_report"),
+        ("Two of them said they had been using it to stretch out their pain pills.", "users_report"),
+        ("Most reported deaths involved other drugs as well.", "none"),
+        ("A coworker swears by kratom for sleep.", "users_report"),
+        ("Claimant reports the kratom takes the edge off the pain.", "users_report"),
+        (
+            "Dr. Lena Park, a pharmacologist, took the stand. She further testified that kratom is converted to 7-OH in the liver.",
+            "experts",
+        ),
+    ],
+)
+def test_people_counted_or_named_by_what_they_are_report_as_users(text, evidence):
+    assert last_evidence(text) == evidence

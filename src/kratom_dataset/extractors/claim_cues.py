@@ -163,7 +163,7 @@ class Attribution:
                     return Hit(start + verb.start(), start + subject.end(), self._label(subject), {})
                 continue
             subject = self._subject.match(unit, clause, verb.start())
-            if subject is None and _told_by_people(unit, clause, verb):
+            if subject is None and (_told_by_people(unit, clause, verb) or _counted_people(unit, clause, verb)):
                 return Hit(start + _word_at(unit, clause, verb.start()), start + verb.end(), "users_report", {})
             if subject is None and not unit[clause : verb.start()].strip():
                 subject = self._apposed(unit, clause)
@@ -250,6 +250,32 @@ def _told_by_people(unit: str, clause: int, verb: re.Match[str]) -> bool:
         and _TOLD_WHOM.match(unit, verb.end()) is not None
         and _TOLD_BY.fullmatch(unit, clause, verb.start()) is not None
     )
+
+
+def _counted_people(unit: str, clause: int, verb: re.Match[str]) -> bool:
+    """Whether people counted and not named say what the unit says ("Most described taking two to
+    four grams", "both said they could no longer ...", "Several told me ..."): only people say; but
+    "Most reported deaths involved ..." counts deaths."""
+    return (
+        _COUNTED.fullmatch(unit, clause, verb.start()) is not None
+        and verb.group().lower() in _COUNTED_VERBS
+        and _COUNTED_THINGS.match(unit, verb.end()) is None
+    )
+
+
+# "Most", "Two of them", "A few of us", "both": people counted as the subject of a verb of saying.
+_COUNTED = re.compile(
+    r"\s*(?:(?:and|but|so)\s+)?(?:most|many|some|several|a few|few|two|three|four|five|both|all|others|half)(?:\s+of\s+(?:them|us|those))?,?\s+(?:also\s+|had\s+|have\s+)?",
+    re.IGNORECASE,
+)
+_COUNTED_VERBS = frozenset(
+    {"said", "say", "says", "told", "tell", "reported", "report", "described", "describe", "mentioned", "noted", "admitted"}
+)
+# "reported deaths", "described cases": a participle before what is counted.
+_COUNTED_THINGS = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:deaths|fatalities|cases|events|seizures|comas|exposures|calls|poisonings|admissions|incidents|effects|symptoms)\b",
+    re.IGNORECASE,
+)
 
 
 # A subject of a plural head noun, maybe qualified ("who come in", "at the counter"), before "tell" or "told".

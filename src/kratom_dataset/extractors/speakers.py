@@ -60,11 +60,11 @@ class Speakers:
         verbs = (
             rf"{spec['quoted_verbs']}|say|add|thinks|believes|told me|advised|advises|suggested|suggests"
             r"|urges|urged|describes|described|recommends|recommended|insists|insisted|was clear|is clear"
-            r"|reminded|reminds|mentioned|mentions|pointed out|points out|admitted|admits|was careful to say|was honest that"
+            r"|reminded|reminds|mentioned|mentions|pointed out|points out|admitted|admits|was careful to say|was honest that|testified|testifies"
         )
         self._report = Worded(
             lexicons.guarded(
-                rf"(?:^{_POST_NUMBER}|(?<=[,“\"”(]\s)|(?<=[,“\"”(])|(?<=\bwhich\s)|(?<=\b[Bb]ut\s)|(?<=\b[Aa]nd\s)|(?<=\bthat\s)|(?<=^[Aa]lso\s)|(?<=^[Ss]o\s)|(?<=^[Tt]hen\s))(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|usually\s+|generally\s+|often\s+|now\s+)?(?:{verbs})\b"
+                rf"(?:^{_POST_NUMBER}|(?<=[,“\"”(]\s)|(?<=[,“\"”(])|(?<=\bwhich\s)|(?<=\b[Bb]ut\s)|(?<=\b[Aa]nd\s)|(?<=\bthat\s)|(?<=^[Aa]lso\s)|(?<=^[Ss]o\s)|(?<=^[Tt]hen\s))(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|usually\s+|generally\s+|often\s+|now\s+|further\s+)?(?:{verbs})\b"
                 # "According to him, ...", "As she explained it, ...", "In his view, ...": the report's frame before what it says
                 rf"|(?:^{_POST_NUMBER}|(?<=[,;]\s))(?:[Aa]ccording to (?:him|her)(?=\s*[,;:—–])|[Aa]s (?:he|she) (?:explained|explains|put it|puts it|said|says|told me|tells me|noted|notes)"
                 r"|[Ii]n (?:his|her) (?:view|opinion|words|experience)|(?:His|Her) words(?=\s*[,;:—–])|[Bb]y (?:his|her) own account"
