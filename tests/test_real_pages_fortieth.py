@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import AROUND, claims_around, records_of, triples, units
+from conftest import AROUND, bounds, claims_around, records_of, triples, units
 
 
 def last_evidence(text: str) -> str:
@@ -187,3 +187,21 @@ def test_labels_in_a_block_stay_label_lines():
 )
 def test_people_counted_or_named_by_what_they_are_report_as_users(text, evidence):
     assert last_evidence(text) == evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "She takes about 2.5g of a green vein at 10pm when we log in and another 2.5 around 2am.",
+            [(2.5, 2.5, "g", None), (2.5, 2.5, "g", None)],
+        ),
+        (
+            "Green at 3 g got me through the rush, but then I was needing 4, then 5, and dosing three times a night.",
+            [(3.0, 3.0, "g", None), (4.0, 4.0, "g", None), (5.0, 5.0, "g", None)],
+        ),
+        ("I take 3 g at 8 and wake around 4 most nights.", [(3.0, 3.0, "g", None)]),
+    ],
+)
+def test_a_bare_number_after_an_amount_takes_its_unit(text, expected):
+    assert bounds(text) == expected
