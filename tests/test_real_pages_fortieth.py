@@ -205,3 +205,14 @@ def test_people_counted_or_named_by_what_they_are_report_as_users(text, evidence
 )
 def test_a_bare_number_after_an_amount_takes_its_unit(text, expected):
     assert bounds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I switched to taking my 100 mcg at bedtime, 3 hrs after dinner, per my doctor.",
+        "Per the clinic nurse we contract with, its main alkaloids act on mu-opioid receptors.",
+    ],
+)
+def test_per_a_doctor_is_the_experts_word(text):
+    assert last_evidence(text) == "experts"
