@@ -107,6 +107,13 @@ def test_a_byline_under_a_title_stays_a_line_of_its_own(title, byline):
         "All participants are in listen-only mode.",
         "I will now turn the call over to Dana Whitlock, Chief Executive Officer.",
         "Operator: This concludes today's call.",
+        "chibi_rx (PharmD student, P3) » Mon Jul 15, 2024 1:05 pm",
+        "Details changed to protect the patient.",
+        "Shared with agency permission.",
+        "Thanks for ordering with Green Horizon!",
+        "May all beings be free from suffering.",
+        "Proud of you man.",
+        "Now to the leaf.",
     ],
 )
 def test_post_headers_links_and_stage_directions_are_no_claims(line):
@@ -148,6 +155,8 @@ def test_mechanisms_past_an_aside_and_of_the_drugs_compared(text, expected):
     [
         "I will turn it over to my doctor next week to decide on the taper.",
         "*** Kratom can slow breathing. ***",
+        "Now to the point: kratom slowed my breathing at 10 g.",
+        "Names were changed because kratom users fear losing their jobs over a plant that helps them sleep.",
     ],
 )
 def test_lines_like_a_call_s_chrome_that_say_something_still_claim(line):
@@ -216,3 +225,8 @@ def test_a_bare_number_after_an_amount_takes_its_unit(text, expected):
 )
 def test_per_a_doctor_is_the_experts_word(text):
     assert last_evidence(text) == "experts"
+
+
+def test_a_post_header_stays_apart_from_the_reply_under_it():
+    read = units("Notes.\n\nwig_goblin » Mon Jul 15, 2024 1:31 pm\nty both, the taper worked.\n\nKratom binds receptors.\n")
+    assert read[1] == ("wig_goblin » Mon Jul 15, 2024 1:31 pm", False)

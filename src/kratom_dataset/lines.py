@@ -353,7 +353,10 @@ _FORUM_BYLINE = re.compile(
     r"|^\s*(?:reply|post|comment)\s*#\d+\s*[—–-]\s*\S+\s*$"
     # "kelpie_ns — Today at 7:44 AM", "oakmoss — 10:03 PM": a chat message's writer and time, as a chat copies them
     # "#5  dayshift_dale — 03-09-2023 05:30": a post's number, its writer and its date and time
-    r"|^[^\n]{1,40}?\s[—–-]\s(?:(?:today|yesterday) at |\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4},?\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*$",
+    # "wig_goblin » Mon Jul 15, 2024 1:31 pm": its writer and the day and time, after a board's chevron
+    r"|^[^\n]{1,40}?\s[—–»-]\s(?:(?:today|yesterday) at |(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    r"(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}),?\s+)?"
+    r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*$",
     re.IGNORECASE,
 )
 
