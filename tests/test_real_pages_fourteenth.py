@@ -299,6 +299,5 @@ def test_a_chat_messages_writer_and_time_stand_on_a_line_of_their_own():
     assert claims == [
         "day 9 of the taper.",
         "down to 6g/day from 14 and the mornings are the worst part",
-        "proud of you!!",
-        "the yawning at 7am is normal",
+        "the yawning at 7am is normal",  # "proud of you!!" cheers, as dev's annotators read it
     ]
