@@ -55,12 +55,17 @@ def _runs_on_note(before: str, after: str) -> bool:
     """Whether a note runs on into the next line: a long one that stops mid-phrase over a line in
     lower case ("... locus coeruleus -> decreases" over "noradrenaline outflow -> less sweating"),
     one that stops on a comma over a line in lower case ("MOR = analgesia, euphoria," over "resp.
-    depression, ..."), or one that stops on its arrow ("58 → 48 →" over "38 → race week")."""
+    depression, ..."), one that stops on a sentence's first word ("MOR = Gi/o-coupled GPCR. Agonist"
+    over "binding → ↓ cAMP"), or one that stops on its arrow ("58 → 48 →" over "38 → race week")."""
     if _DANGLING_MARK.search(before):
         return True
     if not after[:1].islower():
         return False
-    return before[-1] == "," or (len(before) >= _LONG_NOTE and before[-1] not in TERMINAL)
+    return before[-1] == "," or _BEGUN.search(before) is not None or (len(before) >= _LONG_NOTE and before[-1] not in TERMINAL)
+
+
+#: A sentence's first word at the end of a line, which no note ends on.
+_BEGUN = re.compile(r"[.!?]\s+[A-Z][\w'’-]*$")
 
 
 #: A note's arrow with nothing after it on its line.
