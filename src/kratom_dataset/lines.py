@@ -362,8 +362,13 @@ _FORUM_BYLINE = re.compile(
 
 
 def is_forum_byline(line: str) -> bool:
-    """Whether a line is the byline of a forum post ("u/name · 37 points", "▲ 8  u/name · 5h")."""
-    return _FORUM_BYLINE.search(line) is not None
+    """Whether a line is the byline of a forum post ("u/name · 37 points", "▲ 8  u/name · 5h").
+    Every such byline holds one of :data:`_BYLINE_SIGNS`: a line without them is not scanned."""
+    return _BYLINE_SIGNS.search(line) is not None and _FORUM_BYLINE.search(line) is not None
+
+
+#: What every forum byline holds: a handle's slash, a clock's colon, a reply's number sign, a vote's arrow, "points".
+_BYLINE_SIGNS = re.compile(r"[/:#▲▼]|point", re.IGNORECASE)
 
 
 # "[reply] u/name · 28 points", "r/quittingkratom · Posted by u/name": a handle and what the forum adds.

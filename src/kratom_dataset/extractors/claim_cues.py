@@ -142,7 +142,7 @@ class Attribution:
         self._introducer = rf"(?:(?i:{lexicons.body(experts)})\s+(?:{title})?|{title})(?:[A-Z][\w'’-]+\s+){{0,2}}"
         role = rf"(?i:{lexicons.body(experts)})\b"
         # "Osei, a pharmacologist", "Priya (keys, also an ER nurse)", "Dani, who ... is also a nurse": the role after the name
-        self._described = (
+        self._described = re.compile(
             rf"(?:\s+[A-Z][\w'’-]+){{0,2}}(?:,\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,3}}?{role}|\s*\([^()]{{0,60}}?\b{role}"
             rf"|,?\s+who\b[^.;!?]{{0,80}}?\b(?:is|was|'s|’s)\s+(?:also\s+|now\s+)?(?:a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{role})"
         )
@@ -229,7 +229,14 @@ class Attribution:
         Njoroge", "toxicologist Anita Roy"): the same person, named again by surname."""
         if text.find(name, 0, before) < 0:
             return False  # the name is not there to be introduced: no scan of the page before it
-        return _introduction(self._introducer, name, self._described).search(text, 0, before) is not None
+        if _introduction(self._introducer, name).search(text, 0, before) is not None:
+            return True
+        at = text.find(name, 0, before)
+        while at >= 0:  # the role after the name, read at each place the name stands
+            if not (at and (text[at - 1].isalnum() or text[at - 1] in "'’-")) and self._described.match(text, at + len(name)):
+                return True
+            at = text.find(name, at + len(name), before)
+        return False
 
     def _label(self, subject: re.Match[str]) -> str:
         if subject.lastgroup == "titled":
@@ -306,10 +313,10 @@ _NUMBER_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
 
 
 @functools.lru_cache(maxsize=256)
-def _introduction(introducer: str, name: str, described: str) -> re.Pattern[str]:
-    """A title or a role introducing ``name``, before it or after it, led by a test of the
-    characters it can start with: searched over the page before a quotation, it is tried at every position."""
-    return lexicons.guarded(rf"{introducer}{re.escape(name)}(?![\w'’-])|\b{re.escape(name)}{described}")
+def _introduction(introducer: str, name: str) -> re.Pattern[str]:
+    """A title or a role introducing ``name``, led by a test of the characters it can start with:
+    searched over the page before a quotation, it is tried at every position."""
+    return lexicons.guarded(rf"{introducer}{re.escape(name)}(?![\w'’-])")
 
 
 def _clause_start(unit: str, at: int) -> int:

@@ -18,7 +18,7 @@ def placed_apart(doc: Document, index: int, unit: str) -> bool:
         or ("____" in unit and _BLANK.search(doc.text, s.start, s.end) is not None)
         or _LINK_LINE.match(doc.flat, doc.flat.rfind("\n", 0, s.start) + 1) is not None
         or _directs(doc.flat, s.start)
-        or _heads_paragraph(doc.flat, s.start, s.end)
+        or (": " in unit and _heads_paragraph(doc.flat, s.start, s.end))
     )
 
 
