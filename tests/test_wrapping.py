@@ -273,6 +273,13 @@ def test_a_page_reads_the_same_however_it_is_wrapped(opening, breaks):
 AVOID, UPLOADED = [0, 0, 0, 0, 3, 1], [0, 0, 3, 1]
 
 
+# A lecture's notes, one stopping on a sentence's first word over its next line in lower case.
+RECAP = (
+    "Lecture 17 notes\n\n1. Recap\nMOR = Gi/o-coupled GPCR. Agonist\nbinding → ↓ adenylyl cyclase, ↓ cAMP, opens GIRK channels, "
+    "closes VGCCs → less transmitter release.\nMorphine: full agonist at MOR, recruits β-arrestin 2 strongly.\n"
+)
+
+
 @pytest.mark.parametrize(
     ("text", "lines"),
     [
@@ -286,11 +293,7 @@ AVOID, UPLOADED = [0, 0, 0, 0, 3, 1], [0, 0, 3, 1]
         ("© 2026 Emerald Leaf Botanicals · Portland, OR\n· You must be 21+ to purchase.\n", [1]),
         ("Pattern\n\nCast on 7 sts using a garter tab. Row\n2 (WS): K3, p to last 3 sts, k3.\n", [0, 1]),
         ("Lawsuit\n\nLAKEVIEW, Ohio (WKRV) — A\nLakeview couple is suing a store chain.\n", [0, 1]),
-        (
-            "Lecture 17 notes\n\n1. Recap\nMOR = Gi/o-coupled GPCR. Agonist\nbinding → ↓ adenylyl cyclase, ↓ cAMP, opens GIRK channels, "
-            "closes VGCCs → less transmitter release.\nMorphine: full agonist at MOR, recruits β-arrestin 2 strongly.\n",
-            [0, 0, 1, 0],
-        ),
+        (RECAP, [0, 0, 1, 0]),
         ("Plan\n\n3. Ashwagandha\n600 mg of root extract with breakfast.\n", [0, 0, 0]),
         (
             "Halvara Therapeutics reports positive topline results from its phase 2a trial\n"
