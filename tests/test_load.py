@@ -89,6 +89,7 @@ def test_versions_and_tables():
         "0.40.0",
         "0.41.0",
         "0.42.0",
+        "0.43.0",
     ]
     assert kd.tables() == ["articles", "sentences", "topics", "claims", "doses", "mechanisms", "gold"]
 

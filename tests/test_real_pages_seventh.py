@@ -86,12 +86,12 @@ def test_a_mechanism_stated_as_denied_keeps_its_negation():
 @pytest.mark.parametrize(
     "text, polarity",
     [
-        # a prohibition of the unit's own denies as the rules read it (since 0.17.0), unless the
-        # polarity reader, which follows dev's annotators (61 of 88 claims with "should not" read as
-        # affirmed advice), is surer of affirming it (since 0.42.0); advice within a series or under
-        # an advice verb does not deny
+        # a prohibition of the unit's own denies as the rules read it (since 0.17.0); the polarity
+        # reader may affirm one where it is surer by its margin, as dev's annotators split (61 of 88
+        # claims with "should not" read as affirmed advice), and the readers of 0.43.0 affirm neither
+        # of these; advice within a series or under an advice verb does not deny
         ("You should not mix kratom with alcohol.", "negated"),
-        ("People who take kratom daily should not stop abruptly.", "affirmed"),
+        ("People who take kratom daily should not stop abruptly.", "negated"),
         ("Pharmacists advise patients not to combine kratom with alcohol.", "affirmed"),
         ("Start low, never take more than 4 g, and wait an hour.", "affirmed"),
         ("Use less of each and do not use alone.", "affirmed"),
