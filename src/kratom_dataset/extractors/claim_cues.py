@@ -226,12 +226,12 @@ class Attribution:
 
     def _introduced(self, text: str, name: str, before: int) -> bool:
         """Whether ``name`` was introduced with a title or a role before ``before`` ("Dr. Wanjiru
-        Njoroge", "toxicologist Anita Roy"): the same person, named again by surname."""
-        if text.find(name, 0, before) < 0:
+        Njoroge", "toxicologist Anita Roy", "Osei, a pharmacologist"): the same person, named again."""
+        at = text.find(name, 0, before)
+        if at < 0:
             return False  # the name is not there to be introduced: no scan of the page before it
         if _introduction(self._introducer, name).search(text, 0, before) is not None:
             return True
-        at = text.find(name, 0, before)
         while at >= 0:  # the role after the name, read at each place the name stands
             if not (at and (text[at - 1].isalnum() or text[at - 1] in "'’-")) and self._described.match(text, at + len(name)):
                 return True
