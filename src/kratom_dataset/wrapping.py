@@ -61,11 +61,8 @@ def _runs_on_note(before: str, after: str) -> bool:
         return True
     if not after[:1].islower():
         return False
-    return before[-1] == "," or _BEGUN.search(before) is not None or (len(before) >= _LONG_NOTE and before[-1] not in TERMINAL)
+    return before[-1] == "," or _opens_with_word(before) or (len(before) >= _LONG_NOTE and before[-1] not in TERMINAL)
 
-
-#: A sentence's first word at the end of a line, which no note ends on.
-_BEGUN = re.compile(r"[.!?]\s+[A-Z][\w'’-]*$")
 
 
 #: A note's arrow with nothing after it on its line.
