@@ -54,6 +54,12 @@ def claim_of(text: str):
     return claim
 
 
+def last_claim_of(text: str):
+    """The last claim of ``text`` read as the body of a page under a title line: the claim a
+    sentence or two before it set up (a speaker introduced, a page's context)."""
+    return records_of(f"Notes.\n\n{text}", "Claim")[-1]
+
+
 def rules_records(text: str, article_id: str = "text"):
     """The records of ``text`` as the rules read them before the readers: for a form dev's
     annotators split on, where the trained readers may take either side."""

@@ -8,13 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import claims_around, records_of, triples
-
-
-def last_claim(text: str):
-    """The last claim of ``text`` read as the body of a page under a title line."""
-    return records_of(f"Notes.\n\n{text}", "Claim")[-1]
-
+from conftest import claims_around, triples
+from conftest import last_claim_of as last_claim
 
 # A speaker named by a pronoun is the person introduced before ---------------------------------
 

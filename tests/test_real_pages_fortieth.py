@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import AROUND, bounds, claims_around, records_of, triples, units
+from conftest import AROUND, bounds, claims_around, last_claim_of, triples, units
 
 
 def last_evidence(text: str) -> str:
     """The evidence of the last claim of ``text``, read as the body of a page."""
-    return records_of(f"Notes.\n\n{text}", "Claim")[-1].evidence
+    return last_claim_of(text).evidence
 
 
 @pytest.mark.parametrize(
