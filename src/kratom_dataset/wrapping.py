@@ -64,7 +64,6 @@ def _runs_on_note(before: str, after: str) -> bool:
     return before[-1] == "," or _opens_with_word(before) or (len(before) >= _LONG_NOTE and before[-1] not in TERMINAL)
 
 
-
 #: A note's arrow with nothing after it on its line.
 _DANGLING_MARK = re.compile(rf"\s(?:{NOTE_ARROWS})$")
 
