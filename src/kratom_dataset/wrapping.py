@@ -117,6 +117,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return True  # "- Three receptors: mu, kappa and delta" over "  (DOR), all GPCRs.": a hanging indent goes on with its item
     if "(" in before and _OPEN_BRACKET.search(before) and _CLOSES_BRACKET.match(after):
         return True  # "an open-label pilot (n" over "= 14) indicate ...": a bracket left open goes on to its close
+    if after[:1].islower() and _MARKED_END.search(before) and is_author_line(before):
+        return False  # "Priya Natarajan a, Thomas K. Ellery b" over "a Department of Psychiatry, ...": the authors end their line
     last = before.split()[-1]
     if last in _COMPARATORS:
         return True  # "if ingestion was <" over "1-2 h ago ...": a comparison runs on to its number
@@ -186,6 +188,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
     return before[-1] not in ".!?" and not (len(after.split()) <= 4 and is_heading_line(after, strict=False))
 
 
+# An author's mark at the end of a line: "... Min-seo Park a", "... Lee Wong 3".
+_MARKED_END = re.compile(r"(?<=\w) (?:[a-f]|\d{1,2})$")
 # A bracket opened and not closed on its line, and the line after that closes it before any stop.
 _OPEN_BRACKET = re.compile(r"\([^()]*$")
 _CLOSES_BRACKET = re.compile(r"[^()\n.!?]*\)")

@@ -55,6 +55,7 @@ from .subjects import nominal_agent
 from .substrates import substrates
 from .table_rows import row_arguments
 from .unlisted_verbs import unnamed_actions
+from .used_targets import used_targets
 
 __all__ = ["NAME", "VERSION", "extract_mechanisms", "sentence_has_mechanism"]
 
@@ -185,9 +186,9 @@ def _piece_end(text: str, start: int, limit: int) -> int:
 
 def _span_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) -> list[Mechanism]:
     stated = _named_mechanisms(doc, index, claim_id, s, e) or unnamed_actions(doc, index, claim_id, s, e)
-    stated += reversals(doc, index, claim_id, s, e, stated)
-    stated += interactions(doc, index, claim_id, s, e, stated)
-    return stated + substrates(doc, index, claim_id, s, e, stated)
+    for more in (reversals, interactions, substrates, used_targets):
+        stated += more(doc, index, claim_id, s, e, stated)
+    return stated
 
 
 def _named_mechanisms(doc: Document, index: int, claim_id: str, s: int, e: int) -> list[Mechanism]:
@@ -400,8 +401,7 @@ def _passive_subject(text: str, window_start: int, action: Hit, targets: list[Ta
 
 def _contrasted(text: str, chosen: TargetChain, targets: list[Target], limit: int) -> tuple[TargetChain, TargetChain]:
     """Targets set against the chosen ones: "acting on calcium channels rather than opioid receptors"
-    denies the second ("instead of", "but not"); "not just opioid receptors" adds it. Returns the
-    chosen targets and the denied ones."""
+    denies the second ("instead of", "but not"); "not just opioid receptors" adds it. Returns the chosen and the denied."""
     last = chosen[-1][0]
     contrast = _CONTRAST.match(text, last.end, limit)
     if not contrast:

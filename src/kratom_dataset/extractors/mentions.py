@@ -121,7 +121,7 @@ COORDINATED_RECEPTORS = {
     "mt2": "MT2 melatonin receptor",
     "histamine": "histamine receptors",
     "acetylcholine": "acetylcholine receptors",
-    "muscarinic": "acetylcholine receptors",
+    "muscarinic": "muscarinic receptors",
 }
 
 # "alpha-2 adrenergic and 5-HT2A receptors": an adrenoceptor subtype as one item of a coordination.
@@ -197,7 +197,7 @@ def find_targets(text: str, s: int, e: int, words: int | None = None) -> list[Ta
         names = []
         items = _items(text, m)
         for a, b in items:
-            key = text[a:b].lower().rstrip("-")
+            key = _FAMILY.sub("", text[a:b].lower().rstrip("-"))
             if noun.startswith("receptor"):
                 alpha = _ALPHA_ITEM.match(key)
                 name = (
@@ -249,6 +249,10 @@ def find_targets(text: str, s: int, e: int, words: int | None = None) -> list[Ta
     return sorted(out, key=lambda t: t.start)
 
 
+# "dopamine D2 and serotonin 5-HT2A", "5-HT2A serotonin and H1 histamine" receptors: a family word names no target of its own
+_FAMILY = re.compile(
+    r"^(?:dopamine|serotonin|histamine|melatonin) (?=d\d|5-ht|h\d|mt\d)|(?<=\w) (?:dopamine|serotonin|histamine|melatonin)$"
+)
 _ITEM_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
