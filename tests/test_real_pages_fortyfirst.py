@@ -112,3 +112,13 @@ def test_a_paper_s_affiliations_under_their_marks_are_no_claims(line):
 
 def test_a_department_store_is_no_affiliation():
     assert "a department store near me sells kratom shots." in claims_around("a department store near me sells kratom shots.")
+
+
+def test_authors_written_surname_first_with_initials_end_a_wrapped_title():
+    text = (
+        "Pharmacokinetics and subjective sleepiness after single and repeated doses\n"
+        "of traditionally brewed kratom tea in healthy adults\n"
+        "Nguyen T.H., Abdul Rahman S., Okafor C., Lindqvist M.\n\n"
+        "Background: Kratom tea is widely used.\n"
+    )
+    assert [unit for unit, claim in units(text) if claim] == ["Background: Kratom tea is widely used."]

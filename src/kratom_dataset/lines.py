@@ -336,8 +336,8 @@ _ITEM_BREAK = re.compile(r"[ \t]+[·•|][ \t]+")
 
 
 # One author of a paper's author line: two to four capitalised names ("Jane Q Smith", "Rafael T.
-# Moreira", "Ana Paula Lemos"), maybe marked with an affiliation ("1", "a", "*", "²").
-_AUTHOR = r"(?-i:[A-Z][\w’'-]*\.?)(?:\s(?-i:[A-Z][\w’'-]*\.?|de|van|von|da|dos|del|der|le|la)){1,3}(?:\s?[\d¹²³⁴⁵⁶⁷⁸⁹*†‡,]{1,5}|\s(?-i:[a-f])(?:,(?-i:[a-f]))*)?"
+# Moreira", "Ana Paula Lemos", "Nguyen T.H."), maybe marked with an affiliation ("1", "a", "*", "²").
+_AUTHOR = r"(?-i:[A-Z][\w’'-]*\.?)(?:\s(?-i:[A-Z][\w’'-]*\.?(?:[A-Z]\.)*|de|van|von|da|dos|del|der|le|la)){1,3}(?:\s?[\d¹²³⁴⁵⁶⁷⁸⁹*†‡,]{1,5}|\s(?-i:[a-f])(?:,(?-i:[a-f]))*)?"
 _AUTHOR_LINE = re.compile(rf"{_AUTHOR}(?:\s*(?:,|;|&|\band\b)\s*{_AUTHOR}){{1,20}}\s*")
 
 
