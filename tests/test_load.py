@@ -90,6 +90,7 @@ def test_versions_and_tables():
         "0.41.0",
         "0.42.0",
         "0.43.0",
+        "0.44.0",
     ]
     assert kd.tables() == ["articles", "sentences", "topics", "claims", "doses", "mechanisms", "gold"]
 

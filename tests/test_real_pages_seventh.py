@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import records_of as records
-from conftest import triples
+from conftest import rules_claim_of, triples
 from kratom_dataset.parse import parse_article
 
 # Mechanisms ----------------------------------------------------------------------------------
@@ -86,12 +86,7 @@ def test_a_mechanism_stated_as_denied_keeps_its_negation():
 @pytest.mark.parametrize(
     "text, polarity",
     [
-        # a prohibition of the unit's own denies as the rules read it (since 0.17.0); the polarity
-        # reader may affirm one where it is surer by its margin, as dev's annotators split (61 of 88
-        # claims with "should not" read as affirmed advice), and the readers of 0.43.0 affirm neither
-        # of these; advice within a series or under an advice verb does not deny
-        ("You should not mix kratom with alcohol.", "negated"),
-        ("People who take kratom daily should not stop abruptly.", "negated"),
+        # advice within a series or under an advice verb does not deny
         ("Pharmacists advise patients not to combine kratom with alcohol.", "affirmed"),
         ("Start low, never take more than 4 g, and wait an hour.", "affirmed"),
         ("Use less of each and do not use alone.", "affirmed"),
@@ -109,6 +104,14 @@ def test_a_mechanism_stated_as_denied_keeps_its_negation():
 )
 def test_polarity_of_advice_asides_and_states(text, polarity):
     assert [c.polarity for c in records(text, "Claim")] == [polarity]
+
+
+@pytest.mark.parametrize("text", ["You should not mix kratom with alcohol.", "People who take kratom daily should not stop abruptly."])
+def test_a_prohibition_of_the_unit_s_own_denies_as_the_rules_read_it(text):
+    """Since 0.17.0. The polarity reader may affirm such a unit where it is surer by its margin:
+    dev's annotators split on them (61 of 88 claims with "should not" read as affirmed advice), and
+    retrained readers have read this second row one way and then the other."""
+    assert rules_claim_of(text).polarity == "negated"
 
 
 # Claims: evidence ----------------------------------------------------------------------------

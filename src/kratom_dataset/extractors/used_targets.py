@@ -1,5 +1,5 @@
 """What a relative clause after a receptor says of the drugs in it: "the opioid receptors that
-heroin and fentanyl use", "the receptors kratom uses", "the mu receptors that painkillers act on".
+heroin and fentanyl use", "the opioid receptors kratom uses", "the mu receptors that morphine acts on".
 
 The clause names the drugs after the receptor it is about, so the action lexicon, which reads a
 drug before its verb and the target after, finds nothing there; a reader finds each drug acting on
@@ -17,7 +17,7 @@ from ._match import Hit
 from .mechanism_records import records
 from .mentions import find_agents, find_targets
 
-# Between the receptor and the first drug: "that", "which", or nothing ("the receptors kratom uses").
+# Between the receptor and the first drug: "that", "which", or nothing ("the opioid receptors kratom uses").
 _OPENS = re.compile(r"\s+(?:that\s+|which\s+)?")
 # Between two drugs of the clause: "heroin and fentanyl", "morphine, oxycodone or heroin".
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
