@@ -295,6 +295,7 @@ RECAP = (
         ("Lawsuit\n\nLAKEVIEW, Ohio (WKRV) — A\nLakeview couple is suing a store chain.\n", [0, 1]),
         (RECAP, [0, 0, 1, 0]),
         ("Plan\n\n3. Ashwagandha\n600 mg of root extract with breakfast.\n", [0, 0, 0]),
+        ("Plan\n\nDay 1: When withdrawal has clearly started, place\n2 mg under the tongue.\n", [0, 1]),
         (
             "Halvara Therapeutics reports positive topline results from its phase 2a trial\n"
             "VANCOUVER, British Columbia, June 4, 2024 -- Halvara Therapeutics announced results.\n" + WRAPPED,

@@ -227,10 +227,14 @@ _TIMELINE_LABEL = factored(r"(?:days?|nights?|weeks?|months?)\s*\d{1,2}(?:\s*[-â
 def _numbered_heading_label(line: str, value: str) -> bool:
     """Whether a numbered label heads what follows: a step's whatever its case ("Step 2: Make the
     first cut"), a day's or a week's only when its value opens with a capital ("Day 1: The first
-    24 hours"), since "Week 10: stop" is a step of a schedule."""
+    24 hours"), since "Week 10: stop" is a step of a schedule, and not when it runs on past a comma
+    in sentence case."""
     if value[:1].isdigit():
         return False
-    return _STEP_LABEL.match(line) is not None or (value[:1].isupper() and _TIMELINE_LABEL.match(line) is not None)
+    if _STEP_LABEL.match(line) is not None:
+        return True
+    # "Day 1: When withdrawal has clearly started, place" over "2 mg ...": a clause, which no day's heading is
+    return value[:1].isupper() and ("," not in value or _title_case(value)) and _TIMELINE_LABEL.match(line) is not None
 
 
 _DOT_LEADER_AMOUNT = re.compile(r"\.{3,}\s*\d")
