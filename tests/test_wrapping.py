@@ -296,6 +296,9 @@ RECAP = (
         (RECAP, [0, 0, 1, 0]),
         ("Plan\n\n3. Ashwagandha\n600 mg of root extract with breakfast.\n", [0, 0, 0]),
         ("Plan\n\nDay 1: When withdrawal has clearly started, place\n2 mg under the tongue.\n", [0, 1]),
+        ("Run\n\nMy legs were trashed after every long run, and\nI was sleeping badly: in bed by 10, awake at 2.\n", [0, 1]),
+        ("Plan\n\nThe plan is to cut by about\n10% each week: I went from 3.5 g to 3.2 g.\n", [0, 1]),
+        ("Keto\n\nSo the same gram count hits harder. And the\n3:30 wakeups are classic low electrolytes.\n", [0, 1]),
         (
             "Halvara Therapeutics reports positive topline results from its phase 2a trial\n"
             "VANCOUVER, British Columbia, June 4, 2024 -- Halvara Therapeutics announced results.\n" + WRAPPED,

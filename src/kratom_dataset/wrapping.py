@@ -41,8 +41,10 @@ _RULE = re.compile(r"[ \t]*(?:[-*_=][ \t]*){3,}")
 #: Articles no line ends on, whatever their case: a dateline's "– The" goes on with its sentence.
 _ARTICLES = frozenset({"The", "An"})
 _COMPARATORS = frozenset({"<", ">", "≤", "≥", "<=", ">=", "="})
+#: Words that set an amount's size by eye, which a line stopping on runs on to its number.
+_APPROXIMATORS = frozenset({"about", "around", "roughly", "approximately", "nearly", "almost", "~"})
 #: Words no label's value or title ends on, so a line stopping on one runs on even into a label.
-_BOUND_WORDS = frozenset({"the", "a", "an", "of"})
+_BOUND_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "but", "nor"})
 _DASH_ITEM = re.compile(r"[ \t]*[–—][ \t]")
 _LETTER_ITEM = re.compile(r"[ \t]*[A-Za-z][.)][ \t]")
 #: How long a dateline's place may be ("WASHINGTON, D.C.", "GAINESVILLE, Fla.").
@@ -102,6 +104,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return False  # so is a row above another line, unless its last cell runs on in lower case or stops on "on"
     if NOTE_MARK.search(before) and NOTE_MARK.search(after) and not _runs_on_note(before, after):
         return False  # "MG → MOR partial agonist" over "7-OH-MG → MOR agonist": notes, a line each
+    if _TURN.match(after) and before.rsplit(None, 1)[-1].lower() in _BOUND_WORDS:
+        return True  # "... And the" over "3:30 wakeups are classic ...": a clock after "the" is no turn's stamp
     if _TURN.match(after) or _HANDLE_TURN.match(after) or STAMP_LINE.fullmatch(before) or STAMP_LINE.fullmatch(after):
         return False  # "[21:05] mossy_k: ...", "jwalker88: i did ...", "0:12" over a caption: each turn or cue is a line of its own
     if after.startswith("· ") and _PIPED.search(before) and before[-1] not in TERMINAL:
@@ -120,8 +124,9 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
     if after[:1].islower() and _MARKED_END.search(before) and is_author_line(before):
         return False  # "Priya Natarajan a, Thomas K. Ellery b" over "a Department of Psychiatry, ...": the authors end their line
     last = before.split()[-1]
-    if last in _COMPARATORS:
-        return True  # "if ingestion was <" over "1-2 h ago ...": a comparison runs on to its number
+    if last in _COMPARATORS or (last.lower() in _APPROXIMATORS and after[:1].isdigit()):
+        # "if ingestion was <" over "1-2 h ago ...", "cut by about" over "10% each week: ...": a comparison runs on to its number
+        return True
     if (
         last in MINOR_WORDS
         or last in _ARTICLES
