@@ -29,14 +29,14 @@ _VERB = re.compile(
     re.IGNORECASE,
 )
 # A word of such a verb somewhere in the span: the cheap test before any mention is looked for.
-_VERB_WORD = re.compile(r"\b(?:uses?|used|acts? on|works? on|hits?|targets?|bind)\b", re.IGNORECASE)
+_VERB_WORD = re.compile(r"\b(?:uses?|used|act(?:s|ed)? on|work(?:s|ed)? on|hits?|target(?:s|ed)?|bind(?:s|ed)?)\b", re.IGNORECASE)
 
 
 def used_targets(doc: Document, index: int, claim_id: str, s: int, e: int, stated: list[Mechanism]) -> list[Mechanism]:
     """The drugs the relative clauses after receptors in ``[s, e)`` name as acting on them, less
     the pairs ``stated`` already holds."""
     text = doc.flat
-    if "recept" not in text[s:e] or _VERB_WORD.search(text, s, e) is None:
+    if text.find("recept", s, e) < 0 or _VERB_WORD.search(text, s, e) is None:
         return []
     agents = find_agents(text, s, e)
     if not agents:
