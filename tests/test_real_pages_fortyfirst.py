@@ -127,3 +127,24 @@ def test_a_paper_s_affiliations_under_their_marks_are_no_claims(line):
 
 def test_a_department_store_is_no_affiliation():
     assert "a department store near me sells kratom shots." in claims_around("a department store near me sells kratom shots.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kratom is no opioid, but it acts on the mu-opioid receptors that heroin and fentanyl use.",
+            {("heroin", "interacts_with", "mu-opioid receptor"), ("fentanyl", "interacts_with", "mu-opioid receptor")},
+        ),
+        ("The opioid receptors kratom acts on are the ones naloxone blocks.", {("kratom", "interacts_with", "opioid receptors")}),
+        ("The opioid receptors that morphine binds to are the ones naloxone blocks.", {("morphine", "binds", "opioid receptors")}),
+    ],
+)
+def test_the_drugs_a_relative_clause_names_after_a_receptor_act_on_it(text, expected):
+    assert expected <= triples(text)
+
+
+def test_a_drug_that_uses_a_receptor_to_do_something_else_is_no_record_of_the_clause():
+    assert ("oxycodone", "interacts_with", "opioid receptors") not in triples(
+        "Naloxone blocks the opioid receptors that oxycodone uses to relieve pain."
+    )
