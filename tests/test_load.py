@@ -91,6 +91,7 @@ def test_versions_and_tables():
         "0.42.0",
         "0.43.0",
         "0.44.0",
+        "0.45.0",
     ]
     assert kd.tables() == ["articles", "sentences", "topics", "claims", "doses", "mechanisms", "gold"]
 

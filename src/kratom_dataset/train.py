@@ -35,7 +35,7 @@ REGULARISATION = 1.0
 DIGITS = 4
 #: The weights' version, which every record's ``extractor_version`` names: raise it with every
 #: retrain that changes the weights (new dev passages, features, rules or settings).
-VERSION = "1.29.0"
+VERSION = "1.30.0"
 
 
 class Example(NamedTuple):

@@ -20,7 +20,7 @@ from ._words import INDEX, ascii_words
 from .questions import is_option
 
 PARSER = "kratom_dataset.parse"
-PARSER_VERSION = "1.34.0"
+PARSER_VERSION = "1.35.0"
 
 #: Extractor name -> version, written into the manifest of every release.
 EXTRACTORS = {

@@ -45,7 +45,7 @@ from .questions import asks, is_option
 from .table_heads import heads_columns, table_furniture
 
 NAME = "kratom_dataset.extractors.claims"
-VERSION = f"1.29.0+{lexicons.version('claims', 'taxonomy', 'claim_model', 'unit_model')}"
+VERSION = f"1.30.0+{lexicons.version('claims', 'taxonomy', 'claim_model', 'unit_model')}"
 
 CLAIM_ROLES = frozenset({"summary", "intro", "section", "conclusion", "body"})
 _WORDS = re.compile(r"[^\W\d_]{2,}")

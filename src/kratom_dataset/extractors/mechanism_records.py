@@ -15,7 +15,7 @@ from .arguments import ENZYME_CLASSES, AgentGroup, TargetChain
 from .mentions import Target
 
 NAME = "kratom_dataset.extractors.mechanisms"
-VERSION = f"1.30.0+{lexicons.version('mechanisms')}"
+VERSION = f"1.31.0+{lexicons.version('mechanisms')}"
 
 # "receptors such as 5-HT1A": what follows names an example of the target before it.
 _EXAMPLE_OF = re.compile(r"\s*,?\s*(?:such as|including|especially|notably|like|e\.g\.,?)\s+", re.IGNORECASE)
