@@ -104,9 +104,10 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int], gap: str,
         return False  # so is a row above another line, unless its last cell runs on in lower case or stops on "on"
     if NOTE_MARK.search(before) and NOTE_MARK.search(after) and not _runs_on_note(before, after):
         return False  # "MG → MOR partial agonist" over "7-OH-MG → MOR agonist": notes, a line each
-    if _TURN.match(after) and before.rsplit(None, 1)[-1].lower() in _BOUND_WORDS:
+    turn = _TURN.match(after)
+    if turn and before.rsplit(None, 1)[-1].lower() in _BOUND_WORDS:
         return True  # "... And the" over "3:30 wakeups are classic ...": a clock after "the" is no turn's stamp
-    if _TURN.match(after) or _HANDLE_TURN.match(after) or STAMP_LINE.fullmatch(before) or STAMP_LINE.fullmatch(after):
+    if turn or _HANDLE_TURN.match(after) or STAMP_LINE.fullmatch(before) or STAMP_LINE.fullmatch(after):
         return False  # "[21:05] mossy_k: ...", "jwalker88: i did ...", "0:12" over a caption: each turn or cue is a line of its own
     if after.startswith("· ") and _PIPED.search(before) and before[-1] not in TERMINAL:
         return True  # "© 2026 Shop · Portland, OR" over "· You must be 21+ ...": a footer's line of separators runs on
